@@ -1,0 +1,149 @@
+/**
+ * The error catalogue. Every failure the core reports is one of these classes, with a stable `code`,
+ * a documented `exitCode`, a one-line message and an optional hint.
+ *
+ * Exit codes: 0 ok, 1 operation failed (deploy failed, approval missing or rejected),
+ * 2 invalid input/config/usage, 3 authentication, 4 backend unavailable or server error, 5 timeout.
+ */
+export const EXIT = {
+  OK: 0,
+  OPERATION_FAILED: 1,
+  INVALID: 2,
+  AUTH: 3,
+  BACKEND: 4,
+  TIMEOUT: 5,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export interface ErrorOptions {
+  hint?: string;
+  cause?: unknown;
+  /** Every problem found, when validation reports several at once. */
+  problems?: string[];
+}
+
+export class ShiplogError extends Error {
+  readonly code: string = 'SHIPLOG_ERROR';
+  readonly exitCode: ExitCode = EXIT.OPERATION_FAILED;
+  readonly hint?: string;
+  readonly problems?: string[];
+
+  constructor(message: string, opts: ErrorOptions = {}) {
+    super(oneLine(message), opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = new.target.name;
+    this.hint = opts.hint;
+    this.problems = opts.problems;
+  }
+
+  toJSON(): { code: string; message: string; exitCode: number; hint?: string; problems?: string[] } {
+    return {
+      code: this.code,
+      message: this.message,
+      exitCode: this.exitCode,
+      ...(this.hint ? { hint: this.hint } : {}),
+      ...(this.problems && this.problems.length > 1 ? { problems: this.problems } : {}),
+    };
+  }
+}
+
+/** Exit 2: a flag, argument or combination the CLI does not accept. */
+export class UsageError extends ShiplogError {
+  override readonly code = 'USAGE';
+  override readonly exitCode = EXIT.INVALID;
+}
+
+/** Exit 2: a request that fails validation (missing name, bad version, unknown environment...). */
+export class InvalidInputError extends ShiplogError {
+  override readonly code: string = 'INVALID_INPUT';
+  override readonly exitCode = EXIT.INVALID;
+
+  /** Builds one error that names every problem found. */
+  static of(problems: string[], hint?: string): InvalidInputError {
+    const msg = problems.length === 1 ? problems[0] : `${problems.length} problems: ${problems.join('; ')}`;
+    return new InvalidInputError(msg, { hint, problems });
+  }
+}
+
+/** Exit 2: component.toml, shiplog.toml or the store's own files are malformed or unknown. */
+export class ConfigError extends ShiplogError {
+  override readonly code: string = 'CONFIG';
+  override readonly exitCode = EXIT.INVALID;
+}
+
+/** Exit 2: the store was written by a newer shiplog (unknown schema version). */
+export class SchemaVersionError extends ConfigError {
+  override readonly code = 'STORE_SCHEMA';
+}
+
+/** Exit 2: a named object (application version, component version, environment, stage) does not exist. */
+export class NotFoundError extends InvalidInputError {
+  override readonly code = 'NOT_FOUND';
+}
+
+/** Exit 1: an operation ran but failed. */
+export class OperationFailedError extends ShiplogError {
+  override readonly code: string = 'OPERATION_FAILED';
+  override readonly exitCode = EXIT.OPERATION_FAILED;
+}
+
+/** Exit 1: a deployment finished with a non-zero exit code. */
+export class DeploymentFailedError extends OperationFailedError {
+  override readonly code = 'DEPLOY_FAILED';
+}
+
+/** Exit 1: a move into a gated stage without an approval, or after a rejection. */
+export class ApprovalRequiredError extends OperationFailedError {
+  override readonly code = 'APPROVAL_REQUIRED';
+}
+
+/** Exit 1: the latest decision for the stage is a rejection. */
+export class ApprovalRejectedError extends OperationFailedError {
+  override readonly code = 'APPROVAL_REJECTED';
+}
+
+/** Exit 3: login failed, token refused, missing credentials. */
+export class AuthError extends ShiplogError {
+  override readonly code = 'AUTH';
+  override readonly exitCode = EXIT.AUTH;
+}
+
+/** Exit 4: backend unreachable, server error, malformed server answer, store locked too long. */
+export class BackendError extends ShiplogError {
+  override readonly code: string = 'BACKEND';
+  override readonly exitCode = EXIT.BACKEND;
+  readonly status?: number;
+
+  constructor(message: string, opts: ErrorOptions & { status?: number } = {}) {
+    super(message, opts);
+    this.status = opts.status;
+  }
+}
+
+/** Exit 4: the embedded store is held by another process for too long. */
+export class StoreLockedError extends BackendError {
+  override readonly code = 'STORE_LOCKED';
+}
+
+/** Exit 5: a wait ran out (deployment follow, lock wait when asked to fail fast). */
+export class TimeoutError extends ShiplogError {
+  override readonly code = 'TIMEOUT';
+  override readonly exitCode = EXIT.TIMEOUT;
+}
+
+/** Anything not from the catalogue: "internal error, please report". */
+export class InternalError extends ShiplogError {
+  override readonly code = 'INTERNAL';
+  override readonly exitCode = EXIT.OPERATION_FAILED;
+}
+
+/** Wraps anything thrown into a ShiplogError (unknown errors become InternalError with the cause kept). */
+export function toShiplogError(err: unknown): ShiplogError {
+  if (err instanceof ShiplogError) return err;
+  const detail = err instanceof Error ? err.message : String(err);
+  return new InternalError(`internal error, please report: ${detail}`, { cause: err, hint: 'rerun with --debug for the stack trace' });
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').trim();
+}

@@ -1,0 +1,91 @@
+/**
+ * The one seam between the core and the outside world. Core code never reads process.env, process.cwd(),
+ * the clock, or writes to stdout/stderr directly: the CLI (or an adapter) builds a Host and passes it in.
+ */
+import { Redactor } from './redact.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface Logger {
+  /** Human progress lines (stderr). */
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  /** Only shown with --debug. */
+  debug(message: string): void;
+}
+
+export interface Host {
+  readonly env: Env;
+  readonly cwd: string;
+  /** Raw writers; everything passed through them is redacted by the Host. */
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly now: () => Date;
+  readonly redactor: Redactor;
+  readonly log: Logger;
+  readonly debug: boolean;
+}
+
+export interface HostOptions {
+  env: Env;
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  now?: () => Date;
+  debug?: boolean;
+  /** Suppress info lines (warnings and errors still show). */
+  quiet?: boolean;
+  redactor?: Redactor;
+}
+
+/** Builds a Host whose writers and logger redact every registered secret. */
+export function createHost(opts: HostOptions): Host {
+  const redactor = opts.redactor ?? new Redactor();
+  const out = (text: string) => opts.stdout(redactor.redact(text));
+  const err = (text: string) => opts.stderr(redactor.redact(text));
+  const debug = opts.debug ?? false;
+  const log: Logger = {
+    info: (m) => {
+      if (!opts.quiet) err(`${m}\n`);
+    },
+    warn: (m) => err(`shiplog: warning: ${m}\n`),
+    error: (m) => err(`shiplog: error: ${m}\n`),
+    debug: (m) => {
+      if (debug) err(`shiplog: debug: ${m}\n`);
+    },
+  };
+  return {
+    env: opts.env,
+    cwd: opts.cwd,
+    stdout: out,
+    stderr: err,
+    now: opts.now ?? (() => new Date()),
+    redactor,
+    log,
+    debug,
+  };
+}
+
+/** A Host for tests: captures output in memory. */
+export function createMemoryHost(
+  partial: Partial<Omit<HostOptions, 'stdout' | 'stderr'>> = {},
+): Host & { out: () => string; err: () => string } {
+  let o = '';
+  let e = '';
+  const host = createHost({
+    env: partial.env ?? {},
+    cwd: partial.cwd ?? '/',
+    now: partial.now,
+    debug: partial.debug,
+    quiet: partial.quiet,
+    redactor: partial.redactor,
+    stdout: (t) => {
+      o += t;
+    },
+    stderr: (t) => {
+      e += t;
+    },
+  });
+  return Object.assign(host, { out: () => o, err: () => e });
+}

@@ -1,0 +1,350 @@
+/**
+ * THE input table: the single source for the CLI flags, the GitHub action.yml inputs, the CircleCI orb
+ * parameters, the Buildkite plugin.yml schema and the Jenkins step help. Tests fail when a manifest drifts.
+ *
+ * Names are kebab-case (CLI flag `--<name>`, action input `<name>`, orb parameter `<name with _>`,
+ * plugin option `<name>`, Jenkins named argument camelCase). `aliases` are the reference `dh` CLI's spellings,
+ * accepted by the CLI as hidden flags. `env` lists environment variables read when the flag is absent
+ * (precedence: flag > env > component.toml > default).
+ */
+
+export const OPERATIONS = ['version-update', 'move', 'approve', 'deploy', 'envscript'] as const;
+export const QUERIES = ['status', 'history', 'diff', 'graph'] as const;
+export type OperationName = (typeof OPERATIONS)[number];
+export type QueryName = (typeof QUERIES)[number];
+export type CommandName = OperationName | QueryName;
+export const COMMANDS: readonly CommandName[] = [...OPERATIONS, ...QUERIES];
+
+export type InputType = 'string' | 'boolean' | 'integer' | 'list' | 'enum' | 'duration';
+
+export interface InputSpec {
+  name: string;
+  type: InputType;
+  description: string;
+  /** Commands that take it. */
+  commands: readonly CommandName[];
+  required?: boolean | readonly CommandName[];
+  default?: string;
+  secret?: boolean;
+  /** For type 'enum'. */
+  values?: readonly string[];
+  /** The reference dh CLI's spellings (without dashes). */
+  aliases?: readonly string[];
+  /** Environment variables read when the flag is not given. */
+  env?: readonly string[];
+  /** Shown to users as an example value. */
+  example?: string;
+  /** Only meaningful on the CLI (e.g. --json); adapters do not expose it as an input. */
+  cliOnly?: boolean;
+}
+
+const ALL: readonly CommandName[] = COMMANDS;
+const MUTATING: readonly CommandName[] = ['version-update', 'move', 'approve', 'deploy', 'envscript'];
+
+export const INPUTS: readonly InputSpec[] = [
+  // --- backend and connection -------------------------------------------------------------------------
+  {
+    name: 'backend',
+    type: 'enum',
+    values: ['local', 'ortelius'],
+    description: 'Where releases are recorded: `local` (embedded store in --state-dir) or `ortelius` (an Ortelius/DeployHub server). Default: `ortelius` when DHURL is set, else `local`.',
+    commands: ALL,
+    env: ['SHIPLOG_BACKEND'],
+  },
+  {
+    name: 'state-dir',
+    type: 'string',
+    description: 'Directory of the embedded store (local backend).',
+    commands: ALL,
+    default: '.shiplog',
+    env: ['SHIPLOG_STATE_DIR'],
+  },
+  {
+    name: 'config',
+    type: 'string',
+    description: 'Pipeline config (stages, approval gates, environments). Missing file: dev -> qa -> prod, prod gated.',
+    commands: ALL,
+    default: 'shiplog.toml',
+    env: ['SHIPLOG_CONFIG'],
+  },
+  {
+    name: 'dhurl',
+    type: 'string',
+    description: 'Ortelius/DeployHub server URL (ortelius backend).',
+    commands: ALL,
+    env: ['DHURL'],
+    example: 'https://console.deployhub.com',
+  },
+  {
+    name: 'dhuser',
+    type: 'string',
+    description: 'Ortelius/DeployHub user (ortelius backend).',
+    commands: ALL,
+    env: ['DHUSER'],
+  },
+  {
+    name: 'dhpass',
+    type: 'string',
+    secret: true,
+    description: 'Ortelius/DeployHub password (ortelius backend). Prefer the DHPASS environment variable: a flag value can show in process listings.',
+    commands: ALL,
+    env: ['DHPASS'],
+  },
+  {
+    name: 'ca-cert',
+    type: 'string',
+    description: 'PEM file with an extra CA to trust for the Ortelius server.',
+    commands: ALL,
+    aliases: ['cert'],
+    env: ['SHIPLOG_CA_CERT'],
+  },
+  {
+    name: 'insecure',
+    type: 'boolean',
+    description: 'Do not verify the Ortelius server\'s TLS certificate (warns on every run).',
+    commands: ALL,
+    default: 'false',
+  },
+  {
+    name: 'dry-run',
+    type: 'boolean',
+    description: 'Print the plan and write nothing.',
+    commands: MUTATING,
+    default: 'false',
+  },
+  // --- component (version-update, envscript) ----------------------------------------------------------
+  {
+    name: 'toml',
+    type: 'string',
+    description: 'component.toml to read (Name, Variant, Version, Application, [Attributes], [Export]). When missing, Name/Variant/Version come from git.',
+    commands: ['version-update', 'envscript'],
+    default: 'component.toml',
+    aliases: ['rsp', 'envvars'],
+  },
+  {
+    name: 'component-name',
+    type: 'string',
+    description: 'Full component name with its domain, e.g. GLOBAL.Acme.Store.cart. Overrides Name in component.toml.',
+    commands: ['version-update', 'history'],
+    aliases: ['compname'],
+    env: ['COMPONENT_NAME'],
+    example: 'GLOBAL.Acme.Store.cart',
+  },
+  {
+    name: 'component-variant',
+    type: 'string',
+    description: 'Component variant, usually the branch (`/`, `.`, `-` become `_`). Overrides Variant.',
+    commands: ['version-update'],
+    aliases: ['compvariant'],
+    env: ['COMPONENT_VARIANT'],
+  },
+  {
+    name: 'component-version',
+    type: 'string',
+    description: 'Component version (`.` and `-` become `_`). Overrides Version.',
+    commands: ['version-update'],
+    aliases: ['compversion'],
+    env: ['COMPONENT_VERSION'],
+    example: 'v1.2.0-g61ba0ab',
+  },
+  {
+    name: 'auto-increment',
+    type: 'boolean',
+    description: 'Name the version v<schema>_<commit count>_g<sha> (the documented Ortelius intent) instead of using Version as is. true or false.',
+    commands: ['version-update'],
+    default: 'false',
+    aliases: ['compautoinc'],
+    env: ['COMPONENT_AUTOINC'],
+  },
+  {
+    name: 'kind',
+    type: 'enum',
+    values: ['docker', 'file'],
+    description: 'Component kind.',
+    commands: ['version-update'],
+    default: 'docker',
+  },
+  {
+    name: 'attr',
+    type: 'list',
+    description: 'Extra attribute KEY=VALUE (repeatable; KEY:VALUE also accepted; VALUE @file reads a file). Overrides [Attributes] and derived CI/git values.',
+    commands: ['version-update'],
+    aliases: ['compattr'],
+    example: 'DockerSha=sha256:...',
+  },
+  {
+    name: 'sbom',
+    type: 'list',
+    description: 'SBOM to attach, TYPE@FILE with TYPE cyclonedx or spdx (repeatable).',
+    commands: ['version-update'],
+    aliases: ['deppkg'],
+    example: 'cyclonedx@bom.json',
+  },
+  // --- application -------------------------------------------------------------------------------------
+  {
+    name: 'application',
+    type: 'string',
+    description: 'Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version).',
+    commands: ['version-update', 'move', 'approve', 'deploy', 'history', 'graph', 'status'],
+    required: ['move', 'approve', 'deploy', 'graph'],
+    aliases: ['appname'],
+    env: ['COMPONENT_APPLICATION'],
+    example: 'GLOBAL.Acme.Store.shop',
+  },
+  {
+    name: 'app-version',
+    type: 'string',
+    description: 'Application version (`.` and `-` become `_`). version-update: the version to create or reuse (default: next after the latest). move/approve/deploy: default the latest.',
+    commands: ['version-update', 'move', 'approve', 'deploy'],
+    aliases: ['appversion'],
+    env: ['COMPONENT_APPLICATION_VERSION'],
+  },
+  {
+    name: 'app-auto-increment',
+    type: 'boolean',
+    description: 'When the requested application version exists, bump it (1_0_0 -> 1_0_1) instead of reusing it. true or false.',
+    commands: ['version-update'],
+    default: 'false',
+    aliases: ['appautoinc'],
+    env: ['COMPONENT_APPLICATION_AUTOINC'],
+  },
+  // --- stages ------------------------------------------------------------------------------------------
+  {
+    name: 'stage',
+    type: 'string',
+    description: 'Stage the approval is for. Default: the stage after the application version\'s current one.',
+    commands: ['approve'],
+  },
+  {
+    name: 'reject',
+    type: 'boolean',
+    description: 'Record a rejection instead of an approval.',
+    commands: ['approve'],
+    default: 'false',
+  },
+  {
+    name: 'notes',
+    type: 'string',
+    description: 'Free text stored with the approval or move.',
+    commands: ['approve', 'move'],
+  },
+  {
+    name: 'to',
+    type: 'string',
+    description: 'move: stage to move the application version into (default: the next stage). diff: second environment.',
+    commands: ['move', 'diff'],
+    required: ['diff'],
+    aliases: ['todom'],
+  },
+  {
+    name: 'from',
+    type: 'string',
+    description: 'move: stage (or Ortelius domain) to move from (default: the current stage). diff: first environment.',
+    commands: ['move', 'diff'],
+    required: ['diff'],
+    aliases: ['from_domain', 'from-domain'],
+  },
+  {
+    name: 'task',
+    type: 'string',
+    description: 'Name of the move task (Ortelius: a task of the from-domain). Default: the target stage\'s task.',
+    commands: ['move'],
+  },
+  // --- deploy ------------------------------------------------------------------------------------------
+  {
+    name: 'env',
+    type: 'string',
+    description: 'Environment to deploy to (must exist in the pipeline config).',
+    commands: ['deploy', 'version-update', 'status', 'history'],
+    required: ['deploy'],
+    aliases: ['deployenv', 'deploy-env'],
+    env: ['DEPLOY_ENV'],
+    example: 'qa',
+  },
+  {
+    name: 'command',
+    type: 'string',
+    description: 'Shell command that performs the deployment; shiplog runs it, streams and keeps its output, and records the result. The CLI also accepts the command after `--`.',
+    commands: ['deploy'],
+    example: 'helm upgrade --install shop ./chart',
+  },
+  {
+    name: 'exit-code',
+    type: 'integer',
+    description: 'Record-only: the exit code of a deployment an earlier step ran.',
+    commands: ['deploy'],
+  },
+  {
+    name: 'log-file',
+    type: 'string',
+    description: 'Record-only: file with the deployment\'s log to store.',
+    commands: ['deploy'],
+  },
+  {
+    name: 'log-url',
+    type: 'string',
+    description: 'Link to the deployment\'s log (e.g. the CI job), stored with the deployment.',
+    commands: ['deploy'],
+  },
+  {
+    name: 'timeout',
+    type: 'duration',
+    description: 'How long to follow a deployment before giving up with exit 5 (e.g. 90s, 15m, 1h).',
+    commands: ['deploy', 'version-update'],
+    default: '30m',
+  },
+  // --- envscript ---------------------------------------------------------------------------------------
+  {
+    name: 'output',
+    type: 'string',
+    description: 'File the variables are appended to. Default: print to stdout.',
+    commands: ['envscript'],
+    aliases: ['envvars_sh'],
+  },
+  {
+    name: 'format',
+    type: 'enum',
+    values: ['sh', 'dotenv', 'json', 'github'],
+    description: 'sh: export KEY=\'VALUE\' lines; dotenv: KEY="VALUE"; json: one object; github: GITHUB_ENV heredoc blocks.',
+    commands: ['envscript'],
+    default: 'sh',
+  },
+  // --- queries -----------------------------------------------------------------------------------------
+  {
+    name: 'limit',
+    type: 'integer',
+    description: 'At most this many deployments.',
+    commands: ['history'],
+    default: '20',
+  },
+  // --- output (CLI only) -------------------------------------------------------------------------------
+  {
+    name: 'json',
+    type: 'boolean',
+    description: 'Print exactly one JSON object on stdout (human logs stay on stderr).',
+    commands: ALL,
+    default: 'false',
+    cliOnly: true,
+  },
+  {
+    name: 'debug',
+    type: 'boolean',
+    description: 'Show debug lines and stack traces.',
+    commands: ALL,
+    default: 'false',
+    cliOnly: true,
+  },
+];
+
+export function inputsFor(command: CommandName, opts: { includeCliOnly?: boolean } = {}): InputSpec[] {
+  return INPUTS.filter((i) => i.commands.includes(command) && (opts.includeCliOnly || !i.cliOnly));
+}
+
+export function isRequired(input: InputSpec, command: CommandName): boolean {
+  if (input.required === true) return true;
+  if (Array.isArray(input.required)) return input.required.includes(command);
+  return false;
+}
+
+/** Names of every secret input (adapters mask these natively). */
+export const SECRET_INPUTS: readonly string[] = INPUTS.filter((i) => i.secret).map((i) => i.name);

@@ -1,0 +1,196 @@
+/**
+ * Object naming exactly as Ortelius/DeployHub stores it (shared/ortelius-api.md section 8):
+ * `.` and `-` become `_` in variants, versions and application versions; the variant also gets `/` -> `_`.
+ * The domain of a component or application is everything before the last `.` of its Name.
+ */
+import { InvalidInputError } from './errors.js';
+
+/** Cleans a version or application version: `.` and `-` -> `_`. */
+export function cleanVersion(v: string): string {
+  return v.replace(/[.-]/g, '_');
+}
+
+/** Cleans a variant: `.`, `-` and `/` -> `_`. */
+export function cleanVariant(v: string): string {
+  return v.replace(/[./-]/g, '_');
+}
+
+export interface DottedName {
+  domain: string;
+  short: string;
+}
+
+/**
+ * Splits `GLOBAL.Acme.Store.hello-svc` into domain `GLOBAL.Acme.Store` and short `hello-svc`.
+ * A `;` part (variant/version) must already be removed. Throws when there is no domain.
+ */
+export function splitDomain(name: string, what = 'component'): DottedName {
+  const trimmed = name.trim();
+  const i = trimmed.lastIndexOf('.');
+  if (i <= 0 || i === trimmed.length - 1) {
+    throw new InvalidInputError(`${what} name "${name}" needs a full domain path, e.g. GLOBAL.Acme.${trimmed || 'name'}`, {
+      hint: 'names are <dotted domain>.<name>; the domain is everything before the last dot',
+    });
+  }
+  const domain = trimmed.slice(0, i);
+  const short = trimmed.slice(i + 1);
+  if (domain.split('.').some((p) => p.trim() === '')) {
+    throw new InvalidInputError(`${what} name "${name}" has an empty domain part`);
+  }
+  return { domain, short };
+}
+
+export interface ComponentNameParts {
+  domain: string;
+  short: string;
+  variant?: string;
+  version?: string;
+}
+
+/**
+ * Builds cleaned component name parts from the raw Name/Variant/Version (section 8.1):
+ * - a `;` inside Name splits off variant and version parts given there;
+ * - no variant: the version is used alone (`short;version`);
+ * - no variant and a version with `-v`/`-V`: the text before becomes the variant (section 5.2 step 1).
+ */
+export function componentParts(name: string, variant?: string, version?: string): ComponentNameParts {
+  const [dotted, ...semi] = name.split(';');
+  const { domain, short } = splitDomain(dotted, 'component');
+  let v = emptyToUndef(variant) ?? emptyToUndef(semi.length >= 2 ? semi[0] : undefined);
+  let ver = emptyToUndef(version) ?? emptyToUndef(semi.length >= 2 ? semi[1] : semi[0]);
+  if (!v && ver) {
+    const m = /^(.*?)-([vV].*)$/.exec(ver);
+    if (m && m[1]) {
+      v = m[1];
+      ver = 'v' + m[2].slice(1);
+    }
+  }
+  return {
+    domain,
+    short,
+    variant: v ? cleanVariant(v) : undefined,
+    version: ver ? cleanVersion(ver) : undefined,
+  };
+}
+
+/** `short;variant` or `short` */
+export function componentBaseShort(p: ComponentNameParts): string {
+  return p.variant ? `${p.short};${p.variant}` : p.short;
+}
+
+/** `domain.short;variant` */
+export function componentBaseName(p: ComponentNameParts): string {
+  return `${p.domain}.${componentBaseShort(p)}`;
+}
+
+/** `short;variant;version` (or `short;version`) */
+export function componentVersionShort(p: ComponentNameParts & { version: string }): string {
+  return `${componentBaseShort(p)};${p.version}`;
+}
+
+/** `domain.short;variant;version` */
+export function componentVersionName(p: ComponentNameParts & { version: string }): string {
+  return `${p.domain}.${componentVersionShort(p)}`;
+}
+
+/** Splits a full component version name back into parts (inverse of componentVersionName). */
+export function parseComponentVersionName(full: string): ComponentNameParts & { version: string } {
+  const [dotted, ...semi] = full.split(';');
+  const { domain, short } = splitDomain(dotted, 'component');
+  if (semi.length === 0) throw new InvalidInputError(`component version "${full}" has no version part`);
+  const version = semi[semi.length - 1];
+  const variant = semi.length >= 2 ? semi[0] : undefined;
+  return { domain, short, variant, version };
+}
+
+/** Base of a full component version name: drops the last `;` part. */
+export function baseOfComponentVersion(full: string): string {
+  const i = full.lastIndexOf(';');
+  return i < 0 ? full : full.slice(0, i);
+}
+
+export interface ApplicationNameParts {
+  domain: string;
+  short: string;
+  version?: string;
+}
+
+/**
+ * Application name parts: `GLOBAL.Acme.Store.shop[;1.0.0]` with an optional separate version.
+ * As the reference: with no version given and a `;` in the name, its last part is the version.
+ */
+export function applicationParts(name: string, version?: string): ApplicationNameParts {
+  const [dotted, ...semi] = name.split(';');
+  const { domain, short } = splitDomain(dotted, 'application');
+  const ver = emptyToUndef(version) ?? emptyToUndef(semi[semi.length - 1]);
+  return { domain, short, version: ver ? cleanVersion(ver) : undefined };
+}
+
+export function applicationBaseName(p: ApplicationNameParts): string {
+  return `${p.domain}.${p.short}`;
+}
+
+export function applicationVersionName(p: ApplicationNameParts & { version: string }): string {
+  return `${p.domain}.${p.short};${p.version}`;
+}
+
+/**
+ * The next version after `v` (sections 8.1 step 2 and 8.2 step 4, with the reference's bugs fixed):
+ * the last `_` field +1 when numeric; all digits +1; trailing digits +1 (`v7` -> `v8`); else `_1` appended.
+ */
+export function bumpVersion(v: string): string {
+  if (/^\d+$/.test(v)) return String(BigInt(v) + 1n);
+  const m = /^(.*?)(\d+)$/.exec(v);
+  if (m) {
+    const next = (BigInt(m[2]) + 1n).toString();
+    return m[1] + next.padStart(m[2].length, '0');
+  }
+  return `${v}_1`;
+}
+
+/**
+ * The documented auto-increment intent (ortelius-api.md 8.1): `v<schema>_<n>-g<sha>`, cleaned.
+ * schema: the requested version with any `-g<sha>`/`_g<sha>` suffix and leading `v` removed (e.g. `1.5.1`);
+ * n: the commit count when known, else one more than the highest n already used with this schema;
+ * sha: the short commit sha when known.
+ * Returns the cleaned version, e.g. `v1_5_1_145_g3d55a2`.
+ */
+export function autoIncrementVersion(opts: {
+  requested?: string;
+  existing: string[];
+  commitCount?: number;
+  sha?: string;
+}): string {
+  const schema = schemaOf(opts.requested ?? '') || latestSchema(opts.existing) || '1_0_0';
+  const prefix = `v${cleanVersion(schema)}_`;
+  let n = opts.commitCount;
+  if (n === undefined || !Number.isFinite(n)) {
+    let max = 0;
+    for (const e of opts.existing) {
+      if (!e.startsWith(prefix)) continue;
+      const m = /^(\d+)/.exec(e.slice(prefix.length));
+      if (m) max = Math.max(max, Number(m[1]));
+    }
+    n = max + 1;
+  }
+  const sha = opts.sha ? `_g${opts.sha.slice(0, 7)}` : '';
+  return `${prefix}${n}${sha}`;
+}
+
+/** `v1.5.1-g3d55a2` -> `1_5_1`; `v1_5_1_145_g3d55a2` -> `1_5_1_145`. */
+function schemaOf(version: string): string {
+  const noSha = version.replace(/[-_]g[0-9a-f]{4,40}$/i, '');
+  return cleanVersion(noSha.replace(/^[vV]/, ''));
+}
+
+function latestSchema(existing: string[]): string {
+  const last = existing[existing.length - 1];
+  if (!last) return '';
+  const s = schemaOf(last);
+  // drop the previous commit-count field so the schema stays stable across bumps
+  return s.includes('_') ? s.slice(0, s.lastIndexOf('_')) : s;
+}
+
+function emptyToUndef(s: string | undefined): string | undefined {
+  return s === undefined || s.trim() === '' ? undefined : s.trim();
+}
