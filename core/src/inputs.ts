@@ -167,8 +167,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'attr',
     type: 'list',
-    description: 'Extra attribute KEY=VALUE (repeatable; KEY:VALUE also accepted; VALUE @file reads a file). Overrides [Attributes] and derived CI/git values.',
-    commands: ['version-update'],
+    description: 'Extra attribute KEY=VALUE (repeatable; KEY:VALUE also accepted; VALUE @file reads a file). version-update: stored on the component version, overriding [Attributes] and derived CI/git values. deploy: stored on the deployment.',
+    commands: ['version-update', 'deploy'],
     aliases: ['compattr'],
     example: 'DockerSha=sha256:...',
   },

@@ -91,6 +91,8 @@ export interface Deployment {
   log: string[];
   logUrl?: string;
   mode: DeploymentMode;
+  /** Free key/values attached to the deployment (e.g. Jenkins causes, change sets). */
+  attributes?: Record<string, string>;
   provenance: CiContext;
 }
 

@@ -71,6 +71,7 @@ export interface DeploymentRecordSpec {
   finishedAt: string;
   mode: DeploymentMode;
   logUrl?: string;
+  attributes?: Record<string, string>;
   provenance: CiContext;
 }
 
