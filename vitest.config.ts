@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The JSON report feeds .ci/run's closing "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'node_modules/.cache/shiplog/vitest-results.json' }]],
   },
 });

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Prints the closing "N passed, N failed" line for CI from vitest's JSON report and the bats TAP counts
+// that the shell suites append to node_modules/.cache/shiplog/shell-results.txt ("passed failed" per line).
+import { existsSync, readFileSync } from 'node:fs';
+
+const dir = 'node_modules/.cache/shiplog';
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const vitest = `${dir}/vitest-results.json`;
+if (existsSync(vitest)) {
+  const r = JSON.parse(readFileSync(vitest, 'utf8'));
+  passed += r.numPassedTests ?? 0;
+  failed += r.numFailedTests ?? 0;
+  skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+}
+const shell = `${dir}/shell-results.txt`;
+if (existsSync(shell)) {
+  for (const line of readFileSync(shell, 'utf8').split('\n')) {
+    const [p, f] = line.trim().split(/\s+/).map(Number);
+    if (Number.isFinite(p)) passed += p;
+    if (Number.isFinite(f)) failed += f;
+  }
+}
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
