@@ -1,0 +1,191 @@
+// Tests of the vars/ steps under the Harness stand-ins. Prints TAP; exits 1 when any test fails.
+// Usage: groovy -cp test/groovy test/groovy/StepsTest.groovy <adapters/jenkins dir> [--e2e-only|--unit-only]
+import groovy.json.JsonOutput
+
+File root = new File(args.length > 0 ? args[0] : '.').canonicalFile
+String mode = args.length > 1 ? args[1] : ''
+final String PASSWORD = 's3cr3t-Pa55'
+
+def tests = [:]
+def newHarness = { ->
+    File ws = File.createTempDir('shiplog-jenkins-', '')
+    def h = new Harness(root, ws)
+    h.credentials['dh-creds'] = [user: 'admin', password: PASSWORD]
+    h.credentials['jenkins-api'] = [user: 'ci-bot', password: 'jenkins-api-t0ken-42']
+    h.env['BUILD_NUMBER'] = '7'
+    return h
+}
+/** A fake `sh` that writes the given result JSON to $SHIPLOG_RESULT and returns the status. */
+def fakeCli = { Map result, int status = 0 ->
+    return { Map c ->
+        if (c.env.SHIPLOG_RESULT) {
+            File f = new File(c.harness.workspace, c.env.SHIPLOG_RESULT as String)
+            f.parentFile.mkdirs()
+            f.text = JsonOutput.toJson(result)
+        }
+        return [status: status, stdout: '']
+    }
+}
+def argsOf = { Map call ->
+    call.env.findAll { k, v -> k ==~ /SHIPLOG_A\d+/ }.sort { a, b -> (a.key - 'SHIPLOG_A') as int <=> (b.key - 'SHIPLOG_A') as int }.collect { it.value }
+}
+def assertTrue = { boolean cond, String msg -> if (!cond) throw new IllegalStateException(msg) }
+def everything = { h ->
+    [h.shCalls.collect { it.script }.join('\n'), h.written.values().join('\n'), String.valueOf(h.currentBuild.description),
+     h.console.join('\n'), JsonOutput.toJson(h.archived)].join('\n')
+}
+
+if (mode != '--e2e-only') {
+    tests['version-update maps named arguments to flags through the environment only'] = {
+        def h = newHarness()
+        h.fakeSh = fakeCli([ok: true, operation: 'version-update', componentVersion: [id: 'cv:1', name: 'GLOBAL.Acme.cart;main;v1', created: true],
+                            appVersion: [id: 'av:1', name: 'GLOBAL.Acme.shop;1', created: true]])
+        def r = h.step('shiplogVersionUpdate', [componentName: 'GLOBAL.Acme.cart', componentVersion: 'v1 $(touch pwned)',
+                                                application: 'GLOBAL.Acme.shop', attr: ['A=1', 'B=two words'], autoIncrement: false])
+        assertTrue(r.ok == true && r.componentVersion.name == 'GLOBAL.Acme.cart;main;v1', "returned map: ${r}")
+        def call = h.shCalls[0]
+        def expected = ['--component-name=GLOBAL.Acme.cart', '--component-version=v1 $(touch pwned)', '--auto-increment=false',
+                        '--attr=A=1', '--attr=B=two words', '--application=GLOBAL.Acme.shop']
+        assertTrue(argsOf(call).size() == expected.size() && argsOf(call).containsAll(expected), "flags: ${argsOf(call)}")
+        assertTrue(!call.script.contains('GLOBAL.Acme') && !call.script.contains('touch'), "values must not be in the script text: ${call.script}")
+        assertTrue(call.script.contains('"$SHIPLOG_OPERATION" --json'), call.script)
+        assertTrue(call.env.SHIPLOG_OPERATION == 'version-update', 'operation env')
+        assertTrue(h.written['.shiplog-bin/shiplog.mjs']?.length() > 0, 'bundle written from libraryResource')
+        assertTrue(h.archived.size() == 1 && h.archived[0].artifacts.startsWith('.shiplog-bin/result-version-update-'), "archived ${h.archived}")
+        assertTrue(h.currentBuild.description.contains('GLOBAL.Acme.cart;main;v1'), "description ${h.currentBuild.description}")
+    }
+    tests['the Ortelius password travels only through withCredentials env'] = {
+        def h = newHarness()
+        h.fakeSh = fakeCli([ok: true, operation: 'approve', appVersion: 'GLOBAL.Acme.shop;2', approved: true, stage: 'prod'])
+        def r = h.step('shiplogApprove', [application: 'GLOBAL.Acme.shop', appVersion: '2', credentialsId: 'dh-creds', dhurl: 'http://127.0.0.1:1'])
+        def call = h.shCalls[0]
+        assertTrue(call.env.DHPASS == PASSWORD && call.env.DHUSER == 'admin', 'credentials bound into DHUSER/DHPASS')
+        assertTrue(!everything(h).contains(PASSWORD), 'password leaked into a script, file, description, console or artifact')
+        assertTrue(!argsOf(call).any { it.contains(PASSWORD) }, 'password in a flag')
+        assertTrue(r.approved == true, "result ${r}")
+        assertTrue(h.currentBuild.description.contains('approved GLOBAL.Acme.shop;2 for prod'), h.currentBuild.description)
+    }
+    tests['a password argument is refused before anything runs'] = {
+        def h = newHarness()
+        h.fakeSh = fakeCli([ok: true])
+        try {
+            h.step('shiplogDeploy', [application: 'A.b', env: 'qa', dhpass: PASSWORD])
+            assertTrue(false, 'expected an error')
+        } catch (StepError e) {
+            assertTrue(e.message.contains('credentialsId') && !e.message.contains(PASSWORD), e.message)
+        }
+        assertTrue(h.shCalls.isEmpty(), 'nothing may run')
+    }
+    tests['unknown arguments are named in the error'] = {
+        def h = newHarness()
+        try {
+            h.step('shiplogMove', [application: 'A.b', tooo: 'prod', colour: 'red'])
+            assertTrue(false, 'expected an error')
+        } catch (StepError e) {
+            assertTrue(e.message.contains('tooo') && e.message.contains('colour'), e.message)
+        }
+    }
+    tests['a failed deployment fails the build with the one-line message, or returns ok=false'] = {
+        def failed = [ok: false, operation: 'deploy', deployment: [id: 4, appVersion: 'GLOBAL.Acme.shop;2', environment: 'qa', exitCode: 3, status: 'failed'],
+                      error: [code: 'DEPLOY_FAILED', message: 'deployment #4 of GLOBAL.Acme.shop;2 to qa failed with exit code 3', exitCode: 1]]
+        def h = newHarness()
+        h.fakeSh = fakeCli(failed, 1)
+        try {
+            h.step('shiplogDeploy', [application: 'GLOBAL.Acme.shop', env: 'qa', command: 'false'])
+            assertTrue(false, 'expected an error')
+        } catch (StepError e) {
+            assertTrue(e.message.contains('exit 1') && e.message.contains('failed with exit code 3'), e.message)
+        }
+        assertTrue(h.currentBuild.description.contains('FAILED (#4)'), h.currentBuild.description)
+        def h2 = newHarness()
+        h2.fakeSh = fakeCli(failed, 1)
+        def r = h2.step('shiplogDeploy', [application: 'GLOBAL.Acme.shop', env: 'qa', command: 'false', failOnError: false])
+        assertTrue(r.ok == false && r.deployment.status == 'failed', "result ${r}")
+    }
+    tests['record-only deploy attaches console log, causes and change sets from the Jenkins API'] = {
+        def h = newHarness()
+        h.fakeSh = { Map c ->
+            if (c.script.contains('jenkins-context.mjs')) {
+                assertTrue(c.env.SHIPLOG_JENKINS_TOKEN == 'jenkins-api-t0ken-42', 'token bound for the helper')
+                return [status: 0, stdout: JsonOutput.toJson([ok: true, logFile: '.shiplog-bin/jenkins/console.log',
+                                                              attributes: [JobTriggeredBy: 'Started by user Alice', CommitAuthors: 'Alice,Bob']])]
+            }
+            assertTrue(c.env.SHIPLOG_JENKINS_TOKEN == null, 'token must not reach the shiplog CLI')
+            return fakeCli([ok: true, operation: 'deploy', deployment: [id: 1, appVersion: 'GLOBAL.Acme.shop;1', environment: 'qa', exitCode: 0, status: 'success']]).call(c)
+        }
+        h.step('shiplogDeploy', [application: 'GLOBAL.Acme.shop', env: 'qa', exitCode: 0, jenkinsCredentialsId: 'jenkins-api'])
+        def flags = argsOf(h.shCalls[1])
+        assertTrue(flags.contains('--log-file=.shiplog-bin/jenkins/console.log'), "flags ${flags}")
+        assertTrue(flags.contains('--attr=JobTriggeredBy=Started by user Alice') && flags.contains('--attr=CommitAuthors=Alice,Bob'), "flags ${flags}")
+        assertTrue(flags.contains('--exit-code=0'), "flags ${flags}")
+        assertTrue(!everything(h).contains('jenkins-api-t0ken-42'), 'API token leaked')
+    }
+    tests['without Jenkins API access a record-only deploy still records'] = {
+        def h = newHarness()
+        h.fakeSh = { Map c ->
+            if (c.script.contains('jenkins-context.mjs')) {
+                return [status: 0, stdout: '{"ok":false,"warning":"Jenkins API not used: JENKINS_URL not set"}']
+            }
+            return fakeCli([ok: true, operation: 'deploy', deployment: [id: 1, appVersion: 'X.y;1', environment: 'qa', exitCode: 0, status: 'success']]).call(c)
+        }
+        def r = h.step('shiplogDeploy', [application: 'X.y', env: 'qa', exitCode: 0, jenkinsCredentialsId: 'jenkins-api'])
+        assertTrue(r.ok == true, "result ${r}")
+        assertTrue(h.console.any { it.contains('Jenkins API not used') }, 'warning echoed')
+        assertTrue(!argsOf(h.shCalls[1]).any { it.startsWith('--log-file') }, 'no log file flag')
+    }
+    tests['queries run through shiplogCli'] = {
+        def h = newHarness()
+        h.fakeSh = fakeCli([ok: true, operation: 'status', environments: []])
+        def r = h.step('shiplogCli', [operation: 'status', stateDir: '/tmp/x'])
+        assertTrue(r.operation == 'status', "result ${r}")
+        assertTrue(argsOf(h.shCalls[0]) == ['--state-dir=/tmp/x'], "flags ${argsOf(h.shCalls[0])}")
+    }
+}
+
+if (mode != '--unit-only') {
+    tests['end to end: real bash and node against the embedded store'] = {
+        def h = newHarness()
+        File ws = h.workspace
+        def git = { String... a ->
+            def p = (['git', '-C', ws.path] + a.toList()).execute()
+            p.waitFor()
+            assertTrue(p.exitValue() == 0, "git ${a}: ${p.err.text}")
+        }
+        git('init', '-q', '-b', 'main')
+        git('config', 'user.email', 't@example.com')
+        git('config', 'user.name', 'T')
+        new File(ws, 'component.toml').text = 'Name = "GLOBAL.Acme.Store.cart"\nVariant = "${GIT_BRANCH}"\nVersion = "v1.0.${BUILD_NUMBER}"\n'
+        git('add', '.')
+        git('commit', '-qm', 'init')
+        h.env.putAll([BUILD_NUMBER: '7', JENKINS_URL: 'http://127.0.0.1:9/', JOB_NAME: 'shop/main', BUILD_URL: 'http://127.0.0.1:9/job/shop/7/',
+                      GIT_COMMIT: 'abc', BRANCH_NAME: 'main'])
+        String state = new File(ws, 'state').path
+        def vu = h.step('shiplogVersionUpdate', [application: 'GLOBAL.Acme.Store.shop', stateDir: state])
+        assertTrue(vu.ok == true && vu.componentVersion.name == 'GLOBAL.Acme.Store.cart;main;v1_0_7', "version-update ${vu}")
+        def again = h.step('shiplogVersionUpdate', [application: 'GLOBAL.Acme.Store.shop', stateDir: state])
+        assertTrue(again.componentVersion.created == false && again.appVersion.created == false, "re-run ${again}")
+        def d = h.step('shiplogDeploy', [application: 'GLOBAL.Acme.Store.shop', env: 'dev', stateDir: state, command: 'echo deploying cart'])
+        assertTrue(d.deployment.status == 'success' && d.deployment.exitCode == 0, "deploy ${d}")
+        def s = h.step('shiplogCli', [operation: 'status', stateDir: state])
+        assertTrue(s.environments.any { it.name == 'dev' && it.appVersion == vu.appVersion.name }, "status ${s}")
+        def env = h.step('shiplogEnvscript', [output: 'shiplog.env'])
+        assertTrue(env.ok == true && new File(ws, 'shiplog.env').text.contains('GIT_BRANCH'), "envscript ${env}")
+        assertTrue(h.currentBuild.description.split('<br>').size() == 4, h.currentBuild.description)
+    }
+}
+
+int n = 0
+int failed = 0
+println "1..${tests.size()}"
+tests.each { String name, Closure t ->
+    n++
+    try {
+        t.call()
+        println "ok ${n} - ${name}"
+    } catch (Throwable e) {
+        failed++
+        println "not ok ${n} - ${name}"
+        println "# ${e.class.simpleName}: ${e.message}".readLines().collect { "# ${it}" }.join('\n')
+    }
+}
+System.exit(failed ? 1 : 0)

@@ -1,0 +1,17 @@
+// Minimal types for the `jenkins` npm client (it ships none): only what ts/jenkins-context.ts uses.
+declare module 'jenkins' {
+  interface JenkinsOptions {
+    baseUrl: string;
+    crumbIssuer?: boolean;
+    headers?: Record<string, string>;
+    promisify?: boolean;
+  }
+  class Jenkins {
+    constructor(opts: JenkinsOptions);
+    build: {
+      get(name: string, number: number): Promise<unknown>;
+      log(name: string, number: number): Promise<unknown>;
+    };
+  }
+  export default Jenkins;
+}
