@@ -1,0 +1,305 @@
+/**
+ * An in-memory Backend for tests of the operations and queries: implements the interface's documented
+ * semantics (backend/backend.ts) over plain maps, with no persistence. Plus `memoryContext`, an
+ * OperationContext around it with a fixed pipeline config and a memory Host.
+ */
+import type {
+  ApplicationVersionSpec,
+  Backend,
+  ComponentVersionSpec,
+  DeploymentRecordSpec,
+  HistoryFilter,
+  MoveSpec,
+} from '../../src/backend/backend.js';
+import { ApprovalRejectedError, ApprovalRequiredError, NotFoundError } from '../../src/errors.js';
+import { createMemoryHost } from '../../src/host.js';
+import type {
+  ApplicationVersion,
+  Approval,
+  CiContext,
+  ComponentVersion,
+  Deployment,
+  EnvironmentState,
+  PipelineConfig,
+  Put,
+} from '../../src/model.js';
+import { bumpVersion, componentBaseName, componentVersionName } from '../../src/naming.js';
+import type { OperationContext } from '../../src/operations/context.js';
+
+export class MemoryBackend implements Backend {
+  readonly kind = 'local' as const;
+  readonly location = 'memory';
+  private readonly components = new Map<string, ComponentVersion>();
+  private readonly apps = new Map<string, ApplicationVersion>();
+  private readonly approvals: Approval[] = [];
+  private readonly deployments: Deployment[] = [];
+  private readonly current = new Map<string, EnvironmentState>();
+  private nextId = 1;
+  /** Calls of history(), so tests can check that status-like reads do not scan history. */
+  historyCalls = 0;
+
+  async getComponentVersion(fullName: string): Promise<ComponentVersion | undefined> {
+    return clone(this.components.get(fullName));
+  }
+
+  async listComponentVersions(base: string): Promise<ComponentVersion[]> {
+    return [...this.components.values()].filter((c) => c.base === base).map((c) => clone(c)!);
+  }
+
+  async putComponentVersion(spec: ComponentVersionSpec): Promise<Put<ComponentVersion>> {
+    const name = componentVersionName(spec);
+    const existing = this.components.get(name);
+    if (existing) {
+      const merged = { ...existing.attributes, ...spec.attributes };
+      const updated = JSON.stringify(merged) !== JSON.stringify(existing.attributes);
+      existing.attributes = merged;
+      return { value: clone(existing)!, created: false, ...(updated ? { updated } : {}) };
+    }
+    const base = componentBaseName(spec);
+    const siblings = [...this.components.values()].filter((c) => c.base === base);
+    const cv: ComponentVersion = {
+      id: `cv:${this.nextId++}`,
+      name,
+      base,
+      domain: spec.domain,
+      short: spec.short,
+      ...(spec.variant ? { variant: spec.variant } : {}),
+      version: spec.version,
+      kind: spec.kind,
+      attributes: { ...spec.attributes },
+      ...(siblings.length > 0 ? { predecessor: siblings[siblings.length - 1].name } : {}),
+      createdAt: spec.at,
+      provenance: { ...spec.provenance },
+    };
+    this.components.set(name, cv);
+    return { value: clone(cv)!, created: true };
+  }
+
+  async getApplicationVersion(fullName: string): Promise<ApplicationVersion | undefined> {
+    return clone(this.apps.get(fullName));
+  }
+
+  async listApplicationVersions(application: string): Promise<ApplicationVersion[]> {
+    return [...this.apps.values()].filter((a) => a.application === application).map((a) => clone(a)!);
+  }
+
+  async putApplicationVersion(spec: ApplicationVersionSpec): Promise<Put<ApplicationVersion>> {
+    const versions = [...this.apps.values()].filter((a) => a.application === spec.application);
+    const latest = versions[versions.length - 1];
+    const comp = spec.component.name;
+    if (latest && latest.components.includes(comp)) return { value: clone(latest)!, created: false };
+    let target = spec.version ?? (latest ? bumpVersion(latest.version) : '1');
+    const nameOf = (v: string) => `${spec.application};${v}`;
+    const existing = this.apps.get(nameOf(target));
+    if (existing && !spec.autoIncrement) {
+      existing.components = swapIn(existing.components, comp, spec.component.base);
+      return { value: clone(existing)!, created: false, updated: true };
+    }
+    while (this.apps.has(nameOf(target))) target = bumpVersion(target);
+    const av: ApplicationVersion = {
+      id: `av:${this.nextId++}`,
+      name: nameOf(target),
+      application: spec.application,
+      version: target,
+      components: swapIn(latest ? [...latest.components] : [], comp, spec.component.base),
+      ...(latest ? { predecessor: latest.name } : {}),
+      stage: spec.initialStage,
+      createdAt: spec.at,
+      provenance: { ...spec.provenance },
+    };
+    this.apps.set(av.name, av);
+    return { value: clone(av)!, created: true };
+  }
+
+  async recordApproval(approval: Approval): Promise<Approval> {
+    if (!this.apps.has(approval.appVersion)) throw new NotFoundError(`application version "${approval.appVersion}" not found`);
+    this.approvals.push(clone(approval)!);
+    return clone(approval)!;
+  }
+
+  async listApprovals(appVersion: string): Promise<Approval[]> {
+    return this.approvals.filter((a) => a.appVersion === appVersion).map((a) => clone(a)!);
+  }
+
+  async moveApplicationVersion(spec: MoveSpec): Promise<{ from: string; to: string }> {
+    const av = this.apps.get(spec.appVersion.name);
+    if (!av) throw new NotFoundError(`application version "${spec.appVersion.name}" not found`);
+    if (spec.requiresApproval) {
+      const decisions = this.approvals.filter((a) => a.appVersion === av.name && a.stage === spec.to.name);
+      const last = decisions[decisions.length - 1];
+      if (!last) throw new ApprovalRequiredError(`${av.name} needs an approval for ${spec.to.name}`);
+      if (!last.approved) throw new ApprovalRejectedError(`${av.name} was rejected for ${spec.to.name}`);
+    }
+    av.stage = spec.to.name;
+    return { from: spec.from.name, to: spec.to.name };
+  }
+
+  async recordDeployment(spec: DeploymentRecordSpec): Promise<Deployment> {
+    const d: Deployment = {
+      id: this.deployments.length + 1,
+      appVersion: spec.appVersion.name,
+      application: spec.appVersion.application,
+      environment: spec.environment,
+      componentVersions: [...spec.appVersion.components],
+      exitCode: spec.exitCode,
+      status: spec.exitCode === 0 ? 'success' : 'failed',
+      startedAt: spec.startedAt,
+      finishedAt: spec.finishedAt,
+      log: [...spec.log],
+      ...(spec.logUrl ? { logUrl: spec.logUrl } : {}),
+      mode: spec.mode,
+      ...(spec.attributes ? { attributes: { ...spec.attributes } } : {}),
+      provenance: { ...spec.provenance },
+    };
+    this.deployments.push(d);
+    if (d.exitCode === 0) {
+      this.current.set(`${d.environment}\u0000${d.application}`, {
+        name: d.environment,
+        application: d.application,
+        appVersion: d.appVersion,
+        components: [...d.componentVersions],
+        deploymentId: d.id,
+        deployedAt: d.finishedAt ?? d.startedAt,
+        provenance: { ...d.provenance },
+      });
+    }
+    return clone(d)!;
+  }
+
+  async status(filter: { environment?: string; application?: string } = {}): Promise<EnvironmentState[]> {
+    return [...this.current.values()]
+      .filter((s) => filter.environment === undefined || s.name === filter.environment)
+      .filter((s) => filter.application === undefined || s.application === filter.application)
+      .map((s) => clone(s)!);
+  }
+
+  async history(filter: HistoryFilter): Promise<Deployment[]> {
+    this.historyCalls++;
+    const c = filter.component;
+    const hits = this.deployments
+      .filter((d) => filter.application === undefined || d.application === filter.application)
+      .filter((d) => filter.environment === undefined || d.environment === filter.environment)
+      .filter((d) => c === undefined || d.componentVersions.some((cv) => cv === c || cv.startsWith(`${c};`)))
+      .reverse();
+    return (filter.limit === undefined ? hits : hits.slice(0, filter.limit)).map((d) => clone(d)!);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** The component versions with `comp` swapped in for the one sharing its base, or appended. */
+function swapIn(components: string[], comp: string, base: string): string[] {
+  const i = components.findIndex((c) => c.startsWith(`${base};`) && c.lastIndexOf(';') === base.length);
+  if (i < 0) return [...components, comp];
+  const out = [...components];
+  out[i] = comp;
+  return out;
+}
+
+function clone<T>(v: T): T {
+  return v === undefined ? v : (structuredClone(v) as T);
+}
+
+/** dev -> qa -> prod, prod gated: the documented default pipeline. */
+export const DEFAULT_PIPELINE: PipelineConfig = {
+  stages: [
+    { name: 'dev', domain: 'dev', requiresApproval: false, task: 'Move to dev', environments: ['dev'] },
+    { name: 'qa', domain: 'qa', requiresApproval: false, task: 'Move to qa', environments: ['qa'] },
+    { name: 'prod', domain: 'prod', requiresApproval: true, task: 'Move to prod', environments: ['prod'] },
+  ],
+  environments: { dev: 'dev', qa: 'qa', prod: 'prod' },
+};
+
+export const LOCAL_CI: CiContext = { provider: 'local', isCi: false };
+
+/** An OperationContext over `backend` with a memory Host (read output with host.out()/host.err()). */
+export function memoryContext(backend: Backend, pipeline: PipelineConfig = DEFAULT_PIPELINE) {
+  const host = createMemoryHost({ now: () => new Date('2026-11-22T08:00:00Z') });
+  const ctx: OperationContext = {
+    host,
+    backend: async () => backend,
+    pipeline: async () => pipeline,
+    ci: () => LOCAL_CI,
+    dryRun: false,
+  };
+  return { ctx, host };
+}
+
+/** Test seeding through the Backend interface, as version-update would: component version, then app version. */
+export async function seedRelease(
+  backend: Backend,
+  opts: { application: string; component: string; variant?: string; version: string; appVersion?: string; at?: string; ci?: CiContext },
+): Promise<ApplicationVersion> {
+  const dot = opts.component.lastIndexOf('.');
+  const at = opts.at ?? '2026-11-22T08:00:00.000Z';
+  const provenance = opts.ci ?? LOCAL_CI;
+  const cv = await backend.putComponentVersion({
+    domain: opts.component.slice(0, dot),
+    short: opts.component.slice(dot + 1),
+    variant: opts.variant,
+    version: opts.version,
+    kind: 'docker',
+    attributes: {},
+    provenance,
+    at,
+  });
+  const av = await backend.putApplicationVersion({
+    application: opts.application,
+    version: opts.appVersion,
+    autoIncrement: false,
+    component: cv.value,
+    initialStage: 'dev',
+    provenance,
+    at,
+  });
+  return av.value;
+}
+
+/** Records a finished deployment of `appVersion` to `environment`. */
+export async function seedDeployment(
+  backend: Backend,
+  appVersion: ApplicationVersion,
+  environment: string,
+  opts: { exitCode?: number; at?: string; ci?: CiContext } = {},
+): Promise<Deployment> {
+  const at = opts.at ?? '2026-11-22T08:00:00.000Z';
+  return backend.recordDeployment({
+    appVersion,
+    environment,
+    exitCode: opts.exitCode ?? 0,
+    log: ['deploying'],
+    startedAt: at,
+    finishedAt: at,
+    mode: 'record',
+    provenance: opts.ci ?? LOCAL_CI,
+  });
+}
+
+export const SHOP = 'GLOBAL.Acme.Store.shop';
+export const GITHUB_CI: CiContext = {
+  provider: 'github',
+  isCi: true,
+  buildId: '4711',
+  buildUrl: 'https://ci.example.test/runs/4711',
+  commit: 'a1b2c3d4e5f6',
+  branch: 'main',
+  actor: 'alice',
+};
+
+/**
+ * The queries' shared scenario: three services released into shop;1..3, shop;3 deployed to dev, qa and
+ * prod, then a second cart release shop;4 deployed to dev and failed on qa.
+ */
+export async function seedShopScenario(backend: Backend): Promise<Record<string, ApplicationVersion>> {
+  const t = (m: number) => `2026-11-22T08:${String(m).padStart(2, '0')}:00.000Z`;
+  const s1 = await seedRelease(backend, { application: SHOP, component: 'GLOBAL.Acme.Store.cart', variant: 'main', version: 'v1', at: t(1) });
+  const s2 = await seedRelease(backend, { application: SHOP, component: 'GLOBAL.Acme.Store.catalog', variant: 'main', version: 'v1', at: t(2) });
+  const s3 = await seedRelease(backend, { application: SHOP, component: 'GLOBAL.Acme.Store.checkout', variant: 'main', version: 'v1', at: t(3) });
+  await seedDeployment(backend, s3, 'dev', { at: t(4) });
+  await seedDeployment(backend, s3, 'qa', { at: t(5) });
+  await seedDeployment(backend, s3, 'prod', { at: t(6), ci: GITHUB_CI });
+  const s4 = await seedRelease(backend, { application: SHOP, component: 'GLOBAL.Acme.Store.cart', variant: 'main', version: 'v2', at: t(7) });
+  await seedDeployment(backend, s4, 'dev', { at: t(8), ci: GITHUB_CI });
+  await seedDeployment(backend, s4, 'qa', { at: t(9), exitCode: 1 });
+  return { s1, s2, s3, s4 };
+}
