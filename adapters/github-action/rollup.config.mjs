@@ -1,0 +1,33 @@
+// Bundles the action into dist/ (committed): dist/index.mjs is what every <operation>/action.yml runs
+// (`main: ../dist/index.mjs`). The GitHub Deployment client (@octokit/rest) is a lazily imported chunk so
+// that the operations without github-token do not pay for loading it. test/dist-fresh.test.ts rebuilds
+// to a temp dir and fails when dist/ is stale.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
+import esbuild from 'rollup-plugin-esbuild';
+
+const outDir = process.env.SHIPLOG_ACTION_OUT_DIR || 'dist';
+
+export default {
+  input: 'src/index.ts',
+  output: {
+    dir: outDir,
+    format: 'esm',
+    entryFileNames: 'index.mjs',
+    chunkFileNames: '[name].mjs',
+    banner:
+      "import { createRequire as __shiplogCreateRequire } from 'node:module';\n" +
+      'const require = __shiplogCreateRequire(import.meta.url);',
+  },
+  onwarn(warning, warn) {
+    if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+    warn(warning);
+  },
+  plugins: [
+    nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
+    commonjs({ ignoreDynamicRequires: true }),
+    json(),
+    esbuild({ target: 'node20', minify: false, sourceMap: false }),
+  ],
+};

@@ -1,0 +1,67 @@
+/**
+ * Links for the job summary and the GitHub Deployment, from the runner's context (@actions/github `context`:
+ * GITHUB_* variables plus the event payload at GITHUB_EVENT_PATH). Pure: takes a context-shaped object.
+ */
+import type { RunLinks } from './job-summary.js';
+
+/** The fields of @actions/github's Context this adapter reads. */
+export interface RunContext {
+  eventName?: string;
+  sha?: string;
+  ref?: string;
+  serverUrl?: string;
+  runId?: number;
+  runNumber?: number;
+  runAttempt?: number;
+  workflow?: string;
+  repository?: string;
+  payload: Record<string, unknown>;
+}
+
+const rec = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+export function repoUrl(ctx: RunContext): string | undefined {
+  const server = (ctx.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
+  return ctx.repository ? `${server}/${ctx.repository}` : str(rec(ctx.payload.repository).html_url);
+}
+
+/** The workflow run's page (with the attempt when known). */
+export function runUrl(ctx: RunContext): string | undefined {
+  const repo = repoUrl(ctx);
+  if (!repo || num(ctx.runId) === undefined) return undefined;
+  const attempt = num(ctx.runAttempt);
+  return `${repo}/actions/runs/${ctx.runId}${attempt ? `/attempts/${attempt}` : ''}`;
+}
+
+export function runLinks(ctx: RunContext): RunLinks {
+  const repo = repoUrl(ctx);
+  const p = ctx.payload;
+  const links: RunLinks = {
+    runUrl: runUrl(ctx),
+    runLabel: `${ctx.workflow ?? 'workflow'} run${num(ctx.runNumber) ? ` #${ctx.runNumber}` : ''}`,
+  };
+  const pr = rec(p.pull_request);
+  const headCommit = rec(p.head_commit);
+  const commit = str(rec(pr.head).sha) ?? ctx.sha ?? str(headCommit.id);
+  if (commit) {
+    links.commit = commit;
+    links.commitUrl = repo ? `${repo}/commit/${commit}` : undefined;
+  }
+  if (Object.keys(pr).length > 0) {
+    links.triggerLabel = `pull request #${String(pr.number ?? '')}${str(pr.title) ? `: ${str(pr.title)}` : ''}`;
+    links.triggerUrl = str(pr.html_url);
+  } else if (ctx.eventName === 'push') {
+    const ref = str(p.ref) ?? ctx.ref ?? '';
+    links.triggerLabel = `push to ${ref.replace(/^refs\/(heads|tags)\//, '')}`;
+    links.triggerUrl = str(p.compare) ?? str(headCommit.url);
+  } else if (ctx.eventName === 'release') {
+    const release = rec(p.release);
+    links.triggerLabel = `release ${str(release.tag_name) ?? ''}`.trim();
+    links.triggerUrl = str(release.html_url);
+  } else if (ctx.eventName) {
+    links.triggerLabel = ctx.eventName;
+  }
+  return links;
+}
