@@ -1,0 +1,80 @@
+/** Fault injection for the emulator: business errors, HTTP errors, slow answers, dropped connections. */
+
+export type FaultKind = 'fail' | 'status' | 'slow' | 'drop';
+
+export interface FaultRule {
+  /** Substring of (or pattern for) `<METHOD> <path>?<raw query>`, e.g. `GET /dmadminweb/API/log/`. */
+  match: string | RegExp;
+  kind: FaultKind;
+  /** fail: the `error` text of the success:false answer. */
+  error?: string;
+  /** status: the HTTP status (default 500). */
+  status?: number;
+  /** slow: delay before the (normal) answer. */
+  delayMs?: number;
+  /** How many matching requests it hits (default: all). */
+  times?: number;
+}
+
+export class Faults {
+  rules: FaultRule[] = [];
+  /** Every login answers success:false "Login failed". */
+  loginFails = false;
+  /** Server-side deployments never complete. */
+  deployNeverCompletes = false;
+  /** Set by expireTokens(): every token issued so far is refused. */
+  private expiredBefore = 0;
+
+  constructor(private readonly onExpire: () => void) {}
+
+  add(rule: FaultRule): this {
+    this.rules.push({ ...rule });
+    return this;
+  }
+
+  /** HTTP 200 with success:false and this error. */
+  fail(match: string | RegExp, error = 'Injected failure', times?: number): this {
+    return this.add({ match, kind: 'fail', error, times });
+  }
+
+  /** An HTTP error status (default 500). */
+  status(match: string | RegExp, status = 500, times?: number): this {
+    return this.add({ match, kind: 'status', status, times });
+  }
+
+  slow(match: string | RegExp, delayMs: number, times?: number): this {
+    return this.add({ match, kind: 'slow', delayMs, times });
+  }
+
+  /** Closes the connection without an answer. */
+  drop(match: string | RegExp, times?: number): this {
+    return this.add({ match, kind: 'drop', times });
+  }
+
+  /** Every token issued so far becomes invalid (as after the 1 h idle expiry). */
+  expireTokens(): void {
+    this.expiredBefore++;
+    this.onExpire();
+  }
+
+  clear(): void {
+    this.rules = [];
+    this.loginFails = false;
+    this.deployNeverCompletes = false;
+  }
+
+  /** The rules hitting this request (consumes their `times`). */
+  take(key: string): FaultRule[] {
+    const hit: FaultRule[] = [];
+    for (const r of this.rules) {
+      const matches = typeof r.match === 'string' ? key.includes(r.match) : r.match.test(key);
+      if (!matches) continue;
+      if (r.times !== undefined) {
+        if (r.times <= 0) continue;
+        r.times--;
+      }
+      hit.push(r);
+    }
+    return hit;
+  }
+}

@@ -1,0 +1,142 @@
+/** Application endpoints: lookups, creation, new versions, component assignment (rows 16-24 and 33). */
+import { type Reply, type RouteContext, fail, isTrue, ok } from './http-types.js';
+import { attrsJson } from './routes-components.js';
+import { EmulatorState, type EmuApplication } from './state.js';
+
+export function applicationJson(state: EmulatorState, a: EmuApplication, idonly: boolean): Record<string, unknown> {
+  // As the real server: `domain` is absent from idonly answers (section 4 row 16).
+  if (idonly) return { id: a.id, name: a.name };
+  const out: Record<string, unknown> = {
+    id: a.id,
+    name: a.name,
+    domain: state.domainName(a.domainId),
+    summary: '',
+    created: a.created,
+    components: a.components.map((x) => {
+      const c = state.component(x.compId);
+      return { id: x.compId, name: c?.name ?? '', domain: c ? state.domainName(c.domainId) : '', xpos: x.xpos, ypos: x.ypos };
+    }),
+    lastcompver: state.lastCompVer(a),
+  };
+  if (a.parentId === 0) {
+    out.versions = state.appVersionsOf(a).map((v) => ({ id: v.id, name: v.name, summary: '' }));
+  } else {
+    const p = state.application(a.predecessorId);
+    if (p) out.predecessor = { id: p.id, name: p.name, summary: '' };
+  }
+  return out;
+}
+
+export function applicationRoutes(ctx: RouteContext): Reply | undefined {
+  const { req, state, segs } = ctx;
+  if (req.method !== 'GET') return undefined;
+  const [head, a1, a2] = segs;
+  if (head === 'application') {
+    const key = a1 || req.query.name;
+    if (!key) return fail('Path contains wrong number of elements (1)');
+    let a = state.findApplication(key);
+    if (!a) return fail(a1 ? `Application ${a1} not found` : 'No Application Found');
+    if (isTrue(req.query.lastsuccess)) {
+      const env = req.query.envid ?? '';
+      const id = state.lastSuccess.get(`${env}\u0000${state.appBaseOf(a).id}`);
+      const last = id === undefined ? undefined : state.application(id);
+      if (!last) return fail(`No successful deployment of ${state.applicationFullName(a)} to ${env}`);
+      a = last;
+    } else if (isTrue(req.query.latest)) {
+      a = state.latestApplication(a);
+    }
+    return ok({ result: applicationJson(state, a, isTrue(req.query.idonly)) });
+  }
+  if (head === 'new' && a1 === 'application') {
+    const short = req.query.name ?? '';
+    const domain = req.query.domain ?? '';
+    if (!short || !domain) return fail('name and domain must be specified');
+    if (state.findApplication(`${domain}.${short}`)) return fail(`Application ${domain}.${short} already exists`);
+    const a = state.createApplication(domain, short);
+    return ok({ result: { id: a.id, name: a.name, domain } });
+  }
+  if (head === 'newappver') {
+    const from = state.findApplication(a1 ?? '');
+    if (!from) return fail(`Application ${a1} not found`);
+    const name = req.query.name ?? '';
+    const domain = req.query.domain || state.domainName(from.domainId);
+    if (!name) return fail('name must be specified');
+    if (state.findApplication(`${domain}.${name}`)) return fail(`Application Version ${domain}.${name} already exists`);
+    const a = state.createApplication(domain, name, from);
+    return ok({ result: { id: a.id, name: a.name, domain } });
+  }
+  if (head === 'compassigned2app') {
+    const a = state.findApplication(a1 ?? '');
+    if (!a) return fail(`Application ${a1} not found`);
+    return ok({ result: a.components.some((x) => x.compId === Number(a2)) });
+  }
+  if (head === 'replace') {
+    const a = state.findApplication(a1 ?? '');
+    const oldId = Number(a2);
+    const newC = state.component(Number(segs[3]));
+    if (!a || !newC) return fail('Invalid application or component');
+    const slot = a.components.find((x) => x.compId === oldId);
+    if (!slot) return fail(`Component ${oldId} is not in application ${a.id}`);
+    slot.compId = newC.id;
+    for (const l of a.links) {
+      if (l.fn === oldId) l.fn = newC.id;
+      if (l.tn === oldId) l.tn = newC.id;
+    }
+    return ok();
+  }
+  if (head === 'assign' && a1 === 'application') {
+    // Only the path form works on the real server (section 4 row 24).
+    if (segs.length < 4) return fail(`Path contains wrong number of elements (${segs.length})`);
+    const a = state.findApplication(a2 ?? '');
+    if (!a) return fail('No Application Found');
+    state.ensureEnvironment(segs[3]);
+    return ok();
+  }
+  if (head === 'getvar' && a1 === 'application') {
+    const a = state.findApplication(a2 ?? '');
+    if (!a) return fail('No Application Found');
+    return ok(attrsJson(a.attrs));
+  }
+  if (head === 'export') {
+    return exportRoute(state, a1 ?? '');
+  }
+  return undefined;
+}
+
+function exportRoute(state: EmulatorState, type: string): Reply {
+  const list: Record<string, unknown>[] = [];
+  if (type === 'environments') {
+    for (const e of state.environments) list.push({ objtype: 'environment', objname: e });
+  } else if (type === 'applications') {
+    for (const a of state.applications) list.push({ objtype: 'application', objname: state.applicationFullName(a), id: a.id });
+  } else if (type === 'components') {
+    for (const c of state.components) list.push({ objtype: 'component', objname: state.componentFullName(c), id: c.id });
+  }
+  return { status: 200, body: { [type]: list } };
+}
+
+/** UpdateAttrs f=acd (add), f=acvm (position), f=cal (link) for applications. */
+export function applicationServletRoutes(ctx: RouteContext): Reply | undefined {
+  const { req, state, segs } = ctx;
+  if (segs[0] !== 'UpdateAttrs') return undefined;
+  const f = req.query.f;
+  if (f !== 'acd' && f !== 'acvm' && f !== 'cal') return undefined;
+  const a = state.application(Number(req.query.a));
+  if (!a) return fail('Invalid application');
+  if (f === 'acd') {
+    const c = state.component(Number(req.query.c));
+    if (!c) return fail('Invalid component');
+    if (a.components.some((x) => x.compId === c.id)) return fail('Component already in application');
+    a.components.push({ compId: c.id, xpos: 100, ypos: 100 });
+    return ok();
+  }
+  if (f === 'acvm') {
+    const slot = a.components.find((x) => x.compId === Number(req.query.c));
+    if (!slot) return fail('Component not in application');
+    slot.xpos = Number(req.query.xpos);
+    slot.ypos = Number(req.query.ypos);
+    return ok();
+  }
+  a.links.push({ fn: Number(req.query.fn), tn: Number(req.query.tn) });
+  return ok();
+}
