@@ -1,0 +1,65 @@
+/**
+ * Where the local store keeps what (docs/store.md has the full picture). Every object lives in its own
+ * JSON file named after a hash of its full name, so a lookup is one file read whatever the store's size.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+/** The on-disk format this code reads and writes. Bump on any incompatible change. */
+export const SCHEMA_VERSION = 1;
+export const STORE_FORMAT = 'shiplog-local-store';
+
+export const SCHEMA_FILE = 'schema.json';
+export const META_FILE = 'meta.json';
+export const JOURNAL_FILE = 'journal.json';
+export const LOCK_FILE = 'write.lock';
+export const TMP_DIR = 'tmp';
+export const LOG_DIR = 'log';
+export const ENV_DIR = 'objects/env';
+
+export type ObjectKind = 'component-base' | 'component-version' | 'application' | 'application-version';
+
+const KIND_DIR: Record<ObjectKind, string> = {
+  'component-base': 'objects/cb',
+  'component-version': 'objects/cv',
+  application: 'objects/ab',
+  'application-version': 'objects/av',
+};
+
+function hashName(name: string): string {
+  return createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 40);
+}
+
+/** Store-relative path of one object: `objects/<kind>/<2 hex>/<40 hex>.json`. */
+export function objectPath(kind: ObjectKind, name: string): string {
+  const h = hashName(name);
+  return join(KIND_DIR[kind], h.slice(0, 2), `${h}.json`);
+}
+
+/** Store-relative path of one environment's current-state file (flat: environments are few). */
+export function envPath(name: string): string {
+  return join(ENV_DIR, `${hashName(name)}.json`);
+}
+
+/** Store-relative path of deployment log segment n (1-based). */
+export function segmentPath(n: number): string {
+  return join(LOG_DIR, `${String(n).padStart(6, '0')}.jsonl`);
+}
+
+export interface SchemaFile {
+  format: string;
+  schema: number;
+  createdAt: string;
+}
+
+export interface MetaFile {
+  /** Incremented by every committed transaction (readers use it to detect concurrent changes). */
+  seq: number;
+  next: { componentVersion: number; applicationVersion: number; deployment: number };
+  /** The deployment log's committed end: bytes past `length` in segment `segment` are not committed. */
+  log: { segment: number; length: number };
+}
+
+export function emptyMeta(): MetaFile {
+  return { seq: 0, next: { componentVersion: 1, applicationVersion: 1, deployment: 1 }, log: { segment: 1, length: 0 } };
+}

@@ -1,0 +1,363 @@
+/** LocalBackend: the Backend interface over the local store's object files and deployment log. */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type {
+  ApplicationVersionSpec,
+  Backend,
+  ComponentVersionSpec,
+  DeploymentRecordSpec,
+  HistoryFilter,
+  MoveSpec,
+} from '../backend.js';
+import { ApprovalRejectedError, ApprovalRequiredError, ConfigError, InvalidInputError, NotFoundError } from '../../errors.js';
+import type { Host } from '../../host.js';
+import type { Approval, ApplicationVersion, ComponentVersion, Deployment, EnvironmentState, Put } from '../../model.js';
+import { baseOfComponentVersion, bumpVersion, componentBaseName, componentVersionName, splitDomain } from '../../naming.js';
+import { nextFreeVersion, swapComponent } from './component-swap.js';
+import { readDeploymentsNewestFirst } from './deployment-log.js';
+import { isErrno } from './durable-file.js';
+import { ENV_DIR, envPath, objectPath } from './layout.js';
+import type { ApplicationDoc, ApplicationVersionDoc, ComponentBaseDoc, ComponentVersionDoc, EnvironmentDoc } from './records.js';
+import type { LocalStore, Transaction } from './transaction.js';
+
+type Reader = { get<T>(rel: string): Promise<T | undefined> };
+
+export class LocalBackend implements Backend {
+  readonly kind = 'local' as const;
+  readonly location: string;
+
+  constructor(
+    private readonly host: Host,
+    private readonly store: LocalStore,
+  ) {
+    this.location = store.root;
+  }
+
+  private get reader(): Reader {
+    return { get: (rel) => this.store.readObject(rel) };
+  }
+
+  // ---- components -------------------------------------------------------------------------------------
+
+  async getComponentVersion(fullName: string): Promise<ComponentVersion | undefined> {
+    return this.store.read(async () => (await cvDoc(this.reader, fullName))?.value);
+  }
+
+  async listComponentVersions(base: string): Promise<ComponentVersion[]> {
+    return this.store.read(async () => {
+      const doc = await this.reader.get<ComponentBaseDoc>(objectPath('component-base', base));
+      if (!doc || doc.base !== base) return [];
+      const out: ComponentVersion[] = [];
+      for (const name of doc.versions) out.push((await mustCv(this.reader, name)).value);
+      return out;
+    });
+  }
+
+  async putComponentVersion(input: ComponentVersionSpec): Promise<Put<ComponentVersion>> {
+    const spec = this.host.redactor.redactValue(input);
+    const problems: string[] = [];
+    for (const k of ['domain', 'short', 'version'] as const) if (!spec[k]?.trim()) problems.push(`component ${k} is empty`);
+    if (spec.kind !== 'docker' && spec.kind !== 'file') problems.push(`component kind "${String(spec.kind)}" is not docker or file`);
+    if (problems.length) throw InvalidInputError.of(problems);
+    const parts = { domain: spec.domain, short: spec.short, variant: spec.variant || undefined, version: spec.version };
+    const base = componentBaseName(parts);
+    const name = componentVersionName(parts);
+    return this.store.transact(async (tx) => {
+      const existing = await cvDoc(tx, name);
+      if (existing) {
+        const attributes = { ...existing.value.attributes, ...spec.attributes };
+        let changed = !sameJson(attributes, existing.value.attributes);
+        existing.value.attributes = attributes;
+        if (spec.files && !sameJson(spec.files, existing.files)) (existing.files = spec.files), (changed = true);
+        if (spec.sboms && !sameJson(spec.sboms, existing.sboms)) (existing.sboms = spec.sboms), (changed = true);
+        if (changed) tx.put(objectPath('component-version', name), existing);
+        return { value: existing.value, created: false, ...(changed ? { updated: true } : {}) };
+      }
+      const baseRel = objectPath('component-base', base);
+      const baseDoc = (await tx.get<ComponentBaseDoc>(baseRel)) ?? {
+        base,
+        domain: parts.domain,
+        short: parts.short,
+        ...(parts.variant ? { variant: parts.variant } : {}),
+        versions: [],
+      };
+      if (baseDoc.base !== base) throw collision(baseRel, base);
+      const value: ComponentVersion = {
+        id: `cv:${tx.meta.next.componentVersion++}`,
+        name,
+        base,
+        domain: parts.domain,
+        short: parts.short,
+        ...(parts.variant ? { variant: parts.variant } : {}),
+        version: parts.version,
+        kind: spec.kind,
+        attributes: { ...spec.attributes },
+        ...(baseDoc.versions.length ? { predecessor: baseDoc.versions[baseDoc.versions.length - 1] } : {}),
+        createdAt: spec.at,
+        provenance: spec.provenance,
+      };
+      baseDoc.versions.push(name);
+      const doc: ComponentVersionDoc = { value, ...(spec.files ? { files: spec.files } : {}), ...(spec.sboms ? { sboms: spec.sboms } : {}) };
+      tx.put(objectPath('component-version', name), doc);
+      tx.put(baseRel, baseDoc);
+      return { value, created: true };
+    });
+  }
+
+  // ---- applications -----------------------------------------------------------------------------------
+
+  async getApplicationVersion(fullName: string): Promise<ApplicationVersion | undefined> {
+    return this.store.read(async () => (await avDoc(this.reader, fullName))?.value);
+  }
+
+  async listApplicationVersions(application: string): Promise<ApplicationVersion[]> {
+    return this.store.read(async () => {
+      const doc = await this.reader.get<ApplicationDoc>(objectPath('application', application));
+      if (!doc || doc.application !== application) return [];
+      const out: ApplicationVersion[] = [];
+      for (const name of doc.versions) out.push((await mustAv(this.reader, name)).value);
+      return out;
+    });
+  }
+
+  async putApplicationVersion(input: ApplicationVersionSpec): Promise<Put<ApplicationVersion>> {
+    const spec = this.host.redactor.redactValue(input);
+    splitDomain(spec.application ?? '', 'application');
+    if (spec.application.includes(';')) throw new InvalidInputError(`application "${spec.application}" must be a base name without ";"`);
+    if (spec.version !== undefined && !spec.version.trim()) throw new InvalidInputError('application version is empty');
+    const cvName = spec.component.name;
+    const app = spec.application;
+    return this.store.transact(async (tx) => {
+      if (!(await cvDoc(tx, cvName))) throw new NotFoundError(`component version ${cvName} does not exist`);
+      const appRel = objectPath('application', app);
+      const appDoc = (await tx.get<ApplicationDoc>(appRel)) ?? { application: app, versions: [] };
+      if (appDoc.application !== app) throw collision(appRel, app);
+      const latestName = appDoc.versions[appDoc.versions.length - 1];
+      const latest = latestName ? (await mustAv(tx, latestName)).value : undefined;
+      // Rule 1: the latest already holds this exact component version.
+      if (latest && latest.components.includes(cvName)) return { value: latest, created: false };
+      // Rule 2.
+      let version = spec.version ?? (latest ? bumpVersion(latest.version) : '1');
+      const taken = new Set(appDoc.versions);
+      if (taken.has(`${app};${version}`)) {
+        if (!spec.autoIncrement) {
+          // Rule 3, reuse: swap the component into the existing version.
+          const doc = await mustAv(tx, `${app};${version}`);
+          const swapped = swapComponent(doc.value.components, cvName);
+          if (!swapped.changed) return { value: doc.value, created: false };
+          doc.value.components = swapped.components;
+          tx.put(objectPath('application-version', doc.value.name), doc);
+          return { value: doc.value, created: false, updated: true };
+        }
+        version = nextFreeVersion(app, version, taken);
+      }
+      // Rule 4: a copy of the latest with the component swapped in, predecessor = latest.
+      const value: ApplicationVersion = {
+        id: `av:${tx.meta.next.applicationVersion++}`,
+        name: `${app};${version}`,
+        application: app,
+        version,
+        components: swapComponent(latest?.components ?? [], cvName).components,
+        ...(latest ? { predecessor: latest.name } : {}),
+        stage: spec.initialStage,
+        createdAt: spec.at,
+        provenance: spec.provenance,
+      };
+      appDoc.versions.push(value.name);
+      const doc: ApplicationVersionDoc = { value, approvals: [], moves: [] };
+      tx.put(objectPath('application-version', value.name), doc);
+      tx.put(appRel, appDoc);
+      return { value, created: true };
+    });
+  }
+
+  // ---- approvals and moves ----------------------------------------------------------------------------
+
+  async recordApproval(input: Approval): Promise<Approval> {
+    const approval = this.host.redactor.redactValue(input);
+    if (!approval.stage?.trim()) throw new InvalidInputError('approval stage is empty');
+    return this.store.transact(async (tx) => {
+      const doc = await avDoc(tx, approval.appVersion);
+      if (!doc) throw new NotFoundError(`application version ${approval.appVersion} does not exist`);
+      doc.approvals.push(approval);
+      tx.put(objectPath('application-version', approval.appVersion), doc);
+      return approval;
+    });
+  }
+
+  async listApprovals(appVersion: string): Promise<Approval[]> {
+    return this.store.read(async () => (await avDoc(this.reader, appVersion))?.approvals ?? []);
+  }
+
+  async moveApplicationVersion(input: MoveSpec): Promise<{ from: string; to: string }> {
+    const spec = this.host.redactor.redactValue(input);
+    const name = spec.appVersion.name;
+    return this.store.transact(async (tx) => {
+      const doc = await avDoc(tx, name);
+      if (!doc) throw new NotFoundError(`application version ${name} does not exist`);
+      const stage = doc.value.stage;
+      if (stage !== undefined && stage !== spec.from.name && stage !== spec.from.domain) {
+        throw new InvalidInputError(`application version ${name} is in stage ${stage}, not in ${spec.from.name}`);
+      }
+      if (spec.requiresApproval) {
+        const decisions = doc.approvals.filter((a) => a.stage === spec.to.name || a.stage === spec.to.domain);
+        const last = decisions[decisions.length - 1];
+        if (!last) {
+          throw new ApprovalRequiredError(`application version ${name} needs an approval for stage ${spec.to.name}`, {
+            hint: `run: shiplog approve --application ${doc.value.application} --app-version ${doc.value.version} --stage ${spec.to.name}`,
+          });
+        }
+        if (!last.approved) {
+          throw new ApprovalRejectedError(`application version ${name} was rejected for stage ${spec.to.name} by ${last.by} at ${last.at}`);
+        }
+      }
+      doc.value.stage = spec.to.name;
+      doc.moves.push({ from: spec.from.name, to: spec.to.name, task: spec.task, by: spec.by, at: spec.at, provenance: spec.provenance });
+      tx.put(objectPath('application-version', name), doc);
+      return { from: spec.from.name, to: spec.to.name };
+    });
+  }
+
+  // ---- deployments ------------------------------------------------------------------------------------
+
+  async recordDeployment(input: DeploymentRecordSpec): Promise<Deployment> {
+    const spec = this.host.redactor.redactValue(input);
+    const problems: string[] = [];
+    if (!spec.environment?.trim()) problems.push('environment is empty');
+    if (!Number.isInteger(spec.exitCode)) problems.push(`exit code ${String(spec.exitCode)} is not an integer`);
+    if (problems.length) throw InvalidInputError.of(problems);
+    return this.store.transact(async (tx) => {
+      const doc = await avDoc(tx, spec.appVersion.name);
+      if (!doc) throw new NotFoundError(`application version ${spec.appVersion.name} does not exist`);
+      const av = doc.value;
+      const deployment: Deployment = {
+        id: tx.meta.next.deployment++,
+        appVersion: av.name,
+        application: av.application,
+        environment: spec.environment,
+        componentVersions: [...av.components],
+        exitCode: spec.exitCode,
+        status: spec.exitCode === 0 ? 'success' : 'failed',
+        startedAt: spec.startedAt,
+        finishedAt: spec.finishedAt,
+        log: spec.log,
+        ...(spec.logUrl ? { logUrl: spec.logUrl } : {}),
+        mode: spec.mode,
+        ...(spec.attributes ? { attributes: spec.attributes } : {}),
+        provenance: spec.provenance,
+      };
+      tx.appendLog(deployment);
+      if (deployment.status === 'success') {
+        const rel = envPath(spec.environment);
+        const env = (await tx.get<EnvironmentDoc>(rel)) ?? { name: spec.environment, applications: {} };
+        if (env.name !== spec.environment) throw collision(rel, spec.environment);
+        env.applications[av.application] = {
+          name: spec.environment,
+          application: av.application,
+          appVersion: av.name,
+          components: [...av.components],
+          deploymentId: deployment.id,
+          deployedAt: spec.finishedAt,
+          provenance: spec.provenance,
+        };
+        tx.put(rel, env);
+      }
+      return deployment;
+    });
+  }
+
+  // ---- queries ----------------------------------------------------------------------------------------
+
+  async status(filter: { environment?: string; application?: string } = {}): Promise<EnvironmentState[]> {
+    return this.store.read(async () => {
+      const docs: EnvironmentDoc[] = [];
+      if (filter.environment !== undefined) {
+        const doc = await this.reader.get<EnvironmentDoc>(envPath(filter.environment));
+        if (doc && doc.name === filter.environment) docs.push(doc);
+      } else {
+        for (const f of await listDir(join(this.store.root, ENV_DIR))) {
+          if (!f.endsWith('.json')) continue;
+          const doc = await this.reader.get<EnvironmentDoc>(join(ENV_DIR, f));
+          if (doc) docs.push(doc);
+        }
+      }
+      const out = docs
+        .flatMap((d) => Object.values(d.applications))
+        .filter((s) => filter.application === undefined || s.application === filter.application);
+      return out.sort((a, b) => cmp(a.name, b.name) || cmp(a.application, b.application));
+    });
+  }
+
+  async history(filter: HistoryFilter): Promise<Deployment[]> {
+    const limit = filter.limit ?? Number.POSITIVE_INFINITY;
+    if (filter.limit !== undefined && (!Number.isInteger(filter.limit) || filter.limit < 0)) {
+      throw new InvalidInputError(`history limit ${String(filter.limit)} is not a non-negative integer`);
+    }
+    const out: Deployment[] = [];
+    if (limit === 0) return out;
+    const meta = await this.store.stableMeta();
+    for await (const d of readDeploymentsNewestFirst(this.store.root, meta.log)) {
+      if (!matches(d, filter)) continue;
+      out.push(d);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    // Nothing is held between calls: the lock lives only inside a transaction.
+  }
+}
+
+function matches(d: Deployment, f: HistoryFilter): boolean {
+  if (f.application !== undefined && d.application !== f.application) return false;
+  if (f.environment !== undefined && d.environment !== f.environment) return false;
+  if (f.component !== undefined) {
+    const c = f.component;
+    if (!d.componentVersions.some((cv) => cv === c || baseOfComponentVersion(cv) === c)) return false;
+  }
+  return true;
+}
+
+async function cvDoc(r: Reader, name: string): Promise<ComponentVersionDoc | undefined> {
+  const doc = await r.get<ComponentVersionDoc>(objectPath('component-version', name));
+  return doc && doc.value.name === name ? doc : undefined;
+}
+
+async function mustCv(r: Reader, name: string): Promise<ComponentVersionDoc> {
+  const doc = await cvDoc(r, name);
+  if (!doc) throw new ConfigError(`state store is inconsistent: component version ${name} is listed but missing`);
+  return doc;
+}
+
+async function avDoc(r: Reader | Transaction, name: string): Promise<ApplicationVersionDoc | undefined> {
+  const doc = await r.get<ApplicationVersionDoc>(objectPath('application-version', name));
+  return doc && doc.value.name === name ? doc : undefined;
+}
+
+async function mustAv(r: Reader | Transaction, name: string): Promise<ApplicationVersionDoc> {
+  const doc = await avDoc(r, name);
+  if (!doc) throw new ConfigError(`state store is inconsistent: application version ${name} is listed but missing`);
+  return doc;
+}
+
+function collision(rel: string, name: string): ConfigError {
+  return new ConfigError(`state store file ${rel} belongs to another object than ${name} (hash collision)`);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).sort();
+  } catch (err) {
+    if (isErrno(err, 'ENOENT')) return [];
+    throw err;
+  }
+}

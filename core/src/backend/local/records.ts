@@ -1,0 +1,47 @@
+/** The JSON documents the local store keeps per object (one file each, see layout.ts). */
+import type { Approval, ApplicationVersion, CiContext, ComponentVersion, EnvironmentState } from '../../model.js';
+import type { ComponentVersionSpec } from '../backend.js';
+
+export interface ComponentBaseDoc {
+  base: string;
+  domain: string;
+  short: string;
+  variant?: string;
+  /** Full version names, oldest first. */
+  versions: string[];
+}
+
+export interface ComponentVersionDoc {
+  value: ComponentVersion;
+  files?: ComponentVersionSpec['files'];
+  sboms?: ComponentVersionSpec['sboms'];
+}
+
+export interface ApplicationDoc {
+  application: string;
+  /** Full application version names, oldest first; the last is the latest. */
+  versions: string[];
+}
+
+export interface MoveRecord {
+  from: string;
+  to: string;
+  task: string;
+  by: string;
+  at: string;
+  provenance: CiContext;
+}
+
+export interface ApplicationVersionDoc {
+  value: ApplicationVersion;
+  /** Oldest first. */
+  approvals: Approval[];
+  /** Oldest first. */
+  moves: MoveRecord[];
+}
+
+export interface EnvironmentDoc {
+  name: string;
+  /** Current state per application deployed there. */
+  applications: Record<string, EnvironmentState>;
+}

@@ -1,0 +1,260 @@
+/**
+ * Transactions of the local store. A writer takes the inter-process lock, replays any journal a crashed
+ * writer left, runs the caller's read-modify-write against a staging area, then commits:
+ *   1. the redo journal (every file's new content + the log append + the new meta.json) is written atomically;
+ *      its rename is the commit point;
+ *   2. the log append is written at its recorded offset (truncating any torn tail first), then each file is
+ *      replaced atomically (temp + fsync + rename), the touched directories are fsynced;
+ *   3. the journal is deleted.
+ * A SIGKILL before step 1 leaves the old state (plus garbage in tmp/ and past the log's committed end, both
+ * cleaned by the next writer); after step 1 the next writer or reader replays the journal (idempotent).
+ * Readers take no lock: they check meta.seq and the journal before and after reading and retry (then fall
+ * back to the lock) when a transaction overlapped, so a read never mixes two states.
+ */
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConfigError, SchemaVersionError } from '../../errors.js';
+import { fsyncPath, isErrno, readTextIfExists, writeFileAtomic } from './durable-file.js';
+import { truncateUncommitted, writeSegmentAt } from './deployment-log.js';
+import {
+  JOURNAL_FILE,
+  LOCK_FILE,
+  LOG_DIR,
+  META_FILE,
+  SCHEMA_FILE,
+  SCHEMA_VERSION,
+  STORE_FORMAT,
+  TMP_DIR,
+  emptyMeta,
+  type MetaFile,
+  type SchemaFile,
+} from './layout.js';
+import { acquireStoreLock, processAlive } from './store-lock.js';
+
+export interface Journal {
+  seq: number;
+  writes: { path: string; data: string }[];
+  append?: { segment: number; offset: number; data: string };
+}
+
+export interface StoreOptions {
+  lockTimeoutMs: number;
+  /** Roll the deployment log to a new segment past this size (bytes). */
+  segmentBytes: number;
+  now: () => Date;
+}
+
+/** Staged changes of one transaction; reads see the staged content first. */
+export class Transaction {
+  private readonly staged = new Map<string, string>();
+  private readonly appended: string[] = [];
+
+  constructor(
+    private readonly store: LocalStore,
+    readonly meta: MetaFile,
+  ) {}
+
+  async get<T>(rel: string): Promise<T | undefined> {
+    const s = this.staged.get(rel);
+    if (s !== undefined) return JSON.parse(s) as T;
+    return this.store.readObject<T>(rel);
+  }
+
+  put(rel: string, value: unknown): void {
+    this.staged.set(rel, `${JSON.stringify(value)}\n`);
+  }
+
+  /** Appends one record to the deployment log (one JSON line). */
+  appendLog(record: unknown): void {
+    this.appended.push(`${JSON.stringify(record)}\n`);
+  }
+
+  get dirty(): boolean {
+    return this.staged.size > 0 || this.appended.length > 0;
+  }
+
+  /** The journal committing this transaction (meta.json included). */
+  toJournal(segmentBytes: number): Journal {
+    const meta: MetaFile = { ...this.meta, seq: this.meta.seq + 1, log: { ...this.meta.log } };
+    let append: Journal['append'];
+    if (this.appended.length) {
+      const data = this.appended.join('');
+      const bytes = Buffer.byteLength(data, 'utf8');
+      let { segment, length: offset } = meta.log;
+      if (offset > 0 && offset + bytes > segmentBytes) {
+        segment++;
+        offset = 0;
+      }
+      append = { segment, offset, data };
+      meta.log = { segment, length: offset + bytes };
+    }
+    const writes = [...this.staged].map(([path, data]) => ({ path, data }));
+    writes.push({ path: META_FILE, data: `${JSON.stringify(meta)}\n` });
+    return { seq: meta.seq, writes, append };
+  }
+}
+
+export class LocalStore {
+  private prepared = false;
+
+  constructor(
+    readonly root: string,
+    private readonly opts: StoreOptions,
+  ) {}
+
+  /** 'absent' for a store never written; throws SchemaVersionError for an unknown or newer format. */
+  async checkSchema(): Promise<'absent' | 'ok'> {
+    const text = await readTextIfExists(join(this.root, SCHEMA_FILE));
+    if (text === undefined) return 'absent';
+    let s: Partial<SchemaFile>;
+    try {
+      s = JSON.parse(text) as Partial<SchemaFile>;
+    } catch {
+      throw new SchemaVersionError(`state store ${this.root} has an unreadable ${SCHEMA_FILE}`, {
+        hint: 'the directory is not a shiplog store, or was damaged; point --state-dir elsewhere',
+      });
+    }
+    if (s.format !== STORE_FORMAT || typeof s.schema !== 'number') {
+      throw new SchemaVersionError(`state store ${this.root} is not a ${STORE_FORMAT} (format ${JSON.stringify(s.format)})`, {
+        hint: 'point --state-dir at a shiplog state directory',
+      });
+    }
+    if (s.schema !== SCHEMA_VERSION) {
+      const newer = s.schema > SCHEMA_VERSION;
+      throw new SchemaVersionError(
+        `state store ${this.root} has schema version ${s.schema}; this shiplog reads version ${SCHEMA_VERSION}`,
+        { hint: newer ? 'it was written by a newer shiplog: upgrade shiplog' : 'unknown schema version' },
+      );
+    }
+    return 'ok';
+  }
+
+  async readObject<T>(rel: string): Promise<T | undefined> {
+    const text = await readTextIfExists(join(this.root, rel));
+    if (text === undefined) return undefined;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new ConfigError(`state store file ${rel} is malformed`, { hint: `in ${this.root}` });
+    }
+  }
+
+  async readMeta(): Promise<MetaFile> {
+    return (await this.readObject<MetaFile>(META_FILE)) ?? emptyMeta();
+  }
+
+  private async journalExists(): Promise<boolean> {
+    try {
+      await stat(join(this.root, JOURNAL_FILE));
+      return true;
+    } catch (err) {
+      if (isErrno(err, 'ENOENT') || isErrno(err, 'ENOTDIR')) return false;
+      throw err;
+    }
+  }
+
+  /** Runs a read against one committed state (see the file comment). Creates nothing on a missing store. */
+  async read<T>(fn: (meta: MetaFile) => Promise<T>): Promise<T> {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const before = await this.readMeta();
+      if (await this.journalExists()) {
+        await this.withLock(async () => undefined);
+        continue;
+      }
+      const result = await fn(before);
+      if (!(await this.journalExists()) && (await this.readMeta()).seq === before.seq) return result;
+    }
+    return this.withLock(async () => fn(await this.readMeta()));
+  }
+
+  /**
+   * The committed meta for reading the append-only log: log bytes below its committed end never change,
+   * so no retry is needed; a crashed writer's journal is replayed first so its deployment is visible.
+   */
+  async stableMeta(): Promise<MetaFile> {
+    if (await this.journalExists()) await this.withLock(async () => undefined);
+    return this.readMeta();
+  }
+
+  /** Runs fn under the lock; commits what it staged. Creates the store on its first write. */
+  async transact<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.withLock(async (schema) => {
+      const tx = new Transaction(this, await this.readMeta());
+      const result = await fn(tx);
+      if (!tx.dirty) return result;
+      if (schema === 'absent') await this.writeSchema();
+      const journal = tx.toJournal(this.opts.segmentBytes);
+      const dirs = await writeFileAtomic(this.tmpDir, join(this.root, JOURNAL_FILE), JSON.stringify(journal));
+      for (const d of new Set(dirs)) await fsyncPath(d);
+      await this.applyJournal(journal);
+      return result;
+    });
+  }
+
+  private get tmpDir(): string {
+    return join(this.root, TMP_DIR);
+  }
+
+  private async withLock<T>(fn: (schema: 'absent' | 'ok') => Promise<T>): Promise<T> {
+    if (!this.prepared) {
+      await mkdir(this.tmpDir, { recursive: true });
+      await mkdir(join(this.root, LOG_DIR), { recursive: true });
+      this.prepared = true;
+    }
+    const release = await acquireStoreLock(this.root, { timeoutMs: this.opts.lockTimeoutMs });
+    try {
+      const schema = await this.checkSchema();
+      await this.recover();
+      return await fn(schema);
+    } finally {
+      await release();
+    }
+  }
+
+  private async writeSchema(): Promise<void> {
+    const s: SchemaFile = { format: STORE_FORMAT, schema: SCHEMA_VERSION, createdAt: this.opts.now().toISOString() };
+    const dirs = await writeFileAtomic(this.tmpDir, join(this.root, SCHEMA_FILE), `${JSON.stringify(s)}\n`);
+    for (const d of new Set(dirs)) await fsyncPath(d);
+  }
+
+  /** Under the lock: finishes a crashed writer's transaction and removes its leftovers. */
+  private async recover(): Promise<void> {
+    for (const f of await readdir(this.tmpDir)) await unlink(join(this.tmpDir, f)).catch(() => undefined);
+    await this.removeDeadLockCandidates();
+    const text = await readTextIfExists(join(this.root, JOURNAL_FILE));
+    if (text !== undefined) {
+      let journal: Journal;
+      try {
+        journal = JSON.parse(text) as Journal;
+      } catch {
+        throw new ConfigError(`state store ${this.root} has a malformed ${JOURNAL_FILE}`);
+      }
+      await this.applyJournal(journal);
+      return;
+    }
+    await truncateUncommitted(this.root, (await this.readMeta()).log);
+  }
+
+  private async removeDeadLockCandidates(): Promise<void> {
+    const prefix = `${LOCK_FILE}.`;
+    for (const f of await readdir(this.root)) {
+      if (!f.startsWith(prefix) || !f.endsWith('.cand')) continue;
+      const pid = Number(f.slice(prefix.length).split('.')[0]);
+      if (Number.isInteger(pid) && !processAlive(pid)) await unlink(join(this.root, f)).catch(() => undefined);
+    }
+  }
+
+  private async applyJournal(j: Journal): Promise<void> {
+    const dirs = new Set<string>();
+    if (j.append) {
+      await writeSegmentAt(this.root, j.append.segment, j.append.offset, j.append.data);
+      if (j.append.offset === 0) dirs.add(join(this.root, LOG_DIR));
+    }
+    for (const w of j.writes) {
+      for (const d of await writeFileAtomic(this.tmpDir, join(this.root, w.path), w.data)) dirs.add(d);
+    }
+    for (const d of dirs) await fsyncPath(d);
+    await unlink(join(this.root, JOURNAL_FILE));
+    await fsyncPath(this.root);
+  }
+}
