@@ -1,0 +1,183 @@
+// Maps the plugin configuration the Buildkite agent hands to a hook onto shiplog CLI arguments.
+//
+// Usage: node config-args.mjs command|post-command
+// Reads BUILDKITE_PLUGIN_CONFIGURATION (JSON), or the flattened BUILDKITE_PLUGIN_<NAME>_* variables when the
+// JSON is absent (older agents), and writes NUL-separated fields to stdout:
+//   mode, operation, dhurl variable, dhuser variable, dhpass variable, then the CLI arguments.
+// mode is `run` (the command hook runs the operation) or `wrap` (the step's own command is the deployment:
+// the command hook runs it, post-command records it). Bad configuration: one line on stderr, exit 2.
+// Plain node, no dependencies: this runs on the agent at step time.
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const OPTIONS = JSON.parse(readFileSync(new URL('./options.json', import.meta.url), 'utf8'));
+const EXIT_INVALID = 2;
+
+class ConfigError extends Error {}
+
+/** The agent's key -> environment variable name rule (upper case, `-` and spaces become `_`). */
+export function envKey(key) {
+  return key.toUpperCase().replace(/[-\s]/g, '_');
+}
+
+/** Every option name any operation takes, plus the plugin's own. */
+function knownOptions() {
+  const types = new Map([['operation', 'string']]);
+  for (const opts of Object.values(OPTIONS.operations)) {
+    for (const [name, type] of Object.entries(opts)) types.set(name, type);
+  }
+  return types;
+}
+
+/** The env-var prefix of this plugin's flattened configuration. */
+function flattenedPrefix(env) {
+  if (env.BUILDKITE_PLUGIN_NAME) return `BUILDKITE_PLUGIN_${env.BUILDKITE_PLUGIN_NAME}_`;
+  const found = Object.keys(env)
+    .map((k) => /^BUILDKITE_PLUGIN_(.+)_OPERATION$/.exec(k)?.[1])
+    .filter(Boolean);
+  if (found.length === 1) return `BUILDKITE_PLUGIN_${found[0]}_`;
+  throw new ConfigError('no plugin configuration found (BUILDKITE_PLUGIN_CONFIGURATION is not set and no BUILDKITE_PLUGIN_<NAME>_OPERATION variable)');
+}
+
+function listFrom(env, key) {
+  const items = [];
+  for (let i = 0; env[`${key}_${i}`] !== undefined; i++) items.push(env[`${key}_${i}`]);
+  if (items.length) return items;
+  return env[key] === undefined ? undefined : env[key];
+}
+
+/** Rebuilds the configuration object from the flattened variables (only known keys can be recovered). */
+export function configFromFlattened(env) {
+  const prefix = flattenedPrefix(env);
+  const config = {};
+  for (const [name, type] of knownOptions()) {
+    const key = prefix + envKey(name);
+    const value = type === 'list' ? listFrom(env, key) : env[key];
+    if (value !== undefined) config[name] = value;
+  }
+  const credentials = {};
+  for (const name of Object.keys(OPTIONS.credentials)) {
+    const value = env[`${prefix}CREDENTIALS_${envKey(name)}`];
+    if (value !== undefined) credentials[name] = value;
+  }
+  if (Object.keys(credentials).length) config.credentials = credentials;
+  return config;
+}
+
+export function readConfig(env) {
+  const raw = env.BUILDKITE_PLUGIN_CONFIGURATION;
+  if (raw === undefined || raw.trim() === '') return configFromFlattened(env);
+  let config;
+  try {
+    config = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('BUILDKITE_PLUGIN_CONFIGURATION is not valid JSON');
+  }
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    throw new ConfigError('the plugin configuration must be a mapping of options');
+  }
+  return config;
+}
+
+function scalar(name, value, type) {
+  if (type === 'boolean') {
+    if (value === true || value === 'true') return true;
+    if (value === false || value === 'false') return false;
+    throw new ConfigError(`plugin option "${name}" must be true or false`);
+  }
+  if (type === 'integer') {
+    const s = String(value).trim();
+    if (typeof value === 'boolean' || !/^-?[0-9]+$/.test(s)) throw new ConfigError(`plugin option "${name}" must be an integer`);
+    return s;
+  }
+  if (typeof value === 'object' && value !== null) throw new ConfigError(`plugin option "${name}" must be a ${type === 'list' ? 'string or a list of strings' : 'string'}`);
+  return String(value);
+}
+
+function credentialVars(config) {
+  const given = config.credentials ?? {};
+  if (typeof given !== 'object' || Array.isArray(given)) throw new ConfigError('plugin option "credentials" must be a mapping');
+  const vars = {};
+  for (const [name, fallback] of Object.entries(OPTIONS.credentials)) {
+    const v = given[name] ?? fallback;
+    if (typeof v !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) {
+      throw new ConfigError(`credentials.${name} must name an environment variable (letters, digits, _), not hold a value`);
+    }
+    vars[name] = v;
+  }
+  for (const name of Object.keys(given)) {
+    if (!Object.hasOwn(OPTIONS.credentials, name)) throw new ConfigError(`unknown credentials key "${name}" (expected ${Object.keys(OPTIONS.credentials).join(', ')})`);
+  }
+  return vars;
+}
+
+/** The job's page: what a wrapped deployment links to as its log. */
+export function jobUrl(env) {
+  if (!env.BUILDKITE_BUILD_URL) return undefined;
+  return env.BUILDKITE_JOB_ID ? `${env.BUILDKITE_BUILD_URL}#${env.BUILDKITE_JOB_ID}` : env.BUILDKITE_BUILD_URL;
+}
+
+/**
+ * The whole mapping: configuration + agent env -> { mode, operation, credentials, args }.
+ * phase is the hook running it (`command` or `post-command`).
+ */
+export function planFor(env, phase) {
+  const config = readConfig(env);
+  const operation = config.operation;
+  if (operation === undefined || operation === '') throw new ConfigError('plugin option "operation" is required (one of ' + Object.keys(OPTIONS.operations).join(', ') + ')');
+  const options = typeof operation === 'string' && Object.hasOwn(OPTIONS.operations, operation) ? OPTIONS.operations[operation] : undefined;
+  if (!options) throw new ConfigError(`unknown operation "${operation}" (expected one of ${Object.keys(OPTIONS.operations).join(', ')})`);
+  const credentials = credentialVars(config);
+
+  const stepCommand = (env.BUILDKITE_COMMAND ?? '').trim() !== '';
+  let mode = 'run';
+  if (stepCommand) {
+    if (operation !== 'deploy') {
+      throw new ConfigError(`the step has a command, but operation "${operation}" cannot wrap one: remove the step command (the plugin runs the operation) or use operation deploy`);
+    }
+    for (const clash of ['command', 'exit-code', 'log-file']) {
+      if (config[clash] !== undefined) throw new ConfigError(`plugin option "${clash}" cannot be used while the plugin wraps the step command`);
+    }
+    mode = 'wrap';
+  }
+
+  const args = [];
+  for (const [name, value] of Object.entries(config)) {
+    if (name === 'operation' || name === 'credentials' || value === null || value === undefined) continue;
+    const type = Object.hasOwn(options, name) ? options[name] : undefined;
+    if (!type) throw new ConfigError(`plugin option "${name}" is not an option of ${operation}`);
+    const values = type === 'list' ? (Array.isArray(value) ? value : [value]) : [value];
+    for (const v of values) {
+      const s = scalar(name, v, type);
+      if (s === true) args.push(`--${name}`);
+      else if (s !== false) args.push(`--${name}=${s}`);
+    }
+  }
+  if (operation === 'deploy' && config['log-url'] === undefined && jobUrl(env)) args.push(`--log-url=${jobUrl(env)}`);
+  if (mode === 'wrap' && phase === 'post-command') {
+    const status = (env.BUILDKITE_COMMAND_EXIT_STATUS ?? '').trim();
+    if (!/^-?[0-9]+$/.test(status)) throw new ConfigError('BUILDKITE_COMMAND_EXIT_STATUS is missing or not a number: cannot record the wrapped deployment');
+    args.push(`--exit-code=${status}`);
+  }
+  return { mode, operation, credentials, args };
+}
+
+function main() {
+  const phase = process.argv[2];
+  if (phase !== 'command' && phase !== 'post-command') {
+    process.stderr.write('usage: node config-args.mjs command|post-command\n');
+    return EXIT_INVALID;
+  }
+  try {
+    const plan = planFor(process.env, phase);
+    const fields = [plan.mode, plan.operation, plan.credentials.dhurl, plan.credentials.dhuser, plan.credentials.dhpass, ...plan.args];
+    process.stdout.write(fields.map((f) => `${f}\0`).join(''));
+    return 0;
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`shiplog: error: ${err.message}\n`);
+    return EXIT_INVALID;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main();
