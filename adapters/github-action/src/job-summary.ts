@@ -42,7 +42,7 @@ export function code(v: unknown): string {
 /** Plain text safe inside a table cell (no markup, no HTML). */
 export function plain(v: unknown): string {
   return (text(v) ?? '')
-    .replace(/[\\`*_[\]<>|#!]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)
     .replace(/\r?\n/g, ' ');
 }
 

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { inputsFor, isRequired, OPERATIONS } from '../../../core/src/inputs.js';
+import { ActionInputError, coreInputs, githubOptions, operationOf } from '../src/action-inputs.js';
+import { secretInputNames } from '../src/action-spec.js';
+
+const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+
+describe('coreInputs', () => {
+  it('passes given values trimmed and leaves empty ones out (so env bindings and defaults still apply)', () => {
+    const got = coreInputs('deploy', reader({ application: ' GLOBAL.Acme.shop ', env: 'qa', 'app-version': '', command: 'echo hi' }));
+    expect(got).toEqual({ application: 'GLOBAL.Acme.shop', env: 'qa', command: 'echo hi' });
+  });
+
+  it('splits list inputs one item per line, dropping blank lines', () => {
+    const got = coreInputs('version-update', reader({ attr: 'A=1\r\n\n  B=two words  \n', sbom: 'cyclonedx@bom.json' }));
+    expect(got.attr).toEqual(['A=1', 'B=two words']);
+    expect(got.sbom).toEqual(['cyclonedx@bom.json']);
+  });
+
+  it('reads only the inputs the operation takes', () => {
+    const got = coreInputs('approve', reader({ application: 'GLOBAL.a.b', command: 'rm -rf /', env: 'prod' }));
+    expect(got).toEqual({ application: 'GLOBAL.a.b' });
+  });
+
+  for (const op of OPERATIONS) {
+    it(`${op}: each table input given alone reaches the core under its own name`, () => {
+      for (const spec of inputsFor(op)) {
+        const got = coreInputs(op, reader({ [spec.name]: 'x-value' }));
+        expect(got, spec.name).toEqual({ [spec.name]: spec.type === 'list' ? ['x-value'] : 'x-value' });
+      }
+    });
+
+    it(`${op}: dropping any one required input drops exactly that key`, () => {
+      const required = inputsFor(op).filter((s) => isRequired(s, op));
+      const all = Object.fromEntries(required.map((s) => [s.name, 'v']));
+      for (const spec of required) {
+        const { [spec.name]: _dropped, ...rest } = all;
+        expect(Object.keys(coreInputs(op, reader(rest))).sort()).toEqual(Object.keys(rest).sort());
+      }
+    });
+  }
+});
+
+describe('operationOf', () => {
+  it('accepts the five operations', () => {
+    for (const op of OPERATIONS) expect(operationOf(reader({ operation: op }))).toBe(op);
+  });
+
+  it('rejects anything else with a one-line message naming the folders', () => {
+    for (const bad of ['', 'status', 'graph', 'deploy ', 'Deploy']) {
+      if (bad === 'deploy ') continue; // trimmed: valid
+      expect(() => operationOf(reader({ operation: bad }))).toThrow(ActionInputError);
+    }
+    expect(() => operationOf(reader({ operation: 'status' }))).toThrow(/one of version-update, move, approve, deploy, envscript/);
+  });
+});
+
+describe('githubOptions', () => {
+  it('applies defaults and parses booleans as the runner documents them', () => {
+    expect(githubOptions('deploy', reader({}))).toEqual({
+      githubToken: undefined,
+      environmentUrl: undefined,
+      transientEnvironment: false,
+      exportEnv: false,
+    });
+    const got = githubOptions('deploy', reader({ 'github-token': 'tok', 'transient-environment': 'True', 'environment-url': 'https://qa' }));
+    expect(got).toMatchObject({ githubToken: 'tok', transientEnvironment: true, environmentUrl: 'https://qa' });
+    expect(githubOptions('envscript', reader({ 'export-env': 'true' })).exportEnv).toBe(true);
+  });
+
+  it('ignores inputs of other operations', () => {
+    expect(githubOptions('move', reader({ 'github-token': 'tok', 'export-env': 'true' }))).toMatchObject({ githubToken: undefined, exportEnv: false });
+  });
+
+  it('rejects a non-boolean', () => {
+    expect(() => githubOptions('deploy', reader({ 'transient-environment': 'yes' }))).toThrow(/transient-environment.*true or false/);
+  });
+});
+
+describe('secretInputNames', () => {
+  it('masks dhpass everywhere and github-token on deploy', () => {
+    for (const op of OPERATIONS) expect(secretInputNames(op)).toContain('dhpass');
+    expect(secretInputNames('deploy')).toEqual(['dhpass', 'github-token']);
+  });
+});
