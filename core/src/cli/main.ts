@@ -1,0 +1,98 @@
+/**
+ * The `shiplog` CLI: inputs (flags from the input table) -> execute() -> human summary on stderr and, with
+ * --json, one JSON object on stdout. Returns the exit code (bin.ts sets process.exitCode; nothing here
+ * calls process.exit, so output is never cut off).
+ */
+import { Command, CommanderError } from 'commander';
+import { execute, type ExecuteOptions } from '../execute.js';
+import { EXIT } from '../errors.js';
+import { createHost, type Env } from '../host.js';
+import { COMMANDS, type CommandName } from '../inputs.js';
+import { commandModule } from '../operations/registry.js';
+import { addInputFlags, readInputFlags } from './flags.js';
+import { printError, printOutcome } from './output.js';
+import { SHIPLOG_VERSION } from './version.js';
+
+export interface CliIo {
+  argv: string[];
+  env: Env;
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Test seam passed to execute(). */
+  executeOptions?: Omit<ExecuteOptions, 'commandArgs'>;
+}
+
+const TAKES_COMMAND_WORDS: readonly CommandName[] = ['deploy', 'version-update'];
+
+function isTrueFlag(v: unknown): boolean {
+  return v === true || v === 'true';
+}
+
+export function buildProgram(io: CliIo, done: (code: number) => void): Command {
+  const program = new Command('shiplog')
+    .description('Track and drive software releases from any CI system (Ortelius/DeployHub compatible)')
+    .version(SHIPLOG_VERSION, '-V, --version', 'print the shiplog version')
+    .helpOption('-h, --help', 'show help')
+    .addHelpCommand(false)
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
+
+  for (const name of COMMANDS) {
+    const mod = commandModule(name);
+    if (!mod) continue;
+    const cmd = program.command(name).description(mod.summary).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
+    const bindings = addInputFlags(cmd, name);
+    if (TAKES_COMMAND_WORDS.includes(name)) cmd.argument('[command...]', 'deployment command to run (after --)');
+    cmd.addHelpText('after', `\nExamples:\n${mod.examples.map((e) => `  ${e}`).join('\n')}\n`);
+    cmd.action(async (...args: unknown[]) => {
+      const opts = cmd.opts<Record<string, unknown>>();
+      const inputs = readInputFlags(opts, bindings);
+      const json = isTrueFlag(inputs.json);
+      const debug = isTrueFlag(inputs.debug);
+      const commandArgs = TAKES_COMMAND_WORDS.includes(name) ? ((args[0] as string[] | undefined) ?? []) : [];
+      const host = createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, debug });
+      const outcome = await execute(name, inputs, host, { ...io.executeOptions, commandArgs });
+      printOutcome(host, mod, outcome, json);
+      done(outcome.exitCode);
+    });
+  }
+  return program;
+}
+
+export async function main(partial: Partial<CliIo> = {}): Promise<number> {
+  const io: CliIo = {
+    argv: partial.argv ?? process.argv.slice(2),
+    env: partial.env ?? process.env,
+    cwd: partial.cwd ?? process.cwd(),
+    stdout: partial.stdout ?? ((t) => void process.stdout.write(t)),
+    stderr: partial.stderr ?? ((t) => void process.stderr.write(t)),
+    executeOptions: partial.executeOptions,
+  };
+  let code: number = EXIT.OK;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  if (io.argv.length === 0) {
+    io.stderr(program.helpInformation());
+    return EXIT.INVALID;
+  }
+  try {
+    await program.parseAsync(io.argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.OK;
+      const message = err.message.replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ');
+      const error = { ok: false, error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint: 'see shiplog --help' } };
+      const host = createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr });
+      printError(host, error.error);
+      if (io.argv.some((a) => a === '--json' || a === '--json=true')) io.stdout(`${JSON.stringify(error)}\n`);
+      return EXIT.INVALID;
+    }
+    // execute() never throws; anything here is a CLI bug.
+    io.stderr(`shiplog: error: internal error, please report: ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT.OPERATION_FAILED;
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * execute(): runs one shiplog command from plain input values. The CLI and every adapter go through it.
+ * Never throws: the result is the command's result object, or `{ok:false, error:{code,message,exitCode,hint?}}`
+ * with the error's exit code. Steps: register secrets in the redactor (before anything is logged), resolve
+ * every input (given > env binding > default) and type-check it, build the request, open the backend and
+ * the pipeline config lazily, run, always close the backend.
+ */
+import { existsSync } from 'node:fs';
+import type { Backend, BackendKind } from './backend/backend.js';
+import { openBackend, selectBackend, stateDirOf, type BackendOptions } from './backend/open.js';
+import { readCiContext } from './ci-context.js';
+import { InvalidInputError, ShiplogError, toShiplogError, UsageError } from './errors.js';
+import type { Host } from './host.js';
+import { COMMANDS, INPUTS, type CommandName } from './inputs.js';
+import type { CiContext, PipelineConfig } from './model.js';
+import type { OperationContext } from './operations/context.js';
+import { FailedDeploymentError } from './operations/deployment-flow.js';
+import { emptyBackend, readOnlyBackend } from './operations/dry-run-backend.js';
+import { resolveInputs, type RawInputs } from './operations/input-resolution.js';
+import { commandModule } from './operations/registry.js';
+import { loadPipelineConfig } from './pipeline-config.js';
+
+export type ExecuteInputs = RawInputs;
+
+export interface ExecuteOptions {
+  /** Words after `--` on the CLI (deploy's command). */
+  commandArgs?: string[];
+  /** Test seam: opens the backend instead of backend/open.ts. */
+  openBackend?: (host: Host, opts: BackendOptions) => Promise<Backend>;
+}
+
+export interface ExecuteOutcome {
+  exitCode: number;
+  result: Record<string, unknown>;
+  /** The error behind a failure (for --debug stack traces); not part of the JSON contract. */
+  error?: ShiplogError;
+}
+
+/** Environment variable names whose values are secrets. */
+export const SECRET_ENV_PATTERN = /(^DHPASS$|_TOKEN$|_PASSWORD$|_SECRET$|^DH_PASSWORD$)/;
+
+/** Registers every secret the run can see: secret inputs given, their env bindings, and secret-named env vars. */
+export function registerSecrets(host: Host, inputs: ExecuteInputs): void {
+  for (const spec of INPUTS) {
+    if (!spec.secret) continue;
+    const v = inputs[spec.name];
+    for (const s of Array.isArray(v) ? v : [v]) if (typeof s === 'string') host.redactor.add(s);
+    for (const e of spec.env ?? []) host.redactor.add(host.env[e]);
+  }
+  for (const [k, v] of Object.entries(host.env)) {
+    if (SECRET_ENV_PATTERN.test(k.toUpperCase())) host.redactor.add(v);
+  }
+}
+
+export async function execute(command: CommandName, inputs: ExecuteInputs, host: Host, opts: ExecuteOptions = {}): Promise<ExecuteOutcome> {
+  let backend: Backend | undefined;
+  try {
+    registerSecrets(host, inputs);
+    const mod = commandModule(command);
+    if (!mod) {
+      throw new UsageError(`unknown command "${command}"`, { hint: `commands: ${COMMANDS.join(', ')}` });
+    }
+    const resolved = resolveInputs(command, inputs, host.env);
+    if (resolved.problems.length > 0) throw InvalidInputError.of(resolved.problems, `see shiplog ${command} --help`);
+    const v = resolved.values;
+    const req = mod.request(v, { commandArgs: opts.commandArgs ?? [] });
+
+    const dryRun = mod.mutating && v['dry-run'] === true;
+    const backendOpts: BackendOptions = {
+      backend: v.backend as BackendKind | undefined,
+      stateDir: v['state-dir'] as string | undefined,
+      dhurl: v.dhurl as string | undefined,
+      dhuser: v.dhuser as string | undefined,
+      dhpass: v.dhpass as string | undefined,
+      caCert: v['ca-cert'] as string | undefined,
+      insecure: v.insecure === true,
+    };
+    let opening: Promise<Backend> | undefined;
+    let pipeline: Promise<PipelineConfig> | undefined;
+    let ci: CiContext | undefined;
+    const ctx: OperationContext = {
+      host,
+      dryRun,
+      ci: () => (ci ??= readCiContext(host.env, host.cwd)),
+      pipeline: () => (pipeline ??= loadPipelineConfig(host, resolved.sources.config === 'default' ? undefined : (v.config as string))),
+      backend: () =>
+        (opening ??= (async () => {
+          const kind = selectBackend(backendOpts);
+          if (dryRun && kind === 'local' && !existsSync(stateDirOf(host, backendOpts))) {
+            backend = emptyBackend('local', stateDirOf(host, backendOpts));
+            return backend;
+          }
+          const opened = await (opts.openBackend ?? openBackend)(host, backendOpts);
+          backend = opened;
+          return dryRun ? readOnlyBackend(opened) : opened;
+        })()),
+    };
+    const result = await mod.run(ctx, req);
+    return { exitCode: 0, result: host.redactor.redactValue(result as unknown as Record<string, unknown>) };
+  } catch (err) {
+    const e = toShiplogError(err);
+    const base = err instanceof FailedDeploymentError ? err.result : { ok: false, operation: command };
+    return { exitCode: e.exitCode, result: host.redactor.redactValue({ ...base, ok: false, error: e.toJSON() }), error: e };
+  } finally {
+    if (backend) {
+      await backend.close().catch((err: unknown) => host.log.debug(`closing the backend failed: ${String(err)}`));
+    }
+  }
+}

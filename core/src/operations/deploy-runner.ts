@@ -1,0 +1,109 @@
+/**
+ * Runs a deployment command: a string through `/bin/sh -c`, or an argv (the words after `--`) directly.
+ * Each output line (stdout and stderr) is redacted and streamed to the host's stderr as it arrives, and kept
+ * (the last `maxLines`) for the deployment record.
+ */
+import { spawn } from 'node:child_process';
+import type { Host } from '../host.js';
+
+export const MAX_STORED_LOG_LINES = 5000;
+
+export interface RunOutcome {
+  exitCode: number;
+  /** Redacted output lines, at most maxLines (the last ones), with a marker line when some were dropped. */
+  log: string[];
+  startedAt: string;
+  finishedAt: string;
+}
+
+export interface RunSpec {
+  /** Shell command string (run with /bin/sh -c) ... */
+  shell?: string;
+  /** ... or an argv run without a shell. */
+  argv?: string[];
+  maxLines?: number;
+}
+
+/** Keeps the last N lines, counting the dropped ones. */
+export class LineTail {
+  private lines: string[] = [];
+  private dropped = 0;
+  constructor(private readonly max: number) {}
+  push(line: string): void {
+    this.lines.push(line);
+    if (this.lines.length > this.max * 2) this.trim();
+  }
+  private trim(): void {
+    const extra = this.lines.length - this.max;
+    if (extra > 0) {
+      this.lines.splice(0, extra);
+      this.dropped += extra;
+    }
+  }
+  result(): string[] {
+    this.trim();
+    return this.dropped > 0 ? [`[shiplog: ${this.dropped} earlier lines not stored]`, ...this.lines] : [...this.lines];
+  }
+}
+
+/** Splits a byte stream into lines, handing each complete line to `onLine`. */
+function lineSplitter(onLine: (line: string) => void): { write: (chunk: Buffer) => void; end: () => void } {
+  let rest = '';
+  const decoder = new TextDecoder('utf-8');
+  return {
+    write(chunk) {
+      rest += decoder.decode(chunk, { stream: true });
+      let i: number;
+      while ((i = rest.indexOf('\n')) >= 0) {
+        onLine(rest.slice(0, i).replace(/\r$/, ''));
+        rest = rest.slice(i + 1);
+      }
+    },
+    end() {
+      rest += decoder.decode();
+      if (rest !== '') onLine(rest.replace(/\r$/, ''));
+      rest = '';
+    },
+  };
+}
+
+export async function runDeploymentCommand(host: Host, spec: RunSpec): Promise<RunOutcome> {
+  const startedAt = host.now().toISOString();
+  const tail = new LineTail(spec.maxLines ?? MAX_STORED_LOG_LINES);
+  const onLine = (line: string) => {
+    const clean = host.redactor.redact(line);
+    tail.push(clean);
+    host.stderr(`${clean}\n`);
+  };
+  const [file, args] = spec.shell !== undefined ? ['/bin/sh', ['-c', spec.shell]] : [spec.argv![0], spec.argv!.slice(1)];
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(host.env)) if (v !== undefined) env[k] = v;
+  const exitCode = await new Promise<number>((resolve) => {
+    const child = spawn(file, args, { cwd: host.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = lineSplitter(onLine);
+    const err = lineSplitter(onLine);
+    child.stdout.on('data', (c: Buffer) => out.write(c));
+    child.stderr.on('data', (c: Buffer) => err.write(c));
+    let settled = false;
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      if (settled) return;
+      settled = true;
+      onLine(`shiplog: cannot run ${file}: ${e.code === 'ENOENT' ? 'command not found' : e.message}`);
+      resolve(e.code === 'ENOENT' ? 127 : 126);
+    });
+    child.on('close', (code, signal) => {
+      out.end();
+      err.end();
+      if (settled) return;
+      settled = true;
+      if (signal) onLine(`shiplog: deployment command killed by ${signal}`);
+      resolve(code ?? 128 + signalNumber(signal));
+    });
+  });
+  return { exitCode, log: tail.result(), startedAt, finishedAt: host.now().toISOString() };
+}
+
+function signalNumber(signal: NodeJS.Signals | null): number {
+  const table: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 };
+  return (signal && table[signal]) || 1;
+}

@@ -1,0 +1,208 @@
+/**
+ * The deployment steps shared by `deploy` and `version-update --env`: choosing the mode (run a command,
+ * record an earlier step's result, or let the server's deploy engine run it), the checks that must pass
+ * before anything is written, and recording the result.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Backend } from '../backend/backend.js';
+import { DeploymentFailedError, InvalidInputError, OperationFailedError, UsageError } from '../errors.js';
+import type { ApplicationVersion, Deployment, DeploymentMode, PipelineConfig, Stage } from '../model.js';
+import { requireEnvironmentStage, stageIndex } from '../pipeline-config.js';
+import type { CommandResultBase } from './command-module.js';
+import type { OperationContext } from './context.js';
+import { LineTail, MAX_STORED_LOG_LINES, runDeploymentCommand } from './deploy-runner.js';
+
+/** Where the deployment's result comes from. */
+export type DeploySource =
+  | { kind: 'run'; shell?: string; argv?: string[] }
+  | { kind: 'record'; exitCode: number; logFile?: string }
+  | { kind: 'server' };
+
+export interface DeploymentRequest {
+  environment: string;
+  source: DeploySource;
+  timeoutMs: number;
+  logUrl?: string;
+  attributes?: Record<string, string>;
+}
+
+export interface DeploymentSummary {
+  id: number | null;
+  appVersion: string;
+  application: string;
+  environment: string;
+  stage: string;
+  exitCode: number | null;
+  status: Deployment['status'] | 'planned';
+  mode: DeploymentMode;
+  componentVersions: string[];
+  startedAt?: string;
+  finishedAt?: string;
+  logLines: number;
+  logUrl?: string;
+}
+
+export interface DeployResult extends CommandResultBase {
+  operation: 'deploy';
+  deployment: DeploymentSummary;
+  dryRun?: boolean;
+}
+
+/** Exit 1 for a failed deployment; carries the full result so that it is still printed (with ok:false). */
+export class FailedDeploymentError extends DeploymentFailedError {
+  constructor(
+    message: string,
+    readonly result: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+/** A deployment whose inputs have been checked; nothing has been written yet. */
+export interface DeploymentPlan {
+  req: DeploymentRequest;
+  mode: DeploymentMode;
+  stage: Stage;
+  /** Record mode: the (redacted, capped) log lines read from --log-file. */
+  recordedLog?: string[];
+}
+
+/**
+ * Checks what can be checked before any write: the environment exists in the pipeline, the backend can
+ * run the chosen mode, the log file is readable.
+ */
+export async function planDeployment(ctx: OperationContext, pipeline: PipelineConfig, backend: Backend, req: DeploymentRequest): Promise<DeploymentPlan> {
+  const stage = requireEnvironmentStage(pipeline, req.environment);
+  const mode: DeploymentMode = req.source.kind;
+  if (mode === 'server' && (!backend.startDeployment || !backend.followDeployment)) {
+    throw new UsageError(`the ${backend.kind} backend cannot run deployments itself: give the deployment command or its exit code`, {
+      hint: 'shiplog deploy ... -- ./deploy.sh   (run and record), or --exit-code N [--log-file F] (record only)',
+    });
+  }
+  let recordedLog: string[] | undefined;
+  if (req.source.kind === 'record' && req.source.logFile) {
+    const file = path.resolve(ctx.host.cwd, req.source.logFile);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      throw new InvalidInputError(`cannot read --log-file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    const tail = new LineTail(MAX_STORED_LOG_LINES);
+    const lines = text.split(/\r?\n/);
+    if (lines[lines.length - 1] === '') lines.pop();
+    for (const l of lines) tail.push(ctx.host.redactor.redact(l));
+    recordedLog = tail.result();
+  }
+  return { req, mode, stage, recordedLog };
+}
+
+/** Runs (or records) the planned deployment of `av`. Throws FailedDeploymentError when it failed. */
+export async function performDeployment(ctx: OperationContext, pipeline: PipelineConfig, backend: Backend, plan: DeploymentPlan, av: ApplicationVersion): Promise<DeployResult> {
+  const { req, mode, stage } = plan;
+  const host = ctx.host;
+  const behind = av.stage !== undefined && stageIndex(pipeline, av.stage) >= 0 && stageIndex(pipeline, av.stage) < stageIndex(pipeline, stage.name);
+  if (behind) {
+    const msg = `${av.name} is in stage "${av.stage}", before "${stage.name}" (environment ${req.environment})`;
+    if (mode === 'record') {
+      host.log.warn(`${msg}; recording the deployment anyway`);
+    } else {
+      throw new OperationFailedError(`${msg}: move it first`, {
+        hint: `shiplog move --application "${av.name}" --to ${stage.name}`,
+      });
+    }
+  }
+  const summary = (d: Partial<DeploymentSummary>): DeploymentSummary => ({
+    id: null,
+    appVersion: av.name,
+    application: av.application,
+    environment: req.environment,
+    stage: stage.name,
+    exitCode: null,
+    status: 'planned',
+    mode,
+    componentVersions: av.components,
+    logLines: 0,
+    ...(req.logUrl ? { logUrl: req.logUrl } : {}),
+    ...d,
+  });
+  if (ctx.dryRun) {
+    const how = req.source.kind === 'run' ? `run ${describeCommand(req.source)}` : req.source.kind === 'record' ? `record exit code ${req.source.exitCode}` : `start it on ${backend.location}`;
+    host.log.info(`dry run: would deploy ${av.name} to ${req.environment}: ${how}`);
+    return { ok: true, operation: 'deploy', deployment: summary({}), dryRun: true };
+  }
+
+  let deployment: Deployment;
+  const provenance = ctx.ci();
+  const attributes = req.attributes && Object.keys(req.attributes).length > 0 ? host.redactor.redactValue(req.attributes) : undefined;
+  if (req.source.kind === 'server') {
+    host.log.info(`deploying ${av.name} to ${req.environment} on ${backend.location}`);
+    const { id } = await backend.startDeployment!(av, req.environment);
+    host.log.info(`deployment ${id} started; following it (timeout ${Math.round(req.timeoutMs / 1000)} s)`);
+    deployment = await backend.followDeployment!(id, {
+      timeoutMs: req.timeoutMs,
+      onLog: (lines) => {
+        for (const l of lines) host.stderr(`${l}\n`);
+      },
+      onWait: (ms) => host.log.info(`deployment ${id} still running after ${Math.round(ms / 1000)} s`),
+    });
+  } else {
+    let exitCode: number;
+    let log: string[];
+    let startedAt: string;
+    let finishedAt: string;
+    if (req.source.kind === 'run') {
+      host.log.info(`deploying ${av.name} to ${req.environment}: ${describeCommand(req.source)}`);
+      const out = await runDeploymentCommand(host, { shell: req.source.shell, argv: req.source.argv });
+      ({ exitCode, log, startedAt, finishedAt } = out);
+    } else {
+      exitCode = req.source.exitCode;
+      log = plan.recordedLog ?? [];
+      startedAt = finishedAt = host.now().toISOString();
+    }
+    deployment = await backend.recordDeployment({
+      appVersion: av,
+      environment: req.environment,
+      exitCode,
+      log,
+      startedAt,
+      finishedAt,
+      mode,
+      ...(req.logUrl ? { logUrl: req.logUrl } : {}),
+      ...(attributes ? { attributes } : {}),
+      provenance,
+    });
+  }
+  const result: DeployResult = {
+    ok: true,
+    operation: 'deploy',
+    deployment: summary({
+      id: deployment.id,
+      exitCode: deployment.exitCode,
+      status: deployment.status,
+      mode: deployment.mode,
+      componentVersions: deployment.componentVersions,
+      startedAt: deployment.startedAt,
+      ...(deployment.finishedAt ? { finishedAt: deployment.finishedAt } : {}),
+      logLines: deployment.log.length,
+      ...(deployment.logUrl ? { logUrl: deployment.logUrl } : {}),
+    }),
+  };
+  if (deployment.status !== 'success') {
+    throw new FailedDeploymentError(
+      `deployment ${deployment.id} of ${av.name} to ${req.environment} failed (exit code ${deployment.exitCode ?? 'unknown'})`,
+      { ...result, ok: false },
+    );
+  }
+  return result;
+}
+
+export function renderDeployment(d: DeploymentSummary, dryRun?: boolean): string {
+  if (dryRun) return `[dry run] ${d.appVersion} -> ${d.environment} (${d.mode})`;
+  return `deployment ${d.id}: ${d.appVersion} -> ${d.environment}: ${d.status} (exit code ${d.exitCode ?? 'unknown'})`;
+}
+
+function describeCommand(src: { shell?: string; argv?: string[] }): string {
+  return src.shell !== undefined ? src.shell : (src.argv ?? []).join(' ');
+}

@@ -1,0 +1,32 @@
+/**
+ * Every shiplog command, by name: the one typed map the CLI, execute() and the adapters' manifests read.
+ * A test asserts that its keys equal inputs.ts COMMANDS.
+ */
+import type { CommandName } from '../inputs.js';
+import { approveCommand } from './approve.js';
+import type { CommandModule, CommandResultBase } from './command-module.js';
+import { deployCommand } from './deploy.js';
+import { diffCommand } from './diff.js';
+import { graphCommand } from './graph.js';
+import { historyCommand } from './history.js';
+import { moveCommand } from './move.js';
+import { statusCommand } from './status.js';
+import { versionUpdateCommand } from './version-update.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCommandModule = CommandModule<any, CommandResultBase>;
+
+export const COMMAND_MODULES: Partial<Record<CommandName, AnyCommandModule>> = {
+  'version-update': versionUpdateCommand,
+  move: moveCommand,
+  approve: approveCommand,
+  deploy: deployCommand,
+  status: statusCommand,
+  history: historyCommand,
+  diff: diffCommand,
+  graph: graphCommand,
+};
+
+export function commandModule(name: string): AnyCommandModule | undefined {
+  return Object.prototype.hasOwnProperty.call(COMMAND_MODULES, name) ? COMMAND_MODULES[name as CommandName] : undefined;
+}

@@ -1,0 +1,36 @@
+/**
+ * Typed readers over ResolvedInputs for the mutating operations' request() builders. execute() has already
+ * type-checked every value against the input table; these only narrow the union and trim blanks away.
+ */
+import type { ResolvedInputs } from './command-module.js';
+
+/** A trimmed string input, or undefined when absent or blank (a repeated value keeps its last one). */
+export function str(inputs: ResolvedInputs, name: string): string | undefined {
+  let v = inputs[name];
+  if (Array.isArray(v)) v = v[v.length - 1];
+  if (v === undefined || typeof v === 'boolean') return undefined;
+  const s = String(v).trim();
+  return s === '' ? undefined : s;
+}
+
+/** A boolean input: true/false values (booleans or the strings "true"/"false"); absent -> false. */
+export function bool(inputs: ResolvedInputs, name: string): boolean {
+  const v = inputs[name];
+  return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
+}
+
+/** A list input (repeatable flag): every non-blank value. */
+export function list(inputs: ResolvedInputs, name: string): string[] {
+  const v = inputs[name];
+  if (v === undefined || typeof v === 'boolean') return [];
+  const arr = Array.isArray(v) ? v : [String(v)];
+  return arr.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** An integer input, or undefined when absent. */
+export function int(inputs: ResolvedInputs, name: string): number | undefined {
+  const v = inputs[name];
+  if (typeof v === 'number') return v;
+  const s = str(inputs, name);
+  return s === undefined ? undefined : Number.parseInt(s, 10);
+}

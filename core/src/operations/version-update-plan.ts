@@ -1,0 +1,166 @@
+/**
+ * The reading and checking half of version-update: component.toml (or git), flags, attributes, SBOM files
+ * and the application. Every problem is collected and reported in one InvalidInputError before anything
+ * is written.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Backend, ComponentVersionSpec } from '../backend/backend.js';
+import { InvalidInputError } from '../errors.js';
+import { resolveAttributes, derivedAttributes } from '../attributes.js';
+import { buildVariables } from '../build-variables.js';
+import { componentFromGit, readComponentToml } from '../component-toml.js';
+import { readGitFacts } from '../git-facts.js';
+import {
+  applicationBaseName,
+  applicationParts,
+  autoIncrementVersion,
+  componentBaseName,
+  componentParts,
+  type ComponentNameParts,
+} from '../naming.js';
+import type { OperationContext } from './context.js';
+
+export const SBOM_TYPES = ['cyclonedx', 'spdx'] as const;
+export type SbomType = (typeof SBOM_TYPES)[number];
+export interface SbomArg {
+  type: SbomType;
+  file: string;
+}
+
+/** Parses `TYPE@FILE`; pushes a problem when malformed or of an unknown type. */
+export function parseSbomArg(arg: string, problems: string[]): SbomArg | undefined {
+  const i = arg.indexOf('@');
+  if (i <= 0 || i === arg.length - 1) {
+    problems.push(`--sbom must be TYPE@FILE, e.g. cyclonedx@bom.json (got "${arg}")`);
+    return undefined;
+  }
+  const type = arg.slice(0, i).trim().toLowerCase();
+  if (!(SBOM_TYPES as readonly string[]).includes(type)) {
+    problems.push(`--sbom type "${arg.slice(0, i)}" is not one of ${SBOM_TYPES.join(', ')}`);
+    return undefined;
+  }
+  return { type: type as SbomType, file: arg.slice(i + 1).trim() };
+}
+
+export interface ComponentPlanInput {
+  toml: string;
+  name?: string;
+  variant?: string;
+  version?: string;
+  autoIncrement: boolean;
+  sboms: SbomArg[];
+  application?: string;
+  appVersion?: string;
+  environment?: string;
+}
+
+export interface ComponentPlan {
+  parts: ComponentNameParts;
+  /** Full base name `domain.short[;variant]`. */
+  base: string;
+  /** Set with --auto-increment: computes the version from the versions already under the base. */
+  autoIncrement?: (backend: Backend) => Promise<string>;
+  attributes: Record<string, string>;
+  files?: ComponentVersionSpec['files'];
+  sboms: { type: SbomType; content: string }[];
+  app?: { application: string; version?: string };
+  environment?: string;
+  /** component.toml that was read, if any. */
+  tomlFile?: string;
+}
+
+function tomlString(values: Record<string, unknown> | undefined, key: string): string | undefined {
+  const v = values?.[key];
+  if (v === undefined || v === null) return undefined;
+  const s = String(v).trim();
+  return s === '' ? undefined : s;
+}
+
+export async function resolveComponentPlan(ctx: OperationContext, req: ComponentPlanInput, flagAttributes: Record<string, string>): Promise<ComponentPlan> {
+  const host = ctx.host;
+  const now = host.now();
+  const git = await readGitFacts(host, host.cwd);
+  const ci = ctx.ci();
+  const envVars: Record<string, string> = {};
+  for (const [k, v] of Object.entries(host.env)) if (v !== undefined) envVars[k] = v;
+  const vars = { ...buildVariables({ env: host.env, git, ci, now, cwd: host.cwd }), ...envVars };
+  const tomlPath = path.resolve(host.cwd, req.toml);
+  const toml = await readComponentToml(host, { path: tomlPath, vars });
+  const values = toml?.values as Record<string, unknown> | undefined;
+  const fromGit = toml ? {} : componentFromGit(git);
+  if (!toml) host.log.info(`${req.toml} not found; naming the component from git`);
+
+  const problems: string[] = [];
+  const name = req.name ?? tomlString(values, 'Name') ?? fromGit.Name;
+  const variant = req.variant ?? tomlString(values, 'Variant') ?? fromGit.Variant;
+  const requested = req.version ?? tomlString(values, 'Version') ?? fromGit.Version;
+  let parts: ComponentNameParts | undefined;
+  if (name === undefined) {
+    problems.push(toml ? `no component name: ${toml.file} has no Name and --component-name is not given` : 'no component name: give --component-name, or a component.toml with Name (git gave none)');
+  } else {
+    try {
+      parts = componentParts(name, variant, requested);
+    } catch (err) {
+      problems.push((err as Error).message);
+    }
+  }
+  if (parts && !parts.version && !req.autoIncrement) {
+    problems.push('no component version: give --component-version, Version in component.toml, or --auto-increment true');
+  }
+
+  const application = req.application ?? tomlString(values, 'Application');
+  const appVersion = req.appVersion ?? tomlString(values, 'Application_Version');
+  let app: ComponentPlan['app'];
+  if (application !== undefined) {
+    try {
+      const p = applicationParts(application, appVersion);
+      app = { application: applicationBaseName(p), ...(p.version ? { version: p.version } : {}) };
+    } catch (err) {
+      problems.push((err as Error).message);
+    }
+  } else if (appVersion !== undefined) {
+    problems.push('an application version is given but no application (--application or Application in component.toml)');
+  }
+
+  const sboms: ComponentPlan['sboms'] = [];
+  for (const s of req.sboms) {
+    const file = path.resolve(host.cwd, s.file);
+    try {
+      sboms.push({ type: s.type, content: await readFile(file, 'utf8') });
+    } catch (err) {
+      problems.push(`cannot read SBOM ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  }
+  if (problems.length > 0) throw InvalidInputError.of(problems);
+
+  const derived = derivedAttributes({ env: host.env, vars, ci, now });
+  const resolved = await resolveAttributes(host, { toml: toml?.attributes ?? {}, derived, flags: flagAttributes });
+  const attributes = resolved.attributes;
+  const files: NonNullable<ComponentVersionSpec['files']> = {};
+  for (const kind of ['readme', 'license', 'swagger'] as const) {
+    const text = resolved.files[kind];
+    if (text !== undefined) files[kind] = text;
+  }
+  const p = parts!;
+  const base = componentBaseName(p);
+  const environment = req.environment ?? tomlString(values, 'DeployEnv');
+  return {
+    parts: p,
+    base,
+    ...(req.autoIncrement
+      ? {
+          autoIncrement: async (backend: Backend) => {
+            const existing = (await backend.listComponentVersions(base)).map((v) => v.version);
+            return autoIncrementVersion({ requested: p.version, existing, commitCount: git.commitCount, sha: git.shortSha });
+          },
+        }
+      : {}),
+    attributes,
+    ...(Object.keys(files).length > 0 ? { files } : {}),
+    sboms,
+    ...(app ? { app } : {}),
+    ...(environment ? { environment } : {}),
+    ...(toml ? { tomlFile: toml.file } : {}),
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * The pipeline config (shiplog.toml): the ordered stages an application version moves through, which of
+ * them need an approval, the Ortelius domain and move task of each, and the environments that belong to it.
+ *
+ * ```toml
+ * [[stage]]
+ * name = "prod"
+ * approval = true                  # moving INTO prod needs an approval for prod
+ * environments = ["prod-eu", "prod-us"]
+ * domain = "GLOBAL.Acme.prod"      # Ortelius domain (default: the name)
+ * task = "Move to prod"            # default: "Move to <name>"
+ * ```
+ * A missing file gives the default dev -> qa -> prod (prod gated; one environment per stage, same name).
+ */
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { parse as parseToml } from 'smol-toml';
+import { ConfigError, InvalidInputError } from './errors.js';
+import type { Host } from './host.js';
+import type { PipelineConfig, Stage } from './model.js';
+
+export const DEFAULT_PIPELINE_FILE = 'shiplog.toml';
+
+const STAGE_KEYS = new Set(['name', 'approval', 'environments', 'domain', 'task']);
+
+/** The built-in pipeline: dev -> qa -> prod, prod gated. */
+export function defaultPipelineConfig(): PipelineConfig {
+  return buildConfig(
+    [
+      { name: 'dev', requiresApproval: false, environments: ['dev'] },
+      { name: 'qa', requiresApproval: false, environments: ['qa'] },
+      { name: 'prod', requiresApproval: true, environments: ['prod'] },
+    ].map((s) => ({ ...s, domain: s.name, task: defaultTask(s.name) })),
+    undefined,
+  );
+}
+
+/**
+ * Reads the pipeline config. `file` is resolved against host.cwd; when it is undefined, `shiplog.toml`
+ * is used if present, else the default pipeline. A file named explicitly must exist.
+ * Every problem in the file is reported at once (ConfigError, exit 2).
+ */
+export async function loadPipelineConfig(host: Host, file?: string): Promise<PipelineConfig> {
+  const explicit = file !== undefined && file !== '';
+  const full = path.resolve(host.cwd, explicit ? file : DEFAULT_PIPELINE_FILE);
+  let text: string;
+  try {
+    text = await readFile(full, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !explicit) return defaultPipelineConfig();
+    throw new ConfigError(`cannot read pipeline config ${full}: ${(err as Error).message}`, {
+      hint: 'pass --config <file>, or remove it to use the default dev -> qa -> prod pipeline',
+    });
+  }
+  return parsePipelineConfig(text, full);
+}
+
+/** Parses and validates shiplog.toml text. */
+export function parsePipelineConfig(text: string, file: string): PipelineConfig {
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(text) as Record<string, unknown>;
+  } catch (err) {
+    throw new ConfigError(`${file} is not valid TOML: ${firstLine((err as Error).message)}`);
+  }
+  const problems: string[] = [];
+  for (const key of Object.keys(doc)) {
+    if (key !== 'stage') problems.push(`unknown key "${key}" (expected [[stage]] tables)`);
+  }
+  const raw = doc.stage;
+  const stages: Stage[] = [];
+  if (raw === undefined) {
+    problems.push('no [[stage]] tables');
+  } else if (!Array.isArray(raw)) {
+    problems.push('"stage" must be an array of tables ([[stage]])');
+  } else {
+    raw.forEach((entry, i) => {
+      const stage = parseStage(entry, i, problems);
+      if (stage) stages.push(stage);
+    });
+  }
+  if (problems.length === 0) {
+    checkUnique(stages, problems);
+  }
+  if (problems.length > 0) {
+    const msg = problems.length === 1 ? problems[0] : `${problems.length} problems: ${problems.join('; ')}`;
+    throw new ConfigError(`pipeline config ${file}: ${msg}`, { problems });
+  }
+  return buildConfig(stages, file);
+}
+
+function parseStage(entry: unknown, i: number, problems: string[]): Stage | undefined {
+  const where = `stage ${i + 1}`;
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+    problems.push(`${where} is not a table`);
+    return undefined;
+  }
+  const t = entry as Record<string, unknown>;
+  const before = problems.length;
+  for (const key of Object.keys(t)) {
+    if (!STAGE_KEYS.has(key)) problems.push(`${where}: unknown key "${key}" (known: ${[...STAGE_KEYS].join(', ')})`);
+  }
+  const name = t.name;
+  if (typeof name !== 'string' || name.trim() === '') problems.push(`${where}: "name" must be a non-empty string`);
+  const label = typeof name === 'string' && name.trim() ? `stage "${name}"` : where;
+  if (t.approval !== undefined && typeof t.approval !== 'boolean') problems.push(`${label}: "approval" must be true or false`);
+  for (const key of ['domain', 'task'] as const) {
+    if (t[key] !== undefined && (typeof t[key] !== 'string' || (t[key] as string).trim() === '')) {
+      problems.push(`${label}: "${key}" must be a non-empty string`);
+    }
+  }
+  const envs = t.environments;
+  if (envs !== undefined && (!Array.isArray(envs) || envs.some((e) => typeof e !== 'string' || e.trim() === ''))) {
+    problems.push(`${label}: "environments" must be a list of non-empty strings`);
+  }
+  if (problems.length > before) return undefined;
+  const n = (name as string).trim();
+  return {
+    name: n,
+    domain: typeof t.domain === 'string' ? t.domain.trim() : n,
+    requiresApproval: t.approval === true,
+    task: typeof t.task === 'string' ? t.task.trim() : defaultTask(n),
+    environments: envs === undefined ? [n] : (envs as string[]).map((e) => e.trim()),
+  };
+}
+
+function checkUnique(stages: Stage[], problems: string[]): void {
+  const names = new Set<string>();
+  const domains = new Map<string, string>();
+  const envs = new Map<string, string>();
+  for (const s of stages) {
+    if (names.has(s.name)) problems.push(`duplicate stage name "${s.name}"`);
+    names.add(s.name);
+    const d = domains.get(s.domain);
+    if (d !== undefined && d !== s.name) problems.push(`stages "${d}" and "${s.name}" share the domain "${s.domain}"`);
+    domains.set(s.domain, s.name);
+    for (const e of s.environments) {
+      const other = envs.get(e);
+      if (other !== undefined) {
+        problems.push(other === s.name ? `stage "${s.name}" lists environment "${e}" twice` : `environment "${e}" is in two stages ("${other}" and "${s.name}")`);
+      }
+      envs.set(e, s.name);
+    }
+  }
+}
+
+function buildConfig(stages: Stage[], file: string | undefined): PipelineConfig {
+  const environments: Record<string, string> = {};
+  for (const s of stages) for (const e of s.environments) environments[e] = s.name;
+  return { ...(file ? { file } : {}), stages, environments };
+}
+
+function defaultTask(name: string): string {
+  return `Move to ${name}`;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].trim();
+}
+
+// --- lookups -----------------------------------------------------------------------------------------
+
+/** The stage with this name, or whose Ortelius domain is this; undefined when none. */
+export function findStage(config: PipelineConfig, nameOrDomain: string): Stage | undefined {
+  return config.stages.find((s) => s.name === nameOrDomain) ?? config.stages.find((s) => s.domain === nameOrDomain);
+}
+
+/** Like findStage, but an unknown stage is an InvalidInputError (exit 2) naming the known ones. */
+export function requireStage(config: PipelineConfig, nameOrDomain: string): Stage {
+  const s = findStage(config, nameOrDomain);
+  if (!s) {
+    throw new InvalidInputError(`unknown stage "${nameOrDomain}"`, {
+      hint: `stages: ${config.stages.map((x) => x.name).join(', ')}${config.file ? ` (from ${config.file})` : ' (default pipeline)'}`,
+    });
+  }
+  return s;
+}
+
+/** Position of a stage in the pipeline (-1 when unknown). */
+export function stageIndex(config: PipelineConfig, name: string): number {
+  const s = findStage(config, name);
+  return s ? config.stages.indexOf(s) : -1;
+}
+
+/** The stage after `name` (the first stage when `name` is undefined); undefined after the last one. */
+export function nextStage(config: PipelineConfig, name: string | undefined): Stage | undefined {
+  if (name === undefined) return config.stages[0];
+  const i = stageIndex(config, name);
+  return i < 0 ? undefined : config.stages[i + 1];
+}
+
+/** The stage an environment belongs to; undefined when the environment is not in the config. */
+export function stageOfEnvironment(config: PipelineConfig, environment: string): Stage | undefined {
+  const name = config.environments[environment];
+  return name === undefined ? undefined : findStage(config, name);
+}
+
+/** Like stageOfEnvironment, but an unknown environment is an InvalidInputError (exit 2). */
+export function requireEnvironmentStage(config: PipelineConfig, environment: string): Stage {
+  const s = stageOfEnvironment(config, environment);
+  if (!s) {
+    throw new InvalidInputError(`unknown environment "${environment}"`, {
+      hint: `environments: ${Object.keys(config.environments).join(', ')}${config.file ? ` (from ${config.file})` : ' (default pipeline)'}`,
+    });
+  }
+  return s;
+}
