@@ -15,7 +15,7 @@ import { constants, hostname } from 'node:os';
 import 'node:timers/promises';
 import require$$0$4 from 'stream';
 import { debuglog } from 'node:util';
-import { readFile, open, rename, mkdir, stat, readdir, writeFile, link, unlink, rmdir } from 'node:fs/promises';
+import { readFile, stat, open, rename, mkdir, readdir, writeFile, link, unlink, rmdir } from 'node:fs/promises';
 import { randomBytes, createHash, randomUUID } from 'node:crypto';
 
 var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
@@ -7657,6 +7657,17 @@ function parseRemoteUrl(raw) {
     ...org && repoProject ? { repo: `${org}/${repoProject}` } : {}
   };
 }
+const REV = /^[A-Za-z0-9_][A-Za-z0-9_./~^@{}-]*$/;
+async function diffStat(host, from, to, dir) {
+  const zero = { added: 0, deleted: 0 };
+  if (!from || !to || !REV.test(from) || !REV.test(to)) return zero;
+  const cwd = path.resolve(host.cwd, ".");
+  const out = await git(cwd, ["diff", "--shortstat", `${from}^{commit}`, `${to}^{commit}`, "--"]);
+  if (out === void 0) return zero;
+  const added = /(\d+) insertions?\(\+\)/.exec(out);
+  const deleted = /(\d+) deletions?\(-\)/.exec(out);
+  return { added: added ? Number(added[1]) : 0, deleted: deleted ? Number(deleted[1]) : 0 };
+}
 
 const FILLERS = {
   github: (env, base) => {
@@ -10279,6 +10290,438 @@ const diffCommand = {
   render: renderDiff
 };
 
+const BUILD_VARIABLE_NAMES = [
+  "BLDDATE",
+  "SHORT_SHA",
+  "GIT_COMMIT",
+  "GIT_VERIFY_COMMIT",
+  "GIT_SIGNED_OFF_BY",
+  "BUILDNUM",
+  "GIT_REPO",
+  "GIT_ORG",
+  "GIT_REPO_PROJECT",
+  "GIT_URL",
+  "GIT_BRANCH",
+  "GIT_TAG",
+  "GIT_COMMIT_TIMESTAMP",
+  "GIT_BRANCH_PARENT",
+  "GIT_BRANCH_CREATE_COMMIT",
+  "GIT_BRANCH_CREATE_TIMESTAMP",
+  "GIT_COMMIT_AUTHORS",
+  "GIT_COMMITTERS_CNT",
+  "GIT_TOTAL_COMMITTERS_CNT",
+  "GIT_CONTRIB_PERCENTAGE",
+  "GIT_LINES_TOTAL",
+  "BASENAME",
+  "COMPNAME"
+];
+function buildVariables(opts) {
+  const { env, git, ci } = opts;
+  const g = git.isRepo ? git : { isRepo: false };
+  const authors = g.commitAuthors;
+  const committers = authors ? authors.length : void 0;
+  const totalRaw = opts.attributes?.GitTotalCommittersCnt ?? opts.attributes?.TotalCommittersCnt;
+  const total = totalRaw !== void 0 && /^\s*\d+\s*$/.test(totalRaw) ? Number(totalRaw) : void 0;
+  const repoProject = g.repoProject ?? ci.repo?.split("/").pop();
+  const derived = {
+    BLDDATE: cDate(opts.now),
+    SHORT_SHA: g.shortSha ?? ci.commit?.slice(0, 7),
+    GIT_COMMIT: g.commit ?? ci.commit,
+    GIT_VERIFY_COMMIT: g.isRepo && g.commit ? g.verifyCommit ? "1" : "0" : void 0,
+    GIT_SIGNED_OFF_BY: g.signedOffBy,
+    BUILDNUM: g.commitCount,
+    GIT_REPO: g.repo ?? ci.repo,
+    GIT_ORG: g.org ?? (ci.repo?.includes("/") ? ci.repo.split("/")[0] : void 0),
+    GIT_REPO_PROJECT: repoProject,
+    GIT_URL: g.url ?? ci.repoUrl,
+    GIT_BRANCH: g.branch ?? ci.prBranch ?? ci.branch,
+    GIT_TAG: ci.tag,
+    GIT_COMMIT_TIMESTAMP: g.commitTimestamp,
+    GIT_BRANCH_PARENT: g.branchParent,
+    GIT_BRANCH_CREATE_COMMIT: g.branchCreateCommit,
+    GIT_BRANCH_CREATE_TIMESTAMP: g.branchCreateTimestamp,
+    GIT_COMMIT_AUTHORS: authors?.join(","),
+    GIT_COMMITTERS_CNT: committers,
+    GIT_TOTAL_COMMITTERS_CNT: total,
+    GIT_CONTRIB_PERCENTAGE: committers !== void 0 && total !== void 0 && total > 0 ? Math.round(committers / total * 100) : void 0,
+    GIT_LINES_TOTAL: g.linesTotal,
+    BASENAME: path.basename(opts.cwd) || void 0,
+    COMPNAME: repoProject
+  };
+  const out = {};
+  for (const name of BUILD_VARIABLE_NAMES) {
+    const existing = env[name];
+    if (existing !== void 0 && existing !== "") continue;
+    const v = derived[name];
+    if (v === void 0 || v === "") continue;
+    out[name] = String(v);
+  }
+  return out;
+}
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+function cDate(d) {
+  const p = (n) => String(n).padStart(2, "0");
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, " ")} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
+}
+
+const STRING_KEYS = ["Name", "Variant", "Version", "Application", "Application_Version", "DeployEnv", "Kind"];
+function substitute(text, lookup) {
+  return text.replace(
+    /\$(?:(\$)|\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (whole, dollar, braced, bare) => {
+      if (dollar) return "$";
+      const v = lookup(braced ?? bare);
+      return v === void 0 ? whole : v;
+    }
+  );
+}
+async function readComponentToml(host, opts) {
+  const file = path.resolve(host.cwd, opts.path);
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT") return void 0;
+    throw new ConfigError(`${opts.path}: cannot read component.toml (${code ?? String(err)})`);
+  }
+  return parseComponentToml(text, { file, display: opts.path, vars: opts.vars });
+}
+function parseComponentToml(text, opts) {
+  const display = opts.display ?? opts.file;
+  let doc;
+  try {
+    doc = parse(text);
+  } catch (err) {
+    if (err instanceof TomlError) {
+      const reason = err.message.split("\n")[0].replace(/^Invalid TOML document:\s*/, "");
+      throw new ConfigError(`${display}:${err.line}:${err.column}: malformed TOML: ${reason}`, {
+        hint: 'component.toml must be valid TOML 1.0: KEY = "value" lines and [Attributes] / [Export] tables'
+      });
+    }
+    throw new ConfigError(`${display}: malformed TOML: ${String(err)}`);
+  }
+  const problems = [];
+  const where = (section, key) => `${display}:${lineOf(text, section, key)}`;
+  const top = {};
+  let attrTable = {};
+  let exportTable = {};
+  let attrName;
+  let exportName;
+  for (const [key, value] of Object.entries(doc)) {
+    if (isTable(value) && key.toLowerCase() === "attributes") {
+      attrTable = value;
+      attrName = key;
+      continue;
+    }
+    if (isTable(value) && key.toLowerCase() === "export") {
+      exportTable = value;
+      exportName = key;
+      continue;
+    }
+    const s = scalarText(value);
+    if (STRING_KEYS.includes(key) && typeof value !== "string") {
+      problems.push(`${where(void 0, key)}: ${key} must be a string (quote it: ${key} = "${s ?? "..."}")`);
+    } else if (s !== void 0) {
+      top[key] = s;
+    }
+  }
+  const table = (t, section) => {
+    const out = {};
+    for (const [key, value] of Object.entries(t)) {
+      const s = scalarText(value);
+      if (s === void 0) {
+        problems.push(`${where(section, key)}: [${section}] ${key} must be a string, integer or boolean`);
+      } else out[key] = s;
+    }
+    return out;
+  };
+  const rawAttrs = table(attrTable, attrName);
+  const rawExports = table(exportTable, exportName);
+  if (problems.length) {
+    throw new ConfigError(problems.length === 1 ? problems[0] : `${problems.length} problems: ${problems.join("; ")}`, {
+      problems
+    });
+  }
+  const vars = opts.vars;
+  const fromVars = (n) => Object.prototype.hasOwnProperty.call(vars, n) ? vars[n] : void 0;
+  const own = { ...top, ...rawAttrs };
+  const resolvedOwn = /* @__PURE__ */ new Map();
+  const resolvedExport = /* @__PURE__ */ new Map();
+  const active = /* @__PURE__ */ new Set();
+  const resolveOwn = (key) => {
+    if (!Object.prototype.hasOwnProperty.call(own, key)) return void 0;
+    const done = resolvedOwn.get(key);
+    if (done !== void 0) return done;
+    if (active.has(`o:${key}`)) return void 0;
+    active.add(`o:${key}`);
+    const v = substitute(own[key], (n) => fromVars(n) ?? resolveOwn(n) ?? resolveExport(n));
+    active.delete(`o:${key}`);
+    resolvedOwn.set(key, v);
+    return v;
+  };
+  const resolveExport = (key) => {
+    if (!Object.prototype.hasOwnProperty.call(rawExports, key)) return void 0;
+    const done = resolvedExport.get(key);
+    if (done !== void 0) return done;
+    if (active.has(`e:${key}`)) return void 0;
+    active.add(`e:${key}`);
+    const v = substitute(rawExports[key], (n) => resolveOwn(n) ?? fromVars(n) ?? resolveExport(n));
+    active.delete(`e:${key}`);
+    resolvedExport.set(key, v);
+    return v;
+  };
+  const resolveIn = (raw) => substitute(raw, (n) => fromVars(n) ?? resolveOwn(n) ?? resolveExport(n));
+  const values = {};
+  for (const [k, v] of Object.entries(top)) values[k] = resolveIn(v);
+  const attributes = {};
+  for (const [k, v] of Object.entries(rawAttrs)) attributes[k] = resolveIn(v);
+  const exports = {};
+  for (const k of Object.keys(rawExports)) exports[k] = resolveExport(k) ?? rawExports[k];
+  return { file: opts.file, values, attributes, exports };
+}
+function componentFromGit(git) {
+  if (!git.isRepo) return {};
+  const out = {};
+  if (git.org && git.repoProject) out.Name = `GLOBAL.${git.org}.${git.repoProject}`;
+  if (git.branch) out.Variant = git.branch;
+  if (git.commitCount !== void 0) out.Version = `v${git.commitCount}`;
+  return out;
+}
+function isTable(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+function scalarText(v) {
+  if (typeof v === "string") return v;
+  if (typeof v === "boolean") return String(v);
+  if (typeof v === "bigint") return v.toString();
+  if (typeof v === "number" && Number.isInteger(v)) return String(v);
+  return void 0;
+}
+function lineOf(text, section, key) {
+  const lines = text.split(/\r?\n/);
+  let current;
+  const esc = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const keyRe = new RegExp(`^\\s*(?:${esc}|"${esc}"|'${esc}')\\s*=`);
+  for (let i = 0; i < lines.length; i++) {
+    const header = /^\s*\[\s*([^\]]+?)\s*\]/.exec(lines[i]);
+    if (header && !lines[i].trim().startsWith("[[")) {
+      current = header[1].replace(/^"|"$/g, "");
+      continue;
+    }
+    if (current === section && keyRe.test(lines[i])) return i + 1;
+  }
+  return 1;
+}
+
+const ENVSCRIPT_FORMATS = ["sh", "dotenv", "json", "github"];
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function byteOrder(a, b) {
+  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+}
+function shQuote(value) {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+function dotenvQuote(value) {
+  const escaped = value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
+  return `"${escaped}"`;
+}
+function githubDelimiter(value, random = () => randomBytes(12).toString("hex")) {
+  for (; ; ) {
+    const d = `ghadelimiter_${random()}`;
+    if (!value.includes(d)) return d;
+  }
+}
+function formatVariables(vars, format, random) {
+  switch (format) {
+    case "sh":
+      return vars.map(([k, v]) => `export ${k}=${shQuote(v)}
+`).join("");
+    case "dotenv":
+      return vars.map(([k, v]) => `${k}=${dotenvQuote(v)}
+`).join("");
+    case "json":
+      return `${JSON.stringify(Object.fromEntries(vars))}
+`;
+    case "github":
+      return vars.map(([k, v]) => {
+        const d = githubDelimiter(v, random);
+        return `${k}<<${d}
+${v}
+${d}
+`;
+      }).join("");
+  }
+}
+
+function isForbiddenKey(key) {
+  return /^(DHPASS|DHUSER|DHURL)$/i.test(key) || /TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY/i.test(key);
+}
+async function envscript(ctx, req) {
+  const { host } = ctx;
+  const dryRun = ctx.dryRun || req.dryRun === true;
+  if (!ENVSCRIPT_FORMATS.includes(req.format)) {
+    throw new InvalidInputError(`--format "${req.format}" is not one of ${ENVSCRIPT_FORMATS.join(", ")}`);
+  }
+  const ci = ctx.ci();
+  const git = await readGitFacts(host);
+  const now = host.now();
+  const base = { env: host.env, git, ci, now, cwd: host.cwd };
+  const first = buildVariables(base);
+  const tomlPath = req.toml ?? "component.toml";
+  const toml = await readComponentToml(host, { path: tomlPath, vars: { ...host.env, ...first } });
+  if (!toml) host.log.debug(`${tomlPath} not found: only the derived variables are written`);
+  const derived = toml ? buildVariables({ ...base, attributes: toml.attributes }) : first;
+  const vars = {};
+  const effective = (name) => {
+    const e = host.env[name];
+    return e !== void 0 && e !== "" ? e : derived[name];
+  };
+  for (const name of BUILD_VARIABLE_NAMES) {
+    const v = effective(name);
+    if (v !== void 0) vars[name] = v;
+  }
+  const previous = await previousCommit(ctx, req.componentName ?? toml?.values.Name, req.componentVariant ?? toml?.values.Variant);
+  const envOr = (name, v) => {
+    const e = host.env[name];
+    const value = e !== void 0 && e !== "" ? e : v;
+    if (value !== void 0) vars[name] = value;
+  };
+  envOr("GIT_PREVIOUS_COMPONENT_COMMIT", previous);
+  const lines = await diffStat(host, previous, git.commit);
+  envOr("GIT_LINES_ADDED", String(lines.added));
+  envOr("GIT_LINES_DELETED", String(lines.deleted));
+  for (const [k, v] of Object.entries(toml?.exports ?? {})) vars[k] = v;
+  const kept = filterVariables(host, vars);
+  const text = formatVariables(kept, req.format);
+  const variables = Object.fromEntries(kept);
+  const print = req.print !== false;
+  if (!req.output || dryRun) {
+    if (req.output) host.log.info(`dry run: would append ${kept.length} variables to ${req.output}`);
+    if (print) host.stdout(text);
+    return {
+      ok: true,
+      operation: "envscript",
+      file: null,
+      format: req.format,
+      variables,
+      script: text,
+      ...dryRun ? { dryRun: true } : {}
+    };
+  }
+  const file = path.resolve(host.cwd, req.output);
+  await appendText(file, text);
+  return { ok: true, operation: "envscript", file, format: req.format, variables, script: text };
+}
+function filterVariables(host, vars) {
+  const out = [];
+  for (const [k, v] of Object.entries(vars)) {
+    if (!VARIABLE_NAME.test(k)) {
+      host.log.warn(`envscript: "${k}" is not a valid variable name ([A-Za-z_][A-Za-z0-9_]*), skipped`);
+      continue;
+    }
+    if (isForbiddenKey(k)) {
+      host.log.warn(`envscript: ${k} looks like a credential, skipped`);
+      continue;
+    }
+    if (host.redactor.redact(v) !== v) {
+      host.log.warn(`envscript: the value of ${k} contains a secret, skipped`);
+      continue;
+    }
+    if (v.includes("\0")) {
+      host.log.warn(`envscript: the value of ${k} contains a NUL byte, skipped`);
+      continue;
+    }
+    out.push([k, v]);
+  }
+  return out.sort((a, b) => byteOrder(a[0], b[0]));
+}
+async function previousCommit(ctx, name, variant) {
+  if (!name || name.trim() === "") return void 0;
+  let base;
+  try {
+    base = componentBaseName(componentParts(name, variant));
+  } catch (err) {
+    ctx.host.log.warn(`envscript: no previous component commit: ${err.message}`);
+    return void 0;
+  }
+  try {
+    const versions = await (await ctx.backend()).listComponentVersions(base);
+    const latest = versions[versions.length - 1];
+    const commit = latest?.attributes.GitCommit;
+    return commit && commit.trim() !== "" ? commit.trim() : void 0;
+  } catch (err) {
+    ctx.host.log.warn(`envscript: could not read the previous version of ${base}: ${err.message}`);
+    return void 0;
+  }
+}
+async function appendText(file, text) {
+  let fh;
+  try {
+    let prefix = "";
+    const st = await stat(file).catch(() => void 0);
+    if (st && st.isFile() && st.size > 0) {
+      const rd = await open(file, "r");
+      try {
+        const buf = Buffer.alloc(1);
+        await rd.read(buf, 0, 1, st.size - 1);
+        if (buf[0] !== 10) prefix = "\n";
+      } finally {
+        await rd.close();
+      }
+    }
+    fh = await open(file, "a", 420);
+    await fh.writeFile(prefix + text, "utf8");
+  } catch (err) {
+    throw new InvalidInputError(`cannot write ${file}: ${err.code ?? err.message}`, {
+      hint: "check that --output names a writable file in an existing directory"
+    });
+  } finally {
+    await fh?.close();
+  }
+}
+const envscriptCommand = {
+  name: "envscript",
+  summary: "Write the build variables (GIT_*, SHORT_SHA, BUILDNUM, ...) and component.toml [Export] keys as a script",
+  examples: [
+    "shiplog envscript --output env.sh && . ./env.sh",
+    "shiplog envscript --toml services/cart/component.toml --format dotenv --output build.env",
+    'shiplog envscript --format github --output "$GITHUB_ENV"',
+    "shiplog envscript --format json"
+  ],
+  mutating: true,
+  request(inputs) {
+    const problems = [];
+    const format = str(inputs, "format") ?? "sh";
+    if (!ENVSCRIPT_FORMATS.includes(format)) {
+      problems.push(`--format "${format}" is not one of ${ENVSCRIPT_FORMATS.join(", ")}`);
+    }
+    const dry = inputs["dry-run"];
+    if (dry !== void 0 && typeof dry !== "boolean" && !/^(true|false)$/i.test(String(dry).trim())) {
+      problems.push(`--dry-run takes true or false, not "${String(dry)}"`);
+    }
+    const output = str(inputs, "output");
+    if (inputs.output !== void 0 && output === void 0) problems.push("--output needs a file name");
+    const toml = str(inputs, "toml");
+    if (inputs.toml !== void 0 && toml === void 0) problems.push("--toml needs a file name");
+    if (problems.length) throw InvalidInputError.of(problems, "see shiplog envscript --help");
+    return {
+      ...toml ? { toml } : {},
+      ...output ? { output } : {},
+      format,
+      print: !bool(inputs, "json"),
+      dryRun: bool(inputs, "dry-run")
+    };
+  },
+  run: envscript,
+  render(res) {
+    const n = Object.keys(res.variables).length;
+    const where = res.file ? `appended to ${res.file}` : res.dryRun ? "computed (dry run, nothing written)" : "printed";
+    return `${res.dryRun ? "[dry run] " : ""}${n} variable${n === 1 ? "" : "s"} ${where} (${res.format})`;
+  }
+};
+
 const ID = /^[A-Za-z][A-Za-z0-9_]*$/;
 const CLASS_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const SAFE = /[A-Za-z0-9 _.,:;/=+-]/;
@@ -10664,231 +11107,6 @@ const statusCommand = {
   render: renderStatus
 };
 
-const BUILD_VARIABLE_NAMES = [
-  "BLDDATE",
-  "SHORT_SHA",
-  "GIT_COMMIT",
-  "GIT_VERIFY_COMMIT",
-  "GIT_SIGNED_OFF_BY",
-  "BUILDNUM",
-  "GIT_REPO",
-  "GIT_ORG",
-  "GIT_REPO_PROJECT",
-  "GIT_URL",
-  "GIT_BRANCH",
-  "GIT_TAG",
-  "GIT_COMMIT_TIMESTAMP",
-  "GIT_BRANCH_PARENT",
-  "GIT_BRANCH_CREATE_COMMIT",
-  "GIT_BRANCH_CREATE_TIMESTAMP",
-  "GIT_COMMIT_AUTHORS",
-  "GIT_COMMITTERS_CNT",
-  "GIT_TOTAL_COMMITTERS_CNT",
-  "GIT_CONTRIB_PERCENTAGE",
-  "GIT_LINES_TOTAL",
-  "BASENAME",
-  "COMPNAME"
-];
-function buildVariables(opts) {
-  const { env, git, ci } = opts;
-  const g = git.isRepo ? git : { isRepo: false };
-  const authors = g.commitAuthors;
-  const committers = authors ? authors.length : void 0;
-  const totalRaw = opts.attributes?.GitTotalCommittersCnt ?? opts.attributes?.TotalCommittersCnt;
-  const total = totalRaw !== void 0 && /^\s*\d+\s*$/.test(totalRaw) ? Number(totalRaw) : void 0;
-  const repoProject = g.repoProject ?? ci.repo?.split("/").pop();
-  const derived = {
-    BLDDATE: cDate(opts.now),
-    SHORT_SHA: g.shortSha ?? ci.commit?.slice(0, 7),
-    GIT_COMMIT: g.commit ?? ci.commit,
-    GIT_VERIFY_COMMIT: g.isRepo && g.commit ? g.verifyCommit ? "1" : "0" : void 0,
-    GIT_SIGNED_OFF_BY: g.signedOffBy,
-    BUILDNUM: g.commitCount,
-    GIT_REPO: g.repo ?? ci.repo,
-    GIT_ORG: g.org ?? (ci.repo?.includes("/") ? ci.repo.split("/")[0] : void 0),
-    GIT_REPO_PROJECT: repoProject,
-    GIT_URL: g.url ?? ci.repoUrl,
-    GIT_BRANCH: g.branch ?? ci.prBranch ?? ci.branch,
-    GIT_TAG: ci.tag,
-    GIT_COMMIT_TIMESTAMP: g.commitTimestamp,
-    GIT_BRANCH_PARENT: g.branchParent,
-    GIT_BRANCH_CREATE_COMMIT: g.branchCreateCommit,
-    GIT_BRANCH_CREATE_TIMESTAMP: g.branchCreateTimestamp,
-    GIT_COMMIT_AUTHORS: authors?.join(","),
-    GIT_COMMITTERS_CNT: committers,
-    GIT_TOTAL_COMMITTERS_CNT: total,
-    GIT_CONTRIB_PERCENTAGE: committers !== void 0 && total !== void 0 && total > 0 ? Math.round(committers / total * 100) : void 0,
-    GIT_LINES_TOTAL: g.linesTotal,
-    BASENAME: path.basename(opts.cwd) || void 0,
-    COMPNAME: repoProject
-  };
-  const out = {};
-  for (const name of BUILD_VARIABLE_NAMES) {
-    const existing = env[name];
-    if (existing !== void 0 && existing !== "") continue;
-    const v = derived[name];
-    if (v === void 0 || v === "") continue;
-    out[name] = String(v);
-  }
-  return out;
-}
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-function cDate(d) {
-  const p = (n) => String(n).padStart(2, "0");
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, " ")} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
-}
-
-const STRING_KEYS = ["Name", "Variant", "Version", "Application", "Application_Version", "DeployEnv", "Kind"];
-function substitute(text, lookup) {
-  return text.replace(
-    /\$(?:(\$)|\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g,
-    (whole, dollar, braced, bare) => {
-      if (dollar) return "$";
-      const v = lookup(braced ?? bare);
-      return v === void 0 ? whole : v;
-    }
-  );
-}
-async function readComponentToml(host, opts) {
-  const file = path.resolve(host.cwd, opts.path);
-  let text;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    const code = err.code;
-    if (code === "ENOENT") return void 0;
-    throw new ConfigError(`${opts.path}: cannot read component.toml (${code ?? String(err)})`);
-  }
-  return parseComponentToml(text, { file, display: opts.path, vars: opts.vars });
-}
-function parseComponentToml(text, opts) {
-  const display = opts.display ?? opts.file;
-  let doc;
-  try {
-    doc = parse(text);
-  } catch (err) {
-    if (err instanceof TomlError) {
-      const reason = err.message.split("\n")[0].replace(/^Invalid TOML document:\s*/, "");
-      throw new ConfigError(`${display}:${err.line}:${err.column}: malformed TOML: ${reason}`, {
-        hint: 'component.toml must be valid TOML 1.0: KEY = "value" lines and [Attributes] / [Export] tables'
-      });
-    }
-    throw new ConfigError(`${display}: malformed TOML: ${String(err)}`);
-  }
-  const problems = [];
-  const where = (section, key) => `${display}:${lineOf(text, section, key)}`;
-  const top = {};
-  let attrTable = {};
-  let exportTable = {};
-  let attrName;
-  let exportName;
-  for (const [key, value] of Object.entries(doc)) {
-    if (isTable(value) && key.toLowerCase() === "attributes") {
-      attrTable = value;
-      attrName = key;
-      continue;
-    }
-    if (isTable(value) && key.toLowerCase() === "export") {
-      exportTable = value;
-      exportName = key;
-      continue;
-    }
-    const s = scalarText(value);
-    if (STRING_KEYS.includes(key) && typeof value !== "string") {
-      problems.push(`${where(void 0, key)}: ${key} must be a string (quote it: ${key} = "${s ?? "..."}")`);
-    } else if (s !== void 0) {
-      top[key] = s;
-    }
-  }
-  const table = (t, section) => {
-    const out = {};
-    for (const [key, value] of Object.entries(t)) {
-      const s = scalarText(value);
-      if (s === void 0) {
-        problems.push(`${where(section, key)}: [${section}] ${key} must be a string, integer or boolean`);
-      } else out[key] = s;
-    }
-    return out;
-  };
-  const rawAttrs = table(attrTable, attrName);
-  const rawExports = table(exportTable, exportName);
-  if (problems.length) {
-    throw new ConfigError(problems.length === 1 ? problems[0] : `${problems.length} problems: ${problems.join("; ")}`, {
-      problems
-    });
-  }
-  const vars = opts.vars;
-  const fromVars = (n) => Object.prototype.hasOwnProperty.call(vars, n) ? vars[n] : void 0;
-  const own = { ...top, ...rawAttrs };
-  const resolvedOwn = /* @__PURE__ */ new Map();
-  const resolvedExport = /* @__PURE__ */ new Map();
-  const active = /* @__PURE__ */ new Set();
-  const resolveOwn = (key) => {
-    if (!Object.prototype.hasOwnProperty.call(own, key)) return void 0;
-    const done = resolvedOwn.get(key);
-    if (done !== void 0) return done;
-    if (active.has(`o:${key}`)) return void 0;
-    active.add(`o:${key}`);
-    const v = substitute(own[key], (n) => fromVars(n) ?? resolveOwn(n) ?? resolveExport(n));
-    active.delete(`o:${key}`);
-    resolvedOwn.set(key, v);
-    return v;
-  };
-  const resolveExport = (key) => {
-    if (!Object.prototype.hasOwnProperty.call(rawExports, key)) return void 0;
-    const done = resolvedExport.get(key);
-    if (done !== void 0) return done;
-    if (active.has(`e:${key}`)) return void 0;
-    active.add(`e:${key}`);
-    const v = substitute(rawExports[key], (n) => resolveOwn(n) ?? fromVars(n) ?? resolveExport(n));
-    active.delete(`e:${key}`);
-    resolvedExport.set(key, v);
-    return v;
-  };
-  const resolveIn = (raw) => substitute(raw, (n) => fromVars(n) ?? resolveOwn(n) ?? resolveExport(n));
-  const values = {};
-  for (const [k, v] of Object.entries(top)) values[k] = resolveIn(v);
-  const attributes = {};
-  for (const [k, v] of Object.entries(rawAttrs)) attributes[k] = resolveIn(v);
-  const exports = {};
-  for (const k of Object.keys(rawExports)) exports[k] = resolveExport(k) ?? rawExports[k];
-  return { file: opts.file, values, attributes, exports };
-}
-function componentFromGit(git) {
-  if (!git.isRepo) return {};
-  const out = {};
-  if (git.org && git.repoProject) out.Name = `GLOBAL.${git.org}.${git.repoProject}`;
-  if (git.branch) out.Variant = git.branch;
-  if (git.commitCount !== void 0) out.Version = `v${git.commitCount}`;
-  return out;
-}
-function isTable(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
-function scalarText(v) {
-  if (typeof v === "string") return v;
-  if (typeof v === "boolean") return String(v);
-  if (typeof v === "bigint") return v.toString();
-  if (typeof v === "number" && Number.isInteger(v)) return String(v);
-  return void 0;
-}
-function lineOf(text, section, key) {
-  const lines = text.split(/\r?\n/);
-  let current;
-  const esc = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const keyRe = new RegExp(`^\\s*(?:${esc}|"${esc}"|'${esc}')\\s*=`);
-  for (let i = 0; i < lines.length; i++) {
-    const header = /^\s*\[\s*([^\]]+?)\s*\]/.exec(lines[i]);
-    if (header && !lines[i].trim().startsWith("[[")) {
-      current = header[1].replace(/^"|"$/g, "");
-      continue;
-    }
-    if (current === section && keyRe.test(lines[i])) return i + 1;
-  }
-  return 1;
-}
-
 const SBOM_TYPES = ["cyclonedx", "spdx"];
 function parseSbomArg(arg, problems) {
   const i = arg.indexOf("@");
@@ -11127,6 +11345,7 @@ const COMMAND_MODULES = {
   move: moveCommand,
   approve: approveCommand,
   deploy: deployCommand,
+  envscript: envscriptCommand,
   status: statusCommand,
   history: historyCommand,
   diff: diffCommand,

@@ -7,6 +7,7 @@ import { approveCommand } from './approve.js';
 import type { CommandModule, CommandResultBase } from './command-module.js';
 import { deployCommand } from './deploy.js';
 import { diffCommand } from './diff.js';
+import { envscriptCommand } from './envscript.js';
 import { graphCommand } from './graph.js';
 import { historyCommand } from './history.js';
 import { moveCommand } from './move.js';
@@ -16,11 +17,12 @@ import { versionUpdateCommand } from './version-update.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCommandModule = CommandModule<any, CommandResultBase>;
 
-export const COMMAND_MODULES: Partial<Record<CommandName, AnyCommandModule>> = {
+export const COMMAND_MODULES: Readonly<Record<CommandName, AnyCommandModule>> = {
   'version-update': versionUpdateCommand,
   move: moveCommand,
   approve: approveCommand,
   deploy: deployCommand,
+  envscript: envscriptCommand,
   status: statusCommand,
   history: historyCommand,
   diff: diffCommand,
