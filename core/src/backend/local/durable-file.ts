@@ -40,7 +40,7 @@ export async function writeFileAtomic(tmpDir: string, target: string, data: stri
   } finally {
     await fh.close();
   }
-  const changed = [dirname(target), tmpDir];
+  const changed = [dirname(target)];
   try {
     await rename(tmp, target);
   } catch (err) {
