@@ -1,0 +1,62 @@
+// Runs the `npm start` demo (core/scripts/demo.mjs) against the committed CLI bundle, as a newcomer would.
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const demo = join(dirname(fileURLToPath(import.meta.url)), '..', 'scripts', 'demo.mjs');
+
+function runDemo(args: string[] = []) {
+  const env = { ...process.env };
+  delete env.SHIPLOG_DEMO_CLI;
+  delete env.DHURL;
+  const res = spawnSync(process.execPath, [demo, ...args], { encoding: 'utf8', env, timeout: 60_000 });
+  const workDir = /working in (\S+);/.exec(res.stdout)?.[1];
+  return { code: res.status, out: res.stdout, err: res.stderr, workDir };
+}
+
+describe('npm start demo', () => {
+  it('runs the whole release through the bundled CLI, exits 0 and cleans up', () => {
+    const { code, out, err, workDir } = runDemo();
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    // every step printed as a command line, then its output
+    expect(out.match(/^\$ .*shiplog version-update$/gm)).toHaveLength(4);
+    expect(out).toMatch(/^\$ .*shiplog deploy --application GLOBAL\.Acme\.Store\.shop --env prod -- sh -c /m);
+    expect(out).toMatch(/^.*component version GLOBAL\.Acme\.Store\.cart;main;v1_1_0_g[0-9a-f]{7}\b.*created.*$/m);
+    // the gate: refused, then approved, then moved
+    expect(out).toMatch(/needs an approval for stage prod\n(?:.*\n)?\(exit 1, as expected\)/);
+    expect(out).toContain('approved for prod by quinn');
+    expect(out).toMatch(/moved qa -> prod/);
+    // the queries
+    expect(out).toMatch(/^dev +GLOBAL\.Acme\.Store\.shop +4 /m);
+    expect(out).toMatch(/^prod +GLOBAL\.Acme\.Store\.shop +3 .*jenkins #205/m);
+    expect(out).toMatch(/^GLOBAL\.Acme\.Store\.cart;main +v1_1_0_g[0-9a-f]{7} +v1_0_0_g[0-9a-f]{7}$/m);
+    expect(out).toContain('(2 equal components)');
+    expect(out).toContain('flowchart LR');
+    expect(out).toMatch(/v2\["3<br\/>checkout;main;v1_0_0_g[0-9a-f]{7}<br\/>deployed: qa, prod"\]/);
+    expect(out).toContain('  v2 --> v3');
+    expect(out).not.toMatch(/\x1b\[/); // no colour codes when stdout is not a terminal
+    expect(workDir).toBeDefined();
+    expect(existsSync(workDir!)).toBe(false);
+  });
+
+  it('keeps the temporary directory with --keep', () => {
+    const { code, out, workDir } = runDemo(['--keep']);
+    try {
+      expect(code).toBe(0);
+      expect(out).toContain(`(kept ${workDir};`);
+      expect(existsSync(join(workDir!, 'state'))).toBe(true);
+      expect(existsSync(join(workDir!, 'store', 'cart', 'component.toml'))).toBe(true);
+    } finally {
+      if (workDir) rmSync(workDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an unknown argument with exit 2', () => {
+    const { code, err } = runDemo(['--nope']);
+    expect(code).toBe(2);
+    expect(err).toBe('demo: unknown argument --nope (only --keep is accepted)\n');
+  });
+});
