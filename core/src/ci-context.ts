@@ -94,8 +94,12 @@ export function readCiContext(env: Env, cwd: string, git?: GitFacts): CiContext 
   try {
     detected = envCi({ env: { ...env }, cwd });
   } catch {
-    // env-ci throws on e.g. an unreadable GITHUB_EVENT_PATH; detection alone must not fail a build
-    detected = { isCi: Boolean(val(env.CI)) };
+    // env-ci throws on an unreadable GITHUB_EVENT_PATH: detect without the event rather than fail a build
+    try {
+      detected = envCi({ env: { ...env, GITHUB_EVENT_PATH: undefined }, cwd });
+    } catch {
+      detected = { isCi: Boolean(val(env.CI)) };
+    }
   }
   const provider = detected.service ?? 'local';
   const base: CiContext = clean({
@@ -104,7 +108,7 @@ export function readCiContext(env: Env, cwd: string, git?: GitFacts): CiContext 
     buildId: val(detected.build),
     buildNumber: val(detected.build),
     buildUrl: noUndefinedParts(detected.buildUrl),
-    jobUrl: val(detected.jobUrl),
+    jobUrl: noUndefinedParts(detected.jobUrl),
     commit: val(detected.commit),
     branch: val(detected.branch),
     tag: val(detected.tag),
