@@ -97,12 +97,12 @@ function parseStage(entry: unknown, i: number, problems: string[]): Stage | unde
   }
   const t = entry as Record<string, unknown>;
   const before = problems.length;
-  for (const key of Object.keys(t)) {
-    if (!STAGE_KEYS.has(key)) problems.push(`${where}: unknown key "${key}" (known: ${[...STAGE_KEYS].join(', ')})`);
-  }
   const name = t.name;
-  if (typeof name !== 'string' || name.trim() === '') problems.push(`${where}: "name" must be a non-empty string`);
   const label = typeof name === 'string' && name.trim() ? `stage "${name}"` : where;
+  for (const key of Object.keys(t)) {
+    if (!STAGE_KEYS.has(key)) problems.push(`${label}: unknown key "${key}" (known: ${[...STAGE_KEYS].join(', ')})`);
+  }
+  if (typeof name !== 'string' || name.trim() === '') problems.push(`${where}: "name" must be a non-empty string`);
   if (t.approval !== undefined && typeof t.approval !== 'boolean') problems.push(`${label}: "approval" must be true or false`);
   for (const key of ['domain', 'task'] as const) {
     if (t[key] !== undefined && (typeof t[key] !== 'string' || (t[key] as string).trim() === '')) {

@@ -1,0 +1,146 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, InvalidInputError } from '../src/errors.js';
+import { createMemoryHost } from '../src/host.js';
+import {
+  defaultPipelineConfig,
+  findStage,
+  loadPipelineConfig,
+  nextStage,
+  parsePipelineConfig,
+  requireEnvironmentStage,
+  requireStage,
+  stageOfEnvironment,
+} from '../src/pipeline-config.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'shiplog-pipeline-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const host = () => createMemoryHost({ cwd: dir });
+
+function configError(text: string): ConfigError {
+  try {
+    parsePipelineConfig(text, 'shiplog.toml');
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return err as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('pipeline config', () => {
+  it('defaults to dev -> qa -> prod with prod gated when shiplog.toml is missing', async () => {
+    const cfg = await loadPipelineConfig(host());
+    expect(cfg.file).toBeUndefined();
+    expect(cfg.stages.map((s) => [s.name, s.requiresApproval, s.environments, s.domain, s.task])).toEqual([
+      ['dev', false, ['dev'], 'dev', 'Move to dev'],
+      ['qa', false, ['qa'], 'qa', 'Move to qa'],
+      ['prod', true, ['prod'], 'prod', 'Move to prod'],
+    ]);
+    expect(cfg.environments).toEqual({ dev: 'dev', qa: 'qa', prod: 'prod' });
+  });
+
+  it('reads shiplog.toml from the working directory, with defaults per stage', async () => {
+    writeFileSync(
+      path.join(dir, 'shiplog.toml'),
+      `[[stage]]
+name = "test"
+environments = ["test-a", "test-b"]
+domain = "GLOBAL.Acme.Test"
+
+[[stage]]
+name = "live"
+approval = true
+task = "Promote to live"
+`,
+    );
+    const cfg = await loadPipelineConfig(host());
+    expect(cfg.file).toBe(path.join(dir, 'shiplog.toml'));
+    expect(cfg.stages).toEqual([
+      { name: 'test', domain: 'GLOBAL.Acme.Test', requiresApproval: false, task: 'Move to test', environments: ['test-a', 'test-b'] },
+      { name: 'live', domain: 'live', requiresApproval: true, task: 'Promote to live', environments: ['live'] },
+    ]);
+    expect(cfg.environments).toEqual({ 'test-a': 'test', 'test-b': 'test', live: 'live' });
+  });
+
+  it('an explicitly named file must exist', async () => {
+    await expect(loadPipelineConfig(host(), 'other.toml')).rejects.toBeInstanceOf(ConfigError);
+    await expect(loadPipelineConfig(host(), 'other.toml')).rejects.toThrow(/other\.toml/);
+  });
+
+  it('reports malformed TOML as a config error (exit 2)', () => {
+    const err = configError('[[stage]\nname = ');
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toMatch(/not valid TOML/);
+  });
+
+  it('reports every problem at once', () => {
+    const err = configError(`colour = "blue"
+[[stage]]
+name = "dev"
+environments = ["shared"]
+[[stage]]
+name = "qa"
+approval = "yes"
+speed = 3
+[[stage]]
+name = ""
+`);
+    expect(err.problems).toEqual([
+      'unknown key "colour" (expected [[stage]] tables)',
+      'stage "qa": unknown key "speed" (known: name, approval, environments, domain, task)',
+      'stage "qa": "approval" must be true or false',
+      'stage 3: "name" must be a non-empty string',
+    ]);
+    expect(err.message).toMatch(/^pipeline config shiplog\.toml: 4 problems: /);
+  });
+
+  it('rejects duplicate stage names and an environment in two stages', () => {
+    const err = configError(`[[stage]]
+name = "dev"
+environments = ["shared"]
+[[stage]]
+name = "dev"
+[[stage]]
+name = "qa"
+environments = ["shared"]
+`);
+    expect(err.problems).toEqual(['duplicate stage name "dev"', 'environment "shared" is in two stages ("dev" and "qa")']);
+  });
+
+  it('rejects a file without stages and a non-list environments', () => {
+    expect(configError('').problems).toEqual(['no [[stage]] tables']);
+    expect(configError('[[stage]]\nname = "a"\nenvironments = "a"\n').message).toMatch(/"environments" must be a list/);
+  });
+
+  it('looks stages up by name or domain, and environments by stage', () => {
+    const cfg = parsePipelineConfig(`[[stage]]
+name = "dev"
+domain = "GLOBAL.Acme.Dev"
+[[stage]]
+name = "prod"
+approval = true
+environments = ["prod-eu"]
+`, 'x.toml');
+    expect(findStage(cfg, 'GLOBAL.Acme.Dev')?.name).toBe('dev');
+    expect(findStage(cfg, 'dev')?.name).toBe('dev');
+    expect(findStage(cfg, 'nope')).toBeUndefined();
+    expect(nextStage(cfg, 'dev')?.name).toBe('prod');
+    expect(nextStage(cfg, 'prod')).toBeUndefined();
+    expect(nextStage(cfg, undefined)?.name).toBe('dev');
+    expect(stageOfEnvironment(cfg, 'prod-eu')?.name).toBe('prod');
+    expect(stageOfEnvironment(cfg, 'prod')).toBeUndefined();
+    expect(() => requireStage(cfg, 'qa')).toThrow(InvalidInputError);
+    expect(() => requireEnvironmentStage(cfg, 'qa')).toThrow(/unknown environment "qa"/);
+  });
+
+  it('the default config has one stage per environment', () => {
+    const cfg = defaultPipelineConfig();
+    for (const s of cfg.stages) expect(stageOfEnvironment(cfg, s.name)).toBe(s);
+  });
+});

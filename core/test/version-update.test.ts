@@ -1,0 +1,194 @@
+import { execFileSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { APP, CART, COMPONENT_TOML, makeRepo, type TestRepo } from './execute-fixtures.js';
+
+let repo: TestRepo;
+afterEach(() => repo?.cleanup());
+
+function shortSha(dir: string): string {
+  return execFileSync('git', ['rev-parse', '--short=7', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+}
+
+describe('version-update', () => {
+  it('creates the component version and application version named in component.toml', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+    const sha = shortSha(repo.dir);
+    const r = await repo.run('version-update');
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.result).toMatchObject({
+      ok: true,
+      operation: 'version-update',
+      componentVersion: { id: expect.any(String), name: `${CART};main;v1_2_0_g${sha}`, created: true },
+      appVersion: { id: expect.any(String), name: `${APP};1_0_0`, created: true },
+    });
+    const attrs = r.result.attributes as Record<string, string>;
+    expect(attrs.DockerRepo).toBe('ghcr.io/acme/cart');
+    expect(attrs.ServiceOwner).toBe('team-cart');
+    expect(attrs.GitBranch).toBe('main');
+  });
+
+  it('re-running the same build creates nothing', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+    const first = await repo.run('version-update');
+    const again = await repo.run('version-update');
+    expect(again.exitCode).toBe(0);
+    expect(again.result.componentVersion).toMatchObject({ name: (first.result.componentVersion as { name: string }).name, created: false });
+    expect(again.result.appVersion).toMatchObject({ name: `${APP};1_0_0`, created: false });
+  });
+
+  it('flags override the TOML, env bindings override the TOML, and flags override env bindings', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+    const r = await repo.run('version-update', { 'component-version': '2.0.0' }, { env: { COMPONENT_VERSION: '9.9.9', COMPONENT_VARIANT: 'feature/x' } });
+    expect(r.exitCode, r.err).toBe(0);
+    expect((r.result.componentVersion as { name: string }).name).toBe(`${CART};feature_x;2_0_0`);
+    const fromEnv = await repo.run('version-update', {}, { env: { COMPONENT_VERSION: '9.9.9' } });
+    expect((fromEnv.result.componentVersion as { name: string }).name).toBe(`${CART};main;9_9_9`);
+  });
+
+  it('flags alone are enough without component.toml', async () => {
+    repo = makeRepo({}, { git: false });
+    const r = await repo.run('version-update', { 'component-name': CART, 'component-version': '1.4.0', application: `${APP};2.0` });
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.result).toMatchObject({ componentVersion: { name: `${CART};1_4_0`, created: true }, appVersion: { name: `${APP};2_0`, created: true } });
+  });
+
+  it('derives Name/Variant/Version from git when component.toml is missing', async () => {
+    repo = makeRepo({});
+    const r = await repo.run('version-update');
+    expect(r.exitCode, r.err).toBe(0);
+    expect((r.result.componentVersion as { name: string }).name).toBe('GLOBAL.acme.store;main;v1');
+    expect(r.result.appVersion).toBeNull();
+  });
+
+  it('--auto-increment true names the version v<schema>_<commit count>_g<sha>', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+    const sha = shortSha(repo.dir);
+    const r = await repo.run('version-update', { 'auto-increment': 'true', 'component-version': '1.5.1' });
+    expect(r.exitCode, r.err).toBe(0);
+    expect((r.result.componentVersion as { name: string }).name).toBe(`${CART};main;v1_5_1_1_g${sha}`);
+  });
+
+  it('reports every problem at once: bad booleans, bad SBOM type, bad kind', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+    const r = await repo.run('version-update', { 'auto-increment': 'Y', 'app-auto-increment': 'yes', sbom: ['xml@bom.xml', 'nofile'], kind: 'zip' });
+    expect(r.exitCode).toBe(2);
+    const error = r.result.error as { code: string; problems: string[] };
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.problems).toEqual([
+      '--auto-increment must be true or false (got "Y")',
+      '--kind must be one of docker, file (got "zip")',
+      '--app-auto-increment must be true or false (got "yes")',
+    ]);
+    const sbom = await repo.run('version-update', { sbom: ['xml@bom.xml', 'nofile'] });
+    expect(sbom.exitCode).toBe(2);
+    expect((sbom.result.error as { problems: string[] }).problems).toEqual([
+      '--sbom type "xml" is not one of cyclonedx, spdx',
+      '--sbom must be TYPE@FILE, e.g. cyclonedx@bom.json (got "nofile")',
+    ]);
+    expect(repo.storeSnapshot().size).toBe(0);
+  });
+
+  it('a bad boolean from an env binding names the variable', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+    const r = await repo.run('version-update', {}, { env: { COMPONENT_AUTOINC: 'Y' } });
+    expect(r.exitCode).toBe(2);
+    expect((r.result.error as { message: string }).message).toBe('COMPONENT_AUTOINC (for --auto-increment) must be true or false (got "Y")');
+  });
+
+  it('malformed component.toml: exit 2, nothing written', async () => {
+    repo = makeRepo({ 'component.toml': 'Name = "GLOBAL.Acme.x\n[Attributes\n' });
+    const r = await repo.run('version-update');
+    expect(r.exitCode).toBe(2);
+    expect((r.result.error as { code: string }).code).toBe('CONFIG');
+    expect(repo.storeSnapshot().size).toBe(0);
+  });
+
+  it('missing Name, name without domain and missing version are reported', async () => {
+    repo = makeRepo({ 'component.toml': 'Version = "1.0"\n' }, { git: false });
+    const noName = await repo.run('version-update');
+    expect(noName.exitCode).toBe(2);
+    expect((noName.result.error as { message: string }).message).toMatch(/no component name: .*component\.toml has no Name/);
+
+    const noDomain = await repo.run('version-update', { 'component-name': 'cart', application: 'shop' });
+    expect(noDomain.exitCode).toBe(2);
+    expect((noDomain.result.error as { problems: string[] }).problems).toEqual([
+      'component name "cart" needs a full domain path, e.g. GLOBAL.Acme.cart',
+      'application name "shop" needs a full domain path, e.g. GLOBAL.Acme.shop',
+    ]);
+
+    repo.write('component.toml', `Name = "${CART}"\n`);
+    const noVersion = await repo.run('version-update');
+    expect(noVersion.exitCode).toBe(2);
+    expect((noVersion.result.error as { message: string }).message).toMatch(/no component version/);
+    expect(repo.storeSnapshot().size).toBe(0);
+  });
+
+  it('reads SBOM files and fails with exit 2 on a missing one before writing', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML, 'bom.json': '{"bomFormat":"CycloneDX","components":[]}' });
+    const ok = await repo.run('version-update', { sbom: ['cyclonedx@bom.json'] });
+    expect(ok.exitCode, ok.err).toBe(0);
+    repo.cleanup();
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+    const missing = await repo.run('version-update', { sbom: ['spdx@missing.json'] });
+    expect(missing.exitCode).toBe(2);
+    expect((missing.result.error as { message: string }).message).toMatch(/cannot read SBOM .*missing\.json: ENOENT/);
+    expect(repo.storeSnapshot().size).toBe(0);
+  });
+
+  it('--dry-run writes nothing (store stays absent, then byte-identical)', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+    const dry = await repo.run('version-update', { 'dry-run': true });
+    expect(dry.exitCode, dry.err).toBe(0);
+    expect(dry.result).toMatchObject({ dryRun: true, componentVersion: { id: null, created: false } });
+    expect(repo.storeSnapshot().size).toBe(0);
+    await repo.run('version-update');
+    const before = repo.storeSnapshot();
+    expect(before.size).toBeGreaterThan(0);
+    const dry2 = await repo.run('version-update', { 'dry-run': 'true', 'component-version': '3.0.0' });
+    expect(dry2.exitCode, dry2.err).toBe(0);
+    expect(repo.storeSnapshot()).toEqual(before);
+  });
+
+  it('--env deploys afterwards with the command after --', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+    const r = await repo.run('version-update', { env: 'dev' }, { commandArgs: ['sh', '-c', 'echo deployed'] });
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.result.deployment).toMatchObject({ environment: 'dev', status: 'success', exitCode: 0, appVersion: `${APP};1_0_0` });
+    expect(r.err).toContain('deployed\n');
+  });
+
+  it('--env on the local store without a command: exit 2 before writing anything', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+    const r = await repo.run('version-update', { env: 'dev' });
+    expect(r.exitCode).toBe(2);
+    expect((r.result.error as { message: string; hint: string }).hint).toMatch(/-- \.\/deploy\.sh/);
+    expect(repo.storeSnapshot().size).toBe(0);
+    const unknownEnv = await repo.run('version-update', { env: 'staging' }, { commandArgs: ['true'] });
+    expect(unknownEnv.exitCode).toBe(2);
+    expect((unknownEnv.result.error as { message: string }).message).toBe('unknown environment "staging"');
+    expect(repo.storeSnapshot().size).toBe(0);
+  });
+
+  it('a failed deployment after the update exits 1 and still reports the versions', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+    const r = await repo.run('version-update', { env: 'dev' }, { commandArgs: ['sh', '-c', 'exit 4'] });
+    expect(r.exitCode).toBe(1);
+    expect(r.result).toMatchObject({
+      ok: false,
+      operation: 'version-update',
+      componentVersion: { created: true },
+      deployment: { status: 'failed', exitCode: 4 },
+      error: { code: 'DEPLOY_FAILED', exitCode: 1 },
+    });
+  });
+
+  it('secrets from the environment never reach stored attributes or output', async () => {
+    repo = makeRepo({ 'component.toml': `${COMPONENT_TOML}Token = "\${DHPASS}"\n` });
+    const r = await repo.run('version-update', { attr: ['Leak=pre-s3cr3t-value-post'] }, { env: { DHPASS: 's3cr3t-value' } });
+    expect(r.exitCode, r.err).toBe(0);
+    const attrs = r.result.attributes as Record<string, string>;
+    expect(attrs.Token).toBe('***');
+    expect(attrs.Leak).toBe('pre-***-post');
+    for (const [, b64] of repo.storeSnapshot()) expect(Buffer.from(b64, 'base64').toString('utf8')).not.toContain('s3cr3t-value');
+  });
+});
