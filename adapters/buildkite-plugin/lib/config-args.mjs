@@ -141,11 +141,16 @@ export function planFor(env, phase) {
     mode = 'wrap';
   }
 
+  for (const name of Object.keys(config)) {
+    if (name !== 'operation' && name !== 'credentials' && !Object.hasOwn(options, name)) {
+      throw new ConfigError(`plugin option "${name}" is not an option of ${operation}`);
+    }
+  }
+  // Input-table order, whichever way the configuration arrived.
   const args = [];
-  for (const [name, value] of Object.entries(config)) {
-    if (name === 'operation' || name === 'credentials' || value === null || value === undefined) continue;
-    const type = Object.hasOwn(options, name) ? options[name] : undefined;
-    if (!type) throw new ConfigError(`plugin option "${name}" is not an option of ${operation}`);
+  for (const [name, type] of Object.entries(options)) {
+    const value = config[name];
+    if (value === null || value === undefined) continue;
     const values = type === 'list' ? (Array.isArray(value) ? value : [value]) : [value];
     for (const v of values) {
       const s = scalar(name, v, type);

@@ -1,0 +1,230 @@
+#!/usr/bin/env bats
+# shellcheck disable=SC2030,SC2031,SC2016,SC2154 # stderr* come from run --separate-stderr; each @test is a subshell by design; single quotes hold JSON and commands run later
+# The command hook, run the way the agent runs it: plugin env (JSON + flattened, or flattened only), a
+# buildkite-agent stub, and a fake shiplog CLI in the plugin's dist/.
+
+bats_require_minimum_version 1.5.0
+load helpers
+
+LOCATION="github.com/acme/shiplog-buildkite-plugin#v0.1.0"
+
+setup() {
+  common_setup
+  export EXPECTED_DHPASS="${PASSWORD}"
+}
+
+VU_CONFIG='{"operation":"version-update","component-name":"GLOBAL.Acme.Store.cart","application":"GLOBAL.Acme.Store.shop","attr":["DockerSha=sha256:abc","Team=web"],"auto-increment":true,"state-dir":"/var/lib/shiplog"}'
+VU_RESULT='{"ok":true,"operation":"version-update","componentVersion":{"id":"cv:1","name":"GLOBAL.Acme.Store.cart;main;v1_2_0","created":true},"appVersion":{"id":"av:1","name":"GLOBAL.Acme.Store.shop;1_0_1","created":true}}'
+
+expect_version_update_call() {
+  run shiplog_calls
+  assert_output "version-update
+--state-dir=/var/lib/shiplog
+--component-name=GLOBAL.Acme.Store.cart
+--auto-increment
+--attr=DockerSha=sha256:abc
+--attr=Team=web
+--application=GLOBAL.Acme.Store.shop
+--json
+DHURL=<unset>
+DHUSER=<unset>
+DHPASS=<expected>
+--"
+}
+
+stub_success_reporting() {
+  stub buildkite-agent \
+    "redactor add --format json : cat > '${BATS_TEST_TMPDIR}/redacted'" \
+    "annotate --style success --context shiplog-version-update : cat > '${BATS_TEST_TMPDIR}/annotation'" \
+    "meta-data set shiplog-component-version GLOBAL.Acme.Store.cart;main;v1_2_0 : echo set" \
+    "meta-data set shiplog-app-version GLOBAL.Acme.Store.shop;1_0_1 : echo set"
+}
+
+@test "version-update from the JSON configuration (and flattened vars, as the agent sets both)" {
+  agent_env "$LOCATION" "$VU_CONFIG" json
+  export FAKE_SHIPLOG_RESULT="$VU_RESULT"
+  stub_success_reporting
+
+  run "${PLUGIN}/hooks/command"
+
+  assert_success
+  expect_version_update_call
+  unstub buildkite-agent
+  run cat "${BATS_TEST_TMPDIR}/annotation"
+  assert_output --partial "**shiplog version-update** succeeded"
+  assert_output --partial '| Application version | `GLOBAL.Acme.Store.shop;1_0_1` |'
+  # the password went to the agent's redactor, in its raw and encoded forms, through stdin
+  run node -e 'const o=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));console.log(Object.values(o).join("\n"))' "${BATS_TEST_TMPDIR}/redacted"
+  assert_line "$PASSWORD"
+  assert_line "$(printf '%s' "$PASSWORD" | base64)"
+}
+
+@test "version-update from the flattened variables only (agent without BUILDKITE_PLUGIN_CONFIGURATION)" {
+  agent_env "$LOCATION" "$VU_CONFIG" flattened
+  [ -z "${BUILDKITE_PLUGIN_CONFIGURATION:-}" ]
+  [ -z "${BUILDKITE_PLUGIN_NAME:-}" ]
+  [ "$BUILDKITE_PLUGIN_SHIPLOG_ATTR_1" = "Team=web" ]
+  export FAKE_SHIPLOG_RESULT="$VU_RESULT"
+  stub_success_reporting
+
+  run "${PLUGIN}/hooks/command"
+
+  assert_success
+  expect_version_update_call
+  unstub buildkite-agent
+}
+
+@test "a plugin referenced by its monorepo subdirectory reads its own flattened prefix" {
+  agent_env "github.com/acme/shiplog/adapters/buildkite-plugin#v0.1.0" "$VU_CONFIG" json
+  [ "$BUILDKITE_PLUGIN_NAME" = "BUILDKITE_PLUGIN" ]
+  unset BUILDKITE_PLUGIN_CONFIGURATION
+  export FAKE_SHIPLOG_RESULT="$VU_RESULT"
+  stub_success_reporting
+
+  run "${PLUGIN}/hooks/command"
+
+  assert_success
+  expect_version_update_call
+  unstub buildkite-agent
+}
+
+@test "credentials name the variables: values reach the CLI only through its environment" {
+  agent_env "$LOCATION" '{"operation":"approve","application":"GLOBAL.Acme.Store.shop","backend":"ortelius","credentials":{"dhurl":"DH_SERVERURL","dhuser":"DH_USERID","dhpass":"DH_PASSWORD"}}' json
+  unset DHPASS
+  export DH_SERVERURL="http://127.0.0.1:9" DH_USERID="admin" DH_PASSWORD="$PASSWORD"
+  export FAKE_SHIPLOG_RESULT='{"ok":true,"operation":"approve","appVersion":"GLOBAL.Acme.Store.shop;1_0_1","approved":true}'
+  stub buildkite-agent \
+    "redactor add --format json : cat > /dev/null" \
+    "annotate --style success --context shiplog-approve : cat > /dev/null" \
+    "meta-data set shiplog-app-version GLOBAL.Acme.Store.shop;1_0_1 : true"
+
+  run "${PLUGIN}/hooks/command"
+
+  assert_success
+  refute_secret "$output"
+  run shiplog_calls
+  assert_line "DHURL=http://127.0.0.1:9"
+  assert_line "DHUSER=admin"
+  assert_line "DHPASS=<expected>"
+  refute_secret "$(shiplog_calls)" # not in the CLI's argv
+  unstub buildkite-agent
+}
+
+@test "deploy in run mode links the job's log and publishes the deployment id" {
+  agent_env "$LOCATION" '{"operation":"deploy","application":"GLOBAL.Acme.Store.shop","env":"qa","command":"helm upgrade --install shop ./chart"}' json
+  export FAKE_SHIPLOG_RESULT='{"ok":true,"operation":"deploy","deployment":{"id":7,"appVersion":"GLOBAL.Acme.Store.shop;1_0_1","environment":"qa","exitCode":0,"status":"success"}}'
+  stub buildkite-agent \
+    "redactor add --format json : cat > /dev/null" \
+    "annotate --style success --context shiplog-deploy : cat > '${BATS_TEST_TMPDIR}/annotation'" \
+    "meta-data set shiplog-deployment-id 7 : true" \
+    "meta-data set shiplog-app-version GLOBAL.Acme.Store.shop;1_0_1 : true"
+
+  run "${PLUGIN}/hooks/command"
+
+  assert_success
+  run shiplog_calls
+  assert_line "--command=helm upgrade --install shop ./chart"
+  assert_line "--log-url=https://buildkite.com/acme/shop/builds/42#0190-job"
+  unstub buildkite-agent
+  run cat "${BATS_TEST_TMPDIR}/annotation"
+  assert_output --partial '| Deployment | `7` |'
+}
+
+@test "a failed operation keeps its exit code and annotates an error, without meta-data" {
+  agent_env "$LOCATION" '{"operation":"deploy","application":"GLOBAL.Acme.Store.shop","env":"qa","command":"false"}' json
+  export FAKE_SHIPLOG_EXIT=1
+  export FAKE_SHIPLOG_RESULT='{"ok":false,"error":{"code":"DEPLOY_FAILED","message":"deployment to qa failed with exit code 1","exitCode":1}}'
+  stub buildkite-agent \
+    "redactor add --format json : cat > /dev/null" \
+    "annotate --style error --context shiplog-deploy : cat > '${BATS_TEST_TMPDIR}/annotation'"
+
+  run "${PLUGIN}/hooks/command"
+
+  assert_failure 1
+  unstub buildkite-agent
+  run cat "${BATS_TEST_TMPDIR}/annotation"
+  assert_output --partial "deployment to qa failed with exit code 1"
+  assert_output --partial "DEPLOY"
+}
+
+@test "a missing approval is a warning annotation and exit 1" {
+  agent_env "$LOCATION" '{"operation":"move","application":"GLOBAL.Acme.Store.shop","to":"prod"}' json
+  export FAKE_SHIPLOG_EXIT=1
+  export FAKE_SHIPLOG_RESULT='{"ok":false,"error":{"code":"APPROVAL_REQUIRED","message":"prod needs an approval","exitCode":1}}'
+  stub buildkite-agent \
+    "redactor add --format json : cat > /dev/null" \
+    "annotate --style warning --context shiplog-move : cat > /dev/null"
+
+  run "${PLUGIN}/hooks/command"
+
+  assert_failure 1
+  unstub buildkite-agent
+}
+
+@test "false booleans add no flag; integers and single-string lists map to one flag" {
+  agent_env "$LOCATION" '{"operation":"deploy","application":"GLOBAL.Acme.Store.shop","env":"qa","exit-code":3,"dry-run":false,"attr":"Cause=manual","log-url":"https://logs.example/1"}' flattened
+  export FAKE_SHIPLOG_RESULT='{"ok":true,"operation":"deploy","deployment":{"id":8}}'
+  stub buildkite-agent \
+    "redactor add --format json : cat > /dev/null" \
+    "annotate --style success --context shiplog-deploy : cat > /dev/null" \
+    "meta-data set shiplog-deployment-id 8 : true"
+
+  run "${PLUGIN}/hooks/command"
+
+  assert_success
+  run shiplog_calls
+  assert_output "deploy
+--attr=Cause=manual
+--application=GLOBAL.Acme.Store.shop
+--env=qa
+--exit-code=3
+--log-url=https://logs.example/1
+--json
+DHURL=<unset>
+DHUSER=<unset>
+DHPASS=<expected>
+--"
+  unstub buildkite-agent
+}
+
+@test "bad configuration: one line, exit 2, nothing run or reported" {
+  stub buildkite-agent
+  for config in '{"operation":"ship-it"}' '{"application":"GLOBAL.A.b"}' '{"operation":"deploy","env":"qa","bogus":1}' \
+    '{"operation":"approve","stage":"prod","dry-run":"maybe"}' '{"operation":"approve","credentials":{"dhpass":"hunter2 in clear"}}'; do
+    agent_env "$LOCATION" "$config" json
+    run --separate-stderr "${PLUGIN}/hooks/command"
+    assert_failure 2
+    [ "${#stderr_lines[@]}" -eq 1 ] || fail "expected one line, got: $stderr"
+    [[ "$stderr" == "shiplog: error: "* ]] || fail "unexpected: $stderr"
+    unset BUILDKITE_PLUGIN_CONFIGURATION
+  done
+  [ ! -e "$FAKE_SHIPLOG_LOG" ]
+  unstub buildkite-agent
+}
+
+@test "a step command with a non-deploy operation is refused" {
+  agent_env "$LOCATION" '{"operation":"version-update"}' json
+  export BUILDKITE_COMMAND="make build"
+  stub buildkite-agent
+
+  run "${PLUGIN}/hooks/command"
+
+  assert_failure 2
+  assert_output --partial 'cannot wrap one'
+  unstub buildkite-agent
+}
+
+@test "an agent without 'redactor add' only warns" {
+  agent_env "$LOCATION" '{"operation":"approve","application":"GLOBAL.Acme.Store.shop"}' json
+  export FAKE_SHIPLOG_RESULT='{"ok":true,"operation":"approve","appVersion":"GLOBAL.Acme.Store.shop;1","approved":true}'
+  stub buildkite-agent \
+    "redactor add --format json : cat > /dev/null; exit 1" \
+    "annotate --style success --context shiplog-approve : cat > /dev/null" \
+    "meta-data set shiplog-app-version GLOBAL.Acme.Store.shop;1 : true"
+
+  run "${PLUGIN}/hooks/command"
+
+  assert_success
+  assert_output --partial "could not register the password"
+  unstub buildkite-agent
+}
