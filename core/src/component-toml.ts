@@ -133,40 +133,49 @@ export function parseComponentToml(
   const fromVars: Lookup = (n) => (Object.prototype.hasOwnProperty.call(vars, n) ? vars[n] : undefined);
   // TOML's own values: [Attributes] copied over the top level, as the reference does
   const own: Record<string, string> = { ...top, ...rawAttrs };
-  const resolvedOwn = new Map<string, string>();
-  const resolvedExport = new Map<string, string>();
-  const active = new Set<string>();
-
-  const resolveOwn = (key: string): string | undefined => {
-    if (!Object.prototype.hasOwnProperty.call(own, key)) return undefined;
-    const done = resolvedOwn.get(key);
+  const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+  // Which value a name refers to, from a value of the TOML ('o') or of [Export] ('e'); undefined = env or unknown.
+  const target = (from: 'o' | 'e', n: string): string | undefined => {
+    if (from === 'o') {
+      if (fromVars(n) !== undefined) return undefined;
+      return has(own, n) ? `o:${n}` : has(rawExports, n) ? `e:${n}` : undefined;
+    }
+    if (has(own, n)) return `o:${n}`;
+    if (fromVars(n) !== undefined) return undefined;
+    return has(rawExports, n) ? `e:${n}` : undefined;
+  };
+  const rawOf = (id: string) => (id.startsWith('o:') ? own[id.slice(2)] : rawExports[id.slice(2)]);
+  const cyclic = cycleMembers(
+    [...Object.keys(own).map((k) => `o:${k}`), ...Object.keys(rawExports).map((k) => `e:${k}`)],
+    (id) => referencedNames(rawOf(id)).map((n) => target(id[0] as 'o' | 'e', n)).filter((t): t is string => !!t),
+  );
+  const resolved = new Map<string, string>();
+  // values on a reference cycle stay as written; references to them stay literal
+  const resolveId = (id: string): string | undefined => {
+    if (cyclic.has(id)) return undefined;
+    const done = resolved.get(id);
     if (done !== undefined) return done;
-    if (active.has(`o:${key}`)) return undefined; // cycle: leave the placeholder literal
-    active.add(`o:${key}`);
-    const v = substitute(own[key], (n) => fromVars(n) ?? resolveOwn(n) ?? resolveExport(n));
-    active.delete(`o:${key}`);
-    resolvedOwn.set(key, v);
+    const from = id[0] as 'o' | 'e';
+    const v = substitute(rawOf(id), (n) => {
+      if (from === 'o' && fromVars(n) !== undefined) return fromVars(n);
+      const t = target(from, n);
+      return t ? resolveId(t) : fromVars(n);
+    });
+    resolved.set(id, v);
     return v;
   };
-  const resolveExport = (key: string): string | undefined => {
-    if (!Object.prototype.hasOwnProperty.call(rawExports, key)) return undefined;
-    const done = resolvedExport.get(key);
-    if (done !== undefined) return done;
-    if (active.has(`e:${key}`)) return undefined;
-    active.add(`e:${key}`);
-    const v = substitute(rawExports[key], (n) => resolveOwn(n) ?? fromVars(n) ?? resolveExport(n));
-    active.delete(`e:${key}`);
-    resolvedExport.set(key, v);
-    return v;
-  };
-  const resolveIn = (raw: string) => substitute(raw, (n) => fromVars(n) ?? resolveOwn(n) ?? resolveExport(n));
+  const resolveIn = (raw: string) =>
+    substitute(raw, (n) => {
+      const t = target('o', n);
+      return t ? resolveId(t) : fromVars(n);
+    });
 
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(top)) values[k] = resolveIn(v);
   const attributes: Record<string, string> = {};
   for (const [k, v] of Object.entries(rawAttrs)) attributes[k] = resolveIn(v);
   const exports: Record<string, string> = {};
-  for (const k of Object.keys(rawExports)) exports[k] = resolveExport(k) ?? rawExports[k];
+  for (const k of Object.keys(rawExports)) exports[k] = resolveId(`e:${k}`) ?? rawExports[k];
   return { file: opts.file, values, attributes, exports };
 }
 
@@ -180,6 +189,37 @@ export function componentFromGit(git: GitFacts): { Name?: string; Variant?: stri
   if (git.org && git.repoProject) out.Name = `GLOBAL.${git.org}.${git.repoProject}`;
   if (git.branch) out.Variant = git.branch;
   if (git.commitCount !== undefined) out.Version = `v${git.commitCount}`;
+  return out;
+}
+
+/** Names referenced by `$NAME` / `${NAME}` in a value (`$$` escapes skipped). */
+function referencedNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\$(?:\$|\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g)) {
+    const n = m[1] ?? m[2];
+    if (n) out.push(n);
+  }
+  return out;
+}
+
+/** Nodes that can reach themselves through edges (members of a reference cycle). */
+function cycleMembers(nodes: string[], edges: (id: string) => string[]): Set<string> {
+  const adj = new Map(nodes.map((n) => [n, edges(n)]));
+  const out = new Set<string>();
+  for (const start of nodes) {
+    const seen = new Set<string>();
+    const stack = [...(adj.get(start) ?? [])];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n === start) {
+        out.add(start);
+        break;
+      }
+      if (seen.has(n)) continue;
+      seen.add(n);
+      stack.push(...(adj.get(n) ?? []));
+    }
+  }
   return out;
 }
 
