@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { APP, CART, makeRepo, type TestRepo } from './execute-fixtures.js';
+
+let repo: TestRepo;
+afterEach(() => repo?.cleanup());
+
+async function withAppVersion(): Promise<TestRepo> {
+  const r = makeRepo({}, { git: false });
+  const up = await r.run('version-update', { 'component-name': CART, 'component-version': '1.0.0', application: APP, 'app-version': '1.0.0' });
+  expect(up.exitCode, up.err).toBe(0);
+  return r;
+}
+
+describe('approve', () => {
+  it('approves the latest application version for the next stage, by the CI actor', async () => {
+    repo = await withAppVersion();
+    const r = await repo.run('approve', { application: APP, notes: 'looks good' }, { env: { GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'octocat' } });
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.result).toEqual({
+      ok: true,
+      operation: 'approve',
+      appVersion: `${APP};1_0_0`,
+      approved: true,
+      stage: 'qa',
+      by: 'octocat',
+      at: '2026-01-02T03:04:05.000Z',
+      notes: 'looks good',
+    });
+  });
+
+  it('falls back to USER, then "unknown"; --reject records a rejection for a named stage', async () => {
+    repo = await withAppVersion();
+    const byUser = await repo.run('approve', { application: `${APP};1.0.0`, stage: 'prod', reject: true }, { env: { USER: 'alice' } });
+    expect(byUser.exitCode, byUser.err).toBe(0);
+    expect(byUser.result).toMatchObject({ approved: false, stage: 'prod', by: 'alice' });
+    const nobody = await repo.run('approve', { application: APP, 'app-version': '1.0.0', stage: 'prod' });
+    expect(nobody.result).toMatchObject({ approved: true, by: 'unknown' });
+  });
+
+  it('unknown stage -> exit 2; missing application -> exit 2; unknown version -> exit 2', async () => {
+    repo = await withAppVersion();
+    const stage = await repo.run('approve', { application: APP, stage: 'staging' });
+    expect(stage.exitCode).toBe(2);
+    expect(stage.result.error).toMatchObject({ message: 'unknown stage "staging"', hint: 'stages: dev, qa, prod (default pipeline)' });
+    const missing = await repo.run('approve', {});
+    expect(missing.exitCode).toBe(2);
+    expect((missing.result.error as { message: string }).message).toBe('--application is required');
+    const version = await repo.run('approve', { application: APP, 'app-version': '7' });
+    expect(version.exitCode).toBe(2);
+    expect(version.result.error).toMatchObject({ code: 'NOT_FOUND' });
+    const bad = await repo.run('approve', { application: APP, reject: 'maybe' });
+    expect(bad.exitCode).toBe(2);
+  });
+
+  it('--dry-run records nothing', async () => {
+    repo = await withAppVersion();
+    const before = repo.storeSnapshot();
+    const r = await repo.run('approve', { application: APP, 'dry-run': true });
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.result).toMatchObject({ dryRun: true, stage: 'qa' });
+    expect(repo.storeSnapshot()).toEqual(before);
+  });
+});

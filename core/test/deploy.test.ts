@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_STORED_LOG_LINES } from '../src/operations/deploy-runner.js';
+import { APP, CART, makeRepo, type TestRepo } from './execute-fixtures.js';
+
+let repo: TestRepo;
+afterEach(() => repo?.cleanup());
+
+async function withAppVersion(): Promise<TestRepo> {
+  const r = makeRepo({}, { git: false });
+  const up = await r.run('version-update', { 'component-name': CART, 'component-version': '1.0.0', application: APP, 'app-version': '1.0.0' });
+  expect(up.exitCode, up.err).toBe(0);
+  return r;
+}
+
+const deployment = (r: { result: Record<string, unknown> }) => r.result.deployment as Record<string, unknown>;
+
+describe('deploy', () => {
+  it('runs the command after --, streams its output and records success', async () => {
+    repo = await withAppVersion();
+    const r = await repo.run('deploy', { application: APP, env: 'dev' }, { commandArgs: ['sh', '-c', 'echo one; echo two >&2'] });
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.result).toMatchObject({
+      ok: true,
+      operation: 'deploy',
+      deployment: { id: 1, appVersion: `${APP};1_0_0`, environment: 'dev', exitCode: 0, status: 'success', mode: 'run', logLines: 2, componentVersions: [`${CART};1_0_0`] },
+    });
+    expect(r.err).toMatch(/one\n/);
+    expect(r.err).toMatch(/two\n/);
+    const hist = await repo.run('history', { env: 'dev' });
+    expect(hist.exitCode, hist.err).toBe(0);
+    const status = await repo.run('status', {});
+    expect(JSON.stringify(status.result)).toContain(`"appVersion":"${APP};1_0_0"`);
+  });
+
+  it('runs a --command string through /bin/sh; a failing command exits 1 with the deployment still reported', async () => {
+    repo = await withAppVersion();
+    const r = await repo.run('deploy', { application: APP, env: 'dev', command: 'echo "$((40+2))"; exit 7' });
+    expect(r.exitCode).toBe(1);
+    expect(r.err).toContain('42\n');
+    expect(r.result).toMatchObject({
+      ok: false,
+      operation: 'deploy',
+      deployment: { environment: 'dev', exitCode: 7, status: 'failed', mode: 'run' },
+      error: { code: 'DEPLOY_FAILED', exitCode: 1 },
+    });
+    // status only changes on success
+    const status = await repo.run('status', {});
+    expect(JSON.stringify(status.result)).not.toContain(`"appVersion":"${APP};1_0_0"`);
+  });
+
+  it('a command that does not exist is a failed deployment (exit code 127)', async () => {
+    repo = await withAppVersion();
+    const r = await repo.run('deploy', { application: APP, env: 'dev' }, { commandArgs: ['/nonexistent/deploy-tool'] });
+    expect(r.exitCode).toBe(1);
+    expect(deployment(r)).toMatchObject({ exitCode: 127, status: 'failed' });
+  });
+
+  it('record-only: --exit-code with --log-file stores the log; a non-zero code is a failure', async () => {
+    repo = await withAppVersion();
+    repo.write('deploy.log', 'line a\nline b with sup3r-secret-x\n');
+    const ok = await repo.run('deploy', { application: APP, env: 'dev', 'exit-code': 0, 'log-file': 'deploy.log' }, { env: { API_TOKEN: 'sup3r-secret-x' } });
+    expect(ok.exitCode, ok.err).toBe(0);
+    expect(deployment(ok)).toMatchObject({ mode: 'record', status: 'success', logLines: 2 });
+    for (const [, b64] of repo.storeSnapshot()) expect(Buffer.from(b64, 'base64').toString('utf8')).not.toContain('sup3r-secret-x');
+    const failed = await repo.run('deploy', { application: APP, env: 'dev', 'exit-code': '3' });
+    expect(failed.exitCode).toBe(1);
+    expect(deployment(failed)).toMatchObject({ mode: 'record', status: 'failed', exitCode: 3 });
+  });
+
+  it('refuses to run into an environment of a later stage ("move it first"); record-only warns and records', async () => {
+    repo = await withAppVersion();
+    const before = repo.storeSnapshot();
+    const run = await repo.run('deploy', { application: APP, env: 'qa' }, { commandArgs: ['true'] });
+    expect(run.exitCode).toBe(1);
+    expect((run.result.error as { message: string }).message).toMatch(/is in stage "dev", before "qa" .*move it first/);
+    expect(repo.storeSnapshot()).toEqual(before);
+    const rec = await repo.run('deploy', { application: APP, env: 'qa', 'exit-code': 0 });
+    expect(rec.exitCode, rec.err).toBe(0);
+    expect(rec.err).toMatch(/warning: .*recording the deployment anyway/);
+  });
+
+  it('bad input: unknown environment, no mode on the local store, conflicting modes, bad exit code (all exit 2, nothing written)', async () => {
+    repo = await withAppVersion();
+    const before = repo.storeSnapshot();
+    const env = await repo.run('deploy', { application: APP, env: 'staging' }, { commandArgs: ['true'] });
+    expect(env.exitCode).toBe(2);
+    expect(env.result.error).toMatchObject({ message: 'unknown environment "staging"' });
+    const none = await repo.run('deploy', { application: APP, env: 'dev' });
+    expect(none.exitCode).toBe(2);
+    expect(none.result.error).toMatchObject({ code: 'USAGE' });
+    const both = await repo.run('deploy', { application: APP, env: 'dev', command: 'true', 'exit-code': 0, 'log-file': 'x' }, { commandArgs: ['true'] });
+    expect(both.exitCode).toBe(2);
+    expect((both.result.error as { problems: string[] }).problems).toHaveLength(2);
+    const code = await repo.run('deploy', { application: APP, env: 'dev', 'exit-code': 'one' });
+    expect(code.exitCode).toBe(2);
+    expect(code.result.error).toMatchObject({ message: '--exit-code must be an integer (got "one")' });
+    const log = await repo.run('deploy', { application: APP, env: 'dev', 'exit-code': 0, 'log-file': 'missing.log' });
+    expect(log.exitCode).toBe(2);
+    const missing = await repo.run('deploy', {});
+    expect((missing.result.error as { problems: string[] }).problems).toEqual(['--application is required', '--env is required']);
+    expect(repo.storeSnapshot()).toEqual(before);
+  });
+
+  it('--dry-run runs nothing and records nothing', async () => {
+    repo = await withAppVersion();
+    const before = repo.storeSnapshot();
+    const r = await repo.run('deploy', { application: APP, env: 'dev', 'dry-run': true }, { commandArgs: ['sh', '-c', 'echo ran > ran.txt'] });
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.result).toMatchObject({ dryRun: true, deployment: { id: null, status: 'planned', mode: 'run' } });
+    expect(repo.storeSnapshot()).toEqual(before);
+    expect(existsSync(path.join(repo.dir, 'ran.txt'))).toBe(false);
+  });
+
+  it('keeps only the last lines of a long log, redacted', async () => {
+    repo = await withAppVersion();
+    const n = MAX_STORED_LOG_LINES + 10;
+    const r = await repo.run('deploy', { application: APP, env: 'dev' }, { commandArgs: ['sh', '-c', `i=0; while [ $i -lt ${n} ]; do echo "l$i $MY_PASSWORD"; i=$((i+1)); done`], env: { MY_PASSWORD: 'hunter22' } });
+    expect(r.exitCode, r.err.slice(-500)).toBe(0);
+    expect(deployment(r).logLines).toBe(MAX_STORED_LOG_LINES + 1);
+    expect(r.err).not.toContain('hunter22');
+    expect(r.err).toContain(`l${n - 1} ***`);
+  });
+});

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { APP, CART, makeRepo, type TestRepo } from './execute-fixtures.js';
+
+let repo: TestRepo;
+afterEach(() => repo?.cleanup());
+
+async function withAppVersion(files: Record<string, string> = {}): Promise<TestRepo> {
+  const r = makeRepo(files, { git: false });
+  const up = await r.run('version-update', { 'component-name': CART, 'component-version': '1.0.0', application: APP, 'app-version': '1.0.0' });
+  expect(up.exitCode, up.err).toBe(0);
+  return r;
+}
+
+describe('move', () => {
+  it('moves to the next stage by default, with the target stage task', async () => {
+    repo = await withAppVersion();
+    const r = await repo.run('move', { application: APP });
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.result).toEqual({
+      ok: true,
+      operation: 'move',
+      appVersion: `${APP};1_0_0`,
+      from: 'dev',
+      to: 'qa',
+      task: 'Move to qa',
+      requiresApproval: false,
+      moved: true,
+    });
+  });
+
+  it('the approval gate: unapproved -> exit 1 naming the reason; rejected -> exit 1; approved -> moves', async () => {
+    repo = await withAppVersion();
+    expect((await repo.run('move', { application: APP, to: 'qa' })).exitCode).toBe(0);
+    const gated = await repo.run('move', { application: APP, to: 'prod' });
+    expect(gated.exitCode).toBe(1);
+    expect(gated.result.error).toMatchObject({ code: 'APPROVAL_REQUIRED', exitCode: 1 });
+    expect(gated.err).toBe('');
+    expect((await repo.run('approve', { application: APP, stage: 'prod', reject: true })).exitCode).toBe(0);
+    const rejected = await repo.run('move', { application: APP, to: 'prod' });
+    expect(rejected.exitCode).toBe(1);
+    expect(rejected.result.error).toMatchObject({ code: 'APPROVAL_REJECTED' });
+    expect((await repo.run('approve', { application: APP, stage: 'prod' })).exitCode).toBe(0);
+    const moved = await repo.run('move', { application: APP, to: 'prod' });
+    expect(moved.exitCode, moved.err).toBe(0);
+    expect(moved.result).toMatchObject({ from: 'qa', to: 'prod', moved: true, requiresApproval: true });
+    const last = await repo.run('move', { application: APP });
+    expect(last.exitCode).toBe(2);
+    expect((last.result.error as { message: string }).message).toMatch(/last stage/);
+  });
+
+  it('accepts dh --from-domain/--task spellings (domains from shiplog.toml)', async () => {
+    repo = await withAppVersion({
+      'shiplog.toml': `[[stage]]
+name = "dev"
+domain = "GLOBAL.Acme.Dev"
+[[stage]]
+name = "qa"
+domain = "GLOBAL.Acme.QA"
+task = "Promote to QA"
+`,
+    });
+    const wrong = await repo.run('move', { application: APP, from: 'GLOBAL.Acme.QA' });
+    expect(wrong.exitCode).toBe(2);
+    expect((wrong.result.error as { message: string }).message).toBe(`${APP};1_0_0 is in stage "dev", not "qa"`);
+    const r = await repo.run('move', { application: APP, from: 'GLOBAL.Acme.Dev', task: 'Custom move' });
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.result).toMatchObject({ from: 'dev', to: 'qa', task: 'Custom move' });
+  });
+
+  it('unknown stages are reported together (exit 2); moving to the current stage changes nothing', async () => {
+    repo = await withAppVersion();
+    const r = await repo.run('move', { application: APP, to: 'staging', from: 'test' });
+    expect(r.exitCode).toBe(2);
+    expect((r.result.error as { problems: string[] }).problems).toEqual(['unknown stage "staging"', 'unknown stage "test"']);
+    const same = await repo.run('move', { application: APP, to: 'dev' });
+    expect(same.exitCode).toBe(0);
+    expect(same.result).toMatchObject({ moved: false, from: 'dev', to: 'dev' });
+  });
+
+  it('--dry-run moves nothing', async () => {
+    repo = await withAppVersion();
+    const before = repo.storeSnapshot();
+    const r = await repo.run('move', { application: APP, 'dry-run': true });
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.result).toMatchObject({ dryRun: true, moved: false, to: 'qa' });
+    expect(repo.storeSnapshot()).toEqual(before);
+    expect((await repo.run('move', { application: APP })).result).toMatchObject({ from: 'dev', to: 'qa' });
+  });
+});
