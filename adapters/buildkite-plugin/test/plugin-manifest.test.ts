@@ -1,0 +1,125 @@
+// plugin.yml and lib/options.json against THE input table: regenerated output must equal the committed files,
+// and the schema itself is checked option by option (so a generator bug cannot hide behind the drift check).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { INPUTS, OPERATIONS, SECRET_INPUTS, inputsFor, isRequired } from '../../../core/src/inputs.js';
+import { renderOptionsJson, renderPluginYml } from '../scripts/plugin-manifest.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pluginYml = readFileSync(join(root, 'plugin.yml'), 'utf8');
+const definition = parse(pluginYml) as { name: string; requirements: string[]; configuration: Record<string, any> };
+const schema = definition.configuration;
+const validate = new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
+
+/** Minimal valid configuration of an operation: its required inputs with example-ish values. */
+function minimal(op: (typeof OPERATIONS)[number]): Record<string, unknown> {
+  const config: Record<string, unknown> = { operation: op };
+  for (const i of inputsFor(op)) if (isRequired(i, op)) config[i.name] = i.example ?? 'x';
+  return config;
+}
+
+describe('plugin.yml', () => {
+  it('is what the generator writes from the input table (run `npm run generate -w adapters/buildkite-plugin`)', () => {
+    expect(pluginYml).toBe(renderPluginYml());
+    expect(readFileSync(join(root, 'lib', 'options.json'), 'utf8')).toBe(renderOptionsJson());
+  });
+
+  it('is a plugin definition whose configuration compiles as JSON Schema', () => {
+    expect(definition.name).toBe('shiplog');
+    expect(definition.requirements).toContain('node');
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required).toEqual(['operation']);
+  });
+
+  it('offers exactly the five operations, named as everywhere else', () => {
+    expect(schema.properties.operation.enum).toEqual([...OPERATIONS]);
+  });
+
+  for (const op of OPERATIONS) {
+    describe(op, () => {
+      const expected = inputsFor(op).filter((i) => !i.secret && !i.cliOnly);
+
+      it('accepts its required options, and fails without each of them', () => {
+        expect(validate(minimal(op)), JSON.stringify(validate.errors)).toBe(true);
+        for (const i of expected.filter((x) => isRequired(x, op))) {
+          const config = minimal(op);
+          delete config[i.name];
+          expect(validate(config), `${op} without ${i.name}`).toBe(false);
+        }
+      });
+
+      it('allows exactly the input table options of the operation (no secret, no CLI-only ones)', () => {
+        const rule = schema.allOf.find((r: any) => r.if.properties.operation.const === op);
+        expect(rule.then.propertyNames.enum).toEqual(['operation', 'credentials', ...expected.map((i) => i.name)]);
+        expect(rule.then.required ?? []).toEqual(expected.filter((i) => isRequired(i, op)).map((i) => i.name));
+        const foreign = INPUTS.filter((i) => !i.commands.includes(op) && schema.properties[i.name]);
+        for (const i of foreign) expect(validate({ ...minimal(op), [i.name]: i.type === 'boolean' ? true : 'x' }), `${op} + ${i.name}`).toBe(false);
+      });
+    });
+  }
+
+  it('describes each option with its input-table type, default, values and description', () => {
+    const operations: readonly string[] = OPERATIONS;
+    for (const i of INPUTS.filter((x) => !x.secret && !x.cliOnly && x.commands.some((c) => operations.includes(c)))) {
+      const p = schema.properties[i.name];
+      expect(p, i.name).toBeDefined();
+      expect(p.description).toBe(i.description);
+      if (i.type === 'enum') expect(p.enum).toEqual(i.values);
+      if (i.type === 'boolean') expect(p.type).toBe('boolean');
+      if (i.type === 'list') expect(p.anyOf.map((a: any) => a.type)).toEqual(['string', 'array']);
+      if (i.type === 'integer') expect(p.anyOf[0].type).toBe('integer');
+      if (['string', 'duration'].includes(i.type)) expect(p.type).toBe('string');
+      if (i.default !== undefined) expect(String(p.default)).toBe(i.default);
+    }
+  });
+
+  it('never takes a secret as an option: credentials only name environment variables', () => {
+    expect(SECRET_INPUTS.length).toBeGreaterThan(0);
+    for (const s of SECRET_INPUTS) expect(schema.properties[s], s).toBeUndefined();
+    expect(validate({ ...minimal('approve'), dhpass: 'hunter2' })).toBe(false);
+    expect(validate({ ...minimal('approve'), credentials: { dhpass: 'DEPLOYHUB_PASSWORD' } })).toBe(true);
+    expect(validate({ ...minimal('approve'), credentials: { dhpass: 'hunter 2!' } })).toBe(false);
+  });
+
+  it('types values: booleans, integers (also as interpolated strings), lists as a string or strings', () => {
+    const deploy = minimal('deploy');
+    expect(validate({ ...deploy, 'dry-run': 'yes' })).toBe(false);
+    expect(validate({ ...deploy, 'exit-code': 3 })).toBe(true);
+    expect(validate({ ...deploy, 'exit-code': '3' })).toBe(true);
+    expect(validate({ ...deploy, 'exit-code': 'three' })).toBe(false);
+    expect(validate({ ...deploy, attr: 'A=1' })).toBe(true);
+    expect(validate({ ...deploy, attr: ['A=1', 'B=2'] })).toBe(true);
+    expect(validate({ ...deploy, attr: [1] })).toBe(false);
+    expect(validate({ ...deploy, backend: 'mysql' })).toBe(false);
+  });
+});
+
+describe('README examples', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```ya?ml\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const uses = blocks.flatMap((text) => {
+    const doc = parse(text) as { steps?: any[] } | null;
+    return (doc?.steps ?? []).flatMap((step: any) =>
+      (step.plugins ?? []).flatMap((p: any) =>
+        Object.entries(p)
+          .filter(([ref]) => /shiplog|buildkite-plugin/.test(ref))
+          .map(([ref, config]) => ({ ref, config: config as Record<string, unknown>, step })),
+      ),
+    );
+  });
+
+  it('show every operation and the wrapper mode', () => {
+    const ops = new Set(uses.map((u) => u.config.operation));
+    for (const op of OPERATIONS) expect(ops.has(op), op).toBe(true);
+    expect(uses.some((u) => u.config.operation === 'deploy' && u.step.command)).toBe(true);
+  });
+
+  it('are valid against the plugin schema', () => {
+    expect(uses.length).toBeGreaterThan(5);
+    for (const u of uses) expect(validate(u.config), `${u.ref}: ${JSON.stringify(u.config)} ${JSON.stringify(validate.errors)}`).toBe(true);
+  });
+});
