@@ -40,7 +40,7 @@ export const ACTION_ONLY_INPUTS: readonly ActionOnlyInput[] = [
   {
     name: 'export-env',
     description:
-      'Also export the variables into `GITHUB_ENV` (multiline-safe) so later steps of the job see them. true or false.',
+      'Also export the variables into `GITHUB_ENV` (multiline-safe) so later steps of the job see them; sets `format` to `github`, leave `output` empty. true or false.',
     operations: ['envscript'],
     default: 'false',
   },
