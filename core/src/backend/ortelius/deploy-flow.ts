@@ -1,0 +1,128 @@
+/**
+ * Deployments on an Ortelius server (sections 5.1 and 6): start with `GET /API/deploy`, follow
+ * `/API/log/<id>?checkcomplete=Y` with an adaptive interval (about 1 s, growing to 10 s) and a deadline,
+ * streaming new log lines as they appear; record-only deployments with `POST /API/deploy`.
+ */
+import type { DeploymentRecordSpec, FollowOptions } from '../backend.js';
+import type { Deployment } from '../../model.js';
+import { OperationFailedError, ShiplogError, TimeoutError } from '../../errors.js';
+import type { Host } from '../../host.js';
+import type { OrteliusHttp } from './http-client.js';
+import type { ApplicationFlow } from './application-flow.js';
+import { API, num, str, toDeployment } from './server-json.js';
+
+export interface PollSettings {
+  /** First interval between polls. */
+  initialMs: number;
+  /** The interval grows by this factor per poll... */
+  factor: number;
+  /** ...up to this. */
+  maxMs: number;
+}
+
+export const DEFAULT_POLL: PollSettings = { initialMs: 1000, factor: 1.3, maxMs: 10_000 };
+
+export class DeployFlow {
+  /** Components of the application versions this instance started deployments of, by deployment id. */
+  private readonly started = new Map<number, string[]>();
+
+  constructor(
+    private readonly host: Host,
+    private readonly http: OrteliusHttp,
+    private readonly apps: ApplicationFlow,
+    private readonly poll: PollSettings,
+  ) {}
+
+  async start(appVersion: { id: string; name: string; components: string[] }, environment: string): Promise<{ id: number }> {
+    const appId = await this.apps.idOf(appVersion.name, appVersion.id);
+    const r = await this.http.get(`${API}/deploy`, { query: { app: appId, env: environment, wait: 'N' }, envelope: 'success', idempotent: false });
+    const id = num(r?.deploymentid);
+    if (!Number.isFinite(id) || id < 0) {
+      throw new OperationFailedError(`Ortelius could not start the deployment of ${appVersion.name} to ${environment}: ${str(r?.error) || 'no deployment id'}`);
+    }
+    this.started.set(id, [...appVersion.components]);
+    return { id };
+  }
+
+  async follow(id: number, opts: FollowOptions): Promise<Deployment> {
+    const started = this.host.now().getTime();
+    const deadline = started + opts.timeoutMs;
+    let interval = this.poll.initialMs;
+    let seen = 0;
+    for (;;) {
+      if (opts.signal?.aborted) throw new OperationFailedError(`following deployment ${id} was cancelled`);
+      const check = await this.http.get(`${API}/log/${id}`, { query: { checkcomplete: 'Y' }, envelope: 'success', idempotent: true });
+      const done = check?.iscomplete === true || check?.iscomplete === 'Y';
+      if (done || opts.onLog) {
+        const log = await this.http.get(`${API}/log/${id}`, { envelope: 'success', idempotent: true });
+        const lines = Array.isArray(log?.logoutput) ? log.logoutput.map(str) : [];
+        if (lines.length > seen && opts.onLog) opts.onLog(lines.slice(seen).map((l) => this.host.redactor.redact(l)));
+        seen = Math.max(seen, lines.length);
+        if (done && log) {
+          const d = toDeployment(id, { ...log, complete: true }, this.started.get(id) ?? []);
+          return { ...d, log: d.log.map((l) => this.host.redactor.redact(l)) };
+        }
+      }
+      const now = this.host.now().getTime();
+      if (now >= deadline) {
+        throw new TimeoutError(`deployment ${id} did not complete within ${formatMs(opts.timeoutMs)}`, {
+          hint: 'raise --timeout, or look at the deployment in Ortelius',
+        });
+      }
+      opts.onWait?.(now - started);
+      await sleep(Math.min(interval, deadline - now), opts.signal);
+      interval = Math.min(this.poll.maxMs, Math.round(interval * this.poll.factor));
+    }
+  }
+
+  async record(spec: DeploymentRecordSpec): Promise<Deployment> {
+    const log = spec.log.map((l) => this.host.redactor.redact(l));
+    const r = await this.http.post(`${API}/deploy`, {
+      json: {
+        application: spec.appVersion.name,
+        environment: spec.environment,
+        compversion: spec.appVersion.components,
+        rc: spec.exitCode,
+        log: log.join('%0A'),
+        skipdeploy: 'Y',
+      },
+      envelope: 'deploy',
+      idempotent: false,
+    });
+    const id = num(r?.deployid);
+    if (!Number.isFinite(id)) throw new ShiplogError(`Ortelius answered POST /API/deploy with deployid ${str(r?.deployid)}`);
+    const appVersion = str(r?.application) || spec.appVersion.name;
+    return {
+      id,
+      appVersion,
+      application: spec.appVersion.application,
+      environment: spec.environment,
+      componentVersions: [...spec.appVersion.components],
+      exitCode: spec.exitCode,
+      status: spec.exitCode === 0 ? 'success' : 'failed',
+      startedAt: spec.startedAt,
+      finishedAt: spec.finishedAt,
+      log,
+      ...(spec.logUrl ? { logUrl: spec.logUrl } : {}),
+      mode: spec.mode,
+      ...(spec.attributes ? { attributes: spec.attributes } : {}),
+      provenance: spec.provenance,
+    };
+  }
+}
+
+function formatMs(ms: number): string {
+  return ms % 60_000 === 0 && ms >= 60_000 ? `${ms / 60_000} min` : ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, Math.max(0, ms));
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,316 @@
+/**
+ * HTTP session with an Ortelius/DeployHub server (shared/ortelius-api.md sections 2-4):
+ * form login, then only `Cookie: token=<jwt>`; one re-login when the token is refused; per-request timeout;
+ * bounded retries with exponential backoff and jitter for network errors, 5xx and 429 on idempotent calls;
+ * envelope checks and the mapping of failures onto the error catalogue.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import tls from 'node:tls';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { AuthError, BackendError, NotFoundError, OperationFailedError, type ShiplogError } from '../../errors.js';
+import type { Host } from '../../host.js';
+
+export interface HttpSessionOptions {
+  /** Base URL without trailing slash and without credentials. */
+  baseUrl: string;
+  user: string;
+  password: string;
+  /** Extra CA (PEM text). */
+  caPem?: string;
+  insecure?: boolean;
+  /** Per-request timeout. */
+  timeoutMs: number;
+  /** Retries after the first attempt (idempotent calls only). */
+  retries: number;
+  /** First backoff delay; doubles per retry, capped at retryMaxMs, with jitter. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+/**
+ * How the answer proves success: `success` (GET /API/*), `result` (RunTask), `deploy` (POST /API/deploy:
+ * deployid/errormsg), `array` (GetTasks), `status` (msapi and servlets whose body is ignored: 2xx is enough).
+ */
+export type Envelope = 'success' | 'result' | 'deploy' | 'array' | 'status';
+
+export type Query = Record<string, string | number | undefined>;
+
+export interface CallOptions {
+  query?: Query;
+  /** JSON body (POST). */
+  json?: unknown;
+  /** Raw body sent as application/json (an SBOM file as given). */
+  rawJson?: string;
+  envelope: Envelope;
+  /** Safe to repeat: lookups and calls that set state absolutely. Only these are retried. */
+  idempotent: boolean;
+  /** A success:false answer whose error says "not found" yields undefined instead of throwing. */
+  notFoundOk?: boolean;
+}
+
+type Json = Record<string, unknown>;
+
+const AUTH_REFUSED = /login required|not logged in|invalid token|token (has )?expired|session (has )?expired|unauthori[sz]ed|authorization failed/i;
+const NOT_FOUND = /not found|no \w+( \w+)? found|does not exist|could not find/i;
+const NO_PERMISSION = /permission|access denied|not allowed/i;
+
+/** Encodes a path segment or query value exactly (`;` -> %3B, space -> %20). */
+export function enc(s: string | number): string {
+  return encodeURIComponent(String(s));
+}
+
+export function buildQuery(q: Query | undefined): string {
+  if (!q) return '';
+  const parts = Object.entries(q)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${enc(k)}=${enc(v as string | number)}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+export class OrteliusHttp {
+  /** HTTP requests sent (attempts, login included): the benchmark's unit. */
+  requestCount = 0;
+  private token: string | undefined;
+  private loginPromise: Promise<void> | undefined;
+  private readonly axios: AxiosInstance;
+  private readonly agents: (http.Agent | https.Agent)[];
+
+  constructor(
+    private readonly host: Host,
+    private readonly opts: HttpSessionOptions,
+  ) {
+    const httpAgent = new http.Agent({ keepAlive: true });
+    const httpsAgent = new https.Agent({
+      keepAlive: true,
+      rejectUnauthorized: !opts.insecure,
+      ...(opts.caPem ? { ca: [...tls.rootCertificates, opts.caPem] } : {}),
+    });
+    this.agents = [httpAgent, httpsAgent];
+    this.axios = axios.create({
+      baseURL: opts.baseUrl,
+      timeout: opts.timeoutMs,
+      httpAgent,
+      httpsAgent,
+      // Never read proxy settings from process.env (core touches no globals); redirects are answers to check.
+      proxy: false,
+      maxRedirects: 0,
+      responseType: 'text',
+      transformResponse: [(d: unknown) => d],
+      validateStatus: () => true,
+    });
+  }
+
+  close(): void {
+    for (const a of this.agents) a.destroy();
+  }
+
+  async get(path: string, opts: CallOptions): Promise<Json | undefined> {
+    return this.call('GET', path, opts);
+  }
+
+  async post(path: string, opts: CallOptions): Promise<Json | undefined> {
+    return this.call('POST', path, opts);
+  }
+
+  /** GetTasks answers a bare array. */
+  async getArray(path: string, opts: Omit<CallOptions, 'envelope'>): Promise<Json[]> {
+    const r = await this.call('GET', path, { ...opts, envelope: 'array' });
+    return (r?.items as Json[]) ?? [];
+  }
+
+  async ensureLogin(): Promise<void> {
+    if (this.token) return;
+    this.loginPromise ??= this.login().finally(() => {
+      this.loginPromise = undefined;
+    });
+    await this.loginPromise;
+  }
+
+  private async login(): Promise<void> {
+    const body = `user=${enc(this.opts.user)}&pass=${enc(this.opts.password)}`;
+    const res = await this.send('POST', '/dmadminweb/API/login', { body, contentType: 'application/x-www-form-urlencoded' }, true, false);
+    const data = this.parse(res, 'POST /dmadminweb/API/login');
+    if (res.status !== 200) {
+      throw new BackendError(`Ortelius answered HTTP ${res.status} to POST /dmadminweb/API/login`, { status: res.status, hint: 'is DHURL the server\'s base URL?' });
+    }
+    if (data.success !== true) {
+      const why = typeof data.error === 'string' && data.error ? data.error : 'no success flag';
+      throw new AuthError(`Ortelius login as "${this.opts.user}" failed: ${why}`, {
+        hint: 'check DHUSER/DHPASS (or --dhuser/--dhpass) and DHURL',
+      });
+    }
+    const token = typeof data.token === 'string' && data.token ? data.token : tokenFromCookies(res.headers['set-cookie']);
+    if (!token) throw new BackendError('Ortelius login answered without a token', { status: res.status });
+    this.host.redactor.add(token);
+    this.token = token;
+  }
+
+  private async call(method: 'GET' | 'POST', path: string, opts: CallOptions): Promise<Json | undefined> {
+    const what = `${method} ${path}`;
+    const url = path + buildQuery(opts.query);
+    const body = opts.rawJson ?? (opts.json === undefined ? undefined : JSON.stringify(opts.json));
+    let relogged = false;
+    for (;;) {
+      await this.ensureLogin();
+      const res = await this.send(method, url, { body, contentType: body === undefined ? undefined : 'application/json' }, opts.idempotent, true);
+      if (this.refused(res) && !relogged) {
+        this.host.log.debug(`ortelius: token refused on ${what}; logging in again`);
+        this.token = undefined;
+        relogged = true;
+        continue;
+      }
+      if (this.refused(res)) {
+        throw new AuthError(`Ortelius refused the session on ${what} right after logging in`, { hint: 'check the user\'s permissions and DHURL' });
+      }
+      return this.check(res, what, opts);
+    }
+  }
+
+  private refused(res: AxiosResponse<string>): boolean {
+    if (res.status === 401 || res.status === 403) return true;
+    if (res.status !== 200) return false;
+    const data = tryParse(res.data);
+    return !!data && !Array.isArray(data) && data.success === false && typeof data.error === 'string' && AUTH_REFUSED.test(data.error);
+  }
+
+  private check(res: AxiosResponse<string>, what: string, opts: CallOptions): Json | undefined {
+    if (res.status >= 300 && res.status < 400) {
+      throw new BackendError(`Ortelius answered a redirect (HTTP ${res.status}) to ${what}`, { status: res.status, hint: 'is DHURL the server\'s base URL?' });
+    }
+    if (res.status >= 400) {
+      if (res.status === 404 && opts.notFoundOk) return undefined;
+      throw new BackendError(`Ortelius answered HTTP ${res.status} to ${what}`, { status: res.status });
+    }
+    if (opts.envelope === 'status') {
+      const data = tryParse(res.data);
+      return data && !Array.isArray(data) ? data : {};
+    }
+    const data = this.parse(res, what, opts.envelope === 'array');
+    switch (opts.envelope) {
+      case 'array':
+        if (!Array.isArray(data)) throw malformed(what, 'a JSON array');
+        return { items: data };
+      case 'result':
+        if (typeof data.result !== 'boolean') throw malformed(what, 'a `result` field');
+        return data;
+      case 'deploy':
+        if (typeof data.errormsg === 'string' && data.errormsg) throw businessError(data.errormsg, what, false);
+        if (typeof data.deployid !== 'number' && typeof data.deployid !== 'string') throw malformed(what, '`deployid` or `errormsg`');
+        return data;
+      case 'success':
+      default:
+        if (data.success === true) return data;
+        if (data.success === false) {
+          const msg = typeof data.error === 'string' && data.error ? data.error : 'unknown error';
+          if (opts.notFoundOk && NOT_FOUND.test(msg)) return undefined;
+          throw businessError(msg, what, true);
+        }
+        throw malformed(what, 'a `success` field');
+    }
+  }
+
+  private parse(res: AxiosResponse<string>, what: string, allowArray = false): Json {
+    const data = tryParse(res.data);
+    if (data === undefined || (Array.isArray(data) && !allowArray)) {
+      throw new BackendError(`Ortelius answered ${what} with something that is not a JSON object (HTTP ${res.status})`, { status: res.status });
+    }
+    return data as Json;
+  }
+
+  /** One HTTP exchange with retries; network errors become BackendError after the last attempt. */
+  private async send(
+    method: 'GET' | 'POST',
+    url: string,
+    payload: { body?: string; contentType?: string },
+    idempotent: boolean,
+    withToken: boolean,
+  ): Promise<AxiosResponse<string>> {
+    const what = `${method} ${url.split('?')[0]}`;
+    for (let attempt = 0; ; attempt++) {
+      const started = this.host.now().getTime();
+      let res: AxiosResponse<string> | undefined;
+      let netErr: unknown;
+      try {
+        this.requestCount++;
+        res = await this.axios.request<string>({
+          method,
+          url,
+          data: payload.body,
+          headers: {
+            ...(payload.contentType ? { 'Content-Type': payload.contentType } : {}),
+            ...(withToken && this.token ? { Cookie: `token=${this.token}` } : {}),
+            Accept: 'application/json',
+          },
+        });
+      } catch (err) {
+        netErr = err;
+      }
+      const ms = this.host.now().getTime() - started;
+      this.host.log.debug(`ortelius: ${method} ${url} -> ${res ? `HTTP ${res.status}` : describeNetError(netErr)} (${ms} ms)`);
+      const retryable = res ? res.status >= 500 || res.status === 429 : true;
+      if (!retryable && res) return res;
+      if (idempotent && attempt < this.opts.retries) {
+        await sleep(this.backoff(attempt));
+        continue;
+      }
+      if (res) {
+        throw new BackendError(`Ortelius answered HTTP ${res.status} to ${what}${attempt ? ` (after ${attempt + 1} attempts)` : ''}`, {
+          status: res.status,
+        });
+      }
+      throw new BackendError(`cannot reach Ortelius at ${this.opts.baseUrl}: ${describeNetError(netErr)} on ${what}${attempt ? ` (after ${attempt + 1} attempts)` : ''}`, {
+        hint: 'check DHURL and that the server is up',
+      });
+    }
+  }
+
+  private backoff(attempt: number): number {
+    const cap = Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** attempt);
+    return Math.round(cap / 2 + (Math.random() * cap) / 2);
+  }
+}
+
+function businessError(msg: string, what: string, fromSuccessEnvelope: boolean): ShiplogError {
+  const text = `Ortelius: ${msg} (${what})`;
+  void fromSuccessEnvelope;
+  if (AUTH_REFUSED.test(msg) || /login failed/i.test(msg)) return new AuthError(text, { hint: 'check DHUSER/DHPASS' });
+  if (NO_PERMISSION.test(msg)) return new AuthError(text, { hint: 'the Ortelius user lacks a permission for this' });
+  if (NOT_FOUND.test(msg)) return new NotFoundError(text);
+  return new OperationFailedError(text);
+}
+
+function malformed(what: string, expected: string): BackendError {
+  return new BackendError(`Ortelius answered ${what} without ${expected}`);
+}
+
+function tryParse(text: unknown): Json | Json[] | undefined {
+  if (typeof text !== 'string' || text.trim() === '') return typeof text === 'object' && text !== null ? (text as Json) : undefined;
+  try {
+    const v: unknown = JSON.parse(text);
+    return v !== null && typeof v === 'object' ? (v as Json | Json[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function tokenFromCookies(setCookie: string[] | string | undefined): string | undefined {
+  const list = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  for (const c of list) {
+    const m = /^\s*token=([^;]+)/.exec(c);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+function describeNetError(err: unknown): string {
+  if (axios.isAxiosError(err)) {
+    if (err.code === 'ECONNABORTED' || err.code === 'ETIMEDOUT') return 'request timed out';
+    return err.code ?? err.message;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

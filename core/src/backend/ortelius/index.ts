@@ -1,0 +1,117 @@
+/**
+ * The `ortelius` backend: the Backend interface over an Ortelius/DeployHub server's REST API
+ * (shared/ortelius-api.md; docs/ortelius.md). Opened lazily by the CLI with `await import('./ortelius/index.js')`.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Backend } from '../backend.js';
+import { AuthError, ConfigError, InvalidInputError } from '../../errors.js';
+import type { Host } from '../../host.js';
+import { ApplicationFlow } from './application-flow.js';
+import { ComponentFlow } from './component-flow.js';
+import { DEFAULT_POLL, DeployFlow, type PollSettings } from './deploy-flow.js';
+import { OrteliusHttp } from './http-client.js';
+import { QueryFlow } from './queries.js';
+import { StageFlow } from './stage-flow.js';
+
+export interface OrteliusOptions {
+  url: string;
+  user?: string;
+  password?: string;
+  /** PEM file with an extra CA (resolved against host.cwd). */
+  caCert?: string;
+  insecure?: boolean;
+  /** Per-request timeout (default 60 s). */
+  timeoutMs?: number;
+  /** Retries of idempotent calls after network errors, 5xx and 429 (default 3). */
+  retries?: number;
+  /** First retry delay, doubling per retry with jitter (default 300 ms, capped at retryMaxMs = 3 s). */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** Deployment polling (default: 1 s, x1.3 per poll, at most 10 s). */
+  poll?: Partial<PollSettings>;
+}
+
+export interface OrteliusBackend extends Backend {
+  readonly kind: 'ortelius';
+  /** HTTP requests sent so far (attempts, logins included). */
+  requestCount(): number;
+}
+
+export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Promise<OrteliusBackend> {
+  host.redactor.add(opts.password);
+  const url = parseUrl(opts.url);
+  // Credentials inside DHURL are secrets too.
+  host.redactor.add(decodeURIComponent(url.password));
+  const missing = [!opts.user ? 'user (DHUSER or --dhuser)' : '', !opts.password ? 'password (DHPASS or --dhpass)' : ''].filter(Boolean);
+  if (missing.length) {
+    throw new AuthError(`the ortelius backend needs a ${missing.join(' and a ')}`, {
+      hint: 'set DHUSER and DHPASS (prefer the DHPASS environment variable over --dhpass)',
+    });
+  }
+  let caPem: string | undefined;
+  if (opts.caCert) {
+    const file = path.resolve(host.cwd, opts.caCert);
+    try {
+      caPem = await fs.readFile(file, 'utf8');
+    } catch (err) {
+      throw new ConfigError(`cannot read the CA certificate ${opts.caCert}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+  }
+  if (opts.insecure) host.log.warn('TLS certificate verification is off for the Ortelius server (--insecure)');
+  url.username = '';
+  url.password = '';
+  const location = url.toString().replace(/\/+$/, '');
+  const http = new OrteliusHttp(host, {
+    baseUrl: location,
+    user: opts.user!,
+    password: opts.password!,
+    caPem,
+    insecure: opts.insecure,
+    timeoutMs: opts.timeoutMs ?? 60_000,
+    retries: opts.retries ?? 3,
+    retryBaseMs: opts.retryBaseMs ?? 300,
+    retryMaxMs: opts.retryMaxMs ?? 3000,
+  });
+  const components = new ComponentFlow(http);
+  const apps = new ApplicationFlow(http);
+  const deploys = new DeployFlow(host, http, apps, { ...DEFAULT_POLL, ...opts.poll });
+  const stages = new StageFlow(http, apps);
+  const queries = new QueryFlow(http, apps);
+
+  return {
+    kind: 'ortelius',
+    location,
+    requestCount: () => http.requestCount,
+    getComponentVersion: (full) => components.get(full),
+    listComponentVersions: (base) => components.list(base),
+    putComponentVersion: (spec) => components.put(spec),
+    getApplicationVersion: (full) => apps.get(full),
+    listApplicationVersions: (app) => apps.list(app),
+    putApplicationVersion: (spec) => apps.put(spec),
+    recordApproval: (a) => stages.approve(a),
+    listApprovals: async () => [],
+    moveApplicationVersion: (spec) => stages.move(spec),
+    startDeployment: (av, env) => deploys.start(av, env),
+    followDeployment: (id, o) => deploys.follow(id, o),
+    recordDeployment: (spec) => deploys.record(spec),
+    status: (filter) => queries.status(filter),
+    history: (filter) => queries.history(filter),
+    close: async () => http.close(),
+  };
+}
+
+function parseUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new InvalidInputError(`DHURL "${raw}" is not a URL`, { hint: 'e.g. https://console.deployhub.com' });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidInputError(`DHURL "${url.protocol}//${url.host}" must be an http or https URL`);
+  }
+  url.search = '';
+  url.hash = '';
+  return url;
+}
