@@ -73,7 +73,8 @@ function main() {
   out(dim(`working in ${root}; "shiplog" below is: node ${bundle}`));
 
   heading('1. a git repository with three services, each with a component.toml');
-  git(['init', '-q', '-b', 'main']);
+  git(['init', '-q']);
+  git(['symbolic-ref', 'HEAD', 'refs/heads/main']); // works on gits older than `init -b`
   for (const svc of SERVICES) {
     mkdirSync(join(repo, svc));
     writeFileSync(join(repo, svc, 'component.toml'), componentToml(svc, 'v1.0.0'));
@@ -177,8 +178,8 @@ function shiplog(argv, opts = {}) {
   const cwd = opts.cwd ?? repo;
   const env = { ...baseEnv, ...(opts.env ?? {}) };
   const prefix = (opts.show ?? []).map((k) => `${k}=${shellQuote(env[k])} `).join('');
-  const where = cwd === repo ? '' : `(cd ${cwd.slice(repo.length + 1)}) `;
-  out(`\n${bold(`$ ${where}${prefix}shiplog ${argv.map(shellQuote).join(' ')}`)}`);
+  const line = `${prefix}shiplog ${argv.map(shellQuote).join(' ')}`;
+  out(`\n${bold(`$ ${cwd === repo ? line : `(cd ${cwd.slice(repo.length + 1)} && ${line})`}`)}`);
   const fd = openSync(logFile, 'w');
   let res;
   try {

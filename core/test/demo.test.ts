@@ -22,7 +22,7 @@ describe('npm start demo', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     // every step printed as a command line, then its output
-    expect(out.match(/^\$ .*shiplog version-update$/gm)).toHaveLength(4);
+    expect(out.match(/^\$ \(cd (?:cart|catalog|checkout) && .*shiplog version-update\)$/gm)).toHaveLength(4);
     expect(out).toMatch(/^\$ .*shiplog deploy --application GLOBAL\.Acme\.Store\.shop --env prod -- sh -c /m);
     expect(out).toMatch(/^.*component version GLOBAL\.Acme\.Store\.cart;main;v1_1_0_g[0-9a-f]{7}\b.*created.*$/m);
     // the gate: refused, then approved, then moved
