@@ -1,0 +1,111 @@
+// deploy + github-token against a loopback fake of the GitHub REST API (GITHUB_API_URL): any request the
+// test did not expect fails it.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeGithub, type FakeGithub } from './fake-github.js';
+import { makeWorkspace, runAction, type ActionRun } from './runner-harness.js';
+
+const APP = 'GLOBAL.Acme.Store.shop';
+const TOKEN = 'ghs_fakeTokenValue0123456789abcdef';
+const SHA = 'ffffffffffffffffffffffffffffffffffffffff';
+const RUN_URL = 'https://github.com/acme/shop/actions/runs/4242/attempts/1';
+
+let ws: Awaited<ReturnType<typeof makeWorkspace>>;
+let gh: FakeGithub | undefined;
+beforeEach(async () => {
+  ws = await makeWorkspace();
+  const r = await runAction('version-update', {
+    workspace: ws.dir,
+    inputs: { 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': 'v1.0.0', application: APP },
+  });
+  expect(r.exitCode, r.stdout).toBe(0);
+});
+afterEach(async () => {
+  await gh?.close();
+  gh = undefined;
+  await ws.cleanup();
+});
+
+const deploy = (inputs: Record<string, string>): Promise<ActionRun> =>
+  runAction('deploy', {
+    workspace: ws.dir,
+    inputs: { application: APP, env: 'dev', 'github-token': TOKEN, ...inputs },
+    env: { GITHUB_API_URL: gh!.url },
+  });
+
+const created = { id: 501, environment: 'dev', sha: SHA };
+
+describe('GitHub Deployment', () => {
+  it('creates the deployment, then in_progress and success statuses with log and environment URLs', async () => {
+    gh = await fakeGithub([
+      { method: 'POST', path: '/repos/acme/shop/deployments', status: 201, body: created },
+      { method: 'POST', path: '/repos/acme/shop/deployments/501/statuses', status: 201, body: { id: 1, state: 'in_progress' } },
+      { method: 'POST', path: '/repos/acme/shop/deployments/501/statuses', status: 201, body: { id: 2, state: 'success' } },
+    ]);
+    const r = await deploy({ command: 'echo ok', 'environment-url': 'https://qa.shop.example', 'transient-environment': 'true' });
+    expect(r.exitCode, r.stdout).toBe(0);
+    gh.verify();
+    const [create, progress, done] = gh.received;
+    expect(create.headers.authorization).toBe(`token ${TOKEN}`);
+    expect(create.body).toMatchObject({
+      ref: SHA,
+      environment: 'dev',
+      auto_merge: false,
+      required_contexts: [],
+      transient_environment: true,
+    });
+    expect(progress.body).toMatchObject({ state: 'in_progress', log_url: RUN_URL, environment_url: 'https://qa.shop.example' });
+    expect(done.body).toMatchObject({ state: 'success', log_url: RUN_URL, environment_url: 'https://qa.shop.example' });
+    expect(r.summary).toContain('| GitHub Deployment | #501 [environment](https://qa.shop.example) |');
+  });
+
+  it('posts failure when the deployment fails', async () => {
+    gh = await fakeGithub([
+      { method: 'POST', path: '/repos/acme/shop/deployments', status: 201, body: created },
+      { method: 'POST', path: '/repos/acme/shop/deployments/501/statuses', status: 201, body: { id: 1 } },
+      { method: 'POST', path: '/repos/acme/shop/deployments/501/statuses', status: 201, body: { id: 2 } },
+    ]);
+    const r = await deploy({ command: 'exit 4' });
+    expect(r.exitCode).toBe(1);
+    gh.verify();
+    expect(gh.received[2].body).toMatchObject({ state: 'failure', log_url: RUN_URL });
+    expect(r.outputs['deployment-status']).toBe('failed');
+  });
+
+  it('fails before deploying, with the permissions hint, when GitHub answers 403', async () => {
+    gh = await fakeGithub([
+      { method: 'POST', path: '/repos/acme/shop/deployments', status: 403, body: { message: 'Resource not accessible by integration' } },
+    ]);
+    const r = await deploy({ command: 'echo MUST-NOT-RUN' });
+    expect(r.exitCode).toBe(1);
+    gh.verify();
+    expect(r.stdout).not.toContain('MUST-NOT-RUN');
+    expect(r.stdout).toMatch(/^::error::GitHub API: creating a deployment for dev failed \(HTTP 403\): Resource not accessible by integration.*permissions: deployments: write/m);
+  });
+
+  it('only warns when the final status cannot be posted (the deployment itself is recorded)', async () => {
+    gh = await fakeGithub([
+      { method: 'POST', path: '/repos/acme/shop/deployments', status: 201, body: created },
+      { method: 'POST', path: '/repos/acme/shop/deployments/501/statuses', status: 201, body: { id: 1 } },
+      { method: 'POST', path: '/repos/acme/shop/deployments/501/statuses', status: 500, body: { message: 'boom' } },
+    ]);
+    const r = await deploy({ command: 'echo ok' });
+    expect(r.exitCode).toBe(0);
+    gh.verify();
+    expect(r.stdout).toMatch(/^::warning::GitHub API: setting deployment 501 to success failed \(HTTP 500\)/m);
+    expect(r.outputs['deployment-status']).toBe('success');
+  });
+
+  it('makes no GitHub request without github-token, or on a dry run', async () => {
+    gh = await fakeGithub([]);
+    const plain = await runAction('deploy', {
+      workspace: ws.dir,
+      inputs: { application: APP, env: 'dev', command: 'echo ok' },
+      env: { GITHUB_API_URL: gh.url },
+    });
+    expect(plain.exitCode, plain.stdout).toBe(0);
+    const dry = await deploy({ command: 'echo ok', 'dry-run': 'true' });
+    expect(dry.exitCode, dry.stdout).toBe(0);
+    gh.verify();
+    expect(gh.received).toEqual([]);
+  });
+});
