@@ -8,7 +8,8 @@ import type { EnvironmentState } from '../model.js';
 import { baseOfComponentVersion } from '../naming.js';
 import type { CommandModule, CommandResultBase, ResolvedInputs } from './command-module.js';
 import type { OperationContext } from './context.js';
-import { assertKnownEnvironment, parseApplication, stringInput, type ApplicationFilter } from './query-filters.js';
+import { assertKnownEnvironment, parseApplication, type ApplicationFilter } from './query-filters.js';
+import { str } from './request-inputs.js';
 import { renderTable, versionPart } from './render-table.js';
 
 export interface DiffRequest {
@@ -47,11 +48,11 @@ export interface DiffResult extends CommandResultBase {
 
 export function diffRequest(inputs: ResolvedInputs): DiffRequest {
   const problems: string[] = [];
-  const from = stringInput(inputs, 'from');
-  const to = stringInput(inputs, 'to');
+  const from = str(inputs, 'from');
+  const to = str(inputs, 'to');
   if (from === undefined) problems.push('--from (the first environment) is required');
   if (to === undefined) problems.push('--to (the second environment) is required');
-  const app = stringInput(inputs, 'application');
+  const app = str(inputs, 'application');
   const application = app === undefined ? undefined : parseApplication(app, problems);
   if (problems.length > 0) throw InvalidInputError.of(problems, 'e.g. shiplog diff --from qa --to prod');
   return { from: from!, to: to!, application };

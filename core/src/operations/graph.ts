@@ -10,7 +10,8 @@ import { baseOfComponentVersion } from '../naming.js';
 import type { CommandModule, CommandResultBase, ResolvedInputs } from './command-module.js';
 import type { OperationContext } from './context.js';
 import { flowchart, type MermaidEdge, type MermaidNode } from './mermaid.js';
-import { environmentOrder, parseApplication, stringInput, type ApplicationFilter } from './query-filters.js';
+import { str } from './request-inputs.js';
+import { environmentOrder, parseApplication, type ApplicationFilter } from './query-filters.js';
 
 export interface GraphRequest {
   application: ApplicationFilter;
@@ -41,7 +42,7 @@ export interface GraphResult extends CommandResultBase {
 
 export function graphRequest(inputs: ResolvedInputs): GraphRequest {
   const problems: string[] = [];
-  const raw = stringInput(inputs, 'application');
+  const raw = str(inputs, 'application');
   const application = raw === undefined ? undefined : parseApplication(raw, problems);
   if (raw === undefined) problems.push('--application is required, e.g. --application GLOBAL.Acme.Store.shop');
   if (problems.length > 0) throw InvalidInputError.of(problems);

@@ -12,10 +12,10 @@ import {
   buildInfo,
   buildLabel,
   parseApplication,
-  stringInput,
   type ApplicationFilter,
   type BuildInfo,
 } from './query-filters.js';
+import { str } from './request-inputs.js';
 import { renderTable, shortTime, versionPart } from './render-table.js';
 
 export const DEFAULT_HISTORY_LIMIT = 20;
@@ -52,10 +52,10 @@ export interface HistoryResult extends CommandResultBase {
 
 export function historyRequest(inputs: ResolvedInputs): HistoryRequest {
   const problems: string[] = [];
-  const app = stringInput(inputs, 'application');
+  const app = str(inputs, 'application');
   const application = app === undefined ? undefined : parseApplication(app, problems);
-  const environment = stringInput(inputs, 'env');
-  const compRaw = stringInput(inputs, 'component-name');
+  const environment = str(inputs, 'env');
+  const compRaw = str(inputs, 'component-name');
   const component = compRaw === undefined ? undefined : parseComponentFilter(compRaw, problems);
   const limit = parseLimit(inputs.limit, problems);
   if (problems.length > 0) throw InvalidInputError.of(problems);

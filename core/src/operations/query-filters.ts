@@ -7,16 +7,6 @@ import type { Backend } from '../backend/backend.js';
 import { NotFoundError } from '../errors.js';
 import type { CiContext, PipelineConfig } from '../model.js';
 import { applicationBaseName, applicationParts, applicationVersionName } from '../naming.js';
-import type { ResolvedInputs } from './command-module.js';
-
-/** A trimmed string input, or undefined when absent or blank. A repeated flag keeps its last value. */
-export function stringInput(inputs: ResolvedInputs, name: string): string | undefined {
-  let v = inputs[name];
-  if (Array.isArray(v)) v = v[v.length - 1];
-  if (v === undefined || v === null || typeof v === 'boolean') return undefined;
-  const s = String(v).trim();
-  return s === '' ? undefined : s;
-}
 
 export interface ApplicationFilter {
   /** Full base name `domain.short`. */

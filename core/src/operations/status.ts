@@ -13,10 +13,10 @@ import {
   buildLabel,
   environmentOrder,
   parseApplication,
-  stringInput,
   type ApplicationFilter,
   type BuildInfo,
 } from './query-filters.js';
+import { str } from './request-inputs.js';
 import { renderTable, shortTime, versionPart } from './render-table.js';
 
 export interface StatusRequest {
@@ -45,8 +45,8 @@ export interface StatusResult extends CommandResultBase {
 
 export function statusRequest(inputs: ResolvedInputs): StatusRequest {
   const problems: string[] = [];
-  const environment = stringInput(inputs, 'env');
-  const app = stringInput(inputs, 'application');
+  const environment = str(inputs, 'env');
+  const app = str(inputs, 'application');
   const application = app === undefined ? undefined : parseApplication(app, problems);
   if (problems.length > 0) throw InvalidInputError.of(problems);
   return { environment, application };
