@@ -7739,7 +7739,11 @@ function readCiContext(env, cwd, git) {
   try {
     detected = envCi({ env: { ...env }, cwd });
   } catch {
-    detected = { isCi: Boolean(val(env.CI)) };
+    try {
+      detected = envCi({ env: { ...env, GITHUB_EVENT_PATH: void 0 }, cwd });
+    } catch {
+      detected = { isCi: Boolean(val(env.CI)) };
+    }
   }
   const provider = detected.service ?? "local";
   const base = clean({
@@ -7748,7 +7752,7 @@ function readCiContext(env, cwd, git) {
     buildId: val(detected.build),
     buildNumber: val(detected.build),
     buildUrl: noUndefinedParts(detected.buildUrl),
-    jobUrl: val(detected.jobUrl),
+    jobUrl: noUndefinedParts(detected.jobUrl),
     commit: val(detected.commit),
     branch: val(detected.branch),
     tag: val(detected.tag),
@@ -9205,12 +9209,12 @@ function parseStage(entry, i, problems) {
   }
   const t = entry;
   const before = problems.length;
-  for (const key of Object.keys(t)) {
-    if (!STAGE_KEYS.has(key)) problems.push(`${where}: unknown key "${key}" (known: ${[...STAGE_KEYS].join(", ")})`);
-  }
   const name = t.name;
-  if (typeof name !== "string" || name.trim() === "") problems.push(`${where}: "name" must be a non-empty string`);
   const label = typeof name === "string" && name.trim() ? `stage "${name}"` : where;
+  for (const key of Object.keys(t)) {
+    if (!STAGE_KEYS.has(key)) problems.push(`${label}: unknown key "${key}" (known: ${[...STAGE_KEYS].join(", ")})`);
+  }
+  if (typeof name !== "string" || name.trim() === "") problems.push(`${where}: "name" must be a non-empty string`);
   if (t.approval !== void 0 && typeof t.approval !== "boolean") problems.push(`${label}: "approval" must be true or false`);
   for (const key of ["domain", "task"]) {
     if (t[key] !== void 0 && (typeof t[key] !== "string" || t[key].trim() === "")) {
@@ -10119,13 +10123,6 @@ const deployCommand = {
   }
 };
 
-function stringInput(inputs, name) {
-  let v = inputs[name];
-  if (Array.isArray(v)) v = v[v.length - 1];
-  if (v === void 0 || v === null || typeof v === "boolean") return void 0;
-  const s = String(v).trim();
-  return s === "" ? void 0 : s;
-}
 function parseApplication(raw, problems) {
   try {
     const p = applicationParts(raw);
@@ -10206,11 +10203,11 @@ function versionPart(full) {
 
 function diffRequest(inputs) {
   const problems = [];
-  const from = stringInput(inputs, "from");
-  const to = stringInput(inputs, "to");
+  const from = str(inputs, "from");
+  const to = str(inputs, "to");
   if (from === void 0) problems.push("--from (the first environment) is required");
   if (to === void 0) problems.push("--to (the second environment) is required");
-  const app = stringInput(inputs, "application");
+  const app = str(inputs, "application");
   const application = app === void 0 ? void 0 : parseApplication(app, problems);
   if (problems.length > 0) throw InvalidInputError.of(problems, "e.g. shiplog diff --from qa --to prod");
   return { from, to, application };
@@ -10447,38 +10444,45 @@ function parseComponentToml(text, opts) {
   const vars = opts.vars;
   const fromVars = (n) => Object.prototype.hasOwnProperty.call(vars, n) ? vars[n] : void 0;
   const own = { ...top, ...rawAttrs };
-  const resolvedOwn = /* @__PURE__ */ new Map();
-  const resolvedExport = /* @__PURE__ */ new Map();
-  const active = /* @__PURE__ */ new Set();
-  const resolveOwn = (key) => {
-    if (!Object.prototype.hasOwnProperty.call(own, key)) return void 0;
-    const done = resolvedOwn.get(key);
+  const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  const target = (from, n) => {
+    if (from === "o") {
+      if (fromVars(n) !== void 0) return void 0;
+      return has(own, n) ? `o:${n}` : has(rawExports, n) ? `e:${n}` : void 0;
+    }
+    if (has(own, n)) return `o:${n}`;
+    if (fromVars(n) !== void 0) return void 0;
+    return has(rawExports, n) ? `e:${n}` : void 0;
+  };
+  const rawOf = (id) => id.startsWith("o:") ? own[id.slice(2)] : rawExports[id.slice(2)];
+  const cyclic = cycleMembers(
+    [...Object.keys(own).map((k) => `o:${k}`), ...Object.keys(rawExports).map((k) => `e:${k}`)],
+    (id) => referencedNames(rawOf(id)).map((n) => target(id[0], n)).filter((t) => !!t)
+  );
+  const resolved = /* @__PURE__ */ new Map();
+  const resolveId = (id) => {
+    if (cyclic.has(id)) return void 0;
+    const done = resolved.get(id);
     if (done !== void 0) return done;
-    if (active.has(`o:${key}`)) return void 0;
-    active.add(`o:${key}`);
-    const v = substitute(own[key], (n) => fromVars(n) ?? resolveOwn(n) ?? resolveExport(n));
-    active.delete(`o:${key}`);
-    resolvedOwn.set(key, v);
+    const from = id[0];
+    const v = substitute(rawOf(id), (n) => {
+      if (from === "o" && fromVars(n) !== void 0) return fromVars(n);
+      const t = target(from, n);
+      return t ? resolveId(t) : fromVars(n);
+    });
+    resolved.set(id, v);
     return v;
   };
-  const resolveExport = (key) => {
-    if (!Object.prototype.hasOwnProperty.call(rawExports, key)) return void 0;
-    const done = resolvedExport.get(key);
-    if (done !== void 0) return done;
-    if (active.has(`e:${key}`)) return void 0;
-    active.add(`e:${key}`);
-    const v = substitute(rawExports[key], (n) => resolveOwn(n) ?? fromVars(n) ?? resolveExport(n));
-    active.delete(`e:${key}`);
-    resolvedExport.set(key, v);
-    return v;
-  };
-  const resolveIn = (raw) => substitute(raw, (n) => fromVars(n) ?? resolveOwn(n) ?? resolveExport(n));
+  const resolveIn = (raw) => substitute(raw, (n) => {
+    const t = target("o", n);
+    return t ? resolveId(t) : fromVars(n);
+  });
   const values = {};
   for (const [k, v] of Object.entries(top)) values[k] = resolveIn(v);
   const attributes = {};
   for (const [k, v] of Object.entries(rawAttrs)) attributes[k] = resolveIn(v);
   const exports = {};
-  for (const k of Object.keys(rawExports)) exports[k] = resolveExport(k) ?? rawExports[k];
+  for (const k of Object.keys(rawExports)) exports[k] = resolveId(`e:${k}`) ?? rawExports[k];
   return { file: opts.file, values, attributes, exports };
 }
 function componentFromGit(git) {
@@ -10487,6 +10491,33 @@ function componentFromGit(git) {
   if (git.org && git.repoProject) out.Name = `GLOBAL.${git.org}.${git.repoProject}`;
   if (git.branch) out.Variant = git.branch;
   if (git.commitCount !== void 0) out.Version = `v${git.commitCount}`;
+  return out;
+}
+function referencedNames(text) {
+  const out = [];
+  for (const m of text.matchAll(/\$(?:\$|\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g)) {
+    const n = m[1] ?? m[2];
+    if (n) out.push(n);
+  }
+  return out;
+}
+function cycleMembers(nodes, edges) {
+  const adj = new Map(nodes.map((n) => [n, edges(n)]));
+  const out = /* @__PURE__ */ new Set();
+  for (const start of nodes) {
+    const seen = /* @__PURE__ */ new Set();
+    const stack = [...adj.get(start) ?? []];
+    while (stack.length) {
+      const n = stack.pop();
+      if (n === start) {
+        out.add(start);
+        break;
+      }
+      if (seen.has(n)) continue;
+      seen.add(n);
+      stack.push(...adj.get(n) ?? []);
+    }
+  }
   return out;
 }
 function isTable(v) {
@@ -10760,7 +10791,7 @@ function checkId(id) {
 
 function graphRequest(inputs) {
   const problems = [];
-  const raw = stringInput(inputs, "application");
+  const raw = str(inputs, "application");
   const application = raw === void 0 ? void 0 : parseApplication(raw, problems);
   if (raw === void 0) problems.push("--application is required, e.g. --application GLOBAL.Acme.Store.shop");
   if (problems.length > 0) throw InvalidInputError.of(problems);
@@ -10845,10 +10876,10 @@ const graphCommand = {
 const DEFAULT_HISTORY_LIMIT = 20;
 function historyRequest(inputs) {
   const problems = [];
-  const app = stringInput(inputs, "application");
+  const app = str(inputs, "application");
   const application = app === void 0 ? void 0 : parseApplication(app, problems);
-  const environment = stringInput(inputs, "env");
-  const compRaw = stringInput(inputs, "component-name");
+  const environment = str(inputs, "env");
+  const compRaw = str(inputs, "component-name");
   const component = compRaw === void 0 ? void 0 : parseComponentFilter(compRaw, problems);
   const limit = parseLimit(inputs.limit, problems);
   if (problems.length > 0) throw InvalidInputError.of(problems);
@@ -11036,8 +11067,8 @@ const moveCommand = {
 
 function statusRequest(inputs) {
   const problems = [];
-  const environment = stringInput(inputs, "env");
-  const app = stringInput(inputs, "application");
+  const environment = str(inputs, "env");
+  const app = str(inputs, "application");
   const application = app === void 0 ? void 0 : parseApplication(app, problems);
   if (problems.length > 0) throw InvalidInputError.of(problems);
   return { environment, application };
@@ -11700,7 +11731,7 @@ async function writeFileAtomic(tmpDir, target, data) {
   } finally {
     await fh.close();
   }
-  const changed = [dirname(target), tmpDir];
+  const changed = [dirname(target)];
   try {
     await rename(tmp, target);
   } catch (err) {
