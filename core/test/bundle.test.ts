@@ -1,0 +1,93 @@
+// The bundled CLI, run the way the orb, the Buildkite plugin and the Jenkins library run it: `node shiplog.mjs`
+// copied into a directory with no node_modules anywhere, in a real git repository.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP, COMPONENT_TOML, makeRepo, type TestRepo } from './execute-fixtures.js';
+
+const bundle = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'shiplog.mjs');
+let binDir: string;
+let cli: string;
+let repo: TestRepo;
+
+beforeAll(() => {
+  binDir = mkdtempSync(path.join(tmpdir(), 'shiplog-bin-'));
+  cli = path.join(binDir, 'shiplog.mjs');
+  copyFileSync(bundle, cli);
+  repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+});
+afterAll(() => {
+  rmSync(binDir, { recursive: true, force: true });
+  repo.cleanup();
+});
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: repo.dir, env: { ...repo.env, ...env }, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) as Record<string, unknown> };
+}
+
+describe('bundled CLI (core/dist/shiplog.mjs)', () => {
+  it('runs with no node_modules next to it', () => {
+    for (let d = binDir; d !== path.dirname(d); d = path.dirname(d)) expect(existsSync(path.join(d, 'node_modules'))).toBe(false);
+    const pkg = JSON.parse(readFileSync(path.join(path.dirname(bundle), '..', 'package.json'), 'utf8')) as { version: string };
+    expect(run(['--version'])).toMatchObject({ code: 0, out: `${pkg.version}\n` });
+  });
+
+  it('version-update -> deploy -> move -> approve -> move -> deploy, end to end', () => {
+    const sha = execFileSync('git', ['rev-parse', '--short=7', 'HEAD'], { cwd: repo.dir, encoding: 'utf8' }).trim();
+    const up = run(['version-update', '--json'], { BUILD_NUMBER: '17' });
+    expect(up.code, up.err).toBe(0);
+    expect(up.json()).toMatchObject({
+      ok: true,
+      operation: 'version-update',
+      componentVersion: { name: `GLOBAL.Acme.Store.cart;main;v1_2_0_g${sha}`, created: true },
+      appVersion: { name: `${APP};1_0_0`, created: true },
+    });
+    expect(run(['version-update', '--json']).json()).toMatchObject({ componentVersion: { created: false }, appVersion: { created: false } });
+
+    const dev = run(['deploy', '--application', APP, '--env', 'dev', '--json', '--', 'sh', '-c', 'echo deploying to dev']);
+    expect(dev.code, dev.err).toBe(0);
+    expect(dev.err).toContain('deploying to dev\n');
+    expect(dev.json()).toMatchObject({ ok: true, operation: 'deploy', deployment: { id: 1, appVersion: `${APP};1_0_0`, environment: 'dev', exitCode: 0, status: 'success' } });
+
+    expect(run(['move', '--application', APP, '--json']).json()).toMatchObject({ ok: true, operation: 'move', from: 'dev', to: 'qa' });
+    const gated = run(['move', '--application', APP, '--to', 'prod']);
+    expect(gated.code).toBe(1);
+    expect(gated.err).toMatch(/^shiplog: error: .*approval/);
+    expect(run(['approve', '--application', APP, '--stage', 'prod', '--json'], { USER: 'rel-manager' }).json()).toMatchObject({
+      ok: true,
+      operation: 'approve',
+      appVersion: `${APP};1_0_0`,
+      approved: true,
+      stage: 'prod',
+      by: 'rel-manager',
+    });
+    expect(run(['move', '--application', APP, '--to', 'prod']).code).toBe(0);
+    const prod = run(['deploy', '--application', APP, '--env', 'prod', '--exit-code', '0', '--json']);
+    expect(prod.code, prod.err).toBe(0);
+
+    const status = run(['status', '--json']);
+    expect(status.code, status.err).toBe(0);
+    const envs = (status.json().environments as { name: string; appVersion: string }[]).map((e) => [e.name, e.appVersion]);
+    expect(envs).toEqual(expect.arrayContaining([['dev', `${APP};1_0_0`], ['prod', `${APP};1_0_0`]]));
+  });
+
+  it('failures: exit codes and one error line', () => {
+    const failed = run(['deploy', '--application', APP, '--env', 'dev', '--command', 'exit 9', '--json']);
+    expect(failed.code).toBe(1);
+    expect(failed.json()).toMatchObject({ ok: false, deployment: { status: 'failed', exitCode: 9 }, error: { exitCode: 1 } });
+    const usage = run(['deploy', '--nope']);
+    expect(usage.code).toBe(2);
+    expect(usage.err).toMatch(/^shiplog: error: unknown option '--nope'\nhint: /);
+    const toml = run(['version-update', '--toml', 'broken.toml'], {});
+    expect(toml.code).toBe(0); // a missing file falls back to git naming
+    repo.write('bad.toml', 'Name = [\n');
+    const bad = run(['version-update', '--toml', 'bad.toml']);
+    expect(bad.code).toBe(2);
+    expect(bad.err.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2);
+    expect(bad.err).not.toMatch(/\n\s+at /);
+  });
+});
