@@ -1,7 +1,7 @@
 /**
- * Input handling shared by the read-only queries (status, history, diff, graph): reading resolved inputs,
- * parsing the application filter, checking that an environment filter names something real, and the
- * `build` provenance block every query result carries.
+ * Input handling shared by the read-only queries (status, history, diff, graph): parsing the application
+ * filter, checking that an environment filter names something real, environment ordering, and the `build`
+ * provenance block every query result carries.
  */
 import type { Backend } from '../backend/backend.js';
 import { NotFoundError } from '../errors.js';
