@@ -6122,13 +6122,6 @@ const deployCommand = {
   }
 };
 
-function stringInput(inputs, name) {
-  let v = inputs[name];
-  if (Array.isArray(v)) v = v[v.length - 1];
-  if (v === void 0 || v === null || typeof v === "boolean") return void 0;
-  const s = String(v).trim();
-  return s === "" ? void 0 : s;
-}
 function parseApplication(raw, problems) {
   try {
     const p = applicationParts(raw);
@@ -6209,11 +6202,11 @@ function versionPart(full) {
 
 function diffRequest(inputs) {
   const problems = [];
-  const from = stringInput(inputs, "from");
-  const to = stringInput(inputs, "to");
+  const from = str$2(inputs, "from");
+  const to = str$2(inputs, "to");
   if (from === void 0) problems.push("--from (the first environment) is required");
   if (to === void 0) problems.push("--to (the second environment) is required");
-  const app = stringInput(inputs, "application");
+  const app = str$2(inputs, "application");
   const application = app === void 0 ? void 0 : parseApplication(app, problems);
   if (problems.length > 0) throw InvalidInputError.of(problems, "e.g. shiplog diff --from qa --to prod");
   return { from, to, application };
@@ -6797,7 +6790,7 @@ function checkId(id) {
 
 function graphRequest(inputs) {
   const problems = [];
-  const raw = stringInput(inputs, "application");
+  const raw = str$2(inputs, "application");
   const application = raw === void 0 ? void 0 : parseApplication(raw, problems);
   if (raw === void 0) problems.push("--application is required, e.g. --application GLOBAL.Acme.Store.shop");
   if (problems.length > 0) throw InvalidInputError.of(problems);
@@ -6882,10 +6875,10 @@ const graphCommand = {
 const DEFAULT_HISTORY_LIMIT = 20;
 function historyRequest(inputs) {
   const problems = [];
-  const app = stringInput(inputs, "application");
+  const app = str$2(inputs, "application");
   const application = app === void 0 ? void 0 : parseApplication(app, problems);
-  const environment = stringInput(inputs, "env");
-  const compRaw = stringInput(inputs, "component-name");
+  const environment = str$2(inputs, "env");
+  const compRaw = str$2(inputs, "component-name");
   const component = compRaw === void 0 ? void 0 : parseComponentFilter(compRaw, problems);
   const limit = parseLimit(inputs.limit, problems);
   if (problems.length > 0) throw InvalidInputError.of(problems);
@@ -7073,8 +7066,8 @@ const moveCommand = {
 
 function statusRequest(inputs) {
   const problems = [];
-  const environment = stringInput(inputs, "env");
-  const app = stringInput(inputs, "application");
+  const environment = str$2(inputs, "env");
+  const app = str$2(inputs, "application");
   const application = app === void 0 ? void 0 : parseApplication(app, problems);
   if (problems.length > 0) throw InvalidInputError.of(problems);
   return { environment, application };
