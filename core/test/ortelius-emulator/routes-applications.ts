@@ -40,7 +40,7 @@ export function applicationRoutes(ctx: RouteContext): Reply | undefined {
       const env = req.query.envid ?? '';
       const id = state.lastSuccess.get(`${env}\u0000${state.appBaseOf(a).id}`);
       const last = id === undefined ? undefined : state.application(id);
-      if (!last) return fail(`No successful deployment of ${state.applicationFullName(a)} to ${env}`);
+      if (!last) return fail(`No successful deployment found for ${state.applicationFullName(a)} in ${env}`);
       a = last;
     } else if (isTrue(req.query.latest)) {
       a = state.latestApplication(a);

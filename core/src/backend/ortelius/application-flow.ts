@@ -10,7 +10,8 @@ import type { ApplicationVersionSpec } from '../backend.js';
 import type { ApplicationVersion, ComponentVersion, Put } from '../../model.js';
 import { baseOfComponentVersion, bumpVersion, splitDomain } from '../../naming.js';
 import { BackendError } from '../../errors.js';
-import type { OrteliusHttp } from './http-client.js';
+import { enc, type OrteliusHttp } from './http-client.js';
+import { STAGE_KEY } from './shiplog-attributes.js';
 import {
   API,
   type Json,
@@ -18,6 +19,7 @@ import {
   type ServerApplication,
   UI,
   applicationOf,
+  attributesOf,
   componentFullName,
   num,
   resultOf,
@@ -35,7 +37,25 @@ export class ApplicationFlow {
 
   async get(fullName: string): Promise<ApplicationVersion | undefined> {
     const app = await this.lookup({ name: fullName });
-    return app ? toApplicationVersion(app) : undefined;
+    return app ? this.withStage(app) : undefined;
+  }
+
+  /** Attributes of an application (version) by id. */
+  async attributes(id: number): Promise<Record<string, string>> {
+    const r = await this.http.get(`${API}/getvar/application/${enc(id)}`, { envelope: 'success', idempotent: true });
+    return attributesOf(r);
+  }
+
+  /** Merges attributes into an application (version); the server answers {} whatever happens. */
+  async setAttributes(id: number, attrs: Record<string, string>): Promise<void> {
+    await this.http.post(`${API}/setvar/application/${id}`, { json: attrs, envelope: 'status', idempotent: true });
+  }
+
+  private async withStage(app: ServerApplication): Promise<ApplicationVersion | undefined> {
+    const av = toApplicationVersion(app);
+    if (!av) return undefined;
+    const stage = (await this.attributes(app.id))[STAGE_KEY];
+    return stage ? { ...av, stage } : av;
   }
 
   async list(application: string): Promise<ApplicationVersion[]> {
@@ -48,7 +68,7 @@ export class ApplicationFlow {
       while (next < ids.length) {
         const i = next++;
         const app = await this.lookupId(ids[i]);
-        out[i] = app ? toApplicationVersion(app) : undefined;
+        out[i] = app ? await this.withStage(app) : undefined;
       }
     };
     await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, ids.length) }, worker));
@@ -82,7 +102,7 @@ export class ApplicationFlow {
     }
     const latestVersion = toApplicationVersion(latest);
     // Rule 1: the latest version already holds this exact component version.
-    if (latestVersion && holds(latest, comp)) return { value: latestVersion, created: false };
+    if (latestVersion && holds(latest, comp)) return { value: (await this.withStage(latest)) ?? latestVersion, created: false };
     // Rule 2: the target version.
     let target = spec.version ?? (latestVersion ? bumpVersion(latestVersion.version) : '1');
     // Rule 3: the target exists (no lookup needed when the base has no versions yet).
@@ -90,7 +110,7 @@ export class ApplicationFlow {
     if (latestVersion && target === latestVersion.version) existing = latest;
     else if (!fresh && latestVersion) existing = await this.lookup({ name: `${spec.application};${target}` });
     if (existing && !spec.autoIncrement) {
-      const value = toApplicationVersion(existing);
+      const value = await this.withStage(existing);
       if (!value) throw new BackendError(`Ortelius answered ${spec.application};${target} without a version part`);
       if (holds(existing, comp)) return { value, created: false };
       const components = await this.swapIn(existing, comp);
@@ -107,6 +127,7 @@ export class ApplicationFlow {
     if (!Number.isFinite(id)) throw new BackendError('Ortelius answered newappver without result.id');
     const copy: ServerApplication = { ...latest, id, name, components: latest.components.map((c) => ({ ...c })) };
     const components = await this.swapIn(copy, comp);
+    await this.setAttributes(id, { [STAGE_KEY]: spec.initialStage });
     const full = `${spec.application};${target}`;
     this.ids.set(full, id);
     return {
@@ -117,6 +138,7 @@ export class ApplicationFlow {
         version: target,
         components,
         ...(latestVersion ? { predecessor: latestVersion.name } : {}),
+        stage: spec.initialStage,
         createdAt: spec.at,
         provenance: spec.provenance,
       },

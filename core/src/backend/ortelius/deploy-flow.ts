@@ -10,6 +10,7 @@ import type { Host } from '../../host.js';
 import type { OrteliusHttp } from './http-client.js';
 import type { ApplicationFlow } from './application-flow.js';
 import { API, num, str, toDeployment } from './server-json.js';
+import { deploymentKey, encodeDeployment } from './shiplog-attributes.js';
 
 export interface PollSettings {
   /** First interval between polls. */
@@ -92,7 +93,7 @@ export class DeployFlow {
     const id = num(r?.deployid);
     if (!Number.isFinite(id)) throw new ShiplogError(`Ortelius answered POST /API/deploy with deployid ${str(r?.deployid)}`);
     const appVersion = str(r?.application) || spec.appVersion.name;
-    return {
+    const d: Deployment = {
       id,
       appVersion,
       application: spec.appVersion.application,
@@ -108,6 +109,10 @@ export class DeployFlow {
       ...(spec.attributes ? { attributes: spec.attributes } : {}),
       provenance: spec.provenance,
     };
+    // The log endpoint keeps neither how the deployment ran nor where from: keep them on the app version.
+    const appId = Number.isFinite(num(r?.appid)) ? num(r?.appid) : await this.apps.idOf(appVersion, spec.appVersion.id);
+    await this.apps.setAttributes(appId, { [deploymentKey(id)]: this.host.redactor.redact(encodeDeployment(d)) });
+    return d;
   }
 }
 

@@ -52,7 +52,7 @@ export interface CallOptions {
 type Json = Record<string, unknown>;
 
 const AUTH_REFUSED = /login required|not logged in|invalid token|token (has )?expired|session (has )?expired|unauthori[sz]ed|authorization failed/i;
-const NOT_FOUND = /not found|no \w+( \w+)? found|does not exist|could not find/i;
+const NOT_FOUND = /not found|no \w+( \w+)? found|does not exist|could not find|id invalid/i;
 const NO_PERMISSION = /permission|access denied|not allowed/i;
 
 /** Encodes a path segment or query value exactly (`;` -> %3B, space -> %20). */

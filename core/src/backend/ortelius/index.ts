@@ -76,7 +76,7 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
   const components = new ComponentFlow(http);
   const apps = new ApplicationFlow(http);
   const deploys = new DeployFlow(host, http, apps, { ...DEFAULT_POLL, ...opts.poll });
-  const stages = new StageFlow(http, apps);
+  const stages = new StageFlow(host, http, apps);
   const queries = new QueryFlow(http, apps);
 
   return {
@@ -90,7 +90,7 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
     listApplicationVersions: (app) => apps.list(app),
     putApplicationVersion: (spec) => apps.put(spec),
     recordApproval: (a) => stages.approve(a),
-    listApprovals: async () => [],
+    listApprovals: (appVersion) => stages.listApprovals(appVersion),
     moveApplicationVersion: (spec) => stages.move(spec),
     startDeployment: (av, env) => deploys.start(av, env),
     followDeployment: (id, o) => deploys.follow(id, o),

@@ -1,17 +1,22 @@
 /**
  * Read-only questions answered from what the dmadminweb API offers (docs/ortelius.md, "Queries"):
  * - status: per (environment, application) `GET /API/application/?name=<app>&lastsuccess=Y&envid=<env>`;
- *   environments and applications come from the filter or from `/API/export/environments|applications`.
- *   The server tells which version ran last successfully, not the deployment id or its time (0 and '').
- * - history: the API has no deployment listing: a UsageError says so.
- * - approvals: the API cannot list them: always [].
+ *   environments and applications come from the filter or from `/API/export/environments|applications`;
+ *   the deployment id and time come from the `ShiplogDeployment_<id>` attributes (0 and '' when absent).
+ * - history: deployment ids are dense (the server assigns max+1), so the newest id is found by probing
+ *   `/API/log/<id>?checkcomplete=Y` (O(log n) calls), then logs are read newest first until `limit` match;
+ *   mode, provenance and components come from the attributes shiplog stored (server-run deployments: from the
+ *   application version).
  */
-import type { HistoryFilter } from '../backend.js';
+import { type HistoryFilter } from '../backend.js';
 import type { Deployment, EnvironmentState } from '../../model.js';
-import { UsageError } from '../../errors.js';
+import { baseOfComponentVersion } from '../../naming.js';
 import type { OrteliusHttp } from './http-client.js';
 import type { ApplicationFlow } from './application-flow.js';
-import { API, type Json, str, toApplicationVersion, applicationOf, resultOf } from './server-json.js';
+import { API, type Json, applicationOf, resultOf, str, toApplicationVersion, toDeployment } from './server-json.js';
+import { type StoredDeployment, deploymentsFrom } from './shiplog-attributes.js';
+
+const ORTELIUS = { provider: 'ortelius', isCi: false } as const;
 
 export class QueryFlow {
   constructor(
@@ -34,27 +39,86 @@ export class QueryFlow {
           notFoundOk: true,
         });
         if (!r) continue;
-        const av = toApplicationVersion(applicationOf(resultOf(r)));
+        const app = applicationOf(resultOf(r));
+        const av = toApplicationVersion(app);
         if (!av) continue;
+        let last: [number, StoredDeployment] | undefined;
+        for (const entry of deploymentsFrom(await this.apps.attributes(app.id))) {
+          if (entry[1].environment === env && entry[1].exitCode === 0 && (!last || entry[0] > last[0])) last = entry;
+        }
         out.push({
           name: env,
           application: av.application,
           appVersion: av.name,
           components: av.components,
-          deploymentId: 0,
-          deployedAt: '',
-          provenance: { provider: 'ortelius', isCi: false },
+          deploymentId: last ? last[0] : 0,
+          deployedAt: last ? (last[1].finishedAt ?? last[1].startedAt) : '',
+          provenance: last ? last[1].provenance : ORTELIUS,
         });
       }
     }
-    void this.apps;
+    return out.sort((a, b) => a.name.localeCompare(b.name) || a.application.localeCompare(b.application));
+  }
+
+  async history(filter: HistoryFilter): Promise<Deployment[]> {
+    const limit = filter.limit ?? Infinity;
+    const out: Deployment[] = [];
+    const metaByApp = new Map<string, Promise<{ id?: number; components: string[]; meta: Map<number, StoredDeployment> }>>();
+    for (let id = await this.newestDeploymentId(); id >= 1 && out.length < limit; id--) {
+      const log = await this.http.get(`${API}/log/${id}`, { envelope: 'success', idempotent: true, notFoundOk: true });
+      if (!log) continue;
+      const appVersion = str(log.application);
+      if (!metaByApp.has(appVersion)) metaByApp.set(appVersion, this.appFacts(appVersion));
+      const facts = await metaByApp.get(appVersion)!;
+      const meta = facts.meta.get(id);
+      let d = toDeployment(id, log, meta?.componentVersions ?? facts.components);
+      if (meta) {
+        d = {
+          ...d,
+          exitCode: meta.exitCode,
+          status: meta.exitCode === 0 ? 'success' : 'failed',
+          mode: meta.mode,
+          startedAt: meta.startedAt,
+          ...(meta.finishedAt ? { finishedAt: meta.finishedAt } : {}),
+          ...(meta.logUrl ? { logUrl: meta.logUrl } : {}),
+          ...(meta.attributes ? { attributes: meta.attributes } : {}),
+          provenance: meta.provenance,
+        };
+      }
+      if (filter.application && d.application !== filter.application) continue;
+      if (filter.environment && d.environment !== filter.environment) continue;
+      if (filter.component && !d.componentVersions.some((c) => c === filter.component || baseOfComponentVersion(c) === filter.component)) continue;
+      out.push(d);
+    }
     return out;
   }
 
-  async history(_filter: HistoryFilter): Promise<Deployment[]> {
-    throw new UsageError('the Ortelius API has no deployment listing, so `history` cannot be answered from the ortelius backend', {
-      hint: 'look at the deployments in the Ortelius UI, or use the local backend',
-    });
+  /** Components and stored deployment facts of an application version (empty when it is gone). */
+  private async appFacts(appVersion: string): Promise<{ components: string[]; meta: Map<number, StoredDeployment> }> {
+    const r = await this.http.get(`${API}/application/`, { query: { name: appVersion }, envelope: 'success', idempotent: true, notFoundOk: true });
+    if (!r) return { components: [], meta: new Map() };
+    const app = applicationOf(resultOf(r));
+    const av = toApplicationVersion(app);
+    return { components: av?.components ?? [], meta: deploymentsFrom(await this.apps.attributes(app.id)) };
+  }
+
+  /** The highest deployment id: exponential probe, then binary search (ids are dense from 1). */
+  private async newestDeploymentId(): Promise<number> {
+    const exists = async (id: number) =>
+      !!(await this.http.get(`${API}/log/${id}`, { query: { checkcomplete: 'Y' }, envelope: 'success', idempotent: true, notFoundOk: true }));
+    if (!(await exists(1))) return 0;
+    let lo = 1;
+    let hi = 2;
+    while (await exists(hi)) {
+      lo = hi;
+      hi *= 2;
+    }
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (await exists(mid)) lo = mid;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private async exported(type: 'environments' | 'applications'): Promise<string[]> {

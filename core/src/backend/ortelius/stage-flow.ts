@@ -1,35 +1,73 @@
 /**
  * Approvals and moves (section 5.4, with the reference's bugs fixed): ids are sent as numbers,
  * GetTasks is read as the bare array it is, and RunTask's `result` decides success.
+ * The server keeps no per-stage approval shiplog can read back, so the decision is also kept as an attribute
+ * of the application version (shiplog-attributes.ts), and so is the stage a move lands in.
  */
 import type { MoveSpec } from '../backend.js';
 import type { Approval } from '../../model.js';
-import { ApprovalRejectedError, ApprovalRequiredError, BackendError, NotFoundError, OperationFailedError } from '../../errors.js';
+import {
+  ApprovalRejectedError,
+  ApprovalRequiredError,
+  BackendError,
+  InvalidInputError,
+  NotFoundError,
+  OperationFailedError,
+} from '../../errors.js';
+import type { Host } from '../../host.js';
 import { enc, type OrteliusHttp } from './http-client.js';
 import type { ApplicationFlow } from './application-flow.js';
 import { API, UI, num, resultOf, str } from './server-json.js';
+import { STAGE_KEY, approvalKey, approvalsFrom, encodeApproval } from './shiplog-attributes.js';
 
 export class StageFlow {
   /** Domain ids by name, learned by this instance. */
   private readonly domains = new Map<string, number>();
 
   constructor(
+    private readonly host: Host,
     private readonly http: OrteliusHttp,
     private readonly apps: ApplicationFlow,
   ) {}
 
   async approve(approval: Approval): Promise<Approval> {
     const appId = await this.apps.idOf(approval.appVersion);
+    const clean = this.host.redactor.redactValue(approval);
     await this.http.get(`${API}/approve/${appId}`, {
-      query: { approve: approval.approved ? 'Y' : 'N', notes: approval.notes ?? '' },
+      query: { approve: clean.approved ? 'Y' : 'N', notes: clean.notes ?? '' },
       envelope: 'success',
       idempotent: false,
     });
-    return approval;
+    await this.apps.setAttributes(appId, { [approvalKey(clean.stage)]: encodeApproval(clean) });
+    return clean;
+  }
+
+  async listApprovals(appVersion: string): Promise<Approval[]> {
+    const appId = await this.apps.idOf(appVersion).catch((err: unknown) => {
+      if (err instanceof NotFoundError) return undefined;
+      throw err;
+    });
+    if (appId === undefined) return [];
+    return approvalsFrom(appVersion, await this.apps.attributes(appId));
   }
 
   async move(spec: MoveSpec): Promise<{ from: string; to: string }> {
-    const appId = await this.apps.idOf(spec.appVersion.name, spec.appVersion.id);
+    const name = spec.appVersion.name;
+    const appId = await this.apps.idOf(name, spec.appVersion.id);
+    const attrs = await this.apps.attributes(appId);
+    const stage = attrs[STAGE_KEY];
+    if (stage && stage !== spec.from.name) {
+      throw new InvalidInputError(`${name} is in stage "${stage}", not "${spec.from.name}"`, { hint: 'omit --from to move from the current stage' });
+    }
+    if (spec.requiresApproval) {
+      const decision = approvalsFrom(name, attrs).find((a) => a.stage === spec.to.name);
+      if (!decision) {
+        throw new ApprovalRequiredError(`${name} has no approval for ${spec.to.name}`, { hint: `run shiplog approve --stage ${spec.to.name} first` });
+      }
+      if (!decision.approved) {
+        throw new ApprovalRejectedError(`${name} was rejected for ${spec.to.name} by ${decision.by} at ${decision.at}`);
+      }
+    }
     const domainId = await this.domainId(spec.from.domain);
     const tasks = await this.http.getArray(`${UI}/GetTasks`, { query: { domainid: domainId }, idempotent: true });
     const task = tasks.find((t) => str(t.name) === spec.task);
@@ -46,11 +84,12 @@ export class StageFlow {
     });
     if (r?.result !== true) {
       const output = str(r?.output) || 'no output';
-      const text = `Ortelius refused to move ${spec.appVersion.name} from ${spec.from.name} to ${spec.to.name}: ${output}`;
+      const text = `Ortelius refused to move ${name} from ${spec.from.name} to ${spec.to.name}: ${output}`;
       if (/reject/i.test(output)) throw new ApprovalRejectedError(text);
-      if (/approv/i.test(output)) throw new ApprovalRequiredError(text, { hint: `run shiplog approve for ${spec.to.name} first` });
+      if (/approv/i.test(output)) throw new ApprovalRequiredError(text, { hint: `run shiplog approve --stage ${spec.to.name} first` });
       throw new OperationFailedError(text);
     }
+    await this.apps.setAttributes(appId, { [STAGE_KEY]: spec.to.name });
     return { from: spec.from.name, to: spec.to.name };
   }
 
