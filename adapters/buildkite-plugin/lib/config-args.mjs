@@ -97,6 +97,7 @@ function scalar(name, value, type) {
 function credentialVars(config) {
   const given = config.credentials ?? {};
   if (typeof given !== 'object' || Array.isArray(given)) throw new ConfigError('plugin option "credentials" must be a mapping');
+  /** @type {Record<string, string>} */
   const vars = {};
   for (const [name, fallback] of Object.entries(OPTIONS.credentials)) {
     const v = given[name] ?? fallback;
@@ -154,8 +155,7 @@ export function planFor(env, phase) {
     const values = type === 'list' ? (Array.isArray(value) ? value : [value]) : [value];
     for (const v of values) {
       const s = scalar(name, v, type);
-      if (s === true) args.push(`--${name}`);
-      else if (s !== false) args.push(`--${name}=${s}`);
+      args.push(`--${name}=${s}`); // booleans as --flag=true|false: an explicit false overrides the env
     }
   }
   if (operation === 'deploy' && config['log-url'] === undefined && jobUrl(env)) args.push(`--log-url=${jobUrl(env)}`);

@@ -21,7 +21,7 @@ expect_version_update_call() {
   assert_output "version-update
 --state-dir=/var/lib/shiplog
 --component-name=GLOBAL.Acme.Store.cart
---auto-increment
+--auto-increment=true
 --attr=DockerSha=sha256:abc
 --attr=Team=web
 --application=GLOBAL.Acme.Store.shop
@@ -161,7 +161,7 @@ stub_success_reporting() {
   unstub buildkite-agent
 }
 
-@test "false booleans add no flag; integers and single-string lists map to one flag" {
+@test "booleans are explicit (false overrides the env); integers and single-string lists map to one flag" {
   agent_env "$LOCATION" '{"operation":"deploy","application":"GLOBAL.Acme.Store.shop","env":"qa","exit-code":3,"dry-run":false,"attr":"Cause=manual","log-url":"https://logs.example/1"}' flattened
   export FAKE_SHIPLOG_RESULT='{"ok":true,"operation":"deploy","deployment":{"id":8}}'
   stub buildkite-agent \
@@ -174,6 +174,7 @@ stub_success_reporting() {
   assert_success
   run shiplog_calls
   assert_output "deploy
+--dry-run=false
 --attr=Cause=manual
 --application=GLOBAL.Acme.Store.shop
 --env=qa

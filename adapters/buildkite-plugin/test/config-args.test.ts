@@ -1,0 +1,123 @@
+// lib/config-args.mjs: the agent's plugin environment in, shiplog CLI arguments out (tables, env-ci style).
+import { describe, expect, it } from 'vitest';
+import { agentEnv } from './agent-env.mjs';
+import { planFor, readConfig } from '../lib/config-args.mjs';
+
+const LOCATION = 'github.com/acme/shiplog-buildkite-plugin#v1.0.0';
+const JOB = { BUILDKITE_BUILD_URL: 'https://buildkite.com/acme/shop/builds/7', BUILDKITE_JOB_ID: 'job-1' };
+
+function envOf(config: Record<string, unknown>, kind: 'json' | 'flattened' = 'json', extra: Record<string, string> = {}) {
+  const env: Record<string, string | undefined> = { ...JOB, ...extra };
+  for (const [k, v] of agentEnv(LOCATION, config, kind)) env[k] = v;
+  if (kind === 'flattened') {
+    delete env.BUILDKITE_PLUGIN_CONFIGURATION;
+    delete env.BUILDKITE_PLUGIN_NAME;
+  }
+  return env;
+}
+
+const CASES: { name: string; config: Record<string, unknown>; extra?: Record<string, string>; phase?: 'command' | 'post-command'; mode: string; args: string[] }[] = [
+  {
+    name: 'version-update with a list, a boolean and a nested credentials mapping',
+    config: { operation: 'version-update', application: 'GLOBAL.A.shop', attr: ['A=1', 'B=x=y'], 'auto-increment': true, credentials: { dhpass: 'DH_PASSWORD' } },
+    mode: 'run',
+    args: ['--auto-increment=true', '--attr=A=1', '--attr=B=x=y', '--application=GLOBAL.A.shop'],
+  },
+  {
+    name: 'deploy run mode gets the job link',
+    config: { operation: 'deploy', application: 'GLOBAL.A.shop', env: 'qa', command: 'make deploy' },
+    mode: 'run',
+    args: ['--application=GLOBAL.A.shop', '--env=qa', '--command=make deploy', `--log-url=${JOB.BUILDKITE_BUILD_URL}#job-1`],
+  },
+  {
+    name: 'deploy wrapper mode, command hook',
+    config: { operation: 'deploy', application: 'GLOBAL.A.shop', env: 'qa' },
+    extra: { BUILDKITE_COMMAND: './deploy.sh' },
+    mode: 'wrap',
+    args: ['--application=GLOBAL.A.shop', '--env=qa', `--log-url=${JOB.BUILDKITE_BUILD_URL}#job-1`],
+  },
+  {
+    name: 'deploy wrapper mode, post-command adds the exit status',
+    config: { operation: 'deploy', application: 'GLOBAL.A.shop', env: 'qa', 'log-url': 'https://logs/1' },
+    extra: { BUILDKITE_COMMAND: './deploy.sh', BUILDKITE_COMMAND_EXIT_STATUS: '3' },
+    phase: 'post-command',
+    mode: 'wrap',
+    args: ['--application=GLOBAL.A.shop', '--env=qa', '--log-url=https://logs/1', '--exit-code=3'],
+  },
+  {
+    name: 'envscript with an enum and false boolean',
+    config: { operation: 'envscript', format: 'json', 'dry-run': false, output: 'vars.json' },
+    mode: 'run',
+    args: ['--dry-run=false', '--output=vars.json', '--format=json'],
+  },
+  {
+    name: 'move with integers-as-text untouched elsewhere',
+    config: { operation: 'move', application: 'GLOBAL.A.shop', to: 'prod', notes: '100% ready' },
+    mode: 'run',
+    args: ['--application=GLOBAL.A.shop', '--notes=100% ready', '--to=prod'],
+  },
+];
+
+describe('planFor', () => {
+  for (const c of CASES) {
+    for (const kind of ['json', 'flattened'] as const) {
+      it(`${c.name} (${kind})`, () => {
+        const plan = planFor(envOf(c.config, kind, c.extra), c.phase ?? 'command');
+        expect(plan.mode).toBe(c.mode);
+        expect(plan.operation).toBe(c.config.operation);
+        expect(plan.args).toEqual(c.args);
+      });
+    }
+  }
+
+  it('defaults the credential variable names and honours renamed ones', () => {
+    expect(planFor(envOf({ operation: 'approve' }), 'command').credentials).toEqual({ dhurl: 'DHURL', dhuser: 'DHUSER', dhpass: 'DHPASS' });
+    expect(planFor(envOf({ operation: 'approve', credentials: { dhurl: 'X_URL' } }, 'flattened'), 'command').credentials.dhurl).toBe('X_URL');
+  });
+
+  it('needs each piece of the agent env it maps: removing one changes the outcome (danger-js loop)', () => {
+    const config = { operation: 'deploy', application: 'GLOBAL.A.shop', env: 'qa' };
+    const full = envOf(config, 'json', { BUILDKITE_COMMAND: 'helm upgrade', BUILDKITE_COMMAND_EXIT_STATUS: '0' });
+    const baseline = planFor(full, 'post-command');
+    expect(baseline.mode).toBe('wrap');
+    const flattenedStillWorks = ['BUILDKITE_PLUGIN_CONFIGURATION', 'BUILDKITE_PLUGIN_NAME'];
+    for (const key of Object.keys(full)) {
+      if (key.startsWith('BUILDKITE_PLUGIN_') && !flattenedStillWorks.includes(key)) continue;
+      if (key === 'BUILDKITE_PLUGINS') continue;
+      const env = { ...full };
+      delete env[key];
+      let outcome: string;
+      try {
+        outcome = JSON.stringify(planFor(env, 'post-command'));
+      } catch (e) {
+        outcome = `error: ${(e as Error).message}`;
+      }
+      if (flattenedStillWorks.includes(key)) expect(outcome, key).toBe(JSON.stringify(baseline));
+      else expect(outcome, key).not.toBe(JSON.stringify(baseline));
+    }
+  });
+
+  it('rejects bad configuration with one line naming the problem', () => {
+    const bad: [Record<string, unknown>, RegExp][] = [
+      [{}, /"operation" is required/],
+      [{ operation: 'constructor' }, /unknown operation "constructor"/],
+      [{ operation: 'approve', env: 'qa' }, /"env" is not an option of approve/],
+      [{ operation: 'approve', dhpass: 'x' }, /"dhpass" is not an option of approve/],
+      [{ operation: 'deploy', 'exit-code': 'three' }, /"exit-code" must be an integer/],
+      [{ operation: 'deploy', 'dry-run': 'yes' }, /"dry-run" must be true or false/],
+      [{ operation: 'deploy', application: { name: 'x' } }, /"application" must be a string/],
+      [{ operation: 'approve', credentials: { dhpass: 's3cr3t value' } }, /credentials.dhpass must name an environment variable/],
+      [{ operation: 'approve', credentials: { token: 'X' } }, /unknown credentials key "token"/],
+    ];
+    for (const [config, message] of bad) {
+      expect(() => planFor(envOf(config), 'command'), JSON.stringify(config)).toThrow(message);
+    }
+    expect(() => planFor({ BUILDKITE_PLUGIN_CONFIGURATION: '{nope' }, 'command')).toThrow(/not valid JSON/);
+    expect(() => planFor({}, 'command')).toThrow(/no plugin configuration found/);
+  });
+
+  it('reads the flattened form back into the same configuration (known keys)', () => {
+    const config = { operation: 'version-update', attr: ['A=1', 'B=2'], 'auto-increment': 'true', credentials: { dhpass: 'P' } };
+    expect(readConfig(envOf(config, 'flattened'))).toEqual(config);
+  });
+});

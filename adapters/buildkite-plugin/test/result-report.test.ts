@@ -1,0 +1,47 @@
+// lib/result-report.mjs: the CLI's JSON result -> annotation style, markdown and meta-data.
+import { describe, expect, it } from 'vitest';
+import { md, report } from '../lib/result-report.mjs';
+
+describe('report', () => {
+  it('version-update: success, both names as meta-data', () => {
+    const r = report('version-update', 0, JSON.stringify({ ok: true, operation: 'version-update', componentVersion: { id: '1', name: 'G.A.cart;main;v1', created: true }, appVersion: { id: '2', name: 'G.A.shop;3', created: true } }));
+    expect(r.style).toBe('success');
+    expect(r.metadata).toEqual([
+      ['shiplog-component-version', 'G.A.cart;main;v1'],
+      ['shiplog-app-version', 'G.A.shop;3'],
+    ]);
+    expect(r.annotation).toContain('| Component version | `G.A.cart;main;v1` |');
+  });
+
+  it('deploy: deployment id and app version', () => {
+    const r = report('deploy', 0, JSON.stringify({ ok: true, operation: 'deploy', deployment: { id: 5, appVersion: 'G.A.shop;3', environment: 'qa', exitCode: 0, status: 'success' } }));
+    expect(r.metadata).toEqual([
+      ['shiplog-deployment-id', '5'],
+      ['shiplog-app-version', 'G.A.shop;3'],
+    ]);
+  });
+
+  it('dry runs are info', () => {
+    expect(report('approve', 0, JSON.stringify({ ok: true, dryRun: true, appVersion: 'x' })).style).toBe('info');
+  });
+
+  it('failures: error, or warning for approval gates; no meta-data', () => {
+    const fail = (code: string) => report('move', 1, JSON.stringify({ ok: false, error: { code, message: 'm <b>', exitCode: 1, hint: 'h' } }));
+    expect(fail('APPROVAL_REQUIRED').style).toBe('warning');
+    expect(fail('APPROVAL_REJECTED').style).toBe('warning');
+    expect(fail('DEPLOY_FAILED').style).toBe('error');
+    expect(fail('DEPLOY_FAILED').metadata).toEqual([]);
+    expect(fail('DEPLOY_FAILED').annotation).toContain('m &lt;b&gt;');
+    expect(fail('DEPLOY_FAILED').annotation).toContain('Hint: h');
+  });
+
+  it('no JSON at all (the CLI crashed) is an error that points at the log', () => {
+    const r = report('deploy', 4, '');
+    expect(r.style).toBe('error');
+    expect(r.annotation).toContain('exit 4');
+  });
+
+  it('escapes markdown and HTML in values', () => {
+    expect(md('<script>|`x`*')).toBe('&lt;script&gt;\\|\\`x\\`\\*');
+  });
+});
