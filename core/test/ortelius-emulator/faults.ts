@@ -63,18 +63,14 @@ export class Faults {
     this.deployNeverCompletes = false;
   }
 
-  /** The rules hitting this request (consumes their `times`). */
+  /** The first rule (in the order added) hitting this request, consuming one of its `times`. */
   take(key: string): FaultRule[] {
-    const hit: FaultRule[] = [];
     for (const r of this.rules) {
       const matches = typeof r.match === 'string' ? key.includes(r.match) : r.match.test(key);
-      if (!matches) continue;
-      if (r.times !== undefined) {
-        if (r.times <= 0) continue;
-        r.times--;
-      }
-      hit.push(r);
+      if (!matches || (r.times !== undefined && r.times <= 0)) continue;
+      if (r.times !== undefined) r.times--;
+      return [r];
     }
-    return hit;
+    return [];
   }
 }
