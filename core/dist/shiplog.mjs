@@ -1,22 +1,63 @@
 #!/usr/bin/env node
 import { createRequire as __shiplogCreateRequire } from 'node:module';
 const require = __shiplogCreateRequire(import.meta.url);
-import require$$0 from 'node:events';
-import childProcess, { execFile, spawn } from 'node:child_process';
-import path, { join, basename, dirname, isAbsolute } from 'node:path';
-import require$$3, { readFileSync, existsSync } from 'node:fs';
-import process$2 from 'node:process';
-import { Buffer as Buffer$1 } from 'node:buffer';
-import require$$0$3 from 'child_process';
-import require$$0$2 from 'path';
-import require$$0$1 from 'fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { constants, hostname } from 'node:os';
-import 'node:timers/promises';
-import require$$0$4 from 'stream';
-import { debuglog } from 'node:util';
-import { readFile, stat, open, rename, mkdir, readdir, writeFile, link, unlink, rmdir } from 'node:fs/promises';
-import { randomBytes, createHash, randomUUID } from 'node:crypto';
+
+const SHIPLOG_VERSION = "0.1.0";
+
+function ignoreBrokenPipe(stream) {
+  stream.on("error", (err) => {
+    if (err.code !== "EPIPE") throw err;
+  });
+}
+async function main(partial = {}) {
+  if (!partial.stdout) ignoreBrokenPipe(process.stdout);
+  if (!partial.stderr) ignoreBrokenPipe(process.stderr);
+  const io = {
+    argv: partial.argv ?? process.argv.slice(2),
+    env: partial.env ?? process.env,
+    cwd: partial.cwd ?? process.cwd(),
+    stdout: partial.stdout ?? ((t) => void process.stdout.write(t)),
+    stderr: partial.stderr ?? ((t) => void process.stderr.write(t)),
+    executeOptions: partial.executeOptions
+  };
+  if (io.argv.length === 1 && (io.argv[0] === "--version" || io.argv[0] === "-V")) {
+    io.stdout(`${SHIPLOG_VERSION}
+`);
+    return 0;
+  }
+  const { runCli } = await Promise.resolve().then(function () { return runCli$1; });
+  return runCli(io);
+}
+
+main().then((code) => {
+  process.exitCode = code;
+});
+
+let __lazyExports;
+function __lazyLoad() {
+  if (__lazyExports) return __lazyExports;
+  const module = { exports: {} };
+  const __filename = fileURLToPath(import.meta.url);
+  (function (exports, module, require, __filename, __dirname) {
+
+var require$$0 = require('node:events');
+var childProcess = require('node:child_process');
+var path = require('node:path');
+var require$$3 = require('node:fs');
+var process$2 = require('node:process');
+var node_buffer = require('node:buffer');
+var require$$0$3 = require('child_process');
+var require$$0$2 = require('path');
+var require$$0$1 = require('fs');
+var node_url = require('node:url');
+var os = require('node:os');
+require('node:timers/promises');
+var require$$0$4 = require('stream');
+var node_util = require('node:util');
+var promises = require('node:fs/promises');
+var node_crypto = require('node:crypto');
 
 var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
 
@@ -5371,7 +5412,7 @@ const npmRunPath = ({
 	execPath = process$2.execPath,
 	addExecPath = true,
 } = {}) => {
-	const cwdString = cwd instanceof URL ? fileURLToPath(cwd) : cwd;
+	const cwdString = cwd instanceof URL ? node_url.fileURLToPath(cwd) : cwd;
 	const cwdPath = path.resolve(cwdString);
 	const result = [];
 
@@ -5398,7 +5439,7 @@ const applyPreferLocal = (result, cwdPath) => {
 
 // Ensure the running `node` binary is used
 const applyExecPath = (result, execPath, cwdPath) => {
-	const execPathString = execPath instanceof URL ? fileURLToPath(execPath) : execPath;
+	const execPathString = execPath instanceof URL ? node_url.fileURLToPath(execPath) : execPath;
 	result.push(path.resolve(cwdPath, execPathString, '..'));
 };
 
@@ -5722,7 +5763,7 @@ standard
 })=>{
 const{
 signals:{[name]:constantSignal}
-}=constants;
+}=os.constants;
 const supported=constantSignal!==undefined;
 const number=supported?constantSignal:defaultNumber;
 return {name,number,description,supported,action,forced,standard}
@@ -5781,7 +5822,7 @@ standard
 
 
 const findSignalByNumber=(number,signals)=>{
-const signal=signals.find(({name})=>constants.signals[name]===number);
+const signal=signals.find(({name})=>os.constants.signals[name]===number);
 
 if(signal!==undefined){
 return signal
@@ -6261,7 +6302,7 @@ const getInputSync = ({input, inputFile}) => {
 	}
 
 	validateInputOptions(input);
-	return readFileSync(inputFile);
+	return require$$3.readFileSync(inputFile);
 };
 
 // `input` and `inputFile` option in sync mode
@@ -6305,7 +6346,7 @@ const joinCommand = (file, args) => normalizeArgs(file, args).join(' ');
 
 const getEscapedCommand = (file, args) => normalizeArgs(file, args).map(arg => escapeArg(arg)).join(' ');
 
-const verboseDefault = debuglog('execa').enabled;
+const verboseDefault = node_util.debuglog('execa').enabled;
 
 const padField = (field, padding) => String(field).padStart(padding, '0');
 
@@ -6370,7 +6411,7 @@ const handleArguments = (file, args, options = {}) => {
 };
 
 const handleOutput = (options, value, error) => {
-	if (typeof value !== 'string' && !Buffer$1.isBuffer(value)) {
+	if (typeof value !== 'string' && !node_buffer.Buffer.isBuffer(value)) {
 		// When `execaSync()` errors, we normalize it to '' to mimic `execa()`
 		return error === undefined ? undefined : '';
 	}
@@ -6720,7 +6761,7 @@ var git$1 = {
 const getPrEvent = ({ env }) => {
   try {
     const event = env.GITHUB_EVENT_PATH
-      ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf-8"))
+      ? JSON.parse(require$$3.readFileSync(env.GITHUB_EVENT_PATH, "utf-8"))
       : undefined;
 
     if (event && event.pull_request) {
@@ -6740,7 +6781,7 @@ const getPrEvent = ({ env }) => {
 
 const getPrNumber = (env) => {
   const event = env.GITHUB_EVENT_PATH
-    ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf-8"))
+    ? JSON.parse(require$$3.readFileSync(env.GITHUB_EVENT_PATH, "utf-8"))
     : undefined;
 
   return event && event.pull_request ? event.pull_request.number : undefined;
@@ -7505,7 +7546,7 @@ var envCi = ({ env = process.env, cwd = process.cwd() } = {}) => {
 const MAX_BUFFER = 64 * 1024 * 1024;
 function git(dir, args) {
   return new Promise((resolve) => {
-    execFile(
+    childProcess.execFile(
       "git",
       ["--no-optional-locks", "-c", "core.quotepath=off", "-c", "color.ui=never", ...args],
       { cwd: dir, maxBuffer: MAX_BUFFER, windowsHide: true, encoding: "utf8" },
@@ -9160,7 +9201,7 @@ async function loadPipelineConfig(host, file) {
   const full = path.resolve(host.cwd, explicit ? file : DEFAULT_PIPELINE_FILE);
   let text;
   try {
-    text = await readFile(full, "utf8");
+    text = await promises.readFile(full, "utf8");
   } catch (err) {
     if (err.code === "ENOENT" && !explicit) return defaultPipelineConfig();
     throw new ConfigError(`cannot read pipeline config ${full}: ${err.message}`, {
@@ -9356,7 +9397,7 @@ async function runDeploymentCommand(host, spec) {
   const env = {};
   for (const [k, v] of Object.entries(host.env)) if (v !== void 0) env[k] = v;
   const exitCode = await new Promise((resolve) => {
-    const child = spawn(file, args, { cwd: host.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = childProcess.spawn(file, args, { cwd: host.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     const out = lineSplitter(onLine);
     const err = lineSplitter(onLine);
     child.stdout.on("data", (c) => out.write(c));
@@ -9404,7 +9445,7 @@ async function planDeployment(ctx, pipeline, backend, req) {
     const file = path.resolve(ctx.host.cwd, req.source.logFile);
     let text;
     try {
-      text = await readFile(file, "utf8");
+      text = await promises.readFile(file, "utf8");
     } catch (err) {
       throw new InvalidInputError(`cannot read --log-file ${file}: ${err.code ?? err.message}`);
     }
@@ -9985,7 +10026,7 @@ async function parseAttrArgs(host, args) {
         continue;
       }
       try {
-        value = (await readFile(path.resolve(host.cwd, file), "utf8")).replace(/^[\r\n]+|[\r\n]+$/g, "");
+        value = (await promises.readFile(path.resolve(host.cwd, file), "utf8")).replace(/^[\r\n]+|[\r\n]+$/g, "");
       } catch (err) {
         problems.push(`--attr ${key}: cannot read ${file} (${err.code ?? "error"})`);
         continue;
@@ -10055,7 +10096,7 @@ async function resolveAttributes(host, opts) {
 }
 async function readText(file) {
   try {
-    const buf = await readFile(file);
+    const buf = await promises.readFile(file);
     if (buf.length > MAX_FILE_BYTES) return null;
     return buf.toString("utf8");
   } catch {
@@ -10377,7 +10418,7 @@ async function readComponentToml(host, opts) {
   const file = path.resolve(host.cwd, opts.path);
   let text;
   try {
-    text = await readFile(file, "utf8");
+    text = await promises.readFile(file, "utf8");
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT") return void 0;
@@ -10558,7 +10599,7 @@ function dotenvQuote(value) {
   const escaped = value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
   return `"${escaped}"`;
 }
-function githubDelimiter(value, random = () => randomBytes(12).toString("hex")) {
+function githubDelimiter(value, random = () => node_crypto.randomBytes(12).toString("hex")) {
   for (; ; ) {
     const d = `ghadelimiter_${random()}`;
     if (!value.includes(d)) return d;
@@ -10691,9 +10732,9 @@ async function appendText(file, text) {
   let fh;
   try {
     let prefix = "";
-    const st = await stat(file).catch(() => void 0);
+    const st = await promises.stat(file).catch(() => void 0);
     if (st && st.isFile() && st.size > 0) {
-      const rd = await open(file, "r");
+      const rd = await promises.open(file, "r");
       try {
         const buf = Buffer.alloc(1);
         await rd.read(buf, 0, 1, st.size - 1);
@@ -10702,7 +10743,7 @@ async function appendText(file, text) {
         await rd.close();
       }
     }
-    fh = await open(file, "a", 420);
+    fh = await promises.open(file, "a", 420);
     await fh.writeFile(prefix + text, "utf8");
   } catch (err) {
     throw new InvalidInputError(`cannot write ${file}: ${err.code ?? err.message}`, {
@@ -11205,7 +11246,7 @@ async function resolveComponentPlan(ctx, req, flagAttributes) {
   for (const s of req.sboms) {
     const file = path.resolve(host.cwd, s.file);
     try {
-      sboms.push({ type: s.type, content: await readFile(file, "utf8") });
+      sboms.push({ type: s.type, content: await promises.readFile(file, "utf8") });
     } catch (err) {
       problems.push(`cannot read SBOM ${file}: ${err.code ?? err.message}`);
     }
@@ -11430,7 +11471,7 @@ async function execute(command, inputs, host, opts = {}) {
       pipeline: () => pipeline ??= loadPipelineConfig(host, resolved.sources.config === "default" ? void 0 : v.config),
       backend: () => opening ??= (async () => {
         const kind = selectBackend(backendOpts);
-        if (dryRun && kind === "local" && !existsSync(stateDirOf(host, backendOpts))) {
+        if (dryRun && kind === "local" && !require$$3.existsSync(stateDirOf(host, backendOpts))) {
           backend = emptyBackend("local", stateDirOf(host, backendOpts));
           return backend;
         }
@@ -11647,15 +11688,7 @@ ${mod.examples.map((e) => `  ${e}`).join("\n")}
   }
   return program;
 }
-async function main(partial = {}) {
-  const io = {
-    argv: partial.argv ?? process.argv.slice(2),
-    env: partial.env ?? process.env,
-    cwd: partial.cwd ?? process.cwd(),
-    stdout: partial.stdout ?? ((t) => void process.stdout.write(t)),
-    stderr: partial.stderr ?? ((t) => void process.stderr.write(t)),
-    executeOptions: partial.executeOptions
-  };
+async function runCli(io) {
   let code = EXIT.OK;
   const program = buildProgram(io, (c) => {
     code = c;
@@ -11684,10 +11717,6 @@ async function main(partial = {}) {
   }
 }
 
-main().then((code) => {
-  process.exitCode = code;
-});
-
 function swapComponent(components, cv) {
   if (components.includes(cv)) return { components: [...components], changed: false };
   const base = baseOfComponentVersion(cv);
@@ -11708,14 +11737,14 @@ function isErrno(err, code) {
 }
 async function readTextIfExists(path) {
   try {
-    return await readFile(path, "utf8");
+    return await promises.readFile(path, "utf8");
   } catch (err) {
     if (isErrno(err, "ENOENT") || isErrno(err, "ENOTDIR")) return void 0;
     throw err;
   }
 }
 async function fsyncPath(path) {
-  const fh = await open(path, "r");
+  const fh = await promises.open(path, "r");
   try {
     await fh.sync();
   } finally {
@@ -11723,28 +11752,28 @@ async function fsyncPath(path) {
   }
 }
 async function writeFileAtomic(tmpDir, target, data) {
-  const tmp = join(tmpDir, `${basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}`);
-  const fh = await open(tmp, "w", 420);
+  const tmp = path.join(tmpDir, `${path.basename(target)}.${process.pid}.${node_crypto.randomBytes(6).toString("hex")}`);
+  const fh = await promises.open(tmp, "w", 420);
   try {
     await fh.writeFile(data, "utf8");
     await fh.sync();
   } finally {
     await fh.close();
   }
-  const changed = [dirname(target)];
+  const changed = [path.dirname(target)];
   try {
-    await rename(tmp, target);
+    await promises.rename(tmp, target);
   } catch (err) {
     if (!isErrno(err, "ENOENT")) throw err;
-    const first = await mkdir(dirname(target), { recursive: true });
-    if (first) changed.push(...parentsFrom(first, dirname(target)));
-    await rename(tmp, target);
+    const first = await promises.mkdir(path.dirname(target), { recursive: true });
+    if (first) changed.push(...parentsFrom(first, path.dirname(target)));
+    await promises.rename(tmp, target);
   }
   return changed;
 }
 function parentsFrom(first, last) {
-  const out = [dirname(first)];
-  for (let d = last; d !== dirname(first) && d.length >= first.length; d = dirname(d)) out.push(d);
+  const out = [path.dirname(first)];
+  for (let d = last; d !== path.dirname(first) && d.length >= first.length; d = path.dirname(d)) out.push(d);
   return out;
 }
 
@@ -11764,17 +11793,17 @@ const KIND_DIR = {
   "application-version": "objects/av"
 };
 function hashName(name) {
-  return createHash("sha256").update(name, "utf8").digest("hex").slice(0, 40);
+  return node_crypto.createHash("sha256").update(name, "utf8").digest("hex").slice(0, 40);
 }
 function objectPath(kind, name) {
   const h = hashName(name);
-  return join(KIND_DIR[kind], h.slice(0, 2), `${h}.json`);
+  return path.join(KIND_DIR[kind], h.slice(0, 2), `${h}.json`);
 }
 function envPath(name) {
-  return join(ENV_DIR, `${hashName(name)}.json`);
+  return path.join(ENV_DIR, `${hashName(name)}.json`);
 }
 function segmentPath(n) {
-  return join(LOG_DIR, `${String(n).padStart(6, "0")}.jsonl`);
+  return path.join(LOG_DIR, `${String(n).padStart(6, "0")}.jsonl`);
 }
 function emptyMeta() {
   return { seq: 0, next: { componentVersion: 1, applicationVersion: 1, deployment: 1 }, log: { segment: 1, length: 0 } };
@@ -11782,9 +11811,9 @@ function emptyMeta() {
 
 const CHUNK = 256 * 1024;
 async function writeSegmentAt(root, segment, offset, data) {
-  const path = join(root, segmentPath(segment));
-  const fh = await open(path, "r+").catch((err) => {
-    if (isErrno(err, "ENOENT")) return open(path, "w+");
+  const path$1 = path.join(root, segmentPath(segment));
+  const fh = await promises.open(path$1, "r+").catch((err) => {
+    if (isErrno(err, "ENOENT")) return promises.open(path$1, "w+");
     throw err;
   });
   try {
@@ -11801,8 +11830,8 @@ async function writeSegmentAt(root, segment, offset, data) {
   }
 }
 async function truncateUncommitted(root, log) {
-  const path = join(root, segmentPath(log.segment));
-  const st = await stat(path).catch((err) => {
+  const path$1 = path.join(root, segmentPath(log.segment));
+  const st = await promises.stat(path$1).catch((err) => {
     if (isErrno(err, "ENOENT")) return void 0;
     throw err;
   });
@@ -11814,7 +11843,7 @@ async function truncateUncommitted(root, log) {
     throw new ConfigError(`deployment log ${segmentPath(log.segment)} is shorter (${st.size} bytes) than its committed length ${log.length}`);
   }
   if (st.size > log.length) {
-    const fh = await open(path, "r+");
+    const fh = await promises.open(path$1, "r+");
     try {
       await fh.truncate(log.length);
       await fh.sync();
@@ -11825,16 +11854,16 @@ async function truncateUncommitted(root, log) {
 }
 async function* readDeploymentsNewestFirst(root, log) {
   for (let seg = log.segment; seg >= 1; seg--) {
-    const path = join(root, segmentPath(seg));
+    const path$1 = path.join(root, segmentPath(seg));
     let end;
     if (seg === log.segment) end = log.length;
     else {
-      const st = await stat(path).catch(() => void 0);
+      const st = await promises.stat(path$1).catch(() => void 0);
       if (!st) throw new ConfigError(`deployment log ${segmentPath(seg)} is missing`);
       end = st.size;
     }
     if (end === 0) continue;
-    for await (const line of linesBackward(path, end)) {
+    for await (const line of linesBackward(path$1, end)) {
       if (line === "") continue;
       try {
         yield JSON.parse(line);
@@ -11845,7 +11874,7 @@ async function* readDeploymentsNewestFirst(root, log) {
   }
 }
 async function* linesBackward(path, end) {
-  const fh = await open(path, "r");
+  const fh = await promises.open(path, "r");
   try {
     let pos = end;
     let carry = Buffer.alloc(0);
@@ -12105,9 +12134,9 @@ class LocalBackend {
         const doc = await this.reader.get(envPath(filter.environment));
         if (doc && doc.name === filter.environment) docs.push(doc);
       } else {
-        for (const f of await listDir(join(this.store.root, ENV_DIR))) {
+        for (const f of await listDir(path.join(this.store.root, ENV_DIR))) {
           if (!f.endsWith(".json")) continue;
-          const doc = await this.reader.get(join(ENV_DIR, f));
+          const doc = await this.reader.get(path.join(ENV_DIR, f));
           if (doc) docs.push(doc);
         }
       }
@@ -12171,7 +12200,7 @@ function cmp(a, b) {
 }
 async function listDir(dir) {
   try {
-    return (await readdir(dir)).sort();
+    return (await promises.readdir(dir)).sort();
   } catch (err) {
     if (isErrno(err, "ENOENT")) return [];
     throw err;
@@ -12180,17 +12209,17 @@ async function listDir(dir) {
 
 const BREAKER_STALE_MS = 1e4;
 async function acquireStoreLock(dir, opts) {
-  const lockPath = join(dir, LOCK_FILE);
-  const me = { pid: process.pid, host: hostname(), token: randomUUID(), at: (/* @__PURE__ */ new Date()).toISOString() };
-  const candidate = join(dir, `${LOCK_FILE}.${process.pid}.${me.token}.cand`);
-  await writeFile(candidate, JSON.stringify(me));
+  const lockPath = path.join(dir, LOCK_FILE);
+  const me = { pid: process.pid, host: os.hostname(), token: node_crypto.randomUUID(), at: (/* @__PURE__ */ new Date()).toISOString() };
+  const candidate = path.join(dir, `${LOCK_FILE}.${process.pid}.${me.token}.cand`);
+  await promises.writeFile(candidate, JSON.stringify(me));
   const started = Date.now();
   let attempt = 0;
   let lastOwner;
   try {
     for (; ; ) {
       try {
-        await link(candidate, lockPath);
+        await promises.link(candidate, lockPath);
         return () => releaseStoreLock(lockPath, me.token);
       } catch (err) {
         if (!isErrno(err, "EEXIST")) throw err;
@@ -12213,17 +12242,17 @@ async function acquireStoreLock(dir, opts) {
       await sleep(Math.min(2 + attempt * 2, 40) * (0.5 + Math.random()));
     }
   } finally {
-    await unlink(candidate).catch(() => void 0);
+    await promises.unlink(candidate).catch(() => void 0);
   }
 }
 async function releaseStoreLock(lockPath, token) {
   const owner = await readOwner(lockPath);
-  if (typeof owner === "object" && owner.token === token) await unlink(lockPath).catch(() => void 0);
+  if (typeof owner === "object" && owner.token === token) await promises.unlink(lockPath).catch(() => void 0);
 }
 async function readOwner(lockPath) {
   let text;
   try {
-    text = await readFile(lockPath, "utf8");
+    text = await promises.readFile(lockPath, "utf8");
   } catch (err) {
     if (isErrno(err, "ENOENT")) return "gone";
     throw err;
@@ -12244,29 +12273,29 @@ function processAlive(pid) {
   }
 }
 async function isStale(lockPath, owner, foreignStaleMs) {
-  if (owner !== "unreadable" && owner.host === hostname()) return !processAlive(owner.pid);
-  const st = await stat(lockPath).catch(() => void 0);
+  if (owner !== "unreadable" && owner.host === os.hostname()) return !processAlive(owner.pid);
+  const st = await promises.stat(lockPath).catch(() => void 0);
   if (!st) return false;
   const limit = owner === "unreadable" ? BREAKER_STALE_MS : foreignStaleMs;
   return Date.now() - st.mtimeMs > limit;
 }
 async function breakStaleLock(dir, lockPath, seen) {
-  const breaker = join(dir, `${LOCK_FILE}.break`);
+  const breaker = path.join(dir, `${LOCK_FILE}.break`);
   try {
-    await mkdir(breaker);
+    await promises.mkdir(breaker);
   } catch (err) {
     if (!isErrno(err, "EEXIST")) throw err;
-    const st = await stat(breaker).catch(() => void 0);
-    if (st && Date.now() - st.mtimeMs > BREAKER_STALE_MS) await rmdir(breaker).catch(() => void 0);
+    const st = await promises.stat(breaker).catch(() => void 0);
+    if (st && Date.now() - st.mtimeMs > BREAKER_STALE_MS) await promises.rmdir(breaker).catch(() => void 0);
     else await sleep(5);
     return;
   }
   try {
     const now = await readOwner(lockPath);
     const same = seen === "unreadable" ? now === "unreadable" : typeof now === "object" && now.token === seen.token;
-    if (same) await unlink(lockPath).catch(() => void 0);
+    if (same) await promises.unlink(lockPath).catch(() => void 0);
   } finally {
-    await rmdir(breaker).catch(() => void 0);
+    await promises.rmdir(breaker).catch(() => void 0);
   }
 }
 function sleep(ms) {
@@ -12330,7 +12359,7 @@ class LocalStore {
   prepared = false;
   /** 'absent' for a store never written; throws SchemaVersionError for an unknown or newer format. */
   async checkSchema() {
-    const text = await readTextIfExists(join(this.root, SCHEMA_FILE));
+    const text = await readTextIfExists(path.join(this.root, SCHEMA_FILE));
     if (text === void 0) return "absent";
     let s;
     try {
@@ -12355,7 +12384,7 @@ class LocalStore {
     return "ok";
   }
   async readObject(rel) {
-    const text = await readTextIfExists(join(this.root, rel));
+    const text = await readTextIfExists(path.join(this.root, rel));
     if (text === void 0) return void 0;
     try {
       return JSON.parse(text);
@@ -12368,7 +12397,7 @@ class LocalStore {
   }
   async journalExists() {
     try {
-      await stat(join(this.root, JOURNAL_FILE));
+      await promises.stat(path.join(this.root, JOURNAL_FILE));
       return true;
     } catch (err) {
       if (isErrno(err, "ENOENT") || isErrno(err, "ENOTDIR")) return false;
@@ -12404,19 +12433,19 @@ class LocalStore {
       if (!tx.dirty) return result;
       if (schema === "absent") await this.writeSchema();
       const journal = tx.toJournal(this.opts.segmentBytes);
-      const dirs = await writeFileAtomic(this.tmpDir, join(this.root, JOURNAL_FILE), JSON.stringify(journal));
+      const dirs = await writeFileAtomic(this.tmpDir, path.join(this.root, JOURNAL_FILE), JSON.stringify(journal));
       for (const d of new Set(dirs)) await fsyncPath(d);
       await this.applyJournal(journal);
       return result;
     });
   }
   get tmpDir() {
-    return join(this.root, TMP_DIR);
+    return path.join(this.root, TMP_DIR);
   }
   async withLock(fn) {
     if (!this.prepared) {
-      await mkdir(this.tmpDir, { recursive: true });
-      await mkdir(join(this.root, LOG_DIR), { recursive: true });
+      await promises.mkdir(this.tmpDir, { recursive: true });
+      await promises.mkdir(path.join(this.root, LOG_DIR), { recursive: true });
       this.prepared = true;
     }
     const release = await acquireStoreLock(this.root, { timeoutMs: this.opts.lockTimeoutMs });
@@ -12430,15 +12459,15 @@ class LocalStore {
   }
   async writeSchema() {
     const s = { format: STORE_FORMAT, schema: SCHEMA_VERSION, createdAt: this.opts.now().toISOString() };
-    const dirs = await writeFileAtomic(this.tmpDir, join(this.root, SCHEMA_FILE), `${JSON.stringify(s)}
+    const dirs = await writeFileAtomic(this.tmpDir, path.join(this.root, SCHEMA_FILE), `${JSON.stringify(s)}
 `);
     for (const d of new Set(dirs)) await fsyncPath(d);
   }
   /** Under the lock: finishes a crashed writer's transaction and removes its leftovers. */
   async recover() {
-    for (const f of await readdir(this.tmpDir)) await unlink(join(this.tmpDir, f)).catch(() => void 0);
+    for (const f of await promises.readdir(this.tmpDir)) await promises.unlink(path.join(this.tmpDir, f)).catch(() => void 0);
     await this.removeDeadLockCandidates();
-    const text = await readTextIfExists(join(this.root, JOURNAL_FILE));
+    const text = await readTextIfExists(path.join(this.root, JOURNAL_FILE));
     if (text !== void 0) {
       let journal;
       try {
@@ -12453,23 +12482,23 @@ class LocalStore {
   }
   async removeDeadLockCandidates() {
     const prefix = `${LOCK_FILE}.`;
-    for (const f of await readdir(this.root)) {
+    for (const f of await promises.readdir(this.root)) {
       if (!f.startsWith(prefix) || !f.endsWith(".cand")) continue;
       const pid = Number(f.slice(prefix.length).split(".")[0]);
-      if (Number.isInteger(pid) && !processAlive(pid)) await unlink(join(this.root, f)).catch(() => void 0);
+      if (Number.isInteger(pid) && !processAlive(pid)) await promises.unlink(path.join(this.root, f)).catch(() => void 0);
     }
   }
   async applyJournal(j) {
     const dirs = /* @__PURE__ */ new Set();
     if (j.append) {
       await writeSegmentAt(this.root, j.append.segment, j.append.offset, j.append.data);
-      if (j.append.offset === 0) dirs.add(join(this.root, LOG_DIR));
+      if (j.append.offset === 0) dirs.add(path.join(this.root, LOG_DIR));
     }
     for (const w of j.writes) {
-      for (const d of await writeFileAtomic(this.tmpDir, join(this.root, w.path), w.data)) dirs.add(d);
+      for (const d of await writeFileAtomic(this.tmpDir, path.join(this.root, w.path), w.data)) dirs.add(d);
     }
     for (const d of dirs) await fsyncPath(d);
-    await unlink(join(this.root, JOURNAL_FILE));
+    await promises.unlink(path.join(this.root, JOURNAL_FILE));
     await fsyncPath(this.root);
   }
 }
@@ -12477,10 +12506,10 @@ class LocalStore {
 const DEFAULT_LOCK_TIMEOUT_MS = 6e4;
 const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
 async function openLocalBackend(host, opts) {
-  if (!isAbsolute(opts.stateDir)) {
+  if (!path.isAbsolute(opts.stateDir)) {
     throw new InvalidInputError(`state directory "${opts.stateDir}" must be an absolute path`);
   }
-  const st = await stat(opts.stateDir).catch(() => void 0);
+  const st = await promises.stat(opts.stateDir).catch(() => void 0);
   if (st && !st.isDirectory()) {
     throw new ConfigError(`state directory ${opts.stateDir} exists and is not a directory`, {
       hint: "point --state-dir (SHIPLOG_STATE_DIR) at a directory"
@@ -12501,4 +12530,17 @@ var index = /*#__PURE__*/Object.freeze({
 	DEFAULT_SEGMENT_BYTES: DEFAULT_SEGMENT_BYTES,
 	SCHEMA_VERSION: SCHEMA_VERSION,
 	openLocalBackend: openLocalBackend
+});
+
+exports.buildProgram = buildProgram;
+exports.runCli = runCli;
+
+  })(module.exports, module, createRequire(import.meta.url), __filename, __filename.replace(/[\\/][^\\/]*$/, ''));
+  return (__lazyExports = module.exports);
+}
+function runCli(...args) { return __lazyLoad().runCli(...args); }
+
+var runCli$1 = /*#__PURE__*/Object.freeze({
+  __proto__: null,
+  runCli: runCli
 });

@@ -1,7 +1,7 @@
 /**
- * The `shiplog` CLI: inputs (flags from the input table) -> execute() -> human summary on stderr and, with
- * --json, one JSON object on stdout. Returns the exit code (bin.ts sets process.exitCode; nothing here
- * calls process.exit, so output is never cut off).
+ * The `shiplog` CLI program: inputs (flags from the input table) -> execute() -> human summary on stderr
+ * and, with --json, one JSON object on stdout. Returns the exit code (bin.ts sets process.exitCode; nothing
+ * here calls process.exit, so output is never cut off). Loaded lazily by main.ts.
  */
 import { Command, CommanderError } from 'commander';
 import { execute, type ExecuteOptions } from '../execute.js';
@@ -61,15 +61,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
   return program;
 }
 
-export async function main(partial: Partial<CliIo> = {}): Promise<number> {
-  const io: CliIo = {
-    argv: partial.argv ?? process.argv.slice(2),
-    env: partial.env ?? process.env,
-    cwd: partial.cwd ?? process.cwd(),
-    stdout: partial.stdout ?? ((t) => void process.stdout.write(t)),
-    stderr: partial.stderr ?? ((t) => void process.stderr.write(t)),
-    executeOptions: partial.executeOptions,
-  };
+export async function runCli(io: CliIo): Promise<number> {
   let code: number = EXIT.OK;
   const program = buildProgram(io, (c) => {
     code = c;
