@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// Issue 3 benchmark: HTTP calls the ortelius backend makes per version-update (first run of a new component
+// in a new application, and an identical re-run) and per deploy, counted by the loopback emulator, against
+// the reference `dh` CLI's 30/20 calls; and the time to observe a 2 s server-side deployment complete
+// (target <= 3 s; the reference sleeps 10 s per poll, the last one included: about 20 s).
+import { register } from 'tsx/esm/api';
+
+register();
+const { startOrteliusEmulator, DEFAULT_USER, DEFAULT_PASSWORD } = await import('../core/test/ortelius-emulator/index.ts');
+const { openOrteliusBackend } = await import('../core/src/backend/ortelius/index.ts');
+const { createMemoryHost } = await import('../core/src/host.ts');
+
+const AT = '2026-01-01T00:00:00.000Z';
+const PROV = { provider: 'local', isCi: true, buildId: '1' };
+const DEPLOY_MS = 2000;
+
+const emu = await startOrteliusEmulator({ deployDelayMs: DEPLOY_MS });
+const open = () => openOrteliusBackend(createMemoryHost(), { url: emu.url, user: DEFAULT_USER, password: DEFAULT_PASSWORD });
+
+async function versionUpdate() {
+  const backend = await open();
+  const before = emu.requests.length;
+  const c = await backend.putComponentVersion({
+    domain: 'GLOBAL.Acme.Store',
+    short: 'hello-svc',
+    variant: 'main',
+    version: 'v1_2_1_g61ba0ab',
+    kind: 'docker',
+    attributes: { GitCommit: '61ba0ab', GitBranch: 'main', DockerRepo: 'quay.io/acme/hello-svc', DockerTag: 'main-v1.2.1' },
+    provenance: PROV,
+    at: AT,
+  });
+  const a = await backend.putApplicationVersion({
+    application: 'GLOBAL.Acme.Store.shop',
+    version: '1_0_0',
+    autoIncrement: false,
+    component: c.value,
+    initialStage: 'dev',
+    provenance: PROV,
+    at: AT,
+  });
+  await backend.close();
+  return { calls: emu.requests.length - before, app: a.value, created: c.created || a.created };
+}
+
+const first = await versionUpdate();
+const rerun = await versionUpdate();
+if (!first.created || rerun.created) throw new Error('unexpected: the re-run created something');
+
+// Server-side deploy of a 2 s deployment, streaming its log as the CLI does.
+const backend = await open();
+await backend.getApplicationVersion(first.app.name); // log in before the clock starts
+const beforeDeploy = emu.requests.length;
+const t0 = performance.now();
+const { id } = await backend.startDeployment(first.app, 'dev');
+let lines = 0;
+const d = await backend.followDeployment(id, { timeoutMs: 60_000, onLog: (l) => (lines += l.length) });
+const observeMs = performance.now() - t0;
+const deployCalls = emu.requests.length - beforeDeploy;
+if (d.status !== 'success' || lines !== d.log.length) throw new Error('unexpected deployment result');
+
+const beforeRecord = emu.requests.length;
+await backend.recordDeployment({
+  appVersion: first.app,
+  environment: 'qa',
+  exitCode: 0,
+  log: ['deployed'],
+  startedAt: AT,
+  finishedAt: AT,
+  mode: 'record',
+  provenance: PROV,
+});
+const recordCalls = emu.requests.length - beforeRecord;
+await backend.close();
+await emu.close();
+
+const REF_OBSERVE_MS = 20_000;
+const rows = [
+  ['HTTP calls, first version-update (new component, new application, login included)', first.calls, 30, first.calls <= 30],
+  ['HTTP calls, identical re-run', rerun.calls, 20, rerun.calls <= 20],
+  ['HTTP calls, server-side deploy of a 2 s deployment (start + follow with streamed log)', deployCalls, '-', true],
+  ['HTTP calls, record-only deploy', recordCalls, '-', true],
+  ['time to observe a 2 s deployment complete (s)', (observeMs / 1000).toFixed(2), '<= 3', observeMs <= 3000],
+  ['ratio vs the reference (~20 s)', (observeMs / REF_OBSERVE_MS).toFixed(2), '<= 0.15', observeMs / REF_OBSERVE_MS <= 0.15],
+];
+const out = [
+  '## Ortelius backend: HTTP calls and deployment follow latency (issue 3)',
+  '',
+  'Counted by the loopback Ortelius emulator (core/test/ortelius-emulator); a fresh backend instance per',
+  'version-update run, as one CLI invocation. Reference figures are the `dh` 9.3.281 trace (shared/ortelius-api.md).',
+  '',
+  '| measure | shiplog | target (reference) | result |',
+  '|---|---|---|---|',
+  ...rows.map(([m, v, t, ok]) => `| ${m} | ${v} | ${t} | ${ok ? 'pass' : 'FAIL'} |`),
+];
+process.stdout.write(`${out.join('\n')}\n`);
