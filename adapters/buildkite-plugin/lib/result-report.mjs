@@ -73,6 +73,7 @@ export function metadata(operation, r) {
     add('shiplog-app-version', nameOf(r.appVersion));
   } else if (operation === 'deploy') {
     add('shiplog-deployment-id', r.deployment?.id);
+    add('shiplog-deployment-status', r.deployment?.status);
     add('shiplog-app-version', nameOf(r.deployment?.appVersion));
   } else if (operation === 'move' || operation === 'approve') {
     add('shiplog-app-version', nameOf(r.appVersion));

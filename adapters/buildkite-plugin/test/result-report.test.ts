@@ -17,6 +17,7 @@ describe('report', () => {
     const r = report('deploy', 0, JSON.stringify({ ok: true, operation: 'deploy', deployment: { id: 5, appVersion: 'G.A.shop;3', environment: 'qa', exitCode: 0, status: 'success' } }));
     expect(r.metadata).toEqual([
       ['shiplog-deployment-id', '5'],
+      ['shiplog-deployment-status', 'success'],
       ['shiplog-app-version', 'G.A.shop;3'],
     ]);
   });

@@ -74,6 +74,7 @@ setup() {
     "redactor add --format json : cat > /dev/null" \
     "annotate --style success --context shiplog-deploy : cat > '${BATS_TEST_TMPDIR}/annotation'" \
     "meta-data set shiplog-deployment-id 12 : true" \
+    "meta-data set shiplog-deployment-status success : true" \
     "meta-data set shiplog-app-version GLOBAL.Acme.Store.shop;1_0_1 : true"
 
   run "${PLUGIN}/hooks/post-command"
