@@ -90,6 +90,26 @@ describe('history', () => {
     expect(none.filter.component).toBe('GLOBAL.Acme.Store.cart;main;v9');
   });
 
+  it('finds an older application version behind many newer deployments without reading everything at once', async () => {
+    const backend = new MemoryBackend();
+    const { ctx } = memoryContext(backend);
+    const v1 = await seedRelease(backend, { application: SHOP, component: 'GLOBAL.Acme.Store.cart', version: 'v1' });
+    const v2 = await seedRelease(backend, { application: SHOP, component: 'GLOBAL.Acme.Store.cart', version: 'v2' });
+    const at = (i: number) => `2026-11-22T08:${String(i).padStart(2, '0')}:00.000Z`;
+    await seedDeployment(backend, v1, 'dev', { at: at(0) });
+    await seedDeployment(backend, v1, 'qa', { at: at(1) });
+    for (let i = 2; i < 40; i++) await seedDeployment(backend, v2, 'dev', { at: at(i) });
+    backend.historyCalls = 0;
+    const old = await runHistory(ctx, historyRequest({ application: `${SHOP};1`, limit: 1 }));
+    expect(old.deployments.map((d) => [d.id, d.environment])).toEqual([[2, 'qa']]);
+    const both = await runHistory(ctx, historyRequest({ application: `${SHOP};1` }));
+    expect(both.deployments.map((d) => d.id)).toEqual([2, 1]);
+    const recent = await runHistory(ctx, historyRequest({ application: `${SHOP};2`, limit: 3 }));
+    expect(recent.deployments.map((d) => d.id)).toEqual([40, 39, 38]);
+    // limit 1: windows 1, 4, 16, 64; default 20: windows 20, 80; v2 limit 3: one window of 3
+    expect(backend.historyCalls).toBe(4 + 2 + 1);
+  });
+
   it('rejects an unknown environment with exit 2', async () => {
     const { ctx } = await scenario();
     const err = await runHistory(ctx, historyRequest({ env: 'staging' })).catch((e: unknown) => e);

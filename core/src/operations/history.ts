@@ -99,15 +99,23 @@ function parseComponentFilter(raw: string, problems: string[]): string | undefin
 export async function runHistory(ctx: OperationContext, req: HistoryRequest): Promise<HistoryResult> {
   const backend = await ctx.backend();
   if (req.environment !== undefined) await assertKnownEnvironment(backend, await ctx.pipeline(), req.environment);
-  const found = await backend.history({
+  const filter = {
     application: req.application?.application,
     environment: req.environment,
     component: req.component,
-    // ask for the whole window even when the version filter below drops some
-    limit: req.application?.appVersion ? undefined : req.limit,
-  });
-  const deployments = found
-    .filter((d) => req.application?.appVersion === undefined || d.appVersion === req.application.appVersion)
+  };
+  const wanted = (d: Deployment) => req.application?.appVersion === undefined || d.appVersion === req.application.appVersion;
+  // The backend filters by application, not by application version: widen the window until enough match
+  // or the history is exhausted, so an appVersion filter does not read the whole history up front.
+  let ask = req.limit;
+  let kept: Deployment[];
+  for (;;) {
+    const found = await backend.history({ ...filter, limit: ask });
+    kept = found.filter(wanted);
+    if (kept.length >= req.limit || found.length < ask) break;
+    ask *= 4;
+  }
+  const deployments = kept
     .sort((a, b) => cmpNewestFirst(a, b))
     .slice(0, req.limit)
     .map(toEntry);
