@@ -6,3 +6,18 @@ export * from './model.js';
 export * from './naming.js';
 export * from './inputs.js';
 export type * from './backend/backend.js';
+export type * from './operations/command-module.js';
+export type * from './operations/context.js';
+// Running commands: execute() is what adapters call (never throws; result object + exit code).
+export { execute, registerSecrets, SECRET_ENV_PATTERN, type ExecuteInputs, type ExecuteOptions, type ExecuteOutcome } from './execute.js';
+export { COMMAND_MODULES, commandModule, type AnyCommandModule } from './operations/registry.js';
+export { resolveInputs, parseDuration, type RawInputs, type ResolvedInputSet } from './operations/input-resolution.js';
+export { openBackend, selectBackend, stateDirOf, type BackendOptions } from './backend/open.js';
+export * from './pipeline-config.js';
+// Result types of the mutating operations.
+export type { VersionUpdateResult } from './operations/version-update.js';
+export type { ApproveResult } from './operations/approve.js';
+export type { MoveResult } from './operations/move.js';
+export type { DeployResult, DeploymentSummary } from './operations/deployment-flow.js';
+export { FailedDeploymentError } from './operations/deployment-flow.js';
+export { SHIPLOG_VERSION } from './cli/version.js';
