@@ -263,9 +263,10 @@ describe('journal and deployment log', () => {
     const b = await open();
     const { av } = await seed(b);
     await deploy(b, av);
-    const envDir = join(stateDir, 'objects', 'env');
-    const [f] = await readdir(envDir);
-    await writeFile(join(envDir, f), '{broken');
+    const envRoot = join(stateDir, 'objects', 'env');
+    const [d] = await readdir(envRoot);
+    const [f] = await readdir(join(envRoot, d));
+    await writeFile(join(envRoot, d, f), '{broken');
     await expect(b.status()).rejects.toThrow(/state store file objects\/env\/.* is malformed/);
   });
 });

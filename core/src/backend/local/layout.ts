@@ -36,9 +36,19 @@ export function objectPath(kind: ObjectKind, name: string): string {
   return join(KIND_DIR[kind], h.slice(0, 2), `${h}.json`);
 }
 
-/** Store-relative path of one environment's current-state file (flat: environments are few). */
-export function envPath(name: string): string {
-  return join(ENV_DIR, `${hashName(name)}.json`);
+/** Store-relative directory of one environment's current state (one file per application deployed there). */
+export function envDir(environment: string): string {
+  return join(ENV_DIR, hashName(environment));
+}
+
+/** Store-relative path of the current state of one application in one environment. */
+export function envStatePath(environment: string, application: string): string {
+  return join(envDir(environment), envStateFile(application));
+}
+
+/** File name of an application's state inside an environment's directory. */
+export function envStateFile(application: string): string {
+  return `${hashName(application)}.json`;
 }
 
 /** Store-relative path of deployment log segment n (1-based). */

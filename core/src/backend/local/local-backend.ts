@@ -1,6 +1,4 @@
 /** LocalBackend: the Backend interface over the local store's object files and deployment log. */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type {
   ApplicationVersionSpec,
   Backend,
@@ -12,12 +10,11 @@ import type {
 import { ApprovalRejectedError, ApprovalRequiredError, ConfigError, InvalidInputError, NotFoundError } from '../../errors.js';
 import type { Host } from '../../host.js';
 import type { Approval, ApplicationVersion, ComponentVersion, Deployment, EnvironmentState, Put } from '../../model.js';
-import { baseOfComponentVersion, bumpVersion, componentBaseName, componentVersionName, splitDomain } from '../../naming.js';
+import { bumpVersion, componentBaseName, componentVersionName, splitDomain } from '../../naming.js';
 import { nextFreeVersion, swapComponent } from './component-swap.js';
-import { readDeploymentsNewestFirst } from './deployment-log.js';
-import { isErrno } from './durable-file.js';
-import { ENV_DIR, envPath, objectPath } from './layout.js';
-import type { ApplicationDoc, ApplicationVersionDoc, ComponentBaseDoc, ComponentVersionDoc, EnvironmentDoc } from './records.js';
+import { readHistory, readStatus } from './queries.js';
+import { envStatePath, objectPath } from './layout.js';
+import type { ApplicationDoc, ApplicationVersionDoc, ComponentBaseDoc, ComponentVersionDoc } from './records.js';
 import type { LocalStore, Transaction } from './transaction.js';
 
 type Reader = { get<T>(rel: string): Promise<T | undefined> };
@@ -248,10 +245,7 @@ export class LocalBackend implements Backend {
       };
       tx.appendLog(deployment);
       if (deployment.status === 'success') {
-        const rel = envPath(spec.environment);
-        const env = (await tx.get<EnvironmentDoc>(rel)) ?? { name: spec.environment, applications: {} };
-        if (env.name !== spec.environment) throw collision(rel, spec.environment);
-        env.applications[av.application] = {
+        const state: EnvironmentState = {
           name: spec.environment,
           application: av.application,
           appVersion: av.name,
@@ -260,7 +254,7 @@ export class LocalBackend implements Backend {
           deployedAt: spec.finishedAt,
           provenance: spec.provenance,
         };
-        tx.put(rel, env);
+        tx.put(envStatePath(spec.environment, av.application), state);
       }
       return deployment;
     });
@@ -269,54 +263,19 @@ export class LocalBackend implements Backend {
   // ---- queries ----------------------------------------------------------------------------------------
 
   async status(filter: { environment?: string; application?: string } = {}): Promise<EnvironmentState[]> {
-    return this.store.read(async () => {
-      const docs: EnvironmentDoc[] = [];
-      if (filter.environment !== undefined) {
-        const doc = await this.reader.get<EnvironmentDoc>(envPath(filter.environment));
-        if (doc && doc.name === filter.environment) docs.push(doc);
-      } else {
-        for (const f of await listDir(join(this.store.root, ENV_DIR))) {
-          if (!f.endsWith('.json')) continue;
-          const doc = await this.reader.get<EnvironmentDoc>(join(ENV_DIR, f));
-          if (doc) docs.push(doc);
-        }
-      }
-      const out = docs
-        .flatMap((d) => Object.values(d.applications))
-        .filter((s) => filter.application === undefined || s.application === filter.application);
-      return out.sort((a, b) => cmp(a.name, b.name) || cmp(a.application, b.application));
-    });
+    return this.store.read(() => readStatus(this.store, filter));
   }
 
   async history(filter: HistoryFilter): Promise<Deployment[]> {
-    const limit = filter.limit ?? Number.POSITIVE_INFINITY;
     if (filter.limit !== undefined && (!Number.isInteger(filter.limit) || filter.limit < 0)) {
       throw new InvalidInputError(`history limit ${String(filter.limit)} is not a non-negative integer`);
     }
-    const out: Deployment[] = [];
-    if (limit === 0) return out;
-    const meta = await this.store.stableMeta();
-    for await (const d of readDeploymentsNewestFirst(this.store.root, meta.log)) {
-      if (!matches(d, filter)) continue;
-      out.push(d);
-      if (out.length >= limit) break;
-    }
-    return out;
+    return readHistory(this.store, filter);
   }
 
   async close(): Promise<void> {
     // Nothing is held between calls: the lock lives only inside a transaction.
   }
-}
-
-function matches(d: Deployment, f: HistoryFilter): boolean {
-  if (f.application !== undefined && d.application !== f.application) return false;
-  if (f.environment !== undefined && d.environment !== f.environment) return false;
-  if (f.component !== undefined) {
-    const c = f.component;
-    if (!d.componentVersions.some((cv) => cv === c || baseOfComponentVersion(cv) === c)) return false;
-  }
-  return true;
 }
 
 async function cvDoc(r: Reader, name: string): Promise<ComponentVersionDoc | undefined> {
@@ -347,17 +306,4 @@ function collision(rel: string, name: string): ConfigError {
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-async function listDir(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir)).sort();
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return [];
-    throw err;
-  }
 }

@@ -1,5 +1,5 @@
 /** The JSON documents the local store keeps per object (one file each, see layout.ts). */
-import type { Approval, ApplicationVersion, CiContext, ComponentVersion, EnvironmentState } from '../../model.js';
+import type { Approval, ApplicationVersion, CiContext, ComponentVersion } from '../../model.js';
 import type { ComponentVersionSpec } from '../backend.js';
 
 export interface ComponentBaseDoc {
@@ -38,10 +38,4 @@ export interface ApplicationVersionDoc {
   approvals: Approval[];
   /** Oldest first. */
   moves: MoveRecord[];
-}
-
-export interface EnvironmentDoc {
-  name: string;
-  /** Current state per application deployed there. */
-  applications: Record<string, EnvironmentState>;
 }
