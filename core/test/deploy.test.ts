@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Backend } from '../src/backend/backend.js';
+import { TimeoutError } from '../src/errors.js';
+import { execute } from '../src/execute.js';
+import { createMemoryHost } from '../src/host.js';
+import type { ApplicationVersion } from '../src/model.js';
 import { MAX_STORED_LOG_LINES } from '../src/operations/deploy-runner.js';
+import { emptyBackend } from '../src/operations/dry-run-backend.js';
 import { APP, CART, makeRepo, type TestRepo } from './execute-fixtures.js';
 
 let repo: TestRepo;
@@ -121,5 +127,73 @@ describe('deploy', () => {
     expect(deployment(r).logLines).toBe(MAX_STORED_LOG_LINES + 1);
     expect(r.err).not.toContain('hunter22');
     expect(r.err).toContain(`l${n - 1} ***`);
+  });
+});
+
+describe('deploy on a backend with its own deploy engine (server mode)', () => {
+  const av: ApplicationVersion = {
+    id: '7',
+    name: `${APP};2`,
+    application: APP,
+    version: '2',
+    components: [`${CART};2`],
+    stage: 'dev',
+    createdAt: '2026-01-01T00:00:00Z',
+  };
+  function serverBackend(outcome: 'success' | 'failed' | 'timeout', calls: string[]): Backend {
+    return {
+      ...emptyBackend('ortelius', 'https://ortelius.example.test'),
+      listApplicationVersions: async () => [av],
+      getApplicationVersion: async (n) => (n === av.name ? av : undefined),
+      startDeployment: async (v, env) => {
+        calls.push(`start ${v.name} ${env}`);
+        return { id: 42 };
+      },
+      followDeployment: async (id, opts) => {
+        calls.push(`follow ${id} ${opts.timeoutMs}`);
+        opts.onLog?.(['server line 1']);
+        opts.onWait?.(40_000);
+        if (outcome === 'timeout') throw new TimeoutError(`deployment ${id} still running after ${opts.timeoutMs / 1000} s`);
+        const exitCode = outcome === 'success' ? 0 : 2;
+        return {
+          id,
+          appVersion: av.name,
+          application: APP,
+          environment: 'dev',
+          componentVersions: av.components,
+          exitCode,
+          status: outcome,
+          startedAt: '2026-01-02T03:04:05Z',
+          finishedAt: '2026-01-02T03:05:05Z',
+          log: ['server line 1'],
+          mode: 'server',
+          provenance: { provider: 'local', isCi: false },
+        };
+      },
+    };
+  }
+  const run = async (outcome: 'success' | 'failed' | 'timeout', inputs: Record<string, string> = {}) => {
+    const calls: string[] = [];
+    const host = createMemoryHost({ cwd: '/nonexistent-shiplog-cwd' });
+    const r = await execute('deploy', { application: APP, env: 'dev', ...inputs }, host, { openBackend: async () => serverBackend(outcome, calls) });
+    return { ...r, calls, err: host.err() };
+  };
+
+  it('starts the deployment, follows it with the --timeout, streams progress', async () => {
+    const r = await run('success', { timeout: '90s' });
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.calls).toEqual([`start ${APP};2 dev`, 'follow 42 90000']);
+    expect(r.result).toMatchObject({ ok: true, deployment: { id: 42, mode: 'server', status: 'success', exitCode: 0 } });
+    expect(r.err).toContain('server line 1\n');
+    expect(r.err).toContain('deployment 42 still running after 40 s');
+  });
+
+  it('a failed server deployment exits 1; running out of time exits 5', async () => {
+    const failed = await run('failed');
+    expect(failed.exitCode).toBe(1);
+    expect(failed.result).toMatchObject({ ok: false, deployment: { status: 'failed', exitCode: 2 } });
+    const timeout = await run('timeout', { timeout: '1m' });
+    expect(timeout.exitCode).toBe(5);
+    expect(timeout.result.error).toMatchObject({ code: 'TIMEOUT', exitCode: 5 });
   });
 });

@@ -191,4 +191,15 @@ describe('version-update', () => {
     expect(attrs.Leak).toBe('pre-***-post');
     for (const [, b64] of repo.storeSnapshot()) expect(Buffer.from(b64, 'base64').toString('utf8')).not.toContain('s3cr3t-value');
   });
+
+  it('an existing application version is reused with the component swapped in, or bumped with --app-auto-increment', async () => {
+    repo = makeRepo({}, { git: false });
+    const base = { 'component-name': CART, application: APP, 'app-version': '1.0.0' };
+    expect((await repo.run('version-update', { ...base, 'component-version': '1' })).result.appVersion).toMatchObject({ name: `${APP};1_0_0`, created: true });
+    const reuse = await repo.run('version-update', { ...base, 'component-version': '2' });
+    expect(reuse.result.appVersion).toMatchObject({ name: `${APP};1_0_0`, created: false, updated: true });
+    const bump = await repo.run('version-update', { ...base, 'component-version': '3', 'app-auto-increment': 'true' });
+    expect(bump.exitCode, bump.err).toBe(0);
+    expect(bump.result.appVersion).toMatchObject({ name: `${APP};1_0_1`, created: true });
+  });
 });
