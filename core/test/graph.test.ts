@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../src/errors.js';
 import { graphCommand, graphRequest, graphVersion, renderGraph, runGraph } from '../src/operations/graph.js';
 import { escapeLabel, flowchart } from '../src/operations/mermaid.js';
-import { MemoryBackend, SHOP, memoryContext, seedDeployment, seedRelease, seedShopScenario } from './fakes/memory-backend.js';
+import { MemoryBackend, memoryContext } from './fakes/memory-backend.js';
+import { SHOP, seedDeployment, seedRelease, seedShopScenario } from './fakes/shop-scenario.js';
 
 /** Every line of the output must be one of the statement forms the generator promises. */
 function assertWellFormed(mermaid: string): void {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, NotFoundError } from '../src/errors.js';
 import { historyCommand, historyRequest, renderHistory, runHistory } from '../src/operations/history.js';
-import { MemoryBackend, SHOP, memoryContext, seedDeployment, seedRelease, seedShopScenario } from './fakes/memory-backend.js';
+import { MemoryBackend, memoryContext } from './fakes/memory-backend.js';
+import { SHOP, seedDeployment, seedRelease, seedShopScenario } from './fakes/shop-scenario.js';
 
 async function scenario() {
   const backend = new MemoryBackend();

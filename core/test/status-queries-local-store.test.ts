@@ -12,7 +12,8 @@ import { graphRequest, runGraph } from '../src/operations/graph.js';
 import { historyRequest, runHistory } from '../src/operations/history.js';
 import { runStatus, statusRequest } from '../src/operations/status.js';
 import { defaultPipelineConfig } from '../src/pipeline-config.js';
-import { MemoryBackend, SHOP, memoryContext, seedShopScenario } from './fakes/memory-backend.js';
+import { MemoryBackend, memoryContext } from './fakes/memory-backend.js';
+import { SHOP, seedShopScenario } from './fakes/shop-scenario.js';
 
 async function answers(backend: Backend) {
   await seedShopScenario(backend);

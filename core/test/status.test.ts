@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, NotFoundError } from '../src/errors.js';
 import { renderStatus, runStatus, statusCommand, statusRequest } from '../src/operations/status.js';
-import { GITHUB_CI, MemoryBackend, SHOP, memoryContext, seedDeployment, seedRelease, seedShopScenario } from './fakes/memory-backend.js';
+import { MemoryBackend, memoryContext } from './fakes/memory-backend.js';
+import { GITHUB_CI, SHOP, seedDeployment, seedRelease, seedShopScenario } from './fakes/shop-scenario.js';
 
 async function scenario() {
   const backend = new MemoryBackend();
