@@ -11,7 +11,7 @@ import type {
   HistoryFilter,
   MoveSpec,
 } from '../../src/backend/backend.js';
-import { ApprovalRejectedError, ApprovalRequiredError, NotFoundError } from '../../src/errors.js';
+import { ApprovalRejectedError, ApprovalRequiredError, InvalidInputError, NotFoundError } from '../../src/errors.js';
 import { createMemoryHost } from '../../src/host.js';
 import type {
   ApplicationVersion,
@@ -124,8 +124,13 @@ export class MemoryBackend implements Backend {
   async moveApplicationVersion(spec: MoveSpec): Promise<{ from: string; to: string }> {
     const av = this.apps.get(spec.appVersion.name);
     if (!av) throw new NotFoundError(`application version "${spec.appVersion.name}" not found`);
+    if (av.stage !== undefined && av.stage !== spec.from.name && av.stage !== spec.from.domain) {
+      throw new InvalidInputError(`${av.name} is in stage ${av.stage}, not in ${spec.from.name}`);
+    }
     if (spec.requiresApproval) {
-      const decisions = this.approvals.filter((a) => a.appVersion === av.name && a.stage === spec.to.name);
+      const decisions = this.approvals.filter(
+        (a) => a.appVersion === av.name && (a.stage === spec.to.name || a.stage === spec.to.domain),
+      );
       const last = decisions[decisions.length - 1];
       if (!last) throw new ApprovalRequiredError(`${av.name} needs an approval for ${spec.to.name}`);
       if (!last.approved) throw new ApprovalRejectedError(`${av.name} was rejected for ${spec.to.name}`);
@@ -170,6 +175,7 @@ export class MemoryBackend implements Backend {
     return [...this.current.values()]
       .filter((s) => filter.environment === undefined || s.name === filter.environment)
       .filter((s) => filter.application === undefined || s.application === filter.application)
+      .sort((a, b) => (a.name !== b.name ? (a.name < b.name ? -1 : 1) : a.application < b.application ? -1 : a.application > b.application ? 1 : 0))
       .map((s) => clone(s)!);
   }
 
