@@ -21,6 +21,9 @@ export interface PollSettings {
   maxMs: number;
 }
 
+/** onWait is called at most this often (progress lines, not one per poll). */
+const WAIT_REPORT_MS = 30_000;
+
 export const DEFAULT_POLL: PollSettings = { initialMs: 1000, factor: 1.3, maxMs: 10_000 };
 
 export class DeployFlow {
@@ -50,6 +53,7 @@ export class DeployFlow {
     const deadline = started + opts.timeoutMs;
     let interval = this.poll.initialMs;
     let seen = 0;
+    let lastWait = started;
     for (;;) {
       if (opts.signal?.aborted) throw new OperationFailedError(`following deployment ${id} was cancelled`);
       const check = await this.http.get(`${API}/log/${id}`, { query: { checkcomplete: 'Y' }, envelope: 'success', idempotent: true });
@@ -70,7 +74,10 @@ export class DeployFlow {
           hint: 'raise --timeout, or look at the deployment in Ortelius',
         });
       }
-      opts.onWait?.(now - started);
+      if (now - lastWait >= WAIT_REPORT_MS) {
+        lastWait = now;
+        opts.onWait?.(now - started);
+      }
       await sleep(Math.min(interval, deadline - now), opts.signal);
       interval = Math.min(this.poll.maxMs, Math.round(interval * this.poll.factor));
     }
