@@ -6,7 +6,8 @@
  * - name: kebab-case input `app-version` -> orb parameter `app_version` (the script maps it back to `--app-version`).
  * - credentials (`dhurl`, `dhuser` and every secret input): type `env_var_name`, default the input's environment
  *   variable (DHURL, DHUSER, DHPASS). The script reads the variable BY NAME; the value never reaches a command line.
- * - string, duration: `string`, default the table's default or "".
+ * - string, duration: `string`, default "" (= not passed, so the core applies its own default, named in the
+ *   description; passing e.g. `--config shiplog.toml` explicitly would make that file mandatory).
  * - boolean: `boolean`, default the table's default (false when none).
  * - integer: `integer` when the table has a default, else `string` with default "" (CircleCI parameters without a
  *   default are required).
@@ -94,8 +95,10 @@ export function orbParameter(input: InputSpec, op: OperationName): OrbParameter 
     case 'list':
       return withDefault({ type: 'string', description: `${description} One item per line.` }, '');
     case 'string':
-    case 'duration':
-      return withDefault({ type: 'string', description }, input.default ?? '');
+    case 'duration': {
+      const text = input.default === undefined ? description : `${description} Empty: the core's default, ${input.default}.`;
+      return withDefault({ type: 'string', description: text }, '');
+    }
   }
 }
 

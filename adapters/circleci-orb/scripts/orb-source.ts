@@ -22,7 +22,7 @@ export interface BundlePin {
   sha256: string;
 }
 
-export function readPin(bundleFile = process.env.SHIPLOG_ORB_DEV_BUNDLE ?? CORE_BUNDLE): BundlePin {
+export function readPin(bundleFile = CORE_BUNDLE): BundlePin {
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'core', 'package.json'), 'utf8')) as { name: string; version: string };
   if (pkg.name !== CORE_PACKAGE) throw new Error(`core/package.json is ${pkg.name}, the orb downloads ${CORE_PACKAGE}`);
   let bytes: Buffer;
