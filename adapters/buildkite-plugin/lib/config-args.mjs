@@ -3,12 +3,15 @@
 // Usage: node config-args.mjs command|post-command
 // Reads BUILDKITE_PLUGIN_CONFIGURATION (JSON), or the flattened BUILDKITE_PLUGIN_<NAME>_* variables when the
 // JSON is absent (older agents), and writes NUL-separated fields to stdout:
-//   mode, operation, dhurl variable, dhuser variable, dhpass variable, then the CLI arguments.
+//   mode, operation, dhurl variable, dhuser variable, dhpass variable, redactor input, then the CLI arguments.
+// The redactor input is the JSON `buildkite-agent redactor add --format json` reads (secret-forms.mjs); the hook
+// pipes it there from memory (one node start less per hook).
 // mode is `run` (the command hook runs the operation) or `wrap` (the step's own command is the deployment:
 // the command hook runs it, post-command records it). Bad configuration: one line on stderr, exit 2.
 // Plain node, no dependencies: this runs on the agent at step time.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { secretForms } from './secret-forms.mjs';
 
 const OPTIONS = JSON.parse(readFileSync(new URL('./options.json', import.meta.url), 'utf8'));
 const EXIT_INVALID = 2;
@@ -175,7 +178,8 @@ function main() {
   }
   try {
     const plan = planFor(process.env, phase);
-    const fields = [plan.mode, plan.operation, plan.credentials.dhurl, plan.credentials.dhuser, plan.credentials.dhpass, ...plan.args];
+    const redact = JSON.stringify(secretForms(process.env, OPTIONS.secretCredentials.map((/** @type {string} */ n) => plan.credentials[n])));
+    const fields = [plan.mode, plan.operation, plan.credentials.dhurl, plan.credentials.dhuser, plan.credentials.dhpass, redact, ...plan.args];
     process.stdout.write(fields.map((f) => `${f}\0`).join(''));
     return 0;
   } catch (err) {

@@ -33,15 +33,16 @@ shiplog_plan() {
   SHIPLOG_MODE="${fields[0]}"
   SHIPLOG_OPERATION="${fields[1]}"
   SHIPLOG_CRED_VARS=("${fields[2]}" "${fields[3]}" "${fields[4]}")
-  SHIPLOG_ARGS=("${fields[@]:5}")
+  SHIPLOG_REDACT="${fields[5]}"
+  SHIPLOG_ARGS=("${fields[@]:6}")
 }
 
 # Registers the password (raw, URL-encoded, base64) with the agent's log redactor. The value goes through a
-# pipe, never argv. An agent without `redactor add` only gets a warning: the core redacts its own output.
+# pipe from memory (printf is a builtin), never argv or a file. An agent without `redactor add` only gets a
+# warning: the core redacts its own output.
 shiplog_register_secrets() {
-  local pass_var="${SHIPLOG_CRED_VARS[2]}"
-  [[ -n "${!pass_var-}" ]] || return 0
-  if ! node "${SHIPLOG_PLUGIN_DIR}/lib/secret-forms.mjs" "$pass_var" | buildkite-agent redactor add --format json >/dev/null; then
+  [[ "${SHIPLOG_REDACT}" != "{}" ]] || return 0
+  if ! printf '%s' "${SHIPLOG_REDACT}" | buildkite-agent redactor add --format json >/dev/null; then
     echo "shiplog: warning: could not register the password with the agent's redactor (buildkite-agent 3.67+ has 'redactor add')" >&2
   fi
 }

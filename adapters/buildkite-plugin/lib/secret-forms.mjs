@@ -1,9 +1,7 @@
-// Prints, as one JSON object of strings, the secret values held by the environment variables named on the
-// command line, in the forms they can leak in (raw, URL-encoded, base64): the input of
-// `buildkite-agent redactor add --format json`. Values travel through a pipe only, never through argv.
+// The secret values held by the named environment variables, in the forms they can leak in (raw, URL-encoded,
+// base64), as the object `buildkite-agent redactor add --format json` reads. config-args.mjs emits it; the hook
+// pipes it to the agent from memory, never through argv or a file.
 // Unset, empty and very short values are skipped (the core's Redactor skips them too).
-import { pathToFileURL } from 'node:url';
-
 const MIN_SECRET_LENGTH = 3;
 
 export function secretForms(env, names) {
@@ -16,8 +14,4 @@ export function secretForms(env, names) {
     for (const f of forms) out[`${name}_${n++}`] = f;
   }
   return out;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.stdout.write(JSON.stringify(secretForms(process.env, process.argv.slice(2))));
 }
