@@ -117,11 +117,14 @@ describe('execute()', () => {
     expect(r.err).toContain('*** *** *** *** ***');
   });
 
-  it('selects the ortelius backend when DHURL is set and asks for its credentials (exit 2)', async () => {
+  it('selects the ortelius backend when DHURL is set; missing credentials are an auth error (exit 3)', async () => {
     const host = createMemoryHost({ env: { DHURL: 'http://127.0.0.1:9' } });
     const r = await execute('approve', { application: APP }, host);
-    expect(r.exitCode).toBe(2);
-    expect((r.result.error as { message: string }).message).toMatch(/ortelius backend needs --dhuser/);
+    expect(r.exitCode).toBe(3);
+    expect(r.result.error).toMatchObject({ code: 'AUTH' });
+    const noUrl = await execute('approve', { application: APP, backend: 'ortelius' }, createMemoryHost());
+    expect(noUrl.exitCode).toBe(2);
+    expect((noUrl.result.error as { message: string }).message).toMatch(/needs a server URL/);
   });
 
   it('an explicit --config that does not exist is a config error (exit 2)', async () => {

@@ -38,20 +38,19 @@ export async function openBackend(host: Host, opts: BackendOptions): Promise<Bac
     const { openLocalBackend } = await import('./local/index.js');
     return openLocalBackend(host, { stateDir: stateDirOf(host, opts) });
   }
-  const problems: string[] = [];
-  if (!opts.dhurl) problems.push('--dhurl (or DHURL)');
-  if (!opts.dhuser) problems.push('--dhuser (or DHUSER)');
-  if (!opts.dhpass) problems.push('DHPASS (or --dhpass)');
-  if (problems.length > 0) {
-    throw new UsageError(`the ortelius backend needs ${problems.join(', ')}`, {
+  if (!opts.dhurl) {
+    throw new UsageError('the ortelius backend needs a server URL: --dhurl (or DHURL)', {
       hint: 'set DHURL, DHUSER and DHPASS in the environment, or use --backend local',
     });
   }
-  return openOrtelius(host, opts);
-}
-
-async function openOrtelius(host: Host, opts: BackendOptions): Promise<Backend> {
-  void host;
-  void opts;
-  throw new UsageError('the ortelius backend is not part of this build yet', { hint: 'use --backend local' });
+  // Missing user/password are authentication errors (exit 3), reported by the backend itself.
+  const { openOrteliusBackend } = await import('./ortelius/index.js');
+  return openOrteliusBackend(host, {
+    url: opts.dhurl,
+    user: opts.dhuser,
+    password: opts.dhpass,
+    ...(opts.caCert ? { caCert: opts.caCert } : {}),
+    insecure: opts.insecure === true,
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+  });
 }
