@@ -1,16 +1,18 @@
 // Runs the `npm start` demo (core/scripts/demo.mjs) against the committed CLI bundle, as a newcomer would.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const demo = join(dirname(fileURLToPath(import.meta.url)), '..', 'scripts', 'demo.mjs');
 
-function runDemo(args: string[] = []) {
+function runDemo(args: string[] = [], cli?: string) {
   const env = { ...process.env };
   delete env.SHIPLOG_DEMO_CLI;
   delete env.DHURL;
+  if (cli) env.SHIPLOG_DEMO_CLI = cli;
   const res = spawnSync(process.execPath, [demo, ...args], { encoding: 'utf8', env, timeout: 60_000 });
   const workDir = /working in (\S+);/.exec(res.stdout)?.[1];
   return { code: res.status, out: res.stdout, err: res.stderr, workDir };
@@ -51,6 +53,22 @@ describe('npm start demo', () => {
       expect(existsSync(join(workDir!, 'store', 'cart', 'component.toml'))).toBe(true);
     } finally {
       if (workDir) rmSync(workDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops at the first step that exits unexpectedly, says which, exits 1 and still cleans up', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shiplog-demo-test-'));
+    try {
+      const cli = join(dir, 'broken-cli.mjs');
+      writeFileSync(cli, "process.stderr.write('backend down\\n'); process.exit(4);\n");
+      const { code, out, err, workDir } = runDemo([], cli);
+      expect(code).toBe(1);
+      expect(out).toContain('backend down');
+      expect(out).not.toContain('## 3.');
+      expect(err).toBe('demo: "shiplog version-update" exited 4, expected 0\n');
+      expect(existsSync(workDir!)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
