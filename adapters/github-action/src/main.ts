@@ -35,6 +35,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const inputs = coreInputs(op, read);
     if (op === 'envscript' && gh.exportEnv) exportEnvInputs(inputs, env);
     const ctx = runContext();
+    // A deployment the action runs logs into this workflow run: link it unless the user gave another log.
+    if (op === 'deploy' && inputs['log-url'] === undefined && runUrl(ctx)) inputs['log-url'] = runUrl(ctx)!;
     const host = actionsHost(env, redactor);
 
     const deployment = op === 'deploy' && gh.githubToken && !isDryRun(inputs) ? await startGithubDeployment(ctx, env, inputs, gh) : undefined;

@@ -62,6 +62,12 @@ describe('deploy', () => {
     expect(r.outputs['app-version']).toMatch(/^GLOBAL\.Acme\.Store\.shop;/);
     expect(r.summary).toContain('| Status | ✅ success |');
     expect(r.summary).toContain('deployed: dev');
+    // the deployment's log is this run's log unless log-url says otherwise
+    const runUrl = 'https://github.com/acme/shop/actions/runs/4242/attempts/1';
+    expect(JSON.parse(r.outputs.result).deployment.logUrl).toBe(runUrl);
+    expect(r.summary).toContain(`| Deployment log | [log](${runUrl}) |`);
+    const own = await run('deploy', { application: APP, env: 'dev', command: 'true', 'log-url': 'https://logs.example/42' });
+    expect(JSON.parse(own.outputs.result).deployment.logUrl).toBe('https://logs.example/42');
   });
 
   it('fails the step with the core message when the command fails, and still sets the outputs', async () => {
@@ -118,6 +124,14 @@ describe('envscript', () => {
     expect(r.exported.RELEASE_NOTES).toBe('first line\nsecond line');
     expect(Object.keys(r.exported).length).toBeGreaterThan(3);
     expect(r.summary).toContain('`RELEASE_NOTES`');
+  });
+
+  it("turns the core's warnings into ::warning:: annotations", async () => {
+    await writeFile(join(ws.dir, 'component.toml'), ['Name = "GLOBAL.Acme.Store.cart"', '', '[Export]', 'DEPLOY_TOKEN = "abc"', ''].join('\n'));
+    const r = await run('envscript', { 'export-env': 'true' });
+    expectOk(r);
+    expect(r.stdout).toMatch(/^::warning::envscript: DEPLOY_TOKEN looks like a credential, skipped$/m);
+    expect(r.exported.DEPLOY_TOKEN).toBeUndefined();
   });
 
   it('refuses export-env together with an output file', async () => {

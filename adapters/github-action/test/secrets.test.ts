@@ -68,7 +68,7 @@ afterEach(async () => {
 describe('secrets', () => {
   for (const backend of ['local', 'ortelius'] as const) {
     it(`never leak on the ${backend} backend, through inputs or DHPASS, even from a deploy command that prints them`, async (ctx) => {
-      const server = backend === 'ortelius' ? { DHURL: emu.url, DHUSER: USER } : { SHIPLOG_BACKEND: 'local' };
+      const server: Record<string, string> = backend === 'ortelius' ? { DHURL: emu.url, DHUSER: USER } : { SHIPLOG_BACKEND: 'local' };
       const viaEnv = { ...server, DHPASS: PASSWORD };
       gh = await fakeGithub([
         { method: 'POST', path: '/repos/acme/shop/deployments', status: 201, body: { id: 9 } },
