@@ -122,6 +122,31 @@ describe('putComponentVersion (section 5.2 steps 2-8)', () => {
   });
 });
 
+describe('listComponentVersions (envscript: GIT_PREVIOUS_COMPONENT_COMMIT)', () => {
+  it('lists the versions of a base oldest first, each with GitCommit from the server', async () => {
+    const v1 = await backend.putComponentVersion(componentSpec({ version: 'v1', attributes: { GitCommit: 'aaa1111' } }));
+    const v2 = await backend.putComponentVersion(componentSpec({ version: 'v2', attributes: { GitCommit: 'bbb2222' } }));
+    const { backend: fresh } = await openAgainst(emu);
+    emu.requests.length = 0;
+    const list = await fresh.listComponentVersions('GLOBAL.Acme.Store.cart;main');
+    expect(list.map((c) => [c.name, c.attributes.GitCommit, c.predecessor])).toEqual([
+      ['GLOBAL.Acme.Store.cart;main;v1', 'aaa1111', undefined],
+      ['GLOBAL.Acme.Store.cart;main;v2', 'bbb2222', 'GLOBAL.Acme.Store.cart;main;v1'],
+    ]);
+    expect(emu.calls().sort()).toEqual(
+      [
+        LOGIN,
+        'GET /dmadminweb/API/component/?name=GLOBAL.Acme.Store.cart%3Bmain',
+        `GET /dmadminweb/API/component/${v1.value.id}`,
+        `GET /dmadminweb/API/getvar/component/${v1.value.id}`,
+        `GET /dmadminweb/API/component/${v2.value.id}`,
+        `GET /dmadminweb/API/getvar/component/${v2.value.id}`,
+      ].sort(),
+    );
+    await fresh.close();
+  });
+});
+
 describe('putApplicationVersion (sections 8.2, 8.3)', () => {
   it('creates the base application, the version and links the component from the start node', async () => {
     const c = (await backend.putComponentVersion(componentSpec())).value;

@@ -231,3 +231,40 @@ describe('following deployments', () => {
     await emuSlow.close();
   });
 });
+
+describe('TLS', () => {
+  it('verifies the certificate by default; --ca-cert adds a CA; --insecure skips the check with a warning', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtemp, readFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'shiplog-tls-'));
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+      const tlsEmu = await startOrteliusEmulator({ tls: { key: await readFile(join(dir, 'key.pem'), 'utf8'), cert: await readFile(join(dir, 'cert.pem'), 'utf8') } });
+      try {
+        expect(tlsEmu.url).toMatch(/^https:/);
+        const strict = await openOrteliusBackend(createMemoryHost(), { url: tlsEmu.url, user: 'admin', password: 's3cr3t-Pa55', retryBaseMs: 5 });
+        const err = await caught(strict.getApplicationVersion('GLOBAL.Acme.Store.shop;1'));
+        expect(err).toBeInstanceOf(BackendError);
+        expect(err.message).toMatch(/cannot verify the TLS certificate/);
+        expect(err.hint).toContain('--ca-cert');
+        expect(strict.requestCount()).toBe(1);
+        const withCa = await openOrteliusBackend(createMemoryHost(), { url: tlsEmu.url, user: 'admin', password: 's3cr3t-Pa55', caCert: 'cert.pem' }).catch((e: unknown) => e);
+        expect(withCa).toBeInstanceOf(ConfigError); // relative to host.cwd ('/'): not found
+        const host = createMemoryHost({ cwd: dir });
+        const trusted = await openOrteliusBackend(host, { url: tlsEmu.url, user: 'admin', password: 's3cr3t-Pa55', caCert: 'cert.pem' });
+        expect(await trusted.getApplicationVersion('GLOBAL.Acme.Store.shop;1')).toBeUndefined();
+        const insecureHost = createMemoryHost();
+        const insecure = await openOrteliusBackend(insecureHost, { url: tlsEmu.url, user: 'admin', password: 's3cr3t-Pa55', insecure: true });
+        expect(await insecure.getApplicationVersion('GLOBAL.Acme.Store.shop;1')).toBeUndefined();
+        expect(insecureHost.err()).toContain('TLS certificate verification is off');
+        for (const b of [strict, trusted, insecure]) await b.close();
+      } finally {
+        await tlsEmu.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Faults } from './faults.js';
 import { type RecordedRequest, type Reply, type Route, type RouteContext, fail, json, ok } from './http-types.js';
@@ -38,6 +39,8 @@ export interface EmulatorOptions {
   /** Lifecycle stages to seed (default: shiplog's default pipeline dev -> qa -> prod, prod gated). */
   stages?: { name: string; domain?: string; requiresApproval?: boolean; task?: string }[];
   port?: number;
+  /** Serve HTTPS with this key and certificate (PEM) instead of HTTP. */
+  tls?: { key: string; cert: string };
 }
 
 export interface OrteliusEmulator {
@@ -150,7 +153,7 @@ export async function startOrteliusEmulator(opts: EmulatorOptions = {}): Promise
     return problems.length ? `${got}: ${problems.join('; ')}` : undefined;
   };
 
-  const server = http.createServer((req, res) => {
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -191,12 +194,13 @@ export async function startOrteliusEmulator(opts: EmulatorOptions = {}): Promise
         }
       })();
     });
-  });
+  };
+  const server = opts.tls ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, handler) : http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     state,
     faults,

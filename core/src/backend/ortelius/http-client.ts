@@ -248,11 +248,17 @@ export class OrteliusHttp {
       }
       const ms = this.host.now().getTime() - started;
       this.host.log.debug(`ortelius: ${method} ${url} -> ${res ? `HTTP ${res.status}` : describeNetError(netErr)} (${ms} ms)`);
-      const retryable = res ? res.status >= 500 || res.status === 429 : true;
+      const tlsProblem = !res && isTlsError(netErr);
+      const retryable = res ? res.status >= 500 || res.status === 429 : !tlsProblem;
       if (!retryable && res) return res;
-      if (idempotent && attempt < this.opts.retries) {
+      if (retryable && idempotent && attempt < this.opts.retries) {
         await sleep(this.backoff(attempt));
         continue;
+      }
+      if (tlsProblem) {
+        throw new BackendError(`cannot verify the TLS certificate of ${this.opts.baseUrl}: ${describeNetError(netErr)}`, {
+          hint: 'add the server\'s CA with --ca-cert FILE (or, knowingly, --insecure)',
+        });
       }
       if (res) {
         throw new BackendError(`Ortelius answered HTTP ${res.status} to ${what}${attempt ? ` (after ${attempt + 1} attempts)` : ''}`, {
@@ -301,6 +307,13 @@ function tokenFromCookies(setCookie: string[] | string | undefined): string | un
     if (m) return m[1];
   }
   return undefined;
+}
+
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/;
+
+function isTlsError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && TLS_CODES.test(code);
 }
 
 function describeNetError(err: unknown): string {
