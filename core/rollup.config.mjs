@@ -3,8 +3,8 @@
 //
 // Startup: `shiplog --version` must not pay for evaluating commander, env-ci, the backends and their
 // dependencies. rollup's inlineDynamicImports evaluates every module eagerly, so the lazy half of the CLI
-// (src/cli/run-cli.ts, imported dynamically by main.ts) is built separately as CommonJS and wrapped in a
-// function that runs on the first call (plugin `lazyModule` below).
+// (src/cli/run-cli.ts, imported dynamically by main.ts) is built separately as CommonJS, embedded as a string
+// and compiled on the first call (plugin `lazyModule` below).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
@@ -46,6 +46,9 @@ function lazyModule() {
       await inner.close();
       for (const f of inner.watchFiles) this.addWatchFile(f);
       const code = output[0].code;
+      // The code travels as a string literal: V8 only scans a string, where it would pre-parse a function
+      // body of a megabyte on every start. `sourceURL` names it in stack traces (--debug).
+      const body = JSON.stringify(`${code}\n//# sourceURL=shiplog-cli-lazy.js`);
       return [
         `import { createRequire as __lazyCreateRequire } from 'node:module';`,
         `import { fileURLToPath as __lazyFileURLToPath } from 'node:url';`,
@@ -54,9 +57,8 @@ function lazyModule() {
         `  if (__lazyExports) return __lazyExports;`,
         `  const module = { exports: {} };`,
         `  const __filename = __lazyFileURLToPath(import.meta.url);`,
-        `  (function (exports, module, require, __filename, __dirname) {`,
-        code,
-        `  })(module.exports, module, __lazyCreateRequire(import.meta.url), __filename, __filename.replace(/[\\\\/][^\\\\/]*$/, ''));`,
+        `  const factory = new Function('exports', 'module', 'require', '__filename', '__dirname', ${body});`,
+        `  factory(module.exports, module, __lazyCreateRequire(import.meta.url), __filename, __filename.replace(/[\\\\/][^\\\\/]*$/, ''));`,
         `  return (__lazyExports = module.exports);`,
         `}`,
         ...spec.exports.map((name) => `export function ${name}(...args) { return __lazyLoad().${name}(...args); }`),
