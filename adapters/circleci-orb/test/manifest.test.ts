@@ -1,0 +1,79 @@
+/**
+ * The orb's commands and jobs against the input table (core/src/inputs.ts): same operation names, one parameter
+ * per table input (name mapped kebab -> snake), same type/required/default/secret mapping, every parameter wired
+ * to the run step's environment. These checks read the committed orb.yml, so any drift fails them.
+ */
+import { describe, expect, it } from 'vitest';
+import { INPUTS, OPERATIONS, SECRET_INPUTS, inputsFor, isRequired } from '../../../core/src/inputs.js';
+import { CREDENTIAL_INPUTS, channelVariable, inputNameOf, orbParameter, orbParameterName } from '../scripts/orb-parameters.js';
+import { loadOrb } from './e2e-fixture.js';
+
+const orb = loadOrb();
+const ORB_ONLY_COMMAND = ['registry', 'bundle_file', 'working_directory', 'defer_exit'];
+const ORB_ONLY_JOB = ['registry', 'bundle_file', 'working_directory', 'executor', 'checkout'];
+
+function runStep(op: string): { environment: Record<string, string>; command: string } {
+  const step = orb.commands[op].steps.find((s: any) => s.run);
+  return step.run;
+}
+
+describe('orb manifest vs the input table', () => {
+  it('has a command and a job per operation, named exactly as the core names them', () => {
+    expect(Object.keys(orb.jobs).sort()).toEqual([...OPERATIONS].sort());
+    expect(Object.keys(orb.commands).sort()).toEqual([...OPERATIONS, 'exit-status', 'install'].sort());
+  });
+
+  it.each(OPERATIONS)('%s: command parameters = the table inputs (mapped) + the orb-only ones', (op) => {
+    const table = inputsFor(op);
+    const params = orb.commands[op].parameters;
+    expect(Object.keys(params).sort()).toEqual([...table.map((i) => orbParameterName(i.name)), ...ORB_ONLY_COMMAND].sort());
+    for (const input of table) expect(params[orbParameterName(input.name)], input.name).toEqual(orbParameter(input, op));
+    expect(Object.keys(orb.jobs[op].parameters).sort()).toEqual([...table.map((i) => orbParameterName(i.name)), ...ORB_ONLY_JOB].sort());
+  });
+
+  it.each(OPERATIONS)('%s: every table input reaches the run step under its channel variable', (op) => {
+    const env = runStep(op).environment;
+    for (const input of inputsFor(op)) expect(env[channelVariable(input)], input.name).toBe(`<< parameters.${orbParameterName(input.name)} >>`);
+    expect(env.SHIPLOG_OPERATION).toBe(op);
+  });
+
+  it.each(OPERATIONS)('%s: the job passes each of its parameters on to the command', (op) => {
+    const call = orb.jobs[op].steps.find((s: any) => s[op])[op];
+    for (const name of Object.keys(orb.commands[op].parameters).filter((n) => n !== 'defer_exit')) {
+      expect(call[name], name).toBe(`<< parameters.${name} >>`);
+    }
+    expect(call.defer_exit).toBe(true);
+  });
+
+  it('parameter names map back to the input names without loss', () => {
+    for (const input of INPUTS) expect(inputNameOf(orbParameterName(input.name))).toBe(input.name);
+  });
+
+  // danger-js style: take away one required input at a time; CircleCI must then refuse the call (no default).
+  it.each(OPERATIONS.flatMap((op) => inputsFor(op).filter((i) => isRequired(i, op)).map((i) => [op, i.name] as const)))(
+    '%s: required input %s has no default, so CircleCI rejects a call without it',
+    (op, name) => {
+      expect(orb.commands[op].parameters[orbParameterName(name)]).not.toHaveProperty('default');
+      expect(orb.jobs[op].parameters[orbParameterName(name)]).not.toHaveProperty('default');
+    },
+  );
+
+  it('credentials are env_var_name parameters defaulting to DHURL, DHUSER, DHPASS, never plain values', () => {
+    expect(SECRET_INPUTS.length).toBeGreaterThan(0);
+    for (const op of OPERATIONS) {
+      const params = orb.commands[op].parameters;
+      for (const name of CREDENTIAL_INPUTS) {
+        expect(params[name]).toMatchObject({ type: 'env_var_name', default: name.toUpperCase() });
+        expect(runStep(op).environment[`SHIPLOG_ENVVAR_${name.toUpperCase()}`]).toBe(`<< parameters.${name} >>`);
+      }
+    }
+    expect(JSON.stringify(orb)).not.toMatch(/--dhpass/);
+  });
+
+  it('orb parameters take no CLI-only inputs (json, debug)', () => {
+    for (const op of OPERATIONS) {
+      expect(orb.commands[op].parameters).not.toHaveProperty('json');
+      expect(orb.commands[op].parameters).not.toHaveProperty('debug');
+    }
+  });
+});
