@@ -1,17 +1,20 @@
-// The four queries on the real embedded store give the same answers as on the in-memory fake
-// (which keeps the fake honest), for the same scenario seeded through the Backend interface.
+// The four queries give the same answers on the embedded store, on the Ortelius backend (through the
+// loopback emulator) and on the in-memory fake (which keeps the fake honest), for the same scenario
+// seeded through the Backend interface.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../src/backend/backend.js';
 import { openLocalBackend } from '../src/backend/local/index.js';
+import { openOrteliusBackend } from '../src/backend/ortelius/index.js';
 import { createMemoryHost } from '../src/host.js';
 import { diffRequest, runDiff } from '../src/operations/diff.js';
 import { graphRequest, runGraph } from '../src/operations/graph.js';
 import { historyRequest, runHistory } from '../src/operations/history.js';
 import { runStatus, statusRequest } from '../src/operations/status.js';
 import { defaultPipelineConfig } from '../src/pipeline-config.js';
+import { DEFAULT_PASSWORD, DEFAULT_USER, startOrteliusEmulator } from './ortelius-emulator/index.js';
 import { MemoryBackend, memoryContext } from './fakes/memory-backend.js';
 import { SHOP, seedShopScenario } from './fakes/shop-scenario.js';
 
@@ -61,5 +64,34 @@ describe('queries on the local store', () => {
     expect(fromLocal.graph.versions.map((v) => v.deployedTo)).toEqual([[], [], ['qa', 'prod'], ['dev']]);
     expect(fromLocal.unknownEnv).toEqual(['NOT_FOUND', 2]);
     expect(fromLocal).toEqual(fromFake);
+  });
+});
+
+describe('queries on the ortelius backend (loopback emulator)', () => {
+  // KNOWN BUG (emulator, core/test/ortelius-emulator/routes-deploy.ts): GET /API/log/<id> calls markSuccess on
+  // every read, so history() reading an old log rewinds the environment's "last success" to that deployment
+  // (dev shows shop;3 again after a full history walk). Turn `it.fails` into `it` once that is fixed.
+  it.fails('answer exactly as on the in-memory fake', async () => {
+    const domain = 'GLOBAL.Acme.Store';
+    const emu = await startOrteliusEmulator({
+      stages: [
+        { name: 'dev', domain: `${domain}.dev` },
+        { name: 'qa', domain: `${domain}.qa` },
+        { name: 'prod', domain: `${domain}.prod`, requiresApproval: true },
+      ],
+    });
+    try {
+      const backend = await openOrteliusBackend(createMemoryHost(), {
+        url: emu.url,
+        user: DEFAULT_USER,
+        password: DEFAULT_PASSWORD,
+        retryBaseMs: 5,
+      });
+      const fromOrtelius = await answers(backend);
+      await backend.close();
+      expect(fromOrtelius).toEqual(await answers(new MemoryBackend()));
+    } finally {
+      await emu.close();
+    }
   });
 });
