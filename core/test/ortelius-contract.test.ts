@@ -147,6 +147,21 @@ describe('listComponentVersions (envscript: GIT_PREVIOUS_COMPONENT_COMMIT)', () 
   });
 });
 
+describe('latestComponentVersion', () => {
+  it('answers the newest version with two calls whatever the history, undefined for a base without versions', async () => {
+    for (const v of ['v1', 'v2', 'v3']) await backend.putComponentVersion(componentSpec({ version: v, attributes: { GitCommit: `c-${v}` } }));
+    const { backend: fresh } = await openAgainst(emu);
+    emu.requests.length = 0;
+    const latest = await fresh.latestComponentVersion!('GLOBAL.Acme.Store.cart;main');
+    expect(latest).toMatchObject({ name: 'GLOBAL.Acme.Store.cart;main;v3', attributes: { GitCommit: 'c-v3' } });
+    expect(emu.calls()).toEqual([LOGIN, 'GET /dmadminweb/API/component/?name=GLOBAL.Acme.Store.cart%3Bmain&latest=Y', `GET /dmadminweb/API/getvar/component/${latest!.id}`]);
+    emu.state.createComponent('GLOBAL.Acme.Store', 'empty;main');
+    expect(await fresh.latestComponentVersion!('GLOBAL.Acme.Store.empty;main')).toBeUndefined();
+    expect(await fresh.latestComponentVersion!('GLOBAL.Acme.Store.nope;main')).toBeUndefined();
+    await fresh.close();
+  });
+});
+
 describe('putApplicationVersion (sections 8.2, 8.3)', () => {
   it('creates the base application, the version and links the component from the start node', async () => {
     const c = (await backend.putComponentVersion(componentSpec())).value;

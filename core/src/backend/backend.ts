@@ -101,6 +101,11 @@ export interface Backend {
   /** Every version under a base (`domain.short[;variant]`), oldest first. */
   listComponentVersions(base: string): Promise<ComponentVersion[]>;
   /**
+   * The newest version under a base, or undefined. Optional: a remote backend answers it with a couple of
+   * calls where listing costs calls per version (ortelius); callers fall back to the last of the list.
+   */
+  latestComponentVersion?(base: string): Promise<ComponentVersion | undefined>;
+  /**
    * Creates exactly the named version under its base (creating the base as needed) if it does not exist,
    * else reuses it; merges attributes either way. created=false on an identical re-run.
    */

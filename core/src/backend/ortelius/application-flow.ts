@@ -32,6 +32,8 @@ const MAX_BUMPS = 1000;
 export class ApplicationFlow {
   /** Application ids by full name (base or version), learned by this instance. */
   readonly ids = new Map<string, number>();
+  /** Attributes read by this instance (one CLI run), kept in step with its own setvar calls. */
+  private readonly attrCache = new Map<number, Record<string, string>>();
 
   constructor(private readonly http: OrteliusHttp) {}
 
@@ -42,13 +44,19 @@ export class ApplicationFlow {
 
   /** Attributes of an application (version) by id. */
   async attributes(id: number): Promise<Record<string, string>> {
+    const cached = this.attrCache.get(id);
+    if (cached) return { ...cached };
     const r = await this.http.get(`${API}/getvar/application/${enc(id)}`, { envelope: 'success', idempotent: true });
-    return attributesOf(r);
+    const attrs = attributesOf(r);
+    this.attrCache.set(id, attrs);
+    return { ...attrs };
   }
 
   /** Merges attributes into an application (version); the server answers {} whatever happens. */
   async setAttributes(id: number, attrs: Record<string, string>): Promise<void> {
     await this.http.post(`${API}/setvar/application/${id}`, { json: attrs, envelope: 'status', idempotent: true });
+    const cached = this.attrCache.get(id);
+    if (cached) Object.assign(cached, attrs);
   }
 
   private async withStage(app: ServerApplication): Promise<ApplicationVersion | undefined> {

@@ -32,6 +32,16 @@ export class ComponentFlow {
     return this.complete(result);
   }
 
+  /** The newest version under a base (`latest=Y`), with its attributes: 2 calls whatever the history. */
+  async latest(base: string): Promise<ComponentVersion | undefined> {
+    const r = await this.http.get(`${API}/component/`, { query: { name: base, latest: 'Y' }, envelope: 'success', idempotent: true, notFoundOk: true });
+    if (!r) return undefined;
+    const result = resultOf(r);
+    const baseParts = base.slice(base.lastIndexOf('.') + 1).split(';').length;
+    if (str(result.name).split(';').length <= baseParts) return undefined;
+    return this.complete(result);
+  }
+
   /** Every version under a base, oldest first, each with its attributes (GitCommit included). */
   async list(base: string): Promise<ComponentVersion[]> {
     const r = await this.http.get(`${API}/component/`, { query: { name: base }, envelope: 'success', idempotent: true, notFoundOk: true });

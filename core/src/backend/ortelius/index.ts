@@ -85,6 +85,7 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
     requestCount: () => http.requestCount,
     getComponentVersion: (full) => components.get(full),
     listComponentVersions: (base) => components.list(base),
+    latestComponentVersion: (base) => components.latest(base),
     putComponentVersion: (spec) => components.put(spec),
     getApplicationVersion: (full) => apps.get(full),
     listApplicationVersions: (app) => apps.list(app),
