@@ -69,7 +69,9 @@ shiplog_install() {
       rm -f "$tmp" "$tmp.tgz"
       shiplog_fail 4 "could not download $url"
     fi
-    if ! tar -xzOf "$tmp.tgz" package/dist/shiplog.mjs >"$tmp"; then
+    # node gunzips (no gzip binary needed); tar only unpacks the one file.
+    if ! node -e 'process.stdin.pipe(require("zlib").createGunzip()).pipe(process.stdout)' <"$tmp.tgz" |
+      tar -xOf - package/dist/shiplog.mjs >"$tmp"; then
       rm -f "$tmp" "$tmp.tgz"
       shiplog_fail 4 "$url does not contain package/dist/shiplog.mjs"
     fi
