@@ -38,8 +38,7 @@ export function applicationRoutes(ctx: RouteContext): Reply | undefined {
     if (!a) return fail(a1 ? `Application ${a1} not found` : 'No Application Found');
     if (isTrue(req.query.lastsuccess)) {
       const env = req.query.envid ?? '';
-      const id = state.lastSuccess.get(`${env}\u0000${state.appBaseOf(a).id}`);
-      const last = id === undefined ? undefined : state.application(id);
+      const last = state.lastSuccessful(env, state.appBaseOf(a).id);
       if (!last) return fail(`No successful deployment found for ${state.applicationFullName(a)} in ${env}`);
       a = last;
     } else if (isTrue(req.query.latest)) {

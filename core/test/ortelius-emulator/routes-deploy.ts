@@ -35,7 +35,6 @@ export function deployRoutes(ctx: RouteContext): Reply | undefined {
     const d = state.deployments.find((x) => x.id === Number(a1));
     if (!d) return fail('id invalid or no access');
     const complete = state.isComplete(d);
-    if (complete) markSuccess(state, d);
     if (isTrue(req.query.checkcomplete)) return ok({ iscomplete: complete });
     const app = state.application(d.appId);
     const lines = state.visibleLines(d);
@@ -64,12 +63,6 @@ export function deployRoutes(ctx: RouteContext): Reply | undefined {
 function deployLines(state: EmulatorState, app: EmuApplication, env: string): string[] {
   const name = state.applicationFullName(app);
   return [`Deploying ${name} to ${env}`, 'Running pre-action', 'Copying artifacts', 'Running post-action', `Finished ${name}`];
-}
-
-function markSuccess(state: EmulatorState, d: EmuDeployment): void {
-  const app = state.application(d.appId);
-  if (!app || d.exitcode !== 0) return;
-  state.lastSuccess.set(`${d.environment}\u0000${state.appBaseOf(app).id}`, app.id);
 }
 
 /** POST /API/deploy: answers deployid/application/appid or errormsg, never `success` (section 4 row 28). */
@@ -122,6 +115,5 @@ function recordDeployment(state: EmulatorState, raw: string): Reply {
     compversions: comps,
   };
   state.deployments.push(d);
-  markSuccess(state, d);
   return json({ deployid: d.id, application: state.applicationFullName(app), appid: app.id });
 }

@@ -79,8 +79,6 @@ export class EmulatorState {
   applications: EmuApplication[] = [];
   environments: string[] = [];
   deployments: EmuDeployment[] = [];
-  /** (environment, base application id) -> last successfully deployed application version id. */
-  lastSuccess = new Map<string, number>();
   /** What /msapi/sbomtype answers. */
   sbomType = 'deppkg';
   private nextId = 100;
@@ -291,6 +289,22 @@ export class EmulatorState {
     if (!Number.isFinite(d.durationMs)) return d.lines.slice(0, 1);
     const frac = (this.now() - d.startedAt) / d.durationMs;
     return d.lines.slice(0, Math.floor(frac * d.lines.length));
+  }
+
+  /**
+   * The application version (under `baseId`) whose successful deployment to `env` completed last
+   * (ties: the higher deployment id). Computed from the deployments, so reading a log never changes it.
+   */
+  lastSuccessful(env: string, baseId: number): EmuApplication | undefined {
+    let best: { d: EmuDeployment; at: number } | undefined;
+    for (const d of this.deployments) {
+      if (d.environment !== env || d.exitcode !== 0 || !this.isComplete(d)) continue;
+      const app = this.application(d.appId);
+      if (!app || this.appBaseOf(app).id !== baseId) continue;
+      const at = d.startedAt + d.durationMs;
+      if (!best || at > best.at || (at === best.at && d.id > best.d.id)) best = { d, at };
+    }
+    return best ? this.application(best.d.appId) : undefined;
   }
 
   ensureEnvironment(name: string): void {
