@@ -3,6 +3,11 @@
 // in a new application, and an identical re-run) and per deploy, counted by the loopback emulator, against
 // the reference `dh` CLI's 30/20 calls; and the time to observe a 2 s server-side deployment complete
 // (target <= 3 s; the reference sleeps 10 s per poll, the last one included: about 20 s).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
 register();
@@ -72,6 +77,29 @@ await backend.recordDeployment({
 });
 const recordCalls = emu.requests.length - beforeRecord;
 await backend.close();
+
+// The same through the CLI bundle (one process per command, as CI runs it), when it is built.
+const bundle = join(dirname(fileURLToPath(import.meta.url)), '..', 'core', 'dist', 'shiplog.mjs');
+const cli = {};
+if (existsSync(bundle)) {
+  const dir = mkdtempSync(join(tmpdir(), 'shiplog-bench-ortelius-'));
+  const run = (args) =>
+    new Promise((resolve, reject) => {
+      const before = emu.requests.length;
+      const child = spawn(process.execPath, [bundle, ...args], {
+        cwd: dir,
+        stdio: 'ignore',
+        env: { PATH: process.env.PATH ?? '', HOME: dir, DHURL: emu.url, DHUSER: DEFAULT_USER, DHPASS: DEFAULT_PASSWORD },
+      });
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve(emu.requests.length - before) : reject(new Error(`shiplog ${args[0]} exited ${code}`))));
+    });
+  const vu = ['version-update', '--component-name', 'GLOBAL.Acme.Cli.api', '--component-variant', 'main', '--component-version', 'v2.0.0', '--application', 'GLOBAL.Acme.Cli.portal', '--app-version', '1.0.0'];
+  cli.first = await run(vu);
+  cli.rerun = await run(vu);
+  cli.deploy = await run(['deploy', '--application', 'GLOBAL.Acme.Cli.portal', '--app-version', '1.0.0', '--env', 'dev']);
+  rmSync(dir, { recursive: true, force: true });
+}
 await emu.close();
 
 const REF_OBSERVE_MS = 20_000;
@@ -80,6 +108,13 @@ const rows = [
   ['HTTP calls, identical re-run', rerun.calls, 20, rerun.calls <= 20],
   ['HTTP calls, server-side deploy of a 2 s deployment (start + follow with streamed log)', deployCalls, '-', true],
   ['HTTP calls, record-only deploy', recordCalls, '-', true],
+  ...(cli.first === undefined
+    ? []
+    : [
+        ['CLI `shiplog version-update`, first run: HTTP calls', cli.first, 30, cli.first <= 30],
+        ['CLI `shiplog version-update`, identical re-run: HTTP calls', cli.rerun, 20, cli.rerun <= 20],
+        ['CLI `shiplog deploy` (server-side, 2 s): HTTP calls', cli.deploy, '-', true],
+      ]),
   ['time to observe a 2 s deployment complete (s)', (observeMs / 1000).toFixed(2), '<= 3', observeMs <= 3000],
   ['ratio vs the reference (~20 s)', (observeMs / REF_OBSERVE_MS).toFixed(2), '<= 0.15', observeMs / REF_OBSERVE_MS <= 0.15],
 ];
