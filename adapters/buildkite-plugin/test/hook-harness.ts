@@ -2,7 +2,7 @@
  * Runs the plugin's real hooks the way the agent does: bash, the job's checkout as cwd, the agent's plugin env
  * (JSON + flattened variables) and a fake `buildkite-agent` on PATH recording every call.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { expect } from 'vitest';
 import { tmpdir } from 'node:os';
@@ -30,13 +30,26 @@ export interface Job {
   checkout: string;
   /** Facts the agent sets for every job. */
   env: Record<string, string>;
-  run(hook: 'command' | 'post-command', config: Record<string, unknown>, extra?: Record<string, string | undefined>): HookRun;
+  /** Async: the Ortelius emulator serves from this same process while the hook runs. */
+  run(hook: 'command' | 'post-command', config: Record<string, unknown>, extra?: Record<string, string | undefined>): Promise<HookRun>;
 }
 
 function git(cwd: string, ...args: string[]): string {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
   return r.stdout.trim();
+}
+
+function runProcess(cmd: string, args: string[], cwd: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 export function makeJob(): Job {
@@ -81,14 +94,14 @@ export function makeJob(): Job {
     dir,
     checkout,
     env,
-    run(hook, config, extra = {}) {
+    async run(hook, config, extra = {}) {
       const full: Record<string, string> = { ...env, FAKE_AGENT_LOG: log };
       for (const [k, v] of agentEnv(LOCATION, config, 'json')) full[k] = v;
       for (const [k, v] of Object.entries(extra)) {
         if (v === undefined) delete full[k];
         else full[k] = v;
       }
-      const r = spawnSync('bash', [join(PLUGIN_DIR, 'hooks', hook)], { cwd: checkout, env: full, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const r = await runProcess('bash', [join(PLUGIN_DIR, 'hooks', hook)], checkout, full);
       const all = existsSync(log)
         ? readFileSync(log, 'utf8')
             .split('\n')

@@ -18,9 +18,9 @@ afterEach(() => {
 });
 
 describe('embedded store', () => {
-  it('version-update, wrapped deploy, approve, move and envscript report to Buildkite', () => {
+  it('version-update, wrapped deploy, approve, move and envscript report to Buildkite', async () => {
     const runs: HookRun[] = [];
-    const vu = job.run('command', { operation: 'version-update', 'component-name': COMPONENT, 'component-version': '1.2.0', application: APP, attr: ['Team=web', `Leak=${PASSWORD}`] });
+    const vu = await job.run('command', { operation: 'version-update', 'component-name': COMPONENT, 'component-version': '1.2.0', application: APP, attr: ['Team=web', `Leak=${PASSWORD}`] });
     runs.push(vu);
     expect(vu.status, vu.stderr).toBe(0);
     expect(annotations(vu.calls)).toEqual([expect.objectContaining({ style: 'success', context: 'shiplog-version-update' })]);
@@ -32,12 +32,12 @@ describe('embedded store', () => {
     // wrapper mode: the command hook runs the step's command, post-command records it
     const deployConfig = { operation: 'deploy', application: APP, env: 'dev' };
     const step = 'echo "rolling out shop"; echo done > rolled-out.txt';
-    const cmd = job.run('command', deployConfig, { BUILDKITE_COMMAND: step });
+    const cmd = await job.run('command', deployConfig, { BUILDKITE_COMMAND: step });
     runs.push(cmd);
     expect(cmd.status, cmd.stderr).toBe(0);
     expect(cmd.stdout + cmd.stderr).toContain('rolling out shop');
     expect(annotations(cmd.calls)).toEqual([]);
-    const post = job.run('post-command', deployConfig, { BUILDKITE_COMMAND: step, BUILDKITE_COMMAND_EXIT_STATUS: '0' });
+    const post = await job.run('post-command', deployConfig, { BUILDKITE_COMMAND: step, BUILDKITE_COMMAND_EXIT_STATUS: '0' });
     runs.push(post);
     expect(post.status, post.stderr).toBe(0);
     expect(annotations(post.calls)).toEqual([expect.objectContaining({ style: 'success', context: 'shiplog-deploy' })]);
@@ -52,30 +52,30 @@ describe('embedded store', () => {
 
     // a failing wrapped command is recorded as a failed deployment; the hook fails with exit 1
     const failing = 'echo "broken rollout"; exit 3';
-    runs.push(job.run('command', { ...deployConfig, env: 'qa' }, { BUILDKITE_COMMAND: failing }));
+    runs.push(await job.run('command', { ...deployConfig, env: 'qa' }, { BUILDKITE_COMMAND: failing }));
     expect(runs.at(-1)!.status).toBe(3);
-    const failedPost = job.run('post-command', { ...deployConfig, env: 'qa' }, { BUILDKITE_COMMAND: failing, BUILDKITE_COMMAND_EXIT_STATUS: '3' });
+    const failedPost = await job.run('post-command', { ...deployConfig, env: 'qa' }, { BUILDKITE_COMMAND: failing, BUILDKITE_COMMAND_EXIT_STATUS: '3' });
     runs.push(failedPost);
     expect(failedPost.status).toBe(1);
     expect(annotations(failedPost.calls)).toEqual([expect.objectContaining({ style: 'error', context: 'shiplog-deploy' })]);
     expect(metaData(failedPost.calls)).toEqual({});
 
     // prod is gated: moving without an approval is a warning, then approve and move succeed
-    const blocked = job.run('command', { operation: 'move', application: APP, to: 'prod' });
+    const blocked = await job.run('command', { operation: 'move', application: APP, to: 'prod' });
     runs.push(blocked);
     expect(blocked.status).toBe(1);
     expect(annotations(blocked.calls)[0]).toMatchObject({ style: 'warning', context: 'shiplog-move' });
-    const approve = job.run('command', { operation: 'approve', application: APP, stage: 'prod', notes: 'ok from Buildkite' });
+    const approve = await job.run('command', { operation: 'approve', application: APP, stage: 'prod', notes: 'ok from Buildkite' });
     runs.push(approve);
     expect(approve.status, approve.stderr).toBe(0);
     expect(metaData(approve.calls)['shiplog-app-version']).toBe(appVersion);
-    const move = job.run('command', { operation: 'move', application: APP, to: 'prod' });
+    const move = await job.run('command', { operation: 'move', application: APP, to: 'prod' });
     runs.push(move);
     expect(move.status, move.stderr).toBe(0);
     expect(annotations(move.calls)[0]).toMatchObject({ style: 'success', context: 'shiplog-move' });
     expect(annotations(move.calls)[0].body).toContain('prod');
 
-    const env = job.run('command', { operation: 'envscript', output: 'build.env', format: 'dotenv' });
+    const env = await job.run('command', { operation: 'envscript', output: 'build.env', format: 'dotenv' });
     runs.push(env);
     expect(env.status, env.stderr).toBe(0);
     expect(readFileSync(join(job.checkout, 'build.env'), 'utf8')).toContain('=');
@@ -84,8 +84,8 @@ describe('embedded store', () => {
     expectNoSecret(job, runs);
   });
 
-  it('invalid input is reported by the CLI: exit 2 and an error annotation', () => {
-    const r = job.run('command', { operation: 'deploy', application: APP, env: 'no-such-env', 'exit-code': 0 });
+  it('invalid input is reported by the CLI: exit 2 and an error annotation', async () => {
+    const r = await job.run('command', { operation: 'deploy', application: APP, env: 'no-such-env', 'exit-code': 0 });
     expect(r.status).toBe(2);
     expect(annotations(r.calls)).toEqual([expect.objectContaining({ style: 'error', context: 'shiplog-deploy' })]);
     expect(r.stderr).toMatch(/shiplog: error: /);
