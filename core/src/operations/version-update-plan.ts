@@ -151,7 +151,10 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
     ...(req.autoIncrement
       ? {
           autoIncrement: async (backend: Backend) => {
-            const existing = (await backend.listComponentVersions(base)).map((v) => v.version);
+            // The existing versions only matter without a requested schema or a commit count: skip the
+            // listing (one call per version on a remote backend) when both are known.
+            const needed = p.version === undefined || git.commitCount === undefined;
+            const existing = needed ? (await backend.listComponentVersions(base)).map((v) => v.version) : [];
             return autoIncrementVersion({ requested: p.version, existing, commitCount: git.commitCount, sha: git.shortSha });
           },
         }
