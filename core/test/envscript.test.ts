@@ -131,6 +131,12 @@ describe('envscript sh format', () => {
     expect(ctx.host.err()).not.toContain(SECRET);
   });
 
+  it('a clone URL from the environment loses its credentials', async () => {
+    const res = await envscript(ctxFor({ env: { GIT_URL: 'https://x-token:ghp_unregistered123@github.com/acme/cart.git' } }), { format: 'sh', print: false });
+    expect(res.variables.GIT_URL).toBe('https://github.com/acme/cart.git');
+    expect(res.script).not.toContain('ghp_unregistered123');
+  });
+
   it('appends: earlier content is kept (a missing final newline is added), a new file is 0644', async () => {
     const file = path.join(r.dir, 'bash_env');
     await writeFile(file, "# earlier\nexport OLD='kept'");

@@ -10,7 +10,7 @@ import { BUILD_VARIABLE_NAMES, buildVariables } from '../build-variables.js';
 import { readComponentToml } from '../component-toml.js';
 import { ENVSCRIPT_FORMATS, VARIABLE_NAME, byteOrder, formatVariables, type EnvscriptFormat } from '../envscript-format.js';
 import { InvalidInputError } from '../errors.js';
-import { diffStat, readGitFacts } from '../git-facts.js';
+import { diffStat, readGitFacts, stripUrlCredentials } from '../git-facts.js';
 import type { Host } from '../host.js';
 import { componentBaseName, componentParts } from '../naming.js';
 import type { CommandModule } from './command-module.js';
@@ -62,7 +62,7 @@ export async function envscript(ctx: OperationContext, req: EnvscriptRequest): P
   const first = buildVariables(base);
   const tomlPath = req.toml ?? 'component.toml';
   const toml = await readComponentToml(host, { path: tomlPath, vars: { ...host.env, ...first } });
-  if (!toml) host.log.debug(`${tomlPath} not found: only the derived variables are written`);
+  if (!toml) host.log.info(`${tomlPath} not found: writing the derived variables only`);
   const derived = toml ? buildVariables({ ...base, attributes: toml.attributes }) : first;
 
   const vars: Record<string, string> = {};
@@ -72,7 +72,8 @@ export async function envscript(ctx: OperationContext, req: EnvscriptRequest): P
   };
   for (const name of BUILD_VARIABLE_NAMES) {
     const v = effective(name);
-    if (v !== undefined) vars[name] = v;
+    // a clone URL from the environment may carry a token: never write user:password@
+    if (v !== undefined) vars[name] = name === 'GIT_URL' ? stripUrlCredentials(v) : v;
   }
 
   const previous = await previousCommit(ctx, req.componentName ?? toml?.values.Name, req.componentVariant ?? toml?.values.Variant);
