@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { execute } from '../../../core/src/execute.js';
+import { execute, registerSecrets } from '../../../core/src/execute.js';
 import type { Host } from '../../../core/src/host.js';
 import { Redactor } from '../../../core/src/redact.js';
 import { inputsFor, type OperationName } from '../../../core/src/inputs.js';
@@ -17,27 +17,25 @@ import type { GithubDeployment } from './github-deployment.js';
 import { summaryMarkdown } from './job-summary.js';
 import { runLinks, runUrl, type RunContext } from './run-links.js';
 
-/** Environment variables holding secrets the core reads (masked even when the inputs are empty). */
-const SECRET_ENV = ['DHPASS'];
-
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const redactor = new Redactor();
   try {
     const read = (name: string) => core.getInput(name);
     const op = operationOf(read);
-    // Register every secret before anything is logged: the runner masks them (and their encodings) in the log,
-    // our redactor removes them from outputs, summaries and files.
+    const inputs = coreInputs(op, read);
+    const host = actionsHost(env, redactor);
+    // Register every secret before anything is logged: the core's rule (secret inputs, DHPASS, *_TOKEN, ...)
+    // plus the GitHub-only secret inputs. The runner masks them (and their encodings) in the log; the same
+    // redactor removes them from the outputs, the summary and every file the core writes.
+    registerSecrets(host, inputs);
     for (const name of secretInputNames(op)) redactor.add(read(name));
-    for (const name of SECRET_ENV) redactor.add(env[name]);
     for (const value of redactor.values()) core.setSecret(value);
 
     const gh = githubOptions(op, read);
-    const inputs = coreInputs(op, read);
     if (op === 'envscript' && gh.exportEnv) exportEnvInputs(inputs, env);
-    const ctx = runContext();
+    const ctx = runContext(env);
     // A deployment the action runs logs into this workflow run: link it unless the user gave another log.
     if (op === 'deploy' && inputs['log-url'] === undefined && runUrl(ctx)) inputs['log-url'] = runUrl(ctx)!;
-    const host = actionsHost(env, redactor);
 
     const deployment = op === 'deploy' && gh.githubToken && !isDryRun(inputs) ? await startGithubDeployment(ctx, env, inputs, gh) : undefined;
 
@@ -66,7 +64,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
 }
 
-function runContext(): RunContext {
+function runContext(env: NodeJS.ProcessEnv): RunContext {
   return {
     eventName: context.eventName,
     sha: context.sha,
@@ -76,7 +74,7 @@ function runContext(): RunContext {
     runNumber: context.runNumber,
     runAttempt: context.runAttempt,
     workflow: context.workflow,
-    repository: process.env.GITHUB_REPOSITORY,
+    repository: env.GITHUB_REPOSITORY,
     payload: context.payload as Record<string, unknown>,
   };
 }
