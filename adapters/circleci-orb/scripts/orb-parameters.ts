@@ -17,7 +17,7 @@
  */
 import { inputsFor, isRequired, SECRET_INPUTS, type InputSpec, type OperationName } from '../../../core/src/inputs.js';
 
-export type OrbParameterType = 'string' | 'boolean' | 'integer' | 'enum' | 'env_var_name';
+export type OrbParameterType = 'string' | 'boolean' | 'integer' | 'enum' | 'env_var_name' | 'executor';
 
 export interface OrbParameter {
   type: OrbParameterType;

@@ -77,7 +77,7 @@ const DEFER_PARAMETER: OrbParameter = {
 
 const JOB_PARAMETERS: Record<string, OrbParameter> = {
   executor: {
-    type: 'executor' as OrbParameter['type'],
+    type: 'executor',
     description: 'Executor to run in: any image with node 20+, bash and tar.',
     default: 'default',
   },
