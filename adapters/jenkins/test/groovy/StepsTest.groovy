@@ -170,7 +170,40 @@ if (mode != '--unit-only') {
         assertTrue(s.environments.any { it.name == 'dev' && it.appVersion == vu.appVersion.name }, "status ${s}")
         def env = h.step('shiplogEnvscript', [output: 'shiplog.env'])
         assertTrue(env.ok == true && new File(ws, 'shiplog.env').text.contains('GIT_BRANCH'), "envscript ${env}")
-        assertTrue(h.currentBuild.description.split('<br>').size() == 4, h.currentBuild.description)
+        assertTrue(h.currentBuild.description.split('<br>').size() == 5, h.currentBuild.description)
+    }
+    tests['end to end: real bash and node against the Ortelius emulator, password only in withCredentials'] = {
+        File repo = new File(root, '../..').canonicalFile
+        File urlFile = new File(File.createTempDir('shiplog-emu-', ''), 'url')
+        Process emu = new ProcessBuilder('node', new File(repo, 'core/test/ortelius-emulator/serve.mjs').path,
+                                         '--port-file', urlFile.path, '--deploy-delay-ms', '200').redirectErrorStream(true).start()
+        try {
+            long deadline = System.currentTimeMillis() + 30000
+            while (!urlFile.exists() && System.currentTimeMillis() < deadline) {
+                sleep(100)
+            }
+            assertTrue(urlFile.exists(), 'emulator did not start')
+            String url = urlFile.text.trim()
+            def h = newHarness()
+            h.env.putAll([BUILD_NUMBER: '12', BUILD_URL: 'http://127.0.0.1:9/job/shop/12/', JOB_NAME: 'shop'])
+            def vu = h.step('shiplogVersionUpdate', [componentName: 'GLOBAL.Acme.Store.cart', componentVersion: 'v2.0.12',
+                                                    application: 'GLOBAL.Acme.Store.shop', appVersion: '2.0', dhurl: url, credentialsId: 'dh-creds'])
+            assertTrue(vu.ok == true && vu.componentVersion.name == 'GLOBAL.Acme.Store.cart;v2_0_12', "version-update ${vu}")
+            def d = h.step('shiplogDeploy', [application: 'GLOBAL.Acme.Store.shop', appVersion: '2.0', env: 'dev', exitCode: 0,
+                                             dhurl: url, credentialsId: 'dh-creds'])
+            assertTrue(d.ok == true && d.deployment.status == 'success', "deploy ${d}")
+            def bad = h.step('shiplogApprove', [application: 'GLOBAL.Acme.Store.shop', appVersion: '2.0', dhurl: url, credentialsId: 'dh-creds',
+                                                failOnError: false, stage: 'nowhere'])
+            assertTrue(bad.ok == false && bad.error.exitCode == 2, "approve to an unknown stage ${bad}")
+            String all = everything(h) + h.workspace.listFiles().findAll { it.isFile() }.collect { it.text }.join('\n') +
+                new File(h.workspace, '.shiplog-bin').listFiles().findAll { it.name.startsWith('result-') }.collect { it.text }.join('\n')
+            [PASSWORD, URLEncoder.encode(PASSWORD, 'UTF-8'), PASSWORD.bytes.encodeBase64().toString()].each { String form ->
+                assertTrue(!all.contains(form), "password form ${form} leaked")
+            }
+        } finally {
+            emu.destroy()
+            emu.waitFor()
+        }
     }
 }
 
