@@ -45,6 +45,11 @@ export async function acquireStoreLock(dir: string, opts: StoreLockOptions): Pro
         await link(candidate, lockPath);
         return () => releaseStoreLock(lockPath, me.token);
       } catch (err) {
+        if (isErrno(err, 'ENOENT')) {
+          // our candidate was swept as a dead process's leftover (another host sharing the directory)
+          await writeFile(candidate, JSON.stringify(me));
+          continue;
+        }
         if (!isErrno(err, 'EEXIST')) throw err;
       }
       const owner = await readOwner(lockPath);

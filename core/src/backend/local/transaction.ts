@@ -240,7 +240,10 @@ export class LocalStore {
     for (const f of await readdir(this.root)) {
       if (!f.startsWith(prefix) || !f.endsWith('.cand')) continue;
       const pid = Number(f.slice(prefix.length).split('.')[0]);
-      if (Number.isInteger(pid) && !processAlive(pid)) await unlink(join(this.root, f)).catch(() => undefined);
+      if (!Number.isInteger(pid) || processAlive(pid)) continue;
+      // A minute old at least: the pid may belong to another host sharing the directory.
+      const st = await stat(join(this.root, f)).catch(() => undefined);
+      if (st && Date.now() - st.mtimeMs > 60_000) await unlink(join(this.root, f)).catch(() => undefined);
     }
   }
 
