@@ -68,10 +68,8 @@ describe('queries on the local store', () => {
 });
 
 describe('queries on the ortelius backend (loopback emulator)', () => {
-  // KNOWN BUG (emulator, core/test/ortelius-emulator/routes-deploy.ts): GET /API/log/<id> calls markSuccess on
-  // every read, so history() reading an old log rewinds the environment's "last success" to that deployment
-  // (dev shows shop;3 again after a full history walk). Turn `it.fails` into `it` once that is fixed.
-  it.fails('answer exactly as on the in-memory fake', async () => {
+  // Also a regression test: reading old deployment logs (history) must not rewind what status reports.
+  it('answer exactly as on the in-memory fake', async () => {
     const domain = 'GLOBAL.Acme.Store';
     const emu = await startOrteliusEmulator({
       stages: [
