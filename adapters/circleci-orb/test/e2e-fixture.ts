@@ -3,15 +3,33 @@
  * results dir, a `node` shim that logs every command line), and a loopback npm registry serving the core bundle.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { CORE_BUNDLE, ORB_ROOT, readPin } from '../scripts/orb-source.js';
+import { packOrb } from '../scripts/orb-pack.js';
+import { CORE_BUNDLE, ORB_ROOT, expectedFiles, readPin } from '../scripts/orb-source.js';
 
+/** The committed, packed orb.yml. */
 export function loadOrb(): any {
   return parse(readFileSync(join(ORB_ROOT, 'orb.yml'), 'utf8'));
+}
+
+/**
+ * The orb as `npm run build` would pack it right now (generated sources regenerated from the current input table and
+ * core bundle in a temp copy of src/). The behaviour tests run this one, so a core rebuild that is not yet repinned
+ * shows up once, in pack.test.ts, instead of as checksum failures everywhere.
+ */
+export function freshOrb(): any {
+  const root = mkdtempSync(join(tmpdir(), 'shiplog-orb-src-'));
+  try {
+    cpSync(join(ORB_ROOT, 'src'), join(root, 'src'), { recursive: true });
+    for (const [file, text] of expectedFiles(root)) writeFileSync(file, text);
+    return packOrb(join(root, 'src'));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 export interface Machine {

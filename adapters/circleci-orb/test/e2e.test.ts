@@ -11,9 +11,9 @@ import { DEFAULT_PASSWORD, DEFAULT_USER, startOrteliusEmulator, type OrteliusEmu
 import { expandCommand, expandJob } from './circleci-expand.js';
 import { runJob, type JobRun } from './circleci-runner.js';
 import { CORE_BUNDLE } from '../scripts/orb-source.js';
-import { loadOrb, makeMachine, startFakeRegistry, type FakeRegistry, type Machine } from './e2e-fixture.js';
+import { freshOrb, makeMachine, startFakeRegistry, type FakeRegistry, type Machine } from './e2e-fixture.js';
 
-const orb = loadOrb();
+const orb = freshOrb();
 const APP = 'GLOBAL.Acme.Store.shop';
 let registry: FakeRegistry;
 let machine: Machine;

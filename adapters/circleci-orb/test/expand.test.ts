@@ -1,9 +1,9 @@
 /** The CircleCI expansion the end-to-end tests rely on: if it were wrong, e2e.test.ts would test something else. */
 import { describe, expect, it } from 'vitest';
 import { expandJob, resolveParameters, substitute } from './circleci-expand.js';
-import { loadOrb } from './e2e-fixture.js';
+import { freshOrb } from './e2e-fixture.js';
 
-const orb = loadOrb();
+const orb = freshOrb();
 
 describe('CircleCI expansion', () => {
   it('a value that is exactly one reference keeps its type; inside a string it is interpolated', () => {
