@@ -1,10 +1,13 @@
 // Bundles the shiplog CLI into ONE self-contained ESM file (core/dist/shiplog.mjs) that runs with plain
 // `node` and no node_modules beside it. The CircleCI orb, Buildkite plugin and Jenkins library ship it.
 //
-// Startup: `shiplog --version` must not pay for evaluating commander, env-ci, the backends and their
-// dependencies. rollup's inlineDynamicImports evaluates every module eagerly, so the lazy half of the CLI
-// (src/cli/run-cli.ts, imported dynamically by main.ts) is built separately as CommonJS, embedded as a string
-// and compiled on the first call (plugin `lazyModule` below).
+// Startup: rollup's inlineDynamicImports evaluates every module eagerly, so two parts are made lazy by hand
+// (measured by bench/cli-startup.bench.mjs):
+// - the CLI program (src/cli/run-cli.ts, imported dynamically by main.ts), so that `shiplog --version` does
+//   not pay for commander, env-ci and the backends;
+// - axios (only the ortelius backend uses it), so that commands on the local store do not evaluate it.
+// Each is built separately as CommonJS, embedded as a string literal (V8 only scans a string, where it would
+// pre-parse a function body) and compiled on first use.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
@@ -14,7 +17,10 @@ import json from '@rollup/plugin-json';
 import esbuild from 'rollup-plugin-esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const LAZY = [{ file: path.join(here, 'src/cli/run-cli.ts'), exports: ['runCli'] }];
+/** Local modules imported with `import()` whose code loads on the first call of one of `exports`. */
+const LAZY_MODULES = [{ file: path.join(here, 'src/cli/run-cli.ts'), exports: ['runCli'] }];
+/** Packages whose default export is replaced by a proxy that loads the package on first use. */
+const LAZY_PACKAGES = ['axios'];
 
 function onwarn(warning, warn) {
   if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
@@ -28,40 +34,77 @@ const basePlugins = () => [
   esbuild({ target: 'node20', minify: false, sourceMap: false }),
 ];
 
-/** Turns `import('./run-cli.js')` into a module whose exports evaluate the real code on first call. */
-function lazyModule() {
+/** Builds `input` (a file or a package name) to CommonJS and returns it as a JS string literal. */
+async function commonJsLiteral(ctx, input, plugins, name) {
+  const bundle = await rollup({ input, plugins, onwarn });
+  const { output } = await bundle.generate({ format: 'cjs', exports: 'named', inlineDynamicImports: true });
+  await bundle.close();
+  for (const f of bundle.watchFiles) ctx.addWatchFile(f);
+  return JSON.stringify(`${output[0].code}\n//# sourceURL=${name}`);
+}
+
+/** JS source of `function load()` that compiles the CommonJS string once and returns its exports. */
+function loaderSource(literal, requireExpr, filenameExpr) {
+  return [
+    `let __lazyExports;`,
+    `function __lazyLoad() {`,
+    `  if (__lazyExports) return __lazyExports;`,
+    `  const module = { exports: {} };`,
+    `  const __lazyFile = ${filenameExpr};`,
+    `  const factory = new Function('exports', 'module', 'require', '__filename', '__dirname', ${literal});`,
+    `  factory(module.exports, module, ${requireExpr}, __lazyFile, __lazyFile.replace(/[\\\\/][^\\\\/]*$/, ''));`,
+    `  return (__lazyExports = module.exports);`,
+    `}`,
+  ].join('\n');
+}
+
+/** Turns `import('./run-cli.js')` into a module whose exports compile the real code on first call. */
+function lazyModules() {
   const PREFIX = '\0shiplog-lazy:';
   return {
-    name: 'shiplog-lazy-module',
+    name: 'shiplog-lazy-modules',
     async resolveDynamicImport(specifier, importer) {
       if (typeof specifier !== 'string' || !importer) return null;
       const target = path.resolve(path.dirname(importer), specifier.replace(/\.js$/, '.ts'));
-      return LAZY.some((l) => l.file === target) ? PREFIX + target : null;
+      return LAZY_MODULES.some((l) => l.file === target) ? PREFIX + target : null;
     },
     async load(id) {
       if (!id.startsWith(PREFIX)) return null;
-      const spec = LAZY.find((l) => l.file === id.slice(PREFIX.length));
-      const inner = await rollup({ input: spec.file, plugins: basePlugins(), onwarn });
-      const { output } = await inner.generate({ format: 'cjs', exports: 'named', inlineDynamicImports: true });
-      await inner.close();
-      for (const f of inner.watchFiles) this.addWatchFile(f);
-      const code = output[0].code;
-      // The code travels as a string literal: V8 only scans a string, where it would pre-parse a function
-      // body of a megabyte on every start. `sourceURL` names it in stack traces (--debug).
-      const body = JSON.stringify(`${code}\n//# sourceURL=shiplog-cli-lazy.js`);
+      const spec = LAZY_MODULES.find((l) => l.file === id.slice(PREFIX.length));
+      const literal = await commonJsLiteral(this, spec.file, [lazyPackages(), ...basePlugins()], 'shiplog-cli-lazy.js');
       return [
         `import { createRequire as __lazyCreateRequire } from 'node:module';`,
         `import { fileURLToPath as __lazyFileURLToPath } from 'node:url';`,
-        `let __lazyExports;`,
-        `function __lazyLoad() {`,
-        `  if (__lazyExports) return __lazyExports;`,
-        `  const module = { exports: {} };`,
-        `  const __filename = __lazyFileURLToPath(import.meta.url);`,
-        `  const factory = new Function('exports', 'module', 'require', '__filename', '__dirname', ${body});`,
-        `  factory(module.exports, module, __lazyCreateRequire(import.meta.url), __filename, __filename.replace(/[\\\\/][^\\\\/]*$/, ''));`,
-        `  return (__lazyExports = module.exports);`,
-        `}`,
+        loaderSource(literal, '__lazyCreateRequire(import.meta.url)', '__lazyFileURLToPath(import.meta.url)'),
         ...spec.exports.map((name) => `export function ${name}(...args) { return __lazyLoad().${name}(...args); }`),
+      ].join('\n');
+    },
+  };
+}
+
+/**
+ * Inside the CommonJS build of the lazy CLI half: `import x from '<package>'` gets a proxy that compiles the
+ * package on first property access or call. `require` and `__filename` are the CommonJS wrapper's.
+ */
+function lazyPackages() {
+  const PREFIX = '\0shiplog-lazy-package:';
+  return {
+    name: 'shiplog-lazy-packages',
+    resolveId(source, importer) {
+      if (LAZY_PACKAGES.includes(source) && importer && !importer.startsWith(PREFIX)) return PREFIX + source;
+      return null;
+    },
+    async load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const pkg = id.slice(PREFIX.length);
+      const literal = await commonJsLiteral(this, pkg, basePlugins(), `shiplog-lazy-${pkg}.js`);
+      return [
+        loaderSource(literal, 'require', '__filename'),
+        `function __lazyDefault() { const m = __lazyLoad(); return m.default ?? m; }`,
+        `export default new Proxy(function () {}, {`,
+        `  get(_t, prop) { const real = __lazyDefault(); const v = real[prop]; return typeof v === 'function' ? v.bind(real) : v; },`,
+        `  apply(_t, self, args) { return __lazyDefault().apply(self, args); },`,
+        `});`,
       ].join('\n');
     },
   };
@@ -79,5 +122,5 @@ export default {
       'const require = __shiplogCreateRequire(import.meta.url);',
   },
   onwarn,
-  plugins: [lazyModule(), ...basePlugins()],
+  plugins: [lazyModules(), ...basePlugins()],
 };

@@ -1,12 +1,13 @@
 // The bundled CLI, run the way the orb, the Buildkite plugin and the Jenkins library run it: `node shiplog.mjs`
 // copied into a directory with no node_modules anywhere, in a real git repository.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP, COMPONENT_TOML, makeRepo, type TestRepo } from './execute-fixtures.js';
+import { DEFAULT_PASSWORD, DEFAULT_USER, startOrteliusEmulator } from './ortelius-emulator/index.js';
 
 const bundle = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'shiplog.mjs');
 let binDir: string;
@@ -89,5 +90,29 @@ describe('bundled CLI (core/dist/shiplog.mjs)', () => {
     expect(bad.code).toBe(2);
     expect(bad.err.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2);
     expect(bad.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('talks to an Ortelius server (lazily loaded HTTP client) with server-side deploys', async () => {
+    const emu = await startOrteliusEmulator({ deployDelayMs: 50 });
+    // async spawn: the emulator answers from this process's event loop
+    const runAsync = (args: string[]) =>
+      new Promise<{ code: number; out: string; err: string }>((resolve) => {
+        execFile(process.execPath, [cli, ...args], { cwd: repo.dir, env: { ...repo.env, DHURL: emu.url, DHUSER: DEFAULT_USER, DHPASS: DEFAULT_PASSWORD } }, (error, out, err) =>
+          resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out, err }),
+        );
+      });
+    try {
+      const up = await runAsync(['version-update', '--application', `${APP}`, '--app-version', '5', '--json']);
+      expect(up.code, up.err).toBe(0);
+      expect(JSON.parse(up.out)).toMatchObject({ ok: true, appVersion: { name: `${APP};5`, created: true } });
+      const dep = await runAsync(['deploy', '--application', APP, '--env', 'dev', '--json']);
+      expect(dep.code, dep.err).toBe(0);
+      expect(JSON.parse(dep.out)).toMatchObject({ deployment: { mode: 'server', status: 'success' } });
+      const bad = await runAsync(['deploy', '--application', APP, '--env', 'dev', '--dhpass', 'not-the-password']);
+      expect(bad.code).toBe(3);
+      expect(bad.err).not.toContain('not-the-password');
+    } finally {
+      await emu.close();
+    }
   });
 });
