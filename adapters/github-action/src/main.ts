@@ -105,10 +105,10 @@ async function startGithubDeployment(
 ): Promise<GithubDeployment> {
   const { createGithubDeployment } = await import('./github-deployment.js');
   const [owner, repo] = (ctx.repository ?? '').split('/');
-  const environment = stringValue(inputs.env) ?? env.DEPLOY_ENV;
+  const environment = givenOrBound('deploy', 'env', inputs, env);
   if (!owner || !repo) throw new Error('github-token needs GITHUB_REPOSITORY (owner/repo) to create a GitHub Deployment');
   if (!environment) throw new Error('github-token needs the env input (the environment to deploy to)');
-  const application = stringValue(inputs.application) ?? env.COMPONENT_APPLICATION ?? '';
+  const application = givenOrBound('deploy', 'application', inputs, env) ?? '';
   const deployment = await core.group('GitHub Deployment', async () => {
     const d = await createGithubDeployment(
       {
@@ -120,7 +120,7 @@ async function startGithubDeployment(
         environment,
         transientEnvironment: gh.transientEnvironment,
         description: `shiplog deploy ${application}`.trim(),
-        payload: { application, appVersion: stringValue(inputs['app-version']) ?? '' },
+        payload: { application, appVersion: givenOrBound('deploy', 'app-version', inputs, env) ?? '' },
       },
       (m) => core.warning(m),
     );
@@ -176,6 +176,13 @@ function applicationOf(json: JsonResult): string | undefined {
   const av = json.appVersion ?? (json.deployment as { appVersion?: unknown } | undefined)?.appVersion;
   const name = typeof av === 'string' ? av : typeof (av as { name?: unknown })?.name === 'string' ? (av as { name: string }).name : undefined;
   return name?.split(';')[0];
+}
+
+/** An input as given, else its env binding from the input table (what the core will use; no defaults). */
+function givenOrBound(op: OperationName, name: string, inputs: RawInputs, env: NodeJS.ProcessEnv): string | undefined {
+  const spec = inputsFor(op).find((s) => s.name === name);
+  const bound = (spec?.env ?? []).map((e) => env[e]).find((v) => v !== undefined && v.trim() !== '');
+  return stringValue(inputs[name]) ?? bound?.trim();
 }
 
 function stringValue(v: string | string[] | undefined): string | undefined {

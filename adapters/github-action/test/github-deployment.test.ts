@@ -95,6 +95,22 @@ describe('GitHub Deployment', () => {
     expect(r.outputs['deployment-status']).toBe('success');
   });
 
+  it('takes the environment from DEPLOY_ENV when the env input is empty, as the core does', async () => {
+    gh = await fakeGithub([
+      { method: 'POST', path: '/repos/acme/shop/deployments', status: 201, body: created },
+      { method: 'POST', path: '/repos/acme/shop/deployments/501/statuses', status: 201, body: {} },
+      { method: 'POST', path: '/repos/acme/shop/deployments/501/statuses', status: 201, body: {} },
+    ]);
+    const r = await runAction('deploy', {
+      workspace: ws.dir,
+      inputs: { application: APP, 'github-token': TOKEN, command: 'true' },
+      env: { GITHUB_API_URL: gh.url, DEPLOY_ENV: 'dev' },
+    });
+    expect(r.exitCode, r.stdout).toBe(0);
+    gh.verify();
+    expect(gh.received[0].body).toMatchObject({ environment: 'dev', payload: { application: APP } });
+  });
+
   it('makes no GitHub request without github-token, or on a dry run', async () => {
     gh = await fakeGithub([]);
     const plain = await runAction('deploy', {
