@@ -109,7 +109,7 @@ describe('secrets', () => {
       const bad = await run('move', { application: APP, to: 'prod' }, viaEnv);
       expect(bad.exitCode).toBe(1);
 
-      const other = await run('approve', { application: APP, stage: 'prod' }, { ...viaEnv, DHPASS: `${PASSWORD}x` });
+      const other = await run('approve', { application: APP, stage: 'prod', notes: `leaked? ${PASSWORD}x` }, { ...viaEnv, DHPASS: `${PASSWORD}x` });
       expect(other.exitCode, other.stdout).toBe(backend === 'ortelius' ? 1 : 0);
 
       for (const [op, r] of runs) {
