@@ -59,6 +59,8 @@ export interface MoveSpec {
   requiresApproval: boolean;
   by: string;
   at: string;
+  /** Free text from `move --notes` (ortelius: sent as the RunTask notes). */
+  notes?: string;
   provenance: CiContext;
 }
 

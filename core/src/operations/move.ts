@@ -100,6 +100,7 @@ export const moveCommand: CommandModule<MoveRequest, MoveResult> = {
       requiresApproval: to.requiresApproval,
       by: actorOf(ctx),
       at: ctx.host.now().toISOString(),
+      ...(req.notes ? { notes: req.notes } : {}),
       provenance: ctx.ci(),
     });
     return { ...base, from: done.from, to: done.to, moved: true };
