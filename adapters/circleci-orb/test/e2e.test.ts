@@ -158,8 +158,20 @@ describe.skipIf(!orteliusInBundle)('orb jobs against the Ortelius emulator', () 
     const wrong = await job('approve', { backend: 'ortelius', application: APP, stage: 'prod', dhpass: 'NOT_SET' }, { ...creds, DHPASS: DEFAULT_PASSWORD });
     expect(wrong.exitCode).toBe(3);
 
+    // envscript with the credentials in the job: the variables land in $BASH_ENV, the credentials do not.
+    const envscript = await runJob(expandCommand(orb, 'envscript', { registry: registry.url, backend: 'ortelius', dhpass: 'ORTELIUS_PASSWORD' }), {
+      cwd: machine.cwd,
+      env: { ...machine.env, ...creds },
+      artifactsDir: machine.artifacts,
+      pathMap: machine.pathMap,
+    });
+    expect(envscript.exitCode, envscript.output).toBe(0);
+    expect(readFileSync(machine.bashEnv, 'utf8')).toContain(`export GIT_COMMIT='${machine.sha}'`);
+
+    // The scan itself can fail: a base64 copy of the password is caught.
+    expect(() => expectNoSecret(DEFAULT_PASSWORD, [`auth ${Buffer.from(DEFAULT_PASSWORD).toString('base64')}`])).toThrow();
     const written = [machine.root].flatMap(filesUnder).filter((f) => !f.endsWith('shiplog.mjs'));
-    expectNoSecret(DEFAULT_PASSWORD, [vu.output, deploy.output, wrong.output, ...written.map((f) => readFileSync(f, 'utf8'))]);
+    expectNoSecret(DEFAULT_PASSWORD, [vu.output, deploy.output, wrong.output, envscript.output, ...written.map((f) => readFileSync(f, 'utf8'))]);
     // The command lines of every node process the steps started (logged by the shim) hold no password either.
     expect(readFileSync(machine.argvLog, 'utf8')).toContain('deploy --json');
   });
