@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../src/backend/backend.js';
 import { openLocalBackend } from '../src/backend/local/index.js';
-import { JOURNAL_FILE, LOCK_FILE, META_FILE, SCHEMA_FILE, segmentPath } from '../src/backend/local/layout.js';
+import { JOURNAL_FILE, LOCK_FILE, META_FILE, SCHEMA_FILE, objectPath, segmentPath } from '../src/backend/local/layout.js';
 import { LocalStore, Transaction } from '../src/backend/local/transaction.js';
 import {
   ApprovalRequiredError,
@@ -226,6 +226,23 @@ describe('journal and deployment log', () => {
     expect((await b.history({})).map((d) => [d.id, d.environment])).toEqual([[1, 'qa']]);
     await expect(stat(join(stateDir, JOURNAL_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
     expect((await deploy(b, av)).id).toBe(2);
+  });
+
+  it('a reader never answers from a half-applied transaction', async () => {
+    const b = await open();
+    const { av } = await seed(b);
+    const store = new LocalStore(stateDir, { lockTimeoutMs: 1000, segmentBytes: 1 << 20, now: () => new Date(AT) });
+    const tx = new Transaction(store, await store.readMeta());
+    const v2 = { ...av, id: 'av:2', name: 'GLOBAL.Acme.app;2', version: '2', predecessor: av.name };
+    tx.put(objectPath('application-version', v2.name), { value: v2, approvals: [], moves: [] });
+    tx.put(objectPath('application', 'GLOBAL.Acme.app'), { application: 'GLOBAL.Acme.app', versions: [av.name, v2.name] });
+    const journal = tx.toJournal(1 << 20);
+    await writeFile(join(stateDir, JOURNAL_FILE), JSON.stringify(journal));
+    // the writer died after replacing the application's version list but before writing version 2 itself
+    const head = journal.writes.find((w) => w.path === objectPath('application', 'GLOBAL.Acme.app'))!;
+    await writeFile(join(stateDir, head.path), head.data);
+    expect((await b.listApplicationVersions('GLOBAL.Acme.app')).map((v) => v.name)).toEqual([av.name, v2.name]);
+    await expect(stat(join(stateDir, JOURNAL_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('ignores and then truncates bytes past the committed end of the log', async () => {

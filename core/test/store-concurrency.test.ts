@@ -15,11 +15,33 @@ const APP = 'GLOBAL.Acme.Store.shop';
 describe('local store: 20 concurrent writer processes', () => {
   let dir: string;
   let writers: Writer[];
+  const readProblems: string[] = [];
+  let reads = 0;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'shiplog-conc-'));
     const stateDir = join(dir, 'state');
     writers = Array.from({ length: WORKERS }, (_, w) => startWriter({ stateDir, worker: w, count: EACH, segmentBytes: 4096 }));
-    await Promise.all(writers.map((w) => w.done));
+    let running = true;
+    const all = Promise.all(writers.map((w) => w.done)).finally(() => (running = false));
+    // Meanwhile this process reads without the lock: every answer must be one consistent state.
+    const reader = await openLocalBackend(createMemoryHost(), { stateDir, segmentBytes: 4096 });
+    while (running) {
+      try {
+        const versions = await reader.listApplicationVersions(APP);
+        versions.forEach((v, i) => {
+          if (i > 0 && v.predecessor !== versions[i - 1].name) readProblems.push(`${v.name} predecessor ${v.predecessor}`);
+        });
+        const recent = await reader.history({ limit: 5 });
+        if (recent.some((d, i) => i > 0 && d.id !== recent[i - 1].id - 1)) readProblems.push(`history ${recent.map((d) => d.id)}`);
+        for (const st of await reader.status()) {
+          if (!(await reader.getApplicationVersion(st.appVersion))) readProblems.push(`status names missing ${st.appVersion}`);
+        }
+        reads++;
+      } catch (err) {
+        readProblems.push(String(err));
+      }
+    }
+    await all;
   }, 120_000);
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -28,6 +50,11 @@ describe('local store: 20 concurrent writer processes', () => {
   it('every writer finishes cleanly', async () => {
     const results = await Promise.all(writers.map((w) => w.done));
     for (const [i, r] of results.entries()) expect(r, `writer ${i}: ${writers[i].stderr()}`).toEqual({ code: 0, signal: null });
+  });
+
+  it('lock-free readers running alongside always see a consistent state', () => {
+    expect(readProblems).toEqual([]);
+    expect(reads).toBeGreaterThan(0);
   });
 
   it('loses nothing: every acknowledged object is stored, deployment ids are unique and dense', async () => {

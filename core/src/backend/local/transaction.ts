@@ -161,7 +161,14 @@ export class LocalStore {
         await this.withLock(async () => undefined);
         continue;
       }
-      const result = await fn(before);
+      let result: T;
+      try {
+        result = await fn(before);
+      } catch (err) {
+        // A half-applied transaction can make a read fail (a listed object not written yet): retry then.
+        if (!(await this.journalExists()) && (await this.readMeta()).seq === before.seq) throw err;
+        continue;
+      }
       if (!(await this.journalExists()) && (await this.readMeta()).seq === before.seq) return result;
     }
     return this.withLock(async () => fn(await this.readMeta()));
