@@ -1,7 +1,7 @@
 // The plugin ships the core CLI bundle: it must be byte-identical to core/dist/shiplog.mjs and run with plain
 // node from the plugin directory (no node_modules beside it).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PLUGIN_DIR } from './hook-harness.js';
@@ -19,5 +19,16 @@ describe('dist/shiplog.mjs', () => {
     const r = spawnSync('node', [shipped, '--help'], { cwd: '/', env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
     expect(r.status).toBe(0);
     for (const op of ['version-update', 'move', 'approve', 'deploy', 'envscript']) expect(r.stdout).toContain(op);
+  });
+});
+
+describe('plugin layout', () => {
+  it('has exactly the command and post-command hooks, executable bash scripts (the agent looks in hooks/)', () => {
+    expect(readdirSync(join(PLUGIN_DIR, 'hooks')).sort()).toEqual(['command', 'post-command']);
+    for (const hook of ['command', 'post-command']) {
+      const path = join(PLUGIN_DIR, 'hooks', hook);
+      expect(statSync(path).mode & 0o111, hook).not.toBe(0);
+      expect(readFileSync(path, 'utf8').startsWith('#!/bin/bash\n'), hook).toBe(true);
+    }
   });
 });
