@@ -171,7 +171,7 @@ export function generatedSources(pin: BundlePin): Map<string, Record<string, unk
   return files;
 }
 
-export const GENERATED_HEADER = '# Generated from core/src/inputs.ts by scripts/build.ts: do not edit.\n';
+export const GENERATED_HEADER = '# Generated from core/src/inputs.ts and the pin of core/dist/shiplog.mjs by scripts/build.ts: do not edit.\n';
 
 /** Generated source files: absolute path -> expected text. */
 export function expectedFiles(orbRoot = ORB_ROOT): Map<string, string> {
