@@ -251,13 +251,14 @@ describe('approve, move, deploy', () => {
       by: 'ada',
       at: AT,
       provenance: CI,
+      notes: 'release 1.0; ok',
     });
     expect(r).toEqual({ from: 'dev', to: 'qa' });
     expect(emu.calls()).toEqual([
       `GET /dmadminweb/API/getvar/application/${a.id}`,
       'GET /dmadminweb/API/domain/dev',
       `GET /dmadminweb/GetTasks?domainid=${dev.id}`,
-      `GET /dmadminweb/RunTask?f=run&tid=${task.id}&notes=&id=${a.id}&pid=${dev.id}`,
+      `GET /dmadminweb/RunTask?f=run&tid=${task.id}&notes=release%201.0%3B%20ok&id=${a.id}&pid=${dev.id}`,
       `POST /dmadminweb/API/setvar/application/${a.id}`,
     ]);
     expect(emu.state.application(Number(a.id))!.currentDomainId).toBe(emu.state.findDomain('qa')!.id);

@@ -78,7 +78,7 @@ export class StageFlow {
       });
     }
     const r = await this.http.get(`${UI}/RunTask`, {
-      query: { f: 'run', tid: num(task.id), notes: '', id: appId, pid: domainId },
+      query: { f: 'run', tid: num(task.id), notes: this.host.redactor.redact(spec.notes ?? ''), id: appId, pid: domainId },
       envelope: 'result',
       idempotent: false,
     });
