@@ -97,7 +97,8 @@ export function report(operation, exitCode, text) {
     if (table.length) {
       body.push('| | |', '|---|---|', ...table.map(([k, v]) => `| ${k} | \`${String(v).replace(/[`|]/g, '_')}\` |`));
     }
-    return { style: result.dryRun ? 'info' : 'success', annotation: `${body.join('\n')}\n`, metadata: metadata(operation, result) };
+    // A dry run wrote nothing: later steps must not read its planned names as real ones.
+    return { style: result.dryRun ? 'info' : 'success', annotation: `${body.join('\n')}\n`, metadata: result.dryRun ? [] : metadata(operation, result) };
   }
   const err = result?.error;
   const lines = err

@@ -22,8 +22,11 @@ describe('report', () => {
     ]);
   });
 
-  it('dry runs are info', () => {
-    expect(report('approve', 0, JSON.stringify({ ok: true, dryRun: true, appVersion: 'x' })).style).toBe('info');
+  it('dry runs are info and publish no meta-data', () => {
+    const r = report('deploy', 0, JSON.stringify({ ok: true, dryRun: true, deployment: { id: null, appVersion: 'G.A.shop;1', status: 'planned' } }));
+    expect(r.style).toBe('info');
+    expect(r.annotation).toContain('dry run');
+    expect(r.metadata).toEqual([]);
   });
 
   it('failures: error, or warning for approval gates; no meta-data', () => {
