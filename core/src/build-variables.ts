@@ -65,7 +65,9 @@ export function buildVariables(opts: {
     GIT_ORG: g.org ?? (ci.repo?.includes('/') ? ci.repo.split('/')[0] : undefined),
     GIT_REPO_PROJECT: repoProject,
     GIT_URL: g.url ?? ci.repoUrl,
-    GIT_BRANCH: g.branch ?? ci.prBranch ?? ci.branch,
+    // On a CI runner the provider's branch is authoritative: checkouts are often detached (tags, PR merge
+    // refs) or use a local branch name that differs from the one the build is for.
+    GIT_BRANCH: (ci.isCi ? ci.prBranch ?? ci.branch : undefined) ?? g.branch ?? ci.prBranch ?? ci.branch,
     GIT_TAG: ci.tag,
     GIT_COMMIT_TIMESTAMP: g.commitTimestamp,
     GIT_BRANCH_PARENT: g.branchParent,
