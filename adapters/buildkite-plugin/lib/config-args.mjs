@@ -165,7 +165,10 @@ export function planFor(env, phase) {
   if (mode === 'wrap' && phase === 'post-command') {
     const status = (env.BUILDKITE_COMMAND_EXIT_STATUS ?? '').trim();
     if (!/^-?[0-9]+$/.test(status)) throw new ConfigError('BUILDKITE_COMMAND_EXIT_STATUS is missing or not a number: cannot record the wrapped deployment');
-    args.push(`--exit-code=${status}`);
+    // The agent reports -1 when the command phase was killed by a signal (a cancelled job): record that as a
+    // failed deployment (255, the largest exit code) and keep the agent's own value as an attribute.
+    if (Number(status) < 0) args.push('--exit-code=255', `--attr=BuildkiteCommandExitStatus=${status}`);
+    else args.push(`--exit-code=${status}`);
   }
   return { mode, operation, credentials, args };
 }

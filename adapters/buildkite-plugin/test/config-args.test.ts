@@ -45,6 +45,14 @@ const CASES: { name: string; config: Record<string, unknown>; extra?: Record<str
     args: ['--application=GLOBAL.A.shop', '--env=qa', '--log-url=https://logs/1', '--exit-code=3'],
   },
   {
+    name: 'deploy wrapper mode, a command killed by a signal (status -1) is a failed deployment',
+    config: { operation: 'deploy', application: 'GLOBAL.A.shop', env: 'qa' },
+    extra: { BUILDKITE_COMMAND: './deploy.sh', BUILDKITE_COMMAND_EXIT_STATUS: '-1' },
+    phase: 'post-command',
+    mode: 'wrap',
+    args: ['--application=GLOBAL.A.shop', '--env=qa', `--log-url=${JOB.BUILDKITE_BUILD_URL}#job-1`, '--exit-code=255', '--attr=BuildkiteCommandExitStatus=-1'],
+  },
+  {
     name: 'envscript with an enum and false boolean',
     config: { operation: 'envscript', format: 'json', 'dry-run': false, output: 'vars.json' },
     mode: 'run',
