@@ -94,3 +94,17 @@ describe('buildVariables', () => {
     expect(cDate(new Date('2026-11-22T17:02:03Z'))).toBe('Sun Nov 22 17:02:03 2026');
   });
 });
+
+describe('buildVariables on a CI runner', () => {
+  it("takes the provider's branch over the checkout's local branch name", () => {
+    const ci: CiContext = { provider: 'circleci', isCi: true, branch: 'main' };
+    expect(buildVariables({ env: {}, git: { ...GIT, branch: 'work' }, ci, now: NOW, cwd: '/w' }).GIT_BRANCH).toBe('main');
+  });
+  it("takes a pull request's head branch", () => {
+    const ci: CiContext = { provider: 'github', isCi: true, branch: 'main', prBranch: 'feature/y' };
+    expect(buildVariables({ env: {}, git: { ...GIT, branch: undefined }, ci, now: NOW, cwd: '/w' }).GIT_BRANCH).toBe('feature/y');
+  });
+  it('keeps the checkout branch outside CI', () => {
+    expect(buildVariables({ env: {}, git: GIT, ci: { ...LOCAL, branch: 'other' }, now: NOW, cwd: '/w' }).GIT_BRANCH).toBe('feature/x');
+  });
+});
