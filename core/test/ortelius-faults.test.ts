@@ -268,3 +268,17 @@ describe('TLS', () => {
     }
   });
 });
+
+describe('UI servlet redirects', () => {
+  it('a redirect from a servlet (expired session) triggers the re-login; a second one is AuthError', async () => {
+    const { backend } = await openAgainst(emu);
+    const c = (await backend.putComponentVersion(componentSpec())).value;
+    emu.faults.status('/dmadminweb/UpdateAttrs?f=acd', 302, 1);
+    const a = await backend.putApplicationVersion(appSpec(c));
+    expect(a.created).toBe(true);
+    expect(count(isLogin)).toBe(2);
+    emu.faults.status('/dmadminweb/GetTasks', 302);
+    const move = { appVersion: a.value, from: { name: 'dev', domain: 'dev' }, to: { name: 'qa', domain: 'qa' }, task: 'Move to qa', requiresApproval: false, by: 'a', at: AT, provenance: CI };
+    expect(await caught(backend.moveApplicationVersion(move))).toBeInstanceOf(AuthError);
+  });
+});

@@ -168,7 +168,8 @@ export class OrteliusHttp {
   }
 
   private refused(res: AxiosResponse<string>): boolean {
-    if (res.status === 401 || res.status === 403) return true;
+    // UI servlets answer an expired session with a redirect to the login page.
+    if (res.status === 401 || res.status === 403 || (res.status >= 300 && res.status < 400)) return true;
     if (res.status !== 200) return false;
     const data = tryParse(res.data);
     return !!data && !Array.isArray(data) && data.success === false && typeof data.error === 'string' && AUTH_REFUSED.test(data.error);

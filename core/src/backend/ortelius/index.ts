@@ -42,7 +42,8 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
   host.redactor.add(opts.password);
   const url = parseUrl(opts.url);
   // Credentials inside DHURL are secrets too.
-  host.redactor.add(decodeURIComponent(url.password));
+  host.redactor.add(url.password);
+  host.redactor.add(safeDecode(url.password));
   const missing = [!opts.user ? 'user (DHUSER or --dhuser)' : '', !opts.password ? 'password (DHPASS or --dhpass)' : ''].filter(Boolean);
   if (missing.length) {
     throw new AuthError(`the ortelius backend needs a ${missing.join(' and a ')}`, {
@@ -115,4 +116,12 @@ function parseUrl(raw: string): URL {
   url.search = '';
   url.hash = '';
   return url;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
