@@ -1,11 +1,11 @@
 /**
- * Writes plugin.yml and lib/options.json from the input table and copies the core CLI bundle into dist/.
+ * Writes plugin.yml, lib/options.json and the README's options table from the input table and copies the core CLI bundle into dist/.
  * `--check` writes nothing and exits 1 when a file is stale.
  */
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderOptionsJson, renderPluginYml } from './plugin-manifest.js';
+import { renderOptionsJson, renderPluginYml, withOptionsTable } from './plugin-manifest.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const coreBundle = join(root, '..', '..', 'core', 'dist', 'shiplog.mjs');
@@ -14,6 +14,7 @@ function outputs(): { path: string; content: Buffer }[] {
   const files = [
     { path: join(root, 'plugin.yml'), content: Buffer.from(renderPluginYml()) },
     { path: join(root, 'lib', 'options.json'), content: Buffer.from(renderOptionsJson()) },
+    { path: join(root, 'README.md'), content: Buffer.from(withOptionsTable(readFileSync(join(root, 'README.md'), 'utf8'))) },
   ];
   if (existsSync(coreBundle)) files.push({ path: join(root, 'dist', 'shiplog.mjs'), content: readFileSync(coreBundle) });
   else console.error(`generate: ${coreBundle} not built yet: run \`npm run build -w core\` first (dist/ left as is)`);

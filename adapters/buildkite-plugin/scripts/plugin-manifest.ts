@@ -150,3 +150,37 @@ export function renderPluginYml(): string {
     '# A test fails when this file drifts from the input table.\n';
   return header + stringify(pluginDefinition(), { lineWidth: 0 });
 }
+
+export const README_START = '<!-- options:start (generated from core/src/inputs.ts: npm run generate) -->';
+export const README_END = '<!-- options:end -->';
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, ' ');
+}
+
+/** The README's options table: one row per option, with the operations that take it. */
+export function renderOptionsTable(): string {
+  const rows = [
+    '| option | type | operations | default | description |',
+    '|---|---|---|---|---|',
+    `| \`operation\` | enum | all | | **Required.** ${[...OPERATIONS].map((o) => `\`${o}\``).join(', ')}. With \`deploy\` and a step \`command\`, the plugin wraps the command. |`,
+    `| \`credentials\` | mapping | all | ${CREDENTIAL_INPUTS.map((n) => `\`${n}: ${credentialDefault(n)}\``).join(', ')} | **Names** of the environment variables holding the Ortelius/DeployHub URL, user and password (never the values). |`,
+  ];
+  for (const i of allPluginInputs()) {
+    const ops = OPERATIONS.filter((op) => pluginInputs(op).some((x) => x.name === i.name));
+    const required = ops.filter((op) => isRequired(i, op));
+    const opsText = ops.length === OPERATIONS.length ? 'all' : ops.join(', ');
+    const req = required.length ? ` **Required for ${required.join(', ')}.**` : '';
+    const type = i.type === 'enum' ? (i.values ?? []).map((v) => `\`${v}\``).join(' \\| ') : i.type;
+    rows.push(`| \`${i.name}\` | ${type} | ${opsText} | ${i.default !== undefined ? `\`${i.default}\`` : ''} | ${cell(i.description)}${req} |`);
+  }
+  return rows.join('\n');
+}
+
+/** README text with the options table between its markers replaced. */
+export function withOptionsTable(readme: string): string {
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error('README.md lacks the options table markers');
+  return `${readme.slice(0, start + README_START.length)}\n${renderOptionsTable()}\n${readme.slice(end)}`;
+}

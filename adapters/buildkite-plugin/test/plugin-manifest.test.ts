@@ -7,7 +7,7 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { INPUTS, OPERATIONS, SECRET_INPUTS, inputsFor, isRequired } from '../../../core/src/inputs.js';
-import { renderOptionsJson, renderPluginYml } from '../scripts/plugin-manifest.js';
+import { renderOptionsJson, renderPluginYml, withOptionsTable } from '../scripts/plugin-manifest.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pluginYml = readFileSync(join(root, 'plugin.yml'), 'utf8');
@@ -26,6 +26,8 @@ describe('plugin.yml', () => {
   it('is what the generator writes from the input table (run `npm run generate -w adapters/buildkite-plugin`)', () => {
     expect(pluginYml).toBe(renderPluginYml());
     expect(readFileSync(join(root, 'lib', 'options.json'), 'utf8')).toBe(renderOptionsJson());
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toBe(withOptionsTable(readme));
   });
 
   it('is a plugin definition whose configuration compiles as JSON Schema', () => {
