@@ -8,8 +8,12 @@ import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { AuthError, BackendError, NotFoundError, OperationFailedError, type ShiplogError } from '../../errors.js';
+import { AuthError, BackendError } from '../../errors.js';
 import type { Host } from '../../host.js';
+import { type Json, AUTH_REFUSED, NOT_FOUND, businessError, malformed, tokenFromCookies, tryParse } from './envelopes.js';
+import { type Query, buildQuery, enc } from './url-encoding.js';
+
+export { enc, buildQuery, type Query };
 
 export interface HttpSessionOptions {
   /** Base URL without trailing slash and without credentials. */
@@ -34,8 +38,6 @@ export interface HttpSessionOptions {
  */
 export type Envelope = 'success' | 'result' | 'deploy' | 'array' | 'status';
 
-export type Query = Record<string, string | number | undefined>;
-
 export interface CallOptions {
   query?: Query;
   /** JSON body (POST). */
@@ -47,25 +49,6 @@ export interface CallOptions {
   idempotent: boolean;
   /** A success:false answer whose error says "not found" yields undefined instead of throwing. */
   notFoundOk?: boolean;
-}
-
-type Json = Record<string, unknown>;
-
-const AUTH_REFUSED = /login required|not logged in|invalid token|token (has )?expired|session (has )?expired|unauthori[sz]ed|authorization failed/i;
-const NOT_FOUND = /not found|no \w+( \w+)? found|does not exist|could not find|id invalid/i;
-const NO_PERMISSION = /permission|access denied|not allowed/i;
-
-/** Encodes a path segment or query value exactly (`;` -> %3B, space -> %20). */
-export function enc(s: string | number): string {
-  return encodeURIComponent(String(s));
-}
-
-export function buildQuery(q: Query | undefined): string {
-  if (!q) return '';
-  const parts = Object.entries(q)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${enc(k)}=${enc(v as string | number)}`);
-  return parts.length ? `?${parts.join('&')}` : '';
 }
 
 export class OrteliusHttp {
@@ -196,7 +179,7 @@ export class OrteliusHttp {
         if (typeof data.result !== 'boolean') throw malformed(what, 'a `result` field');
         return data;
       case 'deploy':
-        if (typeof data.errormsg === 'string' && data.errormsg) throw businessError(data.errormsg, what, false);
+        if (typeof data.errormsg === 'string' && data.errormsg) throw businessError(data.errormsg, what);
         if (typeof data.deployid !== 'number' && typeof data.deployid !== 'string') throw malformed(what, '`deployid` or `errormsg`');
         return data;
       case 'success':
@@ -205,7 +188,7 @@ export class OrteliusHttp {
         if (data.success === false) {
           const msg = typeof data.error === 'string' && data.error ? data.error : 'unknown error';
           if (opts.notFoundOk && NOT_FOUND.test(msg)) return undefined;
-          throw businessError(msg, what, true);
+          throw businessError(msg, what);
         }
         throw malformed(what, 'a `success` field');
     }
@@ -276,38 +259,6 @@ export class OrteliusHttp {
     const cap = Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** attempt);
     return Math.round(cap / 2 + (Math.random() * cap) / 2);
   }
-}
-
-function businessError(msg: string, what: string, fromSuccessEnvelope: boolean): ShiplogError {
-  const text = `Ortelius: ${msg} (${what})`;
-  void fromSuccessEnvelope;
-  if (AUTH_REFUSED.test(msg) || /login failed/i.test(msg)) return new AuthError(text, { hint: 'check DHUSER/DHPASS' });
-  if (NO_PERMISSION.test(msg)) return new AuthError(text, { hint: 'the Ortelius user lacks a permission for this' });
-  if (NOT_FOUND.test(msg)) return new NotFoundError(text);
-  return new OperationFailedError(text);
-}
-
-function malformed(what: string, expected: string): BackendError {
-  return new BackendError(`Ortelius answered ${what} without ${expected}`);
-}
-
-function tryParse(text: unknown): Json | Json[] | undefined {
-  if (typeof text !== 'string' || text.trim() === '') return typeof text === 'object' && text !== null ? (text as Json) : undefined;
-  try {
-    const v: unknown = JSON.parse(text);
-    return v !== null && typeof v === 'object' ? (v as Json | Json[]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function tokenFromCookies(setCookie: string[] | string | undefined): string | undefined {
-  const list = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
-  for (const c of list) {
-    const m = /^\s*token=([^;]+)/.exec(c);
-    if (m) return m[1];
-  }
-  return undefined;
 }
 
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/;
