@@ -26,6 +26,11 @@ const WAIT_REPORT_MS = 30_000;
 
 export const DEFAULT_POLL: PollSettings = { initialMs: 1000, factor: 1.3, maxMs: 10_000 };
 
+/** The wait after `current`: x factor, at most maxMs. */
+export function nextPollInterval(current: number, poll: PollSettings): number {
+  return Math.min(poll.maxMs, Math.round(current * poll.factor));
+}
+
 export class DeployFlow {
   /** Components of the application versions this instance started deployments of, by deployment id. */
   private readonly started = new Map<number, string[]>();
@@ -79,7 +84,7 @@ export class DeployFlow {
         opts.onWait?.(now - started);
       }
       await sleep(Math.min(interval, deadline - now), opts.signal);
-      interval = Math.min(this.poll.maxMs, Math.round(interval * this.poll.factor));
+      interval = nextPollInterval(interval, this.poll);
     }
   }
 
