@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // CLI startup: `node core/dist/shiplog.mjs --version` vs `node -e 0`, interleaved, median of N runs each.
-// Also reports `--help` and a real command's startup for context. Target: --version <= 2.0x bare node.
+// Also reports `--help` and a real command (status on an empty local store) for context. Target: --version <= 2.0x bare node.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +36,7 @@ const cases = {
   bare: ['-e', '0'],
   version: [bundle, '--version'],
   help: [bundle, '--help'],
+  status: [bundle, 'status', '--json', '--state-dir', join(dir, 'empty-store')],
 };
 const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 try {
@@ -49,6 +50,7 @@ try {
 const bare = median(samples.bare);
 const version = median(samples.version);
 const help = median(samples.help);
+const status = median(samples.status);
 const ratio = version / bare;
 const TARGET = 2.0;
 const row = (what, ms, r, target, pass) => `| ${what} | ${ms.toFixed(1)} ms | ${r} | ${target} | ${pass} |`;
@@ -63,6 +65,7 @@ process.stdout.write(
     row('`node -e 0`', bare, '1.00x', '', ''),
     row('`shiplog --version`', version, `${ratio.toFixed(2)}x`, `<= ${TARGET.toFixed(1)}x`, ratio <= TARGET ? 'pass' : 'FAIL'),
     row('`shiplog --help`', help, `${(help / bare).toFixed(2)}x`, '(context)', ''),
+    row('`shiplog status --json` (empty local store)', status, `${(status / bare).toFixed(2)}x`, '(context)', ''),
     '',
   ].join('\n'),
 );
