@@ -57,7 +57,7 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function renderInputsTable(op: OperationName): string {
   const rows = ['| Input | Required | Default | Description |', '| --- | --- | --- | --- |'];
   for (const input of manifestInputs(op)) {
-    const def = input.default === undefined || input.default === '' ? '' : `\`${input.default}\``;
+    const def = input.effectiveDefault === undefined || input.effectiveDefault === '' ? '' : `\`${input.effectiveDefault}\``;
     rows.push(`| \`${input.name}\` | ${input.required ? 'yes' : 'no'} | ${def} | ${cell(input.description)} |`);
   }
   return rows.join('\n');

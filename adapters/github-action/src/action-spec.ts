@@ -87,6 +87,8 @@ export interface ManifestInput {
   description: string;
   required: boolean;
   default?: string;
+  /** The default the user gets (the core applies it when the runner passes no default). */
+  effectiveDefault?: string;
   secret: boolean;
   /** 'core' when it comes from the input table, 'action' for GitHub-only inputs. */
   source: 'core' | 'action';
@@ -110,6 +112,7 @@ export function manifestInput(spec: InputSpec, op: OperationName): ManifestInput
     description,
     required: isRequired(spec, op),
     default: envBound ? undefined : spec.default,
+    effectiveDefault: spec.default,
     secret: spec.secret ?? false,
     source: 'core',
   };
@@ -124,6 +127,7 @@ export function manifestInputs(op: OperationName): ManifestInput[] {
       description: i.description,
       required: false,
       default: i.default,
+      effectiveDefault: i.default,
       secret: i.secret ?? false,
       source: 'action',
     }),
