@@ -276,6 +276,25 @@ describe('journal and deployment log', () => {
     expect(failed).toEqual([26, 21, 16, 11, 6, 1]);
   });
 
+  it('current-state reads and writes never read the history (old segments unreadable, all still works)', async () => {
+    const b = await open({ segmentBytes: 1500 });
+    const { cv, av } = await seed(b);
+    for (let i = 0; i < 20; i++) await deploy(b, av, 0, ['z'.repeat(300)]);
+    const segments = (await readdir(join(stateDir, 'log'))).sort();
+    expect(segments.length).toBeGreaterThan(3);
+    for (const f of segments.slice(0, -1)) await writeFile(join(stateDir, 'log', f), 'not json\n'.repeat(50));
+    expect(await b.getComponentVersion(cv.name)).toBeDefined();
+    expect((await b.listComponentVersions(cv.base)).length).toBe(1);
+    const cv2 = (await b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'svc', version: '2', kind: 'docker', attributes: {}, provenance: PROV, at: AT })).value;
+    const av2 = (await b.putApplicationVersion({ application: 'GLOBAL.Acme.app', autoIncrement: false, component: cv2, initialStage: 'dev', provenance: PROV, at: AT })).value;
+    expect(await b.getApplicationVersion(av2.name)).toBeDefined();
+    expect((await deploy(b, av2)).id).toBe(21);
+    expect((await b.status({ environment: 'dev' }))[0]).toMatchObject({ appVersion: av2.name, deploymentId: 21 });
+    expect((await b.history({ limit: 1 }))[0].id).toBe(21);
+    // ...while a full history walk does reach the damaged segments
+    await expect(b.history({})).rejects.toBeInstanceOf(ConfigError);
+  });
+
   it('reports a damaged object file as a config error naming it', async () => {
     const b = await open();
     const { av } = await seed(b);
