@@ -295,6 +295,17 @@ describe('journal and deployment log', () => {
     await expect(b.history({})).rejects.toBeInstanceOf(ConfigError);
   });
 
+  it('reads records across the backward reader\'s chunk boundaries intact (large logs, multi-byte text)', async () => {
+    const b = await open();
+    const { av } = await seed(b);
+    const sizes = [1, 90_000, 300_000, 7, 260_000, 123_456];
+    for (const [i, n] of sizes.entries()) await deploy(b, av, 0, [`run ${i} ✓`, 'é'.repeat(n)]);
+    const all = await b.history({});
+    expect(all.map((d) => d.id)).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(all.map((d) => d.log[1].length)).toEqual([...sizes].reverse());
+    expect(all.every((d, i) => d.log[0] === `run ${5 - i} ✓` && /^é*$/.test(d.log[1]))).toBe(true);
+  });
+
   it('reports a damaged object file as a config error naming it', async () => {
     const b = await open();
     const { av } = await seed(b);
