@@ -14,7 +14,7 @@ import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
-import esbuild from 'rollup-plugin-esbuild';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Local modules imported with `import()` whose code loads on the first call of one of `exports`. */
@@ -37,7 +37,13 @@ const basePlugins = () => [
 /** Builds `input` (a file or a package name) to CommonJS and returns it as a JS string literal. */
 async function commonJsLiteral(ctx, input, plugins, name) {
   const bundle = await rollup({ input, plugins, onwarn });
-  const { output } = await bundle.generate({ format: 'cjs', exports: 'named', inlineDynamicImports: true });
+  // Whitespace and syntax only: identifiers stay readable in --debug stack traces.
+  const { output } = await bundle.generate({
+    format: 'cjs',
+    exports: 'named',
+    inlineDynamicImports: true,
+    plugins: [minify({ minify: false, minifyWhitespace: true, minifySyntax: true, minifyIdentifiers: false, keepNames: true, legalComments: 'none', target: 'node20', sourceMap: false })],
+  });
   await bundle.close();
   for (const f of bundle.watchFiles) ctx.addWatchFile(f);
   return JSON.stringify(`${output[0].code}\n//# sourceURL=${name}`);
