@@ -42,6 +42,7 @@ function rows(operation, r) {
         ['Application version', nameOf(r.appVersion)],
         ['Decision', r.approved === false ? 'rejected' : 'approved'],
         ['Stage', r.stage],
+        ['By', r.by],
       ];
     case 'move':
       return [

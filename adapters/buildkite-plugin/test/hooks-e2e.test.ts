@@ -69,6 +69,8 @@ describe('embedded store', () => {
     runs.push(approve);
     expect(approve.status, approve.stderr).toBe(0);
     expect(metaData(approve.calls)['shiplog-app-version']).toBe(appVersion);
+    // the approver is the Buildkite build creator, through the core's CI context
+    expect(annotations(approve.calls)[0].body).toContain(`| By | \`${job.env.BUILDKITE_BUILD_CREATOR}\` |`);
     const move = await job.run('command', { operation: 'move', application: APP, to: 'prod' });
     runs.push(move);
     expect(move.status, move.stderr).toBe(0);
