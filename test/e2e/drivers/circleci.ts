@@ -12,10 +12,11 @@
  * command line the steps started, and every file the job left in the checkout (outside .git).
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readPin, ORB_ROOT } from '../../../adapters/circleci-orb/scripts/orb-source.js';
 import { join } from 'node:path';
 import { expandJob } from '../../../adapters/circleci-orb/test/circleci-expand.js';
 import { runJob } from '../../../adapters/circleci-orb/test/circleci-runner.js';
-import { loadOrb, makeMachine, startFakeRegistry, type FakeRegistry, type Machine } from '../../../adapters/circleci-orb/test/e2e-fixture.js';
+import { freshOrb, loadOrb, makeMachine, startFakeRegistry, type FakeRegistry, type Machine } from '../../../adapters/circleci-orb/test/e2e-fixture.js';
 import { filesOf } from './github.js';
 import { parseJson, type Driver, type DriverResult, type Inputs, type Operation, type RunContext } from './driver.js';
 
@@ -37,8 +38,18 @@ export function orbParameters(specs: Record<string, ParamSpec>, inputs: Inputs):
   return out;
 }
 
+/**
+ * The committed, packed orb.yml when its SHA-256 pin matches the core bundle the loopback registry serves (the
+ * working tree's core/dist/shiplog.mjs); otherwise the orb as `npm run build` would pack it now, so a core rebuild
+ * that is not yet repinned fails once, in the orb's own pack.test.ts, not as a checksum failure here.
+ */
+export function orbUnderTest(): { orb: any; committed: boolean } {
+  const committed = readFileSync(join(ORB_ROOT, 'orb.yml'), 'utf8').includes(readPin().sha256);
+  return { orb: committed ? loadOrb() : freshOrb(), committed };
+}
+
 export function circleciDriver(): Driver & { machine(): Machine } {
-  const orb = loadOrb();
+  const { orb } = orbUnderTest();
   let machine: Machine | undefined;
   let registry: FakeRegistry | undefined;
   let jobs = 0;
