@@ -53,7 +53,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       mermaid,
       githubDeployment: deployment ? { id: deployment.id, environmentUrl: gh.environmentUrl } : undefined,
     });
-    await core.summary.addRaw(redactor.redact(summary), true).write();
+    await writeSummary(redactor.redact(summary), env);
 
     const failure = failureOf(json);
     if (failure) core.setFailed(failure.hint ? `${failure.message} (hint: ${failure.hint})` : failure.message);
@@ -61,6 +61,20 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);
     const hint = err instanceof GithubApiError && err.hint ? ` (hint: ${err.hint})` : '';
     core.setFailed(redactor.redact(`${message}${hint}`));
+  }
+}
+
+/** The job summary is a report: a runner without GITHUB_STEP_SUMMARY (old GHES, local runs) or a write error
+ * must not fail an operation that succeeded. */
+async function writeSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<void> {
+  if (!env.GITHUB_STEP_SUMMARY) {
+    core.debug('no GITHUB_STEP_SUMMARY: job summary skipped');
+    return;
+  }
+  try {
+    await core.summary.addRaw(markdown, true).write();
+  } catch (err) {
+    core.warning(`could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 

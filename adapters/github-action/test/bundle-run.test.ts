@@ -40,6 +40,13 @@ describe('version-update', () => {
     expect(r.summary).toMatch(/```mermaid\nflowchart LR\n[\s\S]*cart;main;v1_0_0[\s\S]*```/);
   });
 
+  it('still succeeds on a runner without GITHUB_STEP_SUMMARY', async () => {
+    const r = await run('version-update', COMP, { env: { GITHUB_STEP_SUMMARY: undefined } });
+    expectOk(r);
+    expect(r.outputs['component-version']).toBe('GLOBAL.Acme.Store.cart;main;v1_0_0');
+    expect(r.summary).toBe('');
+  });
+
   it('links the pull request of a pull_request event (real payload)', async () => {
     const pr = openedPullRequest();
     const r = await run('version-update', COMP, { event: { name: 'pull_request', payload: pr } });
