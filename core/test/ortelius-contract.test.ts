@@ -305,3 +305,17 @@ describe('approve, move, deploy', () => {
     expect(emu.state.deployments[0]).toMatchObject({ lines: ['line one', 'line two'], exitcode: 2, recorded: true });
   });
 });
+
+describe('log answers naming the application version without its domain (older servers)', () => {
+  it('follow and history still report full names', async () => {
+    emu.state.shortLogNames = true;
+    const c = (await backend.putComponentVersion(componentSpec())).value;
+    const a = (await backend.putApplicationVersion(appSpec(c))).value;
+    const { id } = await backend.startDeployment!(a, 'dev');
+    expect((await backend.followDeployment!(id, { timeoutMs: 10_000 })).appVersion).toBe(a.name);
+    const { backend: fresh } = await openAgainst(emu);
+    const [d] = await fresh.history({ limit: 1 });
+    expect(d).toMatchObject({ id, appVersion: a.name, application: a.application, componentVersions: a.components });
+    await fresh.close();
+  });
+});

@@ -50,7 +50,7 @@ export function deployRoutes(ctx: RouteContext): Reply | undefined {
             finished: new Date(d.startedAt + d.durationMs).toISOString(),
           }
         : {}),
-      application: app ? state.applicationFullName(app) : '',
+      application: app ? (state.shortLogNames ? app.name : state.applicationFullName(app)) : '',
       environment: d.environment,
     });
   }

@@ -79,6 +79,8 @@ export class EmulatorState {
   applications: EmuApplication[] = [];
   environments: string[] = [];
   deployments: EmuDeployment[] = [];
+  /** Older server revisions name the application version in /API/log without its domain. */
+  shortLogNames = false;
   /** What /msapi/sbomtype answers. */
   sbomType = 'deppkg';
   private nextId = 100;
@@ -225,7 +227,11 @@ export class EmulatorState {
   findApplication(nameOrId: string): EmuApplication | undefined {
     if (/^\d+$/.test(nameOrId)) return this.application(Number(nameOrId));
     const parts = EmulatorState.splitFullName(nameOrId);
-    if (!parts) return undefined;
+    if (!parts) {
+      // A name without its domain resolves when it is unique.
+      const all = this.applications.filter((a) => a.name === nameOrId);
+      return all.length === 1 ? all[0] : undefined;
+    }
     const d = this.domains.find((x) => x.name === parts.domain);
     if (!d) return undefined;
     return this.applications.find((a) => a.domainId === d.id && a.name === parts.name);

@@ -33,7 +33,7 @@ export function nextPollInterval(current: number, poll: PollSettings): number {
 
 export class DeployFlow {
   /** Components of the application versions this instance started deployments of, by deployment id. */
-  private readonly started = new Map<number, string[]>();
+  private readonly started = new Map<number, { name: string; components: string[] }>();
 
   constructor(
     private readonly host: Host,
@@ -49,7 +49,7 @@ export class DeployFlow {
     if (!Number.isFinite(id) || id < 0) {
       throw new OperationFailedError(`Ortelius could not start the deployment of ${appVersion.name} to ${environment}: ${str(r?.error) || 'no deployment id'}`);
     }
-    this.started.set(id, [...appVersion.components]);
+    this.started.set(id, { name: appVersion.name, components: [...appVersion.components] });
     return { id };
   }
 
@@ -69,7 +69,9 @@ export class DeployFlow {
         if (lines.length > seen && opts.onLog) opts.onLog(lines.slice(seen).map((l) => this.host.redactor.redact(l)));
         seen = Math.max(seen, lines.length);
         if (done && log) {
-          const d = toDeployment(id, { ...log, complete: true }, this.started.get(id) ?? []);
+          // Some server revisions name the application version without its domain in the log.
+          const mine = this.started.get(id);
+          const d = toDeployment(id, { ...log, complete: true, application: mine?.name ?? log.application }, mine?.components ?? []);
           return { ...d, log: d.log.map((l) => this.host.redactor.redact(l)) };
         }
       }

@@ -18,6 +18,12 @@ import { type StoredDeployment, deploymentsFrom } from './shiplog-attributes.js'
 
 const ORTELIUS = { provider: 'ortelius', isCi: false } as const;
 
+interface AppFacts {
+  fullName?: string;
+  components: string[];
+  meta: Map<number, StoredDeployment>;
+}
+
 export class QueryFlow {
   constructor(
     private readonly http: OrteliusHttp,
@@ -63,7 +69,7 @@ export class QueryFlow {
   async history(filter: HistoryFilter): Promise<Deployment[]> {
     const limit = filter.limit ?? Infinity;
     const out: Deployment[] = [];
-    const metaByApp = new Map<string, Promise<{ id?: number; components: string[]; meta: Map<number, StoredDeployment> }>>();
+    const metaByApp = new Map<string, Promise<AppFacts>>();
     for (let id = await this.newestDeploymentId(); id >= 1 && out.length < limit; id--) {
       const log = await this.http.get(`${API}/log/${id}`, { envelope: 'success', idempotent: true, notFoundOk: true });
       if (!log) continue;
@@ -71,7 +77,8 @@ export class QueryFlow {
       if (!metaByApp.has(appVersion)) metaByApp.set(appVersion, this.appFacts(appVersion));
       const facts = await metaByApp.get(appVersion)!;
       const meta = facts.meta.get(id);
-      let d = toDeployment(id, log, meta?.componentVersions ?? facts.components);
+      // Some server revisions name the application version without its domain in the log.
+      let d = toDeployment(id, { ...log, application: facts.fullName ?? appVersion }, meta?.componentVersions ?? facts.components);
       if (meta) {
         d = {
           ...d,
@@ -93,13 +100,13 @@ export class QueryFlow {
     return out;
   }
 
-  /** Components and stored deployment facts of an application version (empty when it is gone). */
-  private async appFacts(appVersion: string): Promise<{ components: string[]; meta: Map<number, StoredDeployment> }> {
+  /** Full name, components and stored deployment facts of an application version (empty when it is gone). */
+  private async appFacts(appVersion: string): Promise<AppFacts> {
     const r = await this.http.get(`${API}/application/`, { query: { name: appVersion }, envelope: 'success', idempotent: true, notFoundOk: true });
     if (!r) return { components: [], meta: new Map() };
     const app = applicationOf(resultOf(r));
     const av = toApplicationVersion(app);
-    return { components: av?.components ?? [], meta: deploymentsFrom(await this.apps.attributes(app.id)) };
+    return { fullName: av?.name, components: av?.components ?? [], meta: deploymentsFrom(await this.apps.attributes(app.id)) };
   }
 
   /** The highest deployment id: exponential probe, then binary search (ids are dense from 1). */
