@@ -56,9 +56,10 @@ shiplog_cli() {
     url_var="${SHIPLOG_CRED_VARS[0]}"
     user_var="${SHIPLOG_CRED_VARS[1]}"
     pass_var="${SHIPLOG_CRED_VARS[2]}"
-    if [[ -n "${!url_var+x}" ]]; then export DHURL="${!url_var}"; fi
-    if [[ -n "${!user_var+x}" ]]; then export DHUSER="${!user_var}"; fi
-    if [[ -n "${!pass_var+x}" ]]; then export DHPASS="${!pass_var}"; fi
+    # Only the named variables count: a renamed one that is unset leaves the CLI without that credential.
+    if [[ -n "${!url_var+x}" ]]; then export DHURL="${!url_var}"; elif [[ "$url_var" != DHURL ]]; then unset DHURL; fi
+    if [[ -n "${!user_var+x}" ]]; then export DHUSER="${!user_var}"; elif [[ "$user_var" != DHUSER ]]; then unset DHUSER; fi
+    if [[ -n "${!pass_var+x}" ]]; then export DHPASS="${!pass_var}"; elif [[ "$pass_var" != DHPASS ]]; then unset DHPASS; fi
     exec node "$SHIPLOG_BUNDLE" "$@" --json >"$result_file"
   )
 }

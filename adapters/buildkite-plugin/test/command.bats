@@ -110,6 +110,24 @@ stub_success_reporting() {
   unstub buildkite-agent
 }
 
+@test "a renamed credential variable that is unset is not replaced by the default one" {
+  agent_env "$LOCATION" '{"operation":"approve","application":"GLOBAL.Acme.Store.shop","credentials":{"dhurl":"DH_SERVERURL","dhpass":"DH_PASSWORD"}}' json
+  export DHURL="http://127.0.0.1:9" # set in the job, but the pipeline named DH_SERVERURL
+  unset DH_PASSWORD DH_SERVERURL
+  export FAKE_SHIPLOG_RESULT='{"ok":true,"operation":"approve","appVersion":"GLOBAL.Acme.Store.shop;1","approved":true}'
+  stub buildkite-agent \
+    "annotate --style success --context shiplog-approve : cat > /dev/null" \
+    "meta-data set shiplog-app-version GLOBAL.Acme.Store.shop;1 : true"
+
+  run "${PLUGIN}/hooks/command"
+
+  assert_success
+  run shiplog_calls
+  assert_line "DHURL=<unset>"
+  assert_line "DHPASS=<unset>"
+  unstub buildkite-agent
+}
+
 @test "deploy in run mode links the job's log and publishes the deployment id" {
   agent_env "$LOCATION" '{"operation":"deploy","application":"GLOBAL.Acme.Store.shop","env":"qa","command":"helm upgrade --install shop ./chart"}' json
   export FAKE_SHIPLOG_RESULT='{"ok":true,"operation":"deploy","deployment":{"id":7,"appVersion":"GLOBAL.Acme.Store.shop;1_0_1","environment":"qa","exitCode":0,"status":"success"}}'
