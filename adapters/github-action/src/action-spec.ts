@@ -141,7 +141,8 @@ export function manifestOutputs(op: OperationName): ActionOutput[] {
 
 /** Names of the inputs whose values must be masked (core secrets and GitHub-only secrets). */
 export function secretInputNames(op: OperationName): string[] {
-  return manifestInputs(op)
-    .filter((i) => i.secret)
-    .map((i) => i.name);
+  return [
+    ...inputsFor(op).filter((i) => i.secret),
+    ...ACTION_ONLY_INPUTS.filter((i) => i.secret && i.operations.includes(op)),
+  ].map((i) => i.name);
 }
