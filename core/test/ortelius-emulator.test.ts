@@ -27,7 +27,7 @@ const get = async (path: string, withCookie = true) => {
 
 it('answers errors with HTTP 200 and success:false, GetTasks with a bare array, RunTask with result', async () => {
   expect(await get('/dmadminweb/API/nothing/here')).toEqual({ status: 200, body: { success: false, error: 'Unrecognised request path: /dmadminweb/API/nothing/here' } });
-  expect(await get('/dmadminweb/API/component/?name=GLOBAL.x', false)).toEqual({ status: 200, body: { success: false, error: 'Login Required' } });
+  expect(await get('/dmadminweb/API/component/?name=GLOBAL.x', false)).toEqual({ status: 200, body: { success: false, error: 'Not logged in' } });
   expect(await get('/dmadminweb/API/assign/application/?name=a&env=b')).toMatchObject({ body: { success: false, error: 'Path contains wrong number of elements (2)' } });
   const dev = emu.state.findDomain('dev')!;
   const tasks = (await get(`/dmadminweb/GetTasks?domainid=${dev.id}`)).body as { name: string }[];

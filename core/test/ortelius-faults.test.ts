@@ -104,7 +104,7 @@ describe('authentication', () => {
   });
 
   it('a token refused right after a fresh login is AuthError (exit 3), with one re-login only', async () => {
-    emu.faults.fail('/dmadminweb/API/component/', 'Login Required');
+    emu.faults.fail('/dmadminweb/API/component/', 'Not logged in');
     const { backend } = await openAgainst(emu);
     const err = await caught(backend.getComponentVersion('GLOBAL.Acme.Store.cart;main;v1'));
     expect(err).toBeInstanceOf(AuthError);

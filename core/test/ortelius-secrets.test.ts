@@ -44,7 +44,7 @@ it('a full flow with --debug, faults and errors never shows the password or toke
     await backend.recordDeployment({ appVersion: a.value, environment: 'qa', exitCode: 0, log: [`echo ${PASSWORD}`], startedAt: AT, finishedAt: AT, mode: 'record', provenance: CI }),
   );
   collected.push(await backend.history({}), await backend.status(), await backend.listApprovals(a.value.name));
-  emu.faults.fail('/dmadminweb/API/component/', 'Login Required');
+  emu.faults.fail('/dmadminweb/API/component/', 'Not logged in');
   collected.push(await backend.getComponentVersion(c.value.name).catch((e: Error) => `${e.name}: ${e.message} ${JSON.stringify(e)}`));
   const bad = await openOrteliusBackend(host, { url: emu.url, user: 'admin', password: `${PASSWORD}-wrong`, retryBaseMs: 5 });
   collected.push(await bad.getApplicationVersion(a.value.name).catch((e: Error) => `${e.name}: ${e.message}`));

@@ -115,7 +115,7 @@ export async function startOrteliusEmulator(opts: EmulatorOptions = {}): Promise
     if (!family) return { status: 404, body: 'Not Found' };
     const session = tokens.get(rec.cookies.token ?? '');
     if (!session || !session.valid) {
-      return family === 'msapi' ? json({ detail: 'Authorization failed' }, 401) : fail('Login Required');
+      return family === 'msapi' ? json({ detail: 'Authorization failed' }, 401) : fail('Not logged in');
     }
     const prefix = family === 'api' ? '/dmadminweb/API/' : family === 'msapi' ? '/msapi/' : '/dmadminweb/';
     const segs = rec.path.slice(prefix.length).split('/').map(decodeURIComponent);
