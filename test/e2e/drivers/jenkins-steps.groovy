@@ -3,6 +3,8 @@
 // currentBuild.description/console), as one Jenkins build, and writes what each step did as JSON.
 // Usage: groovy -cp adapters/jenkins/test/groovy jenkins-steps.groovy <request.json> <out.json>
 // Request: {root, workspace, env: {}, credentials: {id: {user, password}}, steps: [{name, args}]}
+// The pseudo step `bare-cli` (args: {argv: [...]}) runs a command directly (no step, no bash) from this same JVM
+// with the build's env, timed the same way: the overhead benchmark's baseline.
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
 
@@ -10,6 +12,17 @@ def req = new JsonSlurper().parse(new File(args[0]))
 def h = new Harness(new File(req.root as String), new File(req.workspace as String))
 req.env.each { k, v -> h.env[k as String] = v as String }
 req.credentials.each { id, c -> h.credentials[id as String] = [user: c.user as String, password: c.password as String] }
+
+Map bare(Harness h, List argv) {
+    ProcessBuilder pb = new ProcessBuilder(argv.collect { it as String })
+    pb.directory(h.workspace)
+    pb.environment().clear()
+    pb.environment().putAll([PATH: System.getenv('PATH'), HOME: System.getenv('HOME') ?: '/tmp'] + h.env)
+    pb.redirectErrorStream(true)
+    Process p = pb.start()
+    String text = p.inputStream.getText('UTF-8')
+    return [status: p.waitFor(), output: text]
+}
 
 def out = []
 for (def s : req.steps) {
@@ -20,7 +33,11 @@ for (def s : req.steps) {
     Map r = [step: s.name]
     long t0 = System.nanoTime()
     try {
-        r.returned = h.step(s.name as String, stepArgs)
+        if (s.name == 'bare-cli') {
+            r.returned = bare(h, stepArgs.argv as List)
+        } else {
+            r.returned = h.step(s.name as String, stepArgs)
+        }
         r.failed = false
     } catch (StepError e) {
         r.failed = true
