@@ -5,7 +5,7 @@
 // bundle loads, maps the inputs, runs the core's validation and writes the outputs and job summary (exit 1,
 // no backend). Context: `envscript` printing the build variables (spawns git). Target: primary <= 2.0x.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,13 @@ const runnerFile = (name) => join(dir, name);
 writeFileSync(join(dir, 'event.json'), '{}');
 mkdirSync(workspace, { recursive: true });
 writeFileSync(join(workspace, 'component.toml'), 'Name = "GLOBAL.Acme.Store.cart"\nVersion = "v1.0.0"\n');
+// Context: a module with only the bundle's top-level Node builtin imports (what loading node: modules alone
+// costs on this machine, a floor under any bundle that needs child_process, crypto and fs/promises).
+const builtinImports = [...readFileSync(bundle, 'utf8').matchAll(/import\s*(?:[^;]*?from\s*)?["'](node:[^"']+|[a-z_]+)["']/g)]
+  .map((m) => m[1])
+  .filter((spec, i, all) => all.indexOf(spec) === i);
+const builtinsOnly = join(dir, 'builtins-only.mjs');
+writeFileSync(builtinsOnly, builtinImports.map((spec) => `import ${JSON.stringify(spec)};`).join('\n') + '\n');
 
 function runnerEnv(inputs) {
   const env = {
@@ -61,6 +68,7 @@ const median = (xs) => {
 
 const cases = {
   bare: { args: ['-e', '0'], status: 0 },
+  builtins: { args: [builtinsOnly], status: 0 },
   validate: { args: [bundle], env: runnerEnv({ operation: 'approve', 'state-dir': '.shiplog' }), status: 1 },
   envscript: { args: [bundle], env: runnerEnv({ operation: 'envscript', format: 'sh' }), status: 0 },
 };
@@ -75,6 +83,7 @@ try {
 const bare = median(samples.bare);
 const validate = median(samples.validate);
 const envscript = median(samples.envscript);
+const builtins = median(samples.builtins);
 const ratio = validate / bare;
 const TARGET = 2.0;
 const row = (what, ms, r, target, pass) => `| ${what} | ${ms.toFixed(1)} ms | ${r} | ${target} | ${pass} |`;
@@ -89,6 +98,7 @@ process.stdout.write(
     row('`node -e 0`', bare, '1.00x', '', ''),
     row('approve action, input rejected by the core (load + map + validate + outputs + summary)', validate, `${ratio.toFixed(2)}x`, `<= ${TARGET.toFixed(1)}x`, ratio <= TARGET ? 'pass' : 'FAIL'),
     row('envscript action, variables printed (spawns git)', envscript, `${(envscript / bare).toFixed(2)}x`, '(context)', ''),
+    row(`only the bundle's ${builtinImports.length} Node builtin imports, no code`, builtins, `${(builtins / bare).toFixed(2)}x`, '(context: floor)', ''),
     '',
   ].join('\n'),
 );
