@@ -130,6 +130,14 @@ describe('shiplog CLI', () => {
     expect(gated.err).not.toMatch(/\n\s+at /);
   });
 
+  it('--json and --debug may come before the command', async () => {
+    repo = makeRepo({}, { git: false });
+    const r = await cli(['--json', '--debug', 'approve', '--application', APP]);
+    expect(r.code).toBe(2);
+    expect(r.json()).toMatchObject({ ok: false, operation: 'approve', error: { code: 'NOT_FOUND' } });
+    expect(r.err).toMatch(/\n\s+at /);
+  });
+
   it('--debug adds the stack trace', async () => {
     repo = makeRepo({}, { git: false });
     const r = await cli(['approve', '--application', APP, '--debug']);

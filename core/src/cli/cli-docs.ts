@@ -81,6 +81,7 @@ export function renderCliDocs(): string {
     '- **Output**: human lines go to stderr. With `--json`, stdout carries exactly one JSON object: the result',
     '  (`{"ok":true,"operation":...}`) or `{"ok":false,"error":{"code","message","exitCode","hint?","problems?"}}`.',
     '  Without `--json` nothing is printed on stdout (except `envscript` without `--output`, which prints the script).',
+    '  `--json` and `--debug` may also come before the command (`shiplog --json status`).',
     '- **Errors**: one line `shiplog: error: <message>`, then `hint: <hint>` when there is one; every problem of a',
     '  request is reported at once. `--debug` adds stack traces. Secrets (DHPASS, `--dhpass`, and the values of',
     '  environment variables named `*_TOKEN`, `*_PASSWORD`, `*_SECRET`) are masked as `***` in every output,',

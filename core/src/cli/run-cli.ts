@@ -29,6 +29,14 @@ function isTrueFlag(v: unknown): boolean {
   return v === true || v === 'true';
 }
 
+/** `shiplog --json status` means `shiplog status --json`: --json/--debug before the command move after it. */
+export function hoistGlobalFlags(argv: string[]): string[] {
+  let i = 0;
+  while (i < argv.length && /^--(json|debug)(=(true|false))?$/.test(argv[i])) i++;
+  if (i === 0 || i >= argv.length || argv[i].startsWith('-')) return argv;
+  return [argv[i], ...argv.slice(0, i), ...argv.slice(i + 1)];
+}
+
 export function buildProgram(io: CliIo, done: (code: number) => void): Command {
   const program = new Command('shiplog')
     .description('Track and drive software releases from any CI system (Ortelius/DeployHub compatible)')
@@ -71,7 +79,7 @@ export async function runCli(io: CliIo): Promise<number> {
     return EXIT.INVALID;
   }
   try {
-    await program.parseAsync(io.argv, { from: 'user' });
+    await program.parseAsync(hoistGlobalFlags(io.argv), { from: 'user' });
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {
