@@ -70,7 +70,7 @@ shiplog_report() {
   local exit_code="$1" result_file="$2" dir key value pairs=()
   dir="$(mktemp -d)"
   if node "${SHIPLOG_PLUGIN_DIR}/lib/result-report.mjs" "$SHIPLOG_OPERATION" "$exit_code" "$result_file" "$dir"; then
-    if ! buildkite-agent annotate --style "$(cat "$dir/style")" --context "shiplog-${SHIPLOG_OPERATION}" <"$dir/annotation"; then
+    if ! buildkite-agent annotate --style "$(<"$dir/style")" --context "shiplog-${SHIPLOG_OPERATION}" <"$dir/annotation"; then
       echo "shiplog: warning: buildkite-agent annotate failed" >&2
     fi
     mapfile -d '' -t pairs <"$dir/metadata"
