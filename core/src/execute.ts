@@ -61,9 +61,17 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
       throw new UsageError(`unknown command "${command}"`, { hint: `commands: ${COMMANDS.join(', ')}` });
     }
     const resolved = resolveInputs(command, inputs, host.env);
-    if (resolved.problems.length > 0) throw InvalidInputError.of(resolved.problems, `see shiplog ${command} --help`);
     const v = resolved.values;
-    const req = mod.request(v, { commandArgs: opts.commandArgs ?? [] });
+    // The request's own checks run even when some inputs were rejected, so that one error names every problem.
+    let req: unknown;
+    const problems = [...resolved.problems];
+    try {
+      req = mod.request(v, { commandArgs: opts.commandArgs ?? [] });
+    } catch (err) {
+      if (problems.length === 0 || !(err instanceof InvalidInputError)) throw err;
+      problems.push(...(err.problems ?? [err.message]));
+    }
+    if (problems.length > 0) throw InvalidInputError.of([...new Set(problems)], `see shiplog ${command} --help`);
 
     const dryRun = mod.mutating && v['dry-run'] === true;
     const backendOpts: BackendOptions = {

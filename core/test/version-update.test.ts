@@ -78,6 +78,8 @@ describe('version-update', () => {
       '--auto-increment must be true or false (got "Y")',
       '--kind must be one of docker, file (got "zip")',
       '--app-auto-increment must be true or false (got "yes")',
+      '--sbom type "xml" is not one of cyclonedx, spdx',
+      '--sbom must be TYPE@FILE, e.g. cyclonedx@bom.json (got "nofile")',
     ]);
     const sbom = await repo.run('version-update', { sbom: ['xml@bom.xml', 'nofile'] });
     expect(sbom.exitCode).toBe(2);
