@@ -149,6 +149,12 @@ for (const kind of ['local', 'ortelius'] as const) {
       // ... the platforms' maskers were handed them (GitHub ::add-mask::, Buildkite redactor), and there is a lot to scan
       expect(maskerInputs.join('\n')).toContain(PASSWORD);
       expect(Object.keys(audited).length).toBeGreaterThan(50);
+      // ... and the stored state holds both deployment logs, with the printed secrets masked
+      const stored = Object.entries(audited)
+        .filter(([k]) => k.startsWith('state dir:') || k === 'ortelius server state')
+        .map(([, v]) => String(v))
+        .join('\n');
+      for (const env of ['dev', 'prod']) expect(stored).toContain(`deploying ${env} with pw=***`);
 
       expect(scan(audited, secrets)).toEqual([]);
     });
