@@ -61,3 +61,14 @@ describe('approve', () => {
     expect(repo.storeSnapshot()).toEqual(before);
   });
 });
+
+describe('approve with a changed pipeline config', () => {
+  it('an application version in a stage the config no longer has needs --stage (exit 2)', async () => {
+    repo = await withAppVersion();
+    repo.write('shiplog.toml', '[[stage]]\nname = "test"\n[[stage]]\nname = "live"\napproval = true\n');
+    const r = await repo.run('approve', { application: APP });
+    expect(r.exitCode).toBe(2);
+    expect((r.result.error as { message: string }).message).toBe(`${APP};1_0_0 is in stage "dev", which the pipeline config does not have`);
+    expect((await repo.run('approve', { application: APP, stage: 'live' })).exitCode).toBe(0);
+  });
+});

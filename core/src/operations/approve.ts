@@ -4,7 +4,7 @@
  */
 import { InvalidInputError } from '../errors.js';
 import type { Approval } from '../model.js';
-import { nextStage, requireStage } from '../pipeline-config.js';
+import { findStage, nextStage, requireStage } from '../pipeline-config.js';
 import { findAppVersion, parseAppVersionRef, type AppVersionRef } from './app-version-lookup.js';
 import type { CommandModule, CommandResultBase } from './command-module.js';
 import type { OperationContext } from './context.js';
@@ -57,6 +57,9 @@ export const approveCommand: CommandModule<ApproveRequest, ApproveResult> = {
     const backend = await ctx.backend();
     const av = await findAppVersion(backend, req.app);
     let stage = named;
+    if (!stage && av.stage !== undefined && !findStage(pipeline, av.stage)) {
+      throw new InvalidInputError(`${av.name} is in stage "${av.stage}", which the pipeline config does not have`, { hint: 'name the stage with --stage' });
+    }
     if (!stage) {
       stage = nextStage(pipeline, av.stage);
       if (!stage) {
