@@ -82,6 +82,16 @@ describe('GitHub Deployment', () => {
     expect(r.stdout).toMatch(/^::error::GitHub API: creating a deployment for dev failed \(HTTP 403\): Resource not accessible by integration.*permissions: deployments: write/m);
   });
 
+  it('names the token when GitHub refuses it (401)', async () => {
+    gh = await fakeGithub([{ method: 'POST', path: '/repos/acme/shop/deployments', status: 401, body: { message: 'Bad credentials' } }]);
+    const r = await deploy({ command: 'echo MUST-NOT-RUN' });
+    expect(r.exitCode).toBe(1);
+    gh.verify();
+    expect(r.stdout).not.toContain('MUST-NOT-RUN');
+    expect(r.stdout).toMatch(/^::error::GitHub API: creating a deployment for dev failed \(HTTP 401\): Bad credentials \(hint: the github-token was refused/m);
+    expect(r.stdout).not.toContain(TOKEN);
+  });
+
   it('only warns when the final status cannot be posted (the deployment itself is recorded)', async () => {
     gh = await fakeGithub([
       { method: 'POST', path: '/repos/acme/shop/deployments', status: 201, body: created },
