@@ -17,11 +17,13 @@ setup() {
 }
 
 @test "command hook runs the step's command, keeps its exit status and does not call shiplog" {
-  stub buildkite-agent "redactor add --format json : cat > /dev/null"
+  stub buildkite-agent "redactor add --format json : cat > /dev/null; touch '${BATS_TEST_TMPDIR}/registered'"
+  export BUILDKITE_COMMAND="test -e '${BATS_TEST_TMPDIR}/registered' && echo 'redactor first'; ${BUILDKITE_COMMAND}"
 
   run "${PLUGIN}/hooks/command"
 
   assert_failure 3
+  assert_output --partial "redactor first"
   assert_output --partial "deploying shop"
   [ ! -e "$FAKE_SHIPLOG_LOG" ]
   unstub buildkite-agent
