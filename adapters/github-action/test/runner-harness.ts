@@ -33,6 +33,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   workspace: string;
   event?: { name: string; payload: Record<string, unknown> };
+  /** Where the action folders and dist/ are (default: this adapter; a copy for "as downloaded" runs). */
+  actionRoot?: string;
 }
 
 /** A temp dir that is a real git repo with one commit (the core reads git facts from the workspace). */
@@ -72,8 +74,8 @@ export function parseFileCommands(text: string): Record<string, string> {
   return out;
 }
 
-function actionDefaults(op: string): Record<string, string> {
-  const yml = parse(readFileSync(join(ACTION_ROOT, op, 'action.yml'), 'utf8')) as {
+function actionDefaults(root: string, op: string): Record<string, string> {
+  const yml = parse(readFileSync(join(root, op, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
   };
   const out: Record<string, string> = {};
@@ -81,9 +83,9 @@ function actionDefaults(op: string): Record<string, string> {
   return out;
 }
 
-function mainOf(op: string): string {
-  const yml = parse(readFileSync(join(ACTION_ROOT, op, 'action.yml'), 'utf8')) as { runs: { main: string } };
-  return resolve(ACTION_ROOT, op, yml.runs.main);
+function mainOf(root: string, op: string): string {
+  const yml = parse(readFileSync(join(root, op, 'action.yml'), 'utf8')) as { runs: { main: string } };
+  return resolve(root, op, yml.runs.main);
 }
 
 export async function runAction(op: string, opts: RunOptions): Promise<ActionRun> {
@@ -98,7 +100,8 @@ export async function runAction(op: string, opts: RunOptions): Promise<ActionRun
     const event = opts.event ?? { name: 'push', payload: branchPush() };
     const eventPath = join(runnerTemp, 'event.json');
     await writeFile(eventPath, JSON.stringify(event.payload));
-    const inputs = { ...actionDefaults(op), ...(opts.inputs ?? {}) };
+    const root = opts.actionRoot ?? ACTION_ROOT;
+    const inputs = { ...actionDefaults(root, op), ...(opts.inputs ?? {}) };
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: runnerTemp,
@@ -130,7 +133,7 @@ export async function runAction(op: string, opts: RunOptions): Promise<ActionRun
       if (v === undefined) delete env[k];
       else env[k] = v;
     }
-    const child = spawn(process.execPath, [mainOf(op)], { cwd: opts.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [mainOf(root, op)], { cwd: opts.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
