@@ -2,6 +2,7 @@
  * SIGKILL crash safety: writer processes are killed at random points, many times over; after each round the
  * store opens, every acknowledged object is there and complete, and the invariants hold.
  */
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +26,10 @@ function waitForAcks(acks: Ack[], n: number, timeoutMs: number): Promise<void> {
 
 describe('local store: SIGKILL at random points', () => {
   let dir: string | undefined;
+  const started: ChildProcess[] = [];
   afterAll(async () => {
+    // endless writers must not outlive a failed assertion
+    for (const c of started) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -40,6 +44,7 @@ describe('local store: SIGKILL at random points', () => {
       const writers = Array.from({ length: WRITERS }, (_, i) =>
         startWriter({ stateDir, worker: i + (round % 2) * WRITERS, count: 0, logBytes: 2_000 + round * 1_000, segmentBytes: 64 * 1024 }),
       );
+      started.push(...writers.map((w) => w.child));
       // Let them get going (first acks), then kill each after a random extra delay.
       await Promise.all(writers.map((w) => waitForAcks(w.acks, 1, 20_000)));
       await Promise.all(
