@@ -171,6 +171,18 @@ describe('version-update', () => {
     expect(repo.storeSnapshot().size).toBe(0);
   });
 
+  it('a deployment command without an environment is an error (exit 2), nothing written', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+    const r = await repo.run('version-update', {}, { commandArgs: ['./deploy.sh'] });
+    expect(r.exitCode).toBe(2);
+    expect((r.result.error as { message: string }).message).toBe('a deployment command was given (./deploy.sh) but no environment to deploy to');
+    expect(repo.storeSnapshot().size).toBe(0);
+    repo.write('component.toml', `${COMPONENT_TOML.split('[Attributes]')[0]}DeployEnv = "dev"\n`);
+    const fromToml = await repo.run('version-update', {}, { commandArgs: ['true'] });
+    expect(fromToml.exitCode, fromToml.err).toBe(0);
+    expect(fromToml.result.deployment).toMatchObject({ environment: 'dev', status: 'success' });
+  });
+
   it('a failed deployment after the update exits 1 and still reports the versions', async () => {
     repo = makeRepo({ 'component.toml': COMPONENT_TOML });
     const r = await repo.run('version-update', { env: 'dev' }, { commandArgs: ['sh', '-c', 'exit 4'] });

@@ -95,6 +95,11 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
     const pipeline = await ctx.pipeline();
     const backend = await ctx.backend();
     let deployPlan: DeploymentPlan | undefined;
+    if (plan.environment === undefined && req.commandArgs.length > 0) {
+      throw new InvalidInputError(`a deployment command was given (${req.commandArgs.join(' ')}) but no environment to deploy to`, {
+        hint: 'pass --env (or set DeployEnv in component.toml), or drop the words after --',
+      });
+    }
     if (plan.environment !== undefined) {
       const problems: string[] = [];
       const source = deploySource(undefined, req.commandArgs, undefined, undefined, problems);
