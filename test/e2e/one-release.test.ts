@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFileCommands } from '../../adapters/github-action/test/runner-harness.js';
 import { startOrteliusEmulator, type OrteliusEmulator } from '../../core/test/ortelius-emulator/index.js';
-import { query, type CliRun } from './cli-query.js';
+import { backendArgs, query, runCli, type CliRun } from './cli-query.js';
+import { jenkinsDriver, JENKINS_API_USER } from './drivers/jenkins.js';
+import { startFakeJenkins } from './fake-jenkins.js';
 import { annotationsOf, metaDataOf, REDACTOR_INPUT } from './drivers/buildkite.js';
 import type { Backend, DriverResult } from './drivers/driver.js';
 import { ADD_MASK } from './drivers/github.js';
@@ -177,5 +179,64 @@ describe('the leak scanner', () => {
     const hits = scan(planted, { pw: PASSWORD, token: TOKEN });
     expect(new Set(hits.map((h) => h.where))).toEqual(new Set(Object.keys(planted)));
     expect(secretForms(PASSWORD)).toContain(Buffer.from(PASSWORD).toString('base64'));
+  });
+});
+
+describe('leak audit: a Jenkins record-only deploy that attaches the build console through the Jenkins API token', () => {
+  // The documented way: the token only as the `jenkinsCredentialsId` credential (not in the build env).
+  // What a build console can hold although Jenkins masks bound credentials: the token encoded (curl -v prints the
+  // basic-auth header, which Jenkins' masking of the raw value misses), and the raw token from a step that
+  // bypassed masking.
+  const basic = Buffer.from(`${JENKINS_API_USER}:${TOKEN}`).toString('base64');
+  const consoleText = ['Started by user Alice', '+ curl -v -u ci-bot:**** https://ci.example.test/api', `> Authorization: Basic ${basic}`, `raw ${TOKEN}`, 'helm: upgraded', ''].join('\n');
+  let stateDir: string;
+  let fake: Awaited<ReturnType<typeof startFakeJenkins>>;
+  const jk = jenkinsDriver();
+  let run: DriverResult;
+  let history: CliRun;
+  let audited: Record<string, string | Buffer>;
+
+  beforeAll(async () => {
+    stateDir = await mkdtemp(join(tmpdir(), 'shiplog-e2e-jk-state-'));
+    fake = await startFakeJenkins({ user: JENKINS_API_USER, token: TOKEN, consoleText });
+    const backend: Backend = { kind: 'local', stateDir };
+    const b = backendArgs(backend, PASSWORD);
+    const seed = await runCli(['version-update', ...b.args, '--component-name', CART, '--component-version', 'v1.0.0', '--application', APP, '--json'], b.env);
+    expect(seed.exitCode, seed.stderr).toBe(0);
+    run = await jk.run('deploy', { application: APP, env: 'dev', 'exit-code': 0, 'jenkins-credentials-id': 'jenkins-api' }, {
+      backend,
+      password: PASSWORD,
+      token: TOKEN,
+      env: { JENKINS_URL: fake.url, JENKINS_API_TOKEN: '' },
+    });
+    history = await query('history', backend, PASSWORD);
+    audited = { ...run.artifacts, ...(await dirArtifacts(stateDir, 'state dir')) };
+  }, 120_000);
+
+  afterAll(async () => {
+    await fake?.close();
+    await jk.close();
+    if (stateDir) await rm(stateDir, { recursive: true, force: true });
+  });
+
+  it('records the deployment with the console fetched through the token attached', () => {
+    expectOk('jenkins deploy', run);
+    expect(fake.requests.some((r) => r.includes('/logText/progressiveText'))).toBe(true);
+    expect(history.json.deployments[0]).toMatchObject({ id: run.result.deployment.id, mode: 'record', environment: 'dev' });
+    expect(run.result.deployment.logLines).toBeGreaterThan(3);
+    expect(Object.values(audited).map(String).join('\n')).toContain('helm: upgraded');
+  });
+
+  it('the password and the raw token appear nowhere', () => {
+    const hits = scan(audited, { DHPASS: PASSWORD, token: TOKEN }).filter((h) => h.secret === 'DHPASS' || h.form === TOKEN);
+    expect(hits).toEqual([]);
+  });
+
+  // KNOWN LEAK, not fixable from test/e2e: adapters/jenkins/ts/cli.ts masks the console text with
+  // `split(token).join('***')` (raw value only), and the shiplog CLI never sees the token, so the base64 form
+  // (basic-auth header) lands in .shiplog-bin/jenkins/console.log and in the stored deployment log. Fix: mask
+  // with the core's Redactor (token and `user:token`), then turn this into a plain `it`.
+  it.fails('no encoded form of the token either (fails today: base64 of ci-bot:<token> is stored)', () => {
+    expect(scan(audited, { DHPASS: PASSWORD, token: TOKEN })).toEqual([]);
   });
 });

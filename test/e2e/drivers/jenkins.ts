@@ -5,8 +5,9 @@
  * (an in-process Ortelius emulator must keep serving). runBuild() runs several steps in one build/JVM.
  *
  * Secrets: the Ortelius password is a Jenkins "username with password" credential passed as `credentialsId`
- * (bound into DHUSER/DHPASS by withCredentials, as on Jenkins); the token is a Jenkins API token exposed as
- * JENKINS_API_TOKEN in the build environment (`environment { JENKINS_API_TOKEN = credentials(...) }`).
+ * (bound into DHUSER/DHPASS by withCredentials, as on Jenkins); the token is a Jenkins API token, both exposed as
+ * JENKINS_API_TOKEN in the build environment (`environment { JENKINS_API_TOKEN = credentials(...) }`) and stored
+ * as the credential `jenkins-api` (user ci-bot) for shiplogDeploy's `jenkinsCredentialsId`.
  *
  * Artifacts: the console (everything `sh` printed), the build description, the step's error message, the `sh`
  * scripts and the SHIPLOG_* environment the step set for them, the archived result files, and every file the
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { filesOf } from './github.js';
 import { makeCheckout, parseJson, removeDir, REPO_ROOT, type Driver, type DriverResult, type Inputs, type Operation, type RunContext } from './driver.js';
 
+export const JENKINS_API_USER = 'ci-bot';
 export const JENKINS_ROOT = join(REPO_ROOT, 'adapters', 'jenkins');
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -126,7 +128,8 @@ export function jenkinsDriver(): Driver & {
         root: JENKINS_ROOT,
         workspace: dir,
         env,
-        credentials: { ortelius: { user, password: ctx.password } },
+        // `jenkins-api`: the Jenkins API token as a username/password credential (shiplogDeploy's jenkinsCredentialsId)
+        credentials: { ortelius: { user, password: ctx.password }, 'jenkins-api': { user: JENKINS_API_USER, password: ctx.token } },
         steps: steps.map((s) => ({ name: s.name, args: { ...common, ...s.args } })),
       };
       await writeFile(join(io, 'request.json'), JSON.stringify(request));
