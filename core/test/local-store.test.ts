@@ -10,6 +10,7 @@ import { JOURNAL_FILE, LOCK_FILE, META_FILE, SCHEMA_FILE, objectPath, segmentPat
 import { LocalStore, Transaction } from '../src/backend/local/transaction.js';
 import {
   ApprovalRequiredError,
+  BackendError,
   ConfigError,
   InvalidInputError,
   NotFoundError,
@@ -77,6 +78,16 @@ describe('creation', () => {
     await expect(openLocalBackend(createMemoryHost(), { stateDir: 'rel/dir' })).rejects.toBeInstanceOf(InvalidInputError);
     await writeFile(stateDir, 'x');
     await expect(open()).rejects.toBeInstanceOf(ConfigError);
+  });
+  it('reports a store that cannot be written as a backend error (exit 4) naming it', async () => {
+    await writeFile(join(dir, 'plain-file'), 'x');
+    stateDir = join(dir, 'plain-file', 'state');
+    const b = await open();
+    expect(await b.status()).toEqual([]);
+    const err = (await seed(b).catch((e: unknown) => e)) as ShiplogError;
+    expect(err).toBeInstanceOf(BackendError);
+    expect(err.exitCode).toBe(4);
+    expect(err.message).toContain(`state store ${stateDir}: ENOTDIR`);
   });
 });
 

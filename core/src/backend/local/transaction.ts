@@ -13,7 +13,7 @@
  */
 import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError, SchemaVersionError } from '../../errors.js';
+import { BackendError, ConfigError, SchemaVersionError, ShiplogError } from '../../errors.js';
 import { fsyncPath, isErrno, readTextIfExists, writeFileAtomic } from './durable-file.js';
 import { truncateUncommitted, writeSegmentAt } from './deployment-log.js';
 import {
@@ -155,6 +155,10 @@ export class LocalStore {
 
   /** Runs a read against one committed state (see the file comment). Creates nothing on a missing store. */
   async read<T>(fn: (meta: MetaFile) => Promise<T>): Promise<T> {
+    return this.io(() => this.readUnwrapped(fn));
+  }
+
+  private async readUnwrapped<T>(fn: (meta: MetaFile) => Promise<T>): Promise<T> {
     for (let attempt = 0; attempt < 4; attempt++) {
       const before = await this.readMeta();
       if (await this.journalExists()) {
@@ -179,13 +183,29 @@ export class LocalStore {
    * so no retry is needed; a crashed writer's journal is replayed first so its deployment is visible.
    */
   async stableMeta(): Promise<MetaFile> {
-    if (await this.journalExists()) await this.withLock(async () => undefined);
-    return this.readMeta();
+    return this.io(async () => {
+      if (await this.journalExists()) await this.withLock(async () => undefined);
+      return this.readMeta();
+    });
+  }
+
+  /** File system failures (permissions, full disk, read-only mount) become a BackendError naming the store. */
+  private async io<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof ShiplogError || typeof (err as NodeJS.ErrnoException)?.code !== 'string') throw err;
+      const e = err as NodeJS.ErrnoException;
+      throw new BackendError(`state store ${this.root}: ${e.code}: ${e.message}`, {
+        cause: err,
+        hint: e.code === 'EACCES' || e.code === 'EROFS' || e.code === 'EPERM' ? 'the state directory must be writable' : undefined,
+      });
+    }
   }
 
   /** Runs fn under the lock; commits what it staged. Creates the store on its first write. */
   async transact<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.withLock(async (schema) => {
+    return this.io(() => this.withLock(async (schema) => {
       const tx = new Transaction(this, await this.readMeta());
       const result = await fn(tx);
       if (!tx.dirty) return result;
@@ -195,7 +215,7 @@ export class LocalStore {
       for (const d of new Set(dirs)) await fsyncPath(d);
       await this.applyJournal(journal);
       return result;
-    });
+    }));
   }
 
   private get tmpDir(): string {
