@@ -79,6 +79,7 @@ describe('creation', () => {
     await writeFile(stateDir, 'x');
     await expect(open()).rejects.toBeInstanceOf(ConfigError);
   });
+
   it('reports a store that cannot be written as a backend error (exit 4) naming it', async () => {
     await writeFile(join(dir, 'plain-file'), 'x');
     stateDir = join(dir, 'plain-file', 'state');
