@@ -23,7 +23,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const read = (name: string) => core.getInput(name);
     const op = operationOf(read);
     const inputs = coreInputs(op, read);
-    const host = actionsHost(env, redactor);
+    // The core (and a deploy command it runs) sees the job's environment, not the action's INPUT_* variables:
+    // they carry dhpass and github-token, which the command has no business reading.
+    const coreEnv = withoutInputs(env);
+    const host = actionsHost(coreEnv, redactor);
     // Register every secret before anything is logged: the core's rule (secret inputs, DHPASS, *_TOKEN, ...)
     // plus the GitHub-only secret inputs. The runner masks them (and their encodings) in the log; the same
     // redactor removes them from the outputs, the summary and every file the core writes.
@@ -45,7 +48,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     for (const [name, value] of Object.entries(outputsFor(op, json))) core.setOutput(name, value);
     if (deployment) await finishGithubDeployment(deployment, json, ctx, gh, redactor);
 
-    const mermaid = await lineage(op, json, inputs, actionsHost(env, redactor, { quiet: true }));
+    const mermaid = await lineage(op, json, inputs, actionsHost(coreEnv, redactor, { quiet: true }));
     const summary = summaryMarkdown({
       operation: op,
       result: json,
@@ -76,6 +79,10 @@ async function writeSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<v
   } catch (err) {
     core.warning(`could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+function withoutInputs(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('INPUT_')));
 }
 
 function runContext(env: NodeJS.ProcessEnv): RunContext {

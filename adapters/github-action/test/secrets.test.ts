@@ -101,6 +101,14 @@ describe('secrets', () => {
       );
       expect(dep.exitCode, dep.stdout).toBe(0);
       expect(dep.stdout).toContain('pw=***');
+      // the deploy command does not inherit the action's inputs (dhpass, github-token)
+      const probe = await run(
+        'deploy',
+        { application: APP, env: 'dev', command: 'env | grep -c "^INPUT_" || true', dhpass: PASSWORD },
+        server,
+      );
+      expect(probe.exitCode, probe.stdout).toBe(0);
+      expect(probe.stdout).toMatch(/^0$/m);
       gh.verify();
 
       const env = await run('envscript', { 'export-env': 'true' }, viaEnv);
@@ -119,7 +127,7 @@ describe('secrets', () => {
         const lines = r.stdout.split('\n');
         const leadingMasks = lines.slice(0, lines.findIndex((l) => !l.startsWith('::add-mask::')));
         expect(leadingMasks, op).toContain(`::add-mask::${commandEscape(pw)}`);
-        if (op === 'deploy') expect(leadingMasks).toContain(`::add-mask::${commandEscape(TOKEN)}`);
+        if (r === dep) expect(leadingMasks).toContain(`::add-mask::${commandEscape(TOKEN)}`);
       }
       expectNoSecret(await workspaceText(ws.dir), 'workspace files');
       expectNoSecret(JSON.stringify(gh.received.map((r) => r.body)), 'GitHub API bodies');
