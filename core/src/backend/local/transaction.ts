@@ -257,7 +257,6 @@ export class LocalStore {
         throw new ConfigError(`state store ${this.root} has a malformed ${JOURNAL_FILE}`);
       }
       await this.applyJournal(journal);
-      return;
     }
     await truncateUncommitted(this.root, (await this.readMeta()).log);
   }
