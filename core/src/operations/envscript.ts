@@ -148,8 +148,11 @@ async function previousCommit(ctx: OperationContext, name: string | undefined, v
     return undefined;
   }
   try {
-    const versions = await (await ctx.backend()).listComponentVersions(base);
-    const latest = versions[versions.length - 1];
+    const backend = await ctx.backend();
+    // latestComponentVersion is a bounded lookup (2 calls on ortelius); listing every version is the fallback.
+    const latest = backend.latestComponentVersion
+      ? await backend.latestComponentVersion(base)
+      : (await backend.listComponentVersions(base)).at(-1);
     const commit = latest?.attributes.GitCommit;
     return commit && commit.trim() !== '' ? commit.trim() : undefined;
   } catch (err) {
