@@ -42,8 +42,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
     const deployment = op === 'deploy' && gh.githubToken && !isDryRun(inputs) ? await startGithubDeployment(ctx, env, inputs, gh) : undefined;
 
-    const { result } = await core.group(`shiplog ${op}`, () => execute(op, inputs, host, { commandArgs: [] }));
-    const json = redactor.redactValue(result as JsonResult);
+    const outcome = await core.group(`shiplog ${op}`, () => execute(op, inputs, host, { commandArgs: [] }));
+    const json = redactor.redactValue(outcome.result as JsonResult);
+    // With step debug logging on (ACTIONS_STEP_DEBUG), the stack behind a failure, as the CLI's --debug shows it.
+    if (outcome.error && core.isDebug()) core.debug(redactor.redact(stackOf(outcome.error)));
 
     for (const [name, value] of Object.entries(outputsFor(op, json))) core.setOutput(name, value);
     if (deployment) await finishGithubDeployment(deployment, json, ctx, gh, redactor);
@@ -79,6 +81,11 @@ async function writeSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<v
   } catch (err) {
     core.warning(`could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+function stackOf(err: Error): string {
+  const cause = (err as { cause?: unknown }).cause;
+  return [err.stack ?? err.message, cause instanceof Error ? `caused by: ${cause.stack ?? cause.message}` : ''].filter(Boolean).join('\n');
 }
 
 function withoutInputs(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

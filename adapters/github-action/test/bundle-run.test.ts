@@ -165,6 +165,15 @@ describe('bad input', () => {
     }
   }
 
+  it('shows the stack behind a failure only with step debug logging on', async () => {
+    const quiet = await run('approve', { application: 'no-domain' });
+    expect(quiet.exitCode).toBe(1);
+    expect(quiet.stdout).not.toContain('::debug::');
+    const debug = await run('approve', { application: 'no-domain' }, { env: { RUNNER_DEBUG: '1' } });
+    expect(debug.exitCode).toBe(1);
+    expect(debug.stdout).toMatch(/^::debug::.*needs a full domain path.*%0A +at /m);
+  });
+
   it('rejects an unknown operation value', async () => {
     const r = await run('deploy', { operation: 'status' });
     expect(r.exitCode).toBe(1);
