@@ -20,8 +20,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { agentEnv } from '../../../adapters/buildkite-plugin/test/agent-env.mjs';
-import { filesOf } from './github.js';
-import { makeCheckout, parseJson, removeDir, REPO_ROOT, type Driver, type DriverResult, type Inputs, type Operation, type RunContext } from './driver.js';
+import { filesOf, makeCheckout, parseJson, removeDir, REPO_ROOT, type Driver, type DriverResult, type Inputs, type Operation, type RunContext } from './driver.js';
 
 export const PLUGIN_DIR = join(REPO_ROOT, 'adapters', 'buildkite-plugin');
 export const LOCATION = 'github.com/shiplog/shiplog/adapters/buildkite-plugin#v0.1.0';

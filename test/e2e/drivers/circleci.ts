@@ -17,8 +17,7 @@ import { join } from 'node:path';
 import { expandJob } from '../../../adapters/circleci-orb/test/circleci-expand.js';
 import { runJob } from '../../../adapters/circleci-orb/test/circleci-runner.js';
 import { freshOrb, loadOrb, makeMachine, startFakeRegistry, type FakeRegistry, type Machine } from '../../../adapters/circleci-orb/test/e2e-fixture.js';
-import { filesOf } from './github.js';
-import { parseJson, type Driver, type DriverResult, type Inputs, type Operation, type RunContext } from './driver.js';
+import { filesOf, parseJson, type Driver, type DriverResult, type Inputs, type Operation, type RunContext } from './driver.js';
 
 interface ParamSpec {
   type: string;

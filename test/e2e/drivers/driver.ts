@@ -4,9 +4,9 @@
  * summaries, annotations, envscript files, archived results, build descriptions, command lines).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -68,4 +68,17 @@ export function parseJson(text: string | undefined): any {
   } catch {
     return null;
   }
+}
+
+/** Every regular file under dir (not .git), as path -> bytes. */
+export async function filesOf(dir: string, skip: (rel: string) => boolean = () => false): Promise<Record<string, Buffer>> {
+  const out: Record<string, Buffer> = {};
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const parent = (entry as unknown as { parentPath?: string; path: string }).parentPath ?? entry.path;
+    const rel = relative(dir, join(parent, entry.name));
+    if (rel.split('/').includes('.git') || skip(rel)) continue;
+    out[rel] = await readFile(join(parent, entry.name));
+  }
+  return out;
 }

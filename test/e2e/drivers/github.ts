@@ -10,25 +10,10 @@
  * displayed or stored, so they are kept apart under `runner-commands:add-mask`), stderr, every runner file, and
  * every file the action left in the workspace (outside .git).
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
 import { runAction } from '../../../adapters/github-action/test/runner-harness.js';
-import { makeCheckout, removeDir, type Driver, type DriverResult, type Inputs, type Operation, type RunContext } from './driver.js';
+import { filesOf, makeCheckout, removeDir, type Driver, type DriverResult, type Inputs, type Operation, type RunContext } from './driver.js';
 
 export const ADD_MASK = 'runner-commands:add-mask';
-
-/** Every regular file under dir (not .git), as path -> bytes. */
-export async function filesOf(dir: string, skip: (rel: string) => boolean = () => false): Promise<Record<string, Buffer>> {
-  const out: Record<string, Buffer> = {};
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const parent = (entry as unknown as { parentPath?: string; path: string }).parentPath ?? entry.path;
-    const rel = relative(dir, join(parent, entry.name));
-    if (rel.split('/').includes('.git') || skip(rel)) continue;
-    out[rel] = await readFile(join(parent, entry.name));
-  }
-  return out;
-}
 
 function inputText(v: Inputs[string]): string {
   return Array.isArray(v) ? v.join('\n') : String(v);
