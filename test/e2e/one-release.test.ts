@@ -232,11 +232,9 @@ describe('leak audit: a Jenkins record-only deploy that attaches the build conso
     expect(hits).toEqual([]);
   });
 
-  // KNOWN LEAK, not fixable from test/e2e: adapters/jenkins/ts/cli.ts masks the console text with
-  // `split(token).join('***')` (raw value only), and the shiplog CLI never sees the token, so the base64 form
-  // (basic-auth header) lands in .shiplog-bin/jenkins/console.log and in the stored deployment log. Fix: mask
-  // with the core's Redactor (token and `user:token`), then turn this into a plain `it`.
-  it.fails('no encoded form of the token either (fails today: base64 of ci-bot:<token> is stored)', () => {
+  // This caught a real leak: the Jenkins API helper masked only the raw token, so the base64 of `user:token`
+  // (a basic-auth header in the console) reached the stored deployment log. It now masks with the core's Redactor.
+  it('no encoded form of the token either (base64 of ci-bot:<token> in the console is masked)', () => {
     expect(scan(audited, { DHPASS: PASSWORD, token: TOKEN })).toEqual([]);
   });
 });

@@ -47,7 +47,10 @@ async function startFakeJenkins(): Promise<Fake> {
     if (req.method === 'GET' && req.url === '/job/shop/job/main/7/api/json') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(BUILD));
     } else if (req.method === 'POST' && req.url === '/job/shop/job/main/7/logText/progressiveText') {
-      res.writeHead(200, { 'content-type': 'text/plain', 'x-more-data': 'false' }).end(`Started by user Alice\n+ helm upgrade\ntoken ${TOKEN} masked?\nFinished\n`);
+      res.writeHead(200, { 'content-type': 'text/plain', 'x-more-data': 'false' }).end(
+        `Started by user Alice\n+ helm upgrade\ntoken ${TOKEN} masked?\n> Authorization: Basic ${Buffer.from(`ci-bot:${TOKEN}`).toString('base64')}\n` +
+          `url ${encodeURIComponent(TOKEN)}\nFinished\n`,
+      );
     } else {
       unexpected.push(line);
       res.writeHead(404).end('not found');
@@ -117,6 +120,8 @@ describe('Jenkins API helper', () => {
     const log = readFileSync(out.logFile, 'utf8');
     expect(log).toContain('+ helm upgrade');
     expect(log).not.toContain(TOKEN);
+    expect(log).not.toContain(Buffer.from(`ci-bot:${TOKEN}`).toString('base64'));
+    expect(log).not.toContain(Buffer.from(TOKEN).toString('base64').slice(0, 20));
     expect(r.stdout + r.stderr).not.toContain(TOKEN);
   });
 

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Redactor } from '../../../core/src/redact.js';
 import { collectBuildFacts } from './jenkins-context.js';
 
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
@@ -15,6 +16,10 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<Record<stri
   const number = Number(env.BUILD_NUMBER);
   if (!Number.isInteger(number) || number < 1) return { ok: false, warning: `Jenkins API not used: BUILD_NUMBER "${env.BUILD_NUMBER}" is not a build number` };
   const token = env.SHIPLOG_JENKINS_TOKEN as string;
+  // The core's redaction layer: raw, URL-encoded and base64 forms (also inside `user:token` basic-auth strings).
+  const redactor = new Redactor();
+  redactor.add(token);
+  redactor.add(`${env.SHIPLOG_JENKINS_USER}:${token}`);
   try {
     const facts = await collectBuildFacts({
       url: env.JENKINS_URL as string,
@@ -25,11 +30,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<Record<stri
     });
     mkdirSync(out, { recursive: true });
     const logFile = join(out, 'console.log');
-    writeFileSync(logFile, facts.consoleText.split(token).join('***'));
-    return { ok: true, logFile, attributes: facts.attributes };
+    writeFileSync(logFile, redactor.redact(facts.consoleText));
+    return { ok: true, logFile, attributes: redactor.redactValue(facts.attributes) };
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    return { ok: false, warning: `Jenkins API not used: ${msg.split(token).join('***').split('\n')[0]}` };
+    return { ok: false, warning: `Jenkins API not used: ${redactor.redact(msg).split('\n')[0]}` };
   }
 }
 

@@ -10,6 +10,62 @@ import require$$3 from 'util';
 import require$$0 from 'querystring';
 import require$$0$2 from 'url';
 
+const MASK = "***";
+const MIN_SECRET_LENGTH = 3;
+class Redactor {
+  needles = /* @__PURE__ */ new Set();
+  pattern;
+  /** Register a secret value. Empty and very short values are ignored. */
+  add(secret) {
+    if (!secret || secret.length < MIN_SECRET_LENGTH) return;
+    const forms = /* @__PURE__ */ new Set([secret, encodeURIComponent(secret), formEncode(secret)]);
+    const b64 = Buffer.from(secret, "utf8").toString("base64");
+    forms.add(b64);
+    forms.add(b64.replace(/=+$/, ""));
+    forms.add(Buffer.from(secret, "utf8").toString("base64url"));
+    for (const prefixLen of [1, 2]) {
+      const enc = Buffer.from("x".repeat(prefixLen) + secret, "utf8").toString("base64");
+      const stable = enc.slice(4, enc.length - 4);
+      if (stable.length >= 8) forms.add(stable);
+    }
+    let changed = false;
+    for (const f of forms) {
+      if (f.length >= MIN_SECRET_LENGTH && !this.needles.has(f)) {
+        this.needles.add(f);
+        changed = true;
+      }
+    }
+    if (changed) this.pattern = void 0;
+  }
+  /** True when at least one secret is registered. */
+  get size() {
+    return this.needles.size;
+  }
+  /** The registered raw secrets and their encoded forms (for adapters that must mask them natively). */
+  values() {
+    return [...this.needles];
+  }
+  redact(text) {
+    if (this.needles.size === 0 || !text) return text;
+    if (!this.pattern) {
+      const sorted = [...this.needles].sort((a, b) => b.length - a.length);
+      this.pattern = new RegExp(sorted.map(escapeRegExp).join("|"), "g");
+    }
+    return text.replace(this.pattern, MASK);
+  }
+  /** Deep-redacts every string in a JSON-like value. */
+  redactValue(value) {
+    if (this.needles.size === 0) return value;
+    return JSON.parse(this.redact(JSON.stringify(value)));
+  }
+}
+function formEncode(s) {
+  return encodeURIComponent(s).replace(/%20/g, "+");
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
@@ -3578,6 +3634,9 @@ async function main(argv, env) {
   const number = Number(env.BUILD_NUMBER);
   if (!Number.isInteger(number) || number < 1) return { ok: false, warning: `Jenkins API not used: BUILD_NUMBER "${env.BUILD_NUMBER}" is not a build number` };
   const token = env.SHIPLOG_JENKINS_TOKEN;
+  const redactor = new Redactor();
+  redactor.add(token);
+  redactor.add(`${env.SHIPLOG_JENKINS_USER}:${token}`);
   try {
     const facts = await collectBuildFacts({
       url: env.JENKINS_URL,
@@ -3588,11 +3647,11 @@ async function main(argv, env) {
     });
     mkdirSync(out, { recursive: true });
     const logFile = join(out, "console.log");
-    writeFileSync(logFile, facts.consoleText.split(token).join("***"));
-    return { ok: true, logFile, attributes: facts.attributes };
+    writeFileSync(logFile, redactor.redact(facts.consoleText));
+    return { ok: true, logFile, attributes: redactor.redactValue(facts.attributes) };
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    return { ok: false, warning: `Jenkins API not used: ${msg.split(token).join("***").split("\n")[0]}` };
+    return { ok: false, warning: `Jenkins API not used: ${redactor.redact(msg).split("\n")[0]}` };
   }
 }
 main(process.argv.slice(2), process.env).then(
