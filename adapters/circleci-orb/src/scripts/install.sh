@@ -40,17 +40,18 @@ shiplog_install() {
   local dir="$home/$SHIPLOG_VERSION"
   local bundle="$dir/shiplog.mjs"
 
+  if [ -f "$bundle" ] && [ "$(shiplog_sha256 "$bundle")" = "$SHIPLOG_SHA256" ]; then
+    echo "shiplog $SHIPLOG_VERSION already installed (checksum verified)"
+    return 0
+  fi
+
+  # Checked once per job, when installing: a cached, verified copy was installed by a node that passed it.
   local node_major
   node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || true)"
   if [ -z "$node_major" ]; then
     shiplog_fail 2 "node is not installed in this image; use the orb's default executor (cimg/node) or any image with node 20+"
   elif [ "$node_major" -lt 20 ]; then
     shiplog_fail 2 "node $node_major is too old; shiplog needs node 20 or newer"
-  fi
-
-  if [ -f "$bundle" ] && [ "$(shiplog_sha256 "$bundle")" = "$SHIPLOG_SHA256" ]; then
-    echo "shiplog $SHIPLOG_VERSION already installed (checksum verified)"
-    return 0
   fi
 
   mkdir -p "$dir"
