@@ -1,13 +1,20 @@
 /** Rollup bundle of ts/cli.ts (the Jenkins API helper) into one file that runs with plain node. */
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import commonjs from '@rollup/plugin-commonjs';
-import json from '@rollup/plugin-json';
+import commonjsModule from '@rollup/plugin-commonjs';
+import jsonModule from '@rollup/plugin-json';
 import esbuild from 'rollup-plugin-esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** These plugins ship CommonJS typings whose default export NodeNext sees as the module object. */
+function interopDefault<T>(m: T): T {
+  return ((m as unknown as { default?: T }).default ?? m) as T;
+}
+const commonjs = interopDefault(commonjsModule) as unknown as (opts?: Record<string, unknown>) => import('rollup').Plugin;
+const json = interopDefault(jsonModule) as unknown as () => import('rollup').Plugin;
 
 export async function bundleJenkinsContext(outFile: string): Promise<void> {
   const bundle = await rollup({
