@@ -66,6 +66,13 @@ describe('queries through the CLI bundle', () => {
     expect(r.out).not.toContain('ENVIRONMENT');
   });
 
+  it('graph prints the Mermaid text on stdout, so it can be redirected to a file', () => {
+    const r = ok('graph', '--application', APP);
+    expect(r.out).toMatch(/^flowchart LR\n/);
+    expect(r.err).toContain('Mermaid flowchart on stdout');
+    expect(r.err).not.toContain('flowchart LR');
+  });
+
   it('history, diff and graph --json answer with their operation and shape', () => {
     const h = json(ok('history', '--limit', '2', '--json')) as unknown as { operation: string; deployments: { id: number }[] };
     expect(h.operation).toBe('history');

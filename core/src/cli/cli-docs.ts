@@ -80,7 +80,7 @@ export function renderCliDocs(): string {
     '- **dh spellings**: the reference `dh` CLI\'s option names are accepted as hidden aliases (column "dh aliases").',
     '- **Output**: human lines go to stderr. With `--json`, stdout carries exactly one JSON object: the result',
     '  (`{"ok":true,"operation":...}`) or `{"ok":false,"error":{"code","message","exitCode","hint?","problems?"}}`.',
-    '  Without `--json` nothing is printed on stdout (except `envscript` without `--output`, which prints the script).',
+    "  Without `--json` only the command's product goes to stdout: `envscript` without `--output` prints the script, `graph` the Mermaid text.",
     '  `--json` and `--debug` may also come before the command (`shiplog --json status`).',
     '- **Errors**: one line `shiplog: error: <message>`, then `hint: <hint>` when there is one; every problem of a',
     '  request is reported at once. `--debug` adds stack traces. Secrets (DHPASS, `--dhpass`, and the values of',

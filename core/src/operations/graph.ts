@@ -15,6 +15,8 @@ import { environmentOrder, parseApplication, type ApplicationFilter } from './qu
 
 export interface GraphRequest {
   application: ApplicationFilter;
+  /** Print the Mermaid text on stdout (false under --json). */
+  print?: boolean;
 }
 
 export interface GraphVersion {
@@ -46,7 +48,9 @@ export function graphRequest(inputs: ResolvedInputs): GraphRequest {
   const application = raw === undefined ? undefined : parseApplication(raw, problems);
   if (raw === undefined) problems.push('--application is required, e.g. --application GLOBAL.Acme.Store.shop');
   if (problems.length > 0) throw InvalidInputError.of(problems);
-  return { application: application! };
+  // The Mermaid text is the command's product, so it goes to stdout (`shiplog graph ... > lineage.mmd`);
+  // under --json it is a field of the one JSON object instead.
+  return { application: application!, print: inputs.json !== true };
 }
 
 export async function runGraph(ctx: OperationContext, req: GraphRequest): Promise<GraphResult> {
@@ -70,7 +74,9 @@ export async function runGraph(ctx: OperationContext, req: GraphRequest): Promis
   const envOrder = environmentOrder(config);
   const byName = new Map(all.map((v) => [v.name, v]));
   const versions = all.map((v) => graphVersion(v, v.predecessor ? byName.get(v.predecessor) : undefined, (deployed.get(v.name) ?? []).sort(envOrder)));
-  return { ok: true, operation: 'graph', application: app, mermaid: lineageMermaid(versions), versions };
+  const mermaid = lineageMermaid(versions);
+  if (req.print) ctx.host.stdout(mermaid.endsWith('\n') ? mermaid : `${mermaid}\n`);
+  return { ok: true, operation: 'graph', application: app, mermaid, versions };
 }
 
 /** Compares one application version with its predecessor; exported for tests. */
@@ -117,7 +123,7 @@ function shortComponent(full: string): string {
 }
 
 export function renderGraph(res: GraphResult): string {
-  return res.mermaid.trimEnd();
+  return `lineage of ${res.application}: ${res.versions.length} version(s), Mermaid flowchart on stdout`;
 }
 
 export const graphCommand: CommandModule<GraphRequest, GraphResult> = {
@@ -125,7 +131,8 @@ export const graphCommand: CommandModule<GraphRequest, GraphResult> = {
   summary: "Print an application's version lineage as a Mermaid flowchart, with what changed and where each version runs.",
   examples: [
     'shiplog graph --application GLOBAL.Acme.Store.shop',
-    'shiplog graph --application GLOBAL.Acme.Store.shop --json | jq -r .mermaid > lineage.mmd',
+    'shiplog graph --application GLOBAL.Acme.Store.shop > lineage.mmd',
+    'shiplog graph --application GLOBAL.Acme.Store.shop --json | jq -r .mermaid',
   ],
   mutating: false,
   request: (inputs) => graphRequest(inputs),
