@@ -36,6 +36,25 @@ describe('version-update', () => {
     expect(again.result.appVersion).toMatchObject({ name: `${APP};1_0_0`, created: false });
   });
 
+  it('a re-run keeps the first DockerBuildDate; an empty env variable does not hide the git branch', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+    const first = await repo.run('version-update', {}, { now: new Date('2026-01-02T03:04:05Z') });
+    expect((first.result.attributes as Record<string, string>).DockerBuildDate).toBe('2026-01-02T03:04:05.000Z');
+    const again = await repo.run('version-update', {}, { now: new Date('2026-02-03T04:05:06Z'), env: { GIT_BRANCH: '' } });
+    expect(again.exitCode, again.err).toBe(0);
+    expect(again.result.componentVersion).toMatchObject({ name: (first.result.componentVersion as { name: string }).name, created: false });
+    const { openLocalBackend } = await import('../src/backend/local/index.js');
+    const { createMemoryHost } = await import('../src/host.js');
+    const backend = await openLocalBackend(createMemoryHost({ cwd: repo.dir }), { stateDir: `${repo.dir}/.shiplog` });
+    try {
+      const stored = await backend.getComponentVersion((first.result.componentVersion as { name: string }).name);
+      expect(stored?.attributes.DockerBuildDate).toBe('2026-01-02T03:04:05.000Z');
+      expect(stored?.attributes.GitBranch).toBe('main');
+    } finally {
+      await backend.close();
+    }
+  });
+
   it('flags override the TOML, env bindings override the TOML, and flags override env bindings', async () => {
     repo = makeRepo({ 'component.toml': COMPONENT_TOML });
     const r = await repo.run('version-update', { 'component-version': '2.0.0' }, { env: { COMPONENT_VERSION: '9.9.9', COMPONENT_VARIANT: 'feature/x' } });

@@ -62,6 +62,8 @@ export interface ComponentPlan {
   /** Set with --auto-increment: computes the version from the versions already under the base. */
   autoIncrement?: (backend: Backend) => Promise<string>;
   attributes: Record<string, string>;
+  /** attributes.DockerBuildDate is the clock's, not given: an existing version keeps its own. */
+  clockBuildDate: boolean;
   files?: ComponentVersionSpec['files'];
   sboms: { type: SbomType; content: string }[];
   app?: { application: string; version?: string };
@@ -83,7 +85,8 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
   const git = await readGitFacts(host, host.cwd);
   const ci = ctx.ci();
   const envVars: Record<string, string> = {};
-  for (const [k, v] of Object.entries(host.env)) if (v !== undefined) envVars[k] = v;
+  // An empty variable (GIT_BRANCH="") must not hide the value derived from git.
+  for (const [k, v] of Object.entries(host.env)) if (v !== undefined && v !== '') envVars[k] = v;
   const vars = { ...buildVariables({ env: host.env, git, ci, now, cwd: host.cwd }), ...envVars };
   const tomlPath = path.resolve(host.cwd, req.toml);
   const toml = await readComponentToml(host, { path: tomlPath, vars });
@@ -137,6 +140,10 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
   const derived = derivedAttributes({ env: host.env, vars, ci, now });
   const resolved = await resolveAttributes(host, { toml: toml?.attributes ?? {}, derived, flags: flagAttributes });
   const attributes = resolved.attributes;
+  // DockerBuildDate derived from the clock (not given by flag, component.toml or env) marks when the version was
+  // first recorded: a re-run of the same build must not move it.
+  const clockBuildDate =
+    flagAttributes.DockerBuildDate === undefined && toml?.attributes.DockerBuildDate === undefined && attributes.DockerBuildDate === derived.DockerBuildDate;
   const files: NonNullable<ComponentVersionSpec['files']> = {};
   for (const kind of ['readme', 'license', 'swagger'] as const) {
     const text = resolved.files[kind];
@@ -160,6 +167,7 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
         }
       : {}),
     attributes,
+    clockBuildDate,
     ...(Object.keys(files).length > 0 ? { files } : {}),
     sboms,
     ...(app ? { app } : {}),

@@ -135,6 +135,10 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
       };
     }
 
+    if (plan.clockBuildDate) {
+      const existing = await backend.getComponentVersion(fullName);
+      if (existing?.attributes.DockerBuildDate) delete attributes.DockerBuildDate;
+    }
     const cv = await backend.putComponentVersion({
       domain: plan.parts.domain,
       short: plan.parts.short,
