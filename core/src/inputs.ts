@@ -184,8 +184,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'application',
     type: 'string',
-    description: 'Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version).',
-    commands: ['version-update', 'move', 'approve', 'deploy', 'history', 'graph', 'status'],
+    description: 'Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff: only this application.',
+    commands: ['version-update', 'move', 'approve', 'deploy', 'history', 'graph', 'status', 'diff'],
     required: ['move', 'approve', 'deploy', 'graph'],
     aliases: ['appname'],
     env: ['COMPONENT_APPLICATION'],
@@ -254,7 +254,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'env',
     type: 'string',
-    description: 'Environment to deploy to (must exist in the pipeline config).',
+    description: 'deploy and version-update: environment to deploy to (must exist in the pipeline config). status and history: only this environment.',
     commands: ['deploy', 'version-update', 'status', 'history'],
     required: ['deploy'],
     aliases: ['deployenv', 'deploy-env'],
@@ -264,8 +264,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'command',
     type: 'string',
-    description: 'Shell command that performs the deployment; shiplog runs it, streams and keeps its output, and records the result. The CLI also accepts the command after `--`.',
-    commands: ['deploy'],
+    description: 'Shell command that performs the deployment; shiplog runs it, streams and keeps its output, and records the result. The CLI also accepts the command after `--`. version-update: deploys to --env after the update.',
+    commands: ['deploy', 'version-update'],
     example: 'helm upgrade --install shop ./chart',
   },
   {

@@ -178,6 +178,19 @@ describe('version-update', () => {
     expect(r.err).toContain('deployed\n');
   });
 
+  it('--env deploys afterwards with the --command input (how adapters pass it)', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+    const r = await repo.run('version-update', { env: 'dev', command: 'echo "deployed by input"' });
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.result.deployment).toMatchObject({ environment: 'dev', status: 'success', exitCode: 0 });
+    expect(r.err).toContain('deployed by input\n');
+    const both = await repo.run('version-update', { env: 'dev', command: 'true' }, { commandArgs: ['true'] });
+    expect(both.exitCode).toBe(2);
+    const noEnv = await repo.run('version-update', { command: 'true' });
+    expect(noEnv.exitCode).toBe(2);
+    expect(String((noEnv.result.error as { message: string }).message)).toContain('no environment');
+  });
+
   it('--env on the local store without a command: exit 2 before writing anything', async () => {
     repo = makeRepo({ 'component.toml': COMPONENT_TOML });
     const r = await repo.run('version-update', { env: 'dev' });

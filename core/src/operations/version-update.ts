@@ -33,6 +33,8 @@ export interface VersionUpdateRequest {
   appAutoIncrement: boolean;
   environment?: string;
   commandArgs: string[];
+  /** Shell command (the `command` input) that deploys after the update; alternative to commandArgs. */
+  command?: string;
   timeoutMs: number;
   dryRun: boolean;
 }
@@ -82,6 +84,7 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
       appAutoIncrement: bool(inputs, 'app-auto-increment'),
       environment: str(inputs, 'env'),
       commandArgs: extra.commandArgs,
+      command: str(inputs, 'command'),
       timeoutMs,
       dryRun: bool(inputs, 'dry-run'),
     };
@@ -95,14 +98,14 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
     const pipeline = await ctx.pipeline();
     const backend = await ctx.backend();
     let deployPlan: DeploymentPlan | undefined;
-    if (plan.environment === undefined && req.commandArgs.length > 0) {
-      throw new InvalidInputError(`a deployment command was given (${req.commandArgs.join(' ')}) but no environment to deploy to`, {
+    if (plan.environment === undefined && (req.commandArgs.length > 0 || req.command !== undefined)) {
+      throw new InvalidInputError(`a deployment command was given (${req.command ?? req.commandArgs.join(' ')}) but no environment to deploy to`, {
         hint: 'pass --env (or set DeployEnv in component.toml), or drop the words after --',
       });
     }
     if (plan.environment !== undefined) {
       const problems: string[] = [];
-      const source = deploySource(undefined, req.commandArgs, undefined, undefined, problems);
+      const source = deploySource(req.command, req.commandArgs, undefined, undefined, problems);
       if (problems.length > 0) throw InvalidInputError.of(problems);
       if (!plan.app) {
         throw new InvalidInputError(`deploying to ${plan.environment} needs an application`, { hint: 'pass --application (or set Application in component.toml)' });
