@@ -79,6 +79,14 @@ describe('version-update', () => {
     expect(r.result.appVersion).toBeNull();
   });
 
+  it('without component.toml on a CI agent (detached HEAD) the variant is the CI branch', async () => {
+    repo = makeRepo({});
+    execFileSync('git', ['checkout', '-q', '--detach'], { cwd: repo.dir });
+    const r = await repo.run('version-update', {}, { env: { BUILDKITE: 'true', BUILDKITE_BRANCH: 'release/2.1', BUILDKITE_COMMIT: 'abc' } });
+    expect(r.exitCode, r.err).toBe(0);
+    expect((r.result.componentVersion as { name: string }).name).toBe('GLOBAL.acme.store;release_2_1;v1');
+  });
+
   it('--auto-increment true names the version v<schema>_<commit count>_g<sha>', async () => {
     repo = makeRepo({ 'component.toml': COMPONENT_TOML });
     const sha = shortSha(repo.dir);

@@ -91,7 +91,15 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
   const tomlPath = path.resolve(host.cwd, req.toml);
   const toml = await readComponentToml(host, { path: tomlPath, vars });
   const values = toml?.values as Record<string, unknown> | undefined;
-  const fromGit = toml ? {} : componentFromGit(git);
+  // The build variables already prefer the CI provider's branch (agents check out a detached HEAD).
+  const fromGit = toml
+    ? {}
+    : componentFromGit({
+        ...git,
+        branch: vars.GIT_BRANCH || git.branch,
+        org: git.org ?? vars.GIT_ORG,
+        repoProject: git.repoProject ?? vars.GIT_REPO_PROJECT,
+      });
   if (!toml) host.log.info(`${req.toml} not found; naming the component from git`);
 
   const problems: string[] = [];
