@@ -55,7 +55,18 @@ describe('graph', () => {
       ].join('\n'),
     );
     assertWellFormed(res.mermaid);
-    expect(renderGraph(res)).toBe(res.mermaid.trimEnd());
+    expect(renderGraph(res)).toBe(`lineage of ${SHOP}: 4 version(s), Mermaid flowchart on stdout`);
+  });
+
+  it('prints the Mermaid text on stdout unless --json', async () => {
+    const backend = new MemoryBackend();
+    await seedShopScenario(backend);
+    const printed = memoryContext(backend);
+    const res = await runGraph(printed.ctx, graphRequest({ application: SHOP }));
+    expect(printed.host.out()).toBe(res.mermaid);
+    const quiet = memoryContext(backend);
+    await runGraph(quiet.ctx, graphRequest({ application: SHOP, json: true }));
+    expect(quiet.host.out()).toBe('');
   });
 
   it('escapes hostile names so they cannot end a label or inject statements', async () => {
