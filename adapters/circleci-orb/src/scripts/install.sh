@@ -47,7 +47,10 @@ shiplog_install() {
 
   # Checked once per job, when installing: a cached, verified copy was installed by a node that passed it.
   local node_major
-  node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || true)"
+  # `node --version` answers before the runtime boots (a few ms; `node -p` would start a whole node).
+  node_major="$(node --version 2>/dev/null || true)"
+  node_major="${node_major#v}"
+  node_major="${node_major%%.*}"
   if [ -z "$node_major" ]; then
     shiplog_fail 2 "node is not installed in this image; use the orb's default executor (cimg/node) or any image with node 20+"
   elif [ "$node_major" -lt 20 ]; then

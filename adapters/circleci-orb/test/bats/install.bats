@@ -96,6 +96,16 @@ start_registry() {
   assert_output --partial "node is not installed in this image"
 }
 
+@test "node older than 20: exit 2 naming the version" {
+  mkdir -p "$TEST_TMP/bin"
+  printf '#!/bin/sh\n[ "$1" = --version ] && echo v18.19.0\n' >"$TEST_TMP/bin/node"
+  chmod +x "$TEST_TMP/bin/node"
+  export SHIPLOG_BUNDLE_FILE="$BUNDLE"
+  run env PATH="$TEST_TMP/bin:$PATH" bash "$SCRIPTS/install.sh"
+  assert_failure 2
+  assert_output --partial "node 18 is too old; shiplog needs node 20 or newer"
+}
+
 @test "missing bundle_file: exit 2" {
   export SHIPLOG_BUNDLE_FILE="$TEST_TMP/nope.mjs"
   run bash "$SCRIPTS/install.sh"
