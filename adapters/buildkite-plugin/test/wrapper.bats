@@ -158,6 +158,18 @@ DHPASS=<expected>
   unstub buildkite-agent
 }
 
+@test "post-command without a step command does not even start node" {
+  export BUILDKITE_COMMAND="  "
+  mkdir -p "${BATS_TEST_TMPDIR}/nodebin"
+  printf '#!/bin/sh\ntouch "%s/node-started"\nexit 99\n' "${BATS_TEST_TMPDIR}" >"${BATS_TEST_TMPDIR}/nodebin/node"
+  chmod +x "${BATS_TEST_TMPDIR}/nodebin/node"
+
+  PATH="${BATS_TEST_TMPDIR}/nodebin:${PATH}" run "${PLUGIN}/hooks/post-command"
+
+  assert_success
+  [ ! -e "${BATS_TEST_TMPDIR}/node-started" ]
+}
+
 @test "wrapping refuses plugin options that would run or record a second deployment" {
   agent_env "$LOCATION" '{"operation":"deploy","application":"GLOBAL.Acme.Store.shop","env":"qa","command":"helm upgrade"}' json
   stub buildkite-agent
