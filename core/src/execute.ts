@@ -8,7 +8,6 @@
 import { existsSync } from 'node:fs';
 import type { Backend, BackendKind } from './backend/backend.js';
 import { openBackend, selectBackend, stateDirOf, type BackendOptions } from './backend/open.js';
-import { readCiContext } from './ci-context.js';
 import { InvalidInputError, ShiplogError, toShiplogError, UsageError } from './errors.js';
 import type { Host } from './host.js';
 import { COMMANDS, INPUTS, type CommandName } from './inputs.js';
@@ -18,7 +17,6 @@ import { FailedDeploymentError } from './operations/deployment-flow.js';
 import { emptyBackend, readOnlyBackend } from './operations/dry-run-backend.js';
 import { resolveInputs, type RawInputs } from './operations/input-resolution.js';
 import { commandModule } from './operations/registry.js';
-import { loadPipelineConfig } from './pipeline-config.js';
 
 export type ExecuteInputs = RawInputs;
 
@@ -83,6 +81,10 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
       caCert: v['ca-cert'] as string | undefined,
       insecure: v.insecure === true,
     };
+    // Loaded only once the inputs are valid: env-ci (with execa) and smol-toml are most of a bundle's code,
+    // and a rejected input should not pay for them (bench/github-action.bench.mjs). The CLI bundle inlines
+    // these imports; the action's bundle makes lazy chunks of them.
+    const { readCiContext } = await import('./ci-context.js');
     let opening: Promise<Backend> | undefined;
     let pipeline: Promise<PipelineConfig> | undefined;
     let ci: CiContext | undefined;
@@ -90,7 +92,10 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
       host,
       dryRun,
       ci: () => (ci ??= readCiContext(host.env, host.cwd)),
-      pipeline: () => (pipeline ??= loadPipelineConfig(host, resolved.sources.config === 'default' ? undefined : (v.config as string))),
+      pipeline: () =>
+        (pipeline ??= import('./pipeline-config.js').then(({ loadPipelineConfig }) =>
+          loadPipelineConfig(host, resolved.sources.config === 'default' ? undefined : (v.config as string)),
+        )),
       backend: () =>
         (opening ??= (async () => {
           const kind = selectBackend(backendOpts);
