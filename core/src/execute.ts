@@ -17,6 +17,7 @@ import { FailedDeploymentError } from './operations/deployment-flow.js';
 import { emptyBackend, readOnlyBackend } from './operations/dry-run-backend.js';
 import { resolveInputs, type RawInputs } from './operations/input-resolution.js';
 import { commandModule } from './operations/registry.js';
+import { loadPipelineConfig } from './pipeline-config.js';
 
 export type ExecuteInputs = RawInputs;
 
@@ -81,9 +82,9 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
       caCert: v['ca-cert'] as string | undefined,
       insecure: v.insecure === true,
     };
-    // Loaded only once the inputs are valid: env-ci (with execa) and smol-toml are most of a bundle's code,
-    // and a rejected input should not pay for them (bench/github-action.bench.mjs). The CLI bundle inlines
-    // these imports; the action's bundle makes lazy chunks of them.
+    // Loaded only once the inputs are valid: env-ci (with execa and cross-spawn) is about a quarter of the action's
+    // startup code, and a rejected input should not pay for it (bench/github-action.bench.mjs). The CLI
+    // bundle inlines this import; the action's bundle makes a lazy chunk (dist/ci-context.mjs) of it.
     const { readCiContext } = await import('./ci-context.js');
     let opening: Promise<Backend> | undefined;
     let pipeline: Promise<PipelineConfig> | undefined;
@@ -92,10 +93,7 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
       host,
       dryRun,
       ci: () => (ci ??= readCiContext(host.env, host.cwd)),
-      pipeline: () =>
-        (pipeline ??= import('./pipeline-config.js').then(({ loadPipelineConfig }) =>
-          loadPipelineConfig(host, resolved.sources.config === 'default' ? undefined : (v.config as string)),
-        )),
+      pipeline: () => (pipeline ??= loadPipelineConfig(host, resolved.sources.config === 'default' ? undefined : (v.config as string))),
       backend: () =>
         (opening ??= (async () => {
           const kind = selectBackend(backendOpts);
