@@ -100,7 +100,10 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
         org: git.org ?? vars.GIT_ORG,
         repoProject: git.repoProject ?? vars.GIT_REPO_PROJECT,
       });
-  if (!toml) host.log.info(`${req.toml} not found; naming the component from git`);
+  if (!toml) {
+    const fromFlags = req.name !== undefined && (req.version !== undefined || req.autoIncrement);
+    host.log.info(fromFlags ? `${req.toml} not found; using the flags` : `${req.toml} not found; naming the component from git`);
+  }
 
   const problems: string[] = [];
   const name = req.name ?? tomlString(values, 'Name') ?? fromGit.Name;
