@@ -13,6 +13,7 @@ import type {
 } from '../../src/backend/backend.js';
 import { ApprovalRejectedError, ApprovalRequiredError, InvalidInputError, NotFoundError } from '../../src/errors.js';
 import { createMemoryHost } from '../../src/host.js';
+import { deploymentFromSpec } from '../../src/backend/deployment-record.js';
 import type {
   ApplicationVersion,
   Approval,
@@ -140,22 +141,7 @@ export class MemoryBackend implements Backend {
   }
 
   async recordDeployment(spec: DeploymentRecordSpec): Promise<Deployment> {
-    const d: Deployment = {
-      id: this.deployments.length + 1,
-      appVersion: spec.appVersion.name,
-      application: spec.appVersion.application,
-      environment: spec.environment,
-      componentVersions: [...spec.appVersion.components],
-      exitCode: spec.exitCode,
-      status: spec.exitCode === 0 ? 'success' : 'failed',
-      startedAt: spec.startedAt,
-      finishedAt: spec.finishedAt,
-      log: [...spec.log],
-      ...(spec.logUrl ? { logUrl: spec.logUrl } : {}),
-      mode: spec.mode,
-      ...(spec.attributes ? { attributes: { ...spec.attributes } } : {}),
-      provenance: { ...spec.provenance },
-    };
+    const d = deploymentFromSpec(spec, { id: this.deployments.length + 1 });
     this.deployments.push(d);
     if (d.exitCode === 0) {
       this.current.set(`${d.environment}\u0000${d.application}`, {

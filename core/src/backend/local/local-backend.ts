@@ -9,6 +9,7 @@ import type {
 } from '../backend.js';
 import { ApprovalRejectedError, ApprovalRequiredError, ConfigError, InvalidInputError, NotFoundError } from '../../errors.js';
 import type { Host } from '../../host.js';
+import { deploymentFromSpec } from '../deployment-record.js';
 import type { Approval, ApplicationVersion, ComponentVersion, Deployment, EnvironmentState, Put } from '../../model.js';
 import { bumpVersion, componentBaseName, componentVersionName, splitDomain } from '../../naming.js';
 import { nextFreeVersion, swapComponent } from './component-swap.js';
@@ -227,22 +228,7 @@ export class LocalBackend implements Backend {
       const doc = await avDoc(tx, spec.appVersion.name);
       if (!doc) throw new NotFoundError(`application version ${spec.appVersion.name} does not exist`);
       const av = doc.value;
-      const deployment: Deployment = {
-        id: tx.meta.next.deployment++,
-        appVersion: av.name,
-        application: av.application,
-        environment: spec.environment,
-        componentVersions: [...av.components],
-        exitCode: spec.exitCode,
-        status: spec.exitCode === 0 ? 'success' : 'failed',
-        startedAt: spec.startedAt,
-        finishedAt: spec.finishedAt,
-        log: spec.log,
-        ...(spec.logUrl ? { logUrl: spec.logUrl } : {}),
-        mode: spec.mode,
-        ...(spec.attributes ? { attributes: spec.attributes } : {}),
-        provenance: spec.provenance,
-      };
+      const deployment = deploymentFromSpec(spec, { id: tx.meta.next.deployment++, appVersion: av, log: spec.log });
       tx.appendLog(deployment);
       if (deployment.status === 'success') {
         const state: EnvironmentState = {

@@ -7,6 +7,7 @@ import type { DeploymentRecordSpec, FollowOptions } from '../backend.js';
 import type { Deployment } from '../../model.js';
 import { OperationFailedError, ShiplogError, TimeoutError } from '../../errors.js';
 import type { Host } from '../../host.js';
+import { deploymentFromSpec } from '../deployment-record.js';
 import type { OrteliusHttp } from './http-client.js';
 import type { ApplicationFlow } from './application-flow.js';
 import { API, num, str, toDeployment } from './server-json.js';
@@ -107,22 +108,7 @@ export class DeployFlow {
     const id = num(r?.deployid);
     if (!Number.isFinite(id)) throw new ShiplogError(`Ortelius answered POST /API/deploy with deployid ${str(r?.deployid)}`);
     const appVersion = str(r?.application) || spec.appVersion.name;
-    const d: Deployment = {
-      id,
-      appVersion,
-      application: spec.appVersion.application,
-      environment: spec.environment,
-      componentVersions: [...spec.appVersion.components],
-      exitCode: spec.exitCode,
-      status: spec.exitCode === 0 ? 'success' : 'failed',
-      startedAt: spec.startedAt,
-      finishedAt: spec.finishedAt,
-      log,
-      ...(spec.logUrl ? { logUrl: spec.logUrl } : {}),
-      mode: spec.mode,
-      ...(spec.attributes ? { attributes: spec.attributes } : {}),
-      provenance: spec.provenance,
-    };
+    const d = deploymentFromSpec(spec, { id, appVersionName: appVersion, log });
     // The log endpoint keeps neither how the deployment ran nor where from: keep them on the app version.
     const appId = Number.isFinite(num(r?.appid)) ? num(r?.appid) : await this.apps.idOf(appVersion, spec.appVersion.id);
     await this.apps.setAttributes(appId, { [deploymentKey(id)]: this.host.redactor.redact(encodeDeployment(d)) });
