@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Buildkite plugin overhead: the command hook (bash + the plugin's node helpers for configuration, redactor
-// input and report, plus buildkite-agent calls) around `shiplog envscript`, vs the same CLI call run directly,
-// measured in units of a bare `node -e 0` start. Interleaved, median of N runs each, one temp checkout with a
-// no-op buildkite-agent on PATH. Target: the hook adds at most 4.5 node starts (it starts node twice more, for
-// the configuration mapping and the report; the rest is bash, temp files and the buildkite-agent calls).
+// Buildkite plugin overhead: the command hook (bash, then one node process that maps the configuration, runs
+// the CLI bundle's main() in-process and reports, plus the buildkite-agent calls) around `shiplog envscript`,
+// vs the same CLI call run directly, measured in units of a bare `node -e 0` start. Interleaved, median of N
+// runs each, one temp checkout with a no-op buildkite-agent on PATH. Target (issue 6): the hook adds at most
+// 4.5 node starts. The hook starts no extra node; what it adds is bash, the plugin's small modules and the
+// buildkite-agent calls.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

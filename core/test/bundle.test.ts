@@ -1,10 +1,10 @@
 // The bundled CLI, run the way the orb, the Buildkite plugin and the Jenkins library run it: `node shiplog.mjs`
 // copied into a directory with no node_modules anywhere, in a real git repository.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP, COMPONENT_TOML, makeRepo, type TestRepo } from './execute-fixtures.js';
 import { DEFAULT_PASSWORD, DEFAULT_USER, startOrteliusEmulator } from './ortelius-emulator/index.js';
@@ -35,6 +35,22 @@ describe('bundled CLI (core/dist/shiplog.mjs)', () => {
     for (let d = binDir; d !== path.dirname(d); d = path.dirname(d)) expect(existsSync(path.join(d, 'node_modules'))).toBe(false);
     const pkg = JSON.parse(readFileSync(path.join(path.dirname(bundle), '..', 'package.json'), 'utf8')) as { version: string };
     expect(run(['--version'])).toMatchObject({ code: 0, out: `${pkg.version}\n` });
+  });
+
+  it('runs as a program through a symlink (npm bin link), and only exports main() when imported', () => {
+    const link = path.join(binDir, 'shiplog-link');
+    symlinkSync(cli, link);
+    expect(spawnSync(process.execPath, [link, '--version'], { encoding: 'utf8' })).toMatchObject({ status: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+    // Imported by a host (the Buildkite hook) whose own argv looks like a shiplog command: nothing runs until
+    // the host calls main(io), which then writes only through io.
+    const host = `
+      const { main } = await import(${JSON.stringify(pathToFileURL(cli).href)});
+      let out = '';
+      const code = await main({ argv: ['status', '--json', '--state-dir', process.argv[1]], env: {}, cwd: process.cwd(), stdout: (t) => (out += t), stderr: () => {} });
+      process.stdout.write(JSON.stringify({ type: typeof main, code, ok: JSON.parse(out).ok }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', host, path.join(repo.dir, '.state-import')], { cwd: repo.dir, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ type: 'function', code: 0, ok: true });
   });
 
   it('version-update -> deploy -> move -> approve -> move -> deploy, end to end', () => {

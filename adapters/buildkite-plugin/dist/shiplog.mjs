@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __shiplogCreateRequire } from 'node:module';
 const require = __shiplogCreateRequire(import.meta.url);
-import { createRequire } from 'node:module';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const SHIPLOG_VERSION = "0.1.0";
 
@@ -31,9 +32,20 @@ async function main(partial = {}) {
   return runCli(io);
 }
 
-main().then((code) => {
-  process.exitCode = code;
-});
+function startedAsProgram() {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+if (startedAsProgram()) {
+  main().then((code) => {
+    process.exitCode = code;
+  });
+}
 
 let __lazyExports;
 function __lazyLoad() {
@@ -50,3 +62,5 @@ var runCli$1 = /*#__PURE__*/Object.freeze({
   __proto__: null,
   runCli: runCli
 });
+
+export { main };

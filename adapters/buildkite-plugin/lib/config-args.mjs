@@ -1,22 +1,17 @@
-// Maps the plugin configuration the Buildkite agent hands to a hook onto shiplog CLI arguments.
+// Maps the plugin configuration the Buildkite agent hands to a hook onto shiplog CLI arguments (hook.mjs runs it).
 //
-// Usage: node config-args.mjs command|post-command
 // Reads BUILDKITE_PLUGIN_CONFIGURATION (JSON), or the flattened BUILDKITE_PLUGIN_<NAME>_* variables when the
-// JSON is absent (older agents), and writes NUL-separated fields to stdout:
-//   mode, operation, dhurl variable, dhuser variable, dhpass variable, redactor input, then the CLI arguments.
-// The redactor input is the JSON `buildkite-agent redactor add --format json` reads (secret-forms.mjs); the hook
-// pipes it there from memory (one node start less per hook).
+// JSON is absent (older agents), and plans the hook: { mode, operation, credentials, args }.
 // mode is `run` (the command hook runs the operation) or `wrap` (the step's own command is the deployment:
-// the command hook runs it, post-command records it). Bad configuration: one line on stderr, exit 2.
+// the command hook runs it, post-command records it). Bad configuration throws ConfigError (exit 2 in the hook).
 // Plain node, no dependencies: this runs on the agent at step time.
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { secretForms } from './secret-forms.mjs';
 
 const OPTIONS = JSON.parse(readFileSync(new URL('./options.json', import.meta.url), 'utf8'));
-const EXIT_INVALID = 2;
 
-class ConfigError extends Error {}
+/** A configuration problem: the hook prints its message on one line and exits 2. */
+export class ConfigError extends Error {}
 
 /** The agent's key -> environment variable name rule (upper case, `-` and spaces become `_`). */
 export function envKey(key) {
@@ -133,7 +128,8 @@ export function planFor(env, phase) {
   if (!options) throw new ConfigError(`unknown operation "${operation}" (expected one of ${Object.keys(OPTIONS.operations).join(', ')})`);
   const credentials = credentialVars(config);
 
-  const stepCommand = (env.BUILDKITE_COMMAND ?? '').trim() !== '';
+  // Blank means the characters bash's [[:space:]] matches, as the hooks decide it (hooks/command).
+  const stepCommand = /[^ \t\n\r\f\v]/.test(env.BUILDKITE_COMMAND ?? '');
   let mode = 'run';
   if (stepCommand) {
     if (operation !== 'deploy') {
@@ -173,23 +169,7 @@ export function planFor(env, phase) {
   return { mode, operation, credentials, args };
 }
 
-function main() {
-  const phase = process.argv[2];
-  if (phase !== 'command' && phase !== 'post-command') {
-    process.stderr.write('usage: node config-args.mjs command|post-command\n');
-    return EXIT_INVALID;
-  }
-  try {
-    const plan = planFor(process.env, phase);
-    const redact = JSON.stringify(secretForms(process.env, OPTIONS.secretCredentials.map((/** @type {string} */ n) => plan.credentials[n])));
-    const fields = [plan.mode, plan.operation, plan.credentials.dhurl, plan.credentials.dhuser, plan.credentials.dhpass, redact, ...plan.args];
-    process.stdout.write(fields.map((f) => `${f}\0`).join(''));
-    return 0;
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`shiplog: error: ${err.message}\n`);
-    return EXIT_INVALID;
-  }
+/** The JSON `buildkite-agent redactor add --format json` reads: the password variables' values in every form. */
+export function redactorInput(env, plan) {
+  return JSON.stringify(secretForms(env, OPTIONS.secretCredentials.map((/** @type {string} */ n) => plan.credentials[n])));
 }
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main();

@@ -1,12 +1,8 @@
-// Turns the one JSON object `shiplog <operation> --json` printed into what the hook reports to Buildkite:
-//   <outdir>/style       annotation style: success | info | warning | error
-//   <outdir>/annotation  markdown body for `buildkite-agent annotate`
-//   <outdir>/metadata    NUL-separated key, value pairs for `buildkite-agent meta-data set`
-// Usage: node result-report.mjs <operation> <exit code> <result.json> <outdir>
+// Turns the one JSON object `shiplog <operation> --json` printed into what the hook reports to Buildkite (hook.mjs):
+//   style       annotation style: success | info | warning | error
+//   annotation  markdown body for `buildkite-agent annotate`
+//   metadata    [key, value] pairs for `buildkite-agent meta-data set`
 // Values come from the CLI's output, which the core has already redacted.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 /** Escapes text for an annotation (Buildkite renders markdown and HTML). */
 export function md(value) {
@@ -108,18 +104,4 @@ export function report(operation, exitCode, text) {
   if (err?.hint) lines.push('', `Hint: ${md(err.hint)}`);
   if (Array.isArray(err?.problems)) lines.push('', ...err.problems.map((p) => `- ${md(p)}`));
   return { style: err && WARNING_CODES.has(err.code) ? 'warning' : 'error', annotation: `${lines.join('\n')}\n`, metadata: [] };
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [operation, exit, file, outdir] = process.argv.slice(2);
-  let text = '';
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    text = '';
-  }
-  const r = report(operation, Number(exit), text);
-  writeFileSync(join(outdir, 'style'), r.style);
-  writeFileSync(join(outdir, 'annotation'), r.annotation);
-  writeFileSync(join(outdir, 'metadata'), r.metadata.flat().map((f) => `${f}\0`).join(''));
 }

@@ -1,5 +1,5 @@
 // The secret values held by the named environment variables, in the forms they can leak in (raw, URL-encoded,
-// base64), as the object `buildkite-agent redactor add --format json` reads. config-args.mjs emits it; the hook
+// base64), as the object `buildkite-agent redactor add --format json` reads. hook.mjs
 // pipes it to the agent from memory, never through argv or a file.
 // Unset, empty and very short values are skipped (the core's Redactor skips them too).
 const MIN_SECRET_LENGTH = 3;

@@ -1,14 +1,19 @@
-// Stand-in for dist/shiplog.mjs in the hook tests: appends its argv (one argument a line) and whether it
-// received the expected credentials to $FAKE_SHIPLOG_LOG, prints $FAKE_SHIPLOG_RESULT on stdout and exits
-// with $FAKE_SHIPLOG_EXIT. It never prints a credential value.
+// Stand-in for dist/shiplog.mjs in the hook tests. lib/hook.mjs imports the bundle and calls its exported
+// main(io) in-process, so this fake exports main: it appends the argv it was given (one argument a line) and
+// whether the environment handed to it held the expected credentials to $FAKE_SHIPLOG_LOG, writes
+// $FAKE_SHIPLOG_RESULT to io.stdout and returns $FAKE_SHIPLOG_EXIT. It never prints a credential value, and
+// it records whether the hook process's own environment gained a DHPASS (it must not).
 import { appendFileSync } from 'node:fs';
 
-const env = process.env;
-const lines = [...process.argv.slice(2)];
-lines.push(`DHURL=${env.DHURL ?? '<unset>'}`);
-lines.push(`DHUSER=${env.DHUSER ?? '<unset>'}`);
-lines.push(`DHPASS=${env.DHPASS === undefined ? '<unset>' : env.DHPASS === env.EXPECTED_DHPASS ? '<expected>' : '<other>'}`);
-appendFileSync(env.FAKE_SHIPLOG_LOG, `${lines.join('\n')}\n--\n`);
-process.stderr.write('fake shiplog: working\n');
-process.stdout.write(env.FAKE_SHIPLOG_RESULT ?? '');
-process.exitCode = Number(env.FAKE_SHIPLOG_EXIT ?? 0);
+export async function main(io) {
+  const env = io.env;
+  const lines = [...io.argv];
+  lines.push(`DHURL=${env.DHURL ?? '<unset>'}`);
+  lines.push(`DHUSER=${env.DHUSER ?? '<unset>'}`);
+  lines.push(`DHPASS=${env.DHPASS === undefined ? '<unset>' : env.DHPASS === env.EXPECTED_DHPASS ? '<expected>' : '<other>'}`);
+  if (process.env.DHPASS !== undefined && process.env.DHPASS !== process.env.EXPECTED_DHPASS) lines.push('PROCESS-ENV-DHPASS-CHANGED');
+  appendFileSync(process.env.FAKE_SHIPLOG_LOG, `${lines.join('\n')}\n--\n`);
+  io.stderr('fake shiplog: working\n');
+  io.stdout(process.env.FAKE_SHIPLOG_RESULT ?? '');
+  return Number(process.env.FAKE_SHIPLOG_EXIT ?? 0);
+}

@@ -1,6 +1,25 @@
-// Entry of the bundled CLI (core/dist/shiplog.mjs): only calls main().
+// Entry of the bundled CLI (core/dist/shiplog.mjs). Run as a program (`node shiplog.mjs`, the npm bin link) it
+// calls main() with the process's argv and streams. Imported by a host that embeds the CLI (the Buildkite
+// plugin's hooks call main() in their own node process, saving a node start-up) it only exports main().
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { main } from './main.js';
 
-main().then((code) => {
-  process.exitCode = code;
-});
+export { main };
+
+/** True when node was started with this file as its script (through any symlink, e.g. node_modules/.bin). */
+function startedAsProgram(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (startedAsProgram()) {
+  main().then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,120 @@
+// The plugin's work for one hook, in ONE node process: configuration -> shiplog CLI arguments
+// (config-args.mjs), the password registered with the agent's redactor, the operation run by the committed CLI
+// bundle in this same process (its exported main(), not a second node), and the result reported to Buildkite
+// as an annotation and build meta-data (result-report.mjs).
+//
+// Usage: node hook.mjs command|post-command
+//   command       no step command: runs the operation and reports; exits with the CLI's exit code.
+//                 with a step command (wrapper mode): checks the configuration and registers the password,
+//                 exit 0; the bash hook then runs the step command itself.
+//   post-command  wrapper mode only: records the step command's exit status as a deployment and reports.
+// Bad configuration: one line on stderr, exit 2. Plain node, no dependencies: this runs on the agent.
+//
+// Secrets: credential values are copied into DHURL/DHUSER/DHPASS only in the environment object handed to the
+// CLI (never argv, a file, or this process's environment); the redactor input goes to the agent through a pipe.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ConfigError, planFor, redactorInput } from './config-args.mjs';
+import { report } from './result-report.mjs';
+
+const EXIT_INVALID = 2;
+const EXIT_FAILED = 1;
+const BUNDLE = fileURLToPath(new URL('../dist/shiplog.mjs', import.meta.url));
+
+function warn(message) {
+  process.stderr.write(`shiplog: warning: ${message}\n`);
+}
+
+/** `buildkite-agent ARGS...` with `input` on stdin; false (and a warning) when it could not be done. */
+function agent(args, input, what) {
+  const r = spawnSync('buildkite-agent', args, { input, stdio: ['pipe', 'ignore', 'inherit'] });
+  if (r.error || r.status !== 0) {
+    warn(`${what}${r.error ? ` (${r.error.code === 'ENOENT' ? 'buildkite-agent is not on PATH' : r.error.message})` : ''}`);
+    return false;
+  }
+  return true;
+}
+
+/** Registers the password (raw, URL-encoded, base64) with the agent's log redactor, through stdin. */
+function registerSecrets(redact) {
+  if (redact === '{}') return;
+  agent(['redactor', 'add', '--format', 'json'], redact, "could not register the password with the agent's redactor (this agent may lack 'buildkite-agent redactor add')");
+}
+
+/**
+ * The environment the CLI sees: the job's, with DHURL/DHUSER/DHPASS taken from the variables the configuration
+ * names. Only the named variables count: a renamed one that is unset leaves the CLI without that credential.
+ */
+export function cliEnv(env, credentials) {
+  const out = { ...env };
+  for (const [target, source] of [
+    ['DHURL', credentials.dhurl],
+    ['DHUSER', credentials.dhuser],
+    ['DHPASS', credentials.dhpass],
+  ]) {
+    if (env[source] !== undefined) out[target] = env[source];
+    else if (source !== target) delete out[target];
+  }
+  return out;
+}
+
+/** Runs `shiplog <operation> <args> --json` in this process; the JSON is returned, human logs go to stderr. */
+async function runOperation(plan) {
+  if (!existsSync(BUNDLE)) {
+    process.stderr.write(`shiplog: error: the plugin's shiplog bundle is missing (${BUNDLE})\n`);
+    return { code: EXIT_FAILED, json: '' };
+  }
+  let json = '';
+  const { main } = await import(pathToFileURL(BUNDLE).href);
+  if (typeof main !== 'function') {
+    process.stderr.write(`shiplog: error: ${BUNDLE} does not export main(): the plugin's files are from different versions\n`);
+    return { code: EXIT_FAILED, json: '' };
+  }
+  const code = await main({
+    argv: [plan.operation, ...plan.args, '--json'],
+    env: cliEnv(process.env, plan.credentials),
+    cwd: process.cwd(),
+    stdout: (text) => {
+      json += text;
+    },
+    stderr: (text) => {
+      process.stderr.write(text);
+    },
+  });
+  return { code, json };
+}
+
+/** Annotation (style by outcome, one context per operation) and meta-data; problems here only warn. */
+function reportToBuildkite(operation, code, json) {
+  const r = report(operation, code, json);
+  agent(['annotate', '--style', r.style, '--context', `shiplog-${operation}`], r.annotation, 'buildkite-agent annotate failed');
+  for (const [key, value] of r.metadata) agent(['meta-data', 'set', key, value], '', `buildkite-agent meta-data set ${key} failed`);
+}
+
+export async function runHook(phase) {
+  if (phase !== 'command' && phase !== 'post-command') {
+    process.stderr.write('usage: node hook.mjs command|post-command\n');
+    return EXIT_INVALID;
+  }
+  let plan;
+  try {
+    plan = planFor(process.env, phase);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`shiplog: error: ${err.message}\n`);
+    return EXIT_INVALID;
+  }
+  if (phase === 'post-command' && plan.mode !== 'wrap') return 0;
+  registerSecrets(redactorInput(process.env, plan));
+  if (phase === 'command' && plan.mode === 'wrap') return 0;
+
+  process.stderr.write(`--- :rocket: shiplog ${plan.operation}\n`);
+  const { code, json } = await runOperation(plan);
+  reportToBuildkite(plan.operation, code, json);
+  return code;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await runHook(process.argv[2]);
+}
