@@ -16,61 +16,91 @@ shiplog_fail() {
   exit "$1"
 }
 
+# Every helper below writes its answer into the variable its last argument names (printf -v) instead of printing
+# it: a `$(...)` around a function forks a subshell, and a job runs this script in every operation step.
+
 # SHIPLOG_IN_APP_VERSION (prefix SHIPLOG_IN_) -> --app-version
 shiplog_flag_name() {
-  local name="${1#"$2"}"
-  name="${name,,}"
-  printf -- '--%s' "${name//_/-}"
+  local _name="${1#"$2"}"
+  _name="${_name,,}"
+  printf -v "$3" -- '--%s' "${_name//_/-}"
 }
 
 # Expands ${NAME} references from the environment (nothing else: no $NAME, no command substitution).
 # shellcheck disable=SC2016 # the literal text ${ is what is searched for
 shiplog_expand() {
-  local rest="$1" out="" name
-  while [[ "$rest" == *'${'* ]]; do
-    out+="${rest%%'${'*}"
-    rest="${rest#*'${'}"
-    if [[ "$rest" =~ ^([A-Za-z_][A-Za-z0-9_]*)\}(.*)$ ]]; then
-      name="${BASH_REMATCH[1]}"
-      rest="${BASH_REMATCH[2]}"
-      out+="${!name:-}"
+  local _rest="$1" _out="" _ref
+  while [[ "$_rest" == *'${'* ]]; do
+    _out+="${_rest%%'${'*}"
+    _rest="${_rest#*'${'}"
+    if [[ "$_rest" =~ ^([A-Za-z_][A-Za-z0-9_]*)\}(.*)$ ]]; then
+      _ref="${BASH_REMATCH[1]}"
+      _rest="${BASH_REMATCH[2]}"
+      _out+="${!_ref:-}"
     else
-      out+='${'
+      _out+='${'
     fi
   done
-  printf '%s' "$out$rest"
+  printf -v "$2" '%s' "$_out$_rest"
+}
+
+# The text of a small file as "$(cat FILE)" has it (trailing newlines dropped), read by the shell itself.
+shiplog_read_file() {
+  local _text=""
+  IFS= read -r -d '' _text <"$1" || true
+  printf -v "$2" '%s' "${_text%"${_text##*[!$'\n']}"}"
+}
+
+# Prints FILE byte for byte. The shell reads it unless it holds a NUL byte or more than 64 Ki characters
+# (read stops there and says so by succeeding); then cat prints it.
+shiplog_print_file() {
+  local _text=""
+  if IFS= read -r -d '' -n 65536 _text <"$1"; then
+    cat "$1"
+  else
+    printf '%s' "$_text"
+  fi
 }
 
 # Fills the global array SHIPLOG_ARGS from the SHIPLOG_* parameter variables and exports the credentials.
+# ${!PREFIX@} lists the variables with that prefix, sorted, as `compgen -v PREFIX` does (without a subshell).
 shiplog_build_args() {
   SHIPLOG_ARGS=("$SHIPLOG_OPERATION" --json)
-  local var value line flag
-  for var in $(compgen -v SHIPLOG_IN_ || true); do
-    value="${!var}"
-    [ "$var" = SHIPLOG_IN_COMMAND ] || value="$(shiplog_expand "$value")"
-    [ -n "$value" ] && SHIPLOG_ARGS+=("$(shiplog_flag_name "$var" SHIPLOG_IN_)" "$value")
+  # The locals that are live while values are expanded start with _, so ${name}, ${value}, ... read the job's variables.
+  local _var _value _line _lines _flag
+  for _var in "${!SHIPLOG_IN_@}"; do
+    _value="${!_var}"
+    [ "$_var" = SHIPLOG_IN_COMMAND ] || shiplog_expand "$_value" _value
+    [ -z "$_value" ] || {
+      shiplog_flag_name "$_var" SHIPLOG_IN_ _flag
+      SHIPLOG_ARGS+=("$_flag" "$_value")
+    }
   done
-  for var in $(compgen -v SHIPLOG_FLAG_ || true); do
-    flag="$(shiplog_flag_name "$var" SHIPLOG_FLAG_)"
-    case "${!var}" in
-      true | 1) SHIPLOG_ARGS+=("$flag") ;;
+  for _var in "${!SHIPLOG_FLAG_@}"; do
+    shiplog_flag_name "$_var" SHIPLOG_FLAG_ _flag
+    case "${!_var}" in
+      true | 1) SHIPLOG_ARGS+=("$_flag") ;;
       false | 0 | "") ;;
-      *) shiplog_fail 2 "parameter ${flag#--} must be true or false, got '${!var}'" ;;
+      *) shiplog_fail 2 "parameter ${_flag#--} must be true or false, got '${!_var}'" ;;
     esac
   done
-  for var in $(compgen -v SHIPLOG_LIST_ || true); do
-    flag="$(shiplog_flag_name "$var" SHIPLOG_LIST_)"
-    while IFS= read -r line || [ -n "$line" ]; do
-      line="${line#"${line%%[![:space:]]*}"}"
-      line="${line%"${line##*[![:space:]]}"}"
-      line="$(shiplog_expand "$line")"
-      [ -n "$line" ] && SHIPLOG_ARGS+=("$flag" "$line")
-    done < <(printf '%s\n' "${!var}")
+  for _var in "${!SHIPLOG_LIST_@}"; do
+    shiplog_flag_name "$_var" SHIPLOG_LIST_ _flag
+    # One item per line; the appended newline ends the last line, so every pass takes one line off the front.
+    _lines="${!_var}"$'\n'
+    while [ -n "$_lines" ]; do
+      _line="${_lines%%$'\n'*}"
+      _lines="${_lines#*$'\n'}"
+      _line="${_line#"${_line%%[![:space:]]*}"}"
+      _line="${_line%"${_line##*[![:space:]]}"}"
+      shiplog_expand "$_line" _line
+      [ -z "$_line" ] || SHIPLOG_ARGS+=("$_flag" "$_line")
+    done
   done
   local target source
-  for var in $(compgen -v SHIPLOG_ENVVAR_ || true); do
-    target="${var#SHIPLOG_ENVVAR_}"
-    source="${!var}"
+  for _var in "${!SHIPLOG_ENVVAR_@}"; do
+    target="${_var#SHIPLOG_ENVVAR_}"
+    source="${!_var}"
     [ -n "$source" ] || continue
     [[ "$source" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || shiplog_fail 2 "parameter ${target,,} must name an environment variable, got '$source'"
     if [ -n "${!source:-}" ]; then
@@ -95,13 +125,12 @@ shiplog_build_args() {
 
 # Picks a result file that no earlier operation of this job used: deploy.json, deploy-2.json, ...
 shiplog_result_file() {
-  local dir="$1" op="$2" n=2
-  local file="$dir/$op.json"
-  while [ -e "$file" ]; do
-    file="$dir/$op-$n.json"
-    n=$((n + 1))
+  local _n=2 _file="$1/$2.json"
+  while [ -e "$_file" ]; do
+    _file="$1/$2-$_n.json"
+    _n=$((_n + 1))
   done
-  printf '%s' "$file"
+  printf -v "$3" '%s' "$_file"
 }
 
 shiplog_run() {
@@ -111,21 +140,23 @@ shiplog_run() {
   [ -f "$bundle" ] || shiplog_fail 2 "$bundle is missing: the install step did not run"
   shiplog_build_args
   local dir="${SHIPLOG_RESULT_DIR:-/tmp/shiplog-results}"
-  mkdir -p "$dir"
+  [ -d "$dir" ] || mkdir -p "$dir"
   local result
-  result="$(shiplog_result_file "$dir" "$SHIPLOG_OPERATION")"
+  shiplog_result_file "$dir" "$SHIPLOG_OPERATION" result
   local rc=0
   node "$bundle" "${SHIPLOG_ARGS[@]}" >"$result" || rc=$?
   echo "shiplog $SHIPLOG_OPERATION result (exit $rc), stored in $result:"
-  cat "$result"
+  shiplog_print_file "$result"
   echo
   if [ -n "${BASH_ENV:-}" ]; then
     printf "export SHIPLOG_RESULT='%s'\n" "$result" >>"$BASH_ENV"
   fi
   if [ "${SHIPLOG_DEFER_EXIT:-false}" = true ]; then
     # Keep the first failure when several operations of one job defer their exit.
+    local first=""
+    [ ! -s "$dir/exit-code" ] || shiplog_read_file "$dir/exit-code" first
     if [ "$rc" -ne 0 ] || [ ! -s "$dir/exit-code" ]; then
-      if [ ! -s "$dir/exit-code" ] || [ "$(cat "$dir/exit-code")" = 0 ]; then printf '%s\n' "$rc" >"$dir/exit-code"; fi
+      if [ ! -s "$dir/exit-code" ] || [ "$first" = 0 ]; then printf '%s\n' "$rc" >"$dir/exit-code"; fi
     fi
     [ "$rc" -eq 0 ] || echo "shiplog: $SHIPLOG_OPERATION failed with exit $rc; the job fails after storing the result"
     return 0

@@ -60,6 +60,14 @@ result() {
   assert_output --partial 'arg: echo ${CIRCLE_SHA1}'
 }
 
+@test "\${name} reads the job's variable even where the script has a variable of that name" {
+  export name=N value=V line=L flag=F var=R out=O rest=T
+  export SHIPLOG_IN_NOTES='${name}-${value}-${line}-${flag}-${var}-${out}-${rest}'
+  run bash "$SCRIPTS/run.sh"
+  assert_success
+  assert_output --partial 'arg: N-V-L-F-R-O-T'$'\n'
+}
+
 @test "credentials are read by the variable name the parameter gives, exported to the CLI, never in its arguments" {
   export MY_URL=https://ortelius.example.com MY_USER=ci MY_PASS='pa ss$w0rd'
   export SHIPLOG_ENVVAR_DHURL=MY_URL SHIPLOG_ENVVAR_DHUSER=MY_USER SHIPLOG_ENVVAR_DHPASS=MY_PASS
