@@ -4,8 +4,10 @@
  * JSON + the flattened BUILDKITE_PLUGIN_* variables, from the plugin's own agent-env.mjs) plus BUILDKITE_* job
  * facts, and the plugin's recording fake `buildkite-agent` on PATH.
  *
- * The plugin keeps shiplog's JSON result only in a temp file it deletes; to hand back `result` the driver puts a
- * `node` shim on PATH that copies what the bundle prints on stdout (and logs every node command line).
+ * The hook keeps shiplog's JSON result in memory (lib/hook.mjs calls the bundle's main() in-process); to hand
+ * back `result` the driver runs a copy of the plugin (hooks/ and lib/ as committed) whose dist/shiplog.mjs is a
+ * thin module that calls the REAL committed bundle's main() and also appends what it wrote to io.stdout to a file.
+ * A `node` shim on PATH logs every node command line.
  *
  * Secrets: DHPASS is in the job environment (as a secrets hook exports it; the plugin reads it through its
  * default `credentials` names); the token is BUILDKITE_AGENT_ACCESS_TOKEN, which every real job has.
@@ -16,9 +18,10 @@
  * `agent-redactor-input`.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { agentEnv } from '../../../adapters/buildkite-plugin/test/agent-env.mjs';
 import { filesOf, makeCheckout, parseJson, removeDir, REPO_ROOT, type Driver, type DriverResult, type Inputs, type Operation, type RunContext } from './driver.js';
 
@@ -45,16 +48,23 @@ function bash(script: string, cwd: string, env: Record<string, string>): Promise
 
 const NODE_SHIM = `#!/bin/bash
 printf '%s\\n' "$*" >> "$SHIPLOG_E2E_ARGV"
-if [[ "\${1:-}" == "$SHIPLOG_E2E_BUNDLE" ]]; then
-  out="$(mktemp)"; rc=0
-  "$SHIPLOG_E2E_NODE" "$@" > "$out" || rc=$?
-  cat "$out" >> "$SHIPLOG_E2E_RESULT"; cat "$out"; rm -f "$out"; exit "$rc"
-fi
 exec "$SHIPLOG_E2E_NODE" "$@"
+`;
+
+/** dist/shiplog.mjs of the driver's plugin copy: the real bundle's main(), with its stdout also kept in a file. */
+const CAPTURING_BUNDLE = (real: string) => `import { appendFileSync } from 'node:fs';
+import { main as realMain } from ${JSON.stringify(pathToFileURL(real).href)};
+export async function main(io) {
+  let out = '';
+  const code = await realMain({ ...io, stdout: (t) => { out += t; io.stdout(t); } });
+  appendFileSync(process.env.SHIPLOG_E2E_RESULT, out);
+  return code;
+}
 `;
 
 export function buildkiteDriver(): Driver & { checkout(): Promise<string> } {
   let root: string | undefined;
+  let plugin = '';
   let checkout: string | undefined;
   let sha = '';
   let jobs = 0;
@@ -69,6 +79,10 @@ export function buildkiteDriver(): Driver & { checkout(): Promise<string> } {
     copyFileSync(join(PLUGIN_DIR, 'test', 'fake-agent.mjs'), join(bin, 'buildkite-agent'));
     chmodSync(join(bin, 'buildkite-agent'), 0o755);
     writeFileSync(join(bin, 'node'), NODE_SHIM, { mode: 0o755 });
+    plugin = join(root, 'plugin');
+    for (const d of ['hooks', 'lib']) cpSync(join(PLUGIN_DIR, d), join(plugin, d), { recursive: true });
+    mkdirSync(join(plugin, 'dist'));
+    writeFileSync(join(plugin, 'dist', 'shiplog.mjs'), CAPTURING_BUNDLE(join(PLUGIN_DIR, 'dist', 'shiplog.mjs')));
   };
   return {
     name: 'buildkite',
@@ -112,7 +126,6 @@ export function buildkiteDriver(): Driver & { checkout(): Promise<string> } {
         FAKE_AGENT_LOG: files.calls,
         SHIPLOG_E2E_ARGV: files.argv,
         SHIPLOG_E2E_RESULT: files.result,
-        SHIPLOG_E2E_BUNDLE: join(PLUGIN_DIR, 'dist', 'shiplog.mjs'),
         SHIPLOG_E2E_NODE: process.execPath,
         ...(ctx.env ?? {}),
       };
@@ -125,11 +138,11 @@ export function buildkiteDriver(): Driver & { checkout(): Promise<string> } {
       for (const [k, v] of agentEnv(LOCATION, config, 'json') as [string, string][]) env[k] = v;
 
       const artifacts: Record<string, string | Buffer> = {};
-      const command = await bash(join(PLUGIN_DIR, 'hooks', 'command'), checkout!, env);
+      const command = await bash(join(plugin, 'hooks', 'command'), checkout!, env);
       artifacts['hook:command:stdout'] = command.stdout;
       artifacts['hook:command:stderr'] = command.stderr;
       // The agent runs post-command after the command phase, with its exit status (a no-op unless wrapping).
-      const post = await bash(join(PLUGIN_DIR, 'hooks', 'post-command'), checkout!, { ...env, BUILDKITE_COMMAND_EXIT_STATUS: String(command.status) });
+      const post = await bash(join(plugin, 'hooks', 'post-command'), checkout!, { ...env, BUILDKITE_COMMAND_EXIT_STATUS: String(command.status) });
       artifacts['hook:post-command:stdout'] = post.stdout;
       artifacts['hook:post-command:stderr'] = post.stderr;
 
