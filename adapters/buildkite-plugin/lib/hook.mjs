@@ -110,7 +110,15 @@ export async function runHook(phase) {
   if (phase === 'command' && plan.mode === 'wrap') return 0;
 
   process.stderr.write(`--- :rocket: shiplog ${plan.operation}\n`);
-  const { code, json } = await runOperation(plan);
+  let outcome;
+  try {
+    outcome = await runOperation(plan);
+  } catch (err) {
+    // The CLI reports its own failures; this is a broken bundle or a bug: one line, and still an annotation.
+    process.stderr.write(`shiplog: error: the shiplog CLI failed unexpectedly: ${err instanceof Error ? err.message : String(err)}\n`);
+    outcome = { code: EXIT_FAILED, json: '' };
+  }
+  const { code, json } = outcome;
   reportToBuildkite(plan.operation, code, json);
   return code;
 }

@@ -234,6 +234,23 @@ DHPASS=<expected>
   unstub buildkite-agent
 }
 
+@test "a CLI that throws instead of returning: one error line, exit 1, an error annotation" {
+  agent_env "$LOCATION" '{"operation":"approve","application":"GLOBAL.Acme.Store.shop"}' json
+  export FAKE_SHIPLOG_THROW="boom in the bundle"
+  stub buildkite-agent \
+    "redactor add --format json : cat > /dev/null" \
+    "annotate --style error --context shiplog-approve : cat > '${BATS_TEST_TMPDIR}/annotation'"
+
+  run --separate-stderr "${PLUGIN}/hooks/command"
+
+  assert_failure 1
+  unstub buildkite-agent
+  [[ "$stderr" == *"shiplog: error: the shiplog CLI failed unexpectedly: boom in the bundle"* ]] || fail "no error line: $stderr"
+  [[ "$stderr" != *"    at "* ]] || fail "a stack trace reached the log: $stderr"
+  run cat "${BATS_TEST_TMPDIR}/annotation"
+  assert_output --partial "failed with exit 1 and no result"
+}
+
 @test "an agent without 'redactor add' only warns" {
   agent_env "$LOCATION" '{"operation":"approve","application":"GLOBAL.Acme.Store.shop"}' json
   export FAKE_SHIPLOG_RESULT='{"ok":true,"operation":"approve","appVersion":"GLOBAL.Acme.Store.shop;1","approved":true}'
