@@ -10,12 +10,18 @@ shiplog_fail() {
   exit "$1"
 }
 
+# The SHA-256 of file $1, into the variable named $2. sha256sum reads stdin (its answer is then the bare hash
+# plus " -", whatever the file's name); the hash is cut off with a parameter expansion, not a `cut` process, and
+# `exec` lets the command substitution's subshell become sha256sum (with a redirection bash would fork again).
 shiplog_sha256() {
+  local _sum
   if command -v sha256sum >/dev/null 2>&1; then
-    sha256sum "$1" | cut -d' ' -f1
+    _sum="$(exec sha256sum <"$1")"
+    _sum="${_sum%% *}"
   else
-    node -e 'process.stdout.write(require("crypto").createHash("sha256").update(require("fs").readFileSync(process.argv[1])).digest("hex"))' "$1"
+    _sum="$(node -e 'process.stdout.write(require("crypto").createHash("sha256").update(require("fs").readFileSync(process.argv[1])).digest("hex"))' "$1")"
   fi
+  printf -v "$2" '%s' "$_sum"
 }
 
 shiplog_download() {
@@ -33,39 +39,73 @@ shiplog_download() {
   fi
 }
 
+# Without a usable node nothing is left behind: removes the bundle_file copy made while node was asked, and the
+# directories made for it (innermost first). Only a copy can exist yet (and an image without node may lack rm).
+shiplog_discard_copy() {
+  [ -e "$1" ] || return 0
+  rm -f "$1"
+  shift
+  [ "$#" -eq 0 ] || rmdir "$@"
+}
+
 shiplog_install() {
   : "${SHIPLOG_VERSION:?SHIPLOG_VERSION is not set (the orb sets it)}"
   : "${SHIPLOG_SHA256:?SHIPLOG_SHA256 is not set (the orb sets it)}"
   local home="${SHIPLOG_HOME:-$HOME/.shiplog}"
   local dir="$home/$SHIPLOG_VERSION"
   local bundle="$dir/shiplog.mjs"
+  local actual=""
 
-  if [ -f "$bundle" ] && [ "$(shiplog_sha256 "$bundle")" = "$SHIPLOG_SHA256" ]; then
-    echo "shiplog $SHIPLOG_VERSION already installed (checksum verified)"
-    return 0
+  if [ -f "$bundle" ]; then
+    shiplog_sha256 "$bundle" actual
+    if [ "$actual" = "$SHIPLOG_SHA256" ]; then
+      echo "shiplog $SHIPLOG_VERSION already installed (checksum verified)"
+      return 0
+    fi
+    actual=""
   fi
 
   # Checked once per job, when installing: a cached, verified copy was installed by a node that passed it.
-  local node_major
-  # `node --version` answers before the runtime boots (a few ms; `node -p` would start a whole node).
-  node_major="$(node --version 2>/dev/null || true)"
+  # `node --version` answers before the runtime boots, yet still takes a few ms (the binary is large): it runs in
+  # the background while a bundle_file is copied and hashed, and its answer is checked before anything else is
+  # reported or installed, so a job without node 20+ fails as before. A download waits for the check.
+  local node_fd node_major
+  exec {node_fd}< <(node --version 2>/dev/null)
+  # Our own temporary name in our own directory ($$: no other live process has it); mv puts it in place.
+  local tmp="$dir/.shiplog.$$"
+  local bundle_file="${SHIPLOG_BUNDLE_FILE:-}"
+  local made=()
+  if [ -n "$bundle_file" ] && [ -f "$bundle_file" ]; then
+    [ -d "$dir" ] || made=("$dir")
+    [ -d "$home" ] || made+=("$home")
+    # install -D = mkdir -p + cp in one process; mode 600, the mode of the mktemp file cp used to fill. Its errors
+    # wait until node is checked: it is then run again, below, and fails the step with its own message.
+    if install -D -m 600 "$bundle_file" "$tmp" 2>/dev/null; then
+      shiplog_sha256 "$tmp" actual
+    fi
+  fi
+  IFS= read -r node_major <&"$node_fd" || true
+  exec {node_fd}<&-
   node_major="${node_major#v}"
   node_major="${node_major%%.*}"
   if [ -z "$node_major" ]; then
+    shiplog_discard_copy "$tmp" "${made[@]}"
     shiplog_fail 2 "node is not installed in this image; use the orb's default executor (cimg/node) or any image with node 20+"
   elif [ "$node_major" -lt 20 ]; then
+    shiplog_discard_copy "$tmp" "${made[@]}"
     shiplog_fail 2 "node $node_major is too old; shiplog needs node 20 or newer"
   fi
 
-  mkdir -p "$dir"
-  local tmp
-  tmp="$(mktemp "$dir/.shiplog.XXXXXX")"
-  if [ -n "${SHIPLOG_BUNDLE_FILE:-}" ]; then
-    [ -f "$SHIPLOG_BUNDLE_FILE" ] || shiplog_fail 2 "bundle_file $SHIPLOG_BUNDLE_FILE does not exist"
-    cp "$SHIPLOG_BUNDLE_FILE" "$tmp"
-    echo "shiplog: using $SHIPLOG_BUNDLE_FILE"
+  if [ -n "$bundle_file" ]; then
+    [ -f "$bundle_file" ] || shiplog_fail 2 "bundle_file $bundle_file does not exist"
+    if [ -z "$actual" ]; then
+      install -D -m 600 "$bundle_file" "$tmp"
+      shiplog_sha256 "$tmp" actual
+    fi
+    echo "shiplog: using $bundle_file"
   else
     command -v tar >/dev/null 2>&1 || shiplog_fail 2 "tar is not installed in this image"
+    mkdir -p "$dir"
     local registry="${SHIPLOG_REGISTRY:-https://registry.npmjs.org}"
     local url="${registry%/}/@shiplog/core/-/core-$SHIPLOG_VERSION.tgz"
     echo "shiplog: downloading $url"
@@ -73,17 +113,16 @@ shiplog_install() {
       rm -f "$tmp" "$tmp.tgz"
       shiplog_fail 4 "could not download $url"
     fi
-    # node gunzips (no gzip binary needed); tar only unpacks the one file.
-    if ! node -e 'process.stdin.pipe(require("zlib").createGunzip()).pipe(process.stdout)' <"$tmp.tgz" |
-      tar -xOf - package/dist/shiplog.mjs >"$tmp"; then
+    # node gunzips (no gzip binary needed); tar only unpacks the one file. umask 077: mode 600, as mktemp made it.
+    if ! (umask 077 && node -e 'process.stdin.pipe(require("zlib").createGunzip()).pipe(process.stdout)' <"$tmp.tgz" |
+      tar -xOf - package/dist/shiplog.mjs >"$tmp"); then
       rm -f "$tmp" "$tmp.tgz"
       shiplog_fail 4 "$url does not contain package/dist/shiplog.mjs"
     fi
     rm -f "$tmp.tgz"
+    shiplog_sha256 "$tmp" actual
   fi
 
-  local actual
-  actual="$(shiplog_sha256 "$tmp")"
   if [ "$actual" != "$SHIPLOG_SHA256" ]; then
     rm -f "$tmp"
     shiplog_fail 4 "checksum mismatch for shiplog $SHIPLOG_VERSION: expected sha256 $SHIPLOG_SHA256, got $actual"

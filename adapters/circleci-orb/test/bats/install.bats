@@ -112,3 +112,44 @@ start_registry() {
   assert_failure 2
   assert_output --partial "bundle_file $TEST_TMP/nope.mjs does not exist"
 }
+
+@test "missing bundle_file leaves nothing in the cache (no empty temporary file)" {
+  export SHIPLOG_BUNDLE_FILE="$TEST_TMP/nope.mjs"
+  run bash "$SCRIPTS/install.sh"
+  assert_failure 2
+  [ ! -e "$HOME/.shiplog" ]
+}
+
+@test "node older than 20 with a bundle_file: the copy made while node answered is removed, with its directories" {
+  mkdir -p "$TEST_TMP/bin" "$HOME/.shiplog"
+  printf '#!/bin/sh\n[ "$1" = --version ] && echo v18.19.0\n' >"$TEST_TMP/bin/node"
+  chmod +x "$TEST_TMP/bin/node"
+  export SHIPLOG_BUNDLE_FILE="$BUNDLE"
+  run env PATH="$TEST_TMP/bin:$PATH" bash "$SCRIPTS/install.sh"
+  assert_failure 2
+  refute_output --partial "shiplog: using"
+  [ -d "$HOME/.shiplog" ] && [ ! -e "$HOME/.shiplog/9.9.9" ]
+}
+
+@test "no node and no coreutils: the node message comes first, as before" {
+  mkdir -p "$TEST_TMP/bin"
+  export SHIPLOG_BUNDLE_FILE="$BUNDLE"
+  run env PATH="$TEST_TMP/bin" /bin/bash "$SCRIPTS/install.sh"
+  assert_failure 2
+  assert_output --partial "node is not installed in this image"
+  refute_output --partial "not found"
+}
+
+@test "bundle_file: the installed copy is readable by its owner only, as a mktemp file is" {
+  export SHIPLOG_BUNDLE_FILE="$BUNDLE"
+  run bash "$SCRIPTS/install.sh"
+  assert_success
+  [ "$(stat -c %a "$HOME/.shiplog/9.9.9/shiplog.mjs")" = 600 ]
+}
+
+@test "registry: the installed copy is readable by its owner only, as a mktemp file is" {
+  start_registry "$BUNDLE"
+  run bash "$SCRIPTS/install.sh"
+  assert_success
+  [ "$(stat -c %a "$HOME/.shiplog/9.9.9/shiplog.mjs")" = 600 ]
+}
