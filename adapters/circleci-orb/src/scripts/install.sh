@@ -39,6 +39,16 @@ shiplog_download() {
   fi
 }
 
+# Copies file $1 to $2, making $2's directory, mode 600 (as the mktemp file that cp used to fill was). install -D
+# does it in one process; an image without install gets mkdir -p and cp.
+shiplog_copy() {
+  if command -v install >/dev/null 2>&1; then
+    install -D -m 600 "$1" "$2"
+  else
+    mkdir -p "${2%/*}" && (umask 077 && : >"$2" && cp "$1" "$2")
+  fi
+}
+
 # Without a usable node nothing is left behind: removes the bundle_file copy made while node was asked, and the
 # directories made for it (innermost first). Only a copy can exist yet (and an image without node may lack rm).
 shiplog_discard_copy() {
@@ -78,9 +88,8 @@ shiplog_install() {
   if [ -n "$bundle_file" ] && [ -f "$bundle_file" ]; then
     [ -d "$dir" ] || made=("$dir")
     [ -d "$home" ] || made+=("$home")
-    # install -D = mkdir -p + cp in one process; mode 600, the mode of the mktemp file cp used to fill. Its errors
-    # wait until node is checked: it is then run again, below, and fails the step with its own message.
-    if install -D -m 600 "$bundle_file" "$tmp" 2>/dev/null; then
+    # Errors wait until node is checked: the copy is then made again, below, and fails the step with its message.
+    if shiplog_copy "$bundle_file" "$tmp" 2>/dev/null; then
       shiplog_sha256 "$tmp" actual
     fi
   fi
@@ -99,7 +108,7 @@ shiplog_install() {
   if [ -n "$bundle_file" ]; then
     [ -f "$bundle_file" ] || shiplog_fail 2 "bundle_file $bundle_file does not exist"
     if [ -z "$actual" ]; then
-      install -D -m 600 "$bundle_file" "$tmp"
+      shiplog_copy "$bundle_file" "$tmp"
       shiplog_sha256 "$tmp" actual
     fi
     echo "shiplog: using $bundle_file"

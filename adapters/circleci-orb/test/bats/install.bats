@@ -153,3 +153,14 @@ start_registry() {
   assert_success
   [ "$(stat -c %a "$HOME/.shiplog/9.9.9/shiplog.mjs")" = 600 ]
 }
+
+@test "bundle_file in an image without install(1): mkdir and cp do the copy, same mode" {
+  mkdir -p "$TEST_TMP/bin"
+  for tool in node sha256sum mkdir cp mv rm; do ln -s "$(command -v "$tool")" "$TEST_TMP/bin/$tool"; done
+  export SHIPLOG_BUNDLE_FILE="$BUNDLE"
+  run env PATH="$TEST_TMP/bin" /bin/bash "$SCRIPTS/install.sh"
+  assert_success
+  assert_output --partial "installed at $HOME/.shiplog/9.9.9/shiplog.mjs"
+  cmp "$BUNDLE" "$HOME/.shiplog/9.9.9/shiplog.mjs"
+  [ "$(stat -c %a "$HOME/.shiplog/9.9.9/shiplog.mjs")" = 600 ]
+}
