@@ -66,7 +66,7 @@ shiplog_print_file() {
 # ${!PREFIX@} lists the variables with that prefix, sorted, as `compgen -v PREFIX` does (without a subshell).
 shiplog_build_args() {
   SHIPLOG_ARGS=("$SHIPLOG_OPERATION" --json)
-  # The locals that are live while values are expanded start with _, so ${name}, ${value}, ... read the job's variables.
+  # The locals live while values are expanded start with _: ${name}, ${value}, ... read the job's variables.
   local _var _value _line _lines _flag
   for _var in "${!SHIPLOG_IN_@}"; do
     _value="${!_var}"
