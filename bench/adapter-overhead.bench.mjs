@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Adapter overhead: per adapter, the wall time of one `approve` on the embedded store run the way its platform
 // runs the adapter, vs the bare CLI bundle (`node core/dist/shiplog.mjs approve ... --json`) for the same
-// approval; the two interleaved, median of N runs each (SHIPLOG_BENCH_RUNS, default 11). Target: ratio <= 1.3x.
-//   GitHub Actions: `node adapters/github-action/dist/index.mjs` with INPUT_* env (+ action.yml defaults) and
+// approval; the two interleaved, median of N runs each (SHIPLOG_BENCH_RUNS, default 21). Target: ratio <= 1.3x.
+//   GitHub Actions: `node adapters/github-action/dist/index.cjs` with INPUT_* env (+ action.yml defaults) and
 //     runner files.
 //   Buildkite: hooks/command then hooks/post-command in bash with the agent's plugin env; buildkite-agent is a
 //     bash stub (the real agent is a native binary; a node stub would bill node start-ups to the plugin).
@@ -26,7 +26,7 @@ const { jenkinsDriver } = await import('../test/e2e/drivers/jenkins.ts');
 const { orbUnderTest } = await import('../test/e2e/drivers/circleci.ts');
 const { expandJob } = await import('../adapters/circleci-orb/test/circleci-expand.ts');
 
-const RUNS = Number(process.env.SHIPLOG_BENCH_RUNS || 11);
+const RUNS = Number(process.env.SHIPLOG_BENCH_RUNS || 21);
 const TARGET = 1.3;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'core', 'dist', 'shiplog.mjs');
@@ -180,7 +180,7 @@ try {
   if (seed.status !== 0) throw new Error(`seeding the store failed: ${seed.stderr}`);
 
   for (const [name, how, run, base, baseName] of [
-    ['GitHub Actions', '`node dist/index.mjs` (approve action, runner env + files)', github, CLI, 'core/dist (the action bundles the core)'],
+    ['GitHub Actions', '`node dist/index.cjs` (approve action, runner env + files)', github, CLI, 'core/dist (the action bundles the core)'],
     ['Buildkite', 'command + post-command hooks in bash, agent plugin env', buildkite, BK_BUNDLE, 'plugin dist/shiplog.mjs'],
     ['CircleCI', `orb \`approve\` job steps in bash (install from bundle_file + run + exit status)${orbCommitted ? '' : ' [freshly packed orb: the committed pin is stale]'}`, circleci, vendored, 'core/dist (the pinned bundle)'],
   ]) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // GitHub Action cold start: the committed bundle (adapters/github-action/dist/) run as the runner runs it
-// (`node <action>/../dist/index.mjs` with INPUT_* env and runner files), vs `node -e 0`; interleaved, median
+// (`node <action>/../dist/index.cjs` with INPUT_* env and runner files), vs `node -e 0`; interleaved, median
 // of N runs each. Primary case: the `approve` action with its required `application` missing: the whole
 // bundle loads, maps the inputs, runs the core's validation and writes the outputs and job summary (exit 1,
 // no backend). Context: `envscript` printing the build variables (spawns git). Target: primary <= 2.0x.
@@ -13,14 +13,14 @@ import { fileURLToPath } from 'node:url';
 const RUNS = Number(process.env.SHIPLOG_BENCH_RUNS || 15);
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'adapters', 'github-action', 'dist');
-if (!existsSync(join(dist, 'index.mjs'))) {
-  process.stderr.write(`github-action bench: ${dist}/index.mjs is missing; run npm run build -w adapters/github-action\n`);
+if (!existsSync(join(dist, 'index.cjs'))) {
+  process.stderr.write(`github-action bench: ${dist}/index.cjs is missing; run npm run build -w adapters/github-action\n`);
   process.exit(1);
 }
 // The runner checks the action repository out without node_modules: copy dist/ alone.
 const dir = mkdtempSync(join(tmpdir(), 'shiplog-bench-gha-'));
 cpSync(dist, join(dir, 'action', 'dist'), { recursive: true });
-const bundle = join(dir, 'action', 'dist', 'index.mjs');
+const bundle = join(dir, 'action', 'dist', 'index.cjs');
 const workspace = join(dir, 'workspace');
 const runnerFile = (name) => join(dir, name);
 writeFileSync(join(dir, 'event.json'), '{}');
@@ -89,7 +89,7 @@ const TARGET = 2.0;
 const row = (what, ms, r, target, pass) => `| ${what} | ${ms.toFixed(1)} ms | ${r} | ${target} | ${pass} |`;
 process.stdout.write(
   [
-    '## GitHub Action cold start (`node dist/index.mjs` as the runner runs it vs `node -e 0`)',
+    '## GitHub Action cold start (`node dist/index.cjs` as the runner runs it vs `node -e 0`)',
     '',
     `Median of ${RUNS} interleaved runs each; dist/ copied alone (no node_modules), INPUT_* env and runner files.`,
     '',

@@ -6,7 +6,7 @@ import { OPERATIONS, type OperationName } from '../../../core/src/inputs.js';
 import { manifestInputs, manifestOutputs, OPERATION_INPUT } from '../src/action-spec.js';
 
 /** Where each action.yml's `main` points: the one bundle shared by the five folders (see README). */
-export const BUNDLE_FROM_ACTION_DIR = '../dist/index.mjs';
+export const BUNDLE_FROM_ACTION_DIR = '../dist/index.cjs';
 export const NODE_RUNTIME = 'node24';
 
 const TITLES: Record<OperationName, string> = {

@@ -1,4 +1,4 @@
-// Entry point the runner executes (dist/index.mjs): it only calls run().
+// Entry point the runner executes (dist/index.cjs): it only calls run().
 import { run } from './main.js';
 
 void run();

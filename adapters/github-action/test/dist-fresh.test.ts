@@ -18,7 +18,7 @@ it('dist/ matches a fresh build of src/ (run `npm run build -w adapters/github-a
     const committed = (await readdir(join(ACTION_ROOT, 'dist'))).sort();
     const fresh = (await readdir(out)).sort();
     expect(committed).toEqual(fresh);
-    expect(fresh).toContain('index.mjs');
+    expect(fresh).toContain('index.cjs');
     for (const f of fresh) {
       const same = (await readFile(join(out, f), 'utf8')) === (await readFile(join(ACTION_ROOT, 'dist', f), 'utf8'));
       expect(same, `dist/${f} is stale`).toBe(true);

@@ -75,8 +75,8 @@ describe('action.yml per operation', () => {
 
       it('runs the shared bundle on node24, resolved from its own folder as the runner does', () => {
         expect(yml.runs.using).toBe('node24');
-        expect(resolve(root, op, yml.runs.main)).toBe(join(root, 'dist', 'index.mjs'));
-        expect(existsSync(join(root, 'dist', 'index.mjs'))).toBe(true);
+        expect(resolve(root, op, yml.runs.main)).toBe(join(root, 'dist', 'index.cjs'));
+        expect(existsSync(join(root, 'dist', 'index.cjs'))).toBe(true);
       });
 
       it('has no ${{ }} anywhere (the runner evaluates expressions even in descriptions)', () => {

@@ -1,1 +1,0 @@
-import{createRequire as o}from"node:module";const a=o(import.meta.url);var t=typeof globalThis<"u"?globalThis:typeof window<"u"?window:typeof global<"u"?global:typeof self<"u"?self:{};function l(e){return e&&e.__esModule&&Object.prototype.hasOwnProperty.call(e,"default")?e.default:e}export{t as c,l as g};
