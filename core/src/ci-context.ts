@@ -32,6 +32,7 @@ const FILLERS: Readonly<Record<string, Filler>> = {
       buildId: runId,
       buildNumber: val(env.GITHUB_RUN_NUMBER),
       buildUrl: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : undefined,
+      job: joinNames(val(env.GITHUB_WORKFLOW), val(env.GITHUB_JOB)),
       repo,
       repoUrl: server && repo ? `${server}/${repo}` : undefined,
       actor: val(env.GITHUB_ACTOR) ?? val(env.GITHUB_TRIGGERING_ACTOR),
@@ -48,6 +49,7 @@ const FILLERS: Readonly<Record<string, Filler>> = {
       buildId: val(env.CIRCLE_BUILD_NUM) ?? val(env.CIRCLE_WORKFLOW_ID),
       buildNumber: val(env.CIRCLE_BUILD_NUM),
       buildUrl: val(env.CIRCLE_BUILD_URL),
+      job: val(env.CIRCLE_JOB),
       repo: user && name ? `${user}/${name}` : undefined,
       repoUrl: val(env.CIRCLE_REPOSITORY_URL),
       actor: val(env.CIRCLE_USERNAME),
@@ -62,6 +64,7 @@ const FILLERS: Readonly<Record<string, Filler>> = {
       buildNumber: val(env.BUILDKITE_BUILD_NUMBER),
       buildUrl: url,
       jobUrl: url && job ? `${url}#${job}` : undefined,
+      job: joinNames(val(env.BUILDKITE_PIPELINE_SLUG), val(env.BUILDKITE_LABEL) ?? val(env.BUILDKITE_STEP_KEY)),
       repoUrl: val(env.BUILDKITE_REPO),
       actor: val(env.BUILDKITE_BUILD_CREATOR) ?? val(env.BUILDKITE_BUILD_AUTHOR),
       pr: pr && pr !== 'false' ? pr : undefined,
@@ -75,6 +78,7 @@ const FILLERS: Readonly<Record<string, Filler>> = {
       buildNumber: val(env.BUILD_NUMBER),
       buildUrl: val(env.BUILD_URL),
       jobUrl: val(env.JOB_URL),
+      job: val(env.JOB_NAME),
       commit: val(env.GIT_COMMIT) ?? base.commit,
       branch: pr ? (val(env.CHANGE_TARGET) ?? base.branch) : (branch ?? base.branch),
       prBranch: pr ? (val(env.CHANGE_BRANCH) ?? branch) : undefined,
@@ -153,6 +157,11 @@ function validSlug(s: string | undefined): string | undefined {
 function noUndefinedParts(s: string | undefined): string | undefined {
   const v = val(s);
   return v && !/(^|\/)undefined(\/|$)/.test(v) ? v : undefined;
+}
+
+/** `workflow / job`, either alone when only one is known. */
+function joinNames(outer: string | undefined, inner: string | undefined): string | undefined {
+  return outer && inner ? `${outer} / ${inner}` : (outer ?? inner);
 }
 
 function stripRemote(branch: string | undefined): string | undefined {

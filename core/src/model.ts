@@ -13,6 +13,11 @@ export interface CiContext {
   buildNumber?: string;
   buildUrl?: string;
   jobUrl?: string;
+  /**
+   * The pipeline job that ran, by name: GitHub `<workflow> / <job id>`, CircleCI the job, Buildkite
+   * `<pipeline slug> / <step label>`, Jenkins JOB_NAME (folders included).
+   */
+  job?: string;
   commit?: string;
   branch?: string;
   tag?: string;

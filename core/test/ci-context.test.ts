@@ -35,6 +35,8 @@ const GITHUB: Env = {
   GITHUB_REPOSITORY: 'acme/shop',
   GITHUB_ACTOR: 'octocat',
   GITHUB_EVENT_NAME: 'push',
+  GITHUB_WORKFLOW: 'release',
+  GITHUB_JOB: 'build',
   GITHUB_TOKEN: 'ghs_topsecret_value_123',
 };
 const CIRCLE: Env = {
@@ -46,6 +48,7 @@ const CIRCLE: Env = {
   CIRCLE_PROJECT_USERNAME: 'acme',
   CIRCLE_PROJECT_REPONAME: 'shop',
   CIRCLE_USERNAME: 'dev',
+  CIRCLE_JOB: 'shiplog/version-update',
   CIRCLE_REPOSITORY_URL: 'git@github.com:acme/shop.git',
 };
 const BUILDKITE: Env = {
@@ -59,6 +62,8 @@ const BUILDKITE: Env = {
   BUILDKITE_PULL_REQUEST: 'false',
   BUILDKITE_REPO: 'git@github.com:acme/shop.git',
   BUILDKITE_BUILD_CREATOR: 'Dev Eloper',
+  BUILDKITE_PIPELINE_SLUG: 'shop',
+  BUILDKITE_LABEL: ':rocket: Deploy',
 };
 const JENKINS: Env = {
   JENKINS_URL: 'https://ci.example/',
@@ -79,7 +84,7 @@ const CASES: Case[] = [
     env: GITHUB,
     expected: {
       provider: 'github', isCi: true, buildId: '9001', buildNumber: '42',
-      buildUrl: 'https://github.com/acme/shop/actions/runs/9001', commit: 'a1b2c3d4e5', branch: 'main',
+      buildUrl: 'https://github.com/acme/shop/actions/runs/9001', job: 'release / build', commit: 'a1b2c3d4e5', branch: 'main',
       repo: 'acme/shop', repoUrl: 'https://github.com/acme/shop', actor: 'octocat',
     },
   },
@@ -88,7 +93,7 @@ const CASES: Case[] = [
     env: { ...GITHUB, GITHUB_REF: 'refs/tags/v1.2.0', GITHUB_REF_NAME: 'v1.2.0', GITHUB_REF_TYPE: 'tag' },
     expected: {
       provider: 'github', isCi: true, buildId: '9001', buildNumber: '42',
-      buildUrl: 'https://github.com/acme/shop/actions/runs/9001', commit: 'a1b2c3d4e5', tag: 'v1.2.0',
+      buildUrl: 'https://github.com/acme/shop/actions/runs/9001', job: 'release / build', commit: 'a1b2c3d4e5', tag: 'v1.2.0',
       repo: 'acme/shop', repoUrl: 'https://github.com/acme/shop', actor: 'octocat',
     },
   },
@@ -102,7 +107,7 @@ const CASES: Case[] = [
     env: CIRCLE,
     expected: {
       provider: 'circleci', isCi: true, buildId: '77', buildNumber: '77', buildUrl: 'https://circleci.com/gh/acme/shop/77',
-      commit: 'c1c2c3', branch: 'main', repo: 'acme/shop', repoUrl: 'git@github.com:acme/shop.git', actor: 'dev',
+      job: 'shiplog/version-update', commit: 'c1c2c3', branch: 'main', repo: 'acme/shop', repoUrl: 'git@github.com:acme/shop.git', actor: 'dev',
     },
   },
   {
@@ -110,7 +115,7 @@ const CASES: Case[] = [
     env: { ...CIRCLE, CIRCLE_BRANCH: 'feat/x', CIRCLE_PULL_REQUEST: 'https://github.com/acme/shop/pull/12' },
     expected: {
       provider: 'circleci', isCi: true, buildId: '77', buildNumber: '77', buildUrl: 'https://circleci.com/gh/acme/shop/77',
-      commit: 'c1c2c3', pr: '12', prBranch: 'feat/x', repo: 'acme/shop', repoUrl: 'git@github.com:acme/shop.git', actor: 'dev',
+      job: 'shiplog/version-update', commit: 'c1c2c3', pr: '12', prBranch: 'feat/x', repo: 'acme/shop', repoUrl: 'git@github.com:acme/shop.git', actor: 'dev',
     },
   },
   {
@@ -119,7 +124,7 @@ const CASES: Case[] = [
     expected: {
       provider: 'buildkite', isCi: true, buildId: 'build-uuid', buildNumber: '15',
       buildUrl: 'https://buildkite.com/acme/shop/builds/15', jobUrl: 'https://buildkite.com/acme/shop/builds/15#job-uuid',
-      commit: 'b1b2b3', branch: 'main', repo: 'acme/shop', repoUrl: 'git@github.com:acme/shop.git', actor: 'Dev Eloper',
+      job: 'shop / :rocket: Deploy', commit: 'b1b2b3', branch: 'main', repo: 'acme/shop', repoUrl: 'git@github.com:acme/shop.git', actor: 'Dev Eloper',
     },
   },
   {
@@ -128,7 +133,7 @@ const CASES: Case[] = [
     expected: {
       provider: 'buildkite', isCi: true, buildId: 'build-uuid', buildNumber: '15',
       buildUrl: 'https://buildkite.com/acme/shop/builds/15', jobUrl: 'https://buildkite.com/acme/shop/builds/15#job-uuid',
-      commit: 'b1b2b3', branch: 'main', pr: '5', prBranch: 'feat/x', repo: 'acme/shop',
+      job: 'shop / :rocket: Deploy', commit: 'b1b2b3', branch: 'main', pr: '5', prBranch: 'feat/x', repo: 'acme/shop',
       repoUrl: 'git@github.com:acme/shop.git', actor: 'Dev Eloper',
     },
   },
@@ -137,7 +142,7 @@ const CASES: Case[] = [
     env: JENKINS,
     expected: {
       provider: 'jenkins', isCi: true, buildId: '3', buildNumber: '3', buildUrl: 'https://ci.example/job/shop/3/',
-      jobUrl: 'https://ci.example/job/shop/', commit: 'j1j2j3', branch: 'main', repo: 'acme/shop',
+      jobUrl: 'https://ci.example/job/shop/', job: 'shop', commit: 'j1j2j3', branch: 'main', repo: 'acme/shop',
       repoUrl: 'https://github.com/acme/shop.git', actor: 'alice',
     },
   },
@@ -146,9 +151,19 @@ const CASES: Case[] = [
     env: { ...JENKINS, BRANCH_NAME: 'PR-9', CHANGE_ID: '9', CHANGE_BRANCH: 'feat/x', CHANGE_TARGET: 'main' },
     expected: {
       provider: 'jenkins', isCi: true, buildId: '3', buildNumber: '3', buildUrl: 'https://ci.example/job/shop/3/',
-      jobUrl: 'https://ci.example/job/shop/', commit: 'j1j2j3', branch: 'main', pr: '9', prBranch: 'feat/x',
+      jobUrl: 'https://ci.example/job/shop/', job: 'shop', commit: 'j1j2j3', branch: 'main', pr: '9', prBranch: 'feat/x',
       repo: 'acme/shop', repoUrl: 'https://github.com/acme/shop.git', actor: 'alice',
     },
+  },
+  {
+    name: 'github: the workflow name alone when GITHUB_JOB is missing',
+    env: { GITHUB_ACTIONS: 'true', GITHUB_SHA: 'a1', GITHUB_WORKFLOW: 'release' },
+    expected: { provider: 'github', isCi: true, commit: 'a1', job: 'release' },
+  },
+  {
+    name: 'buildkite: the step key when the step has no label',
+    env: { BUILDKITE: 'true', BUILDKITE_COMMIT: 'b1', BUILDKITE_PIPELINE_SLUG: 'shop', BUILDKITE_STEP_KEY: 'deploy-prod' },
+    expected: { provider: 'buildkite', isCi: true, commit: 'b1', job: 'shop / deploy-prod' },
   },
   {
     name: 'another env-ci service keeps its id',

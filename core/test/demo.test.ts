@@ -33,7 +33,7 @@ describe('npm start demo', () => {
     expect(out).toMatch(/moved qa -> prod/);
     // the queries
     expect(out).toMatch(/^dev +GLOBAL\.Acme\.Store\.shop +4 /m);
-    expect(out).toMatch(/^prod +GLOBAL\.Acme\.Store\.shop +3 .*jenkins #205/m);
+    expect(out).toMatch(/^prod +GLOBAL\.Acme\.Store\.shop +3 .*jenkins shop-release #205/m);
     expect(out).toMatch(/^GLOBAL\.Acme\.Store\.cart;main +v1_1_0_g[0-9a-f]{7} +v1_0_0_g[0-9a-f]{7}$/m);
     expect(out).toContain('(2 equal components)');
     expect(out).toContain('flowchart LR');

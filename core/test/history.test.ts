@@ -125,7 +125,7 @@ describe('history', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^ID\s+STARTED\s+ENVIRONMENT\s+APPLICATION\s+VERSION\s+STATUS\s+EXIT\s+MODE\s+BUILD$/);
     expect(lines[2]).toMatch(/^ 5 {2}2026-11-22 08:09:00Z {2}qa +GLOBAL\.Acme\.Store\.shop {2}4 +failed +1 {2}record {2}local$/);
-    expect(lines[3].indexOf('github #4711')).toBe(lines[0].indexOf('BUILD'));
+    expect(lines[3].indexOf('github release / deploy #4711')).toBe(lines[0].indexOf('BUILD'));
     expect(lines[3].indexOf('success')).toBe(lines[0].indexOf('STATUS'));
   });
 

@@ -33,12 +33,13 @@ describe('status', () => {
     expect(dev.build).toEqual({
       provider: 'github',
       buildId: '4711',
+      job: 'release / deploy',
       buildUrl: 'https://ci.example.test/runs/4711',
       commit: 'a1b2c3d4e5f6',
       branch: 'main',
       actor: 'alice',
     });
-    expect(res.environments[1].build).toEqual({ provider: 'local', buildId: null, buildUrl: null, commit: null, branch: null, actor: null });
+    expect(res.environments[1].build).toEqual({ provider: 'local', buildId: null, job: null, buildUrl: null, commit: null, branch: null, actor: null });
   });
 
   it('reads the current state without scanning history', async () => {
@@ -94,7 +95,7 @@ describe('status', () => {
     const devRow = lines[2];
     expect(devRow.startsWith('dev ')).toBe(true);
     expect(devRow.indexOf(SHOP)).toBe(col('APPLICATION'));
-    expect(devRow.indexOf('github #4711')).toBe(col('BUILD'));
+    expect(devRow.indexOf('github release / deploy #4711')).toBe(col('BUILD'));
     expect(devRow.indexOf('GLOBAL.Acme.Store.cart;main;v2')).toBe(col('COMPONENTS'));
     expect(lines[3].trimStart()).toBe('GLOBAL.Acme.Store.catalog;main;v1');
     expect(lines[3].indexOf('GLOBAL')).toBe(col('COMPONENTS'));

@@ -71,6 +71,8 @@ export function environmentOrder(config: PipelineConfig): (a: string, b: string)
 export interface BuildInfo {
   provider: string;
   buildId: string | null;
+  /** The job's name (CiContext.job), e.g. `release / deploy`. */
+  job: string | null;
   buildUrl: string | null;
   commit: string | null;
   branch: string | null;
@@ -81,6 +83,7 @@ export function buildInfo(ci: CiContext | undefined): BuildInfo {
   return {
     provider: ci?.provider ?? 'unknown',
     buildId: ci?.buildId ?? ci?.buildNumber ?? null,
+    job: ci?.job ?? null,
     buildUrl: ci?.buildUrl ?? ci?.jobUrl ?? null,
     commit: ci?.commit ?? null,
     branch: ci?.branch ?? null,
@@ -88,7 +91,8 @@ export function buildInfo(ci: CiContext | undefined): BuildInfo {
   };
 }
 
-/** `github #1234` / `local`: the short build column of the human tables. */
+/** `github #1234`, `jenkins shop-release #206`, `local`: the short build column of the human tables. */
 export function buildLabel(b: BuildInfo): string {
-  return b.buildId ? `${b.provider} #${b.buildId}` : b.provider;
+  const who = b.job ? `${b.provider} ${b.job}` : b.provider;
+  return b.buildId ? `${who} #${b.buildId}` : who;
 }

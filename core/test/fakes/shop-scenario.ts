@@ -62,6 +62,7 @@ export const GITHUB_CI: CiContext = {
   isCi: true,
   buildId: '4711',
   buildUrl: 'https://ci.example.test/runs/4711',
+  job: 'release / deploy',
   commit: 'a1b2c3d4e5f6',
   branch: 'main',
   actor: 'alice',
