@@ -49,16 +49,21 @@ async function commonJsLiteral(ctx, input, plugins, name) {
   return JSON.stringify(`${output[0].code}\n//# sourceURL=${name}`);
 }
 
-/** JS source of `function load()` that compiles the CommonJS string once and returns its exports. */
-function loaderSource(literal, requireExpr, filenameExpr) {
+/**
+ * JS source of `function __lazyLoad()` that compiles the CommonJS string once and returns its exports. It compiles
+ * with vm.compileFunction, as node's own CommonJS loader does, not with `new Function`: a node started with
+ * --disallow-code-generation-from-strings (hardened images set it in NODE_OPTIONS) refuses the latter.
+ */
+function loaderSource(literal, requireExpr, filenameExpr, name) {
   return [
     `let __lazyExports;`,
     `function __lazyLoad() {`,
     `  if (__lazyExports) return __lazyExports;`,
     `  const module = { exports: {} };`,
     `  const __lazyFile = ${filenameExpr};`,
-    `  const factory = new Function('exports', 'module', 'require', '__filename', '__dirname', ${literal});`,
-    `  factory(module.exports, module, ${requireExpr}, __lazyFile, __lazyFile.replace(/[\\\\/][^\\\\/]*$/, ''));`,
+    `  const __lazyRequire = ${requireExpr};`,
+    `  const factory = __lazyRequire('node:vm').compileFunction(${literal}, ['exports', 'module', 'require', '__filename', '__dirname'], { filename: ${JSON.stringify(name)} });`,
+    `  factory(module.exports, module, __lazyRequire, __lazyFile, __lazyFile.replace(/[\\\\/][^\\\\/]*$/, ''));`,
     `  return (__lazyExports = module.exports);`,
     `}`,
   ].join('\n');
@@ -77,11 +82,12 @@ function lazyModules() {
     async load(id) {
       if (!id.startsWith(PREFIX)) return null;
       const spec = LAZY_MODULES.find((l) => l.file === id.slice(PREFIX.length));
-      const literal = await commonJsLiteral(this, spec.file, [lazyPackages(), ...basePlugins()], 'shiplog-cli-lazy.js');
+      const name = 'shiplog-cli-lazy.js';
+      const literal = await commonJsLiteral(this, spec.file, [lazyPackages(), ...basePlugins()], name);
       return [
         `import { createRequire as __lazyCreateRequire } from 'node:module';`,
         `import { fileURLToPath as __lazyFileURLToPath } from 'node:url';`,
-        loaderSource(literal, '__lazyCreateRequire(import.meta.url)', '__lazyFileURLToPath(import.meta.url)'),
+        loaderSource(literal, '__lazyCreateRequire(import.meta.url)', '__lazyFileURLToPath(import.meta.url)', name),
         ...spec.exports.map((name) => `export function ${name}(...args) { return __lazyLoad().${name}(...args); }`),
       ].join('\n');
     },
@@ -103,9 +109,10 @@ function lazyPackages() {
     async load(id) {
       if (!id.startsWith(PREFIX)) return null;
       const pkg = id.slice(PREFIX.length);
-      const literal = await commonJsLiteral(this, pkg, basePlugins(), `shiplog-lazy-${pkg}.js`);
+      const name = `shiplog-lazy-${pkg}.js`;
+      const literal = await commonJsLiteral(this, pkg, basePlugins(), name);
       return [
-        loaderSource(literal, 'require', '__filename'),
+        loaderSource(literal, 'require', '__filename', name),
         `function __lazyDefault() { const m = __lazyLoad(); return m.default ?? m; }`,
         `export default new Proxy(function () {}, {`,
         `  get(_t, prop) { const real = __lazyDefault(); const v = real[prop]; return typeof v === 'function' ? v.bind(real) : v; },`,

@@ -111,14 +111,16 @@ describe('bundled CLI (core/dist/shiplog.mjs)', () => {
   it('talks to an Ortelius server (lazily loaded HTTP client) with server-side deploys', async () => {
     const emu = await startOrteliusEmulator({ deployDelayMs: 50 });
     // async spawn: the emulator answers from this process's event loop
-    const runAsync = (args: string[]) =>
+    const runAsync = (args: string[], nodeFlags: string[] = []) =>
       new Promise<{ code: number; out: string; err: string }>((resolve) => {
-        execFile(process.execPath, [cli, ...args], { cwd: repo.dir, env: { ...repo.env, DHURL: emu.url, DHUSER: DEFAULT_USER, DHPASS: DEFAULT_PASSWORD } }, (error, out, err) =>
+        execFile(process.execPath, [...nodeFlags, cli, ...args], { cwd: repo.dir, env: { ...repo.env, DHURL: emu.url, DHUSER: DEFAULT_USER, DHPASS: DEFAULT_PASSWORD } }, (error, out, err) =>
           resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out, err }),
         );
       });
     try {
-      const up = await runAsync(['version-update', '--application', `${APP}`, '--app-version', '5', '--json']);
+      // Both lazily compiled halves (the CLI program and the HTTP client) load in a node that forbids code
+      // generation from strings, as hardened images configure it.
+      const up = await runAsync(['version-update', '--application', `${APP}`, '--app-version', '5', '--json'], ['--disallow-code-generation-from-strings']);
       expect(up.code, up.err).toBe(0);
       expect(JSON.parse(up.out)).toMatchObject({ ok: true, appVersion: { name: `${APP};5`, created: true } });
       const dep = await runAsync(['deploy', '--application', APP, '--env', 'dev', '--json']);
