@@ -66,7 +66,8 @@ const FILLERS: Readonly<Record<string, Filler>> = {
       jobUrl: url && job ? `${url}#${job}` : undefined,
       job: joinNames(val(env.BUILDKITE_PIPELINE_SLUG), val(env.BUILDKITE_LABEL) ?? val(env.BUILDKITE_STEP_KEY)),
       repoUrl: val(env.BUILDKITE_REPO),
-      actor: val(env.BUILDKITE_BUILD_CREATOR) ?? val(env.BUILDKITE_BUILD_AUTHOR),
+      // After a block step the person who unblocked it acted (an approval is theirs), not the build's creator.
+      actor: val(env.BUILDKITE_UNBLOCKER) ?? val(env.BUILDKITE_BUILD_CREATOR) ?? val(env.BUILDKITE_BUILD_AUTHOR),
       pr: pr && pr !== 'false' ? pr : undefined,
     };
   },

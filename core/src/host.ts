@@ -25,6 +25,26 @@ export interface Host {
   readonly redactor: Redactor;
   readonly log: Logger;
   readonly debug: boolean;
+  /**
+   * Subscribes to the signals a CI system sends when a job is cancelled (SIGINT, SIGTERM, SIGHUP) while a
+   * deployment command runs, so that it is stopped and still recorded; returns the unsubscribe function.
+   * Absent (tests, embedders without a process of their own): signals keep their default effect.
+   */
+  readonly onInterrupt?: (handler: (signal: NodeJS.Signals) => void) => () => void;
+}
+
+/** The termination signals a cancelled CI job receives. */
+export const INTERRUPT_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * onInterrupt for a Host that owns its process (the CLI, the action): while subscribed, the signals call the
+ * handler instead of ending the process.
+ */
+export function processInterrupts(handler: (signal: NodeJS.Signals) => void): () => void {
+  for (const s of INTERRUPT_SIGNALS) process.on(s, handler);
+  return () => {
+    for (const s of INTERRUPT_SIGNALS) process.off(s, handler);
+  };
 }
 
 export interface HostOptions {
@@ -37,6 +57,8 @@ export interface HostOptions {
   /** Suppress info lines (warnings and errors still show). */
   quiet?: boolean;
   redactor?: Redactor;
+  /** See Host.onInterrupt. */
+  onInterrupt?: (handler: (signal: NodeJS.Signals) => void) => () => void;
 }
 
 /** Builds a Host whose writers and logger redact every registered secret. */
@@ -64,6 +86,7 @@ export function createHost(opts: HostOptions): Host {
     redactor,
     log,
     debug,
+    ...(opts.onInterrupt ? { onInterrupt: opts.onInterrupt } : {}),
   };
 }
 

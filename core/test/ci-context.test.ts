@@ -161,6 +161,16 @@ const CASES: Case[] = [
     expected: { provider: 'github', isCi: true, commit: 'a1', job: 'release' },
   },
   {
+    name: 'buildkite after a block step: the unblocker acted, not the build creator',
+    env: { ...BUILDKITE, BUILDKITE_UNBLOCKER: 'Alice Approver', BUILDKITE_UNBLOCKER_EMAIL: 'alice@example.com' },
+    expected: {
+      provider: 'buildkite', isCi: true, buildId: 'build-uuid', buildNumber: '15',
+      buildUrl: 'https://buildkite.com/acme/shop/builds/15', jobUrl: 'https://buildkite.com/acme/shop/builds/15#job-uuid',
+      job: 'shop / :rocket: Deploy', commit: 'b1b2b3', branch: 'main', repo: 'acme/shop', repoUrl: 'git@github.com:acme/shop.git',
+      actor: 'Alice Approver',
+    },
+  },
+  {
     name: 'buildkite: the step key when the step has no label',
     env: { BUILDKITE: 'true', BUILDKITE_COMMIT: 'b1', BUILDKITE_PIPELINE_SLUG: 'shop', BUILDKITE_STEP_KEY: 'deploy-prod' },
     expected: { provider: 'buildkite', isCi: true, commit: 'b1', job: 'shop / deploy-prod' },

@@ -4,7 +4,7 @@
  * Everything passes through the shared Redactor first.
  */
 import * as core from '@actions/core';
-import { createHost, type Host, type Logger } from '../../../core/src/host.js';
+import { createHost, processInterrupts, type Host, type Logger } from '../../../core/src/host.js';
 import type { Redactor } from '../../../core/src/redact.js';
 
 export function actionsHost(env: NodeJS.ProcessEnv, redactor: Redactor, opts: { quiet?: boolean } = {}): Host {
@@ -18,6 +18,8 @@ export function actionsHost(env: NodeJS.ProcessEnv, redactor: Redactor, opts: { 
     redactor,
     debug: core.isDebug(),
     quiet: opts.quiet,
+    // A cancelled run signals the action (SIGINT, then SIGTERM): a running deployment is stopped and recorded.
+    onInterrupt: processInterrupts,
   });
   const r = (m: string) => redactor.redact(m);
   const log: Logger = {

@@ -28,6 +28,7 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
     '`deployment`: `{id, appVersion, application, environment, stage, exitCode, status, mode, componentVersions, startedAt, finishedAt, logLines, logUrl?}`',
     '`status`: `success` | `failed` (`planned` on a dry run); `mode`: `run` | `record` | `server`',
     'A failed deployment prints the same object with `ok:false` plus `error` and exits 1',
+    'Cancelled while its command runs (SIGINT, SIGTERM or SIGHUP, as CI systems cancel a job): the signal is passed on to the command, and once it ends the deployment is recorded as failed with its exit code (130 for SIGINT, 143 for SIGTERM); exit 1',
   ],
   envscript: ['`file`: the file appended to, or `null` (printed on stdout)', '`format`', '`variables`: `{KEY: value}`. See [envscript.md](envscript.md)'],
   status: ['`environments`: `[{name, appVersion, components, deploymentId, deployedAt, ...}]`. See [queries.md](queries.md)'],

@@ -6,7 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { execute, type ExecuteOptions } from '../execute.js';
 import { EXIT } from '../errors.js';
-import { createHost, type Env } from '../host.js';
+import { createHost, processInterrupts, type Env } from '../host.js';
 import { COMMANDS, type CommandName } from '../inputs.js';
 import { commandModule } from '../operations/registry.js';
 import { addInputFlags, readInputFlags } from './flags.js';
@@ -60,7 +60,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
       const json = isTrueFlag(inputs.json);
       const debug = isTrueFlag(inputs.debug);
       const commandArgs = TAKES_COMMAND_WORDS.includes(name) ? ((args[0] as string[] | undefined) ?? []) : [];
-      const host = createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, debug });
+      const host = createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, debug, onInterrupt: processInterrupts });
       const outcome = await execute(name, inputs, host, { ...io.executeOptions, commandArgs });
       printOutcome(host, mod, outcome, json);
       done(outcome.exitCode);

@@ -85,7 +85,17 @@ export async function runDeploymentCommand(host: Host, spec: RunSpec): Promise<R
     child.stdout.on('data', (c: Buffer) => out.write(c));
     child.stderr.on('data', (c: Buffer) => err.write(c));
     let settled = false;
+    // A cancelled CI job signals this process (and, usually, the command in the same process group): stop the
+    // command, then let the caller record the deployment as failed instead of dying with nothing recorded.
+    let interrupted = false;
+    const unsubscribe = host.onInterrupt?.((signal) => {
+      if (!interrupted) onLine(`shiplog: ${signal} received: stopping the deployment command; it will be recorded as failed`);
+      interrupted = true;
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    });
+    child.on('close', () => unsubscribe?.());
     child.on('error', (e: NodeJS.ErrnoException) => {
+      unsubscribe?.();
       if (settled) return;
       settled = true;
       onLine(`shiplog: cannot run ${file}: ${e.code === 'ENOENT' ? 'command not found' : e.message}`);
