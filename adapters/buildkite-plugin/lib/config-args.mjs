@@ -110,6 +110,20 @@ function credentialVars(config) {
   return vars;
 }
 
+/**
+ * A pipeline that names its own URL variable (credentials.dhurl other than DHURL) means the Ortelius backend. When
+ * that variable is unset or empty the CLI would fall back to the embedded store in the checkout (which the agent's
+ * git clean removes) and report success, so this is a configuration error instead, unless the backend is
+ * explicitly local (option `backend`, else SHIPLOG_BACKEND) or the URL is given as the `dhurl` option.
+ */
+function requireNamedUrl(env, config, credentials) {
+  const name = credentials.dhurl;
+  if (name === OPTIONS.credentials.dhurl || (env[name] ?? '') !== '') return;
+  const backend = config.backend ?? env.SHIPLOG_BACKEND;
+  if (backend === 'local' || (config.dhurl !== undefined && config.dhurl !== null && String(config.dhurl) !== '')) return;
+  throw new ConfigError(`credentials.dhurl names ${name}, but ${name} is unset or empty in this job: set it (for example in your secrets hook) or use backend: local`);
+}
+
 /** The job's page: what a wrapped deployment links to as its log. */
 export function jobUrl(env) {
   if (!env.BUILDKITE_BUILD_URL) return undefined;
@@ -127,6 +141,7 @@ export function planFor(env, phase) {
   const options = typeof operation === 'string' && Object.hasOwn(OPTIONS.operations, operation) ? OPTIONS.operations[operation] : undefined;
   if (!options) throw new ConfigError(`unknown operation "${operation}" (expected one of ${Object.keys(OPTIONS.operations).join(', ')})`);
   const credentials = credentialVars(config);
+  requireNamedUrl(env, config, credentials);
 
   // Blank means the characters bash's [[:space:]] matches, as the hooks decide it (hooks/command).
   const stepCommand = /[^ \t\n\r\f\v]/.test(env.BUILDKITE_COMMAND ?? '');

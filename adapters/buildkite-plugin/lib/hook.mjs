@@ -7,7 +7,9 @@
 //   command       no step command: runs the operation and reports; exits with the CLI's exit code.
 //                 with a step command (wrapper mode): checks the configuration and registers the password,
 //                 exit 0; the bash hook then runs the step command itself.
-//   post-command  wrapper mode only: records the step command's exit status as a deployment and reports.
+//   post-command  wrapper mode only: records the step command's exit status as a deployment and reports;
+//                 exits 0 once the deployment is stored (a failed one too), else with the CLI's exit code.
+// envscript without `output` prints the script on stdout (the job log), as `shiplog envscript` would.
 // Bad configuration: one line on stderr, exit 2. Plain node, no dependencies: this runs on the agent.
 //
 // Secrets: credential values are copied into DHURL/DHUSER/DHPASS only in the environment object handed to the
@@ -119,7 +121,41 @@ export async function runHook(phase) {
     outcome = { code: EXIT_FAILED, json: '' };
   }
   const { code, json } = outcome;
+  const result = parseResult(json);
+  printEnvscript(plan, code, result);
   reportToBuildkite(plan.operation, code, json);
+  return hookExit(phase, code, result);
+}
+
+function parseResult(json) {
+  try {
+    const r = JSON.parse(json);
+    return r !== null && typeof r === 'object' ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * envscript without `output`: `shiplog envscript` prints the script, but under --json the CLI puts the result
+ * object on stdout instead, so the hook prints the script it carries. The job log is the only place it goes.
+ */
+function printEnvscript(plan, code, result) {
+  if (plan.operation !== 'envscript' || code !== 0 || !result?.ok || result.file || typeof result.script !== 'string') return;
+  process.stdout.write(result.script);
+}
+
+/**
+ * The hook's exit status. post-command (wrapper mode) succeeds once the deployment is stored, a failed one
+ * included (DEPLOY_FAILED, exit 1): the agent ends the job with a failing post-command's status before it looks
+ * at the command's, and the step must keep the command's own exit status. Any other failure means nothing was
+ * recorded, and the hook fails with it.
+ */
+function hookExit(phase, code, result) {
+  if (phase === 'post-command' && code === EXIT_FAILED && result?.error?.code === 'DEPLOY_FAILED') {
+    process.stderr.write('shiplog: recorded the failed deployment; the step keeps the command\'s exit status\n');
+    return 0;
+  }
   return code;
 }
 

@@ -50,7 +50,7 @@ function rows(operation, r) {
       const v = r.variables;
       const names = Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : x?.name)) : v && typeof v === 'object' ? Object.keys(v) : undefined;
       return [
-        ['File', r.file ?? 'stdout'],
+        ['File', r.file ?? 'job log (no output file)'],
         ['Variables', names ? names.filter(Boolean).join(', ') : v],
       ];
     }
@@ -103,5 +103,7 @@ export function report(operation, exitCode, text) {
     : [`${title} failed with exit ${exitCode} and no result: see the job log.`];
   if (err?.hint) lines.push('', `Hint: ${md(err.hint)}`);
   if (Array.isArray(err?.problems)) lines.push('', ...err.problems.map((p) => `- ${md(p)}`));
-  return { style: err && WARNING_CODES.has(err.code) ? 'warning' : 'error', annotation: `${lines.join('\n')}\n`, metadata: [] };
+  // A failed deployment is still recorded (it has an id): later steps can read its id and status.
+  const recorded = operation === 'deploy' && !result?.dryRun && result?.deployment?.id !== undefined && result?.deployment?.id !== null;
+  return { style: err && WARNING_CODES.has(err.code) ? 'warning' : 'error', annotation: `${lines.join('\n')}\n`, metadata: recorded ? metadata(operation, result) : [] };
 }

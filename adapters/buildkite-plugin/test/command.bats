@@ -111,7 +111,8 @@ stub_success_reporting() {
 }
 
 @test "a renamed credential variable that is unset is not replaced by the default one" {
-  agent_env "$LOCATION" '{"operation":"approve","application":"GLOBAL.Acme.Store.shop","credentials":{"dhurl":"DH_SERVERURL","dhpass":"DH_PASSWORD"}}' json
+  # backend local: an unset named URL variable is then no error (see the next test)
+  agent_env "$LOCATION" '{"operation":"approve","application":"GLOBAL.Acme.Store.shop","backend":"local","credentials":{"dhurl":"DH_SERVERURL","dhpass":"DH_PASSWORD"}}' json
   export DHURL="http://127.0.0.1:9" # set in the job, but the pipeline named DH_SERVERURL
   unset DH_PASSWORD DH_SERVERURL
   export FAKE_SHIPLOG_RESULT='{"ok":true,"operation":"approve","appVersion":"GLOBAL.Acme.Store.shop;1","approved":true}'
@@ -125,6 +126,48 @@ stub_success_reporting() {
   run shiplog_calls
   assert_line "DHURL=<unset>"
   assert_line "DHPASS=<unset>"
+  unstub buildkite-agent
+}
+
+@test "a named URL variable that is unset or empty: one line, exit 2, nothing run or reported" {
+  stub buildkite-agent
+  export DHURL="http://127.0.0.1:9" # the default variable does not stand in for the named one
+  for config in '{"operation":"approve","application":"GLOBAL.Acme.Store.shop","credentials":{"dhurl":"DH_SERVERURL"}}' \
+    '{"operation":"version-update","backend":"ortelius","credentials":{"dhurl":"DH_SERVERURL","dhpass":"DH_PASSWORD"}}'; do
+    for value in unset ""; do
+      agent_env "$LOCATION" "$config" json
+      if [[ "$value" == unset ]]; then unset DH_SERVERURL; else export DH_SERVERURL="$value"; fi
+      run --separate-stderr "${PLUGIN}/hooks/command"
+      assert_failure 2
+      [ "${#stderr_lines[@]}" -eq 1 ] || fail "expected one line, got: $stderr"
+      [[ "$stderr" == "shiplog: error: credentials.dhurl names DH_SERVERURL, but DH_SERVERURL is unset or empty"* ]] || fail "unexpected: $stderr"
+    done
+  done
+  [ ! -e "$FAKE_SHIPLOG_LOG" ]
+  [ ! -e .shiplog ]
+  unstub buildkite-agent
+}
+
+@test "a named URL variable may be unset when the backend is local or the URL is the dhurl option" {
+  unset DH_SERVERURL
+  export FAKE_SHIPLOG_RESULT='{"ok":true,"operation":"approve","appVersion":"GLOBAL.Acme.Store.shop;1","approved":true}'
+  stub buildkite-agent \
+    "redactor add --format json : cat > /dev/null" \
+    "annotate --style success --context shiplog-approve : cat > /dev/null" \
+    "meta-data set shiplog-app-version GLOBAL.Acme.Store.shop;1 : true" \
+    "redactor add --format json : cat > /dev/null" \
+    "annotate --style success --context shiplog-approve : cat > /dev/null" \
+    "meta-data set shiplog-app-version GLOBAL.Acme.Store.shop;1 : true"
+
+  agent_env "$LOCATION" '{"operation":"approve","application":"GLOBAL.Acme.Store.shop","credentials":{"dhurl":"DH_SERVERURL"}}' json
+  SHIPLOG_BACKEND=local run "${PLUGIN}/hooks/command"
+  assert_success
+  agent_env "$LOCATION" '{"operation":"approve","application":"GLOBAL.Acme.Store.shop","dhurl":"http://127.0.0.1:9","credentials":{"dhurl":"DH_SERVERURL"}}' json
+  run "${PLUGIN}/hooks/command"
+  assert_success
+
+  run shiplog_calls
+  assert_line "--dhurl=http://127.0.0.1:9"
   unstub buildkite-agent
 }
 
@@ -147,6 +190,55 @@ stub_success_reporting() {
   unstub buildkite-agent
   run cat "${BATS_TEST_TMPDIR}/annotation"
   assert_output --partial '| Deployment | `7` |'
+}
+
+@test "a failed deployment that was recorded publishes its id, status and app version" {
+  agent_env "$LOCATION" '{"operation":"deploy","application":"GLOBAL.Acme.Store.shop","env":"qa","command":"false"}' json
+  export FAKE_SHIPLOG_EXIT=1
+  export FAKE_SHIPLOG_RESULT='{"ok":false,"operation":"deploy","deployment":{"id":9,"appVersion":"GLOBAL.Acme.Store.shop;1_0_1","environment":"qa","exitCode":1,"status":"failed"},"error":{"code":"DEPLOY_FAILED","message":"deployment to qa failed with exit code 1","exitCode":1}}'
+  stub buildkite-agent \
+    "redactor add --format json : cat > /dev/null" \
+    "annotate --style error --context shiplog-deploy : cat > /dev/null" \
+    "meta-data set shiplog-deployment-id 9 : true" \
+    "meta-data set shiplog-deployment-status failed : true" \
+    "meta-data set shiplog-app-version GLOBAL.Acme.Store.shop;1_0_1 : true"
+
+  run "${PLUGIN}/hooks/command"
+
+  assert_failure 1
+  unstub buildkite-agent
+}
+
+@test "envscript without output prints the script in the job log; the annotation still reports it" {
+  agent_env "$LOCATION" '{"operation":"envscript","format":"sh"}' json
+  export FAKE_SHIPLOG_RESULT='{"ok":true,"operation":"envscript","file":null,"format":"sh","variables":{"GIT_BRANCH":"main","SHORT_SHA":"61ba0ab"},"script":"export GIT_BRANCH='"'main'"'\nexport SHORT_SHA='"'61ba0ab'"'\n"}'
+  stub buildkite-agent \
+    "redactor add --format json : cat > /dev/null" \
+    "annotate --style success --context shiplog-envscript : cat > '${BATS_TEST_TMPDIR}/annotation'"
+
+  run --separate-stderr "${PLUGIN}/hooks/command"
+
+  assert_success
+  assert_output "export GIT_BRANCH='main'
+export SHORT_SHA='61ba0ab'"
+  unstub buildkite-agent
+  run cat "${BATS_TEST_TMPDIR}/annotation"
+  assert_output --partial '| Variables | `GIT_BRANCH, SHORT_SHA` |'
+  assert_output --partial '| File | `job log (no output file)` |'
+}
+
+@test "envscript with output writes nothing to the job log's stdout" {
+  agent_env "$LOCATION" '{"operation":"envscript","output":"build.env"}' json
+  export FAKE_SHIPLOG_RESULT='{"ok":true,"operation":"envscript","file":"/checkout/build.env","format":"sh","variables":{"A":"1"},"script":"export A='"'1'"'\n"}'
+  stub buildkite-agent \
+    "redactor add --format json : cat > /dev/null" \
+    "annotate --style success --context shiplog-envscript : cat > /dev/null"
+
+  run --separate-stderr "${PLUGIN}/hooks/command"
+
+  assert_success
+  assert_output ""
+  unstub buildkite-agent
 }
 
 @test "a failed operation keeps its exit code and annotates an error, without meta-data" {

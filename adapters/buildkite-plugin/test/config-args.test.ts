@@ -80,7 +80,37 @@ describe('planFor', () => {
 
   it('defaults the credential variable names and honours renamed ones', () => {
     expect(planFor(envOf({ operation: 'approve' }), 'command').credentials).toEqual({ dhurl: 'DHURL', dhuser: 'DHUSER', dhpass: 'DHPASS' });
-    expect(planFor(envOf({ operation: 'approve', credentials: { dhurl: 'X_URL' } }, 'flattened'), 'command').credentials.dhurl).toBe('X_URL');
+    expect(planFor(envOf({ operation: 'approve', credentials: { dhurl: 'X_URL' } }, 'flattened', { X_URL: 'https://dh.example' }), 'command').credentials.dhurl).toBe('X_URL');
+  });
+
+  it('a named URL variable must hold a value unless the backend is local or the URL is the dhurl option', () => {
+    const named = { operation: 'approve', credentials: { dhurl: 'X_URL' } };
+    const refused: [Record<string, unknown>, Record<string, string>][] = [
+      [named, {}],
+      [named, { X_URL: '' }],
+      [named, { DHURL: 'https://dh.example' }],
+      [{ ...named, backend: 'ortelius' }, {}],
+      [{ ...named, backend: 'ortelius' }, { SHIPLOG_BACKEND: 'local' }],
+      [{ ...named, dhurl: '' }, {}],
+    ];
+    for (const [config, extra] of refused) {
+      for (const kind of ['json', 'flattened'] as const) {
+        expect(() => planFor(envOf(config, kind, extra), 'command'), `${JSON.stringify({ config, extra })} ${kind}`).toThrow(
+          /^credentials\.dhurl names X_URL, but X_URL is unset or empty in this job/,
+        );
+      }
+    }
+    const accepted: [Record<string, unknown>, Record<string, string>][] = [
+      [named, { X_URL: 'https://dh.example' }],
+      [{ ...named, backend: 'local' }, {}],
+      [named, { SHIPLOG_BACKEND: 'local' }],
+      [{ ...named, dhurl: 'https://dh.example' }, {}],
+      [{ operation: 'approve' }, {}], // the default DHURL may be unset: the CLI then uses the embedded store
+      [{ operation: 'approve', credentials: { dhurl: 'DHURL', dhpass: 'X_PASS' } }, {}],
+    ];
+    for (const [config, extra] of accepted) {
+      expect(() => planFor(envOf(config, 'json', extra), 'command'), JSON.stringify({ config, extra })).not.toThrow();
+    }
   });
 
   it('needs each piece of the agent env it maps: removing one changes the outcome (danger-js loop)', () => {

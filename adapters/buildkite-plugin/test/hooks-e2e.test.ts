@@ -1,13 +1,17 @@
 // End to end on the embedded store: the real hooks run the shipped CLI bundle with a recording fake
 // buildkite-agent; annotate/meta-data calls are asserted and every byte the plugin wrote is scanned for the
 // password (DHPASS is set in the job, and one attribute even carries it).
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { annotations, cli, expectNoSecret, makeJob, metaData, PASSWORD, type HookRun, type Job } from './hook-harness.js';
+import { annotations, cli, expectNoSecret, makeJob, metaData, PASSWORD, PLUGIN_DIR, type HookRun, type Job } from './hook-harness.js';
 
 const APP = 'GLOBAL.Acme.Store.shop';
 const COMPONENT = 'GLOBAL.Acme.Store.cart';
+
+/** The build date is the clock's: two runs a moment apart differ only there. */
+const withoutDate = (script: string) => script.replace(/^export BLDDATE=.*$/m, '');
 
 let job: Job;
 beforeEach(() => {
@@ -50,15 +54,20 @@ describe('embedded store', () => {
     expect(recorded.logUrl).toBe(`${job.env.BUILDKITE_BUILD_URL}#${job.env.BUILDKITE_JOB_ID}`);
     expect(recorded.build).toMatchObject({ provider: 'buildkite', branch: 'main', commit: job.env.BUILDKITE_COMMIT, buildUrl: job.env.BUILDKITE_BUILD_URL });
 
-    // a failing wrapped command is recorded as a failed deployment; the hook fails with exit 1
+    // a failing wrapped command is recorded as a failed deployment: the command hook keeps the command's exit
+    // status, post-command succeeds once the record is stored (the agent would otherwise end the job with the
+    // hook's status) and publishes the failed deployment's id and status
     const failing = 'echo "broken rollout"; exit 3';
     runs.push(await job.run('command', { ...deployConfig, env: 'qa' }, { BUILDKITE_COMMAND: failing }));
     expect(runs.at(-1)!.status).toBe(3);
     const failedPost = await job.run('post-command', { ...deployConfig, env: 'qa' }, { BUILDKITE_COMMAND: failing, BUILDKITE_COMMAND_EXIT_STATUS: '3' });
     runs.push(failedPost);
-    expect(failedPost.status).toBe(1);
+    expect(failedPost.status, failedPost.stderr).toBe(0);
     expect(annotations(failedPost.calls)).toEqual([expect.objectContaining({ style: 'error', context: 'shiplog-deploy' })]);
-    expect(metaData(failedPost.calls)).toEqual({});
+    const failedMeta = metaData(failedPost.calls);
+    expect(failedMeta).toMatchObject({ 'shiplog-deployment-status': 'failed', 'shiplog-app-version': appVersion });
+    const failedRecord = cli(job.checkout, ['history', '--application', APP]).deployments.find((d: any) => String(d.id) === failedMeta['shiplog-deployment-id']);
+    expect(failedRecord).toMatchObject({ environment: 'qa', status: 'failed', exitCode: 3, mode: 'record' });
 
     // prod is gated: moving without an approval is a warning, then approve and move succeed
     const blocked = await job.run('command', { operation: 'move', application: APP, to: 'prod' });
@@ -82,6 +91,16 @@ describe('embedded store', () => {
     expect(env.status, env.stderr).toBe(0);
     expect(readFileSync(join(job.checkout, 'build.env'), 'utf8')).toContain('=');
     expect(annotations(env.calls)[0]).toMatchObject({ style: 'success', context: 'shiplog-envscript' });
+
+    // without output the script goes to the job log, exactly as `shiplog envscript` prints it
+    const printed = await job.run('command', { operation: 'envscript', format: 'sh' });
+    runs.push(printed);
+    expect(printed.status, printed.stderr).toBe(0);
+    const direct = spawnSync(process.execPath, [join(PLUGIN_DIR, 'dist', 'shiplog.mjs'), 'envscript', '--format', 'sh'], { cwd: job.checkout, env: job.env, encoding: 'utf8' });
+    expect(direct.status, direct.stderr).toBe(0);
+    expect(printed.stdout).toMatch(/^export GIT_COMMIT='[0-9a-f]{40}'$/m);
+    expect(withoutDate(printed.stdout)).toBe(withoutDate(direct.stdout));
+    expect(annotations(printed.calls)[0].body).toContain('| File | `job log (no output file)` |');
 
     expectNoSecret(job, runs);
   });

@@ -39,6 +39,25 @@ describe('report', () => {
     expect(fail('DEPLOY_FAILED').annotation).toContain('Hint: h');
   });
 
+  it('a failed deployment that was recorded still publishes its id, status and app version', () => {
+    const failed = { ok: false, operation: 'deploy', deployment: { id: 6, appVersion: { name: 'G.A.shop;3' }, environment: 'qa', exitCode: 3, status: 'failed' }, error: { code: 'DEPLOY_FAILED', message: 'failed', exitCode: 1 } };
+    const r = report('deploy', 1, JSON.stringify(failed));
+    expect(r.style).toBe('error');
+    expect(r.metadata).toEqual([
+      ['shiplog-deployment-id', '6'],
+      ['shiplog-deployment-status', 'failed'],
+      ['shiplog-app-version', 'G.A.shop;3'],
+    ]);
+    // nothing recorded (no id, or a dry run): no meta-data
+    expect(report('deploy', 1, JSON.stringify({ ...failed, deployment: { ...failed.deployment, id: null } })).metadata).toEqual([]);
+    expect(report('deploy', 1, JSON.stringify({ ...failed, dryRun: true })).metadata).toEqual([]);
+  });
+
+  it('envscript without an output file says the script is in the job log', () => {
+    const r = report('envscript', 0, JSON.stringify({ ok: true, operation: 'envscript', file: null, format: 'sh', variables: { A: '1' }, script: "export A='1'\n" }));
+    expect(r.annotation).toContain('| File | `job log (no output file)` |');
+  });
+
   it('no JSON at all (the CLI crashed) is an error that points at the log', () => {
     const r = report('deploy', 4, '');
     expect(r.style).toBe('error');

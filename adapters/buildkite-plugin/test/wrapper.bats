@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# shellcheck disable=SC2030,SC2031,SC2016 # each @test is a subshell by design; single quotes hold JSON and commands run later
+# shellcheck disable=SC2030,SC2031,SC2016,SC2154 # stderr* come from run --separate-stderr; each @test is a subshell by design; single quotes hold JSON and commands run later
 # Wrapper mode: `command: <deploy script>` plus the plugin with operation deploy. The command hook runs the
 # step's command as the agent would; post-command records it from BUILDKITE_COMMAND_EXIT_STATUS.
 
@@ -69,6 +69,83 @@ setup() {
   unstub buildkite-agent
 }
 
+@test "an agent that does not evaluate commands refuses a script outside the checkout" {
+  export BUILDKITE_COMMAND_EVAL=false BUILDKITE_BUILD_CHECKOUT_PATH="${WORKDIR}"
+  printf '#!/bin/bash\ntouch "%s/outside-ran"\n' "${BATS_TEST_TMPDIR}" > ../outside.sh
+  chmod +x ../outside.sh
+  mkdir -p sub
+  ln -s ../../outside.sh sub/link.sh
+  stub buildkite-agent \
+    "redactor add --format json : cat > /dev/null" \
+    "redactor add --format json : cat > /dev/null" \
+    "redactor add --format json : cat > /dev/null" \
+    "redactor add --format json : cat > /dev/null"
+
+  for script in ../outside.sh "${BATS_TEST_TMPDIR}/outside.sh" sub/../../outside.sh sub/link.sh; do
+    export BUILDKITE_COMMAND="$script"
+    run --separate-stderr "${PLUGIN}/hooks/command"
+    assert_failure 2
+    [ "${#stderr_lines[@]}" -eq 1 ] || fail "expected one line for ${script}, got: $stderr"
+    [[ "$stderr" == *"outside the checkout directory"* ]] || fail "unexpected for ${script}: $stderr"
+  done
+  [ ! -e "${BATS_TEST_TMPDIR}/outside-ran" ]
+  unstub buildkite-agent
+}
+
+@test "an agent that does not evaluate commands runs a script inside the checkout (.. and symlinks resolved)" {
+  export BUILDKITE_COMMAND_EVAL=false
+  mkdir -p scripts sub
+  printf '#!/bin/bash\necho "deploy ran"\n' > scripts/deploy.sh
+  chmod +x scripts/deploy.sh
+  ln -s ../scripts/deploy.sh sub/deploy-link.sh
+  stub buildkite-agent \
+    "redactor add --format json : cat > /dev/null" \
+    "redactor add --format json : cat > /dev/null" \
+    "redactor add --format json : cat > /dev/null"
+
+  for script in scripts/deploy.sh sub/../scripts/deploy.sh sub/deploy-link.sh; do
+    export BUILDKITE_COMMAND="$script"
+    # without BUILDKITE_BUILD_CHECKOUT_PATH the checkout is the working directory; with it, that path (via a symlink)
+    if [[ "$script" == sub/deploy-link.sh ]]; then
+      ln -s "${WORKDIR}" "${BATS_TEST_TMPDIR}/checkout-link"
+      export BUILDKITE_BUILD_CHECKOUT_PATH="${BATS_TEST_TMPDIR}/checkout-link"
+    fi
+    run "${PLUGIN}/hooks/command"
+    assert_success
+    assert_output --partial "deploy ran"
+  done
+  unstub buildkite-agent
+}
+
+@test "a script without the executable bit is made executable and run, as the agent does" {
+  printf '#!/bin/bash\necho "from script"\nexit 4\n' > deploy.sh
+  chmod 644 deploy.sh
+  export BUILDKITE_COMMAND="deploy.sh"
+  stub buildkite-agent "redactor add --format json : cat > /dev/null"
+
+  run "${PLUGIN}/hooks/command"
+
+  assert_failure 4
+  assert_output --partial "from script"
+  [ -x deploy.sh ]
+  unstub buildkite-agent
+}
+
+@test "a named URL variable that is unset stops the command hook before the step command runs" {
+  agent_env "$LOCATION" '{"operation":"deploy","application":"GLOBAL.Acme.Store.shop","env":"qa","credentials":{"dhurl":"DH_SERVERURL"}}' json
+  unset DH_SERVERURL
+  stub buildkite-agent
+
+  run --separate-stderr "${PLUGIN}/hooks/command"
+
+  assert_failure 2
+  [ "${#stderr_lines[@]}" -eq 1 ] || fail "expected one line, got: $stderr"
+  [[ "$stderr" == *"DH_SERVERURL is unset or empty"* ]] || fail "unexpected: $stderr"
+  [ ! -e ran.txt ]
+  [ ! -e "$FAKE_SHIPLOG_LOG" ]
+  unstub buildkite-agent
+}
+
 @test "post-command records a successful wrapped deployment with the job's log link" {
   export BUILDKITE_COMMAND_EXIT_STATUS=0
   export FAKE_SHIPLOG_RESULT='{"ok":true,"operation":"deploy","deployment":{"id":12,"appVersion":"GLOBAL.Acme.Store.shop;1_0_1","environment":"qa","exitCode":0,"status":"success"}}'
@@ -99,19 +176,47 @@ DHPASS=<expected>
   assert_output --partial '| Status | `success` |'
 }
 
-@test "post-command records a failed wrapped deployment and fails the hook" {
+@test "post-command records a failed wrapped deployment and succeeds: the step keeps the command's status" {
   export BUILDKITE_COMMAND_EXIT_STATUS=3
   export FAKE_SHIPLOG_EXIT=1
-  export FAKE_SHIPLOG_RESULT='{"ok":false,"error":{"code":"DEPLOY_FAILED","message":"deployment to qa failed with exit code 3","exitCode":1}}'
+  export FAKE_SHIPLOG_RESULT='{"ok":false,"operation":"deploy","deployment":{"id":14,"appVersion":"GLOBAL.Acme.Store.shop;1_0_1","environment":"qa","exitCode":3,"status":"failed"},"error":{"code":"DEPLOY_FAILED","message":"deployment to qa failed with exit code 3","exitCode":1}}'
   stub buildkite-agent \
     "redactor add --format json : cat > /dev/null" \
-    "annotate --style error --context shiplog-deploy : cat > /dev/null"
+    "annotate --style error --context shiplog-deploy : cat > /dev/null" \
+    "meta-data set shiplog-deployment-id 14 : true" \
+    "meta-data set shiplog-deployment-status failed : true" \
+    "meta-data set shiplog-app-version GLOBAL.Acme.Store.shop;1_0_1 : true"
 
   run "${PLUGIN}/hooks/post-command"
 
-  assert_failure 1
+  assert_success
+  assert_output --partial "recorded the failed deployment"
   run shiplog_calls
   assert_line "--exit-code=3"
+  unstub buildkite-agent
+}
+
+@test "post-command fails when the deployment could not be recorded" {
+  export BUILDKITE_COMMAND_EXIT_STATUS=3
+  stub buildkite-agent \
+    "redactor add --format json : cat > /dev/null" \
+    "annotate --style error --context shiplog-deploy : cat > /dev/null" \
+    "redactor add --format json : cat > /dev/null" \
+    "annotate --style error --context shiplog-deploy : cat > /dev/null" \
+    "redactor add --format json : cat > /dev/null" \
+    "annotate --style warning --context shiplog-deploy : cat > /dev/null"
+
+  export FAKE_SHIPLOG_EXIT=3 FAKE_SHIPLOG_RESULT='{"ok":false,"error":{"code":"AUTH_FAILED","message":"login refused","exitCode":3}}'
+  run "${PLUGIN}/hooks/post-command"
+  assert_failure 3
+  export FAKE_SHIPLOG_EXIT=4 FAKE_SHIPLOG_RESULT='{"ok":false,"error":{"code":"BACKEND_UNAVAILABLE","message":"server down","exitCode":4}}'
+  run "${PLUGIN}/hooks/post-command"
+  assert_failure 4
+  # exit 1 without a stored deployment (a gate refused the record) is a failure too
+  export FAKE_SHIPLOG_EXIT=1 FAKE_SHIPLOG_RESULT='{"ok":false,"error":{"code":"APPROVAL_REQUIRED","message":"prod needs an approval","exitCode":1}}'
+  run "${PLUGIN}/hooks/post-command"
+  assert_failure 1
+  refute_output --partial "recorded the failed deployment"
   unstub buildkite-agent
 }
 
