@@ -6,7 +6,8 @@
 #   SHIPLOG_LIST_ATTR=$'a=1\nb=2' -> --attr a=1 --attr b=2  (one item per line)
 #   SHIPLOG_ENVVAR_DHPASS=MY_PASS -> DHPASS exported from $MY_PASS (read by name; never on a command line)
 # Values (except `command`, which is shell text for the deployment) may reference environment variables as ${NAME},
-# e.g. component_version: ${IMAGE_TAG}; they are expanded here, at run time. Nothing else is evaluated.
+# e.g. component_version: ${IMAGE_TAG}; they are expanded here, at run time. Nothing else is evaluated. A reference
+# to a variable that is unset or empty, or to the orb's own SHIPLOG_* variables, fails the step with exit 2.
 # The JSON result goes to $SHIPLOG_RESULT_DIR/<operation>.json (and is printed); human logs and the deployment
 # log stream to the step output. CircleCI facts (CIRCLE_*) reach the core through the environment.
 set -euo pipefail
@@ -26,22 +27,35 @@ shiplog_flag_name() {
   printf -v "$3" -- '--%s' "${_name//_/-}"
 }
 
-# Expands ${NAME} references from the environment (nothing else: no $NAME, no command substitution).
+# Expands the ${NAME} references in $1, the value of parameter $2 (its variable's suffix: EXIT_CODE), into the
+# variable $3. Nothing else is evaluated: no $NAME, no command substitution. The state lives in positional
+# parameters: bash scopes variables dynamically, so a named local here or in any caller would be what
+# ${thatname} expands to. Callers keep no named locals for the same reason (test: "every name the scripts declare").
+# A reference to an unset or empty variable fails the step: the value would lose that part without a word, or the
+# whole flag (exit_code: ${DEPLOY_RC} would start a deployment instead of recording one).
 # shellcheck disable=SC2016 # the literal text ${ is what is searched for
 shiplog_expand() {
-  local _rest="$1" _out="" _ref
-  while [[ "$_rest" == *'${'* ]]; do
-    _out+="${_rest%%'${'*}"
-    _rest="${_rest#*'${'}"
-    if [[ "$_rest" =~ ^([A-Za-z_][A-Za-z0-9_]*)\}(.*)$ ]]; then
-      _ref="${BASH_REMATCH[1]}"
-      _rest="${BASH_REMATCH[2]}"
-      _out+="${!_ref:-}"
+  # $1 the text still to scan, $2 the parameter, $3 the target, $4 the text expanded so far, $5 the name referenced
+  set -- "$1" "$2" "$3" ""
+  while [[ "$1" == *'${'* ]]; do
+    set -- "${1#*'${'}" "$2" "$3" "$4${1%%'${'*}"
+    if [[ "$1" =~ ^([A-Za-z_][A-Za-z0-9_]*)\}(.*)$ ]]; then
+      set -- "${BASH_REMATCH[2]}" "$2" "$3" "$4" "${BASH_REMATCH[1]}"
+      shiplog_check_name "parameter ${2,,} references \${$5}" "$5"
+      [ -n "${!5}" ] || shiplog_fail 2 "parameter ${2,,} references \${$5}, which is empty in this job"
+      set -- "$1" "$2" "$3" "$4${!5}"
     else
-      _out+='${'
+      set -- "$1" "$2" "$3" "$4\${"
     fi
   done
-  printf -v "$2" '%s' "$_out$_rest"
+  printf -v "$3" '%s' "$4$1"
+}
+
+# Fails the step unless variable $2 (named by a parameter, as $1 says) may be read and is set. SHIPLOG_* names are
+# the orb's own (the parameters themselves and this script's state), never the job's.
+shiplog_check_name() {
+  [[ "$2" != SHIPLOG_* ]] || shiplog_fail 2 "$1, a variable of the orb itself (SHIPLOG_*); name a variable of the job"
+  [ -n "${!2+set}" ] || shiplog_fail 2 "$1, which is not set in this job"
 }
 
 # The text of a small file as "$(cat FILE)" has it (trailing newlines dropped), read by the shell itself.
@@ -64,63 +78,89 @@ shiplog_print_file() {
 
 # Fills the global array SHIPLOG_ARGS from the SHIPLOG_* parameter variables and exports the credentials.
 # ${!PREFIX@} lists the variables with that prefix, sorted, as `compgen -v PREFIX` does (without a subshell).
+# No named locals (see shiplog_expand): positional parameters and the orb's SHIPLOG_* globals hold the state.
 shiplog_build_args() {
   SHIPLOG_ARGS=("$SHIPLOG_OPERATION" --json)
-  # The locals live while values are expanded start with _: ${name}, ${value}, ... read the job's variables.
-  local _var _value _line _lines _flag
-  for _var in "${!SHIPLOG_IN_@}"; do
-    _value="${!_var}"
-    [ "$_var" = SHIPLOG_IN_COMMAND ] || shiplog_expand "$_value" _value
-    [ -z "$_value" ] || {
-      shiplog_flag_name "$_var" SHIPLOG_IN_ _flag
-      SHIPLOG_ARGS+=("$_flag" "$_value")
+  set -- "${!SHIPLOG_IN_@}"
+  while [ "$#" -gt 0 ]; do
+    SHIPLOG_CUR_VALUE="${!1}"
+    [ "$1" = SHIPLOG_IN_COMMAND ] || shiplog_expand "$SHIPLOG_CUR_VALUE" "${1#SHIPLOG_IN_}" SHIPLOG_CUR_VALUE
+    [ -z "$SHIPLOG_CUR_VALUE" ] || {
+      shiplog_flag_name "$1" SHIPLOG_IN_ SHIPLOG_CUR_FLAG
+      SHIPLOG_ARGS+=("$SHIPLOG_CUR_FLAG" "$SHIPLOG_CUR_VALUE")
     }
+    shift
   done
-  for _var in "${!SHIPLOG_FLAG_@}"; do
-    shiplog_flag_name "$_var" SHIPLOG_FLAG_ _flag
-    case "${!_var}" in
-      true | 1) SHIPLOG_ARGS+=("$_flag") ;;
+  set -- "${!SHIPLOG_FLAG_@}"
+  while [ "$#" -gt 0 ]; do
+    shiplog_flag_name "$1" SHIPLOG_FLAG_ SHIPLOG_CUR_FLAG
+    case "${!1}" in
+      true | 1) SHIPLOG_ARGS+=("$SHIPLOG_CUR_FLAG") ;;
       false | 0 | "") ;;
-      *) shiplog_fail 2 "parameter ${_flag#--} must be true or false, got '${!_var}'" ;;
+      *) shiplog_fail 2 "parameter ${SHIPLOG_CUR_FLAG#--} must be true or false, got '${!1}'" ;;
     esac
+    shift
   done
-  for _var in "${!SHIPLOG_LIST_@}"; do
-    shiplog_flag_name "$_var" SHIPLOG_LIST_ _flag
-    # One item per line; the appended newline ends the last line, so every pass takes one line off the front.
-    _lines="${!_var}"$'\n'
-    while [ -n "$_lines" ]; do
-      _line="${_lines%%$'\n'*}"
-      _lines="${_lines#*$'\n'}"
-      _line="${_line#"${_line%%[![:space:]]*}"}"
-      _line="${_line%"${_line##*[![:space:]]}"}"
-      shiplog_expand "$_line" _line
-      [ -z "$_line" ] || SHIPLOG_ARGS+=("$_flag" "$_line")
-    done
+  set -- "${!SHIPLOG_LIST_@}"
+  while [ "$#" -gt 0 ]; do
+    shiplog_list_args "$1"
+    shift
   done
-  local target source
-  for _var in "${!SHIPLOG_ENVVAR_@}"; do
-    target="${_var#SHIPLOG_ENVVAR_}"
-    source="${!_var}"
-    [ -n "$source" ] || continue
-    [[ "$source" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || shiplog_fail 2 "parameter ${target,,} must name an environment variable, got '$source'"
-    if [ -n "${!source:-}" ]; then
-      export "$target=${!source}"
-    elif [ "$source" != "$target" ]; then
-      # The user named another variable and it is empty: do not fall back to a $target the job happens to have.
-      unset "$target"
-    fi
+  set -- "${!SHIPLOG_ENVVAR_@}"
+  while [ "$#" -gt 0 ]; do
+    shiplog_export_credential "${1#SHIPLOG_ENVVAR_}" "${!1}"
+    shift
   done
   # Last guard: the password never goes on a command line, however a parameter referenced it.
-  local arg pass="${DHPASS:-}"
-  if [ "${#pass}" -ge 3 ]; then
-    for arg in "${SHIPLOG_ARGS[@]}"; do
-      [[ "$arg" != *"$pass"* ]] || shiplog_fail 2 "a parameter value contains the password; pass secrets only through the dhpass parameter"
+  if [ -n "${DHPASS:-}" ] && [ "${#DHPASS}" -ge 3 ]; then
+    set -- "${SHIPLOG_ARGS[@]}"
+    while [ "$#" -gt 0 ]; do
+      [[ "$1" != *"$DHPASS"* ]] || shiplog_fail 2 "a parameter value contains the password; pass secrets only through the dhpass parameter"
+      shift
     done
   fi
   if [ "$SHIPLOG_OPERATION" = envscript ] && [ -z "${SHIPLOG_IN_OUTPUT:-}" ] && [ -n "${BASH_ENV:-}" ]; then
-    SHIPLOG_ARGS+=(--output "$BASH_ENV")
+    # Every later step of the job loads $BASH_ENV as shell: another format there breaks them all.
+    case "${SHIPLOG_IN_FORMAT:-sh}" in
+      sh) SHIPLOG_ARGS+=(--output "$BASH_ENV") ;;
+      *) shiplog_fail 2 "format ${SHIPLOG_IN_FORMAT} cannot go to \$BASH_ENV (later steps load it as shell): set output to a file, or use format sh" ;;
+    esac
   fi
   return 0
+}
+
+# The items of list parameter $1 (SHIPLOG_LIST_ATTR), one per non-empty line, trimmed and expanded, as one flag each.
+# No named locals (see shiplog_expand): $2 holds the lines still to take, $3 the current one.
+shiplog_list_args() {
+  shiplog_flag_name "$1" SHIPLOG_LIST_ SHIPLOG_CUR_FLAG
+  # The appended newline ends the last line, so every pass takes one line off the front.
+  set -- "$1" "${!1}"$'\n'
+  while [ -n "$2" ]; do
+    set -- "$1" "${2#*$'\n'}" "${2%%$'\n'*}"
+    set -- "$1" "$2" "${3#"${3%%[![:space:]]*}"}"
+    set -- "$1" "$2" "${3%"${3##*[![:space:]]}"}"
+    [ -n "$3" ] || continue
+    shiplog_expand "$3" "${1#SHIPLOG_LIST_}" SHIPLOG_CUR_VALUE
+    SHIPLOG_ARGS+=("$SHIPLOG_CUR_FLAG" "$SHIPLOG_CUR_VALUE")
+  done
+}
+
+# Exports credential $1 (DHURL) from the variable that its env_var_name parameter names ($2), read by name, so
+# the value never reaches a command line. No named locals: ${!2} would read them.
+shiplog_export_credential() {
+  [ -n "$2" ] || return 0
+  [[ "$2" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || shiplog_fail 2 "parameter ${1,,} must name an environment variable, got '$2'"
+  [[ "$2" != SHIPLOG_* ]] || shiplog_fail 2 "parameter ${1,,} names $2, a variable of the orb itself (SHIPLOG_*); name a variable of the job"
+  if [ -n "${!2:-}" ]; then
+    export "$1=${!2}"
+  elif [ "$2" != "$1" ]; then
+    # The user named another variable and it is empty: do not fall back to a $1 the job happens to have. For the
+    # server URL that fallback would be worse than a failed login: without DHURL the core records into the local
+    # store in the working directory and reports success.
+    [ "$1" != DHURL ] || [ "${SHIPLOG_IN_BACKEND:-}" = local ] ||
+      shiplog_fail 2 "parameter dhurl names $2, which is not set (or empty) in this job; set it (e.g. in a context) or pass backend: local"
+    unset "$1"
+  fi
 }
 
 # Picks a result file that no earlier operation of this job used: deploy.json, deploy-2.json, ...
@@ -136,9 +176,10 @@ shiplog_result_file() {
 shiplog_run() {
   : "${SHIPLOG_OPERATION:?SHIPLOG_OPERATION is not set (the orb sets it)}"
   : "${SHIPLOG_VERSION:?SHIPLOG_VERSION is not set (the orb sets it)}"
+  # First, before any local of this function exists: the ${NAME} references are expanded in there.
+  shiplog_build_args
   local bundle="${SHIPLOG_HOME:-$HOME/.shiplog}/$SHIPLOG_VERSION/shiplog.mjs"
   [ -f "$bundle" ] || shiplog_fail 2 "$bundle is missing: the install step did not run"
-  shiplog_build_args
   local dir="${SHIPLOG_RESULT_DIR:-/tmp/shiplog-results}"
   [ -d "$dir" ] || mkdir -p "$dir"
   local result
