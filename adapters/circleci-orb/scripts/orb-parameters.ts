@@ -14,6 +14,7 @@
  * - enum: `enum` with the table's values; when the table has no default, "" (= let the core decide) is added.
  * - list: `string`, one item per line (each line becomes one repeated flag).
  * - required inputs get no default, so CircleCI itself rejects a config that omits them.
+ * - description: the table's, unless the orb changes the input's default (ORB_DESCRIPTIONS: `output`).
  */
 import { inputsFor, isRequired, SECRET_INPUTS, type InputSpec, type OperationName } from '../../../core/src/inputs.js';
 
@@ -38,6 +39,15 @@ export const CHANNEL_PREFIX: Record<ParameterChannel, string> = {
 
 /** Inputs passed as environment variable NAMES (env_var_name parameters). */
 export const CREDENTIAL_INPUTS: readonly string[] = ['dhurl', 'dhuser', ...SECRET_INPUTS];
+
+/**
+ * Inputs whose default the orb changes (run.sh supplies it), so the table's description would say what the CLI
+ * does, not what the orb does.
+ */
+export const ORB_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  output:
+    'File the variables are appended to. Empty: $BASH_ENV, which CircleCI loads in every later step of the same job; only format sh may go there (another format with an empty output fails the step with exit 2).',
+};
 
 function firstSentence(text: string): string {
   const end = text.search(/\.(\s|$)/);
@@ -66,7 +76,7 @@ export function channelVariable(input: InputSpec): string {
 
 export function orbParameter(input: InputSpec, op: OperationName): OrbParameter {
   const required = isRequired(input, op);
-  const description = input.description.replace(/\s+/g, ' ').trim();
+  const description = (ORB_DESCRIPTIONS[input.name] ?? input.description).replace(/\s+/g, ' ').trim();
   if (CREDENTIAL_INPUTS.includes(input.name)) {
     const envName = input.env?.[0];
     if (!envName) throw new Error(`credential input ${input.name} has no environment variable in the input table`);

@@ -45,6 +45,21 @@ const SUMMARIES: Record<OperationName, string> = {
     'Write the component\'s derived variables (git facts, [Export] keys) as `export` lines, appended to $BASH_ENV by default so later steps of the job see them.',
 };
 
+/**
+ * What each job does beyond its command. The envscript job has no step of the user's after the command, so what
+ * it appends to $BASH_ENV reaches nothing: its description says where the variables do go.
+ */
+function jobDescription(op: OperationName): string {
+  const stored = `Runs the \`${op}\` command and stores its JSON result as a build artifact (shiplog/${op}.json).`;
+  if (op !== 'envscript') return `${SUMMARIES[op]} ${stored}`;
+  return (
+    "Derive the component's variables (git facts, [Export] keys) and store them as the build artifact shiplog/envscript.json " +
+    '(`variables`, and the script text as `script`). No step of yours sees them: the job has no later steps, so what it ' +
+    'appends to $BASH_ENV (or writes to `output`) ends with it. To export the variables to later steps, use the ' +
+    '`envscript` command inside your own job.'
+  );
+}
+
 /** Orb-only parameters (not in the input table): how the bundle is fetched and where the step runs. */
 export function deliveryParameters(pin: BundlePin): Record<string, OrbParameter> {
   return {
@@ -140,7 +155,7 @@ export function operationJob(op: OperationName, pin: BundlePin): Record<string, 
   for (const name of Object.keys(commandParams)) pass[name] = ref(name);
   pass.defer_exit = true;
   return {
-    description: `${SUMMARIES[op]} Runs the \`${op}\` command and stores its JSON result as a build artifact (shiplog/${op}.json).`,
+    description: jobDescription(op),
     executor: ref('executor'),
     parameters: { ...commandParams, ...JOB_PARAMETERS },
     steps: [

@@ -114,6 +114,35 @@ describe('orb jobs on the embedded store', () => {
     expect(readFileSync(machine.bashEnv, 'utf8')).toContain(`export GIT_COMMIT='${machine.sha}'`);
   });
 
+  it('the envscript job stores the variables as shiplog/envscript.json', async () => {
+    machine = makeMachine();
+    const run = await job('envscript', {});
+    expect(run.exitCode, run.output).toBe(0);
+    expect(artifact('envscript.json')).toMatchObject({ ok: true, variables: { GIT_COMMIT: machine.sha } });
+    expect(artifact('envscript.json').script).toContain(`export GIT_COMMIT='${machine.sha}'`);
+  });
+
+  it('envscript with another format and no output fails the step with exit 2 and leaves $BASH_ENV alone', async () => {
+    machine = makeMachine();
+    const steps = [
+      ...expandCommand(orb, 'envscript', { registry: registry.url, format: 'json' }),
+      { kind: 'run' as const, name: 'build', command: 'echo "after: $GIT_COMMIT"', environment: {} },
+    ];
+    const run = await runJob(steps, { cwd: machine.cwd, env: machine.env, artifactsDir: machine.artifacts, pathMap: machine.pathMap });
+    expect(run.exitCode).toBe(2);
+    expect(run.output).toContain('format json cannot go to $BASH_ENV');
+    expect(existsSync(machine.bashEnv) ? readFileSync(machine.bashEnv, 'utf8') : '').not.toContain('GIT_COMMIT');
+  });
+
+  it('a record-only deploy whose exit_code references an unset variable fails instead of deploying', async () => {
+    machine = makeMachine();
+    expect((await job('version-update', { application: APP, component_name: 'GLOBAL.Acme.Store.cart', component_version: 'v1' })).exitCode).toBe(0);
+    const run = await job('deploy', { application: APP, env: 'dev', exit_code: '${DEPLOY_RC}' });
+    expect(run.exitCode).toBe(2);
+    expect(run.output).toContain('parameter exit_code references ${DEPLOY_RC}, which is not set in this job');
+    expect(existsSync(join(machine.artifacts, 'shiplog', 'deploy.json'))).toBe(false);
+  });
+
   it('refuses a bundle whose checksum differs from the pin', async () => {
     machine = makeMachine();
     const bad = join(machine.root, 'tampered.mjs');

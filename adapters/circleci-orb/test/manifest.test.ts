@@ -70,6 +70,21 @@ describe('orb manifest vs the input table', () => {
     expect(JSON.stringify(orb)).not.toMatch(/--dhpass/);
   });
 
+  it('envscript: output and the job describe what the orb does ($BASH_ENV by default, sh only), not the CLI', () => {
+    for (const where of [orb.commands.envscript, orb.jobs.envscript]) {
+      const output = where.parameters.output.description;
+      expect(output).not.toMatch(/stdout/);
+      expect(output).toMatch(/Empty: \$BASH_ENV/);
+      expect(output).toMatch(/only format sh/);
+    }
+    // The job's only later steps are store_artifacts and exit-status: it must not promise that later steps see them.
+    const job = orb.jobs.envscript;
+    expect(job.steps.map((s: any) => Object.keys(s)[0])).toEqual(['when', 'envscript', 'store_artifacts', 'exit-status']);
+    expect(job.description).not.toMatch(/so later steps of the job see them/);
+    expect(job.description).toMatch(/shiplog\/envscript\.json/);
+    expect(job.description).toMatch(/`envscript` command inside your own job/);
+  });
+
   it('orb parameters take no CLI-only inputs (json, debug)', () => {
     for (const op of OPERATIONS) {
       expect(orb.commands[op].parameters).not.toHaveProperty('json');
