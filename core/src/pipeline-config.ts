@@ -68,78 +68,110 @@ export function parsePipelineConfig(text: string, file: string): PipelineConfig 
     if (key !== 'stage') problems.push(`unknown key "${key}" (expected [[stage]] tables)`);
   }
   const raw = doc.stage;
-  const stages: Stage[] = [];
+  // Every stage with a usable name takes part in the uniqueness checks, even when another of its keys is bad,
+  // so that one error lists every problem of the file.
+  const parsed: ParsedStage[] = [];
   if (raw === undefined) {
-    problems.push('no [[stage]] tables');
+    problems.push('no stages: the file has no [[stage]] tables');
   } else if (!Array.isArray(raw)) {
     problems.push('"stage" must be an array of tables ([[stage]])');
+  } else if (raw.length === 0) {
+    problems.push('no stages: "stage" is an empty list (add [[stage]] tables)');
   } else {
     raw.forEach((entry, i) => {
       const stage = parseStage(entry, i, problems);
-      if (stage) stages.push(stage);
+      if (stage) parsed.push(stage);
     });
   }
-  if (problems.length === 0) {
-    checkUnique(stages, problems);
-  }
+  checkUnique(parsed, problems);
   if (problems.length > 0) {
     const msg = problems.length === 1 ? problems[0] : `${problems.length} problems: ${problems.join('; ')}`;
     throw new ConfigError(`pipeline config ${file}: ${msg}`, { problems });
   }
-  return buildConfig(stages, file);
+  return buildConfig(
+    parsed.map((p) => p.stage),
+    file,
+  );
 }
 
-function parseStage(entry: unknown, i: number, problems: string[]): Stage | undefined {
+/** A stage as read, with its position (1-based) in the file for messages. */
+interface ParsedStage {
+  stage: Stage;
+  position: number;
+}
+
+/**
+ * Checks one [[stage]] table, pushing a problem for each bad key. Returns the stage (bad optional keys
+ * replaced by their defaults) whenever its name is usable, for the checks across stages.
+ */
+function parseStage(entry: unknown, i: number, problems: string[]): ParsedStage | undefined {
   const where = `stage ${i + 1}`;
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
     problems.push(`${where} is not a table`);
     return undefined;
   }
   const t = entry as Record<string, unknown>;
-  const before = problems.length;
   const name = t.name;
-  const label = typeof name === 'string' && name.trim() ? `stage "${name}"` : where;
+  const named = typeof name === 'string' && name.trim() !== '';
+  const label = named ? `stage "${name}"` : where;
   for (const key of Object.keys(t)) {
     if (!STAGE_KEYS.has(key)) problems.push(`${label}: unknown key "${key}" (known: ${[...STAGE_KEYS].join(', ')})`);
   }
-  if (typeof name !== 'string' || name.trim() === '') problems.push(`${where}: "name" must be a non-empty string`);
+  if (!named) problems.push(`${where}: "name" must be a non-empty string`);
   if (t.approval !== undefined && typeof t.approval !== 'boolean') problems.push(`${label}: "approval" must be true or false`);
+  const text: Partial<Record<'domain' | 'task', string>> = {};
   for (const key of ['domain', 'task'] as const) {
-    if (t[key] !== undefined && (typeof t[key] !== 'string' || (t[key] as string).trim() === '')) {
-      problems.push(`${label}: "${key}" must be a non-empty string`);
-    }
+    const v = t[key];
+    if (v === undefined) continue;
+    if (typeof v === 'string' && v.trim() !== '') text[key] = v.trim();
+    else problems.push(`${label}: "${key}" must be a non-empty string`);
   }
   const envs = t.environments;
-  if (envs !== undefined && (!Array.isArray(envs) || envs.some((e) => typeof e !== 'string' || e.trim() === ''))) {
-    problems.push(`${label}: "environments" must be a list of non-empty strings`);
-  }
-  if (problems.length > before) return undefined;
+  const envsOk = envs === undefined || (Array.isArray(envs) && envs.every((e) => typeof e === 'string' && e.trim() !== ''));
+  if (!envsOk) problems.push(`${label}: "environments" must be a list of non-empty strings`);
+  if (!named) return undefined;
   const n = (name as string).trim();
   return {
-    name: n,
-    domain: typeof t.domain === 'string' ? t.domain.trim() : n,
-    requiresApproval: t.approval === true,
-    task: typeof t.task === 'string' ? t.task.trim() : defaultTask(n),
-    environments: envs === undefined ? [n] : (envs as string[]).map((e) => e.trim()),
+    position: i + 1,
+    stage: {
+      name: n,
+      domain: text.domain ?? n,
+      requiresApproval: t.approval === true,
+      task: text.task ?? defaultTask(n),
+      environments: envs === undefined || !envsOk ? [n] : (envs as string[]).map((e) => e.trim()),
+    },
   };
 }
 
-function checkUnique(stages: Stage[], problems: string[]): void {
-  const names = new Set<string>();
+/**
+ * Stage names, Ortelius domains and environments must each be unique. A stage whose name repeats an earlier
+ * one is reported once as a duplicate; its domain and environments are not compared again (they would only
+ * repeat the same mistake under another message).
+ */
+function checkUnique(parsed: ParsedStage[], problems: string[]): void {
+  const names = new Map<string, number>();
   const domains = new Map<string, string>();
   const envs = new Map<string, string>();
-  for (const s of stages) {
-    if (names.has(s.name)) problems.push(`duplicate stage name "${s.name}"`);
-    names.add(s.name);
+  for (const { stage: s, position } of parsed) {
+    const first = names.get(s.name);
+    if (first !== undefined) {
+      problems.push(`duplicate stage "${s.name}" (stages ${first} and ${position} have the same name)`);
+      continue;
+    }
+    names.set(s.name, position);
     const d = domains.get(s.domain);
-    if (d !== undefined && d !== s.name) problems.push(`stages "${d}" and "${s.name}" share the domain "${s.domain}"`);
+    if (d !== undefined) problems.push(`stages "${d}" and "${s.name}" share the domain "${s.domain}"`);
     domains.set(s.domain, s.name);
+    const own = new Set<string>();
     for (const e of s.environments) {
-      const other = envs.get(e);
-      if (other !== undefined) {
-        problems.push(other === s.name ? `stage "${s.name}" lists environment "${e}" twice` : `environment "${e}" is in two stages ("${other}" and "${s.name}")`);
+      if (own.has(e)) {
+        problems.push(`stage "${s.name}" lists environment "${e}" twice`);
+        continue;
       }
-      envs.set(e, s.name);
+      own.add(e);
+      const other = envs.get(e);
+      if (other !== undefined) problems.push(`environment "${e}" is in two stages ("${other}" and "${s.name}")`);
+      else envs.set(e, s.name);
     }
   }
 }

@@ -110,12 +110,43 @@ name = "dev"
 name = "qa"
 environments = ["shared"]
 `);
-    expect(err.problems).toEqual(['duplicate stage name "dev"', 'environment "shared" is in two stages ("dev" and "qa")']);
+    expect(err.problems).toEqual(['duplicate stage "dev" (stages 1 and 2 have the same name)', 'environment "shared" is in two stages ("dev" and "qa")']);
   });
 
   it('rejects a file without stages and a non-list environments', () => {
-    expect(configError('').problems).toEqual(['no [[stage]] tables']);
+    expect(configError('').problems).toEqual(['no stages: the file has no [[stage]] tables']);
     expect(configError('[[stage]]\nname = "a"\nenvironments = "a"\n').message).toMatch(/"environments" must be a list/);
+  });
+
+  // Each case: the file's text and every problem the one error must name, in file order.
+  it.each([
+    ['an empty stage list', 'stage = []\n', ['no stages: "stage" is an empty list (add [[stage]] tables)']],
+    ['a single [stage] table', '[stage]\nname = "dev"\n', ['"stage" must be an array of tables ([[stage]])']],
+    ['a list that is not of tables', 'stage = [1]\n', ['stage 1 is not a table']],
+    [
+      'two stages with the same name',
+      '[[stage]]\nname = "dev"\n[[stage]]\nname = "dev"\n',
+      ['duplicate stage "dev" (stages 1 and 2 have the same name)'],
+    ],
+    ['one stage listing an environment twice', '[[stage]]\nname = "dev"\nenvironments = ["a", "a"]\n', ['stage "dev" lists environment "a" twice']],
+    [
+      'uniqueness problems next to a bad key (all reported)',
+      '[[stage]]\nname="dev"\nenvironments=["x"]\n[[stage]]\nname="qa"\nenvironments=["x"]\nbogus=1\n[[stage]]\nname="qa"\n',
+      [
+        'stage "qa": unknown key "bogus" (known: name, approval, environments, domain, task)',
+        'environment "x" is in two stages ("dev" and "qa")',
+        'duplicate stage "qa" (stages 2 and 3 have the same name)',
+      ],
+    ],
+    [
+      'a shared domain next to a bad approval',
+      '[[stage]]\nname = "a"\ndomain = "D"\napproval = "yes"\n[[stage]]\nname = "b"\ndomain = "D"\n',
+      ['stage "a": "approval" must be true or false', 'stages "a" and "b" share the domain "D"'],
+    ],
+  ])('%s: every problem in one config error (exit 2)', (_label, text, problems) => {
+    const err = configError(text);
+    expect(err.exitCode).toBe(2);
+    expect(err.problems).toEqual(problems);
   });
 
   it('looks stages up by name or domain, and environments by stage', () => {
