@@ -154,9 +154,9 @@ shiplog_export_credential() {
   if [ -n "${!2:-}" ]; then
     export "$1=${!2}"
   elif [ "$2" != "$1" ]; then
-    # The user named another variable and it is empty: do not fall back to a $1 the job happens to have. For the
-    # server URL that fallback would be worse than a failed login: without DHURL the core records into the local
-    # store in the working directory and reports success.
+    # The user named another variable and it is empty: do not fall back to a $1 the job happens to have. A missing
+    # server URL stops the step: without DHURL the core would record into the local store in the working directory
+    # and report success, where the user meant a server (unless they asked for backend local).
     [ "$1" != DHURL ] || [ "${SHIPLOG_IN_BACKEND:-}" = local ] ||
       shiplog_fail 2 "parameter dhurl names $2, which is not set (or empty) in this job; set it (e.g. in a context) or pass backend: local"
     unset "$1"
