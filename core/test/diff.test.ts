@@ -84,7 +84,7 @@ describe('diff', () => {
     }
     expect(err).toBeInstanceOf(InvalidInputError);
     expect(err!.exitCode).toBe(2);
-    expect(err!.problems).toEqual(['--from (the first environment) is required', '--to (the second environment) is required']);
+    expect(err!.problems).toEqual(['--from is required', '--to is required']);
   });
 
   it('rejects an unknown environment on either side with exit 2', async () => {

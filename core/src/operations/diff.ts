@@ -50,8 +50,9 @@ export function diffRequest(inputs: ResolvedInputs): DiffRequest {
   const problems: string[] = [];
   const from = str(inputs, 'from');
   const to = str(inputs, 'to');
-  if (from === undefined) problems.push('--from (the first environment) is required');
-  if (to === undefined) problems.push('--to (the second environment) is required');
+  // Worded as execute()'s own check of the required inputs, so that the merged error names each once.
+  if (from === undefined) problems.push('--from is required');
+  if (to === undefined) problems.push('--to is required');
   const app = str(inputs, 'application');
   const application = app === undefined ? undefined : parseApplication(app, problems);
   if (problems.length > 0) throw InvalidInputError.of(problems, 'e.g. shiplog diff --from qa --to prod');

@@ -46,8 +46,9 @@ export function graphRequest(inputs: ResolvedInputs): GraphRequest {
   const problems: string[] = [];
   const raw = str(inputs, 'application');
   const application = raw === undefined ? undefined : parseApplication(raw, problems);
-  if (raw === undefined) problems.push('--application is required, e.g. --application GLOBAL.Acme.Store.shop');
-  if (problems.length > 0) throw InvalidInputError.of(problems);
+  // Worded as execute()'s own check of the required inputs, so that the merged error names it once.
+  if (raw === undefined) problems.push('--application is required');
+  if (problems.length > 0) throw InvalidInputError.of(problems, 'e.g. shiplog graph --application GLOBAL.Acme.Store.shop');
   // The Mermaid text is the command's product, so it goes to stdout (`shiplog graph ... > lineage.mmd`);
   // under --json it is a field of the one JSON object instead.
   return { application: application!, print: inputs.json !== true };
