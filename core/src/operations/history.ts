@@ -180,7 +180,7 @@ export const historyCommand: CommandModule<HistoryRequest, HistoryResult> = {
     'shiplog history',
     'shiplog history --env prod --limit 5',
     'shiplog history --application GLOBAL.Acme.Store.shop --json',
-    'shiplog history --component-name GLOBAL.Acme.Store.cart;main',
+    'shiplog history --component-name "GLOBAL.Acme.Store.cart;main"',
   ],
   mutating: false,
   request: (inputs) => historyRequest(inputs),
