@@ -92,6 +92,75 @@ describe('creation', () => {
   });
 });
 
+describe('a directory that is not a store', () => {
+  // Each tree is what --state-dir points at; none has schema.json, so none may be touched or taken over.
+  const foreign: [string, Record<string, string>][] = [
+    ['tmp/ and log/ of something else', { 'tmp/keep.txt': 'important\n', 'log/000001.jsonl': '1\n2\n3\n' }],
+    ['a Rails checkout', { Gemfile: "source 'https://rubygems.org'\n", 'tmp/pids/server.pid': '4242\n', 'log/development.log': 'boot\n' }],
+    ['one plain file', { 'notes.txt': 'x' }],
+    ['an empty tmp/ beside a file', { 'tmp/': '', 'README.md': '# hi\n' }],
+    ['a stray journal', { [JOURNAL_FILE]: '{}' }],
+  ];
+
+  async function build(tree: Record<string, string>): Promise<void> {
+    for (const [rel, text] of Object.entries(tree)) {
+      if (rel.endsWith('/')) await mkdir(join(stateDir, rel), { recursive: true });
+      else {
+        await mkdir(join(stateDir, rel, '..'), { recursive: true });
+        await writeFile(join(stateDir, rel), text);
+      }
+    }
+  }
+
+  it.each(foreign)('%s: open, reads and writes are refused (exit 2) and every file survives', async (_, tree) => {
+    await build(tree);
+    const before = await snapshotDir(stateDir);
+    const err = (await open().catch((e: unknown) => e)) as ShiplogError;
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toBe(`state directory ${stateDir} is not a shiplog store: it is not empty and has no schema.json`);
+    // A backend opened while the directory was still empty meets the files at its first write.
+    await rm(stateDir, { recursive: true });
+    const b = await open();
+    await build(tree);
+    await expect(seed(b)).rejects.toBeInstanceOf(ConfigError);
+    // a read answers empty (nothing of a store is there) or is refused (a journal.json): it never touches anything
+    await b.history({}).catch((e: unknown) => expect(e).toBeInstanceOf(ConfigError));
+    await b.status().catch((e: unknown) => expect(e).toBeInstanceOf(ConfigError));
+    expect(await snapshotDir(stateDir)).toEqual(before);
+    expect((await readdir(stateDir)).sort()).toEqual([...new Set(Object.keys(tree).map((k) => k.split('/')[0]))].sort());
+  });
+
+  it.each([
+    ['missing', async () => undefined],
+    ['empty', async () => mkdir(stateDir)],
+    ['holding only empty tmp/ and log/ (a first write cut short)', async () => {
+      await mkdir(join(stateDir, 'tmp'), { recursive: true });
+      await mkdir(join(stateDir, 'log'));
+    }],
+    ['holding only a schema.json another shiplog is creating', async () => {
+      await mkdir(stateDir);
+      await writeFile(join(stateDir, `${SCHEMA_FILE}.999999.0a1b2c.new`), '{"format":"shiplog-local-store"');
+    }],
+  ])('a directory %s becomes a new store', async (_, prepare) => {
+    await prepare();
+    const b = await open();
+    expect(await b.status()).toEqual([]);
+    const { av } = await seed(b);
+    expect((await deploy(b, av)).id).toBe(1);
+    expect(JSON.parse(await readFile(join(stateDir, SCHEMA_FILE), 'utf8'))).toMatchObject({ format: 'shiplog-local-store', schema: 1 });
+  });
+
+  it('two writers creating the same new store at once both succeed', async () => {
+    const [a, b] = [await open(), await open()];
+    const put = (x: Backend, short: string) =>
+      x.putComponentVersion({ domain: 'GLOBAL.Acme', short, version: '1', kind: 'docker', attributes: {}, provenance: PROV, at: AT });
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => put(i % 2 ? a : b, `svc${i}`)));
+    expect(results.map((r) => r.value.id).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `cv:${i + 1}`).sort());
+    expect((await readdir(stateDir)).filter((f) => f.startsWith(`${SCHEMA_FILE}.`))).toEqual([]);
+  });
+});
+
 describe('schema version', () => {
   it('refuses a store written by a newer shiplog with exit 2 and a clear message', async () => {
     await seed(await open());
@@ -170,7 +239,7 @@ describe('bad input', () => {
 describe('secrets', () => {
   it('never stores a registered secret, raw or encoded', async () => {
     const redactor = new Redactor();
-    const secret = 'hunter2-very-secret';
+    const secret = 'hunter2-"very"\\secret';
     redactor.add(secret);
     const b = await open({ redactor });
     const { av } = await seed(b, { Token: secret, Url: `https://u:${encodeURIComponent(secret)}@x` });
@@ -182,6 +251,7 @@ describe('secrets', () => {
     expect(all).not.toContain(secret);
     expect(all).not.toContain(Buffer.from(secret).toString('base64'));
     expect(all).not.toContain(encodeURIComponent(secret));
+    expect(all).not.toContain(JSON.stringify(secret).slice(1, -1));
     const [d] = await b.history({ limit: 1 });
     expect(d.log[0]).toBe('login with ***');
   });

@@ -34,7 +34,7 @@ export async function openLocalBackend(host: Host, opts: LocalBackendOptions): P
     segmentBytes: opts.segmentBytes ?? DEFAULT_SEGMENT_BYTES,
     now: host.now,
   });
-  await store.checkSchema();
+  await store.inspect();
   return new LocalBackend(host, store);
 }
 

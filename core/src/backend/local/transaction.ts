@@ -10,9 +10,14 @@
  * cleaned by the next writer); after step 1 the next writer or reader replays the journal (idempotent).
  * Readers take no lock: they check meta.seq and the journal before and after reading and retry (then fall
  * back to the lock) when a transaction overlapped, so a read never mixes two states.
+ *
+ * Nothing is created, swept or truncated in a directory before its schema.json was found valid: a directory
+ * that is missing or empty becomes a store by getting schema.json first (a temp file linked into place), and
+ * a directory holding anything else without schema.json is refused untouched (it is not a store).
  */
-import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { BackendError, ConfigError, SchemaVersionError, ShiplogError } from '../../errors.js';
 import { fsyncPath, isErrno, readTextIfExists, writeFileAtomic } from './durable-file.js';
 import { truncateUncommitted, writeSegmentAt } from './deployment-log.js';
@@ -102,7 +107,18 @@ export class LocalStore {
     private readonly opts: StoreOptions,
   ) {}
 
-  /** 'absent' for a store never written; throws SchemaVersionError for an unknown or newer format. */
+  /**
+   * The gate before anything is read, created or swept: 'ok' for a valid store, 'absent' for a missing or
+   * empty directory (a new store); ConfigError for a directory that holds anything else but no schema.json,
+   * SchemaVersionError for an unknown or newer format. Reads only.
+   */
+  async inspect(): Promise<'absent' | 'ok'> {
+    if ((await this.checkSchema()) === 'ok') return 'ok';
+    if (await holdsForeignEntries(this.root)) throw notAStore(this.root);
+    return 'absent';
+  }
+
+  /** 'absent' when there is no schema.json; throws SchemaVersionError for an unknown or newer format. */
   async checkSchema(): Promise<'absent' | 'ok'> {
     const text = await readTextIfExists(join(this.root, SCHEMA_FILE));
     if (text === undefined) return 'absent';
@@ -205,24 +221,29 @@ export class LocalStore {
 
   /** Runs fn under the lock; commits what it staged. Creates the store on its first write. */
   async transact<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.io(() => this.withLock(async (schema) => {
-      const tx = new Transaction(this, await this.readMeta());
-      const result = await fn(tx);
-      if (!tx.dirty) return result;
-      if (schema === 'absent') await this.writeSchema();
-      const journal = tx.toJournal(this.opts.segmentBytes);
-      const dirs = await writeFileAtomic(this.tmpDir, join(this.root, JOURNAL_FILE), JSON.stringify(journal));
-      for (const d of new Set(dirs)) await fsyncPath(d);
-      await this.applyJournal(journal);
-      return result;
-    }));
+    return this.io(async () => {
+      if ((await this.inspect()) === 'absent') await this.create();
+      return this.withLock(async () => {
+        const tx = new Transaction(this, await this.readMeta());
+        const result = await fn(tx);
+        if (!tx.dirty) return result;
+        const journal = tx.toJournal(this.opts.segmentBytes);
+        const dirs = await writeFileAtomic(this.tmpDir, join(this.root, JOURNAL_FILE), JSON.stringify(journal));
+        for (const d of new Set(dirs)) await fsyncPath(d);
+        await this.applyJournal(journal);
+        return result;
+      });
+    });
   }
 
   private get tmpDir(): string {
     return join(this.root, TMP_DIR);
   }
 
-  private async withLock<T>(fn: (schema: 'absent' | 'ok') => Promise<T>): Promise<T> {
+  /** Runs fn under the lock after recovery; only in a directory whose schema.json is valid (see inspect). */
+  private async withLock<T>(fn: () => Promise<T>): Promise<T> {
+    // The gate comes first: the lock file, tmp/ and log/ are made, and tmp/ swept and the log cut, in stores only.
+    if ((await this.inspect()) !== 'ok') throw notAStore(this.root);
     if (!this.prepared) {
       await mkdir(this.tmpDir, { recursive: true });
       await mkdir(join(this.root, LOG_DIR), { recursive: true });
@@ -230,18 +251,44 @@ export class LocalStore {
     }
     const release = await acquireStoreLock(this.root, { timeoutMs: this.opts.lockTimeoutMs });
     try {
-      const schema = await this.checkSchema();
+      if ((await this.checkSchema()) !== 'ok') throw notAStore(this.root);
       await this.recover();
-      return await fn(schema);
+      return await fn();
     } finally {
       await release();
     }
   }
 
-  private async writeSchema(): Promise<void> {
+  /**
+   * Makes a missing or empty directory a store: schema.json before anything else, written to a temp file
+   * beside it and linked into place (atomic, never replaces one a concurrent shiplog linked first).
+   */
+  private async create(): Promise<void> {
+    const made = await mkdir(this.root, { recursive: true });
     const s: SchemaFile = { format: STORE_FORMAT, schema: SCHEMA_VERSION, createdAt: this.opts.now().toISOString() };
-    const dirs = await writeFileAtomic(this.tmpDir, join(this.root, SCHEMA_FILE), `${JSON.stringify(s)}\n`);
-    for (const d of new Set(dirs)) await fsyncPath(d);
+    const temp = join(this.root, `${SCHEMA_FILE}.${process.pid}.${randomBytes(6).toString('hex')}${SCHEMA_TEMP_SUFFIX}`);
+    const fh = await open(temp, 'wx', 0o644);
+    try {
+      await fh.writeFile(`${JSON.stringify(s)}\n`, 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    try {
+      await link(temp, join(this.root, SCHEMA_FILE));
+    } catch (err) {
+      if (!isErrno(err, 'EEXIST')) throw err;
+      // another shiplog created the store meanwhile: the gate in withLock checks what it wrote
+    } finally {
+      await unlink(temp).catch(() => undefined);
+    }
+    await fsyncPath(this.root);
+    if (made) {
+      for (let d = dirname(this.root); ; d = dirname(d)) {
+        await fsyncPath(d);
+        if (d === dirname(made) || d === dirname(d)) break;
+      }
+    }
   }
 
   /** Under the lock: finishes a crashed writer's transaction and removes its leftovers. */
@@ -261,10 +308,11 @@ export class LocalStore {
     await truncateUncommitted(this.root, (await this.readMeta()).log);
   }
 
+  /** Lock candidates and schema temp files of processes that died (see create and store-lock.ts). */
   private async removeDeadLockCandidates(): Promise<void> {
-    const prefix = `${LOCK_FILE}.`;
     for (const f of await readdir(this.root)) {
-      if (!f.startsWith(prefix) || !f.endsWith('.cand')) continue;
+      const prefix = [`${LOCK_FILE}.`, `${SCHEMA_FILE}.`].find((p) => f.startsWith(p));
+      if (!prefix || !(f.endsWith('.cand') || f.endsWith(SCHEMA_TEMP_SUFFIX))) continue;
       const pid = Number(f.slice(prefix.length).split('.')[0]);
       if (!Number.isInteger(pid) || processAlive(pid)) continue;
       // A minute old at least: the pid may belong to another host sharing the directory.
@@ -285,5 +333,45 @@ export class LocalStore {
     for (const d of dirs) await fsyncPath(d);
     await unlink(join(this.root, JOURNAL_FILE));
     await fsyncPath(this.root);
+  }
+}
+
+const SCHEMA_TEMP_SUFFIX = '.new';
+/** A schema.json being created (create): `schema.json.<pid>.<hex>.new`. */
+const SCHEMA_TEMP = /^schema\.json\.\d+\.[0-9a-f]+\.new$/;
+
+function notAStore(root: string): ConfigError {
+  return new ConfigError(`state directory ${root} is not a shiplog store: it is not empty and has no ${SCHEMA_FILE}`, {
+    hint: 'point --state-dir (SHIPLOG_STATE_DIR) at an existing store, or at a new or empty directory',
+  });
+}
+
+/**
+ * True when a directory without schema.json holds something a new store may not take over: anything but a
+ * schema.json being created by another shiplog, and tmp/ or log/ directories that are empty.
+ */
+async function holdsForeignEntries(root: string): Promise<boolean> {
+  let names: string[];
+  try {
+    names = await readdir(root);
+  } catch (err) {
+    if (isErrno(err, 'ENOENT') || isErrno(err, 'ENOTDIR')) return false;
+    throw err;
+  }
+  for (const name of names) {
+    if (SCHEMA_TEMP.test(name)) continue;
+    if ((name === TMP_DIR || name === LOG_DIR) && (await isEmptyDir(join(root, name)))) continue;
+    return true;
+  }
+  return false;
+}
+
+async function isEmptyDir(path: string): Promise<boolean> {
+  try {
+    return (await readdir(path)).length === 0;
+  } catch (err) {
+    if (isErrno(err, 'ENOTDIR')) return false;
+    if (isErrno(err, 'ENOENT')) return true;
+    throw err;
   }
 }
