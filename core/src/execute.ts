@@ -17,6 +17,7 @@ import { FailedDeploymentError } from './operations/deployment-flow.js';
 import { emptyBackend, readOnlyBackend } from './operations/dry-run-backend.js';
 import { resolveInputs, type RawInputs } from './operations/input-resolution.js';
 import { commandModule } from './operations/registry.js';
+import { isSecretName } from './secret-names.js';
 import { loadPipelineConfig } from './pipeline-config.js';
 
 export type ExecuteInputs = RawInputs;
@@ -35,10 +36,10 @@ export interface ExecuteOutcome {
   error?: ShiplogError;
 }
 
-/** Environment variable names whose values are secrets. */
-export const SECRET_ENV_PATTERN = /(^DHPASS$|_TOKEN$|_PASSWORD$|_SECRET$|^DH_PASSWORD$)/;
-
-/** Registers every secret the run can see: secret inputs given, their env bindings, and secret-named env vars. */
+/**
+ * Registers every secret the run can see: secret inputs given, their env bindings, and the values of env vars
+ * whose names are secret by the one rule of secret-names.ts (AWS_SECRET_ACCESS_KEY, SSH_PRIVATE_KEY, ...).
+ */
 export function registerSecrets(host: Host, inputs: ExecuteInputs): void {
   for (const spec of INPUTS) {
     if (!spec.secret) continue;
@@ -47,7 +48,7 @@ export function registerSecrets(host: Host, inputs: ExecuteInputs): void {
     for (const e of spec.env ?? []) host.redactor.add(host.env[e]);
   }
   for (const [k, v] of Object.entries(host.env)) {
-    if (SECRET_ENV_PATTERN.test(k.toUpperCase())) host.redactor.add(v);
+    if (isSecretName(k)) host.redactor.add(v);
   }
 }
 

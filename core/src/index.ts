@@ -2,6 +2,7 @@
 export * from './errors.js';
 export * from './host.js';
 export * from './redact.js';
+export { isSecretName } from './secret-names.js';
 export * from './model.js';
 export * from './naming.js';
 export * from './inputs.js';
@@ -9,7 +10,7 @@ export type * from './backend/backend.js';
 export type * from './operations/command-module.js';
 export type * from './operations/context.js';
 // Running commands: execute() is what adapters call (never throws; result object + exit code).
-export { execute, registerSecrets, SECRET_ENV_PATTERN, type ExecuteInputs, type ExecuteOptions, type ExecuteOutcome } from './execute.js';
+export { execute, registerSecrets, type ExecuteInputs, type ExecuteOptions, type ExecuteOutcome } from './execute.js';
 export { COMMAND_MODULES, commandModule, type AnyCommandModule } from './operations/registry.js';
 export { resolveInputs, parseDuration, type RawInputs, type ResolvedInputSet } from './operations/input-resolution.js';
 export { openBackend, selectBackend, stateDirOf, type BackendOptions } from './backend/open.js';

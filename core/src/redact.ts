@@ -56,10 +56,53 @@ export class Redactor {
     return text.replace(this.pattern, MASK);
   }
 
-  /** Deep-redacts every string in a JSON-like value. */
+  /**
+   * Deep-redacts a JSON-like value: every string, and every object key (keys such as attribute names can
+   * carry data), is redacted on its own, so a secret is masked whatever JSON would make of it (`"` and `\`
+   * escaped, unicode), and the result is always a value JSON can write. Numbers, booleans and null are
+   * structure, never masked: a secret spelled `null` or `true` cannot corrupt the document. The result has
+   * the shape JSON.stringify would give (toJSON applied, undefined and functions dropped, non-finite numbers
+   * null); a bigint becomes its decimal text and a cycle the string "[Circular]" instead of an exception.
+   * Never throws: it runs after operations have committed, and must not turn them into failures.
+   */
   redactValue<T>(value: T): T {
     if (this.needles.size === 0) return value;
-    return JSON.parse(this.redact(JSON.stringify(value))) as T;
+    return this.walk(value, '', new Set()) as T;
+  }
+
+  private walk(value: unknown, key: string, path: Set<object>): unknown {
+    let v = value;
+    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+      try {
+        v = (v as { toJSON: (k: string) => unknown }).toJSON(key);
+      } catch {
+        return MASK;
+      }
+    }
+    if (typeof v === 'string') return this.redact(v);
+    if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+    if (typeof v === 'boolean' || v === null) return v;
+    if (typeof v === 'bigint') return this.redact(v.toString());
+    if (typeof v !== 'object') return undefined; // undefined, functions, symbols: JSON drops them
+    if (path.has(v)) return '[Circular]';
+    path.add(v);
+    try {
+      if (Array.isArray(v)) {
+        return v.map((item, i) => {
+          const r = this.walk(item, String(i), path);
+          return r === undefined ? null : r;
+        });
+      }
+      const out: Record<string, unknown> = {};
+      for (const [k, item] of Object.entries(v)) {
+        const r = this.walk(item, k, path);
+        // defineProperty: a key "__proto__" stays a plain key, as JSON.parse would make it
+        if (r !== undefined) Object.defineProperty(out, this.redact(k), { value: r, enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    } finally {
+      path.delete(v);
+    }
   }
 }
 

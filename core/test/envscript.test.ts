@@ -131,6 +131,35 @@ describe('envscript sh format', () => {
     expect(ctx.host.err()).not.toContain(SECRET);
   });
 
+  it('secret-named variables by the shared rule: their keys are never written, nor a value equal to theirs', async () => {
+    await writeFile(
+      path.join(r.dir, 'c.toml'),
+      [
+        '[Export]',
+        'AWS_KEY = "${AWS_SECRET_ACCESS_KEY}"',
+        'SSH_KEY_COPY = "${SSH_PRIVATE_KEY}"',
+        'SHORT = "${PIN_PASSWD}"',
+        'AWS_SECRET_ACCESS_KEY = "x"',
+        'GOOGLE_CREDENTIALS = "y"',
+        'DH_PASS = "z"',
+        'PASSENGER_COUNT = "3"',
+        'AUTHOR = "me"',
+        '',
+      ].join('\n'),
+    );
+    const env = { AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMIK7MDENG', SSH_PRIVATE_KEY: 'pkABCDEF123', PIN_PASSWD: '42' };
+    const ctx = ctxFor({ env });
+    const res = await envscript(ctx, { toml: 'c.toml', format: 'sh', print: false });
+    expect(res.variables).toMatchObject({ PASSENGER_COUNT: '3', AUTHOR: 'me' });
+    for (const k of ['AWS_KEY', 'SSH_KEY_COPY', 'SHORT', 'AWS_SECRET_ACCESS_KEY', 'GOOGLE_CREDENTIALS', 'DH_PASS']) {
+      expect(res.variables, k).not.toHaveProperty(k);
+    }
+    for (const v of Object.values(env)) expect(res.script).not.toContain(`'${v}'`);
+    expect(ctx.host.err()).toContain('the value of AWS_KEY contains a secret');
+    expect(ctx.host.err()).toContain('the value of SHORT contains a secret');
+    expect(ctx.host.err()).toContain('AWS_SECRET_ACCESS_KEY looks like a credential');
+  });
+
   it('a clone URL from the environment loses its credentials', async () => {
     const res = await envscript(ctxFor({ env: { GIT_URL: 'https://x-token:ghp_unregistered123@github.com/acme/cart.git' } }), { format: 'sh', print: false });
     expect(res.variables.GIT_URL).toBe('https://github.com/acme/cart.git');

@@ -7,6 +7,7 @@ import { emptyBackend } from '../src/operations/dry-run-backend.js';
 import { parseDuration, resolveInputs } from '../src/operations/input-resolution.js';
 import { COMMAND_MODULES } from '../src/operations/registry.js';
 import { APP, makeRepo, type TestRepo } from './execute-fixtures.js';
+import { leakedForms } from './secret-forms.js';
 
 let repo: TestRepo | undefined;
 afterEach(() => {
@@ -102,19 +103,33 @@ describe('execute()', () => {
     expect(closed).toBe(1);
   });
 
-  it('registers secrets before anything runs: DHPASS, *_TOKEN, *_PASSWORD, *_SECRET and --dhpass never leave', async () => {
+  it('registers secrets before anything runs: every secret-named env var (secret-names.ts) and --dhpass never leave', async () => {
     repo = makeRepo({}, { git: false });
-    const env = { DHPASS: 'dh-pass-123', GH_TOKEN: 'tok-456789', DB_PASSWORD: 'pw-987654', APP_SECRET: 'sec-111222' };
-    const cmd = 'echo dh-pass-123 tok-456789 pw-987654 sec-111222 flag-pass-777; exit 0';
+    const env = {
+      DHPASS: 'dh-pass-123',
+      GH_TOKEN: 'tok-456789',
+      DB_PASSWORD: 'pw-987654',
+      APP_SECRET: 'sec-111222',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMIK7MDENGbPxRfiCY',
+      SSH_PRIVATE_KEY: 'pkABCDEF123',
+      DOCKER_PASSWD: 'dpw123456',
+      GOOGLE_CREDENTIALS: 'gcred98765',
+      STRIPE_API_KEY: 'sk_live_abc',
+      GIT_AUTH: 'gitauth-555',
+      QUOTED_TOKEN: 'q"uo\\te',
+    };
+    // the command prints the values from its environment, so the command text itself holds none of them
+    const cmd = `printf '%s\\n' "${Object.keys(env).map((k) => `$${k}`).join(' ')} flag-pass-777"; exit 0`;
     await repo.run('version-update', { 'component-name': 'GLOBAL.A.c', 'component-version': '1', application: APP });
     const r = await repo.run('deploy', { application: APP, env: 'dev', command: cmd, dhpass: 'flag-pass-777', backend: 'local' }, { env });
     expect(r.exitCode, r.err).toBe(0);
+    const storedText = [...repo.storeSnapshot().values()].map((b64) => Buffer.from(b64, 'base64').toString('utf8')).join('\n');
     for (const secret of [...Object.values(env), 'flag-pass-777']) {
-      expect(r.err).not.toContain(secret);
-      expect(JSON.stringify(r.result)).not.toContain(secret);
-      for (const [, b64] of repo.storeSnapshot()) expect(Buffer.from(b64, 'base64').toString('utf8')).not.toContain(secret);
+      expect(leakedForms(r.err, secret), secret).toEqual([]);
+      expect(leakedForms(JSON.stringify(r.result), secret), secret).toEqual([]);
+      expect(leakedForms(storedText, secret), secret).toEqual([]);
     }
-    expect(r.err).toContain('*** *** *** *** ***');
+    expect(r.err).toContain(Array(Object.keys(env).length + 1).fill('***').join(' '));
   });
 
   it('selects the ortelius backend when DHURL is set; missing credentials are an auth error (exit 3)', async () => {

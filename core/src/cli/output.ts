@@ -7,7 +7,18 @@ import type { Host } from '../host.js';
 import type { AnyCommandModule } from '../operations/registry.js';
 import { renderDeployment, type DeploymentSummary } from '../operations/deployment-flow.js';
 
-export function printOutcome(host: Host, mod: AnyCommandModule | undefined, outcome: ExecuteOutcome, json: boolean): void {
+/**
+ * `stdoutJson` writes the --json document as is (the CLI's raw stdout). It must not be host.stdout: the
+ * Host redacts text, and text redaction of a JSON document breaks it when a secret is a JSON word (`null`) or
+ * meets an escape sequence; here every string of the value is redacted before it is serialized instead.
+ */
+export function printOutcome(
+  host: Host,
+  mod: AnyCommandModule | undefined,
+  outcome: ExecuteOutcome,
+  json: boolean,
+  stdoutJson: (text: string) => void,
+): void {
   const { result } = outcome;
   if (outcome.exitCode === 0 && mod) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -18,7 +29,12 @@ export function printOutcome(host: Host, mod: AnyCommandModule | undefined, outc
     if (deployment && deployment.id !== null) host.stderr(`${renderDeployment(deployment)}\n`);
     printError(host, result.error as { message: string; hint?: string } | undefined, outcome.error);
   }
-  if (json) host.stdout(`${JSON.stringify(result)}\n`);
+  if (json) printJson(host, result, stdoutJson);
+}
+
+/** One JSON document on one line: every string and key redacted on its own, then serialized. */
+export function printJson(host: Host, value: unknown, stdoutJson: (text: string) => void): void {
+  stdoutJson(`${JSON.stringify(host.redactor.redactValue(value))}\n`);
 }
 
 export function printError(host: Host, error: { message: string; hint?: string } | undefined, cause?: unknown): void {

@@ -4,13 +4,15 @@
  * here calls process.exit, so output is never cut off). Loaded lazily by main.ts.
  */
 import { Command, CommanderError } from 'commander';
-import { execute, type ExecuteOptions } from '../execute.js';
+import { execute, registerSecrets, type ExecuteOptions } from '../execute.js';
 import { EXIT } from '../errors.js';
-import { createHost, processInterrupts, type Env } from '../host.js';
-import { COMMANDS, type CommandName } from '../inputs.js';
+import { createHost, processInterrupts, type Env, type Host } from '../host.js';
+import { COMMANDS, INPUTS, type CommandName } from '../inputs.js';
 import { commandModule } from '../operations/registry.js';
+import { Redactor } from '../redact.js';
+import { isSecretName } from '../secret-names.js';
 import { addInputFlags, readInputFlags } from './flags.js';
-import { printError, printOutcome } from './output.js';
+import { printError, printJson, printOutcome } from './output.js';
 import { SHIPLOG_VERSION } from './version.js';
 
 export interface CliIo {
@@ -37,7 +39,45 @@ export function hoistGlobalFlags(argv: string[]): string[] {
   return [argv[i], ...argv.slice(0, i), ...argv.slice(i + 1)];
 }
 
-export function buildProgram(io: CliIo, done: (code: number) => void): Command {
+/** Flag names (without dashes) of the secret inputs and their aliases: `dhpass`. */
+const SECRET_FLAGS = new Set(INPUTS.filter((i) => i.secret).flatMap((i) => [i.name, ...(i.aliases ?? [])]));
+
+function isSecretFlag(name: string): boolean {
+  return SECRET_FLAGS.has(name) || isSecretName(name);
+}
+
+/**
+ * Values of the flags in argv whose names look secret, known to shiplog or not: `--dhpass X`, `--dh-pass=X`,
+ * `--api-token X`, also among a deployment command's words after `--`. A usage error can echo them before
+ * any input is parsed, so they are registered from the raw words.
+ */
+export function secretFlagValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--?([^=]+)(?:=([\s\S]*))?$/.exec(argv[i]);
+    if (!m || !isSecretFlag(m[1])) continue;
+    if (m[2] !== undefined) out.push(m[2]);
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith('-')) out.push(argv[++i]);
+  }
+  return out;
+}
+
+/**
+ * A Redactor holding every secret the CLI can see before parsing: secret-named environment variables (and
+ * DHPASS), and the values of secret-looking flags in argv. Every Host of the run shares it, so usage errors,
+ * internal errors and commander's own output are masked like the results of a command.
+ */
+export function cliRedactor(io: Pick<CliIo, 'argv' | 'env' | 'cwd'>): Redactor {
+  const redactor = new Redactor();
+  const host = createHost({ env: io.env, cwd: io.cwd, stdout: () => {}, stderr: () => {}, redactor });
+  registerSecrets(host, {});
+  for (const v of secretFlagValues(io.argv)) redactor.add(v);
+  return redactor;
+}
+
+export function buildProgram(io: CliIo, done: (code: number) => void, redactor: Redactor = cliRedactor(io)): Command {
+  const out = (t: string) => io.stdout(redactor.redact(t));
+  const err = (t: string) => io.stderr(redactor.redact(t));
   const program = new Command('shiplog')
     .description('Track and drive software releases from any CI system (Ortelius/DeployHub compatible)')
     .version(SHIPLOG_VERSION, '-V, --version', 'print the shiplog version')
@@ -45,12 +85,12 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .addHelpCommand(false)
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
+    .configureOutput({ writeOut: out, writeErr: err, outputError: () => {} });
 
   for (const name of COMMANDS) {
     const mod = commandModule(name);
     if (!mod) continue;
-    const cmd = program.command(name).description(mod.summary).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
+    const cmd = program.command(name).description(mod.summary).exitOverride().configureOutput({ writeOut: out, writeErr: err, outputError: () => {} });
     const bindings = addInputFlags(cmd, name);
     if (TAKES_COMMAND_WORDS.includes(name)) cmd.argument('[command...]', 'deployment command to run (after --)');
     cmd.addHelpText('after', `\nExamples:\n${mod.examples.map((e) => `  ${e}`).join('\n')}\n`);
@@ -60,9 +100,9 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
       const json = isTrueFlag(inputs.json);
       const debug = isTrueFlag(inputs.debug);
       const commandArgs = TAKES_COMMAND_WORDS.includes(name) ? ((args[0] as string[] | undefined) ?? []) : [];
-      const host = createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, debug, onInterrupt: processInterrupts });
+      const host = createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, debug, redactor, onInterrupt: processInterrupts });
       const outcome = await execute(name, inputs, host, { ...io.executeOptions, commandArgs });
-      printOutcome(host, mod, outcome, json);
+      printOutcome(host, mod, outcome, json, io.stdout);
       done(outcome.exitCode);
     });
   }
@@ -71,11 +111,17 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
 
 export async function runCli(io: CliIo): Promise<number> {
   let code: number = EXIT.OK;
-  const program = buildProgram(io, (c) => {
-    code = c;
-  });
+  const redactor = cliRedactor(io);
+  const host: Host = createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, redactor });
+  const program = buildProgram(
+    io,
+    (c) => {
+      code = c;
+    },
+    redactor,
+  );
   if (io.argv.length === 0) {
-    io.stderr(program.helpInformation());
+    host.stderr(program.helpInformation());
     return EXIT.INVALID;
   }
   try {
@@ -86,13 +132,12 @@ export async function runCli(io: CliIo): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.OK;
       const message = err.message.replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ');
       const error = { ok: false, error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint: 'see shiplog --help' } };
-      const host = createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr });
       printError(host, error.error);
-      if (io.argv.some((a) => a === '--json' || a === '--json=true')) io.stdout(`${JSON.stringify(error)}\n`);
+      if (io.argv.some((a) => a === '--json' || a === '--json=true')) printJson(host, error, io.stdout);
       return EXIT.INVALID;
     }
     // execute() never throws; anything here is a CLI bug.
-    io.stderr(`shiplog: error: internal error, please report: ${err instanceof Error ? err.message : String(err)}\n`);
+    host.stderr(`shiplog: error: internal error, please report: ${err instanceof Error ? err.message : String(err)}\n`);
     return EXIT.OPERATION_FAILED;
   }
 }

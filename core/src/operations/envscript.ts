@@ -12,6 +12,7 @@ import { ENVSCRIPT_FORMATS, VARIABLE_NAME, byteOrder, formatVariables, type Envs
 import { InvalidInputError } from '../errors.js';
 import { diffStat, readGitFacts, stripUrlCredentials } from '../git-facts.js';
 import type { Host } from '../host.js';
+import { isSecretName } from '../secret-names.js';
 import { componentBaseName, componentParts } from '../naming.js';
 import type { CommandModule } from './command-module.js';
 import type { OperationContext } from './context.js';
@@ -44,9 +45,12 @@ export interface EnvscriptResult {
   dryRun?: boolean;
 }
 
-/** Keys never written, whatever their value: credentials of the Ortelius backend and anything secret-named. */
+/**
+ * Keys never written, whatever their value: the Ortelius connection settings and every name that is secret by
+ * the rule the Redactor's registration uses too (secret-names.ts).
+ */
 export function isForbiddenKey(key: string): boolean {
-  return /^(DHPASS|DHUSER|DHURL)$/i.test(key) || /TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY/i.test(key);
+  return /^(DHPASS|DHUSER|DHURL)$/i.test(key) || isSecretName(key);
 }
 
 export async function envscript(ctx: OperationContext, req: EnvscriptRequest): Promise<EnvscriptResult> {
@@ -112,9 +116,14 @@ export async function envscript(ctx: OperationContext, req: EnvscriptRequest): P
   return { ok: true, operation: 'envscript', file, format: req.format, variables, script: text };
 }
 
-/** Drops bad names, secret-named keys and values holding a registered secret (warning by key only); sorts. */
+/**
+ * Drops bad names, secret-named keys, values holding a registered secret and values equal to a secret-named
+ * variable's (warning by key only); sorts.
+ */
 function filterVariables(host: Host, vars: Record<string, string>): [string, string][] {
   const out: [string, string][] = [];
+  // Values of secret-named variables, also those too short for the Redactor to register as substrings.
+  const secretEnvValues = new Set(Object.entries(host.env).filter(([k, v]) => v && isSecretName(k)).map(([, v]) => v as string));
   for (const [k, v] of Object.entries(vars)) {
     if (!VARIABLE_NAME.test(k)) {
       host.log.warn(`envscript: "${k}" is not a valid variable name ([A-Za-z_][A-Za-z0-9_]*), skipped`);
@@ -124,7 +133,7 @@ function filterVariables(host: Host, vars: Record<string, string>): [string, str
       host.log.warn(`envscript: ${k} looks like a credential, skipped`);
       continue;
     }
-    if (host.redactor.redact(v) !== v) {
+    if (host.redactor.redact(v) !== v || secretEnvValues.has(v)) {
       host.log.warn(`envscript: the value of ${k} contains a secret, skipped`);
       continue;
     }
