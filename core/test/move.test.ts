@@ -28,6 +28,22 @@ describe('move', () => {
     });
   });
 
+  it('--notes is stored with the move, redacted, and returned in the result (dry run: returned only)', async () => {
+    repo = await withAppVersion();
+    const env = { DHPASS: 'dh-pass-123' };
+    const dry = await repo.run('move', { application: APP, notes: 'smoke ok', 'dry-run': true }, { env });
+    expect(dry.result).toMatchObject({ moved: false, dryRun: true, notes: 'smoke ok' });
+    const r = await repo.run('move', { application: APP, notes: 'smoke ok, pw dh-pass-123' }, { env });
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.result).toMatchObject({ moved: true, to: 'qa', notes: 'smoke ok, pw ***' });
+    const stored = [...repo.storeSnapshot().values()].map((b64) => Buffer.from(b64, 'base64').toString('utf8'));
+    const doc = stored.map((t) => JSON.parse(t.split('\n')[0]) as { moves?: { to: string; notes?: string }[] }).find((d) => d.moves?.length);
+    expect(doc?.moves).toEqual([expect.objectContaining({ from: 'dev', to: 'qa', notes: 'smoke ok, pw ***' })]);
+    expect(stored.join('\n')).not.toContain('dh-pass-123');
+    const plain = await repo.run('move', { application: APP });
+    expect(plain.result).not.toHaveProperty('notes');
+  });
+
   it('the approval gate: unapproved -> exit 1 naming the reason; rejected -> exit 1; approved -> moves', async () => {
     repo = await withAppVersion();
     expect((await repo.run('move', { application: APP, to: 'qa' })).exitCode).toBe(0);

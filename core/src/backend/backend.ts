@@ -130,8 +130,11 @@ export interface Backend {
   recordApproval(approval: Approval): Promise<Approval>;
   /** Approvals of one application version, oldest first (ortelius: those it can tell). */
   listApprovals(appVersion: string): Promise<Approval[]>;
-  /** Moves an application version between stages; ApprovalRequiredError/ApprovalRejectedError when gated. */
-  moveApplicationVersion(spec: MoveSpec): Promise<{ from: string; to: string }>;
+  /**
+   * Moves an application version between stages; ApprovalRequiredError/ApprovalRejectedError when gated.
+   * `notes`: spec.notes as the backend stored it (redacted), when it keeps them with the move.
+   */
+  moveApplicationVersion(spec: MoveSpec): Promise<{ from: string; to: string; notes?: string }>;
 
   /** Server-side deploy engine (ortelius only): starts a deployment and returns its id. */
   startDeployment?(appVersion: ApplicationVersion, environment: string): Promise<{ id: number }>;

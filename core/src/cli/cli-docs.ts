@@ -22,6 +22,7 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
     '`task`: the move task used',
     '`moved`: `false` when it already was in `to` (or on a dry run)',
     '`requiresApproval`: whether `to` is gated',
+    '`notes`: the `--notes` text as stored with the move (secrets masked); absent without `--notes` or when nothing moved',
   ],
   approve: ['`appVersion`', '`approved`: `false` for `--reject`', '`stage`', '`by`: CI actor, else `$USER`, else `unknown`', '`at`: ISO time', '`notes`'],
   deploy: [

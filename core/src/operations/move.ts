@@ -28,6 +28,8 @@ export interface MoveResult extends CommandResultBase {
   /** false when the application version already was in the target stage (nothing changed). */
   moved: boolean;
   requiresApproval: boolean;
+  /** `--notes` as stored with the move (redacted); absent without notes or when nothing moved. */
+  notes?: string;
   dryRun?: boolean;
 }
 
@@ -90,7 +92,7 @@ export const moveCommand: CommandModule<MoveRequest, MoveResult> = {
     }
     if (req.dryRun) {
       ctx.host.log.info(`dry run: would move ${av.name} from ${from.name} to ${to.name} via task "${task}"${to.requiresApproval ? ` (${to.name} needs an approval)` : ''}`);
-      return { ...base, moved: false, dryRun: true };
+      return { ...base, moved: false, ...(req.notes ? { notes: req.notes } : {}), dryRun: true };
     }
     const done = await backend.moveApplicationVersion({
       appVersion: av,
@@ -103,7 +105,8 @@ export const moveCommand: CommandModule<MoveRequest, MoveResult> = {
       ...(req.notes ? { notes: req.notes } : {}),
       provenance: ctx.ci(),
     });
-    return { ...base, from: done.from, to: done.to, moved: true };
+    const notes = done.notes ?? (req.notes ? ctx.host.redactor.redact(req.notes) : undefined);
+    return { ...base, from: done.from, to: done.to, moved: true, ...(notes ? { notes } : {}) };
   },
 
   render(res) {

@@ -187,7 +187,7 @@ export class LocalBackend implements Backend {
     return this.store.read(async () => (await avDoc(this.reader, appVersion))?.approvals ?? []);
   }
 
-  async moveApplicationVersion(input: MoveSpec): Promise<{ from: string; to: string }> {
+  async moveApplicationVersion(input: MoveSpec): Promise<{ from: string; to: string; notes?: string }> {
     const spec = this.host.redactor.redactValue(input);
     const name = spec.appVersion.name;
     return this.store.transact(async (tx) => {
@@ -210,9 +210,10 @@ export class LocalBackend implements Backend {
         }
       }
       doc.value.stage = spec.to.name;
-      doc.moves.push({ from: spec.from.name, to: spec.to.name, task: spec.task, by: spec.by, at: spec.at, provenance: spec.provenance });
+      const notes = spec.notes ? { notes: spec.notes } : {};
+      doc.moves.push({ from: spec.from.name, to: spec.to.name, task: spec.task, by: spec.by, at: spec.at, ...notes, provenance: spec.provenance });
       tx.put(objectPath('application-version', name), doc);
-      return { from: spec.from.name, to: spec.to.name };
+      return { from: spec.from.name, to: spec.to.name, ...notes };
     });
   }
 

@@ -29,6 +29,8 @@ export interface MoveRecord {
   task: string;
   by: string;
   at: string;
+  /** `move --notes`, redacted like every stored text. */
+  notes?: string;
   provenance: CiContext;
 }
 
