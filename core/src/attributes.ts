@@ -3,7 +3,7 @@
  * reference's bugs): derived CI/git/docker defaults, `--attr` arguments, and the merge of both with the
  * component.toml [Attributes], including the Readme/License/Swagger file pointers.
  */
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidInputError } from './errors.js';
 import { parseRemoteUrl, stripUrlCredentials } from './git-facts.js';
@@ -199,38 +199,90 @@ export async function resolveAttributes(
       merged[k] = v;
     }
   }
-  const pointers: Partial<Record<FileKind, string>> = {};
+  const pointers: Partial<Record<FileKind, { key: string; value: string }>> = {};
   const attributes: Record<string, string> = {};
   for (const [k, v] of Object.entries(merged)) {
     const kind = POINTER_KEYS[k.toLowerCase()];
     if (kind) {
-      if (v.trim() !== '') pointers[kind] = v.trim();
+      if (v.trim() !== '') pointers[kind] = { key: k, value: v.trim() };
     } else if (v !== '') attributes[k] = v;
   }
+
+  // A pointer may only name a file of the project: `Readme = "/proc/self/environ"` or "../../.ssh/id_rsa"
+  // would store that file's text (environment, keys) as an attachment. Checked before anything is read.
+  const root = await projectRoot(host.cwd);
+  const problems: string[] = [];
+  const targets: Partial<Record<FileKind, string>> = {};
+  for (const [kind, p] of Object.entries(pointers) as [FileKind, { key: string; value: string }][]) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p.value)) {
+      host.log.warn(`${kind} points to a URL (${p.value}); shiplog reads local files only, not attached`);
+      continue;
+    }
+    const file = path.resolve(host.cwd, p.value);
+    if (!(await insideRoot(root, file))) {
+      problems.push(`${p.key} = "${p.value}" points outside the repository (${root}); a file pointer must name a file inside it`);
+      continue;
+    }
+    targets[kind] = file;
+  }
+  if (problems.length) throw InvalidInputError.of(problems, 'give Readme/License/Swagger/GradleLicense as a path relative to the working directory, inside the repository');
 
   const files: ResolvedAttributes['files'] = {};
   for (const kind of ['readme', 'license', 'swagger', 'gradleLicense'] as const) {
     const pointer = pointers[kind];
+    const target = targets[kind];
     if (pointer) {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(pointer)) {
-        host.log.warn(`${kind} points to a URL (${pointer}); shiplog reads local files only, not attached`);
-        continue;
-      }
-      const text = await readText(path.resolve(host.cwd, pointer));
-      if (text === undefined) host.log.warn(`${kind} file ${pointer} not found, not attached`);
-      else if (text === null) host.log.warn(`${kind} file ${pointer} is larger than 5 MB, not attached`);
+      if (!target) continue; // a URL
+      const text = await readText(target);
+      if (text === undefined) host.log.warn(`${kind} file ${pointer.value} not found, not attached`);
+      else if (text === null) host.log.warn(`${kind} file ${pointer.value} is larger than 5 MB, not attached`);
       else files[kind] = text;
     } else if (kind !== 'gradleLicense') {
       for (const name of DEFAULT_FILES[kind]) {
-        const text = await readText(path.resolve(host.cwd, name));
-        if (typeof text === 'string') {
-          files[kind] = text;
+        const file = path.resolve(host.cwd, name);
+        const text = await readText(file);
+        if (typeof text !== 'string') continue;
+        if (!(await insideRoot(root, file))) {
+          host.log.warn(`${name} links to a file outside the repository, not attached`);
           break;
         }
+        files[kind] = text;
+        break;
       }
     }
   }
   return { attributes, files };
+}
+
+/**
+ * The directory file pointers must stay in: the top of the git work tree holding host.cwd (the nearest
+ * ancestor with a `.git` entry), else host.cwd itself; symlinks resolved.
+ */
+async function projectRoot(cwd: string): Promise<string> {
+  const start = await realpath(cwd).catch(() => path.resolve(cwd));
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (await lstat(path.join(dir, '.git')).then(() => true, () => false)) return dir;
+    if (path.dirname(dir) === dir) return start;
+  }
+}
+
+/**
+ * True when `file`, symlinks resolved, lies inside `root`. A file that does not exist is judged by its nearest
+ * existing ancestor plus the rest of its path (so "../outside" is refused even when missing).
+ */
+async function insideRoot(root: string, file: string): Promise<boolean> {
+  let existing = file;
+  const rest: string[] = [];
+  let real: string | undefined;
+  for (;;) {
+    real = await realpath(existing).catch(() => undefined);
+    if (real !== undefined || path.dirname(existing) === existing) break;
+    rest.unshift(path.basename(existing));
+    existing = path.dirname(existing);
+  }
+  const resolved = path.join(real ?? existing, ...rest);
+  const rel = path.relative(root, resolved);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 /** File text; undefined when missing or not a file; null when too large. */

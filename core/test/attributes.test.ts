@@ -1,10 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { derivedAttributes, parseAttrArgs, resolveAttributes, splitImage } from '../src/attributes.js';
 import { InvalidInputError } from '../src/errors.js';
 import { createMemoryHost } from '../src/host.js';
 import type { CiContext } from '../src/model.js';
+import { COMPONENT_TOML, makeRepo } from './execute-fixtures.js';
 import { tempDir } from './git-facts-fixture.js';
 
 const NOW = new Date('2026-03-05T07:08:09.000Z');
@@ -171,5 +172,83 @@ describe('resolveAttributes', () => {
     expect(r.attributes).toEqual({});
     expect(host.err()).toContain('shiplog: warning: license file NOPE.txt not found');
     expect(host.err()).toContain('readme points to a URL');
+  });
+});
+
+describe('file pointers stay inside the repository', () => {
+  // dir is the repository (it holds .git); dir/outside.txt is not in it when the work tree is dir/repo.
+  async function layout() {
+    const repo = path.join(dir, 'repo');
+    await mkdir(path.join(repo, '.git'), { recursive: true });
+    await mkdir(path.join(repo, 'services', 'cart'), { recursive: true });
+    await writeFile(path.join(repo, 'README.md'), 'top readme');
+    await writeFile(path.join(repo, 'services', 'cart', 'LICENSE.txt'), 'MIT');
+    await writeFile(path.join(dir, 'outside.txt'), 'SECRET_ENV=leaked');
+    await symlink(path.join(dir, 'outside.txt'), path.join(repo, 'services', 'cart', 'link-out.md'));
+    await symlink(path.join(repo, 'README.md'), path.join(repo, 'services', 'cart', 'link-in.md'));
+    return { repo, cwd: path.join(repo, 'services', 'cart') };
+  }
+
+  const REFUSED: ReadonlyArray<readonly [string, (d: string) => Record<string, string>]> = [
+    ['an absolute path (/proc/self/environ)', () => ({ Readme: '/proc/self/environ' })],
+    ['an absolute path to a file outside', (d) => ({ License: path.join(d, 'outside.txt') })],
+    ['../ out of the repository', () => ({ Swagger: '../../../outside.txt' })],
+    ['../ to a missing file outside', () => ({ readme: '../../../missing.md' })],
+    ['a symlink leading out', () => ({ README: 'link-out.md' })],
+    ['GradleLicense at /etc/passwd', () => ({ GradleLicense: '/etc/passwd' })],
+  ];
+
+  it.each(REFUSED)('%s: exit 2 naming the key, nothing read', async (_, pointers) => {
+    const { cwd } = await layout();
+    const host = createMemoryHost({ cwd });
+    const err = await resolveAttributes(host, { derived: {}, toml: pointers(dir), flags: {} }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidInputError);
+    expect((err as InvalidInputError).exitCode).toBe(2);
+    const [key, value] = Object.entries(pointers(dir))[0];
+    expect((err as Error).message).toContain(`${key} = "${value}" points outside the repository`);
+    expect((err as Error).message).not.toContain('leaked');
+  });
+
+  it('every bad pointer is named at once', async () => {
+    const { cwd } = await layout();
+    const err = await resolveAttributes(createMemoryHost({ cwd }), { derived: {}, toml: { Readme: '/etc/hostname', License: '../../../outside.txt' }, flags: {} }).catch((e: unknown) => e);
+    expect((err as InvalidInputError).problems).toHaveLength(2);
+  });
+
+  it('relative paths inside the repository, also up from a subdirectory and through an inner symlink, are read', async () => {
+    const { cwd } = await layout();
+    const host = createMemoryHost({ cwd });
+    const r = await resolveAttributes(host, { derived: {}, toml: { Readme: '../../README.md', License: 'LICENSE.txt', Swagger: 'link-in.md' }, flags: {} });
+    expect(r.files).toEqual({ readme: 'top readme', license: 'MIT', swagger: 'top readme' });
+  });
+
+  it('without a repository the working directory is the limit', async () => {
+    await mkdir(path.join(dir, 'work'));
+    const host = createMemoryHost({ cwd: path.join(dir, 'work') });
+    const err = await resolveAttributes(host, { derived: {}, toml: { Readme: '../outside.txt' }, flags: {} }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidInputError);
+  });
+
+  it('a default README that links out of the repository is not attached (warning)', async () => {
+    const { repo } = await layout();
+    await symlink(path.join(dir, 'outside.txt'), path.join(repo, 'LICENSE'));
+    const host = createMemoryHost({ cwd: repo });
+    const r = await resolveAttributes(host, { derived: {}, toml: {}, flags: {} });
+    expect(r.files).toEqual({ readme: 'top readme' });
+    expect(host.err()).toContain('LICENSE links to a file outside the repository, not attached');
+  });
+});
+
+describe('version-update with a pointer outside the repository', () => {
+  it('exits 2 naming the key and leaves the store untouched', async () => {
+    const repo = makeRepo({ 'component.toml': `${COMPONENT_TOML}Readme = "/proc/self/environ"\n` });
+    try {
+      const first = await repo.run('version-update', { 'component-version': '1' }, { env: { SOME_VAR: 'env-value-not-stored' } });
+      expect(first.exitCode).toBe(2);
+      expect(first.result.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Readme = "/proc/self/environ" points outside the repository') });
+      expect(repo.storeSnapshot().size).toBe(0);
+    } finally {
+      repo.cleanup();
+    }
   });
 });
