@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { inputsFor } from '../src/inputs.js';
 import { APP, CART, COMPONENT_TOML, makeRepo, type TestRepo } from './execute-fixtures.js';
 
 let repo: TestRepo;
@@ -199,12 +201,25 @@ describe('version-update', () => {
     expect(String((noEnv.result.error as { message: string }).message)).toContain('no environment');
   });
 
-  it('--env on the local store without a command: exit 2 before writing anything', async () => {
+  it.each([
+    ['the --env flag', { env: 'dev' }, {}],
+    ['DEPLOY_ENV', {}, { DEPLOY_ENV: 'dev' }],
+  ])('%s on the local store without a command: exit 2 before writing anything, the hint only names flags version-update takes', async (_label, inputs, env) => {
     repo = makeRepo({ 'component.toml': COMPONENT_TOML });
-    const r = await repo.run('version-update', { env: 'dev' });
+    const r = await repo.run('version-update', inputs, { env });
     expect(r.exitCode).toBe(2);
-    expect((r.result.error as { message: string; hint: string }).hint).toMatch(/-- \.\/deploy\.sh/);
+    const error = r.result.error as { message: string; hint: string };
+    expect(error.message).toBe('the local backend cannot run deployments itself: give the deployment command to deploy to dev');
+    expect(error.hint).toMatch(/-- \.\/deploy\.sh/);
+    const [ownPart] = error.hint.split('shiplog deploy');
+    const taken = new Set(inputsFor('version-update', { includeCliOnly: true }).map((i) => `--${i.name}`));
+    expect([...ownPart.matchAll(/--[a-z][a-z-]*/g)].map((m) => m[0]).filter((f) => !taken.has(f))).toEqual([]);
+    expect(error.hint).not.toContain('--exit-code');
     expect(repo.storeSnapshot().size).toBe(0);
+  });
+
+  it('an unknown --env with a command: exit 2 before writing anything', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
     const unknownEnv = await repo.run('version-update', { env: 'staging' }, { commandArgs: ['true'] });
     expect(unknownEnv.exitCode).toBe(2);
     expect((unknownEnv.result.error as { message: string }).message).toBe('unknown environment "staging"');
@@ -255,5 +270,56 @@ describe('version-update', () => {
     const bump = await repo.run('version-update', { ...base, 'component-version': '3', 'app-auto-increment': 'true' });
     expect(bump.exitCode, bump.err).toBe(0);
     expect(bump.result.appVersion).toMatchObject({ name: `${APP};1_0_1`, created: true });
+  });
+
+  // DeployEnv in component.toml (the dh format) with no command, on a backend that cannot deploy by itself.
+  it.each([
+    ['an environment of the pipeline', 'dev'],
+    ['an Ortelius environment name the local pipeline does not know', 'GLOBAL.Acme.Store.dev'],
+  ])('DeployEnv naming %s without a command: the versions are recorded, one warning says how to deploy', async (_label, deployEnv) => {
+    repo = makeRepo({ 'component.toml': `DeployEnv = "${deployEnv}"\n${COMPONENT_TOML}` });
+    const r = await repo.run('version-update');
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.result).toMatchObject({ ok: true, componentVersion: { created: true }, appVersion: { name: `${APP};1_0_0`, created: true } });
+    expect(r.result.deployment).toBeUndefined();
+    const warnings = r.err.split('\n').filter((l) => l.startsWith('shiplog: warning: '));
+    expect(warnings).toEqual([
+      `shiplog: warning: DeployEnv "${deployEnv}" in component.toml not deployed: the local backend cannot run deployments itself and no deployment command was given (deploy with: shiplog deploy --application "${APP}" --env ${deployEnv} -- <command>)`,
+    ]);
+    const dry = await repo.run('version-update', { 'dry-run': true, 'component-version': '9' });
+    expect(dry.exitCode, dry.err).toBe(0);
+    expect(dry.err).not.toContain('would deploy');
+  });
+
+  it('the component.toml example of docs/component-toml.md works on the default local backend', async () => {
+    const doc = readFileSync(new URL('../../docs/component-toml.md', import.meta.url), 'utf8');
+    const example = /```toml\n([\s\S]*?)```/.exec(doc)![1];
+    expect(example).toMatch(/^DeployEnv = /m);
+    repo = makeRepo({ 'component.toml': example });
+    const r = await repo.run('version-update', {}, { env: { BUILDNUM: '145', IMAGE_TAG: 'main-1' } });
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.result).toMatchObject({ componentVersion: { name: expect.stringMatching(/^GLOBAL\.Acme\.Store\.cart;main;v1_2_145_g/) }, appVersion: { name: `${APP};1_0_145` } });
+    expect(r.err).toMatch(/warning: DeployEnv "GLOBAL\.Acme\.Store\.dev" in component\.toml not deployed/);
+  });
+
+  // Only the default ./component.toml may be absent; a path named explicitly must exist.
+  it.each([
+    ['a misspelt path', 'services/cart/compnent.toml', 2],
+    ['a missing file in the working directory', 'other.toml', 2],
+    ['the default name', 'component.toml', 0],
+    ['the default name with ./', './component.toml', 0],
+  ])('--toml naming %s (%s) that does not exist: exit %i', async (_label, toml, exitCode) => {
+    repo = makeRepo({});
+    const r = await repo.run('version-update', { toml });
+    expect(r.exitCode, r.err).toBe(exitCode);
+    if (exitCode === 2) {
+      const error = r.result.error as { code: string; message: string; problems?: string[] };
+      expect(error.code).toBe('INVALID_INPUT');
+      expect(error.message).toBe(`--toml ${toml}: no such file (${repo.dir}/${toml})`);
+      expect(r.err).not.toContain('naming the component from git');
+      expect(repo.storeSnapshot().size).toBe(0);
+    } else {
+      expect((r.result.componentVersion as { name: string }).name).toBe('GLOBAL.acme.store;main;v1');
+    }
   });
 });

@@ -68,14 +68,31 @@ export interface DeploymentPlan {
   recordedLog?: string[];
 }
 
+/** Whether the backend's own deploy engine can run a deployment (server mode: no command, no exit code). */
+export function canDeployItself(backend: Backend): boolean {
+  return backend.startDeployment !== undefined && backend.followDeployment !== undefined;
+}
+
 /**
  * Checks what can be checked before any write: the environment exists in the pipeline, the backend can
- * run the chosen mode, the log file is readable.
+ * run the chosen mode, the log file is readable. `command` is the operation asking, so that a hint only
+ * suggests flags it takes (version-update has no record-only mode).
  */
-export async function planDeployment(ctx: OperationContext, pipeline: PipelineConfig, backend: Backend, req: DeploymentRequest): Promise<DeploymentPlan> {
+export async function planDeployment(
+  ctx: OperationContext,
+  pipeline: PipelineConfig,
+  backend: Backend,
+  req: DeploymentRequest,
+  command: 'deploy' | 'version-update' = 'deploy',
+): Promise<DeploymentPlan> {
   const stage = requireEnvironmentStage(pipeline, req.environment);
   const mode: DeploymentMode = req.source.kind;
-  if (mode === 'server' && (!backend.startDeployment || !backend.followDeployment)) {
+  if (mode === 'server' && !canDeployItself(backend)) {
+    if (command === 'version-update') {
+      throw new UsageError(`the ${backend.kind} backend cannot run deployments itself: give the deployment command to deploy to ${req.environment}`, {
+        hint: `shiplog version-update ... --env ${req.environment} -- ./deploy.sh (or --command "./deploy.sh"); or leave --env out and record the deployment later with shiplog deploy`,
+      });
+    }
     throw new UsageError(`the ${backend.kind} backend cannot run deployments itself: give the deployment command or its exit code`, {
       hint: 'shiplog deploy ... -- ./deploy.sh   (run and record), or --exit-code N [--log-file F] (record only)',
     });

@@ -2,6 +2,7 @@
  * Typed readers over ResolvedInputs for the mutating operations' request() builders. execute() has already
  * type-checked every value against the input table; these only narrow the union and trim blanks away.
  */
+import path from 'node:path';
 import type { ResolvedInputs } from './command-module.js';
 
 /** A trimmed string input, or undefined when absent or blank (a repeated value keeps its last one). */
@@ -33,4 +34,18 @@ export function int(inputs: ResolvedInputs, name: string): number | undefined {
   if (typeof v === 'number') return v;
   const s = str(inputs, name);
   return s === undefined ? undefined : Number.parseInt(s, 10);
+}
+
+/** The component.toml read when none is named (the input table's default for `toml`). */
+export const DEFAULT_COMPONENT_TOML = 'component.toml';
+
+/**
+ * The `toml` input: the path, and whether it names a file other than the default ./component.toml. Only the
+ * default may be absent (the component is then named from the flags or git); a path named explicitly must
+ * exist. Decided by value, not by where it came from: adapters pass the default as an ordinary input.
+ */
+export function tomlInput(inputs: ResolvedInputs): { path: string; explicit: boolean } {
+  const given = str(inputs, 'toml');
+  if (given === undefined) return { path: DEFAULT_COMPONENT_TOML, explicit: false };
+  return { path: given, explicit: path.normalize(given) !== DEFAULT_COMPONENT_TOML };
 }

@@ -45,6 +45,8 @@ export function parseSbomArg(arg: string, problems: string[]): SbomArg | undefin
 
 export interface ComponentPlanInput {
   toml: string;
+  /** The toml path was named explicitly (not the default ./component.toml): a missing file is an error. */
+  tomlExplicit?: boolean;
   name?: string;
   variant?: string;
   version?: string;
@@ -68,6 +70,8 @@ export interface ComponentPlan {
   sboms: { type: SbomType; content: string }[];
   app?: { application: string; version?: string };
   environment?: string;
+  /** Where `environment` came from: the `env` input (flag, DEPLOY_ENV), or DeployEnv in component.toml. */
+  environmentFrom?: 'input' | 'toml';
   /** component.toml that was read, if any. */
   tomlFile?: string;
 }
@@ -91,8 +95,11 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
   const tomlPath = path.resolve(host.cwd, req.toml);
   const toml = await readComponentToml(host, { path: tomlPath, vars });
   const values = toml?.values as Record<string, unknown> | undefined;
+  // Only the default component.toml may be absent: a path named with --toml that does not exist is a typo, not
+  // a request to name the component from git.
+  const missingToml = !toml && req.tomlExplicit === true;
   // The build variables already prefer the CI provider's branch (agents check out a detached HEAD).
-  const fromGit = toml
+  const fromGit = toml || missingToml
     ? {}
     : componentFromGit({
         ...git,
@@ -100,18 +107,20 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
         org: git.org ?? vars.GIT_ORG,
         repoProject: git.repoProject ?? vars.GIT_REPO_PROJECT,
       });
-  if (!toml) {
+  if (!toml && !missingToml) {
     const fromFlags = req.name !== undefined && (req.version !== undefined || req.autoIncrement);
     host.log.info(fromFlags ? `${req.toml} not found; using the flags` : `${req.toml} not found; naming the component from git`);
   }
 
   const problems: string[] = [];
+  if (missingToml) problems.push(`--toml ${req.toml}: no such file (${tomlPath})`);
   const name = req.name ?? tomlString(values, 'Name') ?? fromGit.Name;
   const variant = req.variant ?? tomlString(values, 'Variant') ?? fromGit.Variant;
   const requested = req.version ?? tomlString(values, 'Version') ?? fromGit.Version;
   let parts: ComponentNameParts | undefined;
   if (name === undefined) {
-    problems.push(toml ? `no component name: ${toml.file} has no Name and --component-name is not given` : 'no component name: give --component-name, or a component.toml with Name (git gave none)');
+    // With the named file missing, "no name" is only its consequence: the missing file is the one problem.
+    if (!missingToml) problems.push(toml ? `no component name: ${toml.file} has no Name and --component-name is not given` : 'no component name: give --component-name, or a component.toml with Name (git gave none)');
   } else {
     try {
       parts = componentParts(name, variant, requested);
@@ -119,7 +128,7 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
       problems.push((err as Error).message);
     }
   }
-  if (parts && !parts.version && !req.autoIncrement) {
+  if (parts && !parts.version && !req.autoIncrement && !missingToml) {
     problems.push('no component version: give --component-version, Version in component.toml, or --auto-increment true');
   }
 
@@ -146,7 +155,9 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
       problems.push(`cannot read SBOM ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
   }
-  if (problems.length > 0) throw InvalidInputError.of(problems);
+  if (problems.length > 0) {
+    throw InvalidInputError.of(problems, missingToml ? 'check the path; without --toml, ./component.toml is read when present, else the component is named from the flags or git' : undefined);
+  }
 
   const derived = derivedAttributes({ env: host.env, vars, ci, now });
   const resolved = await resolveAttributes(host, { toml: toml?.attributes ?? {}, derived, flags: flagAttributes });
@@ -182,7 +193,7 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
     ...(Object.keys(files).length > 0 ? { files } : {}),
     sboms,
     ...(app ? { app } : {}),
-    ...(environment ? { environment } : {}),
+    ...(environment ? { environment, environmentFrom: req.environment !== undefined ? ('input' as const) : ('toml' as const) } : {}),
     ...(toml ? { tomlFile: toml.file } : {}),
   };
 }

@@ -13,14 +13,16 @@ import { InvalidInputError } from '../errors.js';
 import { parseAttrArgs } from '../attributes.js';
 import { findAppVersion } from './app-version-lookup.js';
 import type { CommandModule, CommandResultBase } from './command-module.js';
-import { FailedDeploymentError, performDeployment, planDeployment, renderDeployment, type DeploymentPlan, type DeploymentSummary } from './deployment-flow.js';
+import { canDeployItself, FailedDeploymentError, performDeployment, planDeployment, renderDeployment, type DeploymentPlan, type DeploymentSummary } from './deployment-flow.js';
 import { deploySource } from './deploy.js';
 import { DEFAULT_TIMEOUT_MS, durationInput } from './input-resolution.js';
-import { bool, list, str } from './request-inputs.js';
+import { bool, list, str, tomlInput } from './request-inputs.js';
 import { parseSbomArg, resolveComponentPlan, type SbomArg } from './version-update-plan.js';
 
 export interface VersionUpdateRequest {
   toml: string;
+  /** `toml` names a file other than the default ./component.toml: it must exist. */
+  tomlExplicit: boolean;
   name?: string;
   variant?: string;
   version?: string;
@@ -70,8 +72,10 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
     const kind = str(inputs, 'kind') ?? 'docker';
     if (kind !== 'docker' && kind !== 'file') problems.push(`--kind must be docker or file (got "${kind}")`);
     if (problems.length > 0) throw InvalidInputError.of(problems);
+    const toml = tomlInput(inputs);
     return {
-      toml: str(inputs, 'toml') ?? 'component.toml',
+      toml: toml.path,
+      tomlExplicit: toml.explicit,
       name: str(inputs, 'component-name'),
       variant: str(inputs, 'component-variant'),
       version: str(inputs, 'component-version'),
@@ -98,19 +102,30 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
     const pipeline = await ctx.pipeline();
     const backend = await ctx.backend();
     let deployPlan: DeploymentPlan | undefined;
-    if (plan.environment === undefined && (req.commandArgs.length > 0 || req.command !== undefined)) {
+    const runs = req.commandArgs.length > 0 || req.command !== undefined;
+    if (plan.environment === undefined && runs) {
       throw new InvalidInputError(`a deployment command was given (${req.command ?? req.commandArgs.join(' ')}) but no environment to deploy to`, {
         hint: 'pass --env (or set DeployEnv in component.toml), or drop the words after --',
       });
     }
-    if (plan.environment !== undefined) {
+    let environment = plan.environment;
+    if (environment !== undefined && plan.environmentFrom === 'toml' && !runs && !canDeployItself(backend)) {
+      // DeployEnv names where the build goes next (the dh file format); with no command and a backend that cannot
+      // deploy by itself there is nothing to run it with: record the versions, say how to deploy, and go on.
+      const app = plan.app ? `--application "${plan.app.application}" ` : '';
+      host.log.warn(
+        `DeployEnv "${environment}" in ${req.toml} not deployed: the ${backend.kind} backend cannot run deployments itself and no deployment command was given (deploy with: shiplog deploy ${app}--env ${environment} -- <command>)`,
+      );
+      environment = undefined;
+    }
+    if (environment !== undefined) {
       const problems: string[] = [];
       const source = deploySource(req.command, req.commandArgs, undefined, undefined, problems);
       if (problems.length > 0) throw InvalidInputError.of(problems);
       if (!plan.app) {
-        throw new InvalidInputError(`deploying to ${plan.environment} needs an application`, { hint: 'pass --application (or set Application in component.toml)' });
+        throw new InvalidInputError(`deploying to ${environment} needs an application`, { hint: 'pass --application (or set Application in component.toml)' });
       }
-      deployPlan = await planDeployment(ctx, pipeline, backend, { environment: plan.environment, source, timeoutMs: req.timeoutMs });
+      deployPlan = await planDeployment(ctx, pipeline, backend, { environment, source, timeoutMs: req.timeoutMs }, 'version-update');
     }
     const version = plan.autoIncrement ? await plan.autoIncrement(backend) : plan.parts.version!;
     const fullName = `${plan.base};${version}`;
@@ -127,7 +142,7 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
         host.log.info(`dry run: would put ${fullName} into application version ${name}`);
         app = { id: null, name, created: false };
       }
-      if (plan.environment) host.log.info(`dry run: would deploy to ${plan.environment}`);
+      if (deployPlan) host.log.info(`dry run: would deploy to ${deployPlan.req.environment}`);
       return {
         ok: true,
         operation: 'version-update',
