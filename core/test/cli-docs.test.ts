@@ -53,13 +53,16 @@ function docShellLines(): { where: string; line: string }[] {
   const found: { where: string; line: string }[] = [];
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
     const text = readFileSync(new URL(name, dir), 'utf8');
+    let fenced = false;
     let shell = false;
     text.split('\n').forEach((raw, i) => {
       const fence = /^\s*```(\w*)/.exec(raw);
       if (fence) {
-        shell = !shell && ['sh', 'bash', 'shell', 'console', ''].includes(fence[1]);
+        fenced = !fenced;
+        shell = fenced && ['sh', 'bash', 'shell', 'console', ''].includes(fence[1]);
         return;
       }
+      if (fenced && !shell) return;
       const where = `docs/${name}:${i + 1}`;
       if (shell && /\bshiplog\s/.test(raw)) found.push({ where, line: raw.replace(/^\s*\$\s*/, '') });
       else if (!shell) for (const m of raw.matchAll(/`(shiplog\s[^`]*)`/g)) found.push({ where, line: m[1] });
