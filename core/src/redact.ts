@@ -1,7 +1,8 @@
 /**
  * The one redaction layer. Every secret (password, token) is registered once; every byte that leaves the
  * process (logs, JSON, envscript files, stored records, annotations, summaries) passes through redact().
- * Registered values are removed in their raw, URL-encoded and base64 forms.
+ * Registered values are removed in their raw, JSON-escaped, URL-encoded and base64 forms. JSON-like values go
+ * through redactValue(), which redacts each string on its own instead of the JSON text.
  */
 export const MASK = '***';
 
@@ -15,7 +16,8 @@ export class Redactor {
   /** Register a secret value. Empty and very short values are ignored. */
   add(secret: string | undefined | null): void {
     if (!secret || secret.length < MIN_SECRET_LENGTH) return;
-    const forms = new Set<string>([secret, encodeURIComponent(secret), formEncode(secret)]);
+    // The JSON-escaped form too (`"` and `\` escaped): a deployment command that prints JSON shows it so in a log.
+    const forms = new Set<string>([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), formEncode(secret)]);
     const b64 = Buffer.from(secret, 'utf8').toString('base64');
     forms.add(b64);
     forms.add(b64.replace(/=+$/, ''));

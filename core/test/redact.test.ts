@@ -99,3 +99,12 @@ function collectStrings(v: unknown, out: string[] = []): string[] {
   }
   return out;
 }
+
+describe('Redactor.redact on text', () => {
+  it.each(AWKWARD_SECRETS.filter(([, s]) => JSON.stringify(s).slice(1, -1) !== s))('masks the JSON-escaped form of a secret with %s (a command printing JSON)', (_, secret) => {
+    const redactor = new Redactor();
+    redactor.add(secret);
+    const line = `{"password":${JSON.stringify(secret)}}`;
+    expect(leakedForms(redactor.redact(line), secret)).toEqual([]);
+  });
+});

@@ -111,7 +111,7 @@ export class DeployFlow {
     const d = deploymentFromSpec(spec, { id, appVersionName: appVersion, log });
     // The log endpoint keeps neither how the deployment ran nor where from: keep them on the app version.
     const appId = Number.isFinite(num(r?.appid)) ? num(r?.appid) : await this.apps.idOf(appVersion, spec.appVersion.id);
-    await this.apps.setAttributes(appId, { [deploymentKey(id)]: this.host.redactor.redact(encodeDeployment(d)) });
+    await this.apps.setAttributes(appId, { [deploymentKey(id)]: encodeDeployment(this.host.redactor.redactValue(d)) });
     return d;
   }
 }
