@@ -103,6 +103,15 @@ export function parseComponentVersionName(full: string): ComponentNameParts & { 
   return { domain, short, variant, version };
 }
 
+/**
+ * True when the full component version name `cv` is one a component filter names (history --component-name):
+ * a base `domain.short` names every variant and version, `domain.short;variant` every version of that variant
+ * (and a variant-less version of that name), a full version name exactly that version.
+ */
+export function componentMatches(filter: string, cv: string): boolean {
+  return cv === filter || cv.startsWith(`${filter};`);
+}
+
 /** Base of a full component version name: drops the last `;` part. */
 export function baseOfComponentVersion(full: string): string {
   const i = full.lastIndexOf(';');

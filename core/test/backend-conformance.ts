@@ -329,6 +329,28 @@ export function describeBackendConformance(
         expect(latest).toMatchObject({ appVersion: billing.name, environment: 'dev', log: [`deploying ${billing.name}`], mode: 'record' });
         expect(latest.provenance).toMatchObject({ buildId: '42', commit: 'abc1234' });
       });
+
+      it('history by component: a base names every variant and version, base;variant its versions, a full name itself', async () => {
+        const main1 = (await cv('cart', 'v1', {}, 'main')).value;
+        const main2 = (await cv('cart', 'v2', {}, 'main')).value;
+        const feat1 = (await cv('cart', 'v1', {}, 'feat')).value;
+        const plain = (await cv('cartx', 'v1')).value;
+        const ids: number[] = [];
+        // one application each, so every deployment holds exactly one component version
+        for (const [i, c] of [main1, main2, feat1, plain].entries()) {
+          ids.push((await deploy((await av(c, { application: `${DOMAIN}.app${i}` })).value, 'dev', 0)).id);
+        }
+        const table: [string, number[]][] = [
+          [`${DOMAIN}.cart`, [ids[2], ids[1], ids[0]]],
+          [`${DOMAIN}.cart;main`, [ids[1], ids[0]]],
+          [`${DOMAIN}.cart;feat`, [ids[2]]],
+          [main1.name, [ids[0]]],
+          [`${DOMAIN}.cart;main;v3`, []],
+          [`${DOMAIN}.cartx`, [ids[3]]],
+          [`${DOMAIN}.car`, []],
+        ];
+        for (const [component, want] of table) expect((await b.history({ component })).map((d) => d.id), component).toEqual(want);
+      });
     });
   });
 }

@@ -80,7 +80,10 @@ export interface DeploymentRecordSpec {
 export interface HistoryFilter {
   application?: string;
   environment?: string;
-  /** Full component base or version name; matches deployments that contained it. */
+  /**
+   * Full component name; matches deployments that contained it (naming.ts componentMatches): `domain.short`
+   * any variant and version, `domain.short;variant` any version of that variant, a full version name exactly it.
+   */
   component?: string;
   limit?: number;
 }

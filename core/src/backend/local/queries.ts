@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryFilter } from '../backend.js';
 import type { Deployment, EnvironmentState } from '../../model.js';
-import { baseOfComponentVersion } from '../../naming.js';
+import { componentMatches } from '../../naming.js';
 import { readDeploymentsNewestFirst } from './deployment-log.js';
 import { isErrno } from './durable-file.js';
 import { ENV_DIR, envDir, envStateFile, envStatePath } from './layout.js';
@@ -57,7 +57,7 @@ function matches(d: Deployment, f: HistoryFilter): boolean {
   if (f.environment !== undefined && d.environment !== f.environment) return false;
   if (f.component !== undefined) {
     const c = f.component;
-    if (!d.componentVersions.some((cv) => cv === c || baseOfComponentVersion(cv) === c)) return false;
+    if (!d.componentVersions.some((cv) => componentMatches(c, cv))) return false;
   }
   return true;
 }

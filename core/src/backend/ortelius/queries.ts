@@ -10,7 +10,7 @@
  */
 import { type HistoryFilter } from '../backend.js';
 import type { Deployment, EnvironmentState } from '../../model.js';
-import { baseOfComponentVersion } from '../../naming.js';
+import { componentMatches } from '../../naming.js';
 import type { OrteliusHttp } from './http-client.js';
 import type { ApplicationFlow } from './application-flow.js';
 import { API, type Json, applicationOf, resultOf, str, toApplicationVersion, toDeployment } from './server-json.js';
@@ -94,7 +94,8 @@ export class QueryFlow {
       }
       if (filter.application && d.application !== filter.application) continue;
       if (filter.environment && d.environment !== filter.environment) continue;
-      if (filter.component && !d.componentVersions.some((c) => c === filter.component || baseOfComponentVersion(c) === filter.component)) continue;
+      const component = filter.component;
+      if (component && !d.componentVersions.some((c) => componentMatches(component, c))) continue;
       out.push(d);
     }
     return out;
