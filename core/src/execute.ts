@@ -27,6 +27,14 @@ export interface ExecuteOptions {
   commandArgs?: string[];
   /** Test seam: opens the backend instead of backend/open.ts. */
   openBackend?: (host: Host, opts: BackendOptions) => Promise<Backend>;
+  /** Problems an adapter found in its own (platform-only) inputs: reported with the core's, all at once (exit 2). */
+  problems?: string[];
+  /**
+   * Runs once every input is valid, before the command does anything (no backend opened, nothing written):
+   * an adapter's side effect that a rejected input must not cause (the GitHub Action's Deployment). It gets
+   * the resolved values and the core's dry-run decision. A ShiplogError it throws fails the command.
+   */
+  afterValidation?: (validated: { values: Readonly<Record<string, unknown>>; dryRun: boolean }) => Promise<void> | void;
 }
 
 export interface ExecuteOutcome {
@@ -64,7 +72,7 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     const v = resolved.values;
     // The request's own checks run even when some inputs were rejected, so that one error names every problem.
     let req: unknown;
-    const problems = [...resolved.problems];
+    const problems = [...resolved.problems, ...(opts.problems ?? [])];
     try {
       req = mod.request(v, { commandArgs: opts.commandArgs ?? [] });
     } catch (err) {
@@ -107,6 +115,7 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
           return dryRun ? readOnlyBackend(opened) : opened;
         })()),
     };
+    await opts.afterValidation?.({ values: v, dryRun });
     const result = await mod.run(ctx, req);
     return { exitCode: 0, result: host.redactor.redactValue(result as unknown as Record<string, unknown>) };
   } catch (err) {
