@@ -2,7 +2,17 @@
  * Generates the Jenkins library's manifests from the core's input table: resources/shiplog/inputs.json (read by
  * vars/shiplogCli.groovy to map named arguments to CLI flags) and vars/<step>.txt (the step help).
  */
-import { OPERATIONS, inputsFor, isRequired, type InputSpec, type OperationName } from '../../../core/src/inputs.js';
+import {
+  OPERATIONS,
+  QUERIES,
+  SECRET_INPUTS,
+  inputsFor,
+  isRequired,
+  type CommandName,
+  type InputSpec,
+  type OperationName,
+  type QueryName,
+} from '../../../core/src/inputs.js';
 
 /** Arguments every step takes that are Jenkins' own, not core inputs. */
 export const JENKINS_ARGS: readonly { arg: string; type: string; description: string; default?: string }[] = [
@@ -40,8 +50,19 @@ export interface StepInput {
   description: string;
 }
 
+/** The step that runs the queries (`shiplogCli(operation: 'status', ...)`). */
+export const CLI_STEP = 'shiplogCli';
+
+/**
+ * Argument names a step refuses with "pass the Ortelius password through credentialsId": every secret input of
+ * the table (its camelCase and kebab-case spellings) plus `password`.
+ */
+export function secretArgs(): string[] {
+  return [...new Set([...SECRET_INPUTS.flatMap((n) => [camel(n), n]), 'password'])];
+}
+
 /** Inputs a step accepts as named arguments: the table's, minus CLI-only flags and secrets (those go through credentialsId). */
-export function stepInputs(op: OperationName): StepInput[] {
+export function stepInputs(op: CommandName): StepInput[] {
   return inputsFor(op)
     .filter((i) => !i.secret)
     .map((i) => ({
@@ -58,7 +79,59 @@ export function stepInputs(op: OperationName): StepInput[] {
 export function inputsJson(): string {
   const steps: Record<string, { operation: OperationName; inputs: StepInput[] }> = {};
   for (const op of OPERATIONS) steps[stepName(op)] = { operation: op, inputs: stepInputs(op) };
-  return JSON.stringify({ generatedFrom: 'core/src/inputs.ts', steps }, null, 2) + '\n';
+  const queries: Record<string, { inputs: StepInput[] }> = {};
+  for (const q of QUERIES) queries[q] = { inputs: stepInputs(q) };
+  return JSON.stringify({ generatedFrom: 'core/src/inputs.ts', secretArgs: secretArgs(), steps, queries }, null, 2) + '\n';
+}
+
+/** Jenkins-only arguments a step takes (jenkinsCredentialsId only on shiplogDeploy). */
+function jenkinsArgsFor(op: CommandName): typeof JENKINS_ARGS {
+  return JENKINS_ARGS.filter((j) => j.arg !== 'jenkinsCredentialsId' || op === 'deploy');
+}
+
+function describeInput(i: StepInput, required = i.required): string[] {
+  const meta = [i.type + (i.values ? ` (${i.values.join(' | ')})` : ''), required ? 'required' : 'optional'];
+  if (i.default !== undefined) meta.push(`default ${i.default}`);
+  return [`  <dt><code>${i.arg}</code> (${meta.join(', ')})</dt>`, `  <dd>${escapeHtml(i.description)} CLI flag <code>--${i.flag}</code>.</dd>`];
+}
+
+function describeJenkinsArgs(op: CommandName): string[] {
+  return jenkinsArgsFor(op).flatMap((j) => [
+    `  <dt><code>${j.arg}</code> (${j.type}, optional${j.default ? `, default ${j.default}` : ''})</dt>`,
+    `  <dd>${escapeHtml(j.description)}</dd>`,
+  ]);
+}
+
+/** vars/shiplogCli.txt: the query runner's help, one section per query, from the same table. */
+export function cliHelp(): string {
+  const lines: string[] = [];
+  lines.push(`<p>Runs a shiplog query (<code>${QUERIES.join('</code>, <code>')}</code>) and returns its JSON result as a Map.`);
+  lines.push(`The operations have their own steps (${OPERATIONS.map((op) => `<code>${stepName(op)}</code>`).join(', ')}).</p>`);
+  lines.push('<p>Named arguments (generated from the shiplog input table); any other argument is refused before shiplog runs:</p>');
+  lines.push('<dl>');
+  lines.push(`  <dt><code>operation</code> (enum (${QUERIES.join(' | ')}), required)</dt>`);
+  lines.push('  <dd>The query to run.</dd>');
+  lines.push('</dl>');
+  for (const q of QUERIES) {
+    lines.push(`<p><code>operation: '${q}'</code> (<code>shiplog ${q}</code>):</p>`);
+    lines.push('<dl>');
+    for (const i of stepInputs(q)) lines.push(...describeInput(i));
+    lines.push('</dl>');
+  }
+  lines.push('<p>Every query also takes:</p>');
+  lines.push('<dl>');
+  lines.push(...describeJenkinsArgs('status'));
+  lines.push('</dl>');
+  lines.push(
+    `<p>The Ortelius password is never an argument: ${secretArgs().map((a) => `<code>${a}</code>`).join(', ')} are refused; pass it through <code>credentialsId</code>.</p>`,
+  );
+  lines.push(`<p>Example: <code>def s = ${CLI_STEP}(operation: 'status', application: 'GLOBAL.Acme.Store.shop')</code></p>`);
+  return lines.join('\n') + '\n';
+}
+
+/** Arguments a query accepts (the shiplogCli check and help use the same list). */
+export function queryArgs(q: QueryName): string[] {
+  return ['operation', ...stepInputs(q).map((i) => i.arg), ...jenkinsArgsFor(q).map((j) => j.arg)];
 }
 
 export function stepHelp(op: OperationName): string {
@@ -67,17 +140,8 @@ export function stepHelp(op: OperationName): string {
   lines.push(`<p>Runs <code>shiplog ${op}</code> and returns its JSON result as a Map.</p>`);
   lines.push('<p>Named arguments (generated from the shiplog input table):</p>');
   lines.push('<dl>');
-  for (const i of stepInputs(op)) {
-    const meta = [i.type + (i.values ? ` (${i.values.join(' | ')})` : ''), i.required ? 'required' : 'optional'];
-    if (i.default !== undefined) meta.push(`default ${i.default}`);
-    lines.push(`  <dt><code>${i.arg}</code> (${meta.join(', ')})</dt>`);
-    lines.push(`  <dd>${escapeHtml(i.description)} CLI flag <code>--${i.flag}</code>.</dd>`);
-  }
-  for (const j of JENKINS_ARGS) {
-    if (j.arg === 'jenkinsCredentialsId' && op !== 'deploy') continue;
-    lines.push(`  <dt><code>${j.arg}</code> (${j.type}, optional${j.default ? `, default ${j.default}` : ''})</dt>`);
-    lines.push(`  <dd>${escapeHtml(j.description)}</dd>`);
-  }
+  for (const i of stepInputs(op)) lines.push(...describeInput(i));
+  lines.push(...describeJenkinsArgs(op));
   lines.push('</dl>');
   lines.push(`<p>Example: <code>def r = ${step}(${exampleArgs(op)})</code></p>`);
   return lines.join('\n') + '\n';

@@ -3,8 +3,8 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OPERATIONS, inputsFor } from '../../../core/src/inputs.js';
-import { camel, inputsJson, stepHelp, stepName } from '../scripts/manifest.js';
+import { OPERATIONS, QUERIES, SECRET_INPUTS, inputsFor } from '../../../core/src/inputs.js';
+import { CLI_STEP, camel, cliHelp, inputsJson, queryArgs, secretArgs, stepHelp, stepName } from '../scripts/manifest.js';
 import { bundleJenkinsContext } from '../scripts/bundle.js';
 
 const root = join(__dirname, '..');
@@ -30,6 +30,39 @@ describe('Jenkins library manifests follow the core input table', () => {
       for (const i of inputsFor(op).filter((x) => !x.secret)) expect(txt).toContain(`<code>${camel(i.name)}</code>`);
       expect(txt).not.toContain('<code>dhpass</code>');
     }
+  });
+
+  it('every step has its help: vars/shiplogCli.txt is generated from the table (run npm run build -w adapters/jenkins)', () => {
+    const vars = readdirSync(join(root, 'vars'));
+    for (const g of vars.filter((f) => f.endsWith('.groovy'))) expect(vars).toContain(g.replace('.groovy', '.txt'));
+    expect(readFileSync(join(root, 'vars', `${CLI_STEP}.txt`), 'utf8')).toBe(cliHelp());
+  });
+
+  it('shiplogCli help documents exactly the arguments each query accepts, and no secret input as an argument', () => {
+    const txt = cliHelp();
+    const documented = new Set([...txt.matchAll(/<dt><code>([A-Za-z]+)<\/code>/g)].map((m) => m[1]));
+    const accepted = new Set(QUERIES.flatMap((q) => queryArgs(q)));
+    expect([...documented].sort()).toEqual([...accepted].sort());
+    for (const q of QUERIES) {
+      for (const i of inputsFor(q).filter((x) => !x.secret)) expect(queryArgs(q)).toContain(camel(i.name));
+      expect(txt).toContain(`<code>operation: '${q}'</code>`);
+    }
+    expect(accepted.has('jenkinsCredentialsId')).toBe(false);
+    for (const s of secretArgs()) {
+      expect(accepted.has(s)).toBe(false);
+      expect(txt).not.toContain(`<dt><code>${s}</code>`);
+    }
+  });
+
+  it('inputs.json lists every secret input of the table (camelCase and kebab-case) as a refused argument', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'resources/shiplog/inputs.json'), 'utf8'));
+    expect(SECRET_INPUTS.length).toBeGreaterThan(0);
+    for (const name of SECRET_INPUTS) {
+      expect(manifest.secretArgs).toContain(name);
+      expect(manifest.secretArgs).toContain(camel(name));
+    }
+    expect(manifest.secretArgs).toContain('password');
+    expect(Object.keys(manifest.queries).sort()).toEqual([...QUERIES].sort());
   });
 
   it('ships the core CLI bundle byte-identical to core/dist/shiplog.mjs', () => {

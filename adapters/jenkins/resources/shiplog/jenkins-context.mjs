@@ -18,7 +18,7 @@ class Redactor {
   /** Register a secret value. Empty and very short values are ignored. */
   add(secret) {
     if (!secret || secret.length < MIN_SECRET_LENGTH) return;
-    const forms = /* @__PURE__ */ new Set([secret, encodeURIComponent(secret), formEncode(secret)]);
+    const forms = /* @__PURE__ */ new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), formEncode(secret)]);
     const b64 = Buffer.from(secret, "utf8").toString("base64");
     forms.add(b64);
     forms.add(b64.replace(/=+$/, ""));
@@ -53,10 +53,51 @@ class Redactor {
     }
     return text.replace(this.pattern, MASK);
   }
-  /** Deep-redacts every string in a JSON-like value. */
+  /**
+   * Deep-redacts a JSON-like value: every string, and every object key (keys such as attribute names can
+   * carry data), is redacted on its own, so a secret is masked whatever JSON would make of it (`"` and `\`
+   * escaped, unicode), and the result is always a value JSON can write. Numbers, booleans and null are
+   * structure, never masked: a secret spelled `null` or `true` cannot corrupt the document. The result has
+   * the shape JSON.stringify would give (toJSON applied, undefined and functions dropped, non-finite numbers
+   * null); a bigint becomes its decimal text and a cycle the string "[Circular]" instead of an exception.
+   * Never throws: it runs after operations have committed, and must not turn them into failures.
+   */
   redactValue(value) {
     if (this.needles.size === 0) return value;
-    return JSON.parse(this.redact(JSON.stringify(value)));
+    return this.walk(value, "", /* @__PURE__ */ new Set());
+  }
+  walk(value, key, path) {
+    let v = value;
+    if (v !== null && typeof v === "object" && typeof v.toJSON === "function") {
+      try {
+        v = v.toJSON(key);
+      } catch {
+        return MASK;
+      }
+    }
+    if (typeof v === "string") return this.redact(v);
+    if (typeof v === "number") return Number.isFinite(v) ? v : null;
+    if (typeof v === "boolean" || v === null) return v;
+    if (typeof v === "bigint") return this.redact(v.toString());
+    if (typeof v !== "object") return void 0;
+    if (path.has(v)) return "[Circular]";
+    path.add(v);
+    try {
+      if (Array.isArray(v)) {
+        return v.map((item, i) => {
+          const r = this.walk(item, String(i), path);
+          return r === void 0 ? null : r;
+        });
+      }
+      const out = {};
+      for (const [k, item] of Object.entries(v)) {
+        const r = this.walk(item, k, path);
+        if (r !== void 0) Object.defineProperty(out, this.redact(k), { value: r, enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    } finally {
+      path.delete(v);
+    }
   }
 }
 function formEncode(s) {

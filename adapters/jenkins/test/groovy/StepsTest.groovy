@@ -140,6 +140,100 @@ if (mode != '--e2e-only') {
         assertTrue(r.operation == 'status', "result ${r}")
         assertTrue(argsOf(h.shCalls[0]) == ['--state-dir=/tmp/x'], "flags ${argsOf(h.shCalls[0])}")
     }
+    tests['shiplogCli refuses dhpass/password like the other steps, before anything runs'] = {
+        for (String name : ['dhpass', 'password']) {
+            def h = newHarness()
+            h.fakeSh = fakeCli([ok: true, operation: 'status', environments: []])
+            try {
+                h.step('shiplogCli', [operation: 'status', (name): PASSWORD])
+                assertTrue(false, "expected an error for ${name}")
+            } catch (StepError e) {
+                assertTrue(e.message.contains('credentialsId') && e.message.contains(name) && !e.message.contains(PASSWORD), e.message)
+                assertTrue(e.message.readLines().size() == 1, "one line: ${e.message}")
+            }
+            assertTrue(h.shCalls.isEmpty() && h.written.isEmpty() && h.archived.isEmpty(), "${name}: nothing may run or be written")
+            assertTrue(h.currentBuild.description == null, "${name}: description ${h.currentBuild.description}")
+        }
+    }
+    tests['shiplogCli refuses unknown arguments before the CLI runs, naming them and the accepted ones (from the table)'] = {
+        def manifest = new groovy.json.JsonSlurper().parse(new File(root, 'resources/shiplog/inputs.json'))
+        [['status', [colour: 'red']], ['history', [limt: '5']], ['status', [limit: '5']], ['diff', [jenkinsCredentialsId: 'jenkins-api']]].each { List c ->
+            String q = c[0]
+            Map bad = c[1]
+            def h = newHarness()
+            h.fakeSh = fakeCli([ok: true, operation: q])
+            String arg = bad.keySet()[0]
+            try {
+                h.step('shiplogCli', [operation: q, stateDir: '/tmp/x'] + bad)
+                assertTrue(false, "expected an error for ${q} ${arg}")
+            } catch (StepError e) {
+                assertTrue(e.message.readLines().size() == 1, "one line: ${e.message}")
+                assertTrue(e.message.contains("unknown argument(s) ${arg};"), e.message)
+                List accepted = manifest.queries[q].inputs.collect { it.arg }
+                assertTrue(accepted.every { e.message.contains(it as String) } && e.message.contains('credentialsId'), "accepted ones named: ${e.message}")
+            }
+            assertTrue(h.shCalls.isEmpty() && h.written.isEmpty() && h.archived.isEmpty(), "${q} ${arg}: nothing may run or be written")
+        }
+    }
+    tests['shiplogCli maps query arguments to the table flags'] = {
+        def h = newHarness()
+        h.fakeSh = fakeCli([ok: true, operation: 'history', deployments: []])
+        h.step('shiplogCli', [operation: 'history', componentName: 'GLOBAL.Acme.cart', limit: 5, env: 'qa', credentialsId: 'dh-creds', failOnError: true])
+        assertTrue(argsOf(h.shCalls[0]) == ['--component-name=GLOBAL.Acme.cart', '--env=qa', '--limit=5'], "flags ${argsOf(h.shCalls[0])}")
+    }
+    tests['masking: the same forms as the core Redactor (core/src/redact.ts)'] = {
+        def cli = newHarness().binding.getVariable('shiplogCli')
+        File repo = new File(root, '../..').canonicalFile
+        String js = "import('./core/src/redact.ts').then((m) => { const r = new m.Redactor(); r.add(process.env.SHIPLOG_T); " +
+                    "process.stdout.write(JSON.stringify(r.values())) })"
+        [PASSWORD, 'a b"c\\d~*()!\'&=+/?', 'p\u00e4ss w\u20acrd\n\t\u0001', 'xy'].each { String secret ->
+            ProcessBuilder pb = new ProcessBuilder('node', '--import', 'tsx', '-e', js).directory(repo)
+            pb.environment().put('SHIPLOG_T', secret)
+            Process p = pb.start()
+            String out = p.inputStream.getText('UTF-8')
+            String err = p.errorStream.text
+            assertTrue(p.waitFor() == 0, "node: ${err}")
+            Set core = new groovy.json.JsonSlurper().parseText(out) as Set
+            Set mine = cli.maskForms([secret]) as Set
+            assertTrue(core == mine, "forms of ${JsonOutput.toJson(secret)}: core ${core - mine} missing, extra ${mine - core}")
+        }
+    }
+    tests['defense in depth: a secret value the CLI echoes never reaches the failure message, description or archived result'] = {
+        String secret = 'hunter2-"quoted"\\x'
+        String b64 = secret.bytes.encodeBase64().toString()
+        String json = JsonOutput.toJson(secret)
+        String echoed = "unknown option --password=${secret} (${URLEncoder.encode(secret, 'UTF-8')}, ${b64})"
+        [true, false].each { boolean failOnError ->
+            def h = newHarness()
+            h.fakeSh = { Map c ->
+                File f = new File(c.harness.workspace, c.env.SHIPLOG_RESULT as String)
+                f.parentFile.mkdirs()
+                f.text = JsonOutput.toJson([ok: false, operation: 'status', echoed: [(secret): [echoed, 1, true, null]],
+                                            error: [code: 'USAGE', message: echoed, exitCode: 2]])
+                return [status: 2, stdout: '']
+            }
+            def cli = h.binding.getVariable('shiplogCli')
+            def r = null
+            try {
+                r = cli.runShiplog('status', 'shiplogCli', [failOnError: failOnError], ["--password=${secret}".toString()], [secret])
+                assertTrue(!failOnError, 'expected an error')
+            } catch (StepError e) {
+                assertTrue(failOnError, "unexpected error ${e.message}")
+                assertTrue(e.message.contains('unknown option --password=***'), e.message)
+                [secret, json, b64, URLEncoder.encode(secret, 'UTF-8')].each { assertTrue(!e.message.contains(it), "failure message: ${e.message}") }
+            }
+            File result = new File(h.workspace, h.archived[0].artifacts as String)
+            String all = [String.valueOf(h.currentBuild.description), result.text, JsonOutput.toJson(r)].join('\n')
+            [secret, json[1..-2], b64, URLEncoder.encode(secret, 'UTF-8')].each { assertTrue(!all.contains(it), "leaked ${it}: ${all}") }
+            def archived = new groovy.json.JsonSlurper().parseText(result.text)
+            assertTrue(archived.error.exitCode == 2 && archived.echoed['***'] == ['unknown option --password=*** (***, ***)', 1, true, null],
+                       "archived result stays valid JSON with its structure: ${result.text}")
+            assertTrue(h.currentBuild.description.contains('unknown option --password=***'), h.currentBuild.description)
+            if (!failOnError) {
+                assertTrue(r.ok == false && r.error.message == 'unknown option --password=*** (***, ***)', "returned ${r}")
+            }
+        }
+    }
 }
 
 if (mode != '--unit-only') {

@@ -10,7 +10,8 @@ if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
 fi
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-groovyc -d "$out/classes" "$here"/vars/*.groovy "$here"/test/groovy/Harness.groovy "$here"/test/groovy/StepError.groovy
+groovyc -d "$out/classes" "$here"/vars/*.groovy "$here"/test/groovy/Harness.groovy "$here"/test/groovy/StepError.groovy \
+  "$here"/test/groovy/com/cloudbees/groovy/cps/NonCPS.groovy
 echo "groovyc: compiled $(ls "$here"/vars/*.groovy | wc -l) steps"
 results="$repo/node_modules/.cache/shiplog/shell-results.txt"
 mkdir -p "$(dirname "$results")"
