@@ -32,9 +32,14 @@ export interface ExecuteOptions {
   /**
    * Runs once every input is valid, before the command does anything (no backend opened, nothing written):
    * an adapter's side effect that a rejected input must not cause (the GitHub Action's Deployment). It gets
-   * the resolved values and the core's dry-run decision. A ShiplogError it throws fails the command.
+   * the resolved values, the core's dry-run decision and the pipeline config the command will use (loaded once,
+   * e.g. to check an environment exists first). A ShiplogError it throws fails the command.
    */
-  afterValidation?: (validated: { values: Readonly<Record<string, unknown>>; dryRun: boolean }) => Promise<void> | void;
+  afterValidation?: (validated: {
+    values: Readonly<Record<string, unknown>>;
+    dryRun: boolean;
+    pipeline: () => Promise<PipelineConfig>;
+  }) => Promise<void> | void;
 }
 
 export interface ExecuteOutcome {
@@ -115,7 +120,7 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
           return dryRun ? readOnlyBackend(opened) : opened;
         })()),
     };
-    await opts.afterValidation?.({ values: v, dryRun });
+    await opts.afterValidation?.({ values: v, dryRun, pipeline: ctx.pipeline });
     const result = await mod.run(ctx, req);
     return { exitCode: 0, result: host.redactor.redactValue(result as unknown as Record<string, unknown>) };
   } catch (err) {
