@@ -116,7 +116,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'toml',
     type: 'string',
-    description: 'component.toml to read (Name, Variant, Version, Application, [Attributes], [Export]). When missing, Name/Variant/Version come from git.',
+    description: 'component.toml to read (Name, Variant, Version, Application, [Attributes], [Export]). When the default ./component.toml is missing, Name/Variant/Version come from git; version-update: any other path must exist.',
     commands: ['version-update', 'envscript'],
     default: 'component.toml',
     aliases: ['rsp', 'envvars'],
@@ -289,7 +289,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'timeout',
     type: 'duration',
-    description: 'How long to follow a deployment before giving up with exit 5 (e.g. 90s, 15m, 1h).',
+    description: 'How long a deployment may take before shiplog gives up with exit 5 (e.g. 90s, 15m, 1h): a command shiplog runs is stopped (SIGTERM, then SIGKILL after 10 s) and recorded as failed; a server-side deployment is no longer followed.',
     commands: ['deploy', 'version-update'],
     default: '30m',
   },

@@ -13,7 +13,7 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
     '`componentVersion`: `{id, name, created, updated?}`: the full component version name; `created:false` when it already existed',
     '`appVersion`: `{id, name, created, updated?}` or `null` without an application',
     '`attributes`: the attributes stored on the component version (secrets masked)',
-    '`deployment`: with `--env`, as for `deploy`',
+    '`deployment`: with `--env` (or `DeployEnv`), as for `deploy`; absent when a `DeployEnv` from component.toml was skipped (no deployment command on a backend that cannot deploy by itself: a warning says so, see [component-toml.md](component-toml.md#deployenv))',
     '`dryRun`: `true` on a dry run (ids are `null`)',
   ],
   move: [
@@ -30,6 +30,7 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
     '`status`: `success` | `failed` (`planned` on a dry run); `mode`: `run` | `record` | `server`',
     'A failed deployment prints the same object with `ok:false` plus `error` and exits 1',
     'Cancelled while its command runs (SIGINT, SIGTERM or SIGHUP, as CI systems cancel a job): the signal is passed on to the command, and once it ends the deployment is recorded as failed with its exit code (130 for SIGINT, 143 for SIGTERM); exit 1',
+    'Still running at `--timeout`: the command is stopped (SIGTERM, then SIGKILL 10 s later) and the deployment recorded as failed with its exit code (143 for SIGTERM, 137 for SIGKILL, 124 when it exited 0 once stopped); the same object with `ok:false` and `error.code` `TIMEOUT`, exit 5. Processes the command started in the background and that outlive it are not stopped',
   ],
   envscript: ['`file`: the file appended to, or `null` (printed on stdout)', '`format`', '`variables`: `{KEY: value}`. See [envscript.md](envscript.md)'],
   status: ['`environments`: `[{name, appVersion, components, deploymentId, deployedAt, ...}]`. See [queries.md](queries.md)'],
@@ -63,7 +64,7 @@ export function renderCliDocs(): string {
     [EXIT.INVALID, 'invalid input, config or usage: unknown flag/command, bad value, malformed component.toml/shiplog.toml, unknown stage/environment/application version'],
     [EXIT.AUTH, 'authentication failed (ortelius backend)'],
     [EXIT.BACKEND, 'backend unavailable, server error, store locked too long'],
-    [EXIT.TIMEOUT, 'timeout (following a server-side deployment)'],
+    [EXIT.TIMEOUT, 'timeout: a deployment still running at `--timeout` (a command shiplog runs is stopped and recorded as failed; a server-side deployment is no longer followed)'],
   ];
   out.push(
     '# shiplog CLI reference',

@@ -14,6 +14,8 @@ export interface RunOutcome {
   log: string[];
   startedAt: string;
   finishedAt: string;
+  /** The command ran past RunSpec.timeoutMs and was stopped. */
+  timedOut?: boolean;
 }
 
 export interface RunSpec {
@@ -22,7 +24,13 @@ export interface RunSpec {
   /** ... or an argv run without a shell. */
   argv?: string[];
   maxLines?: number;
+  /** Stops the command once it has run this long: SIGTERM, then SIGKILL after killGraceMs (RunOutcome.timedOut). */
+  timeoutMs?: number;
+  /** Between the timeout's SIGTERM and its SIGKILL (default 10 s). */
+  killGraceMs?: number;
 }
+
+export const DEFAULT_KILL_GRACE_MS = 10_000;
 
 /** Keeps the last N lines, counting the dropped ones. */
 export class LineTail {
@@ -78,6 +86,7 @@ export async function runDeploymentCommand(host: Host, spec: RunSpec): Promise<R
   const [file, args] = spec.shell !== undefined ? ['/bin/sh', ['-c', spec.shell]] : [spec.argv![0], spec.argv!.slice(1)];
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(host.env)) if (v !== undefined) env[k] = v;
+  let timedOut = false;
   const exitCode = await new Promise<number>((resolve) => {
     const child = spawn(file, args, { cwd: host.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = lineSplitter(onLine);
@@ -94,8 +103,40 @@ export async function runDeploymentCommand(host: Host, spec: RunSpec): Promise<R
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     });
     child.on('close', () => unsubscribe?.());
+    // --timeout: stop a command that runs too long, the same way (SIGTERM first, SIGKILL if it ignores it).
+    const running = () => child.exitCode === null && child.signalCode === null;
+    let killTimer: NodeJS.Timeout | undefined;
+    const timeoutTimer =
+      spec.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            if (!running()) return;
+            timedOut = true;
+            const grace = spec.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
+            onLine(`shiplog: the deployment command is still running after the timeout (${seconds(spec.timeoutMs!)}): stopping it; it will be recorded as failed`);
+            child.kill('SIGTERM');
+            killTimer = setTimeout(() => {
+              if (!running()) return;
+              onLine(`shiplog: the deployment command did not stop within ${seconds(grace)} of SIGTERM: sending SIGKILL`);
+              child.kill('SIGKILL');
+            }, grace);
+          }, spec.timeoutMs);
+    const stopTimers = () => {
+      clearTimeout(timeoutTimer);
+      clearTimeout(killTimer);
+    };
+    // A stopped command's own children may keep its output pipes open: once it has exited, stop reading them.
+    child.on('exit', () => {
+      stopTimers();
+      if (timedOut) {
+        child.stdout.destroy();
+        child.stderr.destroy();
+      }
+    });
+    child.on('close', stopTimers);
     child.on('error', (e: NodeJS.ErrnoException) => {
       unsubscribe?.();
+      stopTimers();
       if (settled) return;
       settled = true;
       onLine(`shiplog: cannot run ${file}: ${e.code === 'ENOENT' ? 'command not found' : e.message}`);
@@ -110,7 +151,11 @@ export async function runDeploymentCommand(host: Host, spec: RunSpec): Promise<R
       resolve(code ?? 128 + signalNumber(signal));
     });
   });
-  return { exitCode, log: tail.result(), startedAt, finishedAt: host.now().toISOString() };
+  return { exitCode, log: tail.result(), startedAt, finishedAt: host.now().toISOString(), ...(timedOut ? { timedOut: true } : {}) };
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function signalNumber(signal: NodeJS.Signals | null): number {

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Backend } from '../backend/backend.js';
-import { DeploymentFailedError, InvalidInputError, OperationFailedError, UsageError } from '../errors.js';
+import { EXIT, InvalidInputError, OperationFailedError, ShiplogError, UsageError, type ExitCode } from '../errors.js';
 import type { ApplicationVersion, Deployment, DeploymentMode, PipelineConfig, Stage } from '../model.js';
 import { requireEnvironmentStage, stageIndex } from '../pipeline-config.js';
 import type { CommandResultBase } from './command-module.js';
@@ -49,15 +49,32 @@ export interface DeployResult extends CommandResultBase {
   dryRun?: boolean;
 }
 
-/** Exit 1 for a failed deployment; carries the full result so that it is still printed (with ok:false). */
-export class FailedDeploymentError extends DeploymentFailedError {
+/**
+ * A deployment that ran and failed: exit 1 (code DEPLOY_FAILED), or exit 5 (code TIMEOUT) when shiplog stopped
+ * its command at --timeout. Carries the full result so that it is still printed (with ok:false).
+ */
+export class FailedDeploymentError extends ShiplogError {
+  override readonly code: string;
+  override readonly exitCode: ExitCode;
+
   constructor(
     message: string,
     readonly result: Record<string, unknown>,
+    opts: { timedOut?: boolean } = {},
   ) {
     super(message);
+    // The codes of the catalogue's TimeoutError and DeploymentFailedError (errors.ts).
+    this.code = opts.timedOut ? 'TIMEOUT' : 'DEPLOY_FAILED';
+    this.exitCode = opts.timedOut ? EXIT.TIMEOUT : EXIT.OPERATION_FAILED;
+  }
+
+  get timedOut(): boolean {
+    return this.exitCode === EXIT.TIMEOUT;
   }
 }
+
+/** Recorded exit code of a command stopped at --timeout that still ended with 0 (as timeout(1) reports). */
+export const TIMED_OUT_EXIT_CODE = 124;
 
 /** A deployment whose inputs have been checked; nothing has been written yet. */
 export interface DeploymentPlan {
@@ -151,6 +168,7 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
   }
 
   let deployment: Deployment;
+  let timedOut = false;
   const provenance = ctx.ci();
   const attributes = req.attributes && Object.keys(req.attributes).length > 0 ? host.redactor.redactValue(req.attributes) : undefined;
   if (req.source.kind === 'server') {
@@ -171,8 +189,13 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
     let finishedAt: string;
     if (req.source.kind === 'run') {
       host.log.info(`deploying ${av.name} to ${req.environment}: ${describeCommand(req.source)}`);
-      const out = await runDeploymentCommand(host, { shell: req.source.shell, argv: req.source.argv });
+      const out = await runDeploymentCommand(host, { shell: req.source.shell, argv: req.source.argv, timeoutMs: req.timeoutMs });
       ({ exitCode, log, startedAt, finishedAt } = out);
+      if (out.timedOut) {
+        timedOut = true;
+        // Stopped, so failed, even when the command caught SIGTERM and exited 0.
+        if (exitCode === 0) exitCode = TIMED_OUT_EXIT_CODE;
+      }
     } else {
       exitCode = req.source.exitCode;
       log = plan.recordedLog ?? [];
@@ -206,6 +229,13 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
       ...(deployment.logUrl ? { logUrl: deployment.logUrl } : {}),
     }),
   };
+  if (timedOut) {
+    throw new FailedDeploymentError(
+      `deployment ${deployment.id} of ${av.name} to ${req.environment} timed out after ${formatDuration(req.timeoutMs)}: the command was stopped and the deployment recorded as failed (exit code ${deployment.exitCode ?? 'unknown'})`,
+      { ...result, ok: false },
+      { timedOut: true },
+    );
+  }
   if (deployment.status !== 'success') {
     throw new FailedDeploymentError(
       `deployment ${deployment.id} of ${av.name} to ${req.environment} failed (exit code ${deployment.exitCode ?? 'unknown'})`,
@@ -218,6 +248,11 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
 export function renderDeployment(d: DeploymentSummary, dryRun?: boolean): string {
   if (dryRun) return `[dry run] ${d.appVersion} -> ${d.environment} (${d.mode})`;
   return `deployment ${d.id}: ${d.appVersion} -> ${d.environment}: ${d.status} (exit code ${d.exitCode ?? 'unknown'})`;
+}
+
+/** 90000 -> "90 s", 1500 -> "1.5 s". */
+function formatDuration(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function describeCommand(src: { shell?: string; argv?: string[] }): string {

@@ -197,7 +197,7 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
     } catch (err) {
       // A failed deployment still reports what was recorded, as version-update's own result.
       if (err instanceof FailedDeploymentError) {
-        throw new FailedDeploymentError(err.message, { ...result, ok: false, deployment: err.result.deployment });
+        throw new FailedDeploymentError(err.message, { ...result, ok: false, deployment: err.result.deployment }, { timedOut: err.timedOut });
       }
       throw err;
     }
