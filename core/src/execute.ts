@@ -17,7 +17,7 @@ import { FailedDeploymentError } from './operations/deployment-flow.js';
 import { emptyBackend, readOnlyBackend } from './operations/dry-run-backend.js';
 import { resolveInputs, type RawInputs } from './operations/input-resolution.js';
 import { commandModule } from './operations/registry.js';
-import { isSecretName } from './secret-names.js';
+import { isSecretName, isSettingValue } from './secret-names.js';
 import { loadPipelineConfig } from './pipeline-config.js';
 
 export type ExecuteInputs = RawInputs;
@@ -61,7 +61,7 @@ export function registerSecrets(host: Host, inputs: ExecuteInputs): void {
     for (const e of spec.env ?? []) host.redactor.add(host.env[e]);
   }
   for (const [k, v] of Object.entries(host.env)) {
-    if (isSecretName(k)) host.redactor.add(v);
+    if (isSecretName(k) && !isSettingValue(v)) host.redactor.add(v);
   }
 }
 

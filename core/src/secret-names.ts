@@ -17,3 +17,18 @@ const WHOLE = /^DHPASS$/i;
 export function isSecretName(name: string): boolean {
   return ANYWHERE.test(name) || WORD_PART.test(name) || WHOLE.test(name);
 }
+
+/**
+ * Values a secret-named variable can hold that are settings, not secrets: `true`/`false`/`yes`/`no`/`on`/`off`,
+ * `null`/`none`/`undefined`/`enabled`/`disabled`. TOKENIZERS_PARALLELISM=false or NPM_CONFIG_ALWAYS_AUTH=true
+ * must not turn every "false" or "true" in the output into `***`. Numbers are not exempt (a PIN is a secret).
+ * Used for the Redactor only; values given for a secret input (--dhpass) are registered whatever they are, and
+ * envscript refuses to export a value equal to any secret-named variable's.
+ */
+const SETTING_WORDS = /^(?:true|false|yes|no|on|off|null|none|undefined|enabled|disabled)$/i;
+
+export function isSettingValue(value: string | undefined): boolean {
+  if (value === undefined) return true;
+  const v = value.trim();
+  return SETTING_WORDS.test(v);
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretName } from '../src/secret-names.js';
+import { isSecretName, isSettingValue } from '../src/secret-names.js';
+import { registerSecrets } from '../src/execute.js';
+import { createMemoryHost } from '../src/host.js';
 import { isForbiddenKey } from '../src/operations/envscript.js';
 
 const SECRET: readonly string[] = [
@@ -65,5 +67,20 @@ describe('isSecretName: the one rule for secret names', () => {
     for (const name of SECRET) expect(isForbiddenKey(name), name).toBe(true);
     for (const name of ['DHUSER', 'DHURL', 'dhurl']) expect(isForbiddenKey(name), name).toBe(true);
     for (const name of NOT_SECRET.filter((n) => !/^DH(USER|URL)$/.test(n))) expect(isForbiddenKey(name), name).toBe(false);
+  });
+});
+
+describe('isSettingValue: what a secret-named variable holds that is a setting, not a secret', () => {
+  it.each(['true', 'FALSE', 'yes', 'no', 'on', 'off', 'null', 'none', 'undefined', ' false ', undefined])('%s is a setting', (v) => {
+    expect(isSettingValue(v)).toBe(true);
+  });
+  it.each(['s3cr3t-Pa55', 'ghp_abc123', '1234', '123456', 'truthy', 'nope', 'null-pointer'])('%s may be a secret', (v) => {
+    expect(isSettingValue(v)).toBe(false);
+  });
+
+  it('TOKENIZERS_PARALLELISM=false does not mask every "false" in the output, a real token still is masked', async () => {
+    const host = createMemoryHost({ env: { TOKENIZERS_PARALLELISM: 'false', NPM_CONFIG_ALWAYS_AUTH: 'true', NPM_TOKEN: 'npm_realtoken123' } });
+    registerSecrets(host, {});
+    expect(host.redactor.redact('dry run: false, cached: true, token npm_realtoken123')).toBe('dry run: false, cached: true, token ***');
   });
 });
