@@ -2,16 +2,56 @@
  * Object naming exactly as Ortelius/DeployHub stores it (shared/ortelius-api.md section 8):
  * `.` and `-` become `_` in variants, versions and application versions; the variant also gets `/` -> `_`.
  * The domain of a component or application is everything before the last `.` of its Name.
+ * No name part may hold `;` (it separates the parts of a full name) or a control character (it would forge
+ * log lines and make names no query can type): those are refused, never cleaned (namePartProblem).
  */
 import { InvalidInputError } from './errors.js';
 
-/** Cleans a version or application version: `.` and `-` -> `_`. */
-export function cleanVersion(v: string): string {
+/** C0 controls (newline, CR, tab, ...), DEL, C1 controls and the Unicode line and paragraph separators. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_OR_SEPARATOR = /[;\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+const CHAR_NAMES: Record<string, string> = { '\n': 'a newline', '\r': 'a carriage return', '\t': 'a tab', '\u007f': 'a DEL' };
+
+/** `";"`, `a newline (U+000A)`, `a control character (U+001B)`. */
+function describeChar(c: string): string {
+  if (c === ';') return '";"';
+  const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `${CHAR_NAMES[c] ?? (c === '\u2028' || c === '\u2029' ? 'a line separator' : 'a control character')} (${code})`;
+}
+
+/** The value quoted on one line, every control character escaped (`"GLOBAL.A.c\nx"`). */
+export function quoteName(value: string): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * What is wrong with one name input (component name, variant or version, application name or version,
+ * environment), as one line naming it and the character, or undefined. `separators`: the value is a full
+ * name whose `;` separate its parts (`GLOBAL.Acme.cart;main;v1`), so only control characters are refused.
+ */
+export function namePartProblem(value: string, what: string, opts: { separators?: boolean } = {}): string | undefined {
+  const m = (opts.separators ? CONTROL : CONTROL_OR_SEPARATOR).exec(value);
+  if (!m) return undefined;
+  const why = m[0] === ';' ? ', the separator of a full name\'s parts' : ': names may not hold control characters';
+  return `${what} ${quoteName(value)} contains ${describeChar(m[0])}${why}`;
+}
+
+/** Throws InvalidInputError (exit 2) with namePartProblem's line. */
+export function assertNamePart(value: string, what: string, opts: { separators?: boolean } = {}): void {
+  const problem = namePartProblem(value, what, opts);
+  if (problem) throw new InvalidInputError(problem);
+}
+
+/** Cleans a version or application version: `.` and `-` -> `_`. Refuses `;` and control characters (exit 2). */
+export function cleanVersion(v: string, what = 'component version'): string {
+  assertNamePart(v, what);
   return v.replace(/[.-]/g, '_');
 }
 
-/** Cleans a variant: `.`, `-` and `/` -> `_`. */
-export function cleanVariant(v: string): string {
+/** Cleans a variant: `.`, `-` and `/` -> `_`. Refuses `;` and control characters (exit 2). */
+export function cleanVariant(v: string, what = 'component variant'): string {
+  assertNamePart(v, what);
   return v.replace(/[./-]/g, '_');
 }
 
@@ -25,6 +65,7 @@ export interface DottedName {
  * A `;` part (variant/version) must already be removed. Throws when there is no domain.
  */
 export function splitDomain(name: string, what = 'component'): DottedName {
+  assertNamePart(name.trim(), `${what} name`);
   const trimmed = name.trim();
   const i = trimmed.lastIndexOf('.');
   if (i <= 0 || i === trimmed.length - 1) {
@@ -55,6 +96,13 @@ export interface ComponentNameParts {
  */
 export function componentParts(name: string, variant?: string, version?: string): ComponentNameParts {
   const [dotted, ...semi] = name.split(';');
+  const problems = [
+    namePartProblem(name.trim(), 'component name', { separators: true }),
+    semi.length > 2 ? `component name ${quoteName(name.trim())} has more than two ";"; it is <domain>.<name>[;variant][;version]` : undefined,
+    variant === undefined ? undefined : namePartProblem(variant.trim(), 'component variant'),
+    version === undefined ? undefined : namePartProblem(version.trim(), 'component version'),
+  ].filter((p): p is string => p !== undefined);
+  if (problems.length > 0) throw InvalidInputError.of(problems);
   const { domain, short } = splitDomain(dotted, 'component');
   let v = emptyToUndef(variant) ?? emptyToUndef(semi.length >= 2 ? semi[0] : undefined);
   let ver = emptyToUndef(version) ?? emptyToUndef(semi.length >= 2 ? semi[1] : semi[0]);
@@ -69,7 +117,7 @@ export function componentParts(name: string, variant?: string, version?: string)
     domain,
     short,
     variant: v ? cleanVariant(v) : undefined,
-    version: ver ? cleanVersion(ver) : undefined,
+    version: ver ? cleanVersion(ver, 'component version') : undefined,
   };
 }
 
@@ -130,9 +178,15 @@ export interface ApplicationNameParts {
  */
 export function applicationParts(name: string, version?: string): ApplicationNameParts {
   const [dotted, ...semi] = name.split(';');
+  const problems = [
+    namePartProblem(name.trim(), 'application name', { separators: true }),
+    semi.length > 1 ? `application name ${quoteName(name.trim())} has more than one ";"; it is <domain>.<name>[;version]` : undefined,
+    version === undefined ? undefined : namePartProblem(version.trim(), 'application version'),
+  ].filter((p): p is string => p !== undefined);
+  if (problems.length > 0) throw InvalidInputError.of(problems);
   const { domain, short } = splitDomain(dotted, 'application');
   const ver = emptyToUndef(version) ?? emptyToUndef(semi[semi.length - 1]);
-  return { domain, short, version: ver ? cleanVersion(ver) : undefined };
+  return { domain, short, version: ver ? cleanVersion(ver, 'application version') : undefined };
 }
 
 export function applicationBaseName(p: ApplicationNameParts): string {
@@ -171,7 +225,7 @@ export function autoIncrementVersion(opts: {
   sha?: string;
 }): string {
   const schema = schemaOf(opts.requested ?? '') || latestSchema(opts.existing) || '1_0_0';
-  const prefix = `v${cleanVersion(schema)}_`;
+  const prefix = `v${schema.replace(/[.-]/g, '_')}_`;
   let n = opts.commitCount;
   if (n === undefined || !Number.isFinite(n)) {
     let max = 0;
@@ -189,7 +243,7 @@ export function autoIncrementVersion(opts: {
 /** `v1.5.1-g3d55a2` -> `1_5_1`; `v1_5_1_145_g3d55a2` -> `1_5_1_145`. */
 function schemaOf(version: string): string {
   const noSha = version.replace(/[-_]g[0-9a-f]{4,40}$/i, '');
-  return cleanVersion(noSha.replace(/^[vV]/, ''));
+  return noSha.replace(/^[vV]/, '').replace(/[.-]/g, '_');
 }
 
 function latestSchema(existing: string[]): string {

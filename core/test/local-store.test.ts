@@ -221,6 +221,11 @@ describe('bad input', () => {
       [() => b.putApplicationVersion({ application: 'nodomain', autoIncrement: false, component: cv, initialStage: 'dev', provenance: PROV, at: AT }), InvalidInputError],
       [() => b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'svc', version: '', kind: 'docker', attributes: {}, provenance: PROV, at: AT }), InvalidInputError],
       [() => b.history({ limit: -1 }), InvalidInputError],
+      // name parts holding the separator or a control character (naming.ts namePartProblem)
+      [() => b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'svc', variant: 'a;b', version: '2', kind: 'docker', attributes: {}, provenance: PROV, at: AT }), InvalidInputError],
+      [() => b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'svc\nx', version: '2', kind: 'docker', attributes: {}, provenance: PROV, at: AT }), InvalidInputError],
+      [() => b.putApplicationVersion({ application: 'GLOBAL.Acme.app', version: '2\r', autoIncrement: false, component: cv, initialStage: 'dev', provenance: PROV, at: AT }), InvalidInputError],
+      [() => b.recordDeployment({ appVersion: av, environment: 'dev\nshiplog: error: forged', exitCode: 0, log: [], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV }), InvalidInputError],
     ];
     for (const [p, cls] of attempts) await expect(p()).rejects.toBeInstanceOf(cls);
     expect(await snapshotDir(stateDir)).toEqual(before);

@@ -5,6 +5,7 @@
  */
 import type { Env } from '../host.js';
 import { inputsFor, isRequired, type CommandName, type InputSpec } from '../inputs.js';
+import { namePartProblem } from '../naming.js';
 import type { ResolvedInputs } from './command-module.js';
 
 export type RawInputs = Record<string, string | string[] | boolean | number | undefined>;
@@ -17,6 +18,12 @@ export interface ResolvedInputSet {
   sources: Record<string, 'given' | 'env' | 'default'>;
   problems: string[];
 }
+
+/**
+ * Name parts no request() parses (naming.ts namePartProblem: no `;`, no control characters). The full names
+ * (--component-name, --application) and --app-version are checked where naming.ts parses them.
+ */
+const NAME_INPUTS: readonly string[] = ['env', 'component-variant', 'component-version'];
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -77,6 +84,12 @@ export function resolveInputs(command: CommandName, given: RawInputs, env: Env):
     if ('problem' in checked) {
       problems.push(checked.problem);
       continue;
+    }
+    if (NAME_INPUTS.includes(spec.name) && typeof checked.value === 'string') {
+      // the value stays set: the request's own checks must not add "is required" for it
+      const envName = source === 'env' ? (spec.env ?? []).find((e) => !isBlank(env[e])) : undefined;
+      const problem = namePartProblem(checked.value.trim(), envName ? `${envName} (for --${spec.name})` : `--${spec.name}`);
+      if (problem) problems.push(problem);
     }
     values[spec.name] = checked.value;
     sources[spec.name] = source;

@@ -11,7 +11,7 @@ import { ApprovalRejectedError, ApprovalRequiredError, ConfigError, InvalidInput
 import type { Host } from '../../host.js';
 import { deploymentFromSpec } from '../deployment-record.js';
 import type { Approval, ApplicationVersion, ComponentVersion, Deployment, EnvironmentState, Put } from '../../model.js';
-import { bumpVersion, componentBaseName, componentVersionName, splitDomain } from '../../naming.js';
+import { bumpVersion, componentBaseName, componentVersionName, namePartProblem, splitDomain } from '../../naming.js';
 import { nextFreeVersion, swapComponent } from './component-swap.js';
 import { readHistory, readStatus } from './queries.js';
 import { envStatePath, objectPath } from './layout.js';
@@ -55,6 +55,10 @@ export class LocalBackend implements Backend {
     const spec = this.host.redactor.redactValue(input);
     const problems: string[] = [];
     for (const k of ['domain', 'short', 'version'] as const) if (!spec[k]?.trim()) problems.push(`component ${k} is empty`);
+    for (const k of ['domain', 'short', 'variant', 'version'] as const) {
+      const problem = spec[k] === undefined ? undefined : namePartProblem(spec[k], `component ${k}`);
+      if (problem) problems.push(problem);
+    }
     if (spec.kind !== 'docker' && spec.kind !== 'file') problems.push(`component kind "${String(spec.kind)}" is not docker or file`);
     if (problems.length) throw InvalidInputError.of(problems);
     const parts = { domain: spec.domain, short: spec.short, variant: spec.variant || undefined, version: spec.version };
@@ -123,6 +127,8 @@ export class LocalBackend implements Backend {
     splitDomain(spec.application ?? '', 'application');
     if (spec.application.includes(';')) throw new InvalidInputError(`application "${spec.application}" must be a base name without ";"`);
     if (spec.version !== undefined && !spec.version.trim()) throw new InvalidInputError('application version is empty');
+    const badVersion = spec.version === undefined ? undefined : namePartProblem(spec.version, 'application version');
+    if (badVersion) throw new InvalidInputError(badVersion);
     const cvName = spec.component.name;
     const app = spec.application;
     return this.store.transact(async (tx) => {
@@ -223,6 +229,10 @@ export class LocalBackend implements Backend {
     const spec = this.host.redactor.redactValue(input);
     const problems: string[] = [];
     if (!spec.environment?.trim()) problems.push('environment is empty');
+    else {
+      const problem = namePartProblem(spec.environment, 'environment');
+      if (problem) problems.push(problem);
+    }
     if (!Number.isInteger(spec.exitCode)) problems.push(`exit code ${String(spec.exitCode)} is not an integer`);
     if (problems.length) throw InvalidInputError.of(problems);
     return this.store.transact(async (tx) => {
