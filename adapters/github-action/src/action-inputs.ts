@@ -53,7 +53,20 @@ export interface GithubOptions {
   exportEnv: boolean;
 }
 
-export function githubOptions(op: OperationName, read: ReadInput): GithubOptions {
+/**
+ * With `problems`, a bad value is added there (to be reported with the core's problems, all at once) and read as
+ * false; without it, it throws ActionInputError.
+ */
+export function githubOptions(op: OperationName, read: ReadInput, problems?: string[]): GithubOptions {
+  const bool = (name: string, raw: string | undefined): boolean => {
+    try {
+      return parseBool(name, raw);
+    } catch (err) {
+      if (!problems || !(err instanceof ActionInputError)) throw err;
+      problems.push(err.message);
+      return false;
+    }
+  };
   const value = (name: string): string | undefined => {
     const spec = ACTION_ONLY_INPUTS.find((i) => i.name === name);
     if (!spec || !spec.operations.includes(op)) return undefined;
@@ -63,8 +76,8 @@ export function githubOptions(op: OperationName, read: ReadInput): GithubOptions
   return {
     githubToken: value('github-token'),
     environmentUrl: value('environment-url'),
-    transientEnvironment: parseBool('transient-environment', value('transient-environment')),
-    exportEnv: parseBool('export-env', value('export-env')),
+    transientEnvironment: bool('transient-environment', value('transient-environment')),
+    exportEnv: bool('export-env', value('export-env')),
   };
 }
 

@@ -1,8 +1,8 @@
 /**
  * The core's JSON result -> the step outputs declared in action-spec.ts (ACTION_OUTPUTS). Pure mapping.
  */
-import type { OperationName } from '../../../core/src/inputs.js';
-import { manifestOutputs } from './action-spec.js';
+import { inputsFor, type OperationName } from '../../../core/src/inputs.js';
+import { ACTION_ONLY_INPUTS, manifestOutputs } from './action-spec.js';
 
 /** The one JSON object `shiplog --json` prints: `{ok:true, operation, ...}` or `{ok:false, error}`. */
 export type JsonResult = Record<string, unknown> & { ok?: boolean };
@@ -57,4 +57,27 @@ export function outputsFor(op: OperationName, result: JsonResult): Record<string
     if (v !== undefined) out[o.name] = v;
   }
   return out;
+}
+
+/** Where the action's inputs are documented (the hint of an input error). */
+export const INPUTS_DOC = 'adapters/github-action/README.md, "Inputs and outputs"';
+
+/**
+ * An input error in the action's terms: the core names its inputs as CLI flags (`--timeout must be ...`,
+ * `DEPLOY_ENV (for --env)`) and hints at `shiplog <op> --help`; the user of the action set inputs. Only
+ * invalid-input errors (exit 2) are mapped, and only flags that are inputs of this action folder.
+ */
+export function inActionTerms(op: OperationName, result: JsonResult): JsonResult {
+  const e = rec(result.error);
+  if (result.ok !== false || !e || e.exitCode !== 2) return result;
+  const names = new Set([...inputsFor(op).map((s) => s.name), ...ACTION_ONLY_INPUTS.filter((i) => i.operations.includes(op)).map((i) => i.name)]);
+  const rename = (text: string): string =>
+    text.replace(/--([a-z][a-z0-9-]*[a-z0-9])(?![\w-])/g, (flag, name: string) => (names.has(name) ? `input "${name}"` : flag));
+  const error: Record<string, unknown> = { ...e };
+  if (typeof e.message === 'string') error.message = rename(e.message);
+  if (Array.isArray(e.problems)) error.problems = e.problems.map((p) => (typeof p === 'string' ? rename(p) : p));
+  if (typeof e.hint === 'string') {
+    error.hint = /^see shiplog [a-z-]+ --help$/.test(e.hint) ? `see the ${op} inputs in ${INPUTS_DOC}` : rename(e.hint);
+  }
+  return { ...result, error };
 }

@@ -13,7 +13,9 @@ export function actionsHost(env: NodeJS.ProcessEnv, redactor: Redactor, opts: { 
   const base = createHost({
     env,
     cwd: process.cwd(),
-    stdout: write,
+    // A quiet host runs the action's own queries (the lineage for the job summary): their product goes to the
+    // summary, not into the step log.
+    stdout: opts.quiet ? () => {} : write,
     stderr: write,
     redactor,
     debug: core.isDebug(),

@@ -19,6 +19,8 @@ export interface GithubDeploymentTarget {
   description: string;
   /** Extra data stored on the deployment (application, app version). No secrets. */
   payload: Record<string, string>;
+  /** Per-request timeout in milliseconds (default DEFAULT_API_TIMEOUT_MS). */
+  timeoutMs?: number;
 }
 
 export type GithubDeploymentState = 'in_progress' | 'success' | 'failure' | 'error';
@@ -31,7 +33,39 @@ export interface GithubDeployment {
 const PERMISSION_HINT =
   'the token cannot write deployments: add `permissions: deployments: write` to the job (or workflow), or use a token with the repo_deployment scope';
 
-function apiError(what: string, err: unknown): GithubApiError {
+/** How long one GitHub API request may take (connect, answer and body) before the step gives up. */
+export const DEFAULT_API_TIMEOUT_MS = 30_000;
+
+/** A request that never reached an HTTP answer: octokit reports those as status 500, which GitHub never said. */
+function transportFailure(err: unknown): { timeout: boolean; reason: string } | undefined {
+  const e = err as { response?: unknown; cause?: unknown; name?: unknown; message?: unknown };
+  if (e?.response !== undefined) return undefined;
+  // octokit wraps fetch's TypeError("fetch failed") whose cause is the system error (ENOTFOUND, ECONNREFUSED...);
+  // an aborted request (our per-request timeout) comes through as the TimeoutError/AbortError itself.
+  const chain: Array<{ name?: unknown; code?: unknown; message?: unknown; cause?: unknown }> = [];
+  for (let c: unknown = err; c && typeof c === 'object' && chain.length < 5; c = (c as { cause?: unknown }).cause) chain.push(c as never);
+  if (chain.some((c) => c.name === 'TimeoutError' || c.name === 'AbortError')) return { timeout: true, reason: 'timed out' };
+  const code = chain.map((c) => c.code).find((c): c is string => typeof c === 'string' && /^E[A-Z_]+$/.test(c));
+  const isRequestError = (err as { name?: unknown })?.name === 'HttpError' || typeof (err as { status?: unknown })?.status === 'number';
+  if (!code && !isRequestError) return undefined;
+  const last = chain[chain.length - 1];
+  return { timeout: false, reason: code ?? (typeof last?.message === 'string' ? last.message.split('\n')[0] : 'no answer') };
+}
+
+function apiError(what: string, err: unknown, target: GithubDeploymentTarget): GithubApiError {
+  const transport = transportFailure(err);
+  if (transport?.timeout) {
+    return new GithubApiError(`GitHub API: ${what} failed: no answer from ${apiBase(target)} within ${seconds(target)}`, {
+      failure: 'timeout',
+      hint: 'GitHub did not answer in time; rerun the job, or check GITHUB_API_URL',
+    });
+  }
+  if (transport) {
+    return new GithubApiError(`GitHub API: ${what} failed: cannot reach the GitHub API at ${apiBase(target)}: ${transport.reason}`, {
+      failure: 'unavailable',
+      hint: 'check GITHUB_API_URL and the runner\'s network',
+    });
+  }
   const status = typeof (err as { status?: unknown })?.status === 'number' ? (err as { status: number }).status : undefined;
   const detail = responseMessage(err) ?? (err instanceof Error ? err.message.split('\n')[0] : String(err));
   const hint =
@@ -40,7 +74,20 @@ function apiError(what: string, err: unknown): GithubApiError {
       : status === 401
         ? 'the github-token was refused: pass the workflow\'s github.token or another valid token'
         : undefined;
-  return new GithubApiError(`GitHub API: ${what} failed${status ? ` (HTTP ${status})` : ''}: ${detail}`, status, hint);
+  return new GithubApiError(`GitHub API: ${what} failed${status ? ` (HTTP ${status})` : ''}: ${detail}`, {
+    status,
+    hint,
+    failure: status === 401 || status === 403 || status === 404 ? 'refused' : 'unavailable',
+  });
+}
+
+function apiBase(target: GithubDeploymentTarget): string {
+  return target.baseUrl.replace(/\/+$/, '');
+}
+
+function seconds(target: GithubDeploymentTarget): string {
+  const ms = target.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
 function responseMessage(err: unknown): string | undefined {
@@ -50,11 +97,17 @@ function responseMessage(err: unknown): string | undefined {
 }
 
 function client(target: GithubDeploymentTarget, warn: (m: string) => void): Octokit {
+  const timeoutMs = target.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
   return new Octokit({
     auth: target.token,
-    baseUrl: target.baseUrl.replace(/\/+$/, ''),
+    baseUrl: apiBase(target),
     userAgent: 'shiplog-github-action',
     log: { debug: () => {}, info: () => {}, warn: (m: string) => warn(String(m)), error: () => {} },
+    // Each request gets its own deadline (a GitHub that accepts the connection and never answers would
+    // otherwise hang the step until the job's own timeout).
+    request: {
+      fetch: (url: string | URL, init?: RequestInit) => globalThis.fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+    },
   });
 }
 
@@ -78,11 +131,13 @@ export async function createGithubDeployment(
     });
     const data = res.data as { id?: unknown; message?: unknown };
     if (typeof data.id !== 'number') {
-      throw new GithubApiError(`GitHub API: creating a deployment for ${target.environment} was refused: ${String(data.message ?? 'no deployment id')}`);
+      throw new GithubApiError(`GitHub API: creating a deployment for ${target.environment} was refused: ${String(data.message ?? 'no deployment id')}`, {
+        failure: 'unavailable',
+      });
     }
     id = data.id;
   } catch (err) {
-    throw err instanceof GithubApiError ? err : apiError(`creating a deployment for ${target.environment}`, err);
+    throw err instanceof GithubApiError ? err : apiError(`creating a deployment for ${target.environment}`, err, target);
   }
   return {
     id,
@@ -98,7 +153,7 @@ export async function createGithubDeployment(
           ...(opts.description ? { description: opts.description.slice(0, 140) } : {}),
         });
       } catch (err) {
-        throw apiError(`setting deployment ${id} to ${state}`, err);
+        throw apiError(`setting deployment ${id} to ${state}`, err, target);
       }
     },
   };

@@ -18,7 +18,8 @@ export interface RunLinks {
 }
 
 export interface SummaryInput {
-  operation: OperationName;
+  /** Undefined when the run failed before the operation was known (a bad operation input). */
+  operation: OperationName | undefined;
   result: JsonResult;
   links: RunLinks;
   /** Mermaid flowchart text of the application's lineage, when the graph query answered. */
@@ -100,14 +101,17 @@ function operationRows(op: OperationName, result: JsonResult): Row[] {
 export function summaryMarkdown(input: SummaryInput): string {
   const { operation, result, links } = input;
   const failure = failureOf(result);
-  const title = failure ? `❌ shiplog ${operation} failed` : `shiplog ${operation}${result.dryRun === true ? ' (dry run)' : ''}`;
+  const name = operation ? `shiplog ${operation}` : 'shiplog';
+  const title = failure ? `❌ ${name} failed` : `${name}${result.dryRun === true ? ' (dry run)' : ''}`;
   const rows: Row[] = failure
     ? [
         ['Error', `${code(failure.code)} ${plain(failure.message)}`],
         ...(failure.hint ? ([['Hint', plain(failure.hint)]] as Row[]) : []),
         ...(operation === 'deploy' && deploymentOf(result) ? operationRows(operation, result) : []),
       ]
-    : operationRows(operation, result);
+    : operation
+      ? operationRows(operation, result)
+      : [];
   if (input.githubDeployment) {
     const env = input.githubDeployment.environmentUrl;
     rows.push(['GitHub Deployment', `#${input.githubDeployment.id}${env ? ` ${link('environment', env)}` : ''}`]);

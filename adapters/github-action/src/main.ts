@@ -6,22 +6,26 @@ import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { execute, registerSecrets } from '../../../core/src/execute.js';
 import type { Host } from '../../../core/src/host.js';
+import { EXIT, InvalidInputError, toShiplogError } from '../../../core/src/errors.js';
+import { parseDuration } from '../../../core/src/operations/input-resolution.js';
+import { requireEnvironmentStage } from '../../../core/src/pipeline-config.js';
 import { Redactor } from '../../../core/src/redact.js';
 import { inputsFor, type OperationName } from '../../../core/src/inputs.js';
 import { ActionInputError, coreInputs, githubOptions, operationOf, type GithubOptions, type RawInputs } from './action-inputs.js';
-import { failureOf, outputsFor, type JsonResult } from './action-outputs.js';
+import { failureOf, inActionTerms, outputsFor, type JsonResult } from './action-outputs.js';
 import { secretInputNames } from './action-spec.js';
 import { actionsHost } from './actions-host.js';
-import { GithubApiError } from './github-api-error.js';
 import type { GithubDeployment } from './github-deployment.js';
 import { summaryMarkdown } from './job-summary.js';
 import { runLinks, runUrl, type RunContext } from './run-links.js';
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const redactor = new Redactor();
+  let op: OperationName | undefined;
+  let ctx: RunContext | undefined;
   try {
     const read = (name: string) => core.getInput(name);
-    const op = operationOf(read);
+    op = operationOf(read);
     const inputs = coreInputs(op, read);
     // The core (and a deploy command it runs) sees the job's environment, not the action's INPUT_* variables:
     // they carry dhpass and github-token, which the command has no business reading.
@@ -34,16 +38,37 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     for (const name of secretInputNames(op)) redactor.add(read(name));
     for (const value of redactor.values()) core.setSecret(value);
 
-    const gh = githubOptions(op, read);
-    if (op === 'envscript' && gh.exportEnv) exportEnvInputs(inputs, env);
-    const ctx = runContext(env);
+    // Problems with the action-only inputs go to the core with the request, which reports them with its own.
+    const problems: string[] = [];
+    const gh = githubOptions(op, read, problems);
+    if (op === 'envscript' && gh.exportEnv) exportEnvInputs(inputs, env, problems);
+    ctx = runContext(env);
+    const runCtx = ctx;
     // A deployment the action runs logs into this workflow run: link it unless the user gave another log.
     if (op === 'deploy' && inputs['log-url'] === undefined && runUrl(ctx)) inputs['log-url'] = runUrl(ctx)!;
+    const withGithub = op === 'deploy' && gh.githubToken !== undefined;
+    if (withGithub && !/^[^/\s]+\/[^/\s]+$/.test(ctx.repository ?? '')) {
+      problems.push('github-token needs GITHUB_REPOSITORY (owner/repo) to create a GitHub Deployment');
+    }
 
-    const deployment = op === 'deploy' && gh.githubToken && !isDryRun(inputs) ? await startGithubDeployment(ctx, env, inputs, gh) : undefined;
-
-    const outcome = await core.group(`shiplog ${op}`, () => execute(op, inputs, host, { commandArgs: [] }));
-    const json = redactor.redactValue(outcome.result as JsonResult);
+    // The GitHub Deployment is created only once the core has validated every input and the environment exists
+    // (and not on a dry run, as the core reads dry-run): a rejected input leaves nothing behind on GitHub.
+    let deployment: GithubDeployment | undefined;
+    const outcome = await core.group(`shiplog ${op}`, () =>
+      execute(op!, inputs, host, {
+        commandArgs: [],
+        problems,
+        afterValidation: withGithub
+          ? async ({ values, dryRun, pipeline }) => {
+              if (dryRun) return;
+              // The one check of deploy's that is not an input's own: the environment is in the pipeline config.
+              requireEnvironmentStage(await pipeline(), stringValue(values.env) ?? '');
+              deployment = await startGithubDeployment(runCtx, env, values, gh, redactor);
+            }
+          : undefined,
+      }),
+    );
+    const json = inActionTerms(op, redactor.redactValue(outcome.result as JsonResult));
     // With step debug logging on (ACTIONS_STEP_DEBUG), the stack behind a failure, as the CLI's --debug shows it.
     if (outcome.error && core.isDebug()) core.debug(redactor.redact(stackOf(outcome.error)));
 
@@ -63,9 +88,36 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const failure = failureOf(json);
     if (failure) core.setFailed(failure.hint ? `${failure.message} (hint: ${failure.hint})` : failure.message);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const hint = err instanceof GithubApiError && err.hint ? ` (hint: ${err.hint})` : '';
-    core.setFailed(redactor.redact(`${message}${hint}`));
+    // A failure outside the core (the operation input, the runner's files): still a result and a summary.
+    await failEarly(err, op, ctx, redactor, env);
+  }
+}
+
+/** The `result` output, a failure summary and setFailed for an error thrown outside execute(). */
+async function failEarly(
+  err: unknown,
+  op: OperationName | undefined,
+  ctx: RunContext | undefined,
+  redactor: Redactor,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const error =
+    err instanceof ActionInputError
+      ? { code: 'INVALID_INPUT', message: err.message, exitCode: EXIT.INVALID }
+      : toShiplogError(err).toJSON();
+  const json = redactor.redactValue({ ok: false, ...(op ? { operation: op } : {}), error } as JsonResult);
+  try {
+    core.setOutput('result', JSON.stringify(json));
+    let links = {};
+    try {
+      links = runLinks(ctx ?? runContext(env));
+    } catch {
+      /* no links without a readable run context */
+    }
+    await writeSummary(redactor.redact(summaryMarkdown({ operation: op, result: json, links })), env);
+  } finally {
+    const failure = failureOf(json)!;
+    core.setFailed(failure.hint ? `${failure.message} (hint: ${failure.hint})` : failure.message);
   }
 }
 
@@ -107,56 +159,67 @@ function runContext(env: NodeJS.ProcessEnv): RunContext {
   };
 }
 
-function isDryRun(inputs: RawInputs): boolean {
-  return String(inputs['dry-run'] ?? '').trim() === 'true';
-}
-
 /**
  * export-env: the core's `github` format appended to the runner's GITHUB_ENV file. It takes over `format`
  * (whose action.yml default the runner always passes); an explicit `output` file contradicts it.
  */
-function exportEnvInputs(inputs: RawInputs, env: NodeJS.ProcessEnv): void {
+function exportEnvInputs(inputs: RawInputs, env: NodeJS.ProcessEnv, problems: string[]): void {
   const file = env.GITHUB_ENV;
-  if (!file) throw new ActionInputError('export-env needs the runner\'s GITHUB_ENV file, and GITHUB_ENV is not set');
+  if (!file) problems.push('export-env needs the runner\'s GITHUB_ENV file, and GITHUB_ENV is not set');
   if (inputs.output !== undefined) {
-    throw new ActionInputError('export-env writes to GITHUB_ENV: leave the output input empty, or set export-env to false');
+    problems.push('export-env writes to GITHUB_ENV: leave the output input empty, or set export-env to false');
   }
+  if (!file || inputs.output !== undefined) return;
   inputs.format = 'github';
   inputs.output = file;
 }
 
+/** Creates the GitHub Deployment from the core's validated values, then posts in_progress (a warning if that fails). */
 async function startGithubDeployment(
   ctx: RunContext,
   env: NodeJS.ProcessEnv,
-  inputs: RawInputs,
+  values: Readonly<Record<string, unknown>>,
   gh: GithubOptions,
+  redactor: Redactor,
 ): Promise<GithubDeployment> {
   const { createGithubDeployment } = await import('./github-deployment.js');
   const [owner, repo] = (ctx.repository ?? '').split('/');
-  const environment = givenOrBound('deploy', 'env', inputs, env);
-  if (!owner || !repo) throw new Error('github-token needs GITHUB_REPOSITORY (owner/repo) to create a GitHub Deployment');
-  if (!environment) throw new Error('github-token needs the env input (the environment to deploy to)');
-  const application = givenOrBound('deploy', 'application', inputs, env) ?? '';
-  const deployment = await core.group('GitHub Deployment', async () => {
-    const d = await createGithubDeployment(
-      {
-        token: gh.githubToken!,
-        baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        owner,
-        repo,
-        ref: ctx.sha ?? ctx.ref ?? 'HEAD',
-        environment,
-        transientEnvironment: gh.transientEnvironment,
-        description: `shiplog deploy ${application}`.trim(),
-        payload: { application, appVersion: givenOrBound('deploy', 'app-version', inputs, env) ?? '' },
-      },
-      (m) => core.warning(m),
-    );
-    core.info(`created GitHub Deployment ${d.id} for ${environment}`);
+  const environment = stringValue(values.env);
+  // deploy requires env: the core has refused the request before this runs without one.
+  if (!environment) throw new InvalidInputError('input "env" is required to create a GitHub Deployment');
+  const application = stringValue(values.application) ?? '';
+  const d = await createGithubDeployment(
+    {
+      token: gh.githubToken!,
+      baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+      owner,
+      repo,
+      ref: ctx.sha ?? ctx.ref ?? 'HEAD',
+      environment,
+      transientEnvironment: gh.transientEnvironment,
+      description: `shiplog deploy ${application}`.trim(),
+      payload: { application, appVersion: stringValue(values['app-version']) ?? '' },
+      timeoutMs: apiTimeout(env),
+    },
+    (m) => core.warning(redactor.redact(m)),
+  );
+  core.info(`created GitHub Deployment ${d.id} for ${environment}`);
+  try {
     await d.setStatus('in_progress', { logUrl: runUrl(ctx), environmentUrl: gh.environmentUrl });
-    return d;
-  });
-  return deployment;
+  } catch (err) {
+    // As for the final status: the deployment goes ahead, and its final status is still posted.
+    core.warning(redactor.redact(err instanceof Error ? err.message : String(err)));
+  }
+  return d;
+}
+
+/** SHIPLOG_GITHUB_API_TIMEOUT (a duration like 10s; default 30s): the limit for each GitHub API request. */
+function apiTimeout(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.SHIPLOG_GITHUB_API_TIMEOUT?.trim();
+  if (!raw) return undefined;
+  const ms = parseDuration(raw);
+  if (ms === undefined) throw new InvalidInputError(`SHIPLOG_GITHUB_API_TIMEOUT must be a duration like 10s or 1m (got "${raw}")`);
+  return ms;
 }
 
 async function finishGithubDeployment(
@@ -186,7 +249,8 @@ async function lineage(op: OperationName, json: JsonResult, inputs: RawInputs, h
   if (json.ok !== true || op === 'envscript' || json.dryRun === true) return undefined;
   const application = applicationOf(json) ?? stringValue(inputs.application);
   if (!application) return undefined;
-  const graphInputs: RawInputs = { application };
+  // json: the Mermaid text comes back in the result only (the graph query prints it otherwise).
+  const graphInputs: RawInputs = { application, json: 'true' };
   // The connection inputs the graph query shares with the operation (backend, state-dir, dhurl, ...).
   for (const spec of inputsFor('graph')) {
     const v = inputs[spec.name];
@@ -206,13 +270,6 @@ function applicationOf(json: JsonResult): string | undefined {
   return name?.split(';')[0];
 }
 
-/** An input as given, else its env binding from the input table (what the core will use; no defaults). */
-function givenOrBound(op: OperationName, name: string, inputs: RawInputs, env: NodeJS.ProcessEnv): string | undefined {
-  const spec = inputsFor(op).find((s) => s.name === name);
-  const bound = (spec?.env ?? []).map((e) => env[e]).find((v) => v !== undefined && v.trim() !== '');
-  return stringValue(inputs[name]) ?? bound?.trim();
-}
-
-function stringValue(v: string | string[] | undefined): string | undefined {
+function stringValue(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }

@@ -1,9 +1,9 @@
 // The built bundle, run the way the runner runs it (test/runner-harness.ts), on the local backend.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inputsFor, isRequired, OPERATIONS } from '../../../core/src/inputs.js';
-import { makeWorkspace, runAction, type ActionRun } from './runner-harness.js';
+import { ACTION_ROOT, makeWorkspace, runAction, type ActionRun } from './runner-harness.js';
 import { openedPullRequest } from './webhook-payloads.js';
 
 const APP = 'GLOBAL.Acme.Store.shop';
@@ -178,5 +178,43 @@ describe('bad input', () => {
     const r = await run('deploy', { operation: 'status' });
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toMatch(/^::error::input "operation" must be one of/m);
+  });
+});
+
+describe('review fixes', () => {
+  it('keeps the lineage graph out of the step log (it is in the job summary only)', async () => {
+    const r = await run('version-update', COMP);
+    expectOk(r);
+    expect(r.summary).toMatch(/```mermaid\nflowchart LR\n/);
+    expect(r.stdout).not.toContain('flowchart');
+    expect(r.stdout).not.toContain('cart;main;v1_0_0"]');
+  });
+
+  it('sets the result and writes a failure summary for a bad operation input', async () => {
+    const r = await run('deploy', { operation: 'status' });
+    expect(r.exitCode).toBe(1);
+    expect(JSON.parse(r.outputs.result)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', exitCode: 2 } });
+    expect(r.summary).toContain('### ❌ shiplog failed');
+    expect(r.summary).toContain('input "operation" must be one of');
+  });
+
+  it('sets the result and writes a failure summary when export-env meets an output file', async () => {
+    const r = await run('envscript', { 'export-env': 'true', output: 'vars.sh' });
+    expect(r.exitCode).toBe(1);
+    expect(JSON.parse(r.outputs.result)).toMatchObject({ ok: false, operation: 'envscript', error: { code: 'INVALID_INPUT', exitCode: 2 } });
+    expect(r.summary).toContain('### ❌ shiplog envscript failed');
+    expect(r.summary).toContain('export-env writes to GITHUB\\_ENV');
+  });
+
+  it('exports every variable the README\'s envscript example uses', async () => {
+    const readme = await readFile(join(ACTION_ROOT, 'README.md'), 'utf8');
+    const section = /^### envscript\n([\s\S]*?)\n## /m.exec(readme)?.[1] ?? '';
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    expect(example).toContain('envscript@v1');
+    const used = [...example.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)/g)].map((m) => m[1]);
+    expect(used.length).toBeGreaterThan(0);
+    const r = await run('envscript', { 'export-env': 'true' });
+    expectOk(r);
+    for (const name of used) expect(r.exported[name], `$${name} of the README example`).toMatch(/\S/);
   });
 });

@@ -1,5 +1,7 @@
 // deploy + github-token against a loopback fake of the GitHub REST API (GITHUB_API_URL): any request the
 // test did not expect fails it.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeGithub, type FakeGithub } from './fake-github.js';
 import { makeWorkspace, runAction, type ActionRun } from './runner-harness.js';
@@ -133,5 +135,123 @@ describe('GitHub Deployment', () => {
     expect(dry.exitCode, dry.stdout).toBe(0);
     gh.verify();
     expect(gh.received).toEqual([]);
+  });
+});
+
+describe('GitHub Deployment: only after the core accepted the inputs', () => {
+  // Each of these used to create a Deployment (and, on GitHub, an environment) that then failed.
+  const bad: Array<[string, Record<string, string>, RegExp]> = [
+    ['an unknown environment', { env: 'prdo' }, /unknown environment "prdo"/],
+    ['a malformed timeout', { timeout: 'abc' }, /input "timeout" must be a duration like 90s, 15m or 1h \(got "abc"\)/],
+    ...['True', 'TRUE', '1', 'yes'].map((v): [string, Record<string, string>, RegExp] => [
+      `dry-run ${v}`,
+      { 'dry-run': v },
+      new RegExp(`input "dry-run" must be true or false \\(got "${v}"\\)`),
+    ]),
+  ];
+  for (const [what, inputs, message] of bad) {
+    it(`makes no GitHub request for ${what}, and reports it in the inputs' names`, async () => {
+      gh = await fakeGithub([]);
+      const r = await deploy({ command: 'echo MUST-NOT-RUN', ...inputs });
+      expect(r.exitCode).toBe(1);
+      gh.verify();
+      expect(gh.received).toEqual([]);
+      expect(r.stdout).not.toContain('MUST-NOT-RUN');
+      expect(r.stdout).toMatch(message);
+      expect(r.stdout).not.toMatch(/--(timeout|dry-run|env)\b|shiplog deploy --help/);
+      const result = JSON.parse(r.outputs.result);
+      expect(result).toMatchObject({ ok: false, error: { exitCode: 2 } });
+      expect(result.error.message).toMatch(message);
+      expect(r.summary).toContain('### ❌ shiplog deploy failed');
+    });
+  }
+
+  it('reports bad action-only inputs together with the core\'s, as one error with a result and a summary', async () => {
+    gh = await fakeGithub([]);
+    const r = await deploy({ command: 'echo MUST-NOT-RUN', 'transient-environment': 'yes', timeout: 'abc' });
+    expect(r.exitCode).toBe(1);
+    gh.verify();
+    const result = JSON.parse(r.outputs.result);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', exitCode: 2 } });
+    expect(result.error.message).toMatch(/^2 problems: .*input "timeout" must be a duration.*; input "transient-environment" must be true or false \(got "yes"\)$/);
+    expect(result.error.hint).toMatch(/README\.md/);
+    expect(r.stdout.match(/^::error::/gm)).toHaveLength(1);
+    expect(r.summary).toContain('### ❌ shiplog deploy failed');
+    expect(r.summary).toContain('transient-environment');
+  });
+
+  it('sets the result and writes a failure summary when GitHub refuses (403)', async () => {
+    gh = await fakeGithub([
+      { method: 'POST', path: '/repos/acme/shop/deployments', status: 403, body: { message: 'Resource not accessible by integration' } },
+    ]);
+    const r = await deploy({ command: 'echo MUST-NOT-RUN' });
+    expect(r.exitCode).toBe(1);
+    gh.verify();
+    const result = JSON.parse(r.outputs.result);
+    expect(result).toMatchObject({ ok: false, operation: 'deploy', error: { code: 'GITHUB_API', exitCode: 3 } });
+    expect(result.error.message).toContain('(HTTP 403): Resource not accessible by integration');
+    expect(result.error.hint).toContain('deployments: write');
+    expect(r.summary).toContain('### ❌ shiplog deploy failed');
+    expect(r.summary).toContain('`GITHUB_API`');
+  });
+});
+
+describe('GitHub API transport failures', () => {
+  let hang: Server | undefined;
+  afterEach(async () => {
+    hang?.closeAllConnections();
+    await new Promise<void>((r) => (hang ? hang.close(() => r()) : r()));
+    hang = undefined;
+  });
+
+  it('gives up on a GitHub that accepts and never answers, with a one-line timeout error (SHIPLOG_GITHUB_API_TIMEOUT)', async () => {
+    hang = createServer(() => {
+      /* never answers */
+    });
+    await new Promise<void>((r) => hang!.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(hang.address() as AddressInfo).port}`;
+    const started = Date.now();
+    const r = await runAction('deploy', {
+      workspace: ws.dir,
+      inputs: { application: APP, env: 'dev', 'github-token': TOKEN, command: 'echo MUST-NOT-RUN' },
+      env: { GITHUB_API_URL: url, SHIPLOG_GITHUB_API_TIMEOUT: '300ms' },
+    });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).not.toContain('MUST-NOT-RUN');
+    expect(r.stdout).toMatch(new RegExp(`^::error::GitHub API: creating a deployment for dev failed: no answer from ${url} within 300ms \\(hint: [^\n]*\\)$`, 'm'));
+    expect(JSON.parse(r.outputs.result)).toMatchObject({ ok: false, error: { code: 'GITHUB_API', exitCode: 5 } });
+  }, 30_000);
+
+  it('names an unreachable API and the system error, not an invented HTTP 500', async () => {
+    // A port that was free a moment ago: connection refused.
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
+    await new Promise<void>((r) => probe.close(() => r()));
+    const r = await runAction('deploy', {
+      workspace: ws.dir,
+      inputs: { application: APP, env: 'dev', 'github-token': TOKEN, command: 'echo MUST-NOT-RUN' },
+      env: { GITHUB_API_URL: url },
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).not.toContain('HTTP 500');
+    expect(r.stdout).toMatch(new RegExp(`^::error::GitHub API: creating a deployment for dev failed: cannot reach the GitHub API at ${url}: ECONNREFUSED`, 'm'));
+    expect(JSON.parse(r.outputs.result)).toMatchObject({ ok: false, error: { code: 'GITHUB_API', exitCode: 4 } });
+  });
+
+  it('only warns when in_progress cannot be posted: the deployment runs and its final status is posted', async () => {
+    gh = await fakeGithub([
+      { method: 'POST', path: '/repos/acme/shop/deployments', status: 201, body: created },
+      { method: 'POST', path: '/repos/acme/shop/deployments/501/statuses', status: 500, body: { message: 'boom' } },
+      { method: 'POST', path: '/repos/acme/shop/deployments/501/statuses', status: 201, body: { id: 2 } },
+    ]);
+    const r = await deploy({ command: 'echo DEPLOYED' });
+    expect(r.exitCode, r.stdout).toBe(0);
+    gh.verify();
+    expect(r.stdout).toMatch(/^::warning::GitHub API: setting deployment 501 to in_progress failed \(HTTP 500\): boom/m);
+    expect(r.stdout).toContain('DEPLOYED');
+    expect(gh.received[2].body).toMatchObject({ state: 'success', log_url: RUN_URL });
+    expect(r.outputs['deployment-status']).toBe('success');
   });
 });
