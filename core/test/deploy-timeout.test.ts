@@ -40,7 +40,7 @@ describe('deploy --timeout on a command shiplog runs', () => {
       ok: false,
       operation: 'deploy',
       deployment: { environment: 'dev', status: 'failed', exitCode: recorded, mode: 'run' },
-      error: { code: 'TIMEOUT', exitCode: 5 },
+      error: { code: 'TIMEOUT', exitCode: 5, hint: 'if the deployment needs longer, raise --timeout (default 30m)' },
     });
     expect((r.result.error as { message: string }).message).toMatch(/^deployment 1 of .* to dev timed out after 0\.5 s: the command was stopped and the deployment recorded as failed/);
     expect(r.err).toContain('shiplog: the deployment command is still running after the timeout (0.5 s): stopping it');

@@ -62,7 +62,7 @@ export class FailedDeploymentError extends ShiplogError {
     readonly result: Record<string, unknown>,
     opts: { timedOut?: boolean } = {},
   ) {
-    super(message);
+    super(message, opts.timedOut ? { hint: 'if the deployment needs longer, raise --timeout (default 30m)' } : {});
     // The codes of the catalogue's TimeoutError and DeploymentFailedError (errors.ts).
     this.code = opts.timedOut ? 'TIMEOUT' : 'DEPLOY_FAILED';
     this.exitCode = opts.timedOut ? EXIT.TIMEOUT : EXIT.OPERATION_FAILED;
