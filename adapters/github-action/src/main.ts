@@ -50,6 +50,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (withGithub && !/^[^/\s]+\/[^/\s]+$/.test(ctx.repository ?? '')) {
       problems.push('github-token needs GITHUB_REPOSITORY (owner/repo) to create a GitHub Deployment');
     }
+    const timeoutMs = withGithub ? apiTimeout(env, problems) : undefined;
 
     // The GitHub Deployment is created only once the core has validated every input and the environment exists
     // (and not on a dry run, as the core reads dry-run): a rejected input leaves nothing behind on GitHub.
@@ -63,7 +64,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
               if (dryRun) return;
               // The one check of deploy's that is not an input's own: the environment is in the pipeline config.
               requireEnvironmentStage(await pipeline(), stringValue(values.env) ?? '');
-              deployment = await startGithubDeployment(runCtx, env, values, gh, redactor);
+              deployment = await startGithubDeployment(runCtx, env, values, gh, redactor, timeoutMs);
             }
           : undefined,
       }),
@@ -181,6 +182,7 @@ async function startGithubDeployment(
   values: Readonly<Record<string, unknown>>,
   gh: GithubOptions,
   redactor: Redactor,
+  timeoutMs: number | undefined,
 ): Promise<GithubDeployment> {
   const { createGithubDeployment } = await import('./github-deployment.js');
   const [owner, repo] = (ctx.repository ?? '').split('/');
@@ -199,7 +201,7 @@ async function startGithubDeployment(
       transientEnvironment: gh.transientEnvironment,
       description: `shiplog deploy ${application}`.trim(),
       payload: { application, appVersion: stringValue(values['app-version']) ?? '' },
-      timeoutMs: apiTimeout(env),
+      timeoutMs,
     },
     (m) => core.warning(redactor.redact(m)),
   );
@@ -214,11 +216,11 @@ async function startGithubDeployment(
 }
 
 /** SHIPLOG_GITHUB_API_TIMEOUT (a duration like 10s; default 30s): the limit for each GitHub API request. */
-function apiTimeout(env: NodeJS.ProcessEnv): number | undefined {
+function apiTimeout(env: NodeJS.ProcessEnv, problems: string[]): number | undefined {
   const raw = env.SHIPLOG_GITHUB_API_TIMEOUT?.trim();
   if (!raw) return undefined;
   const ms = parseDuration(raw);
-  if (ms === undefined) throw new InvalidInputError(`SHIPLOG_GITHUB_API_TIMEOUT must be a duration like 10s or 1m (got "${raw}")`);
+  if (ms === undefined) problems.push(`SHIPLOG_GITHUB_API_TIMEOUT must be a duration like 10s or 1m (got "${raw}")`);
   return ms;
 }
 

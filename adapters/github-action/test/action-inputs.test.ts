@@ -75,6 +75,13 @@ describe('githubOptions', () => {
   it('rejects a non-boolean', () => {
     expect(() => githubOptions('deploy', reader({ 'transient-environment': 'yes' }))).toThrow(/transient-environment.*true or false/);
   });
+
+  it('collects every bad boolean when given a problem list (reported with the core\'s problems)', () => {
+    const problems: string[] = [];
+    const got = githubOptions('deploy', reader({ 'transient-environment': 'yes' }), problems);
+    expect(got.transientEnvironment).toBe(false);
+    expect(problems).toEqual(['input "transient-environment" must be true or false (got "yes")']);
+  });
 });
 
 describe('secretInputNames', () => {

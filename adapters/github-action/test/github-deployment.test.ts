@@ -180,6 +180,19 @@ describe('GitHub Deployment: only after the core accepted the inputs', () => {
     expect(r.summary).toContain('transient-environment');
   });
 
+  it('refuses a malformed SHIPLOG_GITHUB_API_TIMEOUT before any GitHub request', async () => {
+    gh = await fakeGithub([]);
+    const r = await runAction('deploy', {
+      workspace: ws.dir,
+      inputs: { application: APP, env: 'dev', 'github-token': TOKEN, command: 'echo MUST-NOT-RUN' },
+      env: { GITHUB_API_URL: gh.url, SHIPLOG_GITHUB_API_TIMEOUT: 'soon' },
+    });
+    expect(r.exitCode).toBe(1);
+    gh.verify();
+    expect(r.stdout).toMatch(/^::error::SHIPLOG_GITHUB_API_TIMEOUT must be a duration like 10s or 1m \(got "soon"\)/m);
+    expect(JSON.parse(r.outputs.result)).toMatchObject({ ok: false, error: { exitCode: 2 } });
+  });
+
   it('sets the result and writes a failure summary when GitHub refuses (403)', async () => {
     gh = await fakeGithub([
       { method: 'POST', path: '/repos/acme/shop/deployments', status: 403, body: { message: 'Resource not accessible by integration' } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outputsFor } from '../src/action-outputs.js';
+import { inActionTerms, outputsFor } from '../src/action-outputs.js';
 import { code, link, plain, summaryMarkdown } from '../src/job-summary.js';
 import { runLinks, type RunContext } from '../src/run-links.js';
 import { branchPush, openedPullRequest } from './webhook-payloads.js';
@@ -121,5 +121,34 @@ describe('summaryMarkdown', () => {
     expect(plain('<script>|[x](y)')).toBe('\\<script\\>\\|\\[x\\](y)');
     expect(link('x', 'javascript:alert(1)')).toBe('x');
     expect(link('x', 'https://ok.example/a b')).toBe('x');
+  });
+});
+
+describe('inActionTerms', () => {
+  const invalid = (error: Record<string, unknown>) => ({ ok: false, operation: 'deploy', error: { code: 'INVALID_INPUT', exitCode: 2, ...error } });
+
+  it('names the inputs instead of the CLI flags and points to the README instead of --help', () => {
+    const got = inActionTerms(
+      'deploy',
+      invalid({
+        message: '2 problems: --timeout must be a duration like 90s, 15m or 1h (got "abc"); DEPLOY_ENV (for --env) must not contain ";"',
+        problems: ['--timeout must be a duration like 90s, 15m or 1h (got "abc")', 'DEPLOY_ENV (for --env) must not contain ";"'],
+        hint: 'see shiplog deploy --help',
+      }),
+    );
+    expect(got.error).toEqual({
+      code: 'INVALID_INPUT',
+      exitCode: 2,
+      message: '2 problems: input "timeout" must be a duration like 90s, 15m or 1h (got "abc"); DEPLOY_ENV (for input "env") must not contain ";"',
+      problems: ['input "timeout" must be a duration like 90s, 15m or 1h (got "abc")', 'DEPLOY_ENV (for input "env") must not contain ";"'],
+      hint: 'see the deploy inputs in adapters/github-action/README.md, "Inputs and outputs"',
+    });
+  });
+
+  it('leaves flags this action folder does not take, and failures other than invalid input, alone', () => {
+    expect(inActionTerms('deploy', invalid({ message: '--json and --stage-x are not inputs' })).error).toMatchObject({ message: '--json and --stage-x are not inputs' });
+    const failed = { ok: false, error: { code: 'DEPLOY_FAILED', exitCode: 1, message: 'command --timeout 3 failed' } };
+    expect(inActionTerms('deploy', failed)).toEqual(failed);
+    expect(inActionTerms('deploy', deployOk)).toBe(deployOk);
   });
 });
