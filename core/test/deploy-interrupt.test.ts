@@ -17,8 +17,8 @@ beforeAll(() => {
 afterAll(() => repo.cleanup());
 
 /** Starts a deploy whose command runs until killed; resolves once the command has started. */
-function startLongDeploy(detached: boolean) {
-  const child = spawn(process.execPath, [cli, 'deploy', '--application', APP, '--env', 'dev', '--json', '--', 'sh', '-c', 'echo rollout started; exec sleep 30'], {
+function startLongDeploy(detached: boolean, script = 'echo rollout started; exec sleep 30') {
+  const child = spawn(process.execPath, [cli, 'deploy', '--application', APP, '--env', 'dev', '--json', '--', 'sh', '-c', script], {
     cwd: repo.dir,
     env: repo.env,
     detached,
@@ -63,4 +63,18 @@ describe('deploy interrupted by a cancelled job', () => {
     expect(recorded.length).toBe(before + 1);
     expect(recorded[0]).toMatchObject({ environment: 'dev', status: 'failed', exitCode });
   });
+
+  it('a shell waiting for a child the signal did not reach gets SIGKILL after the grace period, and is recorded', async () => {
+    // `sleep 20 && echo late`: SIGINT to the CLI alone reaches sh, which waits for sleep before acting on it.
+    const run = startLongDeploy(false, 'echo rollout started; sleep 20 && echo late');
+    await run.started;
+    process.kill(run.child.pid!, 'SIGINT');
+    const code = await run.exited;
+
+    expect(code, run.err()).toBe(1);
+    expect(run.err()).toContain('sending SIGKILL');
+    expect(run.err()).not.toMatch(/^late$/m);
+    expect(JSON.parse(run.out())).toMatchObject({ ok: false, deployment: { status: 'failed', exitCode: 137 } });
+    expect(history()[0]).toMatchObject({ status: 'failed', exitCode: 137 });
+  }, 20_000);
 });

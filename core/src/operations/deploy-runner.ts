@@ -7,6 +7,8 @@ import { spawn } from 'node:child_process';
 import type { Host } from '../host.js';
 
 export const MAX_STORED_LOG_LINES = 5000;
+/** After a cancelling signal, how long the command may take to end before it gets SIGKILL. */
+export const INTERRUPT_GRACE_MS = 5000;
 
 export interface RunOutcome {
   exitCode: number;
@@ -96,11 +98,21 @@ export async function runDeploymentCommand(host: Host, spec: RunSpec): Promise<R
     let settled = false;
     // A cancelled CI job signals this process (and, usually, the command in the same process group): stop the
     // command, then let the caller record the deployment as failed instead of dying with nothing recorded.
+    // The signal is passed on to the command; one that does not end within INTERRUPT_GRACE_MS (a shell waiting
+    // for a child the signal did not reach) gets SIGKILL, well inside the grace period CI systems allow.
     let interrupted = false;
+    let interruptKillTimer: NodeJS.Timeout | undefined;
     const unsubscribe = host.onInterrupt?.((signal) => {
       if (!interrupted) onLine(`shiplog: ${signal} received: stopping the deployment command; it will be recorded as failed`);
-      interrupted = true;
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (!interrupted) {
+        interruptKillTimer = setTimeout(() => {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          onLine(`shiplog: the deployment command did not stop within ${seconds(INTERRUPT_GRACE_MS)} of ${signal}: sending SIGKILL`);
+          child.kill('SIGKILL');
+        }, INTERRUPT_GRACE_MS);
+      }
+      interrupted = true;
     });
     child.on('close', () => unsubscribe?.());
     // --timeout: stop a command that runs too long, the same way (SIGTERM first, SIGKILL if it ignores it).
@@ -124,11 +136,12 @@ export async function runDeploymentCommand(host: Host, spec: RunSpec): Promise<R
     const stopTimers = () => {
       clearTimeout(timeoutTimer);
       clearTimeout(killTimer);
+      clearTimeout(interruptKillTimer);
     };
     // A stopped command's own children may keep its output pipes open: once it has exited, stop reading them.
     child.on('exit', () => {
       stopTimers();
-      if (timedOut) {
+      if (timedOut || interrupted) {
         child.stdout.destroy();
         child.stderr.destroy();
       }
