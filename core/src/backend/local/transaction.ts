@@ -114,8 +114,10 @@ export class LocalStore {
    */
   async inspect(): Promise<'absent' | 'ok'> {
     if ((await this.checkSchema()) === 'ok') return 'ok';
-    if (await holdsForeignEntries(this.root)) throw notAStore(this.root);
-    return 'absent';
+    if (!(await holdsForeignEntries(this.root))) return 'absent';
+    // A shiplog that created the store after our first look made its entries only after linking schema.json.
+    if ((await this.checkSchema()) === 'ok') return 'ok';
+    throw notAStore(this.root);
   }
 
   /** 'absent' when there is no schema.json; throws SchemaVersionError for an unknown or newer format. */
