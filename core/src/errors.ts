@@ -144,6 +144,10 @@ export function toShiplogError(err: unknown): ShiplogError {
   return new InternalError(`internal error, please report: ${detail}`, { cause: err, hint: 'rerun with --debug for the stack trace' });
 }
 
+/** One line: newlines become spaces, other control characters (CR, ESC, ...) `\uXXXX`, so none forges a line. */
 function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
+  return s
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -63,4 +63,20 @@ describe('name inputs refuse ";" and control characters', () => {
     expect(lines.filter((l) => !/^(shiplog: error: |hint: |component\.toml not found)/.test(l))).toEqual([]);
     expect(repo.storeSnapshot()).toEqual(before);
   });
+
+  it.each([
+    ['an environment from component.toml', ['version-update', '--command', 'true'], 'DeployEnv = "dev\\rshiplog: error: forged"\n'],
+    ['a stage', ['move', '--application', APP, '--to', 'qa\rshiplog: error: forged'], ''],
+  ])('%s holding a CR is refused on one line, the CR escaped, store untouched', async (_, argv, toml) => {
+    repo = makeRepo();
+    expect((await cli(UPDATE)).code).toBe(0);
+    repo.write('component.toml', `Name = "GLOBAL.A.c"\nVersion = "2"\nApplication = "${APP}"\n${toml}`);
+    const before = repo.storeSnapshot();
+    const r = await cli(argv);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).not.toMatch(/[\r\u0000-\u0008\u000b-\u001f]/);
+    expect(r.err).toContain('\\u000dshiplog: error: forged');
+    expect(r.err.split('\n').filter((l) => l.startsWith('shiplog: error:'))).toHaveLength(1);
+    expect(repo.storeSnapshot()).toEqual(before);
+  });
 });
