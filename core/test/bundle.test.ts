@@ -99,8 +99,9 @@ describe('bundled CLI (core/dist/shiplog.mjs)', () => {
     const usage = run(['deploy', '--nope']);
     expect(usage.code).toBe(2);
     expect(usage.err).toMatch(/^shiplog: error: unknown option '--nope'\nhint: /);
-    const toml = run(['version-update', '--toml', 'broken.toml'], {});
-    expect(toml.code).toBe(0); // a missing file falls back to git naming
+    const toml = run(['version-update', '--toml', 'missing.toml'], {});
+    expect(toml.code).toBe(2); // a toml named explicitly must exist (only the default component.toml may be absent)
+    expect(toml.err).toMatch(/^shiplog: error: --toml missing\.toml: no such file/);
     repo.write('bad.toml', 'Name = [\n');
     const bad = run(['version-update', '--toml', 'bad.toml']);
     expect(bad.code).toBe(2);
