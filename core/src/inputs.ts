@@ -116,7 +116,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'toml',
     type: 'string',
-    description: 'component.toml to read (Name, Variant, Version, Application, [Attributes], [Export]). When the default ./component.toml is missing, Name/Variant/Version come from git; version-update: any other path must exist.',
+    description: 'component.toml to read (Name, Variant, Version, Application, [Attributes], [Export]). When the default ./component.toml is missing, Name/Variant/Version come from git; any other path must exist.',
     commands: ['version-update', 'envscript'],
     default: 'component.toml',
     aliases: ['rsp', 'envvars'],

@@ -32,7 +32,7 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
     'Cancelled while its command runs (SIGINT, SIGTERM or SIGHUP, as CI systems cancel a job): the signal is passed on to the command (SIGKILL if it has not ended 5 s later), and the deployment is recorded as failed with its exit code (130 for SIGINT, 143 for SIGTERM, 137 after SIGKILL); exit 1',
     'Still running at `--timeout`: the command is stopped (SIGTERM, then SIGKILL 10 s later) and the deployment recorded as failed with its exit code (143 for SIGTERM, 137 for SIGKILL, 124 when it exited 0 once stopped); the same object with `ok:false` and `error.code` `TIMEOUT`, exit 5. Processes the command started in the background and that outlive it are not stopped',
   ],
-  envscript: ['`file`: the file appended to, or `null` (printed on stdout)', '`format`', '`variables`: `{KEY: value}`. See [envscript.md](envscript.md)'],
+  envscript: ['`file`: the file appended to, or `null` (printed on stdout)', '`format`', '`variables`: `{KEY: value}`', '`script`: the text written (or printed), exactly as `shiplog envscript` without `--json` prints it. See [envscript.md](envscript.md)'],
   status: ['`environments`: `[{name, appVersion, components, deploymentId, deployedAt, ...}]`. See [queries.md](queries.md)'],
   history: ['`deployments`: newest first. See [queries.md](queries.md)'],
   diff: ['components that differ between two environments. See [queries.md](queries.md)'],

@@ -16,11 +16,13 @@ import { isSecretName } from '../secret-names.js';
 import { componentBaseName, componentParts } from '../naming.js';
 import type { CommandModule } from './command-module.js';
 import type { OperationContext } from './context.js';
-import { bool, str } from './request-inputs.js';
+import { bool, str, tomlInput } from './request-inputs.js';
 
 export interface EnvscriptRequest {
   /** component.toml path (relative to the working directory); default component.toml. */
   toml?: string;
+  /** toml names a file other than the default: it must exist (exit 2), as for version-update. */
+  tomlExplicit?: boolean;
   /** File to append to; undefined = stdout. */
   output?: string;
   format: EnvscriptFormat;
@@ -66,6 +68,7 @@ export async function envscript(ctx: OperationContext, req: EnvscriptRequest): P
   const first = buildVariables(base);
   const tomlPath = req.toml ?? 'component.toml';
   const toml = await readComponentToml(host, { path: tomlPath, vars: { ...host.env, ...first } });
+  if (!toml && req.tomlExplicit) throw new InvalidInputError(`--toml ${tomlPath}: no such file (${path.resolve(host.cwd, tomlPath)})`);
   if (!toml) host.log.info(`${tomlPath} not found: writing the derived variables only`);
   const derived = toml ? buildVariables({ ...base, attributes: toml.attributes }) : first;
 
@@ -224,7 +227,7 @@ export const envscriptCommand: CommandModule<EnvscriptRequest, EnvscriptResult> 
     if (inputs.toml !== undefined && toml === undefined) problems.push('--toml needs a file name');
     if (problems.length) throw InvalidInputError.of(problems, 'see shiplog envscript --help');
     return {
-      ...(toml ? { toml } : {}),
+      ...(toml ? { toml, tomlExplicit: tomlInput(inputs).explicit } : {}),
       ...(output ? { output } : {}),
       format: format as EnvscriptFormat,
       print: !bool(inputs, 'json'),
