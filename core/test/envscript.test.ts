@@ -314,6 +314,7 @@ describe('envscriptCommand', () => {
   it('builds the request from input-table names', () => {
     expect(envscriptCommand.request({ toml: 'c.toml', output: 'env.sh', format: 'dotenv', 'dry-run': true }, { commandArgs: [] })).toEqual({
       toml: 'c.toml',
+      tomlExplicit: true,
       output: 'env.sh',
       format: 'dotenv',
       print: true,
