@@ -81,6 +81,16 @@ describe('version-update', () => {
     expect(r.result.appVersion).toBeNull();
   });
 
+  it('a --component-name carrying its variant and version keeps them over what git gives', async () => {
+    repo = makeRepo({});
+    const full = await repo.run('version-update', { 'component-name': `${CART};feature_x;v1.0` });
+    expect(full.exitCode, full.err).toBe(0);
+    expect((full.result.componentVersion as { name: string }).name).toBe(`${CART};feature_x;v1_0`);
+    const versionOnly = await repo.run('version-update', { 'component-name': `${CART};v2.0` });
+    expect(versionOnly.exitCode, versionOnly.err).toBe(0);
+    expect((versionOnly.result.componentVersion as { name: string }).name).toBe(`${CART};main;v2_0`); // variant from git
+  });
+
   it('without component.toml on a CI agent (detached HEAD) the variant is the CI branch', async () => {
     repo = makeRepo({});
     execFileSync('git', ['checkout', '-q', '--detach'], { cwd: repo.dir });

@@ -115,8 +115,11 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
   const problems: string[] = [];
   if (missingToml) problems.push(`--toml ${req.toml}: no such file (${tomlPath})`);
   const name = req.name ?? tomlString(values, 'Name') ?? fromGit.Name;
-  const variant = req.variant ?? tomlString(values, 'Variant') ?? fromGit.Variant;
-  const requested = req.version ?? tomlString(values, 'Version') ?? fromGit.Version;
+  // A name that carries its version (`cart;v1.0`) or variant and version (`cart;main;v1.0`) keeps them over what
+  // git would give: git only fills the parts the flags, component.toml and the name leave open.
+  const carried = name?.split(';').length ?? 0;
+  const variant = req.variant ?? tomlString(values, 'Variant') ?? (carried >= 3 ? undefined : fromGit.Variant);
+  const requested = req.version ?? tomlString(values, 'Version') ?? (carried >= 2 ? undefined : fromGit.Version);
   let parts: ComponentNameParts | undefined;
   if (name === undefined) {
     // With the named file missing, "no name" is only its consequence: the missing file is the one problem.
