@@ -12,7 +12,7 @@ import { InvalidInputError, ShiplogError, toShiplogError, UsageError } from './e
 import type { Host } from './host.js';
 import { COMMANDS, INPUTS, type CommandName } from './inputs.js';
 import type { CiContext, PipelineConfig } from './model.js';
-import type { OperationContext } from './operations/context.js';
+import type { DeploymentFacts, OperationContext } from './operations/context.js';
 import { FailedDeploymentError } from './operations/deployment-flow.js';
 import { emptyBackend, readOnlyBackend } from './operations/dry-run-backend.js';
 import { resolveInputs, type RawInputs } from './operations/input-resolution.js';
@@ -40,6 +40,12 @@ export interface ExecuteOptions {
     dryRun: boolean;
     pipeline: () => Promise<PipelineConfig>;
   }) => Promise<void> | void;
+  /**
+   * deploy (and version-update --env): runs once the deployment is about to start for real (the application
+   * version exists and may go to that environment, not a dry run), before anything runs or is recorded
+   * (OperationContext.beforeDeployment). It also gets the validated input values.
+   */
+  beforeDeployment?: (facts: DeploymentFacts & { values: Readonly<Record<string, unknown>> }) => Promise<void>;
 }
 
 export interface ExecuteOutcome {
@@ -103,9 +109,11 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     let opening: Promise<Backend> | undefined;
     let pipeline: Promise<PipelineConfig> | undefined;
     let ci: CiContext | undefined;
+    const beforeDeployment = opts.beforeDeployment;
     const ctx: OperationContext = {
       host,
       dryRun,
+      ...(beforeDeployment ? { beforeDeployment: (facts: DeploymentFacts) => beforeDeployment({ ...facts, values: v }) } : {}),
       ci: () => (ci ??= readCiContext(host.env, host.cwd)),
       pipeline: () => (pipeline ??= loadPipelineConfig(host, resolved.sources.config === 'default' ? undefined : (v.config as string))),
       backend: () =>

@@ -8,7 +8,6 @@ import { execute, registerSecrets } from '../../../core/src/execute.js';
 import type { Host } from '../../../core/src/host.js';
 import { EXIT, InvalidInputError, toShiplogError } from '../../../core/src/errors.js';
 import { parseDuration } from '../../../core/src/operations/input-resolution.js';
-import { requireEnvironmentStage } from '../../../core/src/pipeline-config.js';
 import { Redactor } from '../../../core/src/redact.js';
 import { inputsFor, type OperationName } from '../../../core/src/inputs.js';
 import { ActionInputError, coreInputs, githubOptions, operationOf, type GithubOptions, type RawInputs } from './action-inputs.js';
@@ -52,19 +51,17 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     }
     const timeoutMs = withGithub ? apiTimeout(env, problems) : undefined;
 
-    // The GitHub Deployment is created only once the core has validated every input and the environment exists
-    // (and not on a dry run, as the core reads dry-run): a rejected input leaves nothing behind on GitHub.
+    // The GitHub Deployment is created only when the core is about to deploy for real: every input valid, the
+    // environment in the pipeline, the application version found and allowed into that stage, not a dry run.
+    // A rejected request leaves nothing behind on GitHub.
     let deployment: GithubDeployment | undefined;
     const outcome = await core.group(`shiplog ${op}`, () =>
       execute(op!, inputs, host, {
         commandArgs: [],
         problems,
-        afterValidation: withGithub
-          ? async ({ values, dryRun, pipeline }) => {
-              if (dryRun) return;
-              // The one check of deploy's that is not an input's own: the environment is in the pipeline config.
-              requireEnvironmentStage(await pipeline(), stringValue(values.env) ?? '');
-              deployment = await startGithubDeployment(runCtx, env, values, gh, redactor, timeoutMs);
+        beforeDeployment: withGithub
+          ? async ({ values, appVersion, application, environment }) => {
+              deployment = await startGithubDeployment(runCtx, env, { ...values, application, env: environment, 'app-version': appVersion }, gh, redactor, timeoutMs);
             }
           : undefined,
       }),

@@ -166,6 +166,20 @@ describe('GitHub Deployment: only after the core accepted the inputs', () => {
     });
   }
 
+  it('makes no GitHub request for an application version that does not exist, or that is behind the environment', async () => {
+    gh = await fakeGithub([]);
+    const missing = await deploy({ command: 'echo MUST-NOT-RUN', 'app-version': '999' });
+    expect(missing.exitCode).toBe(1);
+    expect(JSON.parse(missing.outputs.result)).toMatchObject({ ok: false });
+    // prod is after the version's stage (dev): "move it first", refused before anything runs
+    const behind = await deploy({ command: 'echo MUST-NOT-RUN', env: 'prod' });
+    expect(behind.exitCode).toBe(1);
+    expect(behind.stdout).toMatch(/move it first/);
+    gh.verify();
+    expect(gh.received).toEqual([]);
+    expect(missing.stdout + behind.stdout).not.toMatch(/^MUST-NOT-RUN$/m);
+  });
+
   it('reports bad action-only inputs together with the core\'s, as one error with a result and a summary', async () => {
     gh = await fakeGithub([]);
     const r = await deploy({ command: 'echo MUST-NOT-RUN', 'transient-environment': 'yes', timeout: 'abc' });

@@ -167,6 +167,7 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
     return { ok: true, operation: 'deploy', deployment: summary({}), dryRun: true };
   }
 
+  await ctx.beforeDeployment?.({ appVersion: av.name, application: av.application, environment: req.environment, stage: stage.name });
   let deployment: Deployment;
   let timedOut = false;
   const provenance = ctx.ci();
