@@ -30,17 +30,6 @@ export interface ExecuteOptions {
   /** Problems an adapter found in its own (platform-only) inputs: reported with the core's, all at once (exit 2). */
   problems?: string[];
   /**
-   * Runs once every input is valid, before the command does anything (no backend opened, nothing written):
-   * an adapter's side effect that a rejected input must not cause (the GitHub Action's Deployment). It gets
-   * the resolved values, the core's dry-run decision and the pipeline config the command will use (loaded once,
-   * e.g. to check an environment exists first). A ShiplogError it throws fails the command.
-   */
-  afterValidation?: (validated: {
-    values: Readonly<Record<string, unknown>>;
-    dryRun: boolean;
-    pipeline: () => Promise<PipelineConfig>;
-  }) => Promise<void> | void;
-  /**
    * deploy (and version-update --env): runs once the deployment is about to start for real (the application
    * version exists and may go to that environment, not a dry run), before anything runs or is recorded
    * (OperationContext.beforeDeployment). It also gets the validated input values.
@@ -128,7 +117,6 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
           return dryRun ? readOnlyBackend(opened) : opened;
         })()),
     };
-    await opts.afterValidation?.({ values: v, dryRun, pipeline: ctx.pipeline });
     const result = await mod.run(ctx, req);
     return { exitCode: 0, result: host.redactor.redactValue(result as unknown as Record<string, unknown>) };
   } catch (err) {
