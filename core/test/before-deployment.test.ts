@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OperationFailedError } from '../src/errors.js';
-import { execute } from '../src/execute.js';
+import { execute, type ExecuteOptions } from '../src/execute.js';
 import { createMemoryHost } from '../src/host.js';
 import { APP, COMPONENT_TOML, makeRepo, type TestRepo } from './execute-fixtures.js';
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => repo.cleanup());
 
-async function deploy(inputs: Record<string, unknown>, hook: Parameters<typeof execute>[3]['beforeDeployment']) {
+async function deploy(inputs: Record<string, unknown>, hook: ExecuteOptions['beforeDeployment']) {
   const host = createMemoryHost({ env: repo.env, cwd: repo.dir });
   return execute('deploy', { application: APP, command: 'touch deployed.marker', ...inputs }, host, { commandArgs: [], beforeDeployment: hook });
 }
