@@ -1,19 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP, CART, makeRepo, type TestRepo } from './execute-fixtures.js';
+import { APP, makeRepoWithAppVersion, type TestRepo } from './execute-fixtures.js';
 
 let repo: TestRepo;
 afterEach(() => repo?.cleanup());
 
-async function withAppVersion(): Promise<TestRepo> {
-  const r = makeRepo({}, { git: false });
-  const up = await r.run('version-update', { 'component-name': CART, 'component-version': '1.0.0', application: APP, 'app-version': '1.0.0' });
-  expect(up.exitCode, up.err).toBe(0);
-  return r;
-}
 
 describe('approve', () => {
   it('approves the latest application version for the next stage, by the CI actor', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const r = await repo.run('approve', { application: APP, notes: 'looks good' }, { env: { GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'octocat' } });
     expect(r.exitCode, r.err).toBe(0);
     expect(r.result).toEqual({
@@ -29,7 +23,7 @@ describe('approve', () => {
   });
 
   it('falls back to USER, then "unknown"; --reject records a rejection for a named stage', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const byUser = await repo.run('approve', { application: `${APP};1.0.0`, stage: 'prod', reject: true }, { env: { USER: 'alice' } });
     expect(byUser.exitCode, byUser.err).toBe(0);
     expect(byUser.result).toMatchObject({ approved: false, stage: 'prod', by: 'alice' });
@@ -38,7 +32,7 @@ describe('approve', () => {
   });
 
   it('unknown stage -> exit 2; missing application -> exit 2; unknown version -> exit 2', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const stage = await repo.run('approve', { application: APP, stage: 'staging' });
     expect(stage.exitCode).toBe(2);
     expect(stage.result.error).toMatchObject({ message: 'unknown stage "staging"', hint: 'stages: dev, qa, prod (default pipeline)' });
@@ -53,7 +47,7 @@ describe('approve', () => {
   });
 
   it('--dry-run records nothing', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const before = repo.storeSnapshot();
     const r = await repo.run('approve', { application: APP, 'dry-run': true });
     expect(r.exitCode, r.err).toBe(0);
@@ -64,7 +58,7 @@ describe('approve', () => {
 
 describe('approve with a changed pipeline config', () => {
   it('an application version in a stage the config no longer has needs --stage (exit 2)', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     repo.write('shiplog.toml', '[[stage]]\nname = "test"\n[[stage]]\nname = "live"\napproval = true\n');
     const r = await repo.run('approve', { application: APP });
     expect(r.exitCode).toBe(2);

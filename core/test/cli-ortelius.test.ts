@@ -1,7 +1,6 @@
 // The CLI against an Ortelius server (the loopback emulator): same commands, same JSON, server-side deploys.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-import { APP, CART, makeRepo, type TestRepo } from './execute-fixtures.js';
+import { APP, CART, makeRepo, type TestRepo, runCliInProcess } from './execute-fixtures.js';
 import { DEFAULT_PASSWORD, DEFAULT_USER, startOrteliusEmulator, type OrteliusEmulator } from './ortelius-emulator/index.js';
 
 let emu: OrteliusEmulator;
@@ -15,21 +14,8 @@ afterAll(async () => {
   repo.cleanup();
 });
 
-async function cli(argv: string[], env: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const code = await main({
-    argv,
-    cwd: repo.dir,
-    env: { ...repo.env, DHURL: emu.url, DHUSER: DEFAULT_USER, DHPASS: DEFAULT_PASSWORD, ...env },
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-  });
-  return { code, out, err, json: () => JSON.parse(out) as Record<string, unknown> };
+function cli(argv: string[], env: Record<string, string> = {}) {
+  return runCliInProcess(argv, { cwd: repo.dir, env: { ...repo.env, DHURL: emu.url, DHUSER: DEFAULT_USER, DHPASS: DEFAULT_PASSWORD, ...env } });
 }
 
 describe('shiplog CLI on the ortelius backend (DHURL set)', () => {

@@ -3,8 +3,7 @@
  * output and stored records, secrets that are JSON words, and usage errors that echo flag values.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-import { APP, makeRepo, type TestRepo } from './execute-fixtures.js';
+import { APP, makeRepo, type TestRepo, runCliInProcess } from './execute-fixtures.js';
 import { leakedForms } from './secret-forms.js';
 
 let repo: TestRepo | undefined;
@@ -13,21 +12,8 @@ afterEach(() => {
   repo = undefined;
 });
 
-async function cli(argv: string[], env: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const code = await main({
-    argv,
-    cwd: repo?.dir ?? '/nonexistent-shiplog-cwd',
-    env: { ...(repo?.env ?? {}), ...env },
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-  });
-  return { code, out, err };
+function cli(argv: string[], env: Record<string, string> = {}) {
+  return runCliInProcess(argv, { cwd: repo?.dir ?? '/nonexistent-shiplog-cwd', env: { ...(repo?.env ?? {}), ...env } });
 }
 
 /** Every stored byte of the local store, as text. */

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
 import { SHIPLOG_VERSION } from '../src/cli/version.js';
 import { COMMANDS, inputsFor } from '../src/inputs.js';
-import { APP, CART, makeRepo, type TestRepo } from './execute-fixtures.js';
+import { APP, CART, makeRepo, type TestRepo, runCliInProcess } from './execute-fixtures.js';
 
 let repo: TestRepo | undefined;
 afterEach(() => {
@@ -11,21 +10,8 @@ afterEach(() => {
   repo = undefined;
 });
 
-async function cli(argv: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
-  let out = '';
-  let err = '';
-  const code = await main({
-    argv,
-    cwd: opts.cwd ?? repo?.dir ?? '/nonexistent-shiplog-cwd',
-    env: { ...(repo?.env ?? {}), ...opts.env },
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-  });
-  return { code, out, err, json: () => JSON.parse(out) as Record<string, unknown> };
+function cli(argv: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
+  return runCliInProcess(argv, { cwd: opts.cwd ?? repo?.dir ?? '/nonexistent-shiplog-cwd', env: { ...(repo?.env ?? {}), ...opts.env } });
 }
 
 describe('shiplog CLI', () => {

@@ -6,17 +6,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryHost } from '../src/host.js';
 import { runDeploymentCommand } from '../src/operations/deploy-runner.js';
-import { APP, CART, COMPONENT_TOML, makeRepo, type TestRepo } from './execute-fixtures.js';
+import { APP, COMPONENT_TOML, makeRepo, makeRepoWithAppVersion, type TestRepo } from './execute-fixtures.js';
 
 let repo: TestRepo;
 afterEach(() => repo?.cleanup());
 
-async function withAppVersion(): Promise<TestRepo> {
-  const r = makeRepo({}, { git: false });
-  const up = await r.run('version-update', { 'component-name': CART, 'component-version': '1.0.0', application: APP, 'app-version': '1.0.0' });
-  expect(up.exitCode, up.err).toBe(0);
-  return r;
-}
 
 type Source = { command: string } | { argv: string[] };
 
@@ -27,7 +21,7 @@ describe('deploy --timeout on a command shiplog runs', () => {
     ['--command through /bin/sh, whose child keeps the output pipes open', { command: 'sleep 5; echo never' }, 143],
     ['a command that catches SIGTERM and exits 0 (still failed)', { command: "trap 'exit 0' TERM; sleep 5 & wait" }, 124],
   ])('%s: stopped at the timeout, recorded as failed, exit 5', async (_label, source, recorded) => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const started = Date.now();
     const r = await repo.run(
       'deploy',
@@ -49,7 +43,7 @@ describe('deploy --timeout on a command shiplog runs', () => {
   });
 
   it('a command that ends in time is not affected (and the timer does not hold the run)', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const r = await repo.run('deploy', { application: APP, env: 'dev', timeout: '30s' }, { commandArgs: ['sh', '-c', 'echo quick'] });
     expect(r.exitCode, r.err).toBe(0);
     expect(r.result.deployment).toMatchObject({ status: 'success', exitCode: 0 });

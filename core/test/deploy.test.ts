@@ -8,23 +8,17 @@ import { createMemoryHost } from '../src/host.js';
 import type { ApplicationVersion } from '../src/model.js';
 import { MAX_STORED_LOG_LINES } from '../src/operations/deploy-runner.js';
 import { emptyBackend } from '../src/operations/dry-run-backend.js';
-import { APP, CART, makeRepo, type TestRepo } from './execute-fixtures.js';
+import { APP, CART, makeRepoWithAppVersion, type TestRepo } from './execute-fixtures.js';
 
 let repo: TestRepo;
 afterEach(() => repo?.cleanup());
 
-async function withAppVersion(): Promise<TestRepo> {
-  const r = makeRepo({}, { git: false });
-  const up = await r.run('version-update', { 'component-name': CART, 'component-version': '1.0.0', application: APP, 'app-version': '1.0.0' });
-  expect(up.exitCode, up.err).toBe(0);
-  return r;
-}
 
 const deployment = (r: { result: Record<string, unknown> }) => r.result.deployment as Record<string, unknown>;
 
 describe('deploy', () => {
   it('runs the command after --, streams its output and records success', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const r = await repo.run('deploy', { application: APP, env: 'dev' }, { commandArgs: ['sh', '-c', 'echo one; echo two >&2'] });
     expect(r.exitCode, r.err).toBe(0);
     expect(r.result).toMatchObject({
@@ -41,7 +35,7 @@ describe('deploy', () => {
   });
 
   it('runs a --command string through /bin/sh; a failing command exits 1 with the deployment still reported', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const r = await repo.run('deploy', { application: APP, env: 'dev', command: 'echo "$((40+2))"; exit 7' });
     expect(r.exitCode).toBe(1);
     expect(r.err).toContain('42\n');
@@ -57,14 +51,14 @@ describe('deploy', () => {
   });
 
   it('a command that does not exist is a failed deployment (exit code 127)', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const r = await repo.run('deploy', { application: APP, env: 'dev' }, { commandArgs: ['/nonexistent/deploy-tool'] });
     expect(r.exitCode).toBe(1);
     expect(deployment(r)).toMatchObject({ exitCode: 127, status: 'failed' });
   });
 
   it('record-only: --exit-code with --log-file stores the log; a non-zero code is a failure', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     repo.write('deploy.log', 'line a\nline b with sup3r-secret-x\n');
     const ok = await repo.run('deploy', { application: APP, env: 'dev', 'exit-code': 0, 'log-file': 'deploy.log' }, { env: { API_TOKEN: 'sup3r-secret-x' } });
     expect(ok.exitCode, ok.err).toBe(0);
@@ -76,7 +70,7 @@ describe('deploy', () => {
   });
 
   it('refuses to run into an environment of a later stage ("move it first"); record-only warns and records', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const before = repo.storeSnapshot();
     const run = await repo.run('deploy', { application: APP, env: 'qa' }, { commandArgs: ['true'] });
     expect(run.exitCode).toBe(1);
@@ -88,7 +82,7 @@ describe('deploy', () => {
   });
 
   it('bad input: unknown environment, no mode on the local store, conflicting modes, bad exit code (all exit 2, nothing written)', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const before = repo.storeSnapshot();
     const env = await repo.run('deploy', { application: APP, env: 'staging' }, { commandArgs: ['true'] });
     expect(env.exitCode).toBe(2);
@@ -110,7 +104,7 @@ describe('deploy', () => {
   });
 
   it('--dry-run runs nothing and records nothing', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const before = repo.storeSnapshot();
     const r = await repo.run('deploy', { application: APP, env: 'dev', 'dry-run': true }, { commandArgs: ['sh', '-c', 'echo ran > ran.txt'] });
     expect(r.exitCode, r.err).toBe(0);
@@ -120,7 +114,7 @@ describe('deploy', () => {
   });
 
   it('keeps only the last lines of a long log, redacted', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const n = MAX_STORED_LOG_LINES + 10;
     const r = await repo.run('deploy', { application: APP, env: 'dev' }, { commandArgs: ['sh', '-c', `i=0; while [ $i -lt ${n} ]; do echo "l$i $MY_PASSWORD"; i=$((i+1)); done`], env: { MY_PASSWORD: 'hunter22' } });
     expect(r.exitCode, r.err.slice(-500)).toBe(0);

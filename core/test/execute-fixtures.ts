@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execute, type ExecuteInputs, type ExecuteOutcome } from '../src/execute.js';
+import { main } from '../src/cli/main.js';
 import { createMemoryHost } from '../src/host.js';
 import type { CommandName } from '../src/inputs.js';
 
@@ -95,3 +96,32 @@ Version = "v1.2.0-g\${SHORT_SHA}"
 DockerRepo = "ghcr.io/acme/cart"
 ServiceOwner = "team-cart"
 `;
+
+/**
+ * A repository without git whose store holds one application version: CART 1.0.0 in APP 1.0.0 (version-update).
+ * Throws when the version-update fails.
+ */
+export async function makeRepoWithAppVersion(files: Record<string, string> = {}): Promise<TestRepo> {
+  const r = makeRepo(files, { git: false });
+  const up = await r.run('version-update', { 'component-name': CART, 'component-version': '1.0.0', application: APP, 'app-version': '1.0.0' });
+  if (up.exitCode !== 0) throw new Error(`version-update for the fixture failed (exit ${up.exitCode}): ${up.err}`);
+  return r;
+}
+
+/** The whole CLI in process (cli/main.ts), its stdout and stderr captured. */
+export async function runCliInProcess(argv: string[], opts: { cwd: string; env: Record<string, string> }) {
+  let out = '';
+  let err = '';
+  const code = await main({
+    argv,
+    cwd: opts.cwd,
+    env: opts.env,
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+  });
+  return { code, out, err, json: () => JSON.parse(out) as Record<string, unknown> };
+}

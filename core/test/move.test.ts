@@ -1,19 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP, CART, makeRepo, type TestRepo } from './execute-fixtures.js';
+import { APP, makeRepoWithAppVersion, type TestRepo } from './execute-fixtures.js';
 
 let repo: TestRepo;
 afterEach(() => repo?.cleanup());
 
-async function withAppVersion(files: Record<string, string> = {}): Promise<TestRepo> {
-  const r = makeRepo(files, { git: false });
-  const up = await r.run('version-update', { 'component-name': CART, 'component-version': '1.0.0', application: APP, 'app-version': '1.0.0' });
-  expect(up.exitCode, up.err).toBe(0);
-  return r;
-}
 
 describe('move', () => {
   it('moves to the next stage by default, with the target stage task', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const r = await repo.run('move', { application: APP });
     expect(r.exitCode, r.err).toBe(0);
     expect(r.result).toEqual({
@@ -29,7 +23,7 @@ describe('move', () => {
   });
 
   it('--notes is stored with the move, redacted, and returned in the result (dry run: returned only)', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const env = { DHPASS: 'dh-pass-123' };
     const dry = await repo.run('move', { application: APP, notes: 'smoke ok', 'dry-run': true }, { env });
     expect(dry.result).toMatchObject({ moved: false, dryRun: true, notes: 'smoke ok' });
@@ -45,7 +39,7 @@ describe('move', () => {
   });
 
   it('the approval gate: unapproved -> exit 1 naming the reason; rejected -> exit 1; approved -> moves', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     expect((await repo.run('move', { application: APP, to: 'qa' })).exitCode).toBe(0);
     const gated = await repo.run('move', { application: APP, to: 'prod' });
     expect(gated.exitCode).toBe(1);
@@ -65,7 +59,7 @@ describe('move', () => {
   });
 
   it('accepts dh --from-domain/--task spellings (domains from shiplog.toml)', async () => {
-    repo = await withAppVersion({
+    repo = await makeRepoWithAppVersion({
       'shiplog.toml': `[[stage]]
 name = "dev"
 domain = "GLOBAL.Acme.Dev"
@@ -84,7 +78,7 @@ task = "Promote to QA"
   });
 
   it('unknown stages are reported together (exit 2); moving to the current stage changes nothing', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const r = await repo.run('move', { application: APP, to: 'staging', from: 'test' });
     expect(r.exitCode).toBe(2);
     expect((r.result.error as { problems: string[] }).problems).toEqual(['unknown stage "staging"', 'unknown stage "test"']);
@@ -94,7 +88,7 @@ task = "Promote to QA"
   });
 
   it('--dry-run moves nothing', async () => {
-    repo = await withAppVersion();
+    repo = await makeRepoWithAppVersion();
     const before = repo.storeSnapshot();
     const r = await repo.run('move', { application: APP, 'dry-run': true });
     expect(r.exitCode, r.err).toBe(0);

@@ -5,8 +5,7 @@
  * character, and the store stays byte-identical.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-import { makeRepo, type TestRepo } from './execute-fixtures.js';
+import { makeRepo, type TestRepo, runCliInProcess } from './execute-fixtures.js';
 
 let repo: TestRepo | undefined;
 afterEach(() => {
@@ -14,21 +13,8 @@ afterEach(() => {
   repo = undefined;
 });
 
-async function cli(argv: string[], env: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const code = await main({
-    argv,
-    cwd: repo!.dir,
-    env: { ...repo!.env, ...env },
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-  });
-  return { code, out, err };
+function cli(argv: string[], env: Record<string, string> = {}) {
+  return runCliInProcess(argv, { cwd: repo!.dir, env: { ...repo!.env, ...env } });
 }
 
 const APP = 'GLOBAL.A.app';

@@ -6,8 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-import { makeRepo, type TestRepo } from './execute-fixtures.js';
+import { makeRepo, type TestRepo, runCliInProcess } from './execute-fixtures.js';
 
 let repo: TestRepo | undefined;
 afterEach(() => {
@@ -15,21 +14,8 @@ afterEach(() => {
   repo = undefined;
 });
 
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main({
-    argv,
-    cwd: repo!.dir,
-    env: repo!.env,
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-  });
-  return { code, out, err };
+function cli(argv: string[]) {
+  return runCliInProcess(argv, { cwd: repo!.dir, env: repo!.env });
 }
 
 const RAILS = {
