@@ -96,52 +96,46 @@ export async function runDeploymentCommand(host: Host, spec: RunSpec): Promise<R
     child.stdout.on('data', (c: Buffer) => out.write(c));
     child.stderr.on('data', (c: Buffer) => err.write(c));
     let settled = false;
-    // A cancelled CI job signals this process (and, usually, the command in the same process group): stop the
-    // command, then let the caller record the deployment as failed instead of dying with nothing recorded.
-    // The signal is passed on to the command; one that does not end within INTERRUPT_GRACE_MS (a shell waiting
-    // for a child the signal did not reach) gets SIGKILL, well inside the grace period CI systems allow.
-    let interrupted = false;
-    let interruptKillTimer: NodeJS.Timeout | undefined;
+    const running = () => child.exitCode === null && child.signalCode === null;
+    // Stopping the command, for a timeout or a cancelled job: `signal` now, SIGKILL if it is still running after
+    // `graceMs` (a command that ignores the signal, or a shell waiting for a child the signal did not reach).
+    let stopping = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const stop = (signal: NodeJS.Signals, graceMs: number) => {
+      if (running()) child.kill(signal);
+      if (stopping) return;
+      stopping = true;
+      killTimer = setTimeout(() => {
+        if (!running()) return;
+        onLine(`shiplog: the deployment command did not stop within ${seconds(graceMs)} of ${signal}: sending SIGKILL`);
+        child.kill('SIGKILL');
+      }, graceMs);
+    };
+    // A cancelled CI job signals this process (and, usually, the command in the same process group): the signal
+    // is passed on, and the caller records the deployment as failed instead of dying with nothing recorded.
     const unsubscribe = host.onInterrupt?.((signal) => {
-      if (!interrupted) onLine(`shiplog: ${signal} received: stopping the deployment command; it will be recorded as failed`);
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      if (!interrupted) {
-        interruptKillTimer = setTimeout(() => {
-          if (child.exitCode !== null || child.signalCode !== null) return;
-          onLine(`shiplog: the deployment command did not stop within ${seconds(INTERRUPT_GRACE_MS)} of ${signal}: sending SIGKILL`);
-          child.kill('SIGKILL');
-        }, INTERRUPT_GRACE_MS);
-      }
-      interrupted = true;
+      if (!stopping) onLine(`shiplog: ${signal} received: stopping the deployment command; it will be recorded as failed`);
+      stop(signal, INTERRUPT_GRACE_MS);
     });
     child.on('close', () => unsubscribe?.());
-    // --timeout: stop a command that runs too long, the same way (SIGTERM first, SIGKILL if it ignores it).
-    const running = () => child.exitCode === null && child.signalCode === null;
-    let killTimer: NodeJS.Timeout | undefined;
+    // --timeout: stop a command that runs too long (SIGTERM first, SIGKILL if it ignores it).
     const timeoutTimer =
       spec.timeoutMs === undefined
         ? undefined
         : setTimeout(() => {
-            if (!running()) return;
+            if (!running() || stopping) return;
             timedOut = true;
-            const grace = spec.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
             onLine(`shiplog: the deployment command is still running after the timeout (${seconds(spec.timeoutMs!)}): stopping it; it will be recorded as failed`);
-            child.kill('SIGTERM');
-            killTimer = setTimeout(() => {
-              if (!running()) return;
-              onLine(`shiplog: the deployment command did not stop within ${seconds(grace)} of SIGTERM: sending SIGKILL`);
-              child.kill('SIGKILL');
-            }, grace);
+            stop('SIGTERM', spec.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
           }, spec.timeoutMs);
     const stopTimers = () => {
       clearTimeout(timeoutTimer);
       clearTimeout(killTimer);
-      clearTimeout(interruptKillTimer);
     };
     // A stopped command's own children may keep its output pipes open: once it has exited, stop reading them.
     child.on('exit', () => {
       stopTimers();
-      if (timedOut || interrupted) {
+      if (stopping) {
         child.stdout.destroy();
         child.stderr.destroy();
       }
