@@ -15,7 +15,7 @@ import type {
   Put,
 } from '../model.js';
 
-export type BackendKind = 'local' | 'ortelius';
+export type BackendKind = 'local' | 'git' | 'postgres' | 'ortelius';
 
 export interface ComponentVersionSpec {
   domain: string;

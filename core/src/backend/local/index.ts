@@ -4,7 +4,8 @@ import { isAbsolute } from 'node:path';
 import type { Backend } from '../backend.js';
 import { ConfigError, InvalidInputError } from '../../errors.js';
 import type { Host } from '../../host.js';
-import { LocalBackend } from './local-backend.js';
+import { RecordBackend } from '../records/record-backend.js';
+import { LocalDocumentStore } from './local-document-store.js';
 import { LocalStore } from './transaction.js';
 
 export interface LocalBackendOptions {
@@ -35,7 +36,7 @@ export async function openLocalBackend(host: Host, opts: LocalBackendOptions): P
     now: host.now,
   });
   await store.inspect();
-  return new LocalBackend(host, store);
+  return new RecordBackend(host, new LocalDocumentStore(store));
 }
 
 export { SCHEMA_VERSION } from './layout.js';

@@ -1,4 +1,4 @@
-/** The JSON documents the local store keeps per object (one file each, see layout.ts). */
+/** The JSON documents every record store keeps per object, keyed by (kind, full name) (document-store.ts). */
 import type { Approval, ApplicationVersion, CiContext, ComponentVersion } from '../../model.js';
 import type { ComponentVersionSpec } from '../backend.js';
 

@@ -1,4 +1,8 @@
-/** LocalBackend: the Backend interface over the local store's object files and deployment log. */
+/**
+ * RecordBackend: the Backend interface once, over any DocumentStore (document-store.ts): the local directory
+ * store, the git store and the PostgreSQL store share every rule here (naming, reuse, lineage, the approval
+ * backstop, current state); the engines only keep the documents.
+ */
 import type {
   ApplicationVersionSpec,
   Backend,
@@ -13,40 +17,35 @@ import { deploymentFromSpec } from '../deployment-record.js';
 import type { Approval, ApplicationVersion, ComponentVersion, Deployment, EnvironmentState, Put } from '../../model.js';
 import { bumpVersion, componentBaseName, componentVersionName, namePartProblem, splitDomain } from '../../naming.js';
 import { nextFreeVersion, swapComponent } from './component-swap.js';
-import { readHistory, readStatus } from './queries.js';
-import { envStatePath, objectPath } from './layout.js';
-import type { ApplicationDoc, ApplicationVersionDoc, ComponentBaseDoc, ComponentVersionDoc } from './records.js';
-import type { LocalStore, Transaction } from './transaction.js';
+import type { DocReader, DocumentStore } from './document-store.js';
+import type { ApplicationDoc, ApplicationVersionDoc, ComponentBaseDoc, ComponentVersionDoc } from './documents.js';
 
-type Reader = { get<T>(rel: string): Promise<T | undefined> };
+type Reader = DocReader;
 
-export class LocalBackend implements Backend {
-  readonly kind = 'local' as const;
+export class RecordBackend implements Backend {
+  readonly kind: DocumentStore['kind'];
   readonly location: string;
 
   constructor(
     private readonly host: Host,
-    private readonly store: LocalStore,
+    readonly store: DocumentStore,
   ) {
-    this.location = store.root;
-  }
-
-  private get reader(): Reader {
-    return { get: (rel) => this.store.readObject(rel) };
+    this.kind = store.kind;
+    this.location = store.location;
   }
 
   // ---- components -------------------------------------------------------------------------------------
 
   async getComponentVersion(fullName: string): Promise<ComponentVersion | undefined> {
-    return this.store.read(async () => (await cvDoc(this.reader, fullName))?.value);
+    return this.store.read(async (r) => (await cvDoc(r, fullName))?.value);
   }
 
   async listComponentVersions(base: string): Promise<ComponentVersion[]> {
-    return this.store.read(async () => {
-      const doc = await this.reader.get<ComponentBaseDoc>(objectPath('component-base', base));
+    return this.store.read(async (r) => {
+      const doc = await r.get<ComponentBaseDoc>('component-base', base);
       if (!doc || doc.base !== base) return [];
       const out: ComponentVersion[] = [];
-      for (const name of doc.versions) out.push((await mustCv(this.reader, name)).value);
+      for (const name of doc.versions) out.push((await mustCv(r, name)).value);
       return out;
     });
   }
@@ -64,7 +63,7 @@ export class LocalBackend implements Backend {
     const parts = { domain: spec.domain, short: spec.short, variant: spec.variant || undefined, version: spec.version };
     const base = componentBaseName(parts);
     const name = componentVersionName(parts);
-    return this.store.transact(async (tx) => {
+    return this.store.transact({ title: `version-update: component version ${name}` }, async (tx) => {
       const existing = await cvDoc(tx, name);
       if (existing) {
         const attributes = { ...existing.value.attributes, ...spec.attributes };
@@ -72,20 +71,19 @@ export class LocalBackend implements Backend {
         existing.value.attributes = attributes;
         if (spec.files && !sameJson(spec.files, existing.files)) (existing.files = spec.files), (changed = true);
         if (spec.sboms && !sameJson(spec.sboms, existing.sboms)) (existing.sboms = spec.sboms), (changed = true);
-        if (changed) tx.put(objectPath('component-version', name), existing);
+        if (changed) tx.put('component-version', name, existing);
         return { value: existing.value, created: false, ...(changed ? { updated: true } : {}) };
       }
-      const baseRel = objectPath('component-base', base);
-      const baseDoc = (await tx.get<ComponentBaseDoc>(baseRel)) ?? {
+      const baseDoc = (await tx.get<ComponentBaseDoc>('component-base', base)) ?? {
         base,
         domain: parts.domain,
         short: parts.short,
         ...(parts.variant ? { variant: parts.variant } : {}),
         versions: [],
       };
-      if (baseDoc.base !== base) throw collision(baseRel, base);
+      if (baseDoc.base !== base) throw collision('component-base', base);
       const value: ComponentVersion = {
-        id: `cv:${tx.meta.next.componentVersion++}`,
+        id: `cv:${tx.next.componentVersion++}`,
         name,
         base,
         domain: parts.domain,
@@ -100,8 +98,8 @@ export class LocalBackend implements Backend {
       };
       baseDoc.versions.push(name);
       const doc: ComponentVersionDoc = { value, ...(spec.files ? { files: spec.files } : {}), ...(spec.sboms ? { sboms: spec.sboms } : {}) };
-      tx.put(objectPath('component-version', name), doc);
-      tx.put(baseRel, baseDoc);
+      tx.put('component-version', name, doc);
+      tx.put('component-base', base, baseDoc);
       return { value, created: true };
     });
   }
@@ -109,15 +107,15 @@ export class LocalBackend implements Backend {
   // ---- applications -----------------------------------------------------------------------------------
 
   async getApplicationVersion(fullName: string): Promise<ApplicationVersion | undefined> {
-    return this.store.read(async () => (await avDoc(this.reader, fullName))?.value);
+    return this.store.read(async (r) => (await avDoc(r, fullName))?.value);
   }
 
   async listApplicationVersions(application: string): Promise<ApplicationVersion[]> {
-    return this.store.read(async () => {
-      const doc = await this.reader.get<ApplicationDoc>(objectPath('application', application));
+    return this.store.read(async (r) => {
+      const doc = await r.get<ApplicationDoc>('application', application);
       if (!doc || doc.application !== application) return [];
       const out: ApplicationVersion[] = [];
-      for (const name of doc.versions) out.push((await mustAv(this.reader, name)).value);
+      for (const name of doc.versions) out.push((await mustAv(r, name)).value);
       return out;
     });
   }
@@ -131,11 +129,10 @@ export class LocalBackend implements Backend {
     if (badVersion) throw new InvalidInputError(badVersion);
     const cvName = spec.component.name;
     const app = spec.application;
-    return this.store.transact(async (tx) => {
+    return this.store.transact({ title: `version-update: application ${app} with ${cvName}` }, async (tx) => {
       if (!(await cvDoc(tx, cvName))) throw new NotFoundError(`component version ${cvName} does not exist`);
-      const appRel = objectPath('application', app);
-      const appDoc = (await tx.get<ApplicationDoc>(appRel)) ?? { application: app, versions: [] };
-      if (appDoc.application !== app) throw collision(appRel, app);
+      const appDoc = (await tx.get<ApplicationDoc>('application', app)) ?? { application: app, versions: [] };
+      if (appDoc.application !== app) throw collision('application', app);
       const latestName = appDoc.versions[appDoc.versions.length - 1];
       const latest = latestName ? (await mustAv(tx, latestName)).value : undefined;
       // Rule 1: the latest already holds this exact component version.
@@ -150,14 +147,14 @@ export class LocalBackend implements Backend {
           const swapped = swapComponent(doc.value.components, cvName);
           if (!swapped.changed) return { value: doc.value, created: false };
           doc.value.components = swapped.components;
-          tx.put(objectPath('application-version', doc.value.name), doc);
+          tx.put('application-version', doc.value.name, doc);
           return { value: doc.value, created: false, updated: true };
         }
         version = nextFreeVersion(app, version, taken);
       }
       // Rule 4: a copy of the latest with the component swapped in, predecessor = latest.
       const value: ApplicationVersion = {
-        id: `av:${tx.meta.next.applicationVersion++}`,
+        id: `av:${tx.next.applicationVersion++}`,
         name: `${app};${version}`,
         application: app,
         version,
@@ -169,8 +166,8 @@ export class LocalBackend implements Backend {
       };
       appDoc.versions.push(value.name);
       const doc: ApplicationVersionDoc = { value, approvals: [], moves: [] };
-      tx.put(objectPath('application-version', value.name), doc);
-      tx.put(appRel, appDoc);
+      tx.put('application-version', value.name, doc);
+      tx.put('application', app, appDoc);
       return { value, created: true };
     });
   }
@@ -180,23 +177,24 @@ export class LocalBackend implements Backend {
   async recordApproval(input: Approval): Promise<Approval> {
     const approval = this.host.redactor.redactValue(input);
     if (!approval.stage?.trim()) throw new InvalidInputError('approval stage is empty');
-    return this.store.transact(async (tx) => {
+    const verb = approval.approved ? 'approve' : 'reject';
+    return this.store.transact({ title: `${verb}: ${approval.appVersion} for ${approval.stage} by ${approval.by}` }, async (tx) => {
       const doc = await avDoc(tx, approval.appVersion);
       if (!doc) throw new NotFoundError(`application version ${approval.appVersion} does not exist`);
       doc.approvals.push(approval);
-      tx.put(objectPath('application-version', approval.appVersion), doc);
+      tx.put('application-version', approval.appVersion, doc);
       return approval;
     });
   }
 
   async listApprovals(appVersion: string): Promise<Approval[]> {
-    return this.store.read(async () => (await avDoc(this.reader, appVersion))?.approvals ?? []);
+    return this.store.read(async (r) => (await avDoc(r, appVersion))?.approvals ?? []);
   }
 
   async moveApplicationVersion(input: MoveSpec): Promise<{ from: string; to: string; notes?: string }> {
     const spec = this.host.redactor.redactValue(input);
     const name = spec.appVersion.name;
-    return this.store.transact(async (tx) => {
+    return this.store.transact({ title: `move: ${name} from ${spec.from.name} to ${spec.to.name} by ${spec.by}` }, async (tx) => {
       const doc = await avDoc(tx, name);
       if (!doc) throw new NotFoundError(`application version ${name} does not exist`);
       const stage = doc.value.stage;
@@ -218,7 +216,7 @@ export class LocalBackend implements Backend {
       doc.value.stage = spec.to.name;
       const notes = spec.notes ? { notes: spec.notes } : {};
       doc.moves.push({ from: spec.from.name, to: spec.to.name, task: spec.task, by: spec.by, at: spec.at, ...notes, provenance: spec.provenance });
-      tx.put(objectPath('application-version', name), doc);
+      tx.put('application-version', name, doc);
       return { from: spec.from.name, to: spec.to.name, ...notes };
     });
   }
@@ -235,12 +233,13 @@ export class LocalBackend implements Backend {
     }
     if (!Number.isInteger(spec.exitCode)) problems.push(`exit code ${String(spec.exitCode)} is not an integer`);
     if (problems.length) throw InvalidInputError.of(problems);
-    return this.store.transact(async (tx) => {
+    const outcome = spec.exitCode === 0 ? 'succeeded' : `failed (exit ${spec.exitCode})`;
+    return this.store.transact({ title: `deploy: ${spec.appVersion.name} to ${spec.environment} ${outcome}` }, async (tx) => {
       const doc = await avDoc(tx, spec.appVersion.name);
       if (!doc) throw new NotFoundError(`application version ${spec.appVersion.name} does not exist`);
       const av = doc.value;
-      const deployment = deploymentFromSpec(spec, { id: tx.meta.next.deployment++, appVersion: av, log: spec.log });
-      tx.appendLog(deployment);
+      const deployment = deploymentFromSpec(spec, { id: tx.next.deployment++, appVersion: av, log: spec.log });
+      tx.appendDeployment(deployment);
       if (deployment.status === 'success') {
         const state: EnvironmentState = {
           name: spec.environment,
@@ -251,7 +250,7 @@ export class LocalBackend implements Backend {
           deployedAt: spec.finishedAt,
           provenance: spec.provenance,
         };
-        tx.put(envStatePath(spec.environment, av.application), state);
+        tx.putEnvState(state);
       }
       return deployment;
     });
@@ -260,23 +259,23 @@ export class LocalBackend implements Backend {
   // ---- queries ----------------------------------------------------------------------------------------
 
   async status(filter: { environment?: string; application?: string } = {}): Promise<EnvironmentState[]> {
-    return this.store.read(() => readStatus(this.store, filter));
+    return this.store.status(filter);
   }
 
   async history(filter: HistoryFilter): Promise<Deployment[]> {
     if (filter.limit !== undefined && (!Number.isInteger(filter.limit) || filter.limit < 0)) {
       throw new InvalidInputError(`history limit ${String(filter.limit)} is not a non-negative integer`);
     }
-    return readHistory(this.store, filter);
+    return this.store.history(filter);
   }
 
   async close(): Promise<void> {
-    // Nothing is held between calls: the lock lives only inside a transaction.
+    await this.store.close();
   }
 }
 
 async function cvDoc(r: Reader, name: string): Promise<ComponentVersionDoc | undefined> {
-  const doc = await r.get<ComponentVersionDoc>(objectPath('component-version', name));
+  const doc = await r.get<ComponentVersionDoc>('component-version', name);
   return doc && doc.value.name === name ? doc : undefined;
 }
 
@@ -286,19 +285,19 @@ async function mustCv(r: Reader, name: string): Promise<ComponentVersionDoc> {
   return doc;
 }
 
-async function avDoc(r: Reader | Transaction, name: string): Promise<ApplicationVersionDoc | undefined> {
-  const doc = await r.get<ApplicationVersionDoc>(objectPath('application-version', name));
+async function avDoc(r: Reader, name: string): Promise<ApplicationVersionDoc | undefined> {
+  const doc = await r.get<ApplicationVersionDoc>('application-version', name);
   return doc && doc.value.name === name ? doc : undefined;
 }
 
-async function mustAv(r: Reader | Transaction, name: string): Promise<ApplicationVersionDoc> {
+async function mustAv(r: Reader, name: string): Promise<ApplicationVersionDoc> {
   const doc = await avDoc(r, name);
   if (!doc) throw new ConfigError(`state store is inconsistent: application version ${name} is listed but missing`);
   return doc;
 }
 
-function collision(rel: string, name: string): ConfigError {
-  return new ConfigError(`state store file ${rel} belongs to another object than ${name} (hash collision)`);
+function collision(kind: string, name: string): ConfigError {
+  return new ConfigError(`state store ${kind} document for ${name} belongs to another object (hash collision)`);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
