@@ -21,6 +21,11 @@ export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
 export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
 
 export async function openLocalBackend(host: Host, opts: LocalBackendOptions): Promise<Backend> {
+  return new RecordBackend(host, await openLocalDocumentStore(host, opts));
+}
+
+/** The local store as a DocumentStore (for RecordBackend, store copy and store check). */
+export async function openLocalDocumentStore(host: Host, opts: LocalBackendOptions): Promise<LocalDocumentStore> {
   if (!isAbsolute(opts.stateDir)) {
     throw new InvalidInputError(`state directory "${opts.stateDir}" must be an absolute path`);
   }
@@ -36,7 +41,7 @@ export async function openLocalBackend(host: Host, opts: LocalBackendOptions): P
     now: host.now,
   });
   await store.inspect();
-  return new RecordBackend(host, new LocalDocumentStore(store));
+  return new LocalDocumentStore(store);
 }
 
 export { SCHEMA_VERSION } from './layout.js';

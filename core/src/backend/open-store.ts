@@ -1,0 +1,33 @@
+/**
+ * Opens the engine a store URL names (local directory, git remote, PostgreSQL database) as a DocumentStore,
+ * and the RecordBackend over it. Each engine is imported only when used.
+ */
+import { UsageError } from '../errors.js';
+import type { Host } from '../host.js';
+import type { Backend } from './backend.js';
+import type { BackendOptions } from './open.js';
+import type { DocumentStore } from './records/document-store.js';
+import type { StoreLocation } from './store-url.js';
+
+type EngineLocation = Exclude<StoreLocation, { kind: 'ortelius' }>;
+
+export async function openDocumentStore(host: Host, loc: StoreLocation, opts: Pick<BackendOptions, 'storePassword'> = {}): Promise<DocumentStore> {
+  switch (loc.kind) {
+    case 'local': {
+      const { openLocalDocumentStore } = await import('./local/index.js');
+      return openLocalDocumentStore(host, { stateDir: loc.dir });
+    }
+    case 'git':
+    case 'postgres':
+      throw new UsageError(`${loc.kind} stores are not available in this build`);
+    case 'ortelius':
+      throw new UsageError(`${loc.display} is an Ortelius server, not a store shiplog can copy or check`, {
+        hint: 'store copy and store check work on local, git and postgres stores',
+      });
+  }
+}
+
+export async function openStoreBackend(host: Host, loc: EngineLocation, opts: BackendOptions): Promise<Backend> {
+  const { RecordBackend } = await import('./records/record-backend.js');
+  return new RecordBackend(host, await openDocumentStore(host, loc, opts));
+}
