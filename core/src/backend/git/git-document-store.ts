@@ -35,7 +35,7 @@ import {
   type GitSchemaFile,
 } from './git-layout.js';
 import { countEnvStates, readHistory, readStatus, scanTip } from './git-queries.js';
-import { fetchFailure, fetchTip, pushIfUnchanged, type RemoteSpec } from './git-remote.js';
+import { TIP_REF_PREFIX, fetchFailure, fetchTip, pushIfUnchanged, type RemoteSpec } from './git-remote.js';
 import type { ObjectReader } from './object-reader.js';
 
 export interface GitStoreTuning {
@@ -55,9 +55,11 @@ export class GitDocumentStore implements DocumentStore {
   readonly location: string;
   private readonly verified = new Set<string>();
   private readonly workRef: string;
+  private readonly tipRef: string;
   private lastTip: string | undefined;
   private inflight: Promise<string | undefined> | undefined;
   private usedWorkRef = false;
+  private fetched = false;
 
   constructor(
     private readonly host: Host,
@@ -67,7 +69,9 @@ export class GitDocumentStore implements DocumentStore {
     private readonly tuning: GitStoreTuning,
   ) {
     this.location = remote.location;
-    this.workRef = `refs/shiplog/txn/${process.pid}-${randomBytes(4).toString('hex')}`;
+    const instance = `${process.pid}-${randomBytes(4).toString('hex')}`;
+    this.workRef = `refs/shiplog/txn/${instance}`;
+    this.tipRef = `${TIP_REF_PREFIX}${instance}`;
   }
 
   // ---- reading ----------------------------------------------------------------------------------------
@@ -79,12 +83,21 @@ export class GitDocumentStore implements DocumentStore {
   }
 
   private async fetchVerified(): Promise<string | undefined> {
+    let locked = 0;
     for (let attempt = 1; ; attempt++) {
-      const res = await fetchTip(this.git, this.gitDir, this.remote);
+      const res = await fetchTip(this.git, this.gitDir, this.remote, this.tipRef);
       if ('tip' in res) {
         if (res.tip) await this.verify(res.tip);
         this.lastTip = res.tip;
+        this.fetched = true;
         return res.tip;
+      }
+      // Another process sharing this cache holds a lock (its shallow file): wait for it, without using up the
+      // attempts meant for an unreachable server.
+      if (res.failure === 'locked' && ++locked < 100) {
+        attempt--;
+        await this.backoff(1);
+        continue;
       }
       if (res.failure !== 'transient' || attempt >= this.tuning.transportAttempts) {
         const err = fetchFailure(res, this.remote);
@@ -273,6 +286,8 @@ export class GitDocumentStore implements DocumentStore {
 
   async close(): Promise<void> {
     await this.reader.close();
-    if (this.usedWorkRef) await this.git.run(['update-ref', '-d', this.workRef]);
+    // This instance's private refs go; the objects stay for the next command of the job.
+    const refs = [...(this.usedWorkRef ? [this.workRef] : []), ...(this.lastTip !== undefined || this.fetched ? [this.tipRef] : [])];
+    if (refs.length) await this.git.run(['update-ref', '--stdin'], refs.map((r) => `delete ${r}\n`).join(''));
   }
 }

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { BackendError } from '../../errors.js';
 import { classifyTransport, transportError, type Git, type TransportFailure } from './git-command.js';
 
-/** The cache's private ref holding the fetched remote tip. */
-export const TIP_REF = 'refs/shiplog/remote';
+/** The cache's private refs holding fetched remote tips: one per store instance, so processes sharing a cache never contend for it. */
+export const TIP_REF_PREFIX = 'refs/shiplog/remote/';
 
 export interface RemoteSpec {
   /** The URL or path handed to git (no credentials in it). */
@@ -19,9 +19,9 @@ export interface RemoteSpec {
   location: string;
 }
 
-export type FetchResult = { tip: string | undefined } | { failure: TransportFailure; detail: string };
+export type FetchResult = { tip: string | undefined } | { failure: TransportFailure | 'locked'; detail: string };
 
-export async function fetchTip(git: Git, gitDir: string, remote: RemoteSpec): Promise<FetchResult> {
+export async function fetchTip(git: Git, gitDir: string, remote: RemoteSpec, tipRef: string): Promise<FetchResult> {
   const r = await git.run([
     'fetch',
     '--quiet',
@@ -32,11 +32,11 @@ export async function fetchTip(git: Git, gitDir: string, remote: RemoteSpec): Pr
     '--no-show-forced-updates',
     '--depth=1',
     remote.url,
-    `+${remote.ref}:${TIP_REF}`,
+    `+${remote.ref}:${tipRef}`,
   ]);
-  if (r.code === 0) return { tip: await readRef(git, gitDir, TIP_REF) };
+  if (r.code === 0) return { tip: await readRef(git, gitDir, tipRef) };
   if (/couldn't find remote ref/i.test(r.stderr)) return { tip: undefined };
-  return { failure: lockedInCache(r.stderr) ? 'transient' : classifyTransport(r.stderr), detail: git.tail(r.stderr) };
+  return { failure: lockedInCache(r.stderr) ? 'locked' : classifyTransport(r.stderr), detail: git.tail(r.stderr) };
 }
 
 /** Another process sharing this cache holds a lock (shallow.lock, a ref lock): worth another try. */
@@ -98,6 +98,7 @@ export async function pushIfUnchanged(git: Git, remote: RemoteSpec, commit: stri
   return { outcome: 'failed', failure: classifyTransport(r.stderr), detail: git.tail(r.stderr) };
 }
 
-export function fetchFailure(res: { failure: TransportFailure; detail: string }, remote: RemoteSpec): Error {
+export function fetchFailure(res: { failure: TransportFailure | 'locked'; detail: string }, remote: RemoteSpec): Error {
+  if (res.failure === 'locked') return new BackendError(`git store cache is locked by another process: ${res.detail}`);
   return transportError(res.failure, `fetching ${remote.ref}`, remote.location, res.detail);
 }
