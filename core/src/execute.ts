@@ -19,6 +19,8 @@ import { resolveInputs, type RawInputs } from './operations/input-resolution.js'
 import { commandModule } from './operations/registry.js';
 import { isSecretName, isSettingValue } from './secret-names.js';
 import { loadPipelineConfig } from './pipeline-config.js';
+import { discoverConfig } from './discovery.js';
+import { storeUrlFromConfig } from './backend/store-config.js';
 
 export type ExecuteInputs = RawInputs;
 
@@ -60,6 +62,26 @@ export function registerSecrets(host: Host, inputs: ExecuteInputs): void {
   }
 }
 
+/** A password or token inside a store URL is a secret from the moment it is seen (warned about once). */
+function registerStoreUrlSecrets(host: Host, store: string | undefined): void {
+  if (!store || !/^[a-z+]+:\/\/[^/]*@/i.test(store)) return;
+  const m = /^[a-z+]+:\/\/([^/@]*)@/i.exec(store);
+  const userinfo = m?.[1] ?? '';
+  const [user, pass] = userinfo.split(':');
+  const secret = pass !== undefined ? pass : /^git\+https?:/i.test(store) ? user : undefined;
+  if (!secret) return;
+  for (const s of [secret, safeDecode(secret)]) host.redactor.add(s);
+  host.log.warn('the store URL holds a password or token: it is never printed, but prefer SHIPLOG_STORE_PASSWORD (or PGPASSWORD)');
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 export async function execute(command: CommandName, inputs: ExecuteInputs, host: Host, opts: ExecuteOptions = {}): Promise<ExecuteOutcome> {
   let backend: Backend | undefined;
   try {
@@ -84,6 +106,8 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     const dryRun = mod.mutating && v['dry-run'] === true;
     const backendOpts: BackendOptions = {
       backend: v.backend as BackendKind | undefined,
+      store: v.store as string | undefined,
+      storePassword: v['store-password'] as string | undefined,
       stateDir: v['state-dir'] as string | undefined,
       dhurl: v.dhurl as string | undefined,
       dhuser: v.dhuser as string | undefined,
@@ -95,6 +119,8 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     // startup code, and a rejected input should not pay for it (bench/github-action.bench.mjs). The CLI
     // bundle inlines this import; the action's bundle makes a lazy chunk (dist/ci-context.mjs) of it.
     const { readCiContext } = await import('./ci-context.js');
+    // An explicit --config, else the nearest shiplog.toml up to the repository root (discovery.ts).
+    const configFile = () => (resolved.sources.config === 'default' ? discoverConfig(host.cwd) : (v.config as string));
     let opening: Promise<Backend> | undefined;
     let pipeline: Promise<PipelineConfig> | undefined;
     let ci: CiContext | undefined;
@@ -104,10 +130,15 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
       dryRun,
       ...(beforeDeployment ? { beforeDeployment: (facts: DeploymentFacts) => beforeDeployment({ ...facts, values: v }) } : {}),
       ci: () => (ci ??= readCiContext(host.env, host.cwd)),
-      pipeline: () => (pipeline ??= loadPipelineConfig(host, resolved.sources.config === 'default' ? undefined : (v.config as string))),
+      pipeline: () => (pipeline ??= loadPipelineConfig(host, configFile())),
       backend: () =>
         (opening ??= (async () => {
-          const kind = selectBackend(backendOpts);
+          if (backendOpts.store === undefined) {
+            const fromFile = await storeUrlFromConfig(configFile());
+            if (fromFile !== undefined) backendOpts.store = fromFile;
+          }
+          registerStoreUrlSecrets(host, backendOpts.store);
+          const kind = selectBackend(backendOpts, host);
           if (dryRun && kind === 'local' && !existsSync(stateDirOf(host, backendOpts))) {
             backend = emptyBackend('local', stateDirOf(host, backendOpts));
             return backend;

@@ -52,6 +52,25 @@ export const INPUTS: readonly InputSpec[] = [
     env: ['SHIPLOG_BACKEND'],
   },
   {
+    name: 'store',
+    type: 'string',
+    description: 'Where state is kept, shared across runners: a directory, `git+origin` (this repository\'s origin, with the checkout\'s credentials), `git+https://host/org/repo.git[#ref=<ref>]`, `git+ssh://...`, `git+file:///srv/state.git`. Default: `[store] url` in shiplog.toml, else the `.shiplog` directory found from here up to the repository root (docs/store.md).',
+    commands: ALL,
+    env: ['SHIPLOG_STORE'],
+    example: 'git+origin',
+    // Adapters read SHIPLOG_STORE from the environment until the adapter kit exposes it per platform.
+    cliOnly: true,
+  },
+  {
+    name: 'store-password',
+    type: 'string',
+    secret: true,
+    description: 'Password or token for a git store over http(s) (sent through GIT_ASKPASS, never in a URL). Prefer the SHIPLOG_STORE_PASSWORD environment variable.',
+    commands: ALL,
+    env: ['SHIPLOG_STORE_PASSWORD'],
+    cliOnly: true,
+  },
+  {
     name: 'state-dir',
     type: 'string',
     description: 'Directory of the embedded store (local backend).',
@@ -346,5 +365,5 @@ export function isRequired(input: InputSpec, command: CommandName): boolean {
   return false;
 }
 
-/** Names of every secret input (adapters mask these natively). */
-export const SECRET_INPUTS: readonly string[] = INPUTS.filter((i) => i.secret).map((i) => i.name);
+/** Names of every secret input an adapter exposes (adapters mask these natively); CLI-only ones come from the environment there. */
+export const SECRET_INPUTS: readonly string[] = INPUTS.filter((i) => i.secret && !i.cliOnly).map((i) => i.name);

@@ -65,7 +65,8 @@ export function parsePipelineConfig(text: string, file: string): PipelineConfig 
   }
   const problems: string[] = [];
   for (const key of Object.keys(doc)) {
-    if (key !== 'stage') problems.push(`unknown key "${key}" (expected [[stage]] tables)`);
+    // [store] is read by backend/store-config.ts.
+    if (key !== 'stage' && key !== 'store') problems.push(`unknown key "${key}" (expected [[stage]] tables)`);
   }
   const raw = doc.stage;
   // Every stage with a usable name takes part in the uniqueness checks, even when another of its keys is bad,

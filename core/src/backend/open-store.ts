@@ -17,9 +17,31 @@ export async function openDocumentStore(host: Host, loc: StoreLocation, opts: Pi
       const { openLocalDocumentStore } = await import('./local/index.js');
       return openLocalDocumentStore(host, { stateDir: loc.dir });
     }
-    case 'git':
+    case 'git': {
+      const { openGitStore, originRemote } = await import('./git/index.js');
+      const password = loc.password ?? opts.storePassword;
+      if (loc.remote === 'origin') {
+        const origin = await originRemote(host, host.cwd);
+        return openGitStore(host, {
+          remote: origin.remote,
+          ref: loc.ref,
+          extraGitConfig: origin.extraGitConfig,
+          extraEnv: origin.extraEnv,
+          ...(password ? { password, username: loc.username ?? 'x-access-token' } : {}),
+        });
+      }
+      return openGitStore(host, {
+        remote: loc.remote,
+        ref: loc.ref,
+        displayLocation: loc.display,
+        ...(loc.username ? { username: loc.username } : {}),
+        ...(password ? { password, ...(loc.username ? {} : { username: 'x-access-token' }) } : {}),
+      });
+    }
     case 'postgres':
-      throw new UsageError(`${loc.kind} stores are not available in this build`);
+      throw new UsageError('postgres stores are not available in this build yet', {
+        hint: 'use a git store (--store git+origin) or the embedded store for now',
+      });
     case 'ortelius':
       throw new UsageError(`${loc.display} is an Ortelius server, not a store shiplog can copy or check`, {
         hint: 'store copy and store check work on local, git and postgres stores',
