@@ -125,6 +125,24 @@ export class StoreLockedError extends BackendError {
   override readonly code = 'STORE_LOCKED';
 }
 
+/** Exit 2: `store copy` into a destination holding records that are not the source's. Nothing was written. */
+export class StoreDisagreesError extends ConfigError {
+  override readonly code = 'STORE_DISAGREES';
+}
+
+/** Exit 1: `store check` found records that do not hold together; `result` is the full report for --json. */
+export class StoreInconsistentError extends OperationFailedError {
+  override readonly code = 'STORE_INCONSISTENT';
+
+  constructor(
+    message: string,
+    readonly result: Record<string, unknown>,
+    opts: ErrorOptions = {},
+  ) {
+    super(message, opts);
+  }
+}
+
 /** Exit 5: a wait ran out (deployment follow, lock wait when asked to fail fast). */
 export class TimeoutError extends ShiplogError {
   override readonly code = 'TIMEOUT';

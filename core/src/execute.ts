@@ -6,9 +6,11 @@
  * the pipeline config lazily, run, always close the backend.
  */
 import { existsSync } from 'node:fs';
-import type { Backend, BackendKind } from './backend/backend.js';
+import path from 'node:path';
+import type { Backend } from './backend/backend.js';
 import { openBackend, selectBackend, stateDirOf, type BackendOptions } from './backend/open.js';
-import { InvalidInputError, ShiplogError, toShiplogError, UsageError } from './errors.js';
+import { chooseStore, registerStoreUrlSecrets, type StoreChoice, type StoreSource } from './backend/store-choice.js';
+import { InvalidInputError, ShiplogError, StoreInconsistentError, toShiplogError, UsageError } from './errors.js';
 import type { Host } from './host.js';
 import { COMMANDS, INPUTS, type CommandName } from './inputs.js';
 import type { CiContext, PipelineConfig } from './model.js';
@@ -20,7 +22,6 @@ import { commandModule } from './operations/registry.js';
 import { isSecretName, isSettingValue } from './secret-names.js';
 import { loadPipelineConfig } from './pipeline-config.js';
 import { discoverConfig } from './discovery.js';
-import { storeUrlFromConfig } from './backend/store-config.js';
 
 export type ExecuteInputs = RawInputs;
 
@@ -62,26 +63,6 @@ export function registerSecrets(host: Host, inputs: ExecuteInputs): void {
   }
 }
 
-/** A password or token inside a store URL is a secret from the moment it is seen (warned about once). */
-function registerStoreUrlSecrets(host: Host, store: string | undefined): void {
-  if (!store || !/^[a-z+]+:\/\/[^/]*@/i.test(store)) return;
-  const m = /^[a-z+]+:\/\/([^/@]*)@/i.exec(store);
-  const userinfo = m?.[1] ?? '';
-  const [user, pass] = userinfo.split(':');
-  const secret = pass !== undefined ? pass : /^git\+https?:/i.test(store) ? user : undefined;
-  if (!secret) return;
-  for (const s of [secret, safeDecode(secret)]) host.redactor.add(s);
-  host.log.warn('the store URL holds a password or token: it is never printed, but prefer SHIPLOG_STORE_PASSWORD (or PGPASSWORD)');
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
 export async function execute(command: CommandName, inputs: ExecuteInputs, host: Host, opts: ExecuteOptions = {}): Promise<ExecuteOutcome> {
   let backend: Backend | undefined;
   try {
@@ -104,17 +85,8 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     if (problems.length > 0) throw InvalidInputError.of([...new Set(problems)], `see shiplog ${command} --help`);
 
     const dryRun = mod.mutating && v['dry-run'] === true;
-    const backendOpts: BackendOptions = {
-      backend: v.backend as BackendKind | undefined,
-      store: v.store as string | undefined,
-      storePassword: v['store-password'] as string | undefined,
-      stateDir: v['state-dir'] as string | undefined,
-      dhurl: v.dhurl as string | undefined,
-      dhuser: v.dhuser as string | undefined,
-      dhpass: v.dhpass as string | undefined,
-      caCert: v['ca-cert'] as string | undefined,
-      insecure: v.insecure === true,
-    };
+    // Store URLs given as inputs may hold a password: a secret before anything can print them.
+    for (const k of command === 'store-copy' ? ['store', 'from', 'to'] : ['store']) registerStoreUrlSecrets(host, v[k] as string | undefined);
     // Loaded only once the inputs are valid: env-ci (with execa and cross-spawn) is about a quarter of the action's
     // startup code, and a rejected input should not pay for it (bench/github-action.bench.mjs). The CLI
     // bundle inlines this import; the action's bundle makes a lazy chunk (dist/ci-context.mjs) of it.
@@ -122,6 +94,9 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     // An explicit --config, else the nearest shiplog.toml up to the repository root (discovery.ts).
     const configFile = () => (resolved.sources.config === 'default' ? discoverConfig(host.cwd) : (v.config as string));
     let opening: Promise<Backend> | undefined;
+    let storeSource: StoreSource | undefined;
+    let choice: Promise<StoreChoice> | undefined;
+    const choosing = () => (choice ??= chooseStore(host, resolved, configFile()));
     let pipeline: Promise<PipelineConfig> | undefined;
     let ci: CiContext | undefined;
     const beforeDeployment = opts.beforeDeployment;
@@ -131,13 +106,13 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
       ...(beforeDeployment ? { beforeDeployment: (facts: DeploymentFacts) => beforeDeployment({ ...facts, values: v }) } : {}),
       ci: () => (ci ??= readCiContext(host.env, host.cwd)),
       pipeline: () => (pipeline ??= loadPipelineConfig(host, configFile())),
+      backendKind: async () => selectBackend((await choosing()).opts, host),
       backend: () =>
         (opening ??= (async () => {
-          if (backendOpts.store === undefined) {
-            const fromFile = await storeUrlFromConfig(configFile());
-            if (fromFile !== undefined) backendOpts.store = fromFile;
-          }
-          registerStoreUrlSecrets(host, backendOpts.store);
+          const choice = await choosing();
+          const backendOpts = choice.opts;
+          storeSource = choice.source;
+          if (choice.source === 'config') registerStoreUrlSecrets(host, backendOpts.store);
           const kind = selectBackend(backendOpts, host);
           if (dryRun && kind === 'local' && !existsSync(stateDirOf(host, backendOpts))) {
             backend = emptyBackend('local', stateDirOf(host, backendOpts));
@@ -148,11 +123,13 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
           return dryRun ? readOnlyBackend(opened) : opened;
         })()),
     };
-    const result = await mod.run(ctx, req);
-    return { exitCode: 0, result: host.redactor.redactValue(result as unknown as Record<string, unknown>) };
+    const result = (await mod.run(ctx, req)) as unknown as Record<string, unknown>;
+    // Which store and config file the command used (docs/store.md): only when it opened a store.
+    const where = backend && storeSource ? { store: { kind: backend.kind, location: backend.location, source: storeSource }, config: configFile() === undefined ? null : path.resolve(host.cwd, configFile()!) } : {};
+    return { exitCode: 0, result: host.redactor.redactValue({ ...result, ...where }) };
   } catch (err) {
     const e = toShiplogError(err);
-    const base = err instanceof FailedDeploymentError ? err.result : { ok: false, operation: command };
+    const base = err instanceof FailedDeploymentError || err instanceof StoreInconsistentError ? err.result : { ok: false, operation: command };
     return { exitCode: e.exitCode, result: host.redactor.redactValue({ ...base, ok: false, error: e.toJSON() }), error: e };
   } finally {
     if (backend) {

@@ -10,10 +10,18 @@
 
 export const OPERATIONS = ['version-update', 'move', 'approve', 'deploy', 'envscript'] as const;
 export const QUERIES = ['status', 'history', 'diff', 'graph'] as const;
+/** Store maintenance (`shiplog store info|copy|check`): CLI commands, not adapter steps. */
+export const STORE_COMMANDS = ['store-info', 'store-copy', 'store-check'] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 export type QueryName = (typeof QUERIES)[number];
-export type CommandName = OperationName | QueryName;
-export const COMMANDS: readonly CommandName[] = [...OPERATIONS, ...QUERIES];
+export type StoreCommandName = (typeof STORE_COMMANDS)[number];
+export type CommandName = OperationName | QueryName | StoreCommandName;
+export const COMMANDS: readonly CommandName[] = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS];
+
+/** How the CLI spells a command: `store-info` is `shiplog store info`. */
+export function cliCommandWords(command: CommandName): string[] {
+  return command.startsWith('store-') ? ['store', command.slice('store-'.length)] : [command];
+}
 
 export type InputType = 'string' | 'boolean' | 'integer' | 'list' | 'enum' | 'duration';
 
@@ -54,7 +62,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'store',
     type: 'string',
-    description: 'Where state is kept, shared across runners: a directory, `git+origin` (this repository\'s origin, with the checkout\'s credentials), `git+https://host/org/repo.git[#ref=<ref>]`, `git+ssh://...`, `git+file:///srv/state.git`. Default: `[store] url` in shiplog.toml, else the `.shiplog` directory found from here up to the repository root (docs/store.md).',
+    description: 'Where state is kept, shared across runners: a directory, `git+origin` (this repository\'s origin, with the checkout\'s credentials), `git+https://host/org/repo.git[#ref=<ref>]`, `git+ssh://...`, `git+file:///srv/state.git`, `postgres://user@host:5432/db`. Default: `[store] url` in shiplog.toml, else the `.shiplog` directory found from here up to the repository root (docs/store.md).',
     commands: ALL,
     env: ['SHIPLOG_STORE'],
     example: 'git+origin',
@@ -73,7 +81,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'state-dir',
     type: 'string',
-    description: 'Directory of the embedded store (local backend).',
+    description: 'Directory of the embedded store (the older spelling of `--store <directory>`). Default: the nearest `.shiplog` directory from here up to the repository root, else `.shiplog` beside shiplog.toml or at the repository root.',
     commands: ALL,
     default: '.shiplog',
     env: ['SHIPLOG_STATE_DIR'],
@@ -250,16 +258,16 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'to',
     type: 'string',
-    description: 'move: stage to move the application version into (default: the next stage). diff: second environment.',
-    commands: ['move', 'diff'],
-    required: ['diff'],
+    description: 'move: stage to move the application version into (default: the next stage). diff: second environment. store copy: the destination store URL (docs/store.md).',
+    commands: ['move', 'diff', 'store-copy'],
+    required: ['diff', 'store-copy'],
     aliases: ['todom'],
   },
   {
     name: 'from',
     type: 'string',
-    description: 'move: stage (or Ortelius domain) to move from (default: the current stage). diff: first environment.',
-    commands: ['move', 'diff'],
+    description: 'move: stage (or Ortelius domain) to move from (default: the current stage). diff: first environment. store copy: the source store URL (default: the store this command would use).',
+    commands: ['move', 'diff', 'store-copy'],
     required: ['diff'],
     aliases: ['from_domain', 'from-domain'],
   },

@@ -10,7 +10,8 @@
  * domain = "GLOBAL.Acme.prod"      # Ortelius domain (default: the name)
  * task = "Move to prod"            # default: "Move to <name>"
  * ```
- * A missing file gives the default dev -> qa -> prod (prod gated; one environment per stage, same name).
+ * A missing file, or one without [[stage]] tables (e.g. only a [store] table), gives the default dev -> qa -> prod
+ * (prod gated; one environment per stage, same name).
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -73,7 +74,9 @@ export function parsePipelineConfig(text: string, file: string): PipelineConfig 
   // so that one error lists every problem of the file.
   const parsed: ParsedStage[] = [];
   if (raw === undefined) {
-    problems.push('no stages: the file has no [[stage]] tables');
+    // A file that only names the store ([store]) keeps the default stages.
+    if (problems.length > 0) throw new ConfigError(`pipeline config ${file}: ${problems.length === 1 ? problems[0] : `${problems.length} problems: ${problems.join('; ')}`}`, { problems });
+    return { ...defaultPipelineConfig(), file };
   } else if (!Array.isArray(raw)) {
     problems.push('"stage" must be an array of tables ([[stage]])');
   } else if (raw.length === 0) {

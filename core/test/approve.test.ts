@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP, makeRepoWithAppVersion, type TestRepo } from './execute-fixtures.js';
 
@@ -19,6 +20,8 @@ describe('approve', () => {
       by: 'octocat',
       at: '2026-01-02T03:04:05.000Z',
       notes: 'looks good',
+      store: { kind: 'local', location: join(repo.dir, '.shiplog'), source: 'discovered' },
+      config: null,
     });
   });
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderCliDocs } from '../src/cli/cli-docs.js';
-import { COMMANDS, INPUTS } from '../src/inputs.js';
+import { COMMANDS, cliCommandWords, INPUTS } from '../src/inputs.js';
 import { COMMAND_MODULES } from '../src/operations/registry.js';
 
 const docs = readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8');
@@ -12,7 +12,7 @@ describe('docs/cli.md', () => {
   });
 
   it('documents every command, flag, alias and exit code', () => {
-    for (const c of COMMANDS) expect(docs).toContain(`## shiplog ${c}\n`);
+    for (const c of COMMANDS) expect(docs).toContain(`## shiplog ${cliCommandWords(c).join(' ')}\n`);
     for (const i of INPUTS) {
       expect(docs).toContain(`\`--${i.name}\``);
       for (const a of i.aliases ?? []) expect(docs).toContain(`\`--${a}\``);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHIPLOG_VERSION } from '../src/cli/version.js';
-import { COMMANDS, inputsFor } from '../src/inputs.js';
+import { COMMANDS, cliCommandWords, inputsFor } from '../src/inputs.js';
 import { APP, CART, makeRepo, type TestRepo, runCliInProcess } from './execute-fixtures.js';
 
 let repo: TestRepo | undefined;
@@ -24,13 +24,13 @@ describe('shiplog CLI', () => {
 
   it('--help on every command lists its flags and examples', async () => {
     for (const name of COMMANDS) {
-      const r = await cli([name, '--help']);
+      const r = await cli([...cliCommandWords(name), '--help']);
       expect(r.code).toBe(0);
       expect(r.out).toContain('Examples:\n  shiplog ');
       for (const spec of inputsFor(name, { includeCliOnly: true })) expect(r.out).toContain(`--${spec.name}`);
     }
     const top = await cli(['--help']);
-    for (const name of COMMANDS) expect(top.out).toContain(name);
+    for (const name of COMMANDS) expect(top.out).toContain(cliCommandWords(name)[0]);
   });
 
   it('no arguments: usage on stderr, exit 2; unknown command or flag: one error line, exit 2', async () => {

@@ -16,7 +16,7 @@ export interface TestRepo {
   /** A clean environment for the run: PATH and HOME only, plus what the test adds. */
   env: Record<string, string>;
   write(file: string, text: string): void;
-  run(command: CommandName, inputs?: ExecuteInputs, opts?: { env?: Record<string, string>; commandArgs?: string[]; now?: Date }): Promise<ExecuteOutcome & { out: string; err: string }>;
+  run(command: CommandName, inputs?: ExecuteInputs, opts?: { env?: Record<string, string>; commandArgs?: string[]; now?: Date; cwd?: string }): Promise<ExecuteOutcome & { out: string; err: string }>;
   /** Every file under the store directory with its bytes (absent store -> empty map). */
   storeSnapshot(sub?: string): Map<string, string>;
   cleanup(): void;
@@ -54,7 +54,7 @@ export function makeRepo(files: Record<string, string> = {}, opts: { git?: boole
     env,
     write,
     async run(command, inputs = {}, o = {}) {
-      const host = createMemoryHost({ env: { ...env, ...o.env }, cwd: dir, now: () => o.now ?? new Date('2026-01-02T03:04:05Z') });
+      const host = createMemoryHost({ env: { ...env, ...o.env }, cwd: o.cwd ?? dir, now: () => o.now ?? new Date('2026-01-02T03:04:05Z') });
       const outcome = await execute(command, inputs, host, { commandArgs: o.commandArgs });
       return { ...outcome, out: host.out(), err: host.err() };
     },

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../src/backend/backend.js';
 import { execute } from '../src/execute.js';
 import { createMemoryHost } from '../src/host.js';
-import { COMMANDS, INPUTS, type CommandName } from '../src/inputs.js';
+import { COMMANDS, INPUTS, cliCommandWords, type CommandName } from '../src/inputs.js';
 import { emptyBackend } from '../src/operations/dry-run-backend.js';
 import { parseDuration, resolveInputs } from '../src/operations/input-resolution.js';
 import { COMMAND_MODULES } from '../src/operations/registry.js';
@@ -21,7 +21,7 @@ describe('registry', () => {
     for (const [name, mod] of Object.entries(COMMAND_MODULES)) {
       expect(mod.name).toBe(name);
       expect(mod.examples.length).toBeGreaterThan(0);
-      for (const e of mod.examples) expect(e.startsWith(`shiplog ${name}`)).toBe(true);
+      for (const e of mod.examples) expect(e.replace(/^\S+=\S+ /, '').startsWith(`shiplog ${cliCommandWords(name).join(' ')}`), e).toBe(true);
     }
   });
 });

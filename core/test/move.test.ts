@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP, makeRepoWithAppVersion, type TestRepo } from './execute-fixtures.js';
 
@@ -19,6 +20,8 @@ describe('move', () => {
       task: 'Move to qa',
       requiresApproval: false,
       moved: true,
+      store: { kind: 'local', location: join(repo.dir, '.shiplog'), source: 'discovered' },
+      config: null,
     });
   });
 

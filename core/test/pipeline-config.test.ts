@@ -113,8 +113,14 @@ environments = ["shared"]
     expect(err.problems).toEqual(['duplicate stage "dev" (stages 1 and 2 have the same name)', 'environment "shared" is in two stages ("dev" and "qa")']);
   });
 
-  it('rejects a file without stages and a non-list environments', () => {
-    expect(configError('').problems).toEqual(['no stages: the file has no [[stage]] tables']);
+  it('a file without [[stage]] tables keeps the default stages (it may only name the store); a non-list environments is refused', () => {
+    expect(parsePipelineConfig('[store]\nurl = "git+origin"\n', '/r/shiplog.toml').stages.map((s) => [s.name, s.requiresApproval])).toEqual([
+      ['dev', false],
+      ['qa', false],
+      ['prod', true],
+    ]);
+    expect(parsePipelineConfig('', '/r/shiplog.toml').stages.map((s) => s.name)).toEqual(['dev', 'qa', 'prod']);
+    expect(configError('[stor]\nurl = "x"\n').problems).toEqual(['unknown key "stor" (expected [[stage]] tables)']);
     expect(configError('[[stage]]\nname = "a"\nenvironments = "a"\n').message).toMatch(/"environments" must be a list/);
   });
 

@@ -13,7 +13,7 @@ const WITH_REQUIRED = COMMANDS.filter((c) => inputsFor(c).some((i) => isRequired
 
 describe('missing required inputs', () => {
   it('the table covers the commands with required inputs', () => {
-    expect(WITH_REQUIRED).toEqual(['move', 'approve', 'deploy', 'diff', 'graph']);
+    expect(WITH_REQUIRED).toEqual(['move', 'approve', 'deploy', 'diff', 'graph', 'store-copy']);
   });
 
   it.each(WITH_REQUIRED)('%s without flags: exit 2, each required flag named once', async (command) => {

@@ -4,7 +4,7 @@
  * Not part of the bundle.
  */
 import { EXIT } from '../errors.js';
-import { COMMANDS, inputsFor, isRequired, type CommandName, type InputSpec } from '../inputs.js';
+import { COMMANDS, cliCommandWords, inputsFor, isRequired, type CommandName, type InputSpec } from '../inputs.js';
 import { COMMAND_MODULES } from '../operations/registry.js';
 
 /** JSON result fields per command (the success shape; failures are `{ok:false, error}`). */
@@ -37,6 +37,24 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
   history: ['`deployments`: newest first. See [queries.md](queries.md)'],
   diff: ['components that differ between two environments. See [queries.md](queries.md)'],
   graph: ['`mermaid`: the version lineage as a Mermaid flowchart; `versions`. See [queries.md](queries.md)'],
+  'store-info': [
+    '`schema`: the store\'s format version, or `"absent"` before its first write',
+    '`counts`: `{componentVersions, applicationVersions, deployments, environmentStates}`',
+    '`next`: the next ids `{componentVersion, applicationVersion, deployment}`',
+    '`details`: engine facts (git: `ref`, `tip`; postgres: server version, schema)',
+    'and, as every command that opened a store, `store` and `config` (below)',
+  ],
+  'store-copy': [
+    '`from`, `to`: both stores\' locations (credentials removed)',
+    '`written`: records written; `alreadyPresent`: records the destination already held (a re-run writes nothing)',
+    '`transactions`: destination transactions used (one per batch of up to 1000 records)',
+    '`counts`: `{documents, environmentStates, deployments}` read back from BOTH stores and found equal; `verified: true`',
+    '`next`: the destination\'s next ids. A destination that holds other records is refused with exit 2 (`STORE_DISAGREES`) before any write. See [store.md](store.md#moving-a-store)',
+  ],
+  'store-check': [
+    '`location`, `consistent`, `counts`: `{documents, environmentStates, deployments}`',
+    '`problems`: `[{record, problem}]`; when there is any, the same object with `ok:false`, `error.code` `STORE_INCONSISTENT`, exit 1',
+  ],
 };
 
 function cell(s: string): string {
@@ -91,10 +109,15 @@ export function renderCliDocs(): string {
     '  `***` in every output, stored record and log line, also inside JSON strings and keys. A name is secret when it',
     '  contains TOKEN, SECRET, PASSWORD, PASSWD, PASSPHRASE, CREDENTIAL, AUTHORIZATION, PRIVATE_KEY, API_KEY or',
     '  ACCESS_KEY, or has PASS or AUTH as a word part (`DH_PASS`, `GIT_AUTH`; not `BYPASS_CACHE`, `AUTHOR`), any case.',
-    '- **Backend**: `--backend local|ortelius` (`SHIPLOG_BACKEND`); default `ortelius` when `--dhurl`/`DHURL` is set,',
-    '  else `local`: the embedded store in `--state-dir` (`SHIPLOG_STATE_DIR`, default `.shiplog`, relative to the',
-    '  working directory). That directory must be a store, missing or empty: one that holds anything else and no',
-    '  `schema.json` is refused with exit 2 (`... is not a shiplog store`) and left untouched (docs/store.md).',
+    '- **Store**: where state is kept is one store URL (docs/store.md): `--store` (`SHIPLOG_STORE`), else',
+    '  `--state-dir` (`SHIPLOG_STATE_DIR`, a directory), else `--backend`/`--dhurl` (`DHURL`: an Ortelius server), else',
+    '  `[store] url` in shiplog.toml, else the `.shiplog/` directory found from the working directory up to the',
+    '  repository root. Forms: a directory or `file:///dir` (embedded store), `git+origin`, `git+https://...`,',
+    '  `git+ssh://...`, `git+file:///...` (a state ref, default `shiplog-state`, `#ref=<ref>` to change it),',
+    '  `postgres://user@host:5432/db`. A directory that holds anything else and no `schema.json` is refused with',
+    '  exit 2 (`... is not a shiplog store`) and left untouched. Every JSON result of a command that opened a store',
+    '  says which: `store: {kind, location, source}` (`source`: flag, env, state-dir, backend, config or',
+    '  discovered; `location` never holds a credential) and `config`: the shiplog.toml used, or `null`.',
     '- **Names**: component names, variants and versions, application names and versions and environments may not',
     '  hold a control character (newline, CR, tab, other C0, DEL, C1, U+2028/9), and only full names may hold `;`,',
     '  as the separator of their parts (`GLOBAL.Acme.cart;main;v1`, `GLOBAL.Acme.shop;1.0`); either is refused with',
@@ -112,16 +135,17 @@ export function renderCliDocs(): string {
     '',
     '## Commands',
     '',
-    ...COMMANDS.map((c) => `- [\`${c}\`](#shiplog-${c}): ${COMMAND_MODULES[c].summary}`),
+    ...COMMANDS.map((c) => `- [\`${cliCommandWords(c).join(' ')}\`](#shiplog-${cliCommandWords(c).join('-')}): ${COMMAND_MODULES[c].summary}`),
     '',
   );
   for (const name of COMMANDS) {
     const mod = COMMAND_MODULES[name];
-    out.push(`## shiplog ${name}`, '', `${mod.summary}.${mod.mutating ? ' Honours `--dry-run`.' : ''}`, '');
+    const words = cliCommandWords(name).join(' ');
+    out.push(`## shiplog ${words}`, '', `${mod.summary}.${mod.mutating ? ' Honours `--dry-run`.' : ''}`, '');
     if (name === 'deploy' || name === 'version-update') {
       out.push(`Usage: \`shiplog ${name} [flags] [-- command words...]\``, '');
     } else {
-      out.push(`Usage: \`shiplog ${name} [flags]\``, '');
+      out.push(`Usage: \`shiplog ${words} [flags]\``, '');
     }
     out.push('Examples:', '', '```sh', ...mod.examples, '```', '');
     out.push('| flag | dh aliases | type | default | env | description |', '|---|---|---|---|---|---|');
@@ -144,7 +168,8 @@ export function renderCliDocs(): string {
     'environments = ["prod-eu", "prod-us"]',
     '```',
     '',
-    'A file without stages (no `[[stage]]` table, or `stage = []`), unknown keys, bad values, two stages with the same',
+    'A file without `[[stage]]` tables (for example one that only names the store in `[store]`) keeps the default',
+    'stages. An empty list (`stage = []`), unknown keys, bad values, two stages with the same',
     'name or Ortelius domain, and an environment in two stages are errors: exit 2 with every problem in one message,',
     'before any command writes anything.',
     'New application versions start in the first stage. `deploy` refuses (exit 1) to run into an environment whose',

@@ -7,7 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { execute, registerSecrets, type ExecuteOptions } from '../execute.js';
 import { EXIT } from '../errors.js';
 import { createHost, processInterrupts, type Env, type Host } from '../host.js';
-import { COMMANDS, INPUTS, type CommandName } from '../inputs.js';
+import { COMMANDS, INPUTS, cliCommandWords, type CommandName } from '../inputs.js';
 import { commandModule } from '../operations/registry.js';
 import { Redactor } from '../redact.js';
 import { isSecretName } from '../secret-names.js';
@@ -26,6 +26,11 @@ export interface CliIo {
 }
 
 const TAKES_COMMAND_WORDS: readonly CommandName[] = ['deploy', 'version-update'];
+
+/** Commands spelled in two words (`shiplog store info`) hang under a group command. */
+const GROUP_SUMMARIES: Record<string, string> = {
+  store: 'Inspect, copy and check the store that holds shiplog\'s state (info, copy, check)',
+};
 
 function isTrueFlag(v: unknown): boolean {
   return v === true || v === 'true';
@@ -87,10 +92,26 @@ export function buildProgram(io: CliIo, done: (code: number) => void, redactor: 
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: out, writeErr: err, outputError: () => {} });
 
+  const groups = new Map<string, Command>();
+  const group = (word: string): Command => {
+    let g = groups.get(word);
+    if (!g) {
+      g = program
+        .command(word)
+        .description(GROUP_SUMMARIES[word] ?? word)
+        .addHelpCommand(false)
+        .exitOverride()
+        .configureOutput({ writeOut: out, writeErr: err, outputError: () => {} });
+      groups.set(word, g);
+    }
+    return g;
+  };
   for (const name of COMMANDS) {
     const mod = commandModule(name);
     if (!mod) continue;
-    const cmd = program.command(name).description(mod.summary).exitOverride().configureOutput({ writeOut: out, writeErr: err, outputError: () => {} });
+    const words = cliCommandWords(name);
+    const parent = words.length > 1 ? group(words[0]) : program;
+    const cmd = parent.command(words[words.length - 1]).description(mod.summary).exitOverride().configureOutput({ writeOut: out, writeErr: err, outputError: () => {} });
     const bindings = addInputFlags(cmd, name);
     if (TAKES_COMMAND_WORDS.includes(name)) cmd.argument('[command...]', 'deployment command to run (after --)');
     cmd.addHelpText('after', `\nExamples:\n${mod.examples.map((e) => `  ${e}`).join('\n')}\n`);
@@ -130,6 +151,8 @@ export async function runCli(io: CliIo): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.OK;
+      // A group without its subcommand (`shiplog store`): its help was printed; like no command at all, exit 2.
+      if (err.code === 'commander.help') return EXIT.INVALID;
       const message = err.message.replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ');
       const error = { ok: false, error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint: 'see shiplog --help' } };
       printError(host, error.error);

@@ -12,6 +12,7 @@ import { graphCommand } from './graph.js';
 import { historyCommand } from './history.js';
 import { moveCommand } from './move.js';
 import { statusCommand } from './status.js';
+import { storeCheckCommand, storeCopyCommand, storeInfoCommand } from './store-commands.js';
 import { versionUpdateCommand } from './version-update.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,6 +28,9 @@ export const COMMAND_MODULES: Readonly<Record<CommandName, AnyCommandModule>> = 
   history: historyCommand,
   diff: diffCommand,
   graph: graphCommand,
+  'store-info': storeInfoCommand,
+  'store-copy': storeCopyCommand,
+  'store-check': storeCheckCommand,
 };
 
 export function commandModule(name: string): AnyCommandModule | undefined {

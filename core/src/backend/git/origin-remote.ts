@@ -24,7 +24,9 @@ export async function originRemote(host: Host, cwd: string): Promise<OriginRemot
   const git = new Git(buildGitEnv(host.env, {}), host);
   const url = await git.run(['config', '--includes', '--get', 'remote.origin.url'], undefined, cwd);
   if (url.code !== 0 || !url.stdout.toString('utf8').trim()) {
-    const notRepo = /not a git repository/i.test(url.stderr);
+    // `git config` outside a repository just finds nothing: ask git whether there is a repository at all.
+    const inside = await git.run(['rev-parse', '--git-dir'], undefined, cwd);
+    const notRepo = inside.code !== 0;
     throw new ConfigError(
       notRepo ? `git+origin: ${cwd} is not inside a git repository` : `git+origin: the repository at ${cwd} has no remote "origin"`,
       { hint: 'run shiplog inside the checked-out repository, or name the remote: --store git+https://host/org/repo.git' },
