@@ -1,4 +1,4 @@
-/** The `local` backend: an embedded state store in a directory (docs/store.md). */
+/** The `local` backend: an embedded state store in a directory (docs/store-local.md). */
 import { stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import type { Backend } from '../backend.js';

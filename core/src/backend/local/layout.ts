@@ -1,5 +1,5 @@
 /**
- * Where the local store keeps what (docs/store.md has the full picture). Every object lives in its own
+ * Where the local store keeps what (docs/store-local.md has the full picture). Every object lives in its own
  * JSON file named after a hash of its full name, so a lookup is one file read whatever the store's size.
  */
 import { createHash } from 'node:crypto';
