@@ -21,7 +21,7 @@ describe('registry', () => {
     for (const [name, mod] of Object.entries(COMMAND_MODULES)) {
       expect(mod.name).toBe(name);
       expect(mod.examples.length).toBeGreaterThan(0);
-      for (const e of mod.examples) expect(e.replace(/^\S+=\S+ /, '').startsWith(`shiplog ${cliCommandWords(name).join(' ')}`), e).toBe(true);
+      for (const e of mod.examples) expect(e.replace(/^\S+=\S+ /, '').startsWith(`shiplog ${cliCommandWords(name as CommandName).join(' ')}`), e).toBe(true);
     }
   });
 });

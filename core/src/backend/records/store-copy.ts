@@ -9,7 +9,9 @@
  *   2. records go across in batches, each one transaction of the destination (an interrupted copy leaves a
  *      prefix, which step 1 accepts on the re-run); records the destination already holds are skipped, so a
  *      re-run of a finished copy writes nothing;
- *   3. both stores are read again in full and compared (counts and an order-independent digest).
+ *   3. the destination is read back in full and compared with what was read from the source (counts and an
+ *      order-independent digest of every record); the source's counters must not have moved meanwhile.
+ * A finished copy's re-run reads each store once and writes nothing.
  */
 import { OperationFailedError, StoreDisagreesError } from '../../errors.js';
 import type { Counters, DocTx, DocumentStore, StoreEntry } from './document-store.js';
@@ -49,13 +51,20 @@ export async function copyStore(from: DocumentStore, to: DocumentStore, opts: Co
   // 1. What the destination holds (read in full: its counters alone do not tell an interrupted copy), and
   //    whether it agrees with the source.
   const present = new Map<string, string>();
+  const dstBefore = new StoreFingerprint();
   if (dstInfo.schema !== 'absent') {
-    for await (const e of to.scan()) present.set(entryKey(e), entryDigest(e).toString('hex'));
+    for await (const e of to.scan()) {
+      present.set(entryKey(e), entryDigest(e).toString('hex'));
+      dstBefore.add(e);
+    }
   }
+  let srcRead: StoreFingerprint | undefined;
   if (present.size > 0) {
+    srcRead = new StoreFingerprint();
     const differing: string[] = [];
     const seen = new Set<string>();
     for await (const e of from.scan()) {
+      srcRead.add(e);
       const key = entryKey(e);
       const have = present.get(key);
       if (have === undefined) continue;
@@ -74,42 +83,50 @@ export async function copyStore(from: DocumentStore, to: DocumentStore, opts: Co
     }
   }
 
-  // 2. The copy, in batches.
-  let batch: StoreEntry[] = [];
-  let bytes = 0;
+  // 2. The copy, in batches (skipped when the destination already holds everything: a finished copy's re-run).
   let written = 0;
-  let read = 0;
   let transactions = 0;
-  const flush = async (last: boolean) => {
-    if (batch.length === 0 && !last) return;
-    const entries = batch;
-    batch = [];
-    bytes = 0;
-    const n = await to.transact({ title: `store copy: ${entries.length} record(s) from ${from.location}` }, (tx) => applyBatch(tx, entries, present, last ? srcInfo.next : undefined));
-    transactions++;
-    written += n;
-    opts.onProgress?.({ written, read });
-  };
-  for await (const e of from.scan()) {
-    read++;
-    batch.push(e);
-    bytes += JSON.stringify(e.value).length;
-    if (batch.length >= batchSize || bytes >= batchBytes) await flush(false);
+  let dstAfter = dstBefore;
+  const complete = srcRead !== undefined && srcRead.equals(dstBefore) && countersCover(dstInfo.next, srcInfo.next);
+  if (!complete) {
+    const read = new StoreFingerprint();
+    let batch: StoreEntry[] = [];
+    let bytes = 0;
+    const flush = async (last: boolean) => {
+      if (batch.length === 0 && !last) return;
+      const entries = batch;
+      batch = [];
+      bytes = 0;
+      written += await to.transact({ title: `store copy: ${entries.length} record(s) from ${from.location}` }, (tx) => applyBatch(tx, entries, present, last ? srcInfo.next : undefined));
+      transactions++;
+      opts.onProgress?.({ written, read: read.total });
+    };
+    for await (const e of from.scan()) {
+      read.add(e);
+      batch.push(e);
+      bytes += JSON.stringify(e.value).length;
+      if (batch.length >= batchSize || bytes >= batchBytes) await flush(false);
+    }
+    await flush(true);
+    srcRead = read;
+    // 3. Read the destination back.
+    dstAfter = new StoreFingerprint();
+    for await (const e of to.scan()) dstAfter.add(e);
   }
-  await flush(true);
-
-  // 3. Read both back and compare.
-  const [a, b] = [new StoreFingerprint(), new StoreFingerprint()];
-  for await (const e of from.scan()) a.add(e);
-  for await (const e of to.scan()) b.add(e);
-  const after = await to.info();
-  if (!a.equals(b)) {
+  const srcNow = await from.info();
+  if (!srcRead!.equals(dstAfter) || !countersCover(srcInfo.next, srcNow.next)) {
     throw new OperationFailedError(
-      `store copy: ${to.location} does not match ${from.location} after the copy (source ${JSON.stringify(a.counts)}, destination ${JSON.stringify(b.counts)})`,
+      `store copy: ${to.location} does not match ${from.location} after the copy (source ${JSON.stringify(srcRead!.counts)}, destination ${JSON.stringify(dstAfter.counts)})`,
       { hint: 'the source changed during the copy (writers still running?): stop the writers and run the copy again' },
     );
   }
-  return { alreadyPresent: present.size, written, counts: b.counts, next: after.next, digest: b.digest, transactions };
+  const after = complete ? dstInfo : await to.info();
+  return { alreadyPresent: present.size, written, counts: dstAfter.counts, next: after.next, digest: dstAfter.digest, transactions };
+}
+
+/** a's counters are at least b's (an unchanged source has equal ones). */
+function countersCover(a: Counters, b: Counters): boolean {
+  return a.componentVersion >= b.componentVersion && a.applicationVersion >= b.applicationVersion && a.deployment >= b.deployment;
 }
 
 /** Stages one batch; returns how many records it wrote. Pure over tx (the engine may run it more than once). */

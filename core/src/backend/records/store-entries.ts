@@ -61,6 +61,10 @@ export class StoreFingerprint {
     for (let i = 0; i < 32; i++) this.acc[i] ^= d[i];
   }
 
+  get total(): number {
+    return this.counts.documents + this.counts.environmentStates + this.counts.deployments;
+  }
+
   get digest(): string {
     return this.acc.toString('hex');
   }
