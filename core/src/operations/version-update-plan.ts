@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Backend, ComponentVersionSpec } from '../backend/backend.js';
 import { InvalidInputError } from '../errors.js';
-import { resolveAttributes, derivedAttributes } from '../attributes.js';
+import { resolveAttributes, derivedSources } from '../attributes.js';
 import { buildVariables } from '../build-variables.js';
 import { componentFromGit, readComponentToml } from '../component-toml.js';
 import { readGitFacts } from '../git-facts.js';
@@ -162,7 +162,7 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
     throw InvalidInputError.of(problems, missingToml ? 'check the path; without --toml, ./component.toml is read when present, else the component is named from the flags or git' : undefined);
   }
 
-  const derived = derivedAttributes({ env: host.env, vars, ci, now });
+  const derived = derivedSources({ env: host.env, vars, ci, now });
   const resolved = await resolveAttributes(host, { toml: toml?.attributes ?? {}, derived, flags: flagAttributes });
   const attributes = resolved.attributes;
   // DockerBuildDate derived from the clock (not given by flag, component.toml or env) marks when the version was
