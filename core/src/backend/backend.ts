@@ -75,6 +75,11 @@ export interface DeploymentRecordSpec {
   logUrl?: string;
   attributes?: Record<string, string>;
   provenance: CiContext;
+  /**
+   * This build's deployment key (deploymentKeyOf): a backend that cannot read back which build recorded a
+   * deployment (ortelius) keeps it, so that a re-run of the same build records nothing twice.
+   */
+  key?: string;
 }
 
 export interface HistoryFilter {
@@ -139,8 +144,12 @@ export interface Backend {
    */
   moveApplicationVersion(spec: MoveSpec): Promise<{ from: string; to: string; notes?: string }>;
 
-  /** Server-side deploy engine (ortelius only): starts a deployment and returns its id. */
-  startDeployment?(appVersion: ApplicationVersion, environment: string): Promise<{ id: number }>;
+  /**
+   * Server-side deploy engine (ortelius only): starts a deployment and returns its id. With `opts.key` (the
+   * build's deployment key) a re-run of the same build follows the deployment it started instead of starting
+   * a second one (even when the first start's answer was lost).
+   */
+  startDeployment?(appVersion: ApplicationVersion, environment: string, opts?: { key?: string }): Promise<{ id: number }>;
   /** Follows a server-side deployment to completion (TimeoutError when opts.timeoutMs runs out). */
   followDeployment?(id: number, opts: FollowOptions): Promise<Deployment>;
   /** Records a finished deployment; on exitCode 0 the environment's current state becomes this version. */

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Backend } from '../backend/backend.js';
 import { EXIT, InvalidInputError, OperationFailedError, ShiplogError, UsageError, type ExitCode } from '../errors.js';
-import type { ApplicationVersion, Deployment, DeploymentMode, PipelineConfig, Stage } from '../model.js';
+import type { ApplicationVersion, CiContext, Deployment, DeploymentMode, PipelineConfig, Stage } from '../model.js';
 import { requireEnvironmentStage, stageIndex } from '../pipeline-config.js';
 import type { CommandResultBase } from './command-module.js';
 import type { OperationContext } from './context.js';
@@ -83,6 +83,15 @@ export interface DeploymentPlan {
   stage: Stage;
   /** Record mode: the (redacted, capped) log lines read from --log-file. */
   recordedLog?: string[];
+}
+
+/**
+ * The same for every run (and re-run) of one CI build and job, so that a backend can tell a re-run from a new
+ * deployment: `<provider>:<build id>:<job>`. Undefined outside CI (nothing tells two runs apart there).
+ */
+export function deploymentKeyOf(ci: CiContext): string | undefined {
+  if (!ci.isCi || !ci.buildId) return undefined;
+  return `${ci.provider}:${ci.buildId}:${ci.job ?? ''}`;
 }
 
 /** Whether the backend's own deploy engine can run a deployment (server mode: no command, no exit code). */
@@ -174,7 +183,7 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
   const attributes = req.attributes && Object.keys(req.attributes).length > 0 ? host.redactor.redactValue(req.attributes) : undefined;
   if (req.source.kind === 'server') {
     host.log.info(`deploying ${av.name} to ${req.environment} on ${backend.location}`);
-    const { id } = await backend.startDeployment!(av, req.environment);
+    const { id } = await backend.startDeployment!(av, req.environment, { key: deploymentKeyOf(provenance) });
     host.log.info(`deployment ${id} started; following it (timeout ${Math.round(req.timeoutMs / 1000)} s)`);
     deployment = await backend.followDeployment!(id, {
       timeoutMs: req.timeoutMs,
@@ -213,6 +222,7 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
       ...(req.logUrl ? { logUrl: req.logUrl } : {}),
       ...(attributes ? { attributes } : {}),
       provenance,
+      key: deploymentKeyOf(provenance),
     });
   }
   const result: DeployResult = {

@@ -1,6 +1,6 @@
 /** Fault injection for the emulator: business errors, HTTP errors, slow answers, dropped connections. */
 
-export type FaultKind = 'fail' | 'status' | 'slow' | 'drop';
+export type FaultKind = 'fail' | 'status' | 'slow' | 'drop' | 'lose' | 'respond';
 
 export interface FaultRule {
   /** Substring of (or pattern for) `<METHOD> <path>?<raw query>`, e.g. `GET /dmadminweb/API/log/`. */
@@ -12,6 +12,8 @@ export interface FaultRule {
   status?: number;
   /** slow: delay before the (normal) answer. */
   delayMs?: number;
+  /** respond: the JSON body answered instead of the real one (HTTP 200). */
+  body?: unknown;
   /** How many matching requests it hits (default: all). */
   times?: number;
 }
@@ -49,6 +51,19 @@ export class Faults {
   /** Closes the connection without an answer. */
   drop(match: string | RegExp, times?: number): this {
     return this.add({ match, kind: 'drop', times });
+  }
+
+  /**
+   * The server APPLIES the request, then the connection is closed before the answer is sent: a response lost
+   * on the way back (a reset connection, a proxy timeout). The state changed; the client cannot know.
+   */
+  lose(match: string | RegExp, times?: number): this {
+    return this.add({ match, kind: 'lose', times });
+  }
+
+  /** Answers this JSON body (HTTP 200) instead of handling the request: odd server answers (appid 0, ids null). */
+  respond(match: string | RegExp, body: unknown, times?: number): this {
+    return this.add({ match, kind: 'respond', body, times });
   }
 
   /** Every token issued so far becomes invalid (as after the 1 h idle expiry). */

@@ -94,7 +94,7 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
     recordApproval: (a) => stages.approve(a),
     listApprovals: (appVersion) => stages.listApprovals(appVersion),
     moveApplicationVersion: (spec) => stages.move(spec),
-    startDeployment: (av, env) => deploys.start(av, env),
+    startDeployment: (av, env, o) => deploys.start(av, env, o),
     followDeployment: (id, o) => deploys.follow(id, o),
     recordDeployment: (spec) => deploys.record(spec),
     status: (filter) => queries.status(filter),

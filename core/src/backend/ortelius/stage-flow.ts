@@ -9,7 +9,6 @@ import type { Approval } from '../../model.js';
 import {
   ApprovalRejectedError,
   ApprovalRequiredError,
-  BackendError,
   InvalidInputError,
   NotFoundError,
   OperationFailedError,
@@ -17,7 +16,7 @@ import {
 import type { Host } from '../../host.js';
 import { enc, type OrteliusHttp } from './http-client.js';
 import type { ApplicationFlow } from './application-flow.js';
-import { API, UI, num, resultOf, str } from './server-json.js';
+import { API, UI, num, resultOf, serverId, str } from './server-json.js';
 import { STAGE_KEY, approvalKey, approvalsFrom, encodeApproval } from './shiplog-attributes.js';
 
 export class StageFlow {
@@ -37,6 +36,7 @@ export class StageFlow {
       query: { approve: clean.approved ? 'Y' : 'N', notes: clean.notes ?? '' },
       envelope: 'success',
       idempotent: false,
+      refusal: true,
     });
     await this.apps.setAttributes(appId, { [approvalKey(clean.stage)]: encodeApproval(clean) });
     return clean;
@@ -97,8 +97,7 @@ export class StageFlow {
     const cached = this.domains.get(name);
     if (cached !== undefined) return cached;
     const r = await this.http.get(`${API}/domain/${enc(name)}`, { envelope: 'success', idempotent: true });
-    const id = num(resultOf(r).id);
-    if (!Number.isFinite(id)) throw new BackendError(`Ortelius answered the lookup of domain ${name} without result.id`);
+    const id = serverId(resultOf(r).id, 'domain', `GET ${API}/domain/`);
     this.domains.set(name, id);
     return id;
   }
