@@ -82,6 +82,12 @@ export interface DeploymentRecordSpec {
   key?: string;
 }
 
+/** An environment on the server (ortelius): full name `<domain>.<name>` and its domain. */
+export interface ServerEnvironment {
+  name: string;
+  domain: string;
+}
+
 export interface HistoryFilter {
   application?: string;
   environment?: string;
@@ -121,6 +127,14 @@ export interface Backend {
    */
   putComponentVersion(spec: ComponentVersionSpec): Promise<Put<ComponentVersion>>;
 
+  /**
+   * Attaches SBOMs to a component version already recorded (ortelius: after the component and application
+   * steps, so a refused SBOM leaves the versions recorded). Without it, SBOMs go with putComponentVersion.
+   */
+  attachSboms?(cv: ComponentVersion, sboms: NonNullable<ComponentVersionSpec['sboms']>): Promise<void>;
+  /** Checks, writing nothing, that the backend can take SBOMs (`--sbom-required` asks before any write). */
+  probeSboms?(): Promise<void>;
+
   getApplicationVersion(fullName: string): Promise<ApplicationVersion | undefined>;
   /** Every version of a base application, oldest first. */
   listApplicationVersions(application: string): Promise<ApplicationVersion[]>;
@@ -159,6 +173,16 @@ export interface Backend {
   status(filter?: { environment?: string; application?: string }): Promise<EnvironmentState[]>;
   /** Deployments newest first. */
   history(filter: HistoryFilter): Promise<Deployment[]>;
+
+  /**
+   * Names the backend's server knows, for environments, stage domains and move tasks the pipeline config does
+   * not define (ortelius: the server is the source of truth; operations/server-names.ts). An unknown name is an
+   * InvalidInputError listing the nearest ones.
+   */
+  resolveEnvironment?(name: string, opts?: { application?: string }): Promise<ServerEnvironment>;
+  resolveDomain?(name: string, opts?: { application?: string }): Promise<{ id: number; name: string }>;
+  /** Names of the Move tasks of a domain (by the id resolveDomain answered). */
+  moveTasks?(domainId: number): Promise<string[]>;
 
   close(): Promise<void>;
 }

@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Backend } from '../backend/backend.js';
 import { EXIT, InvalidInputError, OperationFailedError, ShiplogError, UsageError, type ExitCode } from '../errors.js';
 import type { ApplicationVersion, CiContext, Deployment, DeploymentMode, PipelineConfig, Stage } from '../model.js';
-import { requireEnvironmentStage, stageIndex } from '../pipeline-config.js';
+import { stageIndex } from '../pipeline-config.js';
+import { environmentStage } from './server-names.js';
 import type { CommandResultBase } from './command-module.js';
 import type { OperationContext } from './context.js';
 import { LineTail, MAX_STORED_LOG_LINES, runDeploymentCommand } from './deploy-runner.js';
@@ -21,6 +22,8 @@ export type DeploySource =
 
 export interface DeploymentRequest {
   environment: string;
+  /** The application (full base name), to find a short environment name within its domain on the server. */
+  application?: string;
   source: DeploySource;
   timeoutMs: number;
   logUrl?: string;
@@ -111,7 +114,10 @@ export async function planDeployment(
   req: DeploymentRequest,
   command: 'deploy' | 'version-update' = 'deploy',
 ): Promise<DeploymentPlan> {
-  const stage = requireEnvironmentStage(pipeline, req.environment);
+  // Not in the pipeline config: the backend's server may know it (server-names.ts); its full name is sent.
+  const resolved = await environmentStage(pipeline, backend, req.environment, req.application);
+  const stage = resolved.stage;
+  req = { ...req, environment: resolved.environment };
   const mode: DeploymentMode = req.source.kind;
   if (mode === 'server' && !canDeployItself(backend)) {
     if (command === 'version-update') {

@@ -9,7 +9,7 @@
  * - `--env` (or DeployEnv) deploys that application version afterwards (the command after `--`).
  * Re-running the same build creates nothing and says created:false.
  */
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, OperationFailedError, ShiplogError } from '../errors.js';
 import { parseAttrArgs } from '../attributes.js';
 import { findAppVersion } from './app-version-lookup.js';
 import type { CommandModule, CommandResultBase } from './command-module.js';
@@ -30,6 +30,8 @@ export interface VersionUpdateRequest {
   kind: 'docker' | 'file';
   attr: string[];
   sboms: SbomArg[];
+  /** --sbom-required: SBOM capability checked before any write; a refused upload is fatal (exit 4). */
+  sbomRequired: boolean;
   application?: string;
   appVersion?: string;
   appAutoIncrement: boolean;
@@ -83,6 +85,7 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
       kind: kind as 'docker' | 'file',
       attr: list(inputs, 'attr'),
       sboms,
+      sbomRequired: bool(inputs, 'sbom-required'),
       application: str(inputs, 'application'),
       appVersion: str(inputs, 'app-version'),
       appAutoIncrement: bool(inputs, 'app-auto-increment'),
@@ -125,7 +128,7 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
       if (!plan.app) {
         throw new InvalidInputError(`deploying to ${environment} needs an application`, { hint: 'pass --application (or set Application in component.toml)' });
       }
-      deployPlan = await planDeployment(ctx, pipeline, backend, { environment, source, timeoutMs: req.timeoutMs }, 'version-update');
+      deployPlan = await planDeployment(ctx, pipeline, backend, { environment, application: plan.app.application, source, timeoutMs: req.timeoutMs }, 'version-update');
     }
     const version = plan.autoIncrement ? await plan.autoIncrement(backend) : plan.parts.version!;
     const fullName = `${plan.base};${version}`;
@@ -153,6 +156,10 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
       };
     }
 
+    // SBOMs go last (ortelius: after the component and application steps, so that a refused SBOM leaves the
+    // versions recorded); --sbom-required asks the backend whether it takes them before anything is written.
+    const sbomsLater = plan.sboms.length > 0 && backend.attachSboms !== undefined;
+    if (sbomsLater && req.sbomRequired) await backend.probeSboms?.();
     if (plan.clockBuildDate) {
       const existing = await backend.getComponentVersion(fullName);
       if (existing?.attributes.DockerBuildDate) delete attributes.DockerBuildDate;
@@ -165,7 +172,7 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
       kind: req.kind,
       attributes,
       ...(plan.files && Object.keys(plan.files).length > 0 ? { files: plan.files } : {}),
-      ...(plan.sboms.length > 0 ? { sboms: plan.sboms } : {}),
+      ...(plan.sboms.length > 0 && !sbomsLater ? { sboms: plan.sboms } : {}),
       provenance,
       at,
     });
@@ -176,7 +183,22 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
       appVersion: null,
       attributes,
     };
-    if (!plan.app) return result;
+    const attachSboms = async () => {
+      if (!sbomsLater) return;
+      try {
+        await backend.attachSboms!(cv.value, plan.sboms);
+      } catch (err) {
+        if (req.sbomRequired || !(err instanceof ShiplogError)) throw err;
+        const recorded = [cv.value.name, result.appVersion?.name].filter(Boolean).join(' and ');
+        throw new OperationFailedError(`recorded ${recorded}, SBOM not uploaded: ${err.message}`, {
+          hint: 'run the same version-update again once the server takes SBOMs (nothing is created twice), or pass --sbom-required to make this fatal before anything is written',
+        });
+      }
+    };
+    if (!plan.app) {
+      await attachSboms();
+      return result;
+    }
 
     const av = await backend.putApplicationVersion({
       application: plan.app.application,
@@ -188,6 +210,7 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
       at,
     });
     result.appVersion = { id: av.value.id, name: av.value.name, created: av.created, ...(av.updated ? { updated: true } : {}) };
+    await attachSboms();
     if (!deployPlan) return result;
 
     const fresh = await findAppVersion(backend, { application: av.value.application, version: av.value.version });

@@ -8,6 +8,7 @@ import type { Backend } from '../backend.js';
 import { AuthError, ConfigError, InvalidInputError } from '../../errors.js';
 import type { Host } from '../../host.js';
 import { ApplicationFlow } from './application-flow.js';
+import { Catalog } from './catalog.js';
 import { ComponentFlow } from './component-flow.js';
 import { DEFAULT_POLL, DeployFlow, type PollSettings } from './deploy-flow.js';
 import { OrteliusHttp } from './http-client.js';
@@ -79,6 +80,7 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
   const deploys = new DeployFlow(host, http, apps, { ...DEFAULT_POLL, ...opts.poll });
   const stages = new StageFlow(host, http, apps);
   const queries = new QueryFlow(http, apps);
+  const catalog = new Catalog(http);
 
   return {
     kind: 'ortelius',
@@ -88,6 +90,10 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
     listComponentVersions: (base) => components.list(base),
     latestComponentVersion: (base) => components.latest(base),
     putComponentVersion: (spec) => components.put(spec),
+    attachSboms: (cv, sboms) => components.sboms.upload(cv, sboms),
+    probeSboms: async () => {
+      await components.sboms.probe();
+    },
     getApplicationVersion: (full) => apps.get(full),
     listApplicationVersions: (app) => apps.list(app),
     putApplicationVersion: (spec) => apps.put(spec),
@@ -99,6 +105,9 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
     recordDeployment: (spec) => deploys.record(spec),
     status: (filter) => queries.status(filter),
     history: (filter) => queries.history(filter),
+    resolveEnvironment: (name, o) => catalog.environment(name, o),
+    resolveDomain: (name, o) => catalog.domain(name, o),
+    moveTasks: (domainId) => catalog.moveTasks(domainId),
     close: async () => http.close(),
   };
 }
