@@ -105,7 +105,10 @@ function checkValue(spec: InputSpec, raw: unknown, envName: string | undefined):
       if (typeof raw === 'boolean') return { value: raw };
       const s = String(Array.isArray(raw) ? raw[raw.length - 1] : raw).trim();
       if (s === 'true' || s === 'false') return { value: s === 'true' };
-      return { problem: `${label} must be true or false (got ${shown(s)})` };
+      // dh's Y/N (its pipelines and the orb pass "Y"): N means false here (dh took any value, even N, as true).
+      if (/^(y|yes)$/i.test(s)) return { value: true };
+      if (/^(n|no)$/i.test(s)) return { value: false };
+      return { problem: `${label} must be true or false (or dh's Y/N) (got ${shown(s)})` };
     }
     case 'integer': {
       if (typeof raw === 'number' && Number.isInteger(raw)) return { value: raw };
