@@ -76,7 +76,9 @@ export const moveCommand: CommandModule<MoveRequest, MoveResult> = {
     }
     const av = await findAppVersion(backend, req.app);
     const current = av.stage !== undefined ? inConfig(av.stage) : undefined;
-    if (fromNamed && current && fromNamed.name !== current.name) {
+    // A --from the config does not define names a server domain (dh's --from_domain): the server, which runs the
+    // task, knows where the version is; shiplog's own record of its stage does not overrule that.
+    if (fromNamed && current && fromNamed.name !== current.name && stageIndex(pipeline, fromNamed.name) >= 0) {
       throw new InvalidInputError(`${av.name} is in stage "${current.name}", not "${fromNamed.name}"`, { hint: 'omit --from to move from the current stage' });
     }
     const from = fromNamed ?? current ?? (av.stage !== undefined ? ((await named(av.stage)) ?? requireStage(pipeline, av.stage)) : undefined);

@@ -14,6 +14,8 @@ export interface FaultRule {
   delayMs?: number;
   /** respond: the JSON body answered instead of the real one (HTTP 200). */
   body?: unknown;
+  /** lose: the server goes down (every later request HTTP 503) once the answer is lost, until clear(). */
+  thenDown?: boolean;
   /** How many matching requests it hits (default: all). */
   times?: number;
 }
@@ -24,6 +26,8 @@ export class Faults {
   loginFails = false;
   /** Server-side deployments never complete. */
   deployNeverCompletes = false;
+  /** Every request (login included) gets HTTP 503: the server is down. Set by lose(..., { thenDown: true }). */
+  down = false;
   /** Set by expireTokens(): every token issued so far is refused. */
   private expiredBefore = 0;
 
@@ -57,8 +61,8 @@ export class Faults {
    * The server APPLIES the request, then the connection is closed before the answer is sent: a response lost
    * on the way back (a reset connection, a proxy timeout). The state changed; the client cannot know.
    */
-  lose(match: string | RegExp, times?: number): this {
-    return this.add({ match, kind: 'lose', times });
+  lose(match: string | RegExp, times?: number, opts: { thenDown?: boolean } = {}): this {
+    return this.add({ match, kind: 'lose', times, ...(opts.thenDown ? { thenDown: true } : {}) });
   }
 
   /** Answers this JSON body (HTTP 200) instead of handling the request: odd server answers (appid 0, ids null). */
@@ -76,6 +80,7 @@ export class Faults {
     this.rules = [];
     this.loginFails = false;
     this.deployNeverCompletes = false;
+    this.down = false;
   }
 
   /** The first rule (in the order added) hitting this request, consuming one of its `times`. */

@@ -184,6 +184,10 @@ export async function startOrteliusEmulator(opts: EmulatorOptions = {}): Promise
           return;
         }
         let reply: Reply | undefined;
+        if (faults.down) {
+          send(res, { status: 503, body: 'Service Unavailable' });
+          return;
+        }
         for (const rule of faults.take(`${rec.method} ${rec.path}?${rec.rawQuery}`)) {
           if (rule.kind === 'slow') await new Promise((r) => setTimeout(r, rule.delayMs ?? 1000));
           else if (rule.kind === 'drop') {
@@ -193,6 +197,7 @@ export async function startOrteliusEmulator(opts: EmulatorOptions = {}): Promise
             try {
               handle(rec);
             } finally {
+              if (rule.thenDown) faults.down = true;
               req.socket.destroy();
             }
             return;

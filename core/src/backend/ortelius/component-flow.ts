@@ -33,19 +33,35 @@ export class ComponentFlow {
   readonly sboms: SbomUpload;
   /** Component versions read or written by this instance, by full name (attributes included). */
   private readonly byName = new Map<string, ComponentVersion>();
+  /** Base lookups get() made, for the put() that follows (used once: put changes the base). */
+  private readonly bases = new Map<string, BaseAnswer | undefined>();
 
   constructor(private readonly http: OrteliusHttp) {
     this.sboms = new SbomUpload(http);
   }
 
+  /**
+   * A version by full name, through its base's lookup (one call, plus getvar when it exists): the answer also
+   * serves the put() that version-update makes next, so reading before writing costs no extra call.
+   */
   async get(fullName: string): Promise<ComponentVersion | undefined> {
     const cached = this.byName.get(fullName);
     if (cached) return cached;
-    const r = await this.http.get(`${API}/component/`, { query: { name: fullName }, envelope: 'success', idempotent: true, notFoundOk: true });
-    if (!r) return undefined;
-    const result = resultOf(r);
-    if (!str(result.name).includes(';')) return undefined;
-    return this.complete(result);
+    const semi = fullName.lastIndexOf(';');
+    if (semi < 0) return undefined;
+    const baseName = fullName.slice(0, semi);
+    const stored = fullName.slice(fullName.lastIndexOf('.', fullName.indexOf(';')) + 1);
+    const base = await this.base(baseName);
+    this.bases.set(baseName, base);
+    const i = base ? base.versions.findIndex((v) => v.name === stored) : -1;
+    if (!base || i < 0) return undefined;
+    const entry = base.versions[i];
+    const cv = toComponentVersion(
+      { id: entry.id, name: entry.name, domain: fullName.slice(0, fullName.lastIndexOf('.', fullName.indexOf(';'))), ...(i > 0 ? { predecessor: base.versions[i - 1] } : {}) },
+      await this.attributes(entry.id),
+    );
+    this.byName.set(cv.name, cv);
+    return cv;
   }
 
   /** The newest version under a base (`latest=Y`), with its attributes: 2 calls whatever the history. */
@@ -94,7 +110,8 @@ export class ComponentFlow {
       predecessor = known.predecessor;
       createdAt = known.createdAt || spec.at;
     } else {
-      const base = await this.base(baseName);
+      const base = this.bases.has(baseName) ? this.bases.get(baseName) : await this.base(baseName);
+      this.bases.delete(baseName);
       const existing = base?.versions.find((v) => v.name === stored);
       if (existing) {
         id = existing.id;

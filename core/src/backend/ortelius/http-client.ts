@@ -232,6 +232,7 @@ export class OrteliusHttp {
     const data = this.parse(res, what, opts.envelope === 'array');
     switch (opts.envelope) {
       case 'array':
+        if (!Array.isArray(data) && data.success === false) throw businessError(typeof data.error === 'string' && data.error ? data.error : 'unknown error', what, opts.refusal);
         if (!Array.isArray(data)) throw malformed(what, 'a JSON array');
         return { items: data };
       case 'result':
@@ -239,6 +240,7 @@ export class OrteliusHttp {
         return data;
       case 'deploy':
         if (typeof data.errormsg === 'string' && data.errormsg) throw businessError(data.errormsg, what, true);
+        if (data.success === false) throw businessError(typeof data.error === 'string' && data.error ? data.error : 'unknown error', what, true);
         if (typeof data.deployid !== 'number' && typeof data.deployid !== 'string') throw malformed(what, '`deployid` or `errormsg`');
         return data;
       case 'success':

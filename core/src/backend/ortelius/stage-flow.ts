@@ -56,7 +56,9 @@ export class StageFlow {
     const appId = await this.apps.idOf(name, spec.appVersion.id);
     const attrs = await this.apps.attributes(appId);
     const stage = attrs[STAGE_KEY];
-    if (stage && stage !== spec.from.name) {
+    // A from-stage that is a domain of the server (dh's --from_domain, not a stage of the config) is trusted:
+    // RunTask refuses a version that is not there.
+    if (stage && stage !== spec.from.name && stage !== spec.from.domain && !spec.from.name.includes('.')) {
       throw new InvalidInputError(`${name} is in stage "${stage}", not "${spec.from.name}"`, { hint: 'omit --from to move from the current stage' });
     }
     if (spec.requiresApproval) {
