@@ -37,6 +37,10 @@ export function nextPollInterval(current: number, poll: PollSettings): number {
 /** Lines of a followed deployment's log kept in memory (and in the result); the rest are streamed and dropped. */
 export const KEPT_LOG_LINES = 5000;
 
+/** A log longer than this many lines is read at most every BIG_LOG_READ_MS while the deployment runs. */
+const BIG_LOG_LINES = 5000;
+const BIG_LOG_READ_MS = 5000;
+
 /** How far back a deployment whose start answer was lost is looked for (deployment ids, newest first)... */
 const RECENT_DEPLOYMENTS = 20;
 /** ...and how recent it must be (by its `started` time; clocks may differ a little). */
@@ -98,13 +102,18 @@ export class DeployFlow {
     const deadline = started + opts.timeoutMs;
     let interval = this.poll.initialMs;
     let seen = 0;
+    let lastRead = 0;
     let lastWait = started;
     const redact = (lines: string[]) => lines.map((l) => this.host.redactor.redact(l));
     for (;;) {
       if (opts.signal?.aborted) throw new OperationFailedError(`following deployment ${id} was cancelled`);
       const check = await this.http.get(`${API}/log/${id}`, { query: { checkcomplete: 'Y' }, envelope: 'success', idempotent: true });
       const done = check?.iscomplete === true || check?.iscomplete === 'Y';
-      if (done || opts.onLog) {
+      // Every read answers the whole log: once it is long, new lines are read at most every few seconds
+      // (and once more at the end), not at every poll.
+      const due = seen < BIG_LOG_LINES || this.host.now().getTime() - lastRead >= BIG_LOG_READ_MS;
+      if (done || (opts.onLog && due)) {
+        lastRead = this.host.now().getTime();
         // Streamed: the lines already seen are skipped without being kept (log-reader.ts).
         const log = await readDeploymentLog(this.http, id, { seen, keep: KEPT_LOG_LINES, onNew: opts.onLog ? (lines) => opts.onLog!(redact(lines)) : undefined });
         seen = Math.max(seen, log.total);
