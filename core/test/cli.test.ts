@@ -99,7 +99,7 @@ describe('shiplog CLI', () => {
     expect(notDry.json()).toMatchObject({ componentVersion: { created: true }, attributes: { A: '1', B: '2', C: '3' } });
     const bad = await cli([...base, '--auto-increment=maybe']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toBe('shiplog: error: --auto-increment must be true or false (or dh\'s Y/N) (got "maybe")\nhint: see shiplog version-update --help\n');
+    expect(bad.err).toBe('shiplog: error: --auto-increment must be true or false (got "maybe")\nhint: see shiplog version-update --help\n');
   });
 
   it('exit codes: 1 for a failed deployment (object still printed), 1 for a missing approval', async () => {

@@ -45,7 +45,7 @@ describe('input resolution', () => {
     expect(r.problems).toEqual([
       'deploy does not take the input "bogus"',
       '--backend must be one of local, ortelius (got "cloud")',
-      '--dry-run must be true or false (or dh\'s Y/N) (got "perhaps")',
+      '--dry-run must be true or false (got "perhaps")',
       '--application is required',
       '--env is required',
       '--exit-code must be an integer (got "1.5")',

@@ -150,9 +150,9 @@ describe('version-update', () => {
     const error = r.result.error as { code: string; problems: string[] };
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.problems).toEqual([
-      '--auto-increment must be true or false (or dh\'s Y/N) (got "maybe")',
+      '--auto-increment must be true or false (got "maybe")',
       '--kind must be one of docker, file (got "zip")',
-      '--app-auto-increment must be true or false (or dh\'s Y/N) (got "often")',
+      '--app-auto-increment must be true or false (got "often")',
       '--sbom type "xml" is not one of cyclonedx, spdx',
       '--sbom must be TYPE@FILE, e.g. cyclonedx@bom.json (got "nofile")',
     ]);
@@ -169,7 +169,7 @@ describe('version-update', () => {
     repo = makeRepo({ 'component.toml': COMPONENT_TOML });
     const r = await repo.run('version-update', {}, { env: { COMPONENT_AUTOINC: 'sure' } });
     expect(r.exitCode).toBe(2);
-    expect((r.result.error as { message: string }).message).toBe('COMPONENT_AUTOINC (for --auto-increment) must be true or false (or dh\'s Y/N) (got "sure")');
+    expect((r.result.error as { message: string }).message).toBe('COMPONENT_AUTOINC (for --auto-increment) must be true or false (got "sure")');
   });
 
   it('malformed component.toml: exit 2, nothing written', async () => {
