@@ -33,9 +33,18 @@ const GIT_ATTRS: ReadonlyArray<readonly [string, string]> = [
 
 /**
  * Derived defaults from env (DOCKERREPO|IMAGE_REPO, DOCKERTAG|IMAGE_TAG, DOCKERSHA|DIGEST, BUILD_URL, ...),
- * the build variables (GIT_*, SHORT_SHA; env wins) and the CI context. Only non-empty values.
+ * the build variables (GIT_*, SHORT_SHA; env wins) and the CI context, with the computed fields filled
+ * (completeAttributes). Only non-empty values.
  */
-export function derivedAttributes(opts: {
+export function derivedAttributes(opts: { env: Env; vars: Record<string, string>; ci: CiContext; now: Date }): Record<string, string> {
+  return completeAttributes(derivedSources(opts), new Set());
+}
+
+/**
+ * The raw derived values, without the computed fields: resolveAttributes merges them under [Attributes] and
+ * --attr and computes Purl and the others once, from the merged values.
+ */
+export function derivedSources(opts: {
   env: Env;
   vars: Record<string, string>;
   ci: CiContext;
@@ -56,23 +65,21 @@ export function derivedAttributes(opts: {
   out.BuildUrl = get('BUILD_URL') ?? ci.buildUrl;
   out.DockerBuildDate = opts.now.toISOString();
 
-  const image = splitImage(get('DOCKERREPO', 'IMAGE_REPO'));
-  out.DockerRepo = image.repo;
-  out.DockerTag = get('DOCKERTAG', 'IMAGE_TAG') ?? image.tag;
-  out.DockerSha = digestOf(get('DOCKERSHA', 'DIGEST')) ?? image.digest;
-  if (out.DockerRepo) {
-    const repo = out.DockerRepo.includes('/') ? out.DockerRepo : `library/${out.DockerRepo}`;
-    out.Purl = `pkg:docker/${repo}@${out.DockerTag ?? 'latest'}`;
-  }
+  // Raw sources only: the fields computed from other fields (Purl, the DockerRepo split, GitRepo, the GitTag
+  // fallback) are filled by completeAttributes once every layer is merged, so that [Attributes] and --attr
+  // values feed them exactly as the environment's do.
+  out.DockerRepo = get('DOCKERREPO', 'IMAGE_REPO');
+  out.DockerTag = get('DOCKERTAG', 'IMAGE_TAG');
+  out.DockerSha = digestOf(get('DOCKERSHA', 'DIGEST'));
 
   out.GitCommit = get('GIT_COMMIT', 'SHORT_SHA') ?? ci.commit;
   for (const [attr, name] of GIT_ATTRS) out[attr] = get(name);
   out.GitBranch ??= ci.prBranch ?? ci.branch;
   out.GitUrl ??= ci.repoUrl;
-  out.GitRepo = (out.GitUrl ? parseRemoteUrl(out.GitUrl).repo : undefined) ?? get('GIT_REPO') ?? ci.repo;
+  out.GitRepo = get('GIT_REPO') ?? ci.repo;
   const verify = get('GIT_VERIFY_COMMIT');
   if (verify !== undefined) out.GitVerifyCommit = verify === '1' ? 'Y' : 'N';
-  out.GitTag = get('GIT_TAG') ?? ci.tag ?? out.GitBranch;
+  out.GitTag = get('GIT_TAG') ?? ci.tag;
 
   const trigger = get('GIT_TRIGGER');
   out.JobTriggeredBy = trigger && trigger !== 'workflow_dispatch' ? 'SCM' : ci.actor;
@@ -82,6 +89,35 @@ export function derivedAttributes(opts: {
   const result: Record<string, string> = {};
   for (const [k, v] of Object.entries(out)) if (v !== undefined && v !== '') result[k] = v;
   return result;
+}
+
+/**
+ * The fields computed from other fields, filled from the MERGED attributes (derived < [Attributes] < --attr),
+ * never from one layer alone: a `repo:tag@digest` DockerRepo is split (the tag and digest fill DockerTag and
+ * DockerSha when those are empty), GitRepo comes from GitUrl, GitTag falls back to GitBranch, and Purl is
+ * `pkg:docker/<repo>@<tag>` (`library/` for a repo without `/`, `latest` without a tag). A key given in
+ * [Attributes] or --attr (`explicit`) is never recomputed.
+ */
+export function completeAttributes(merged: Record<string, string>, explicit: ReadonlySet<string>): Record<string, string> {
+  const out = { ...merged };
+  const given = (k: string) => explicit.has(k) && nonEmpty(out[k]) !== undefined;
+  const image = splitImage(nonEmpty(out.DockerRepo));
+  if (image.repo !== undefined && (image.tag !== undefined || image.digest !== undefined)) {
+    out.DockerRepo = image.repo;
+    if (image.tag !== undefined && nonEmpty(out.DockerTag) === undefined) out.DockerTag = image.tag;
+    if (image.digest !== undefined && nonEmpty(out.DockerSha) === undefined) out.DockerSha = image.digest;
+  }
+  if (!given('GitRepo') && nonEmpty(out.GitUrl)) {
+    const fromUrl = parseRemoteUrl(out.GitUrl).repo;
+    if (fromUrl) out.GitRepo = fromUrl;
+  }
+  if (nonEmpty(out.GitTag) === undefined && nonEmpty(out.GitBranch) !== undefined) out.GitTag = out.GitBranch;
+  if (!given('Purl') && nonEmpty(out.DockerRepo)) {
+    const repo = out.DockerRepo.includes('/') ? out.DockerRepo : `library/${out.DockerRepo}`;
+    out.Purl = `pkg:docker/${repo}@${nonEmpty(out.DockerTag) ?? 'latest'}`;
+  }
+  for (const [k, v] of Object.entries(out)) if (v === '') delete out[k];
+  return out;
 }
 
 /**
@@ -199,9 +235,11 @@ export async function resolveAttributes(
       merged[k] = v;
     }
   }
+  const explicit = new Set([...Object.keys(opts.toml), ...Object.keys(opts.flags)]);
+  const completed = completeAttributes(merged, explicit);
   const pointers: Partial<Record<FileKind, { key: string; value: string }>> = {};
   const attributes: Record<string, string> = {};
-  for (const [k, v] of Object.entries(merged)) {
+  for (const [k, v] of Object.entries(completed)) {
     const kind = POINTER_KEYS[k.toLowerCase()];
     if (kind) {
       if (v.trim() !== '') pointers[kind] = { key: k, value: v.trim() };

@@ -33,6 +33,8 @@ export interface GitFacts {
   branchCreateTimestamp?: string;
   /** Unique authors of the commits since the branch point (bots excluded), in first-seen order. */
   commitAuthors?: string[];
+  /** The tag HEAD is checked out at (the newest by version order when several point at it). */
+  tag?: string;
 }
 
 const MAX_BUFFER = 64 * 1024 * 1024;
@@ -53,7 +55,7 @@ const SEP = '\x1f';
 
 export async function readGitFacts(host: Host, dir?: string): Promise<GitFacts> {
   const cwd = path.resolve(host.cwd, dir ?? '.');
-  const [top, head, branchOut, count, url, refs, grep] = await Promise.all([
+  const [top, head, branchOut, count, url, refs, grep, tags] = await Promise.all([
     git(cwd, ['rev-parse', '--show-toplevel']),
     git(cwd, [
       'log',
@@ -67,6 +69,7 @@ export async function readGitFacts(host: Host, dir?: string): Promise<GitFacts> 
     git(cwd, ['config', '--get', 'remote.origin.url']),
     git(cwd, ['for-each-ref', '--format=%(refname)', 'refs/heads', 'refs/remotes']),
     git(cwd, ['grep', '-I', '-c', '-e', '', '--', '.']),
+    git(cwd, ['tag', '--points-at', 'HEAD', '--sort=-version:refname']),
   ]);
   if (top === undefined) return { isRepo: false };
 
@@ -84,6 +87,8 @@ export async function readGitFacts(host: Host, dir?: string): Promise<GitFacts> 
   const branch = branchOut?.trim();
   if (branch && branch !== 'HEAD') facts.branch = branch;
   if (count !== undefined && /^\d+$/.test(count.trim())) facts.commitCount = Number(count.trim());
+  const tag = tags?.split('\n')[0]?.trim();
+  if (tag) facts.tag = tag;
   if (url?.trim()) Object.assign(facts, parseRemoteUrl(url.trim()));
   if (grep !== undefined) facts.linesTotal = sumGrepCounts(grep);
   else if (facts.commit) facts.linesTotal = 0; // git grep exits 1 when no tracked text file has a line

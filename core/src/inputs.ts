@@ -207,6 +207,13 @@ export const INPUTS: readonly InputSpec[] = [
     aliases: ['deppkg'],
     example: 'cyclonedx@bom.json',
   },
+  {
+    name: 'sbom-required',
+    type: 'boolean',
+    description: 'Make SBOM upload fatal: the server is asked whether it takes SBOMs before anything is written, and a refused upload fails the command (exit 4). Without it, a refused SBOM leaves the versions recorded and exits 1 ("recorded, SBOM not uploaded").',
+    commands: ['version-update'],
+    default: 'false',
+  },
   // --- application -------------------------------------------------------------------------------------
   {
     name: 'application',

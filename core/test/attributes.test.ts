@@ -1,7 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { derivedAttributes, parseAttrArgs, resolveAttributes, splitImage } from '../src/attributes.js';
+import { derivedAttributes, derivedSources, parseAttrArgs, resolveAttributes, splitImage } from '../src/attributes.js';
 import { InvalidInputError } from '../src/errors.js';
 import { createMemoryHost } from '../src/host.js';
 import type { CiContext } from '../src/model.js';
@@ -138,6 +138,26 @@ describe('resolveAttributes', () => {
     });
     expect(r.attributes).toEqual({ GitCommit: 'toml', DockerTag: 'flag', Owner: 'team' });
     expect(r.files).toEqual({});
+  });
+
+  it('Purl and every computed field come from the merged values ([Attributes] and --attr too), not the environment alone', async () => {
+    const host = createMemoryHost({ cwd: dir });
+    const derived = derivedSources({ env: { DOCKERREPO: 'ghcr.io/env/img', IMAGE_TAG: 'envtag' }, vars: { GIT_BRANCH: 'main', GIT_URL: 'https://github.com/env/repo.git' }, ci: LOCAL, now: NOW });
+    // [Attributes] names the image, --attr the tag: Purl follows both, the env values lose.
+    const r = await resolveAttributes(host, { derived, toml: { DockerRepo: 'quay.io/acme/cart:fromrepo', GitUrl: 'https://github.com/acme/cart.git' }, flags: { DockerTag: '1.4.0', GitBranch: 'release' } });
+    expect(r.attributes).toMatchObject({
+      DockerRepo: 'quay.io/acme/cart',
+      DockerTag: '1.4.0',
+      Purl: 'pkg:docker/quay.io/acme/cart@1.4.0',
+      GitRepo: 'acme/cart',
+      GitTag: 'release',
+    });
+    // only the toml names a repo (with a tag in it): the tag fills DockerTag and the Purl
+    const t = await resolveAttributes(host, { derived: derivedSources({ env: {}, vars: {}, ci: LOCAL, now: NOW }), toml: { DockerRepo: 'nginx:1.25' }, flags: {} });
+    expect(t.attributes).toMatchObject({ DockerRepo: 'nginx', DockerTag: '1.25', Purl: 'pkg:docker/library/nginx@1.25' });
+    // an explicit Purl is kept as given
+    const k = await resolveAttributes(host, { derived, toml: {}, flags: { Purl: 'pkg:oci/cart@sha256:1' } });
+    expect(k.attributes.Purl).toBe('pkg:oci/cart@sha256:1');
   });
 
   it('file pointers (any case) leave the attributes and come back as text; defaults are found in host.cwd', async () => {

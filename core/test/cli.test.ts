@@ -97,9 +97,9 @@ describe('shiplog CLI', () => {
     const notDry = await cli([...base, '--dry-run=false', '--attr', 'A=1', '--attr', 'B=2', '--compattr', 'C:3']);
     expect(notDry.code, notDry.err).toBe(0);
     expect(notDry.json()).toMatchObject({ componentVersion: { created: true }, attributes: { A: '1', B: '2', C: '3' } });
-    const bad = await cli([...base, '--auto-increment=Y']);
+    const bad = await cli([...base, '--auto-increment=maybe']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toBe('shiplog: error: --auto-increment must be true or false (got "Y")\nhint: see shiplog version-update --help\n');
+    expect(bad.err).toBe('shiplog: error: --auto-increment must be true or false (got "maybe")\nhint: see shiplog version-update --help\n');
   });
 
   it('exit codes: 1 for a failed deployment (object still printed), 1 for a missing approval', async () => {

@@ -41,11 +41,11 @@ describe('input resolution', () => {
   });
 
   it('type-checks every input and reports all problems at once', () => {
-    const r = resolveInputs('deploy', { 'dry-run': 'yes', 'exit-code': '1.5', timeout: 'soon', backend: 'cloud', bogus: 'x' }, {});
+    const r = resolveInputs('deploy', { 'dry-run': 'perhaps', 'exit-code': '1.5', timeout: 'soon', backend: 'cloud', bogus: 'x' }, {});
     expect(r.problems).toEqual([
       'deploy does not take the input "bogus"',
       '--backend must be one of local, ortelius (got "cloud")',
-      '--dry-run must be true or false (got "yes")',
+      '--dry-run must be true or false (got "perhaps")',
       '--application is required',
       '--env is required',
       '--exit-code must be an integer (got "1.5")',

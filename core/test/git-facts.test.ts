@@ -14,6 +14,18 @@ async function repo(opts?: { branch?: string; name?: string }): Promise<TempRepo
 }
 
 describe('readGitFacts on a real repository', () => {
+  it('names the tag HEAD is checked out at (GitTag defaults to it), the newest when several point at it', async () => {
+    const r = await repo({ name: 'shop' });
+    await r.commit({ 'a.txt': 'one\n' }, 'first');
+    expect((await readGitFacts(createMemoryHost({ cwd: r.dir }))).tag).toBeUndefined();
+    r.git('tag', 'v1.9.0');
+    r.git('tag', '-a', 'v1.10.0', '-m', 'release');
+    r.git('checkout', '-q', '--detach', 'v1.10.0');
+    expect((await readGitFacts(createMemoryHost({ cwd: r.dir }))).tag).toBe('v1.10.0');
+    await r.commit({ 'b.txt': 'two\n' }, 'after the tag');
+    expect((await readGitFacts(createMemoryHost({ cwd: r.dir }))).tag).toBeUndefined();
+  });
+
   it('reads commit, branch, counts, remote, trailers, lines, branch point and authors', async () => {
     const r = await repo({ name: 'shop' });
     await r.commit({ 'a.txt': 'one\ntwo\n' }, 'first');

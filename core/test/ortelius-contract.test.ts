@@ -49,8 +49,8 @@ describe('putComponentVersion (section 5.2 steps 2-8)', () => {
     const id = Number(r.value.id);
     expect(emu.calls()).toEqual([
       LOGIN,
-      `GET /dmadminweb/API/component/?name=${FULL}`,
-      'GET /dmadminweb/API/component/?name=GLOBAL.Acme.Store.cart%3Bmain&latest=Y&idonly=Y',
+      // one lookup of the base tells whether it and the version exist
+      'GET /dmadminweb/API/component/?name=GLOBAL.Acme.Store.cart%3Bmain',
       'GET /dmadminweb/API/new/compver/?name=GLOBAL.Acme.Store.cart%3Bmain',
       `GET /dmadminweb/API/new/compver/${base.id}`,
       `GET /dmadminweb/UpdateSummaryData?objtype=23&id=${id}&change_1=cart%3Bmain%3Bv1_2_0_g61ba0ab`,
@@ -58,8 +58,9 @@ describe('putComponentVersion (section 5.2 steps 2-8)', () => {
       `POST /dmadminweb/API/setvar/component/${id}`,
       'POST /msapi/textfile',
     ]);
-    expect(JSON.parse(emu.requests[7].body)).toEqual({ GitCommit: '61ba0ab', DockerTag: 'main-v1.2.0' });
-    expect(JSON.parse(emu.requests[8].body)).toEqual({ compid: id, filetype: 'readme', file: [Buffer.from('# Cart\n').toString('base64')] });
+    expect(emu.calls()).toHaveLength(8);
+    expect(JSON.parse(emu.requests[6].body)).toEqual({ GitCommit: '61ba0ab', DockerTag: 'main-v1.2.0' });
+    expect(JSON.parse(emu.requests[7].body)).toEqual({ compid: id, filetype: 'readme', file: [Buffer.from('# Cart\n').toString('base64')] });
     expect(emu.state.component(id)).toMatchObject({ name: 'cart;main;v1_2_0_g61ba0ab', kind: 'docker', parentId: base.id });
   });
 
@@ -68,7 +69,7 @@ describe('putComponentVersion (section 5.2 steps 2-8)', () => {
     const { backend: again } = await openAgainst(emu);
     emu.expect([
       { method: 'POST', path: '/dmadminweb/API/login' },
-      { method: 'GET', path: '/dmadminweb/API/component/', query: { name: 'GLOBAL.Acme.Store.cart;main;v1_2_0_g61ba0ab' } },
+      { method: 'GET', path: '/dmadminweb/API/component/', query: { name: 'GLOBAL.Acme.Store.cart;main' } },
       { method: 'GET', path: `/dmadminweb/API/getvar/component/${first.value.id}`, query: {} },
     ]);
     const r = await again.putComponentVersion(componentSpec());
@@ -83,13 +84,21 @@ describe('putComponentVersion (section 5.2 steps 2-8)', () => {
     emu.requests.length = 0;
     const r = await backend.putComponentVersion(componentSpec({ attributes: { GitCommit: '61ba0ab', DockerTag: 'other' } }));
     expect(r.updated).toBe(true);
+    // this run already read (wrote) the version: no second lookup
+    expect(emu.calls()).toEqual([`POST /dmadminweb/API/setvar/component/${first.value.id}`]);
+    expect(JSON.parse(emu.requests[0].body)).toEqual({ DockerTag: 'other' });
+    const { backend: fresh } = await openAgainst(emu);
+    emu.requests.length = 0;
+    await fresh.putComponentVersion(componentSpec({ attributes: { GitCommit: '61ba0ab', DockerTag: 'third' } }));
     expect(emu.calls()).toEqual([
-      `GET /dmadminweb/API/component/?name=${FULL}`,
+      LOGIN,
+      'GET /dmadminweb/API/component/?name=GLOBAL.Acme.Store.cart%3Bmain',
       `GET /dmadminweb/API/getvar/component/${first.value.id}`,
       `POST /dmadminweb/API/setvar/component/${first.value.id}`,
     ]);
-    expect(JSON.parse(emu.requests[2].body)).toEqual({ DockerTag: 'other' });
-    expect(emu.state.component(Number(first.value.id))!.attrs).toEqual({ GitCommit: '61ba0ab', DockerTag: 'other' });
+    expect(JSON.parse(emu.requests[3].body)).toEqual({ DockerTag: 'third' });
+    await fresh.close();
+    expect(emu.state.component(Number(first.value.id))!.attrs).toEqual({ GitCommit: '61ba0ab', DockerTag: 'third' });
   });
 
   it('a new version of an existing base is created off the latest version', async () => {
@@ -97,12 +106,14 @@ describe('putComponentVersion (section 5.2 steps 2-8)', () => {
     emu.requests.length = 0;
     const v2 = await backend.putComponentVersion(componentSpec({ version: 'v1_3_0', attributes: {} }));
     expect(emu.calls()).toEqual([
-      'GET /dmadminweb/API/component/?name=GLOBAL.Acme.Store.cart%3Bmain%3Bv1_3_0',
-      'GET /dmadminweb/API/component/?name=GLOBAL.Acme.Store.cart%3Bmain&latest=Y&idonly=Y',
+      'GET /dmadminweb/API/component/?name=GLOBAL.Acme.Store.cart%3Bmain',
       `GET /dmadminweb/API/new/compver/${v1.value.id}`,
       `GET /dmadminweb/UpdateSummaryData?objtype=23&id=${v2.value.id}&change_1=cart%3Bmain%3Bv1_3_0`,
       `GET /dmadminweb/UpdateAttrs?f=inv&c=${v2.value.id}&xpos=100&ypos=100&kind=docker&removeall=Y`,
+      // no attribute given: the version still gets one (an attribute-less placeholder is an unfinished create)
+      `POST /dmadminweb/API/setvar/component/${v2.value.id}`,
     ]);
+    expect(JSON.parse(emu.requests[4].body)).toEqual({ ShiplogCreated: AT });
     expect(v2.value.predecessor).toBe(v1.value.name);
   });
 
@@ -171,14 +182,16 @@ describe('putApplicationVersion (sections 8.2, 8.3)', () => {
     const id = r.value.id;
     expect(emu.calls()).toEqual([
       'GET /dmadminweb/API/application/?name=GLOBAL.Acme.Store.shop&latest=Y',
+      // the server answers `success` alone: the version is made off the new base by its name
       'GET /dmadminweb/API/new/application/?name=shop&domain=GLOBAL.Acme.Store',
-      `GET /dmadminweb/API/newappver/${base.id}/?name=shop%3B1_0_0&domain=GLOBAL.Acme.Store`,
-      `GET /dmadminweb/UpdateAttrs?f=acd&a=${id}&c=${c.id}`,
+      `GET /dmadminweb/API/newappver/GLOBAL.Acme.Store.shop/?name=shop%3B1_0_0&domain=GLOBAL.Acme.Store`,
+      // f=acvm adds the component (f=acd, which the reference sends first, deletes one on the server)
       `GET /dmadminweb/UpdateAttrs?f=acvm&a=${id}&c=${c.id}&xpos=100&ypos=100`,
       `GET /dmadminweb/UpdateAttrs?f=cal&a=${id}&fn=0&tn=${c.id}`,
       `POST /dmadminweb/API/setvar/application/${id}`,
     ]);
-    expect(JSON.parse(emu.requests[6].body)).toEqual({ ShiplogStage: 'dev' });
+    expect(Number(id)).toBeGreaterThan(base.id);
+    expect(JSON.parse(emu.requests[5].body)).toEqual({ ShiplogStage: 'dev' });
     expect(r).toMatchObject({ created: true, value: { name: 'GLOBAL.Acme.Store.shop;1_0_0', components: [c.name], stage: 'dev' } });
   });
 
@@ -187,8 +200,8 @@ describe('putApplicationVersion (sections 8.2, 8.3)', () => {
     const first = await backend.putApplicationVersion(appSpec(c));
     emu.requests.length = 0;
     const r = await backend.putApplicationVersion(appSpec(c));
-    expect(emu.calls()).toEqual(['GET /dmadminweb/API/application/?name=GLOBAL.Acme.Store.shop&latest=Y', `GET /dmadminweb/API/getvar/application/${first.value.id}`]);
-    expect(r).toMatchObject({ created: false, value: { id: first.value.id, stage: 'dev' } });
+    expect(emu.calls()).toEqual(['GET /dmadminweb/API/application/?name=GLOBAL.Acme.Store.shop&latest=Y']);
+    expect(r).toMatchObject({ created: false, value: { id: first.value.id } });
   });
 
   it('a new component version makes the next version, swapped in by base with replace', async () => {
@@ -201,6 +214,8 @@ describe('putApplicationVersion (sections 8.2, 8.3)', () => {
     const v3 = await backend.putApplicationVersion(appSpec(c2, { version: undefined }));
     expect(emu.calls()).toEqual([
       'GET /dmadminweb/API/application/?name=GLOBAL.Acme.Store.shop&latest=Y',
+      // the latest has its stage: finished, so the next version is made
+      `GET /dmadminweb/API/getvar/application/${v2.value.id}`,
       'GET /dmadminweb/API/application/?name=GLOBAL.Acme.Store.shop%3B3',
       `GET /dmadminweb/API/newappver/${v2.value.id}/?name=shop%3B3&domain=GLOBAL.Acme.Store`,
       `GET /dmadminweb/API/replace/${v3.value.id}/${c1.id}/${c2.id}`,

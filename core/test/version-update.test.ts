@@ -107,16 +107,52 @@ describe('version-update', () => {
     expect((r.result.componentVersion as { name: string }).name).toBe(`${CART};main;v1_5_1_1_g${sha}`);
   });
 
+  it('--auto-increment outside git is idempotent: an identical re-run reuses the version, a changed build makes the next', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML }, { git: false });
+    const inputs = { 'auto-increment': 'Y', 'component-variant': 'main', 'component-version': '1.5.1', attr: ['DockerSha=sha256:aaa'] };
+    const first = await repo.run('version-update', inputs);
+    expect(first.exitCode, first.err).toBe(0);
+    expect((first.result.componentVersion as { name: string }).name).toBe(`${CART};main;v1_5_1_1`);
+    // the clock moved (DockerBuildDate differs): still the same build
+    const again = await repo.run('version-update', inputs, { now: new Date('2026-01-02T04:00:00Z') });
+    expect(again.exitCode, again.err).toBe(0);
+    expect(again.result.componentVersion).toMatchObject({ name: `${CART};main;v1_5_1_1`, created: false });
+    const next = await repo.run('version-update', { ...inputs, attr: ['DockerSha=sha256:bbb'] });
+    expect(next.exitCode, next.err).toBe(0);
+    expect(next.result.componentVersion).toMatchObject({ name: `${CART};main;v1_5_1_2`, created: true });
+  });
+
+  it('dh\'s several-components form: COMPONENT_NAME_n (with _VERSION_n, _APPLICATION_n) after the main one', async () => {
+    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+    const env = {
+      COMPONENT_NAME_1: 'GLOBAL.Acme.Store.pay',
+      COMPONENT_VERSION_1: '2.0.0',
+      COMPONENT_APPLICATION_1: 'GLOBAL.Acme.Store.checkout',
+      COMPONENT_APPLICATION_VERSION_1: '1.0.0',
+      COMPONENT_NAME_2: 'GLOBAL.Acme.Store.mail',
+      COMPONENT_VERSION_2: '0.3',
+      COMPONENT_NAME_4: 'GLOBAL.Acme.Store.skipped',
+    };
+    const r = await repo.run('version-update', {}, { env });
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.result.additional).toEqual([
+      { componentVersion: expect.objectContaining({ name: 'GLOBAL.Acme.Store.pay;2_0_0', created: true }), appVersion: expect.objectContaining({ name: 'GLOBAL.Acme.Store.checkout;1_0_0', created: true }) },
+      { componentVersion: expect.objectContaining({ name: 'GLOBAL.Acme.Store.mail;0_3', created: true }), appVersion: null },
+    ]);
+    const again = await repo.run('version-update', {}, { env });
+    expect((again.result.additional as { componentVersion: { created: boolean } }[]).map((a) => a.componentVersion.created)).toEqual([false, false]);
+  });
+
   it('reports every problem at once: bad booleans, bad SBOM type, bad kind', async () => {
     repo = makeRepo({ 'component.toml': COMPONENT_TOML });
-    const r = await repo.run('version-update', { 'auto-increment': 'Y', 'app-auto-increment': 'yes', sbom: ['xml@bom.xml', 'nofile'], kind: 'zip' });
+    const r = await repo.run('version-update', { 'auto-increment': 'maybe', 'app-auto-increment': 'often', sbom: ['xml@bom.xml', 'nofile'], kind: 'zip' });
     expect(r.exitCode).toBe(2);
     const error = r.result.error as { code: string; problems: string[] };
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.problems).toEqual([
-      '--auto-increment must be true or false (got "Y")',
+      '--auto-increment must be true or false (got "maybe")',
       '--kind must be one of docker, file (got "zip")',
-      '--app-auto-increment must be true or false (got "yes")',
+      '--app-auto-increment must be true or false (got "often")',
       '--sbom type "xml" is not one of cyclonedx, spdx',
       '--sbom must be TYPE@FILE, e.g. cyclonedx@bom.json (got "nofile")',
     ]);
@@ -131,9 +167,9 @@ describe('version-update', () => {
 
   it('a bad boolean from an env binding names the variable', async () => {
     repo = makeRepo({ 'component.toml': COMPONENT_TOML });
-    const r = await repo.run('version-update', {}, { env: { COMPONENT_AUTOINC: 'Y' } });
+    const r = await repo.run('version-update', {}, { env: { COMPONENT_AUTOINC: 'sure' } });
     expect(r.exitCode).toBe(2);
-    expect((r.result.error as { message: string }).message).toBe('COMPONENT_AUTOINC (for --auto-increment) must be true or false (got "Y")');
+    expect((r.result.error as { message: string }).message).toBe('COMPONENT_AUTOINC (for --auto-increment) must be true or false (got "sure")');
   });
 
   it('malformed component.toml: exit 2, nothing written', async () => {

@@ -75,6 +75,17 @@ export interface DeploymentRecordSpec {
   logUrl?: string;
   attributes?: Record<string, string>;
   provenance: CiContext;
+  /**
+   * This build's deployment key (deploymentKeyOf): a backend that cannot read back which build recorded a
+   * deployment (ortelius) keeps it, so that a re-run of the same build records nothing twice.
+   */
+  key?: string;
+}
+
+/** An environment on the server (ortelius): full name `<domain>.<name>` and its domain. */
+export interface ServerEnvironment {
+  name: string;
+  domain: string;
 }
 
 export interface HistoryFilter {
@@ -116,6 +127,14 @@ export interface Backend {
    */
   putComponentVersion(spec: ComponentVersionSpec): Promise<Put<ComponentVersion>>;
 
+  /**
+   * Attaches SBOMs to a component version already recorded (ortelius: after the component and application
+   * steps, so a refused SBOM leaves the versions recorded). Without it, SBOMs go with putComponentVersion.
+   */
+  attachSboms?(cv: ComponentVersion, sboms: NonNullable<ComponentVersionSpec['sboms']>): Promise<void>;
+  /** Checks, writing nothing, that the backend can take SBOMs (`--sbom-required` asks before any write). */
+  probeSboms?(): Promise<void>;
+
   getApplicationVersion(fullName: string): Promise<ApplicationVersion | undefined>;
   /** Every version of a base application, oldest first. */
   listApplicationVersions(application: string): Promise<ApplicationVersion[]>;
@@ -139,8 +158,12 @@ export interface Backend {
    */
   moveApplicationVersion(spec: MoveSpec): Promise<{ from: string; to: string; notes?: string }>;
 
-  /** Server-side deploy engine (ortelius only): starts a deployment and returns its id. */
-  startDeployment?(appVersion: ApplicationVersion, environment: string): Promise<{ id: number }>;
+  /**
+   * Server-side deploy engine (ortelius only): starts a deployment and returns its id. With `opts.key` (the
+   * build's deployment key) a re-run of the same build follows the deployment it started instead of starting
+   * a second one (even when the first start's answer was lost).
+   */
+  startDeployment?(appVersion: ApplicationVersion, environment: string, opts?: { key?: string }): Promise<{ id: number }>;
   /** Follows a server-side deployment to completion (TimeoutError when opts.timeoutMs runs out). */
   followDeployment?(id: number, opts: FollowOptions): Promise<Deployment>;
   /** Records a finished deployment; on exitCode 0 the environment's current state becomes this version. */
@@ -150,6 +173,16 @@ export interface Backend {
   status(filter?: { environment?: string; application?: string }): Promise<EnvironmentState[]>;
   /** Deployments newest first. */
   history(filter: HistoryFilter): Promise<Deployment[]>;
+
+  /**
+   * Names the backend's server knows, for environments, stage domains and move tasks the pipeline config does
+   * not define (ortelius: the server is the source of truth; operations/server-names.ts). An unknown name is an
+   * InvalidInputError listing the nearest ones.
+   */
+  resolveEnvironment?(name: string, opts?: { application?: string }): Promise<ServerEnvironment>;
+  resolveDomain?(name: string, opts?: { application?: string }): Promise<{ id: number; name: string }>;
+  /** Names of the Move tasks of a domain (by the id resolveDomain answered). */
+  moveTasks?(domainId: number): Promise<string[]>;
 
   close(): Promise<void>;
 }

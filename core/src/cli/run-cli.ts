@@ -11,6 +11,7 @@ import { COMMANDS, INPUTS, cliCommandWords, type CommandName } from '../inputs.j
 import { commandModule } from '../operations/registry.js';
 import { Redactor } from '../redact.js';
 import { isSecretName } from '../secret-names.js';
+import { spellingOf, translateDhArgv } from './dh-compat.js';
 import { addInputFlags, readInputFlags } from './flags.js';
 import { printError, printJson, printOutcome } from './output.js';
 import { SHIPLOG_VERSION } from './version.js';
@@ -111,7 +112,14 @@ export function buildProgram(io: CliIo, done: (code: number) => void, redactor: 
     if (!mod) continue;
     const words = cliCommandWords(name);
     const parent = words.length > 1 ? group(words[0]) : program;
-    const cmd = parent.command(words[words.length - 1]).description(mod.summary).exitOverride().configureOutput({ writeOut: out, writeErr: err, outputError: () => {} });
+    // No "did you mean" from commander for options: a merely similar flag may do something else (--envs is not
+    // --env); runCli suggests only a different spelling of the same flag (dh-compat.ts spellingOf).
+    const cmd = parent
+      .command(words[words.length - 1])
+      .description(mod.summary)
+      .exitOverride()
+      .showSuggestionAfterError(false)
+      .configureOutput({ writeOut: out, writeErr: err, outputError: () => {} });
     const bindings = addInputFlags(cmd, name);
     if (TAKES_COMMAND_WORDS.includes(name)) cmd.argument('[command...]', 'deployment command to run (after --)');
     cmd.addHelpText('after', `\nExamples:\n${mod.examples.map((e) => `  ${e}`).join('\n')}\n`);
@@ -145,15 +153,28 @@ export async function runCli(io: CliIo): Promise<number> {
     host.stderr(program.helpInformation());
     return EXIT.INVALID;
   }
+  const usage = (message: string, hint: string) => {
+    const error = { ok: false, error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint } };
+    printError(host, error.error);
+    if (io.argv.some((a) => a === '--json' || a === '--json=true')) printJson(host, error, io.stdout);
+    return EXIT.INVALID;
+  };
+  // dh's spellings (updatecomp, --docker, ...) and its flags shiplog does not provide (dh-compat.ts).
+  const dh = translateDhArgv(hoistGlobalFlags(io.argv));
+  if (dh.error) return usage(dh.error, 'see docs/ortelius.md, "Migrating from dh"');
   try {
-    await program.parseAsync(hoistGlobalFlags(io.argv), { from: 'user' });
+    await program.parseAsync(dh.argv, { from: 'user' });
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.OK;
       // A group without its subcommand (`shiplog store`): its help was printed; like no command at all, exit 2.
       if (err.code === 'commander.help') return EXIT.INVALID;
-      const message = err.message.replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ');
+      let message = err.message.replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ');
+      const unknown = err.code === 'commander.unknownOption' ? /'--([^'=]+)/.exec(message)?.[1] : undefined;
+      const command = dh.argv.find((a) => !a.startsWith('-')) as CommandName | undefined;
+      const spelt = unknown && command && COMMANDS.includes(command) ? spellingOf(unknown, command) : undefined;
+      if (spelt) message += ` (did you mean ${spelt}?)`;
       const error = { ok: false, error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint: 'see shiplog --help' } };
       printError(host, error.error);
       if (io.argv.some((a) => a === '--json' || a === '--json=true')) printJson(host, error, io.stdout);

@@ -71,6 +71,7 @@ export const deployCommand: CommandModule<DeployRequest, DeployResult> = {
     const backend = await ctx.backend();
     const plan = await planDeployment(ctx, pipeline, backend, {
       environment: req.environment,
+      application: req.app.application,
       source: req.source,
       timeoutMs: req.timeoutMs,
       logUrl: req.logUrl,

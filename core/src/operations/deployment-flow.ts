@@ -7,8 +7,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Backend } from '../backend/backend.js';
 import { EXIT, InvalidInputError, OperationFailedError, ShiplogError, UsageError, type ExitCode } from '../errors.js';
-import type { ApplicationVersion, Deployment, DeploymentMode, PipelineConfig, Stage } from '../model.js';
-import { requireEnvironmentStage, stageIndex } from '../pipeline-config.js';
+import type { ApplicationVersion, CiContext, Deployment, DeploymentMode, PipelineConfig, Stage } from '../model.js';
+import { stageIndex } from '../pipeline-config.js';
+import { environmentStage } from './server-names.js';
 import type { CommandResultBase } from './command-module.js';
 import type { OperationContext } from './context.js';
 import { LineTail, MAX_STORED_LOG_LINES, runDeploymentCommand } from './deploy-runner.js';
@@ -21,6 +22,8 @@ export type DeploySource =
 
 export interface DeploymentRequest {
   environment: string;
+  /** The application (full base name), to find a short environment name within its domain on the server. */
+  application?: string;
   source: DeploySource;
   timeoutMs: number;
   logUrl?: string;
@@ -85,6 +88,15 @@ export interface DeploymentPlan {
   recordedLog?: string[];
 }
 
+/**
+ * The same for every run (and re-run) of one CI build and job, so that a backend can tell a re-run from a new
+ * deployment: `<provider>:<build id>:<job>`. Undefined outside CI (nothing tells two runs apart there).
+ */
+export function deploymentKeyOf(ci: CiContext): string | undefined {
+  if (!ci.isCi || !ci.buildId) return undefined;
+  return `${ci.provider}:${ci.buildId}:${ci.job ?? ''}`;
+}
+
 /** Whether the backend's own deploy engine can run a deployment (server mode: no command, no exit code). */
 export function canDeployItself(backend: Backend): boolean {
   return backend.startDeployment !== undefined && backend.followDeployment !== undefined;
@@ -102,7 +114,10 @@ export async function planDeployment(
   req: DeploymentRequest,
   command: 'deploy' | 'version-update' = 'deploy',
 ): Promise<DeploymentPlan> {
-  const stage = requireEnvironmentStage(pipeline, req.environment);
+  // Not in the pipeline config: the backend's server may know it (server-names.ts); its full name is sent.
+  const resolved = await environmentStage(pipeline, backend, req.environment, req.application);
+  const stage = resolved.stage;
+  req = { ...req, environment: resolved.environment };
   const mode: DeploymentMode = req.source.kind;
   if (mode === 'server' && !canDeployItself(backend)) {
     if (command === 'version-update') {
@@ -174,7 +189,7 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
   const attributes = req.attributes && Object.keys(req.attributes).length > 0 ? host.redactor.redactValue(req.attributes) : undefined;
   if (req.source.kind === 'server') {
     host.log.info(`deploying ${av.name} to ${req.environment} on ${backend.location}`);
-    const { id } = await backend.startDeployment!(av, req.environment);
+    const { id } = await backend.startDeployment!(av, req.environment, { key: deploymentKeyOf(provenance) });
     host.log.info(`deployment ${id} started; following it (timeout ${Math.round(req.timeoutMs / 1000)} s)`);
     deployment = await backend.followDeployment!(id, {
       timeoutMs: req.timeoutMs,
@@ -213,6 +228,7 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
       ...(req.logUrl ? { logUrl: req.logUrl } : {}),
       ...(attributes ? { attributes } : {}),
       provenance,
+      key: deploymentKeyOf(provenance),
     });
   }
   const result: DeployResult = {

@@ -8,6 +8,7 @@ import { InternalError } from '../errors.js';
 
 const WRITES = new Set<keyof Backend>([
   'putComponentVersion',
+  'attachSboms',
   'putApplicationVersion',
   'recordApproval',
   'moveApplicationVersion',

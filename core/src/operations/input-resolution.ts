@@ -105,6 +105,9 @@ function checkValue(spec: InputSpec, raw: unknown, envName: string | undefined):
       if (typeof raw === 'boolean') return { value: raw };
       const s = String(Array.isArray(raw) ? raw[raw.length - 1] : raw).trim();
       if (s === 'true' || s === 'false') return { value: s === 'true' };
+      // dh's Y/N (its pipelines and the orb pass "Y"): N means false here (dh took any value, even N, as true).
+      if (s === 'Y' || s === 'y') return { value: true };
+      if (s === 'N' || s === 'n') return { value: false };
       return { problem: `${label} must be true or false (got ${shown(s)})` };
     }
     case 'integer': {

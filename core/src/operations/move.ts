@@ -4,7 +4,8 @@
  * ApprovalRequiredError or ApprovalRejectedError). Accepts dh's --from-domain/--task and a friendlier --to.
  */
 import { InvalidInputError } from '../errors.js';
-import { findStage, nextStage, requireStage } from '../pipeline-config.js';
+import { findStage, nextStage, requireStage, stageIndex } from '../pipeline-config.js';
+import { namedStage, nextServerStage } from './server-names.js';
 import { actorOf } from './approve.js';
 import { findAppVersion, parseAppVersionRef, type AppVersionRef } from './app-version-lookup.js';
 import type { CommandModule, CommandResultBase } from './command-module.js';
@@ -59,28 +60,34 @@ export const moveCommand: CommandModule<MoveRequest, MoveResult> = {
   async run(ctx, req) {
     const pipeline = await ctx.pipeline();
     const problems: string[] = [];
-    const named = (v: string | undefined) => {
+    const inConfig = (v: string | undefined) => (v === undefined ? undefined : findStage(pipeline, v));
+    const backend = await ctx.backend();
+    // A stage the config does not define may be a domain of the backend's server (server-names.ts).
+    const named = async (v: string | undefined) => {
       if (v === undefined) return undefined;
-      const s = findStage(pipeline, v);
+      const s = inConfig(v) ?? (backend.resolveDomain ? await namedStage(pipeline, backend, v, req.app.application) : undefined);
       if (!s) problems.push(`unknown stage "${v}"`);
       return s;
     };
-    const toNamed = named(req.to);
-    const fromNamed = named(req.from);
+    const toNamed = await named(req.to);
+    const fromNamed = await named(req.from);
     if (problems.length > 0) {
       throw InvalidInputError.of(problems, `stages: ${pipeline.stages.map((s) => `${s.name} (domain ${s.domain})`).join(', ')}`);
     }
-    const backend = await ctx.backend();
     const av = await findAppVersion(backend, req.app);
-    const current = av.stage !== undefined ? findStage(pipeline, av.stage) : undefined;
-    if (fromNamed && current && fromNamed.name !== current.name) {
+    const current = av.stage !== undefined ? inConfig(av.stage) : undefined;
+    // A --from the config does not define names a server domain (dh's --from_domain): the server, which runs the
+    // task, knows where the version is; shiplog's own record of its stage does not overrule that.
+    if (fromNamed && current && fromNamed.name !== current.name && stageIndex(pipeline, fromNamed.name) >= 0) {
       throw new InvalidInputError(`${av.name} is in stage "${current.name}", not "${fromNamed.name}"`, { hint: 'omit --from to move from the current stage' });
     }
-    const from = fromNamed ?? current ?? (av.stage !== undefined ? requireStage(pipeline, av.stage) : undefined);
+    const from = fromNamed ?? current ?? (av.stage !== undefined ? ((await named(av.stage)) ?? requireStage(pipeline, av.stage)) : undefined);
     if (!from) {
       throw new InvalidInputError(`the current stage of ${av.name} is unknown to the ${backend.kind} backend`, { hint: 'name it with --from (stage or domain)' });
     }
-    const to = toNamed ?? nextStage(pipeline, from.name);
+    // From a stage the config does not define, the server's Move tasks say where it goes.
+    const viaServer = !toNamed && stageIndex(pipeline, from.name) < 0 ? await nextServerStage(pipeline, backend, from, req.task, req.app.application) : undefined;
+    const to = toNamed ?? viaServer?.stage ?? nextStage(pipeline, from.name);
     if (!to) {
       throw new InvalidInputError(`${av.name} is in the last stage ("${from.name}"); there is no next stage`, { hint: 'name the target with --to' });
     }

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Backend, ComponentVersionSpec } from '../backend/backend.js';
 import { InvalidInputError } from '../errors.js';
-import { resolveAttributes, derivedAttributes } from '../attributes.js';
+import { resolveAttributes, derivedSources } from '../attributes.js';
 import { buildVariables } from '../build-variables.js';
 import { componentFromGit, readComponentToml } from '../component-toml.js';
 import { readGitFacts } from '../git-facts.js';
@@ -55,6 +55,8 @@ export interface ComponentPlanInput {
   application?: string;
   appVersion?: string;
   environment?: string;
+  /** dh's COMPONENT_NAME_n: Application/Application_Version of component.toml belong to the main component only. */
+  ownApplicationOnly?: boolean;
 }
 
 export interface ComponentPlan {
@@ -135,8 +137,8 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
     problems.push('no component version: give --component-version, Version in component.toml, or --auto-increment true');
   }
 
-  const application = req.application ?? tomlString(values, 'Application');
-  const appVersion = req.appVersion ?? tomlString(values, 'Application_Version');
+  const application = req.ownApplicationOnly ? req.application : (req.application ?? tomlString(values, 'Application'));
+  const appVersion = req.ownApplicationOnly ? req.appVersion : (req.appVersion ?? tomlString(values, 'Application_Version'));
   let app: ComponentPlan['app'];
   if (application !== undefined) {
     try {
@@ -162,7 +164,7 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
     throw InvalidInputError.of(problems, missingToml ? 'check the path; without --toml, ./component.toml is read when present, else the component is named from the flags or git' : undefined);
   }
 
-  const derived = derivedAttributes({ env: host.env, vars, ci, now });
+  const derived = derivedSources({ env: host.env, vars, ci, now });
   const resolved = await resolveAttributes(host, { toml: toml?.attributes ?? {}, derived, flags: flagAttributes });
   const attributes = resolved.attributes;
   // DockerBuildDate derived from the clock (not given by flag, component.toml or env) marks when the version was
@@ -186,8 +188,14 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
             // The existing versions only matter without a requested schema or a commit count: skip the
             // listing (one call per version on a remote backend) when both are known.
             const needed = p.version === undefined || git.commitCount === undefined;
-            const existing = needed ? (await backend.listComponentVersions(base)).map((v) => v.version) : [];
-            return autoIncrementVersion({ requested: p.version, existing, commitCount: git.commitCount, sha: git.shortSha });
+            const list = needed ? await backend.listComponentVersions(base) : [];
+            const existing = list.map((v) => v.version);
+            const next = autoIncrementVersion({ requested: p.version, existing, commitCount: git.commitCount, sha: git.shortSha });
+            // Outside git nothing numbers the build: an identical re-run (the newest version of the same schema
+            // carries this run's attributes) reuses that version instead of making the next one.
+            const last = list[list.length - 1];
+            if (git.commitCount === undefined && last && sameSchema(last.version, next) && sameBuild(last.attributes, attributes)) return last.version;
+            return next;
           },
         }
       : {}),
@@ -199,4 +207,15 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
     ...(environment ? { environment, environmentFrom: req.environment !== undefined ? ('input' as const) : ('toml' as const) } : {}),
     ...(toml ? { tomlFile: toml.file } : {}),
   };
+}
+
+/** `v1_0_0_7` and `v1_0_0_8` (or with `_g<sha>`): the same schema, another build number. */
+function sameSchema(a: string, b: string): boolean {
+  const schema = (v: string) => v.replace(/_g[0-9a-f]{4,40}$/i, '').replace(/_\d+$/, '');
+  return schema(a) === schema(b);
+}
+
+/** Every attribute of this run but the clock's DockerBuildDate is already on the version, with the same value. */
+function sameBuild(stored: Record<string, string>, now: Record<string, string>): boolean {
+  return Object.entries(now).every(([k, v]) => k === 'DockerBuildDate' || stored[k] === v);
 }

@@ -9,10 +9,11 @@
  * - `--env` (or DeployEnv) deploys that application version afterwards (the command after `--`).
  * Re-running the same build creates nothing and says created:false.
  */
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, OperationFailedError, ShiplogError } from '../errors.js';
 import { parseAttrArgs } from '../attributes.js';
 import { findAppVersion } from './app-version-lookup.js';
 import type { CommandModule, CommandResultBase } from './command-module.js';
+import type { OperationContext } from './context.js';
 import { canDeployItself, FailedDeploymentError, performDeployment, planDeployment, renderDeployment, type DeploymentPlan, type DeploymentSummary } from './deployment-flow.js';
 import { deploySource } from './deploy.js';
 import { DEFAULT_TIMEOUT_MS, durationInput } from './input-resolution.js';
@@ -30,6 +31,8 @@ export interface VersionUpdateRequest {
   kind: 'docker' | 'file';
   attr: string[];
   sboms: SbomArg[];
+  /** --sbom-required: SBOM capability checked before any write; a refused upload is fatal (exit 4). */
+  sbomRequired: boolean;
   application?: string;
   appVersion?: string;
   appAutoIncrement: boolean;
@@ -43,6 +46,8 @@ export interface VersionUpdateRequest {
 
 export interface VersionUpdateResult extends CommandResultBase {
   operation: 'version-update';
+  /** dh's several-components form (COMPONENT_NAME_n): the further component versions, in order. */
+  additional?: { componentVersion: VersionUpdateResult['componentVersion']; appVersion: VersionUpdateResult['appVersion'] }[];
   componentVersion: { id: string | null; name: string; created: boolean; updated?: boolean };
   appVersion: { id: string | null; name: string; created: boolean; updated?: boolean } | null;
   attributes: Record<string, string>;
@@ -83,6 +88,7 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
       kind: kind as 'docker' | 'file',
       attr: list(inputs, 'attr'),
       sboms,
+      sbomRequired: bool(inputs, 'sbom-required'),
       application: str(inputs, 'application'),
       appVersion: str(inputs, 'app-version'),
       appAutoIncrement: bool(inputs, 'app-auto-increment'),
@@ -95,112 +101,17 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
   },
 
   async run(ctx, req) {
-    const host = ctx.host;
-    const flags = await parseAttrArgs(host, req.attr);
-    // Everything that can be wrong is found before the first write: names, files, pipeline, deploy mode.
-    const plan = await resolveComponentPlan(ctx, req, flags);
-    const pipeline = await ctx.pipeline();
-    const backend = await ctx.backend();
-    let deployPlan: DeploymentPlan | undefined;
-    const runs = req.commandArgs.length > 0 || req.command !== undefined;
-    if (plan.environment === undefined && runs) {
-      throw new InvalidInputError(`a deployment command was given (${req.command ?? req.commandArgs.join(' ')}) but no environment to deploy to`, {
-        hint: 'pass --env (or set DeployEnv in component.toml), or drop the words after --',
-      });
+    const first = await updateOne(ctx, req);
+    // dh's several-components form: COMPONENT_NAME_1.._n (with _VERSION_n, _APPLICATION_n,
+    // _APPLICATION_VERSION_n; the variant reset) after the main one, each recorded the same way, none deployed.
+    const extra = extraComponents(ctx.host.env);
+    if (extra.length === 0) return first;
+    const additional: NonNullable<VersionUpdateResult['additional']> = [];
+    for (const e of extra) {
+      const r = await updateOne(ctx, { ...req, ...e, autoIncrement: req.autoIncrement, commandArgs: [], command: undefined, environment: undefined, skipDeployEnv: true, ownApplicationOnly: true });
+      additional.push({ componentVersion: r.componentVersion, appVersion: r.appVersion });
     }
-    let environment = plan.environment;
-    if (environment !== undefined && plan.environmentFrom === 'toml' && !runs && !canDeployItself(backend)) {
-      // DeployEnv names where the build goes next (the dh file format); with no command and a backend that cannot
-      // deploy by itself there is nothing to run it with: record the versions, say how to deploy, and go on.
-      const app = plan.app ? `--application "${plan.app.application}" ` : '';
-      host.log.warn(
-        `DeployEnv "${environment}" in ${req.toml} not deployed: the ${backend.kind} backend cannot run deployments itself and no deployment command was given (deploy with: shiplog deploy ${app}--env ${environment} -- <command>)`,
-      );
-      environment = undefined;
-    }
-    if (environment !== undefined) {
-      const problems: string[] = [];
-      const source = deploySource(req.command, req.commandArgs, undefined, undefined, problems);
-      if (problems.length > 0) throw InvalidInputError.of(problems);
-      if (!plan.app) {
-        throw new InvalidInputError(`deploying to ${environment} needs an application`, { hint: 'pass --application (or set Application in component.toml)' });
-      }
-      deployPlan = await planDeployment(ctx, pipeline, backend, { environment, source, timeoutMs: req.timeoutMs }, 'version-update');
-    }
-    const version = plan.autoIncrement ? await plan.autoIncrement(backend) : plan.parts.version!;
-    const fullName = `${plan.base};${version}`;
-    const provenance = ctx.ci();
-    const at = host.now().toISOString();
-    const attributes = host.redactor.redactValue(plan.attributes);
-
-    if (req.dryRun) {
-      const existing = await backend.getComponentVersion(fullName);
-      host.log.info(`dry run: would ${existing ? 'reuse' : 'create'} component version ${fullName} (${Object.keys(attributes).length} attributes${plan.sboms.length ? `, ${plan.sboms.length} SBOMs` : ''})`);
-      let app: VersionUpdateResult['appVersion'] = null;
-      if (plan.app) {
-        const name = plan.app.version ? `${plan.app.application};${plan.app.version}` : `${plan.app.application} (next version)`;
-        host.log.info(`dry run: would put ${fullName} into application version ${name}`);
-        app = { id: null, name, created: false };
-      }
-      if (deployPlan) host.log.info(`dry run: would deploy to ${deployPlan.req.environment}`);
-      return {
-        ok: true,
-        operation: 'version-update',
-        componentVersion: { id: existing?.id ?? null, name: fullName, created: false },
-        appVersion: app,
-        attributes,
-        dryRun: true,
-      };
-    }
-
-    if (plan.clockBuildDate) {
-      const existing = await backend.getComponentVersion(fullName);
-      if (existing?.attributes.DockerBuildDate) delete attributes.DockerBuildDate;
-    }
-    const cv = await backend.putComponentVersion({
-      domain: plan.parts.domain,
-      short: plan.parts.short,
-      ...(plan.parts.variant ? { variant: plan.parts.variant } : {}),
-      version,
-      kind: req.kind,
-      attributes,
-      ...(plan.files && Object.keys(plan.files).length > 0 ? { files: plan.files } : {}),
-      ...(plan.sboms.length > 0 ? { sboms: plan.sboms } : {}),
-      provenance,
-      at,
-    });
-    const result: VersionUpdateResult = {
-      ok: true,
-      operation: 'version-update',
-      componentVersion: { id: cv.value.id, name: cv.value.name, created: cv.created, ...(cv.updated ? { updated: true } : {}) },
-      appVersion: null,
-      attributes,
-    };
-    if (!plan.app) return result;
-
-    const av = await backend.putApplicationVersion({
-      application: plan.app.application,
-      ...(plan.app.version ? { version: plan.app.version } : {}),
-      autoIncrement: req.appAutoIncrement,
-      component: cv.value,
-      initialStage: pipeline.stages[0].name,
-      provenance,
-      at,
-    });
-    result.appVersion = { id: av.value.id, name: av.value.name, created: av.created, ...(av.updated ? { updated: true } : {}) };
-    if (!deployPlan) return result;
-
-    const fresh = await findAppVersion(backend, { application: av.value.application, version: av.value.version });
-    try {
-      const deployed = await performDeployment(ctx, pipeline, backend, deployPlan, fresh);
-      return { ...result, deployment: deployed.deployment };
-    } catch (err) {
-      // A failed deployment still reports what was recorded, as version-update's own result.
-      if (err instanceof FailedDeploymentError) {
-        throw new FailedDeploymentError(err.message, { ...result, ok: false, deployment: err.result.deployment }, { timedOut: err.timedOut });
-      }
-      throw err;
-    }
+    return { ...first, additional };
   },
 
   render(res) {
@@ -209,6 +120,154 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
     ];
     if (res.appVersion) lines.push(`application version ${res.appVersion.name}${res.dryRun ? '' : res.appVersion.created ? ' (created)' : ' (exists, created: false)'}`);
     if (res.deployment) lines.push(renderDeployment(res.deployment));
+    for (const a of res.additional ?? []) {
+      lines.push(`component version ${a.componentVersion.name}${a.componentVersion.created ? ' (created)' : ' (exists, created: false)'}${a.appVersion ? ` in ${a.appVersion.name}` : ''}`);
+    }
     return lines.join('\n');
   },
 };
+
+/** COMPONENT_NAME_1, _2, ... until the first one unset (dh's loop), as request overrides. */
+export function extraComponents(env: Readonly<Record<string, string | undefined>>): Partial<VersionUpdateRequest>[] {
+  const out: Partial<VersionUpdateRequest>[] = [];
+  const get = (k: string) => (env[k] !== undefined && env[k]!.trim() !== '' ? env[k]!.trim() : undefined);
+  for (let n = 1; get(`COMPONENT_NAME_${n}`) !== undefined; n++) {
+    out.push({
+      name: get(`COMPONENT_NAME_${n}`),
+      variant: '',
+      version: get(`COMPONENT_VERSION_${n}`),
+      application: get(`COMPONENT_APPLICATION_${n}`),
+      appVersion: get(`COMPONENT_APPLICATION_VERSION_${n}`),
+    });
+  }
+  return out;
+}
+
+async function updateOne(ctx: OperationContext, req: VersionUpdateRequest & { skipDeployEnv?: boolean; ownApplicationOnly?: boolean }): Promise<VersionUpdateResult> {
+  const host = ctx.host;
+  const flags = await parseAttrArgs(host, req.attr);
+  // Everything that can be wrong is found before the first write: names, files, pipeline, deploy mode.
+  const plan = await resolveComponentPlan(ctx, req, flags);
+  const pipeline = await ctx.pipeline();
+  const backend = await ctx.backend();
+  let deployPlan: DeploymentPlan | undefined;
+  const runs = req.commandArgs.length > 0 || req.command !== undefined;
+  if (plan.environment === undefined && runs) {
+    throw new InvalidInputError(`a deployment command was given (${req.command ?? req.commandArgs.join(' ')}) but no environment to deploy to`, {
+      hint: 'pass --env (or set DeployEnv in component.toml), or drop the words after --',
+    });
+  }
+  let environment = req.skipDeployEnv ? undefined : plan.environment;
+  if (environment !== undefined && plan.environmentFrom === 'toml' && !runs && !canDeployItself(backend)) {
+    // DeployEnv names where the build goes next (the dh file format); with no command and a backend that cannot
+    // deploy by itself there is nothing to run it with: record the versions, say how to deploy, and go on.
+    const app = plan.app ? `--application "${plan.app.application}" ` : '';
+    host.log.warn(
+      `DeployEnv "${environment}" in ${req.toml} not deployed: the ${backend.kind} backend cannot run deployments itself and no deployment command was given (deploy with: shiplog deploy ${app}--env ${environment} -- <command>)`,
+    );
+    environment = undefined;
+  }
+  if (environment !== undefined) {
+    const problems: string[] = [];
+    const source = deploySource(req.command, req.commandArgs, undefined, undefined, problems);
+    if (problems.length > 0) throw InvalidInputError.of(problems);
+    if (!plan.app) {
+      throw new InvalidInputError(`deploying to ${environment} needs an application`, { hint: 'pass --application (or set Application in component.toml)' });
+    }
+    deployPlan = await planDeployment(ctx, pipeline, backend, { environment, application: plan.app.application, source, timeoutMs: req.timeoutMs }, 'version-update');
+  }
+  const version = plan.autoIncrement ? await plan.autoIncrement(backend) : plan.parts.version!;
+  const fullName = `${plan.base};${version}`;
+  const provenance = ctx.ci();
+  const at = host.now().toISOString();
+  const attributes = host.redactor.redactValue(plan.attributes);
+
+  if (req.dryRun) {
+    const existing = await backend.getComponentVersion(fullName);
+    host.log.info(`dry run: would ${existing ? 'reuse' : 'create'} component version ${fullName} (${Object.keys(attributes).length} attributes${plan.sboms.length ? `, ${plan.sboms.length} SBOMs` : ''})`);
+    let app: VersionUpdateResult['appVersion'] = null;
+    if (plan.app) {
+      const name = plan.app.version ? `${plan.app.application};${plan.app.version}` : `${plan.app.application} (next version)`;
+      host.log.info(`dry run: would put ${fullName} into application version ${name}`);
+      app = { id: null, name, created: false };
+    }
+    if (deployPlan) host.log.info(`dry run: would deploy to ${deployPlan.req.environment}`);
+    return {
+      ok: true,
+      operation: 'version-update',
+      componentVersion: { id: existing?.id ?? null, name: fullName, created: false },
+      appVersion: app,
+      attributes,
+      dryRun: true,
+    };
+  }
+
+  // SBOMs go last (ortelius: after the component and application steps, so that a refused SBOM leaves the
+  // versions recorded); --sbom-required asks the backend whether it takes them before anything is written.
+  const sbomsLater = plan.sboms.length > 0 && backend.attachSboms !== undefined;
+  if (sbomsLater && req.sbomRequired) await backend.probeSboms?.();
+  if (plan.clockBuildDate) {
+    const existing = await backend.getComponentVersion(fullName);
+    if (existing?.attributes.DockerBuildDate) delete attributes.DockerBuildDate;
+  }
+  const cv = await backend.putComponentVersion({
+    domain: plan.parts.domain,
+    short: plan.parts.short,
+    ...(plan.parts.variant ? { variant: plan.parts.variant } : {}),
+    version,
+    kind: req.kind,
+    attributes,
+    ...(plan.files && Object.keys(plan.files).length > 0 ? { files: plan.files } : {}),
+    ...(plan.sboms.length > 0 && !sbomsLater ? { sboms: plan.sboms } : {}),
+    provenance,
+    at,
+  });
+  const result: VersionUpdateResult = {
+    ok: true,
+    operation: 'version-update',
+    componentVersion: { id: cv.value.id, name: cv.value.name, created: cv.created, ...(cv.updated ? { updated: true } : {}) },
+    appVersion: null,
+    attributes,
+  };
+  const attachSboms = async () => {
+    if (!sbomsLater) return;
+    try {
+      await backend.attachSboms!(cv.value, plan.sboms);
+    } catch (err) {
+      if (req.sbomRequired || !(err instanceof ShiplogError)) throw err;
+      const recorded = [cv.value.name, result.appVersion?.name].filter(Boolean).join(' and ');
+      throw new OperationFailedError(`recorded ${recorded}, SBOM not uploaded: ${err.message}`, {
+        hint: 'run the same version-update again once the server takes SBOMs (nothing is created twice), or pass --sbom-required to make this fatal before anything is written',
+      });
+    }
+  };
+  if (!plan.app) {
+    await attachSboms();
+    return result;
+  }
+
+  const av = await backend.putApplicationVersion({
+    application: plan.app.application,
+    ...(plan.app.version ? { version: plan.app.version } : {}),
+    autoIncrement: req.appAutoIncrement,
+    component: cv.value,
+    initialStage: pipeline.stages[0].name,
+    provenance,
+    at,
+  });
+  result.appVersion = { id: av.value.id, name: av.value.name, created: av.created, ...(av.updated ? { updated: true } : {}) };
+  await attachSboms();
+  if (!deployPlan) return result;
+
+  const fresh = await findAppVersion(backend, { application: av.value.application, version: av.value.version });
+  try {
+    const deployed = await performDeployment(ctx, pipeline, backend, deployPlan, fresh);
+    return { ...result, deployment: deployed.deployment };
+  } catch (err) {
+    // A failed deployment still reports what was recorded, as version-update's own result.
+    if (err instanceof FailedDeploymentError) {
+      throw new FailedDeploymentError(err.message, { ...result, ok: false, deployment: err.result.deployment }, { timedOut: err.timedOut });
+    }
+    throw err;
+  }
+}

@@ -1,6 +1,6 @@
 /** Fault injection for the emulator: business errors, HTTP errors, slow answers, dropped connections. */
 
-export type FaultKind = 'fail' | 'status' | 'slow' | 'drop';
+export type FaultKind = 'fail' | 'status' | 'slow' | 'drop' | 'lose' | 'respond';
 
 export interface FaultRule {
   /** Substring of (or pattern for) `<METHOD> <path>?<raw query>`, e.g. `GET /dmadminweb/API/log/`. */
@@ -12,6 +12,10 @@ export interface FaultRule {
   status?: number;
   /** slow: delay before the (normal) answer. */
   delayMs?: number;
+  /** respond: the JSON body answered instead of the real one (HTTP 200). */
+  body?: unknown;
+  /** lose: the server goes down (every later request HTTP 503) once the answer is lost, until clear(). */
+  thenDown?: boolean;
   /** How many matching requests it hits (default: all). */
   times?: number;
 }
@@ -22,6 +26,8 @@ export class Faults {
   loginFails = false;
   /** Server-side deployments never complete. */
   deployNeverCompletes = false;
+  /** Every request (login included) gets HTTP 503: the server is down. Set by lose(..., { thenDown: true }). */
+  down = false;
   /** Set by expireTokens(): every token issued so far is refused. */
   private expiredBefore = 0;
 
@@ -51,6 +57,19 @@ export class Faults {
     return this.add({ match, kind: 'drop', times });
   }
 
+  /**
+   * The server APPLIES the request, then the connection is closed before the answer is sent: a response lost
+   * on the way back (a reset connection, a proxy timeout). The state changed; the client cannot know.
+   */
+  lose(match: string | RegExp, times?: number, opts: { thenDown?: boolean } = {}): this {
+    return this.add({ match, kind: 'lose', times, ...(opts.thenDown ? { thenDown: true } : {}) });
+  }
+
+  /** Answers this JSON body (HTTP 200) instead of handling the request: odd server answers (appid 0, ids null). */
+  respond(match: string | RegExp, body: unknown, times?: number): this {
+    return this.add({ match, kind: 'respond', body, times });
+  }
+
   /** Every token issued so far becomes invalid (as after the 1 h idle expiry). */
   expireTokens(): void {
     this.expiredBefore++;
@@ -61,6 +80,7 @@ export class Faults {
     this.rules = [];
     this.loginFails = false;
     this.deployNeverCompletes = false;
+    this.down = false;
   }
 
   /** The first rule (in the order added) hitting this request, consuming one of its `times`. */

@@ -38,6 +38,8 @@ export interface EmulatorOptions {
   deployDelayMs?: number;
   /** Lifecycle stages to seed (default: shiplog's default pipeline dev -> qa -> prod, prod gated). */
   stages?: { name: string; domain?: string; requiresApproval?: boolean; task?: string }[];
+  /** Environments to seed, by full name (`GLOBAL.Acme.Store.dev`; their domains are created). */
+  environments?: string[];
   port?: number;
   /** Serve HTTPS with this key and certificate (PEM) instead of HTTP. */
   tls?: { key: string; cert: string };
@@ -56,6 +58,8 @@ export interface OrteliusEmulator {
   assertExpectationsMet(): void;
   /** The recorded requests as `METHOD path?query` lines (handy in assertions). */
   calls(): string[];
+  /** The server state without wall-clock times (EmulatorState.dump): equal for runs that did the same. */
+  dump(): unknown;
   close(): Promise<void>;
 }
 
@@ -72,6 +76,7 @@ export async function startOrteliusEmulator(opts: EmulatorOptions = {}): Promise
       { name: 'prod', requiresApproval: true },
     ],
   );
+  for (const e of opts.environments ?? []) state.ensureEnvironment(e);
   const tokens = new Map<string, { user: string; valid: boolean }>();
   const faults = new Faults(() => {
     for (const t of tokens.values()) t.valid = false;
@@ -179,12 +184,25 @@ export async function startOrteliusEmulator(opts: EmulatorOptions = {}): Promise
           return;
         }
         let reply: Reply | undefined;
+        if (faults.down) {
+          send(res, { status: 503, body: 'Service Unavailable' });
+          return;
+        }
         for (const rule of faults.take(`${rec.method} ${rec.path}?${rec.rawQuery}`)) {
           if (rule.kind === 'slow') await new Promise((r) => setTimeout(r, rule.delayMs ?? 1000));
           else if (rule.kind === 'drop') {
             req.socket.destroy();
             return;
-          } else if (rule.kind === 'status') reply = { status: rule.status ?? 500, body: 'Internal Server Error' };
+          } else if (rule.kind === 'lose') {
+            try {
+              handle(rec);
+            } finally {
+              if (rule.thenDown) faults.down = true;
+              req.socket.destroy();
+            }
+            return;
+          } else if (rule.kind === 'respond') reply = json(rule.body);
+          else if (rule.kind === 'status') reply = { status: rule.status ?? 500, body: 'Internal Server Error' };
           else if (rule.kind === 'fail') reply = rec.path.startsWith('/dmadminweb/RunTask') ? json({ result: false, output: rule.error }) : fail(rule.error ?? 'Injected failure');
         }
         try {
@@ -213,6 +231,7 @@ export async function startOrteliusEmulator(opts: EmulatorOptions = {}): Promise
       const problems = [...violations, ...left.map((e) => `missing request ${e.method} ${e.path}`)];
       if (problems.length) throw new Error(`emulator expectations not met:\n${problems.join('\n')}`);
     },
+    dump: () => state.dump(),
     calls() {
       return requests.map((r) => `${r.method} ${r.path}${r.rawQuery ? `?${r.rawQuery}` : ''}`);
     },

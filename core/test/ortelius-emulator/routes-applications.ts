@@ -1,7 +1,7 @@
 /** Application endpoints: lookups, creation, new versions, component assignment (rows 16-24 and 33). */
-import { type Reply, type RouteContext, fail, isTrue, ok } from './http-types.js';
+import { type Reply, type RouteContext, fail, isTrue, json, ok } from './http-types.js';
 import { attrsJson } from './routes-components.js';
-import { EmulatorState, type EmuApplication } from './state.js';
+import { EmulatorState, type EmuApplication, type EmuEnvironment } from './state.js';
 
 export function applicationJson(state: EmulatorState, a: EmuApplication, idonly: boolean): Record<string, unknown> {
   // As the real server: `domain` is absent from idonly answers (section 4 row 16).
@@ -51,8 +51,9 @@ export function applicationRoutes(ctx: RouteContext): Reply | undefined {
     const domain = req.query.domain ?? '';
     if (!short || !domain) return fail('name and domain must be specified');
     if (state.findApplication(`${domain}.${short}`)) return fail(`Application ${domain}.${short} already exists`);
-    const a = state.createApplication(domain, short);
-    return ok({ result: { id: a.id, name: a.name, domain } });
+    state.createApplication(domain, short);
+    // The real server answers `success` alone: the new application's id is not in the answer (AddAppBaseVersion).
+    return ok();
   }
   if (head === 'newappver') {
     const from = state.findApplication(a1 ?? '');
@@ -62,7 +63,7 @@ export function applicationRoutes(ctx: RouteContext): Reply | undefined {
     if (!name) return fail('name must be specified');
     if (state.findApplication(`${domain}.${name}`)) return fail(`Application Version ${domain}.${name} already exists`);
     const a = state.createApplication(domain, name, from);
-    return ok({ result: { id: a.id, name: a.name, domain } });
+    return ok({ result: applicationJson(state, a, false) });
   }
   if (head === 'compassigned2app') {
     const a = state.findApplication(a1 ?? '');
@@ -75,6 +76,8 @@ export function applicationRoutes(ctx: RouteContext): Reply | undefined {
     const newC = state.component(Number(segs[3]));
     if (!a || !newC) return fail('Invalid application or component');
     const slot = a.components.find((x) => x.compId === oldId);
+    // Already swapped (a repeated call): nothing to change, as the server's UPDATE that matches no row.
+    if (!slot && a.components.some((x) => x.compId === newC.id)) return ok();
     if (!slot) return fail(`Component ${oldId} is not in application ${a.id}`);
     slot.compId = newC.id;
     for (const l of a.links) {
@@ -91,6 +94,16 @@ export function applicationRoutes(ctx: RouteContext): Reply | undefined {
     state.ensureEnvironment(segs[3]);
     return ok();
   }
+  if (head === 'environment') {
+    const key = a1 || req.query.name;
+    if (!key) return fail('Path contains wrong number of elements');
+    const e = state.findEnvironment(key);
+    if (!e) return fail(`Environment ${key} not found`);
+    return ok({ result: environmentJson(state, e) });
+  }
+  if (head === 'environments') {
+    return ok({ result: state.environments.map((e) => environmentJson(state, e)) });
+  }
   if (head === 'getvar' && a1 === 'application') {
     const a = state.findApplication(a2 ?? '');
     if (!a) return fail('No Application Found');
@@ -102,10 +115,18 @@ export function applicationRoutes(ctx: RouteContext): Reply | undefined {
   return undefined;
 }
 
+function environmentJson(state: EmulatorState, e: EmuEnvironment): Record<string, unknown> {
+  return { id: e.id, name: e.name, domain: state.domainName(e.domainId), summary: '', applications: [], servers: [] };
+}
+
 function exportRoute(state: EmulatorState, type: string): Reply {
   const list: Record<string, unknown>[] = [];
   if (type === 'environments') {
-    for (const e of state.environments) list.push({ objtype: 'environment', objname: e });
+    for (const e of state.environments) list.push({ objtype: 'environment', objname: e.implicit ? e.name : state.environmentFullName(e) });
+  } else if (type === 'domains') {
+    for (const d of state.domains) list.push({ objtype: 'domain', objname: d.name });
+  } else if (type === 'tasks') {
+    for (const t of state.tasks) list.push({ objtype: 'task', objname: `${state.domainName(t.domainId)}.${t.name}`, tasktype: t.type });
   } else if (type === 'applications') {
     for (const a of state.applications) list.push({ objtype: 'application', objname: state.applicationFullName(a), id: a.id });
   } else if (type === 'components') {
@@ -114,7 +135,11 @@ function exportRoute(state: EmulatorState, type: string): Reply {
   return { status: 200, body: { [type]: list } };
 }
 
-/** UpdateAttrs f=acd (add), f=acvm (position), f=cal (link) for applications. */
+/**
+ * UpdateAttrs for applications, as the server's servlet: f=acd DELETES the component from the application
+ * (applicationComponentDelete), f=acvm adds it at a position or moves it there when present
+ * (addComponentToApplication), f=cal adds a flow link unless that link exists (applicationComponentAddLink).
+ */
 export function applicationServletRoutes(ctx: RouteContext): Reply | undefined {
   const { req, state, segs } = ctx;
   if (segs[0] !== 'UpdateAttrs') return undefined;
@@ -123,19 +148,27 @@ export function applicationServletRoutes(ctx: RouteContext): Reply | undefined {
   const a = state.application(Number(req.query.a));
   if (!a) return fail('Invalid application');
   if (f === 'acd') {
-    const c = state.component(Number(req.query.c));
-    if (!c) return fail('Invalid component');
-    if (a.components.some((x) => x.compId === c.id)) return fail('Component already in application');
-    a.components.push({ compId: c.id, xpos: 100, ypos: 100 });
+    const id = Number(req.query.c);
+    a.components = a.components.filter((x) => x.compId !== id);
+    a.links = a.links.filter((l) => l.fn !== id && l.tn !== id);
     return ok();
   }
   if (f === 'acvm') {
-    const slot = a.components.find((x) => x.compId === Number(req.query.c));
-    if (!slot) return fail('Component not in application');
-    slot.xpos = Number(req.query.xpos);
-    slot.ypos = Number(req.query.ypos);
-    return ok();
+    const c = state.component(Number(req.query.c));
+    if (!c) return fail('Invalid component');
+    const xpos = Number(req.query.xpos);
+    const ypos = Number(req.query.ypos);
+    const slot = a.components.find((x) => x.compId === c.id);
+    if (slot) {
+      slot.xpos = xpos;
+      slot.ypos = ypos;
+    } else {
+      a.components.push({ compId: c.id, xpos, ypos });
+    }
+    return json({ compid: String(c.id), appid: String(a.id) });
   }
-  a.links.push({ fn: Number(req.query.fn), tn: Number(req.query.tn) });
+  const fn = Number(req.query.fn);
+  const tn = Number(req.query.tn);
+  if (!a.links.some((l) => l.fn === fn && l.tn === tn)) a.links.push({ fn, tn });
   return ok();
 }

@@ -46,7 +46,8 @@ export function componentRoutes(ctx: RouteContext): Reply | undefined {
       const parent = state.findComponent(parentKey);
       if (!parent) return fail(`Component ${parentKey} not found`);
       const base = state.baseOf(parent);
-      const c = state.createComponent(state.domainName(base.domainId), `${base.name};${state.newId()}`, parent);
+      // As the server's componentNewVersion: named `<base>;<number of versions + 1>` until renamed.
+      const c = state.createComponent(state.domainName(base.domainId), `${base.name};${state.versionsOf(base).length + 1}`, parent);
       c.kind = parent.kind;
       return ok({ result: { id: c.id, name: c.name, domain: state.domainName(c.domainId) } });
     }
@@ -55,7 +56,7 @@ export function componentRoutes(ctx: RouteContext): Reply | undefined {
     if (existing) {
       const base = state.baseOf(existing);
       const latest = state.latestComponent(base);
-      const c = state.createComponent(state.domainName(base.domainId), `${base.name};${state.newId()}`, latest);
+      const c = state.createComponent(state.domainName(base.domainId), `${base.name};${state.versionsOf(base).length + 1}`, latest);
       return ok({ result: { id: c.id, name: c.name, domain: state.domainName(c.domainId) } });
     }
     const parts = splitName(name);

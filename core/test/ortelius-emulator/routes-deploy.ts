@@ -37,10 +37,12 @@ export function deployRoutes(ctx: RouteContext): Reply | undefined {
     const complete = state.isComplete(d);
     if (isTrue(req.query.checkcomplete)) return ok({ iscomplete: complete });
     const app = state.application(d.appId);
-    const lines = state.visibleLines(d);
+    // filelist=Y: the header without the log lines (the server skips dep.getLog()).
+    const withLines = req.query.filelist === undefined || /^n$/i.test(req.query.filelist);
+    const lines = withLines ? state.visibleLines(d) : [];
     return ok({
-      logoutput: lines,
-      loglinecount: lines.length,
+      id: d.id,
+      ...(withLines ? { loglinecount: lines.length } : {}),
       complete,
       started: new Date(d.startedAt).toISOString(),
       ...(complete
@@ -52,6 +54,8 @@ export function deployRoutes(ctx: RouteContext): Reply | undefined {
         : {}),
       application: app ? (state.shortLogNames ? app.name : state.applicationFullName(app)) : '',
       environment: d.environment,
+      // Last, as the server's JSONObject writes it after the header fields.
+      ...(withLines ? { logoutput: lines } : {}),
     });
   }
   if (head === 'deploy' && req.method === 'POST') {
@@ -62,6 +66,7 @@ export function deployRoutes(ctx: RouteContext): Reply | undefined {
 
 function deployLines(state: EmulatorState, app: EmuApplication, env: string): string[] {
   const name = state.applicationFullName(app);
+  if (state.deployLog) return state.deployLog(name, env);
   return [`Deploying ${name} to ${env}`, 'Running pre-action', 'Copying artifacts', 'Running post-action', `Finished ${name}`];
 }
 

@@ -11,6 +11,8 @@ export function msapiRoutes(ctx: RouteContext): Reply | undefined {
     c.textfiles[body.filetype] = body.file.map(String);
     return json({ detail: 'file updated' });
   }
+  // Older server generations have neither /msapi/sbomtype nor /msapi/package: FastAPI answers 404.
+  if (state.sbomApi === 'deppkg' && (head === 'sbomtype' || head === 'package')) return json({ detail: 'Not Found' }, 404);
   if (head === 'sbomtype' && req.method === 'GET') return json({ SBOMType: state.sbomType });
   if (head === 'deppkg' && req.method === 'POST') {
     const c = state.component(Number(req.query.compid));

@@ -59,6 +59,15 @@ export interface EmuApplication {
   created: string;
 }
 
+export interface EmuEnvironment {
+  id: number;
+  /** Short name, e.g. `dev`. */
+  name: string;
+  domainId: number;
+  /** Created on first use by a short name (older emulator behaviour): exported under that short name. */
+  implicit?: boolean;
+}
+
 export interface EmuDeployment {
   id: number;
   appId: number;
@@ -77,12 +86,19 @@ export class EmulatorState {
   tasks: EmuTask[] = [];
   components: EmuComponent[] = [];
   applications: EmuApplication[] = [];
-  environments: string[] = [];
+  environments: EmuEnvironment[] = [];
   deployments: EmuDeployment[] = [];
   /** Older server revisions name the application version in /API/log without its domain. */
   shortLogNames = false;
   /** What /msapi/sbomtype answers. */
   sbomType = 'deppkg';
+  /**
+   * Server generation for SBOMs: `sbomtype` (GET /msapi/sbomtype, POST /msapi/package for "fullfile", deppkg
+   * otherwise) or `deppkg` (older servers: no /msapi/sbomtype nor /msapi/package, HTTP 404; only deppkg).
+   */
+  sbomApi: 'sbomtype' | 'deppkg' = 'sbomtype';
+  /** Lines of every server-side deployment's log (default: five short lines naming the application). */
+  deployLog?: (appName: string, env: string) => string[];
   private nextId = 100;
 
   constructor(private readonly clock: () => number = Date.now) {
@@ -313,7 +329,44 @@ export class EmulatorState {
     return best ? this.application(best.d.appId) : undefined;
   }
 
-  ensureEnvironment(name: string): void {
-    if (!this.environments.includes(name)) this.environments.push(name);
+  /**
+   * Finds an environment by id, full name (`GLOBAL.Acme.Store.dev`) or short name when that is unique among
+   * the accessible environments (the server's getObjectByName).
+   */
+  findEnvironment(nameOrId: string): EmuEnvironment | undefined {
+    if (/^\d+$/.test(nameOrId)) return this.environments.find((e) => e.id === Number(nameOrId));
+    const exact = this.environments.find((e) => this.environmentFullName(e) === nameOrId);
+    if (exact) return exact;
+    const short = this.environments.filter((e) => e.name === nameOrId);
+    return short.length === 1 ? short[0] : undefined;
+  }
+
+  environmentFullName(e: EmuEnvironment): string {
+    return `${this.domainName(e.domainId)}.${e.name}`;
+  }
+
+  /** An environment by full name (its domain created as needed) or short name (in GLOBAL), created on first use. */
+  ensureEnvironment(name: string): EmuEnvironment {
+    const found = this.findEnvironment(name);
+    if (found) return found;
+    const i = name.lastIndexOf('.');
+    const domain = i > 0 ? this.ensureDomain(name.slice(0, i)) : this.ensureDomain('GLOBAL');
+    const e: EmuEnvironment = { id: this.newId(), name: i > 0 ? name.slice(i + 1) : name, domainId: domain.id, ...(i > 0 ? {} : { implicit: true }) };
+    this.environments.push(e);
+    return e;
+  }
+
+  /**
+   * Everything a client could have changed, without wall-clock times: two runs that did the same things
+   * give identical dumps (lost-response and re-run tests compare them).
+   */
+  dump(): unknown {
+    return {
+      domains: this.domains.map((d) => ({ ...d })),
+      environments: this.environments.map((e) => ({ ...e })),
+      components: this.components.map(({ created: _c, ...rest }) => rest),
+      applications: this.applications.map(({ created: _c, approvals, ...rest }) => ({ ...rest, approvals: approvals.map(({ at: _a, ...a }) => a) })),
+      deployments: this.deployments.map(({ startedAt: _s, ...rest }) => rest),
+    };
   }
 }

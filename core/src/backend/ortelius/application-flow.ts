@@ -4,13 +4,15 @@
  * component version is reused; otherwise the target version is reused (component swapped in) or created with
  * `newappver/<latest>` and the component swapped in by base (`replace`) or appended (`f=acd`, `f=acvm`, `f=cal`).
  * The latest version's component list comes with its lookup, so `compassigned2app` and `basecomponent`
- * (which the reference calls) are not needed.
+ * (which the reference calls) are not needed. A lost answer to a create is recovered by looking the object up
+ * by name (recovery.ts); a version an interrupted run left unfinished is finished, not bumped past.
  */
 import type { ApplicationVersionSpec } from '../backend.js';
 import type { ApplicationVersion, ComponentVersion, Put } from '../../model.js';
 import { baseOfComponentVersion, bumpVersion, splitDomain } from '../../naming.js';
 import { BackendError } from '../../errors.js';
 import { enc, type OrteliusHttp } from './http-client.js';
+import { recoverAfterLostAnswer } from './recovery.js';
 import { STAGE_KEY } from './shiplog-attributes.js';
 import {
   API,
@@ -23,6 +25,7 @@ import {
   componentFullName,
   num,
   resultOf,
+  serverId,
   toApplicationVersion,
 } from './server-json.js';
 
@@ -86,12 +89,11 @@ export class ApplicationFlow {
   /** The numeric id of an application version by full name (cached). */
   async idOf(fullName: string, knownId?: string): Promise<number> {
     const known = knownId !== undefined ? num(knownId) : NaN;
-    if (Number.isFinite(known)) return known;
+    if (Number.isInteger(known) && known > 0) return known;
     const cached = this.ids.get(fullName);
     if (cached !== undefined) return cached;
     const r = await this.http.get(`${API}/application/`, { query: { name: fullName, idonly: 'Y' }, envelope: 'success', idempotent: true });
-    const id = num(resultOf(r).id);
-    if (!Number.isFinite(id)) throw new BackendError(`Ortelius answered the lookup of ${fullName} without result.id`);
+    const id = serverId(resultOf(r).id, 'application', `GET ${API}/application/`);
     this.ids.set(fullName, id);
     return id;
   }
@@ -100,44 +102,76 @@ export class ApplicationFlow {
     const { domain, short } = splitDomain(spec.application, 'application');
     const comp = spec.component;
     let latest = await this.lookup({ name: spec.application, latest: 'Y' });
-    let fresh = false;
     if (!latest) {
-      const r = await this.http.get(`${API}/new/application/`, { query: { name: short, domain }, envelope: 'success', idempotent: false });
-      let id = num(resultOf(r).id);
-      if (!Number.isFinite(id)) id = await this.idOf(spec.application);
-      latest = { id, name: short, domain, components: [], lastcompver: 0 };
-      fresh = true;
+      // The server answers `success` alone (no id): the new version is made off the base by name.
+      await recoverAfterLostAnswer(
+        () => this.http.get(`${API}/new/application/`, { query: { name: short, domain }, envelope: 'success', idempotent: false }),
+        async () => ((await this.lookup({ name: spec.application })) ? {} : undefined),
+      );
+      return this.create(spec, { short, domain }, undefined, spec.version ?? '1');
     }
     const latestVersion = toApplicationVersion(latest);
-    // Rule 1: the latest version already holds this exact component version.
-    if (latestVersion && holds(latest, comp)) return { value: (await this.withStage(latest)) ?? latestVersion, created: false };
+    // Rule 1: the latest version already holds this exact component version (an identical re-run): no more calls.
+    if (latestVersion && holds(latest, comp)) return { value: latestVersion, created: false };
+    // A version an interrupted run created (a copy of its predecessor that never got its component nor its
+    // stage) is finished, not left behind and bumped past.
+    if (latestVersion && (await this.unfinished(latest))) {
+      if (spec.version === undefined || spec.version === latestVersion.version) return this.finish(spec, latest, latestVersion);
+    }
     // Rule 2: the target version.
     let target = spec.version ?? (latestVersion ? bumpVersion(latestVersion.version) : '1');
-    // Rule 3: the target exists (no lookup needed when the base has no versions yet).
+    // Rule 3: the target exists.
     let existing: ServerApplication | undefined;
     if (latestVersion && target === latestVersion.version) existing = latest;
-    else if (!fresh && latestVersion) existing = await this.lookup({ name: `${spec.application};${target}` });
+    else if (latestVersion) existing = await this.lookup({ name: `${spec.application};${target}` });
     if (existing && !spec.autoIncrement) {
-      const value = await this.withStage(existing);
+      const value = toApplicationVersion(existing);
       if (!value) throw new BackendError(`Ortelius answered ${spec.application};${target} without a version part`);
       if (holds(existing, comp)) return { value, created: false };
       const components = await this.swapIn(existing, comp);
-      return { value: { ...value, components }, created: false, updated: true };
+      const attrs = await this.attributes(existing.id);
+      if (!attrs[STAGE_KEY]) await this.setAttributes(existing.id, { [STAGE_KEY]: spec.initialStage });
+      return { value: { ...value, components, stage: attrs[STAGE_KEY] || spec.initialStage }, created: false, updated: true };
     }
     for (let i = 0; existing && i < MAX_BUMPS; i++) {
       target = bumpVersion(target);
       existing = await this.lookup({ name: `${spec.application};${target}` });
     }
     // Rule 4: create the target as a copy of the latest, component swapped in.
-    const name = `${short};${target}`;
-    const r = await this.http.get(`${API}/newappver/${latest.id}/`, { query: { name, domain }, envelope: 'success', idempotent: false });
-    const id = num(resultOf(r).id);
-    if (!Number.isFinite(id)) throw new BackendError('Ortelius answered newappver without result.id');
-    const copy: ServerApplication = { ...latest, id, name, components: latest.components.map((c) => ({ ...c })) };
-    const components = await this.swapIn(copy, comp);
-    await this.setAttributes(id, { [STAGE_KEY]: spec.initialStage });
+    return this.create(spec, { short, domain }, latest, target);
+  }
+
+  /** newappver off `from` (the base by name when undefined), the component swapped in, the starting stage set. */
+  private async create(
+    spec: ApplicationVersionSpec,
+    names: { short: string; domain: string },
+    from: ServerApplication | undefined,
+    target: string,
+  ): Promise<Put<ApplicationVersion>> {
+    const name = `${names.short};${target}`;
     const full = `${spec.application};${target}`;
+    const source = from ? String(from.id) : spec.application;
+    const call = `GET ${API}/newappver/${source}/`;
+    const r = await recoverAfterLostAnswer(
+      () => this.http.get(`${API}/newappver/${enc(source)}/`, { query: { name, domain: names.domain }, envelope: 'success', idempotent: false }),
+      async () => {
+        const made = await this.lookup({ name: full });
+        return made ? { result: { id: made.id } } : undefined;
+      },
+    );
+    const id = serverId(resultOf(r).id, 'application', call);
+    const copy: ServerApplication = {
+      ...(from ?? { components: [], lastcompver: 0 }),
+      id,
+      name,
+      domain: names.domain,
+      components: (from?.components ?? []).map((c) => ({ ...c })),
+      lastcompver: from?.lastcompver ?? 0,
+    };
+    const components = await this.swapIn(copy, spec.component);
+    await this.setAttributes(id, { [STAGE_KEY]: spec.initialStage });
     this.ids.set(full, id);
+    const predecessor = from ? toApplicationVersion(from)?.name : undefined;
     return {
       value: {
         id: String(id),
@@ -145,7 +179,7 @@ export class ApplicationFlow {
         application: spec.application,
         version: target,
         components,
-        ...(latestVersion ? { predecessor: latestVersion.name } : {}),
+        ...(predecessor ? { predecessor } : {}),
         stage: spec.initialStage,
         createdAt: spec.at,
         provenance: spec.provenance,
@@ -154,11 +188,37 @@ export class ApplicationFlow {
     };
   }
 
-  /** Swaps comp in by base (`replace`) or appends it after `lastcompver`; returns the new component list. */
+  /** Finishes a version an interrupted run created: the component swapped in, the stage set. */
+  private async finish(spec: ApplicationVersionSpec, app: ServerApplication, value: ApplicationVersion): Promise<Put<ApplicationVersion>> {
+    const components = await this.swapIn(app, spec.component);
+    await this.setAttributes(app.id, { [STAGE_KEY]: spec.initialStage });
+    return { value: { ...value, components, stage: spec.initialStage }, created: true };
+  }
+
+  /**
+   * A version shiplog created but did not finish: no ShiplogStage (set last, right after the component went in)
+   * and the same components as its predecessor (nothing swapped in yet). Versions made in the UI or by dh keep
+   * a component set of their own, so they are not taken for one.
+   */
+  private async unfinished(app: ServerApplication): Promise<boolean> {
+    if (!app.predecessor || (await this.attributes(app.id))[STAGE_KEY]) return false;
+    const pred = await this.lookupId(app.predecessor.id);
+    if (!pred) return false;
+    const ids = (a: ServerApplication) => a.components.map((c) => c.id).sort((x, y) => x - y).join(',');
+    return ids(pred) === ids(app);
+  }
+
+  /**
+   * Swaps comp in by base (`replace`) or adds it below `lastcompver` (`f=acvm`, which adds a component that is
+   * not there and only moves one that is) and links it from there (`f=cal`, start node 0 for an empty
+   * application). All three are safe to repeat, so a lost answer is simply retried. (`f=acd`, which the
+   * reference sends first, DELETES a component from the application on the server: never sent.)
+   */
   private async swapIn(app: ServerApplication, comp: ComponentVersion): Promise<string[]> {
     const names = app.components.map((c) => componentFullName(c, app.domain));
     const i = app.components.findIndex((c) => sameBase(componentFullName(c, app.domain), comp.base));
     if (i >= 0) {
+      serverId(app.components[i].id, 'component', `GET ${API}/application/`);
       await this.http.get(`${API}/replace/${app.id}/${app.components[i].id}/${comp.id}`, { envelope: 'success', idempotent: true });
       names[i] = comp.name;
       return names;
@@ -166,9 +226,8 @@ export class ApplicationFlow {
     const last: ServerAppComponent | undefined = app.components.find((c) => c.id === app.lastcompver) ?? app.components[app.components.length - 1];
     const xpos = last ? last.xpos : 100;
     const ypos = last ? last.ypos + 100 : 100;
-    await this.http.get(`${UI}/UpdateAttrs`, { query: { f: 'acd', a: app.id, c: comp.id }, envelope: 'status', idempotent: false });
     await this.http.get(`${UI}/UpdateAttrs`, { query: { f: 'acvm', a: app.id, c: comp.id, xpos, ypos }, envelope: 'status', idempotent: true });
-    await this.http.get(`${UI}/UpdateAttrs`, { query: { f: 'cal', a: app.id, fn: last ? last.id : 0, tn: comp.id }, envelope: 'status', idempotent: false });
+    await this.http.get(`${UI}/UpdateAttrs`, { query: { f: 'cal', a: app.id, fn: last ? last.id : 0, tn: comp.id }, envelope: 'status', idempotent: true });
     return [...names, comp.name];
   }
 
@@ -184,9 +243,12 @@ export class ApplicationFlow {
 
   private remember(result: Json): ServerApplication {
     const app = applicationOf(result);
-    if (app.domain && Number.isFinite(app.id)) this.ids.set(`${app.domain}.${app.name}`, app.id);
+    // An answer without a usable id is never used to write (it would address application 0, or none).
+    serverId(app.id, 'application', `GET ${API}/application/`);
+    if (app.domain) this.ids.set(`${app.domain}.${app.name}`, app.id);
     return app;
   }
+
 }
 
 function holds(app: ServerApplication, comp: ComponentVersion): boolean {

@@ -5,12 +5,14 @@
  */
 import type { DeploymentRecordSpec, FollowOptions } from '../backend.js';
 import type { Deployment } from '../../model.js';
-import { OperationFailedError, ShiplogError, TimeoutError } from '../../errors.js';
+import { OperationFailedError, TimeoutError } from '../../errors.js';
 import type { Host } from '../../host.js';
 import { deploymentFromSpec } from '../deployment-record.js';
 import type { OrteliusHttp } from './http-client.js';
 import type { ApplicationFlow } from './application-flow.js';
-import { API, num, str, toDeployment } from './server-json.js';
+import { readDeploymentLog } from './log-reader.js';
+import { recoverAfterLostAnswer } from './recovery.js';
+import { API, num, serverId, str, toDeployment } from './server-json.js';
 import { deploymentKey, encodeDeployment } from './shiplog-attributes.js';
 
 export interface PollSettings {
@@ -32,6 +34,18 @@ export function nextPollInterval(current: number, poll: PollSettings): number {
   return Math.min(poll.maxMs, Math.round(current * poll.factor));
 }
 
+/** Lines of a followed deployment's log kept in memory (and in the result); the rest are streamed and dropped. */
+export const KEPT_LOG_LINES = 5000;
+
+/** A log longer than this many lines is read at most every BIG_LOG_READ_MS while the deployment runs. */
+const BIG_LOG_LINES = 5000;
+const BIG_LOG_READ_MS = 5000;
+
+/** How far back a deployment whose start answer was lost is looked for (deployment ids, newest first)... */
+const RECENT_DEPLOYMENTS = 20;
+/** ...and how recent it must be (by its `started` time; clocks may differ a little). */
+const RECENT_MS = 15 * 60_000;
+
 export class DeployFlow {
   /** Components of the application versions this instance started deployments of, by deployment id. */
   private readonly started = new Map<number, { name: string; components: string[] }>();
@@ -43,14 +57,43 @@ export class DeployFlow {
     private readonly poll: PollSettings,
   ) {}
 
-  async start(appVersion: { id: string; name: string; components: string[] }, environment: string): Promise<{ id: number }> {
+  /**
+   * `GET /API/deploy?app=&env=&wait=N`. With `opts.key` (the build's deployment key) the start is recorded on
+   * the application version first (`ShiplogDeploy_<env>`), so that a re-run of the same build follows the
+   * deployment it already started instead of starting a second one, even when the start's answer was lost.
+   */
+  async start(appVersion: { id: string; name: string; components: string[] }, environment: string, opts: { key?: string } = {}): Promise<{ id: number }> {
     const appId = await this.apps.idOf(appVersion.name, appVersion.id);
-    const r = await this.http.get(`${API}/deploy`, { query: { app: appId, env: environment, wait: 'N' }, envelope: 'success', idempotent: false });
-    const id = num(r?.deploymentid);
-    if (!Number.isFinite(id) || id < 0) {
+    const remember = (id: number) => this.started.set(id, { name: appVersion.name, components: [...appVersion.components] });
+    const marker = deployMarkerKey(environment);
+    if (opts.key) {
+      const prev = parseMarker((await this.apps.attributes(appId))[marker]);
+      if (prev?.key === opts.key) {
+        const adopted = prev.id !== undefined ? prev.id : await this.findStarted(appVersion.name, environment);
+        if (adopted !== undefined && !(await this.failed(adopted))) {
+          this.host.log.info(`deployment ${adopted} of ${appVersion.name} to ${environment} was already started by this build; following it`);
+          if (prev.id === undefined) await this.apps.setAttributes(appId, { [marker]: JSON.stringify({ key: opts.key, id: adopted }) });
+          remember(adopted);
+          return { id: adopted };
+        }
+      }
+      await this.apps.setAttributes(appId, { [marker]: JSON.stringify({ key: opts.key }) });
+    }
+    const call = `GET ${API}/deploy`;
+    const r = await recoverAfterLostAnswer(
+      () => this.http.get(`${API}/deploy`, { query: { app: appId, env: environment, wait: 'N' }, envelope: 'success', idempotent: false, refusal: true }),
+      async () => {
+        const id = await this.findStarted(appVersion.name, environment);
+        return id === undefined ? undefined : { success: true, deploymentid: id };
+      },
+    );
+    const raw = num(r?.deploymentid);
+    if (Number.isFinite(raw) && raw < 0) {
       throw new OperationFailedError(`Ortelius could not start the deployment of ${appVersion.name} to ${environment}: ${str(r?.error) || 'no deployment id'}`);
     }
-    this.started.set(id, { name: appVersion.name, components: [...appVersion.components] });
+    const id = serverId(r?.deploymentid, 'deployment', call);
+    if (opts.key) await this.apps.setAttributes(appId, { [marker]: JSON.stringify({ key: opts.key, id }) });
+    remember(id);
     return { id };
   }
 
@@ -59,21 +102,26 @@ export class DeployFlow {
     const deadline = started + opts.timeoutMs;
     let interval = this.poll.initialMs;
     let seen = 0;
+    let lastRead = 0;
     let lastWait = started;
+    const redact = (lines: string[]) => lines.map((l) => this.host.redactor.redact(l));
     for (;;) {
       if (opts.signal?.aborted) throw new OperationFailedError(`following deployment ${id} was cancelled`);
       const check = await this.http.get(`${API}/log/${id}`, { query: { checkcomplete: 'Y' }, envelope: 'success', idempotent: true });
       const done = check?.iscomplete === true || check?.iscomplete === 'Y';
-      if (done || opts.onLog) {
-        const log = await this.http.get(`${API}/log/${id}`, { envelope: 'success', idempotent: true });
-        const lines = Array.isArray(log?.logoutput) ? log.logoutput.map(str) : [];
-        if (lines.length > seen && opts.onLog) opts.onLog(lines.slice(seen).map((l) => this.host.redactor.redact(l)));
-        seen = Math.max(seen, lines.length);
-        if (done && log) {
+      // Every read answers the whole log: once it is long, new lines are read at most every few seconds
+      // (and once more at the end), not at every poll.
+      const due = seen < BIG_LOG_LINES || this.host.now().getTime() - lastRead >= BIG_LOG_READ_MS;
+      if (done || (opts.onLog && due)) {
+        lastRead = this.host.now().getTime();
+        // Streamed: the lines already seen are skipped without being kept (log-reader.ts).
+        const log = await readDeploymentLog(this.http, id, { seen, keep: KEPT_LOG_LINES, onNew: opts.onLog ? (lines) => opts.onLog!(redact(lines)) : undefined });
+        seen = Math.max(seen, log.total);
+        if (done) {
           // Some server revisions name the application version without its domain in the log.
           const mine = this.started.get(id);
-          const d = toDeployment(id, { ...log, complete: true, application: mine?.name ?? log.application }, mine?.components ?? []);
-          return { ...d, log: d.log.map((l) => this.host.redactor.redact(l)) };
+          const d = toDeployment(id, { ...log.header, logoutput: log.tail, complete: true, application: mine?.name ?? log.header.application }, mine?.components ?? []);
+          return { ...d, log: redact(d.log) };
         }
       }
       const now = this.host.now().getTime();
@@ -91,29 +139,121 @@ export class DeployFlow {
     }
   }
 
+  /**
+   * `POST /API/deploy` (skipdeploy), then the facts the server does not keep on the application version. With
+   * `key`, a re-run of the same build that already recorded this deployment records nothing new.
+   */
   async record(spec: DeploymentRecordSpec): Promise<Deployment> {
+    const opts = { key: spec.key };
     const log = spec.log.map((l) => this.host.redactor.redact(l));
-    const r = await this.http.post(`${API}/deploy`, {
-      json: {
-        application: spec.appVersion.name,
-        environment: spec.environment,
-        compversion: spec.appVersion.components,
-        rc: spec.exitCode,
-        log: log.join('%0A'),
-        skipdeploy: 'Y',
+    const marker = deployMarkerKey(spec.environment);
+    let knownAppId: number | undefined;
+    if (opts.key) {
+      knownAppId = await this.apps.idOf(spec.appVersion.name, spec.appVersion.id);
+      const prev = parseMarker((await this.apps.attributes(knownAppId))[marker]);
+      const adopted = prev?.key === opts.key ? (prev.id ?? (await this.findStarted(spec.appVersion.name, spec.environment))) : undefined;
+      if (adopted !== undefined) {
+        this.host.log.info(`deployment ${adopted} of ${spec.appVersion.name} to ${spec.environment} was already recorded by this build`);
+        const d = deploymentFromSpec(spec, { id: adopted, appVersionName: spec.appVersion.name, log });
+        await this.apps.setAttributes(knownAppId, { [marker]: JSON.stringify({ key: opts.key, id: adopted }), [deploymentKey(adopted)]: encodeDeployment(this.host.redactor.redactValue(d)) });
+        return d;
+      }
+      await this.apps.setAttributes(knownAppId, { [marker]: JSON.stringify({ key: opts.key }) });
+    }
+    const call = `POST ${API}/deploy`;
+    const r = await recoverAfterLostAnswer(
+      () =>
+        this.http.post(`${API}/deploy`, {
+          json: {
+            application: spec.appVersion.name,
+            environment: spec.environment,
+            compversion: spec.appVersion.components,
+            rc: spec.exitCode,
+            log: log.join('%0A'),
+            skipdeploy: 'Y',
+          },
+          envelope: 'deploy',
+          idempotent: false,
+        }),
+      async () => {
+        const id = await this.findStarted(spec.appVersion.name, spec.environment);
+        return id === undefined ? undefined : { deployid: id };
       },
-      envelope: 'deploy',
-      idempotent: false,
-    });
-    const id = num(r?.deployid);
-    if (!Number.isFinite(id)) throw new ShiplogError(`Ortelius answered POST /API/deploy with deployid ${str(r?.deployid)}`);
+    );
+    const id = serverId(r?.deployid, 'deployment', call);
     const appVersion = str(r?.application) || spec.appVersion.name;
     const d = deploymentFromSpec(spec, { id, appVersionName: appVersion, log });
     // The log endpoint keeps neither how the deployment ran nor where from: keep them on the app version.
-    const appId = Number.isFinite(num(r?.appid)) ? num(r?.appid) : await this.apps.idOf(appVersion, spec.appVersion.id);
-    await this.apps.setAttributes(appId, { [deploymentKey(id)]: encodeDeployment(this.host.redactor.redactValue(d)) });
+    // An `appid` the server sent must be a real id: 0, null or a negative one is never written to.
+    const appId = r && 'appid' in r ? serverId(r.appid, 'application', call) : (knownAppId ?? (await this.apps.idOf(appVersion, spec.appVersion.id)));
+    await this.apps.setAttributes(appId, {
+      ...(opts.key ? { [marker]: JSON.stringify({ key: opts.key, id }) } : {}),
+      [deploymentKey(id)]: encodeDeployment(this.host.redactor.redactValue(d)),
+    });
     return d;
   }
+
+  /** A deployment that completed with a non-zero exit code (a re-run starts a new one then). */
+  private async failed(id: number): Promise<boolean> {
+    const r = await this.http.get(`${API}/log/${id}`, { query: { filelist: 'Y' }, envelope: 'success', idempotent: true, notFoundOk: true });
+    if (!r) return true;
+    const complete = r.complete === true || r.complete === 'Y';
+    return complete && num(r.exitcode) !== 0;
+  }
+
+  /**
+   * The newest deployment of this application version to this environment among the last few: the one a start
+   * (or a record) whose answer was lost made. Log headers only (`filelist=Y`): no log lines are read.
+   */
+  private async findStarted(appVersion: string, environment: string): Promise<number | undefined> {
+    const newest = await newestDeploymentId(this.http);
+    const short = appVersion.slice(appVersion.lastIndexOf('.', appVersion.indexOf(';') < 0 ? undefined : appVersion.indexOf(';')) + 1);
+    for (let id = newest; id >= 1 && id > newest - RECENT_DEPLOYMENTS; id--) {
+      const r = await this.http.get(`${API}/log/${id}`, { query: { filelist: 'Y' }, envelope: 'success', idempotent: true, notFoundOk: true });
+      if (!r) continue;
+      const app = str(r.application);
+      if ((app !== appVersion && app !== short) || str(r.environment) !== environment) continue;
+      const at = Date.parse(str(r.started));
+      return Number.isNaN(at) || at >= this.host.now().getTime() - RECENT_MS ? id : undefined;
+    }
+    return undefined;
+  }
+}
+
+/** The attribute that keeps, per environment, which build started (or recorded) the last deployment. */
+export function deployMarkerKey(environment: string): string {
+  return `ShiplogDeploy_${environment}`;
+}
+
+function parseMarker(v: string | undefined): { key: string; id?: number } | undefined {
+  if (!v) return undefined;
+  try {
+    const o = JSON.parse(v) as { key?: unknown; id?: unknown };
+    if (typeof o.key !== 'string') return undefined;
+    const id = num(o.id);
+    return { key: o.key, ...(Number.isInteger(id) && id > 0 ? { id } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The highest deployment id: exponential probe, then binary search (ids are dense from 1). */
+export async function newestDeploymentId(http: OrteliusHttp): Promise<number> {
+  const exists = async (id: number) =>
+    !!(await http.get(`${API}/log/${id}`, { query: { checkcomplete: 'Y' }, envelope: 'success', idempotent: true, notFoundOk: true }));
+  if (!(await exists(1))) return 0;
+  let lo = 1;
+  let hi = 2;
+  while (await exists(hi)) {
+    lo = hi;
+    hi *= 2;
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (await exists(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function formatMs(ms: number): string {

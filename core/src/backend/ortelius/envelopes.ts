@@ -10,12 +10,18 @@ export const AUTH_REFUSED = /login required|not logged in|invalid token|token (h
 export const NOT_FOUND = /not found|no \w+( \w+)? found|does not exist|could not find|id invalid/i;
 export const NO_PERMISSION = /permission|access denied|not allowed/i;
 
-export function businessError(msg: string, what: string): ShiplogError {
+/**
+ * A `success:false` answer as an error carrying the server's message: a refused session or a missing
+ * permission is exit 3, something not found exit 2, a refusal of the operation itself (an approval, a move
+ * or a deployment the server would not do; `refusal`) exit 1, anything else a server error, exit 4.
+ */
+export function businessError(msg: string, what: string, refusal = false): ShiplogError {
   const text = `Ortelius: ${msg} (${what})`;
   if (AUTH_REFUSED.test(msg) || /login failed/i.test(msg)) return new AuthError(text, { hint: 'check DHUSER/DHPASS' });
   if (NO_PERMISSION.test(msg)) return new AuthError(text, { hint: 'the Ortelius user lacks a permission for this' });
   if (NOT_FOUND.test(msg)) return new NotFoundError(text);
-  return new OperationFailedError(text);
+  if (refusal) return new OperationFailedError(text);
+  return new BackendError(text);
 }
 
 export function malformed(what: string, expected: string): BackendError {

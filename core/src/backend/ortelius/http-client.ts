@@ -49,6 +49,8 @@ export interface CallOptions {
   idempotent: boolean;
   /** A success:false answer whose error says "not found" yields undefined instead of throwing. */
   notFoundOk?: boolean;
+  /** A success:false answer is the server refusing the operation (exit 1), not a server error (exit 4). */
+  refusal?: boolean;
 }
 
 export class OrteliusHttp {
@@ -100,6 +102,58 @@ export class OrteliusHttp {
   async getArray(path: string, opts: Omit<CallOptions, 'envelope'>): Promise<Json[]> {
     const r = await this.call('GET', path, { ...opts, envelope: 'array' });
     return (r?.items as Json[]) ?? [];
+  }
+
+  /**
+   * GET whose answer is read as a stream (a deployment log can be many MB; the caller parses it as it arrives
+   * and keeps what it needs). Status and session are checked as for get(); the JSON envelope is the caller's.
+   * Network errors before the answer are retried like an idempotent call.
+   */
+  async getStream(path: string, query?: Query): Promise<NodeJS.ReadableStream> {
+    const url = path + buildQuery(query);
+    const what = `GET ${path}`;
+    let relogged = false;
+    for (let attempt = 0; ; ) {
+      await this.ensureLogin();
+      const started = this.host.now().getTime();
+      let res: AxiosResponse<NodeJS.ReadableStream> | undefined;
+      let netErr: unknown;
+      try {
+        this.requestCount++;
+        res = await this.axios.request<NodeJS.ReadableStream>({
+          method: 'GET',
+          url,
+          responseType: 'stream',
+          // The body is consumed as it arrives and never held whole: no size cap applies to it.
+          maxContentLength: -1,
+          headers: { ...(this.token ? { Cookie: `token=${this.token}` } : {}), Accept: 'application/json' },
+        });
+      } catch (err) {
+        netErr = err;
+      }
+      this.host.log.debug(`ortelius: GET ${url} -> ${res ? `HTTP ${res.status} (streamed)` : describeNetError(netErr)} (${this.host.now().getTime() - started} ms)`);
+      if (!res) {
+        if (attempt++ < this.opts.retries && !isTlsError(netErr)) {
+          await sleep(this.backoff(attempt - 1));
+          continue;
+        }
+        throw new BackendError(`cannot reach Ortelius at ${this.opts.baseUrl}: ${describeNetError(netErr)} on ${what}`, { cause: netErr });
+      }
+      const refused = res.status === 401 || res.status === 403 || (res.status >= 300 && res.status < 400);
+      if (res.status !== 200) (res.data as unknown as { destroy?: () => void }).destroy?.();
+      if (refused && !relogged) {
+        this.token = undefined;
+        relogged = true;
+        continue;
+      }
+      if (refused) throw new AuthError(`Ortelius refused the session on ${what} right after logging in`, { hint: 'check the user\'s permissions and DHURL' });
+      if ((res.status >= 500 || res.status === 429) && attempt++ < this.opts.retries) {
+        await sleep(this.backoff(attempt - 1));
+        continue;
+      }
+      if (res.status !== 200) throw new BackendError(`Ortelius answered HTTP ${res.status} to ${what}`, { status: res.status });
+      return res.data;
+    }
   }
 
   async ensureLogin(): Promise<void> {
@@ -168,18 +222,25 @@ export class OrteliusHttp {
     }
     if (opts.envelope === 'status') {
       const data = tryParse(res.data);
+      // The servlets answer {"success": true} or other JSON; a success:false among them is an error too.
+      if (data && !Array.isArray(data) && data.success === false) {
+        const msg = typeof data.error === 'string' && data.error ? data.error : 'unknown error';
+        throw businessError(msg, what, opts.refusal);
+      }
       return data && !Array.isArray(data) ? data : {};
     }
     const data = this.parse(res, what, opts.envelope === 'array');
     switch (opts.envelope) {
       case 'array':
+        if (!Array.isArray(data) && data.success === false) throw businessError(typeof data.error === 'string' && data.error ? data.error : 'unknown error', what, opts.refusal);
         if (!Array.isArray(data)) throw malformed(what, 'a JSON array');
         return { items: data };
       case 'result':
         if (typeof data.result !== 'boolean') throw malformed(what, 'a `result` field');
         return data;
       case 'deploy':
-        if (typeof data.errormsg === 'string' && data.errormsg) throw businessError(data.errormsg, what);
+        if (typeof data.errormsg === 'string' && data.errormsg) throw businessError(data.errormsg, what, true);
+        if (data.success === false) throw businessError(typeof data.error === 'string' && data.error ? data.error : 'unknown error', what, true);
         if (typeof data.deployid !== 'number' && typeof data.deployid !== 'string') throw malformed(what, '`deployid` or `errormsg`');
         return data;
       case 'success':
@@ -188,7 +249,7 @@ export class OrteliusHttp {
         if (data.success === false) {
           const msg = typeof data.error === 'string' && data.error ? data.error : 'unknown error';
           if (opts.notFoundOk && NOT_FOUND.test(msg)) return undefined;
-          throw businessError(msg, what);
+          throw businessError(msg, what, opts.refusal);
         }
         throw malformed(what, 'a `success` field');
     }
@@ -251,6 +312,8 @@ export class OrteliusHttp {
       }
       throw new BackendError(`cannot reach Ortelius at ${this.opts.baseUrl}: ${describeNetError(netErr)} on ${what}${attempt ? ` (after ${attempt + 1} attempts)` : ''}`, {
         hint: 'check DHURL and that the server is up',
+        // recovery.ts tells a lost answer (the request may have been applied) from a request never sent.
+        cause: netErr,
       });
     }
   }

@@ -8,6 +8,7 @@ import type { Backend } from '../backend.js';
 import { AuthError, ConfigError, InvalidInputError } from '../../errors.js';
 import type { Host } from '../../host.js';
 import { ApplicationFlow } from './application-flow.js';
+import { Catalog } from './catalog.js';
 import { ComponentFlow } from './component-flow.js';
 import { DEFAULT_POLL, DeployFlow, type PollSettings } from './deploy-flow.js';
 import { OrteliusHttp } from './http-client.js';
@@ -79,6 +80,7 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
   const deploys = new DeployFlow(host, http, apps, { ...DEFAULT_POLL, ...opts.poll });
   const stages = new StageFlow(host, http, apps);
   const queries = new QueryFlow(http, apps);
+  const catalog = new Catalog(http);
 
   return {
     kind: 'ortelius',
@@ -88,17 +90,24 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
     listComponentVersions: (base) => components.list(base),
     latestComponentVersion: (base) => components.latest(base),
     putComponentVersion: (spec) => components.put(spec),
+    attachSboms: (cv, sboms) => components.sboms.upload(cv, sboms),
+    probeSboms: async () => {
+      await components.sboms.probe();
+    },
     getApplicationVersion: (full) => apps.get(full),
     listApplicationVersions: (app) => apps.list(app),
     putApplicationVersion: (spec) => apps.put(spec),
     recordApproval: (a) => stages.approve(a),
     listApprovals: (appVersion) => stages.listApprovals(appVersion),
     moveApplicationVersion: (spec) => stages.move(spec),
-    startDeployment: (av, env) => deploys.start(av, env),
+    startDeployment: (av, env, o) => deploys.start(av, env, o),
     followDeployment: (id, o) => deploys.follow(id, o),
     recordDeployment: (spec) => deploys.record(spec),
     status: (filter) => queries.status(filter),
     history: (filter) => queries.history(filter),
+    resolveEnvironment: (name, o) => catalog.environment(name, o),
+    resolveDomain: (name, o) => catalog.domain(name, o),
+    moveTasks: (domainId) => catalog.moveTasks(domainId),
     close: async () => http.close(),
   };
 }

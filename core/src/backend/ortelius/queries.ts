@@ -13,6 +13,7 @@ import type { Deployment, EnvironmentState } from '../../model.js';
 import { componentMatches } from '../../naming.js';
 import type { OrteliusHttp } from './http-client.js';
 import type { ApplicationFlow } from './application-flow.js';
+import { newestDeploymentId } from './deploy-flow.js';
 import { API, type Json, applicationOf, resultOf, str, toApplicationVersion, toDeployment } from './server-json.js';
 import { type StoredDeployment, deploymentsFrom } from './shiplog-attributes.js';
 
@@ -70,7 +71,7 @@ export class QueryFlow {
     const limit = filter.limit ?? Infinity;
     const out: Deployment[] = [];
     const metaByApp = new Map<string, Promise<AppFacts>>();
-    for (let id = await this.newestDeploymentId(); id >= 1 && out.length < limit; id--) {
+    for (let id = await newestDeploymentId(this.http); id >= 1 && out.length < limit; id--) {
       const log = await this.http.get(`${API}/log/${id}`, { envelope: 'success', idempotent: true, notFoundOk: true });
       if (!log) continue;
       const appVersion = str(log.application);
@@ -108,25 +109,6 @@ export class QueryFlow {
     const app = applicationOf(resultOf(r));
     const av = toApplicationVersion(app);
     return { fullName: av?.name, components: av?.components ?? [], meta: deploymentsFrom(await this.apps.attributes(app.id)) };
-  }
-
-  /** The highest deployment id: exponential probe, then binary search (ids are dense from 1). */
-  private async newestDeploymentId(): Promise<number> {
-    const exists = async (id: number) =>
-      !!(await this.http.get(`${API}/log/${id}`, { query: { checkcomplete: 'Y' }, envelope: 'success', idempotent: true, notFoundOk: true }));
-    if (!(await exists(1))) return 0;
-    let lo = 1;
-    let hi = 2;
-    while (await exists(hi)) {
-      lo = hi;
-      hi *= 2;
-    }
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (await exists(mid)) lo = mid;
-      else hi = mid;
-    }
-    return lo;
   }
 
   private async exported(type: 'environments' | 'applications'): Promise<string[]> {

@@ -3,6 +3,7 @@
  * Stored names: components `short;variant;version` / `short;version`, applications `short;version`;
  * the full name is `domain + "." + name`.
  */
+import { BackendError } from '../../errors.js';
 import type { ApplicationVersion, ComponentKind, ComponentVersion, Deployment } from '../../model.js';
 
 export type Json = Record<string, unknown>;
@@ -36,6 +37,22 @@ export interface ServerApplication {
 export function num(v: unknown): number {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
   return Number.isFinite(n) ? n : NaN;
+}
+
+/**
+ * An id the server returned: a positive integer (number or numeric string). 0, null, a negative number or
+ * anything else is never used as an id (it would address another object, or none): BackendError, exit 4.
+ */
+export function serverId(v: unknown, what: string, call: string): number {
+  const n = num(v);
+  if (Number.isInteger(n) && n > 0) return n;
+  throw noServerId(what, call);
+}
+
+export function noServerId(what: string, call: string): BackendError {
+  return new BackendError(`Ortelius: server returned no ${what} id (${call})`, {
+    hint: 'nothing was written after this answer; check the server, then run the command again',
+  });
 }
 
 export function str(v: unknown): string {

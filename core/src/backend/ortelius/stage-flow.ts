@@ -9,7 +9,6 @@ import type { Approval } from '../../model.js';
 import {
   ApprovalRejectedError,
   ApprovalRequiredError,
-  BackendError,
   InvalidInputError,
   NotFoundError,
   OperationFailedError,
@@ -17,7 +16,7 @@ import {
 import type { Host } from '../../host.js';
 import { enc, type OrteliusHttp } from './http-client.js';
 import type { ApplicationFlow } from './application-flow.js';
-import { API, UI, num, resultOf, str } from './server-json.js';
+import { API, UI, num, resultOf, serverId, str } from './server-json.js';
 import { STAGE_KEY, approvalKey, approvalsFrom, encodeApproval } from './shiplog-attributes.js';
 
 export class StageFlow {
@@ -37,6 +36,7 @@ export class StageFlow {
       query: { approve: clean.approved ? 'Y' : 'N', notes: clean.notes ?? '' },
       envelope: 'success',
       idempotent: false,
+      refusal: true,
     });
     await this.apps.setAttributes(appId, { [approvalKey(clean.stage)]: encodeApproval(clean) });
     return clean;
@@ -56,7 +56,9 @@ export class StageFlow {
     const appId = await this.apps.idOf(name, spec.appVersion.id);
     const attrs = await this.apps.attributes(appId);
     const stage = attrs[STAGE_KEY];
-    if (stage && stage !== spec.from.name) {
+    // A from-stage that is a domain of the server (dh's --from_domain, not a stage of the config) is trusted:
+    // RunTask refuses a version that is not there.
+    if (stage && stage !== spec.from.name && stage !== spec.from.domain && !spec.from.name.includes('.')) {
       throw new InvalidInputError(`${name} is in stage "${stage}", not "${spec.from.name}"`, { hint: 'omit --from to move from the current stage' });
     }
     if (spec.requiresApproval) {
@@ -97,8 +99,7 @@ export class StageFlow {
     const cached = this.domains.get(name);
     if (cached !== undefined) return cached;
     const r = await this.http.get(`${API}/domain/${enc(name)}`, { envelope: 'success', idempotent: true });
-    const id = num(resultOf(r).id);
-    if (!Number.isFinite(id)) throw new BackendError(`Ortelius answered the lookup of domain ${name} without result.id`);
+    const id = serverId(resultOf(r).id, 'domain', `GET ${API}/domain/`);
     this.domains.set(name, id);
     return id;
   }

@@ -1,0 +1,38 @@
+/**
+ * Lost answers (a reset connection, a proxy that gave up, a timeout): the server may have applied a create or a
+ * start whose answer never came. Such a call is never repeated blindly; the object is looked for by name (or
+ * by what it must hold) first, and adopted when it is there. Only an error that can hide an applied request
+ * counts: a refused connection or an unknown host never reached the server.
+ */
+import { BackendError } from '../../errors.js';
+
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL']);
+
+/** True when `err` is a request that may have reached the server and lost its answer. */
+export function answerLost(err: unknown): boolean {
+  if (!(err instanceof BackendError) || err.status !== undefined) return false;
+  const code = (err.cause as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string') return false;
+  if (NEVER_SENT.has(code) || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code)) return false;
+  return true;
+}
+
+/**
+ * Runs a call that creates or starts something. When its answer is lost, `find` looks for what it made:
+ * found -> that is the answer; not found -> the original error (nothing was made, or it cannot be told).
+ */
+export async function recoverAfterLostAnswer<T>(call: () => Promise<T>, find: () => Promise<T | undefined>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (!answerLost(err)) throw err;
+    let found: T | undefined;
+    try {
+      found = await find();
+    } catch {
+      throw err;
+    }
+    if (found === undefined) throw err;
+    return found;
+  }
+}
