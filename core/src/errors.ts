@@ -76,6 +76,14 @@ export class SchemaVersionError extends ConfigError {
   override readonly code = 'STORE_SCHEMA';
 }
 
+/**
+ * Exit 2: an entry inside a store directory is a symbolic link. A store restored from a CI cache or an artifact
+ * is untrusted input: following a link would let it read, truncate or delete files outside the store.
+ */
+export class StoreSymlinkError extends ConfigError {
+  override readonly code = 'STORE_SYMLINK';
+}
+
 /** Exit 2: a named object (application version, component version, environment, stage) does not exist. */
 export class NotFoundError extends InvalidInputError {
   override readonly code = 'NOT_FOUND';
