@@ -133,6 +133,11 @@ export class StoreLockedError extends BackendError {
   override readonly code = 'STORE_LOCKED';
 }
 
+/** Exit 4: a server answered more than the response size limit (--max-response-mib); nothing past it was read. */
+export class ResponseTooLargeError extends BackendError {
+  override readonly code = 'RESPONSE_TOO_LARGE';
+}
+
 /** Exit 5: a wait ran out (deployment follow, lock wait when asked to fail fast). */
 export class TimeoutError extends ShiplogError {
   override readonly code = 'TIMEOUT';

@@ -21,6 +21,16 @@ import { isSecretName, isSettingValue } from './secret-names.js';
 import { loadPipelineConfig } from './pipeline-config.js';
 import { discoverConfig } from './discovery.js';
 import { storeUrlFromConfig } from './backend/store-config.js';
+import { Deadline, HARD_STOP_GRACE_MS } from './deadline.js';
+import { DEFAULT_TIMEOUT_MS, durationInput } from './operations/input-resolution.js';
+import { maxResponseBytes } from './response-limit.js';
+
+/** --timeout when not given: commands that run deployments get DEFAULT_TIMEOUT_MS (30m), the others 5m. */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 5 * 60_000;
+
+export function defaultTimeoutMs(command: CommandName): number {
+  return command === 'deploy' || command === 'version-update' ? DEFAULT_TIMEOUT_MS : DEFAULT_COMMAND_TIMEOUT_MS;
+}
 
 export type ExecuteInputs = RawInputs;
 
@@ -84,6 +94,7 @@ function safeDecode(s: string): string {
 
 export async function execute(command: CommandName, inputs: ExecuteInputs, host: Host, opts: ExecuteOptions = {}): Promise<ExecuteOutcome> {
   let backend: Backend | undefined;
+  let deadline: Deadline | undefined;
   try {
     registerSecrets(host, inputs);
     const mod = commandModule(command);
@@ -95,6 +106,9 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     // The request's own checks run even when some inputs were rejected, so that one error names every problem.
     let req: unknown;
     const problems = [...resolved.problems, ...(opts.problems ?? [])];
+    const timeoutMs = durationInput(v, 'timeout', []) ?? defaultTimeoutMs(command);
+    // The request's own parse of --timeout (deploy, version-update) must see the same default.
+    if (v.timeout === undefined) v.timeout = timeoutMs;
     try {
       req = mod.request(v, { commandArgs: opts.commandArgs ?? [] });
     } catch (err) {
@@ -114,7 +128,10 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
       dhpass: v.dhpass as string | undefined,
       caCert: v['ca-cert'] as string | undefined,
       insecure: v.insecure === true,
+      maxResponseBytes: maxResponseBytes(typeof v['max-response-mib'] === 'number' ? v['max-response-mib'] : undefined),
     };
+    deadline = new Deadline(() => host.now().getTime(), timeoutMs);
+    backendOpts.deadline = deadline;
     // Loaded only once the inputs are valid: env-ci (with execa and cross-spawn) is about a quarter of the action's
     // startup code, and a rejected input should not pay for it (bench/github-action.bench.mjs). The CLI
     // bundle inlines this import; the action's bundle makes a lazy chunk (dist/ci-context.mjs) of it.
@@ -128,6 +145,7 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     const ctx: OperationContext = {
       host,
       dryRun,
+      deadline,
       ...(beforeDeployment ? { beforeDeployment: (facts: DeploymentFacts) => beforeDeployment({ ...facts, values: v }) } : {}),
       ci: () => (ci ??= readCiContext(host.env, host.cwd)),
       pipeline: () => (pipeline ??= loadPipelineConfig(host, configFile())),
@@ -148,15 +166,40 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
           return dryRun ? readOnlyBackend(opened) : opened;
         })()),
     };
-    const result = await mod.run(ctx, req);
+    const result = await withHardStop(mod.run(ctx, req), deadline);
     return { exitCode: 0, result: host.redactor.redactValue(result as unknown as Record<string, unknown>) };
   } catch (err) {
     const e = toShiplogError(err);
     const base = err instanceof FailedDeploymentError ? err.result : { ok: false, operation: command };
     return { exitCode: e.exitCode, result: host.redactor.redactValue({ ...base, ok: false, error: e.toJSON() }), error: e };
   } finally {
+    deadline?.dispose();
     if (backend) {
       await backend.close().catch((err: unknown) => host.log.debug(`closing the backend failed: ${String(err)}`));
     }
+  }
+}
+
+/**
+ * The command's result, or TimeoutError (exit 5) once the deadline has passed by HARD_STOP_GRACE_MS: whatever
+ * a backend waits for (a git or lock wait that knows no deadline), the command answers. Within the grace a
+ * command winds down itself: a stopped deployment is recorded, requests were aborted at the deadline.
+ */
+async function withHardStop<T>(work: Promise<T>, deadline: Deadline): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const stop = new Promise<never>((_, reject) => {
+    const arm = () => {
+      timer = setTimeout(() => {
+        if (deadline.remaining() > 0) arm();
+        else reject(deadline.error('the command did not finish'));
+      }, deadline.remaining() + HARD_STOP_GRACE_MS);
+      timer.unref?.();
+    };
+    arm();
+  });
+  try {
+    return await Promise.race([work, stop]);
+  } finally {
+    clearTimeout(timer);
   }
 }

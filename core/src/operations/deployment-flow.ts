@@ -11,6 +11,7 @@ import type { ApplicationVersion, Deployment, DeploymentMode, PipelineConfig, St
 import { requireEnvironmentStage, stageIndex } from '../pipeline-config.js';
 import type { CommandResultBase } from './command-module.js';
 import type { OperationContext } from './context.js';
+import { RECORD_GRACE_MS } from '../deadline.js';
 import { LineTail, MAX_STORED_LOG_LINES, runDeploymentCommand } from './deploy-runner.js';
 
 /** Where the deployment's result comes from. */
@@ -177,7 +178,7 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
     const { id } = await backend.startDeployment!(av, req.environment);
     host.log.info(`deployment ${id} started; following it (timeout ${Math.round(req.timeoutMs / 1000)} s)`);
     deployment = await backend.followDeployment!(id, {
-      timeoutMs: req.timeoutMs,
+      timeoutMs: Math.min(req.timeoutMs, ctx.deadline?.remaining() ?? req.timeoutMs),
       onLog: (lines) => {
         for (const l of lines) host.stderr(`${l}\n`);
       },
@@ -190,10 +191,14 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
     let finishedAt: string;
     if (req.source.kind === 'run') {
       host.log.info(`deploying ${av.name} to ${req.environment}: ${describeCommand(req.source)}`);
-      const out = await runDeploymentCommand(host, { shell: req.source.shell, argv: req.source.argv, timeoutMs: req.timeoutMs });
+      // What is left of --timeout (the lookups before took some), but reported as the --timeout given.
+      const left = Math.max(1, Math.min(req.timeoutMs, ctx.deadline?.remaining() ?? req.timeoutMs));
+      const out = await runDeploymentCommand(host, { shell: req.source.shell, argv: req.source.argv, timeoutMs: left, timeoutLabelMs: req.timeoutMs });
       ({ exitCode, log, startedAt, finishedAt } = out);
       if (out.timedOut) {
         timedOut = true;
+        // Recording the stopped deployment as failed may still talk to a server.
+        ctx.deadline?.extend(RECORD_GRACE_MS);
         // Stopped, so failed, even when the command caught SIGTERM and exited 0.
         if (exitCode === 0) exitCode = TIMED_OUT_EXIT_CODE;
       }

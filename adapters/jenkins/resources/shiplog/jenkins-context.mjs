@@ -3,6 +3,8 @@ import { createRequire as __shiplogCreateRequire } from 'node:module';
 const require = __shiplogCreateRequire(import.meta.url);
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
+import http from 'node:http';
+import https from 'node:https';
 import require$$0$1 from 'events';
 import require$$1 from 'http';
 import require$$2 from 'https';
@@ -246,6 +248,82 @@ function secretForms(secret) {
     if (stable.length >= 8) forms.add(stable);
   }
   return forms;
+}
+
+const EXIT = {
+  OPERATION_FAILED: 1,
+  BACKEND: 4};
+class ShiplogError extends Error {
+  code = "SHIPLOG_ERROR";
+  exitCode = EXIT.OPERATION_FAILED;
+  hint;
+  problems;
+  constructor(message, opts = {}) {
+    super(oneLine(message), opts.cause === void 0 ? void 0 : { cause: opts.cause });
+    this.name = new.target.name;
+    this.hint = opts.hint;
+    this.problems = opts.problems;
+  }
+  toJSON() {
+    return {
+      code: this.code,
+      message: this.message,
+      exitCode: this.exitCode,
+      ...this.hint ? { hint: this.hint } : {},
+      ...this.problems && this.problems.length > 1 ? { problems: this.problems } : {}
+    };
+  }
+}
+class BackendError extends ShiplogError {
+  code = "BACKEND";
+  exitCode = EXIT.BACKEND;
+  status;
+  constructor(message, opts = {}) {
+    super(message, opts);
+    this.status = opts.status;
+  }
+}
+class ResponseTooLargeError extends BackendError {
+  code = "RESPONSE_TOO_LARGE";
+}
+function oneLine(s) {
+  return s.replace(/\s*\n\s*/g, " ").trim().replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+const DEFAULT_MAX_RESPONSE_MIB = 32;
+const MIB = 1024 * 1024;
+function maxResponseBytes(mib) {
+  return Math.round((mib ?? DEFAULT_MAX_RESPONSE_MIB) * MIB);
+}
+function describeLimit(bytes) {
+  return bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${bytes} bytes`;
+}
+function responseTooLarge(what, limitBytes) {
+  return new ResponseTooLargeError(`${what}: the answer is larger than the response size limit of ${describeLimit(limitBytes)}`, {
+    hint: "the server sent far more than expected; if it is right, raise --max-response-mib (SHIPLOG_MAX_RESPONSE_MIB)"
+  });
+}
+function limitedAgent(protocol, limitBytes, what) {
+  const count = (socket) => {
+    let seen = 0;
+    socket.on("data", (chunk) => {
+      seen += chunk.length;
+      if (seen > limitBytes) socket.destroy(responseTooLarge(what(), limitBytes));
+    });
+    return socket;
+  };
+  if (protocol === "https:") {
+    return new class extends https.Agent {
+      createConnection(...args) {
+        return count(super.createConnection(...args));
+      }
+    }();
+  }
+  return new class extends http.Agent {
+    createConnection(...args) {
+      return count(super.createConnection(...args));
+    }
+  }();
 }
 
 function getDefaultExportFromCjs (x) {
@@ -3774,10 +3852,14 @@ var Jenkins = /*@__PURE__*/getDefaultExportFromCjs(libExports);
 
 async function collectBuildFacts(ref) {
   const auth = Buffer.from(`${ref.user}:${ref.token}`, "utf8").toString("base64");
+  const baseUrl = ref.url.replace(/\/+$/, "");
+  const protocol = new URL(baseUrl).protocol === "https:" ? "https:" : "http:";
   const client = new Jenkins({
-    baseUrl: ref.url.replace(/\/+$/, ""),
+    baseUrl,
     crumbIssuer: false,
-    headers: { authorization: `Basic ${auth}` }
+    headers: { authorization: `Basic ${auth}` },
+    // Answers are cut off at the response size limit (a console log of gigabytes would fill the memory).
+    agent: limitedAgent(protocol, ref.maxResponseBytes ?? maxResponseBytes(void 0), () => `the Jenkins API at ${baseUrl}`)
   });
   const [build, text] = await Promise.all([
     client.build.get(ref.job, ref.number),
@@ -3825,7 +3907,8 @@ async function main(argv, env) {
       job: env.JOB_NAME,
       number,
       user: env.SHIPLOG_JENKINS_USER,
-      token
+      token,
+      maxResponseBytes: maxResponseBytes(Number(env.SHIPLOG_MAX_RESPONSE_MIB) > 0 ? Number(env.SHIPLOG_MAX_RESPONSE_MIB) : void 0)
     });
     mkdirSync(out, { recursive: true });
     const logFile = join(out, "console.log");
