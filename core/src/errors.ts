@@ -157,10 +157,13 @@ export function toShiplogError(err: unknown): ShiplogError {
   return new InternalError(`internal error, please report: ${detail}`, { cause: err, hint: 'rerun with --debug for the stack trace' });
 }
 
-/** One line: newlines become spaces, other control characters (CR, ESC, ...) `\uXXXX`, so none forges a line. */
+/**
+ * One line: newlines become spaces, other control characters (CR, ESC, ...) and bidirectional controls (U+202E,
+ * ...) `\uXXXX`, so none forges a line or makes a message read as another.
+ */
 function oneLine(s: string): string {
   return s
     .replace(/\s*\n\s*/g, ' ')
     .trim()
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

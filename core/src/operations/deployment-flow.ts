@@ -11,6 +11,7 @@ import type { ApplicationVersion, Deployment, DeploymentMode, PipelineConfig, St
 import { requireEnvironmentStage, stageIndex } from '../pipeline-config.js';
 import type { CommandResultBase } from './command-module.js';
 import type { OperationContext } from './context.js';
+import { maskSecretAttributes } from '../attributes.js';
 import { RECORD_GRACE_MS } from '../deadline.js';
 import { LineTail, MAX_STORED_LOG_LINES, runDeploymentCommand } from './deploy-runner.js';
 
@@ -172,7 +173,7 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
   let deployment: Deployment;
   let timedOut = false;
   const provenance = ctx.ci();
-  const attributes = req.attributes && Object.keys(req.attributes).length > 0 ? host.redactor.redactValue(req.attributes) : undefined;
+  const attributes = req.attributes && Object.keys(req.attributes).length > 0 ? host.redactor.redactValue(maskSecretAttributes(host, req.attributes)) : undefined;
   if (req.source.kind === 'server') {
     host.log.info(`deploying ${av.name} to ${req.environment} on ${backend.location}`);
     const { id } = await backend.startDeployment!(av, req.environment);
