@@ -287,7 +287,7 @@ class ResponseTooLargeError extends BackendError {
   code = "RESPONSE_TOO_LARGE";
 }
 function oneLine(s) {
-  return s.replace(/\s*\n\s*/g, " ").trim().replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return s.replace(/\s*\n\s*/g, " ").trim().replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 const DEFAULT_MAX_RESPONSE_MIB = 32;
