@@ -65,7 +65,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'store-password',
     type: 'string',
     secret: true,
-    description: 'Password or token for a git store over http(s) (sent through GIT_ASKPASS, never in a URL). Prefer the SHIPLOG_STORE_PASSWORD environment variable.',
+    description: 'Password or token for a git store over http(s) (sent through GIT_ASKPASS, never in a URL; a warning when it would go over plain http to another machine). Prefer the SHIPLOG_STORE_PASSWORD environment variable.',
     commands: ALL,
     env: ['SHIPLOG_STORE_PASSWORD'],
     cliOnly: true,

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { warnPlainHttp } from '../src/backend/open-store.js';
 import { openOrteliusBackend } from '../src/backend/ortelius/index.js';
 import { createMemoryHost } from '../src/host.js';
 import { runCliInProcess } from './execute-fixtures.js';
@@ -129,5 +130,16 @@ describe('login refusals and plain http', () => {
       await (await openOrteliusBackend(quiet, { url: loopback, user: 'ci', password: DHPASS })).close();
       expect(quiet.err(), loopback).toBe('');
     }
+  });
+
+  it('a git store password over plain http to another machine is warned about too (checked before git runs)', () => {
+    const host = createMemoryHost({ env: {} });
+    warnPlainHttp(host, 'http://git.example.com/org/state.git', 'store-pw');
+    expect(host.err()).toContain('the store password goes to git.example.com over plain http');
+    const quiet = createMemoryHost({ env: {} });
+    warnPlainHttp(quiet, 'http://127.0.0.1:9418/state.git', 'store-pw');
+    warnPlainHttp(quiet, 'https://git.example.com/state.git', 'store-pw');
+    warnPlainHttp(quiet, 'http://git.example.com/state.git', undefined);
+    expect(quiet.err()).toBe('');
   });
 });

@@ -9,6 +9,7 @@ import { AuthError, ConfigError, InvalidInputError } from '../../errors.js';
 import type { Deadline } from '../../deadline.js';
 import type { Host } from '../../host.js';
 import { maxResponseBytes } from '../../response-limit.js';
+import { isLoopback } from '../loopback.js';
 import { ApplicationFlow } from './application-flow.js';
 import { ComponentFlow } from './component-flow.js';
 import { DEFAULT_POLL, DeployFlow, type PollSettings } from './deploy-flow.js';
@@ -127,12 +128,6 @@ function parseUrl(raw: string): URL {
   url.search = '';
   url.hash = '';
   return url;
-}
-
-/** localhost, 127.0.0.0/8 and ::1: plain http there never leaves the machine. */
-export function isLoopback(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
 function safeDecode(s: string): string {
