@@ -9,6 +9,8 @@ import { InvalidInputError } from './errors.js';
 import { parseRemoteUrl, stripUrlCredentials } from './git-facts.js';
 import type { Env, Host } from './host.js';
 import type { CiContext } from './model.js';
+import { MASK } from './redact.js';
+import { isSecretName, isSettingValue } from './secret-names.js';
 
 /** Build variable -> attribute for the plain git copies (GitCommit, GitVerifyCommit and GitRepo are special). */
 const GIT_ATTRS: ReadonlyArray<readonly [string, string]> = [
@@ -289,7 +291,26 @@ export async function resolveAttributes(
       }
     }
   }
-  return { attributes, files };
+  return { attributes: maskSecretAttributes(host, attributes), files };
+}
+
+/**
+ * Attributes whose name says they hold a secret (DB_PASSWORD, ApiToken, ...: the rule of secret-names.ts, the
+ * one envscript and the Redactor use) are stored with their value masked, never in clear; the value is
+ * registered as a secret (so it is masked wherever else it shows) and a warning names the key. Masked rather
+ * than refused: a release record must not fail over an attribute's name, and the key still says the attribute
+ * was set. docs/component-toml.md.
+ */
+export function maskSecretAttributes(host: Host, attributes: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(attributes)) {
+    if (isSecretName(k) && v !== MASK && !isSettingValue(v)) {
+      host.redactor.add(v);
+      host.log.warn(`attribute ${k} looks like a credential: its value is stored as ${MASK}`);
+      out[k] = MASK;
+    } else out[k] = v;
+  }
+  return out;
 }
 
 /**

@@ -76,6 +76,14 @@ export class SchemaVersionError extends ConfigError {
   override readonly code = 'STORE_SCHEMA';
 }
 
+/**
+ * Exit 2: an entry inside a store directory is a symbolic link. A store restored from a CI cache or an artifact
+ * is untrusted input: following a link would let it read, truncate or delete files outside the store.
+ */
+export class StoreSymlinkError extends ConfigError {
+  override readonly code = 'STORE_SYMLINK';
+}
+
 /** Exit 2: a named object (application version, component version, environment, stage) does not exist. */
 export class NotFoundError extends InvalidInputError {
   override readonly code = 'NOT_FOUND';
@@ -143,6 +151,11 @@ export class StoreInconsistentError extends OperationFailedError {
   }
 }
 
+/** Exit 4: a server answered more than the response size limit (--max-response-mib); nothing past it was read. */
+export class ResponseTooLargeError extends BackendError {
+  override readonly code = 'RESPONSE_TOO_LARGE';
+}
+
 /** Exit 5: a wait ran out (deployment follow, lock wait when asked to fail fast). */
 export class TimeoutError extends ShiplogError {
   override readonly code = 'TIMEOUT';
@@ -162,10 +175,13 @@ export function toShiplogError(err: unknown): ShiplogError {
   return new InternalError(`internal error, please report: ${detail}`, { cause: err, hint: 'rerun with --debug for the stack trace' });
 }
 
-/** One line: newlines become spaces, other control characters (CR, ESC, ...) `\uXXXX`, so none forges a line. */
+/**
+ * One line: newlines become spaces, other control characters (CR, ESC, ...) and bidirectional controls (U+202E,
+ * ...) `\uXXXX`, so none forges a line or makes a message read as another.
+ */
 function oneLine(s: string): string {
   return s
     .replace(/\s*\n\s*/g, ' ')
     .trim()
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

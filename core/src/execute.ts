@@ -22,6 +22,18 @@ import { commandModule } from './operations/registry.js';
 import { isSecretName, isSettingValue } from './secret-names.js';
 import { loadPipelineConfig } from './pipeline-config.js';
 import { discoverConfig } from './discovery.js';
+import { Deadline, HARD_STOP_GRACE_MS } from './deadline.js';
+import { DEFAULT_TIMEOUT_MS, durationInput } from './operations/input-resolution.js';
+import { maxResponseBytes } from './response-limit.js';
+
+/** --timeout when not given: commands that run deployments get DEFAULT_TIMEOUT_MS (30m), store copy and check 6h, the others 5m. */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 5 * 60_000;
+export const DEFAULT_STORE_TIMEOUT_MS = 6 * 3_600_000;
+
+export function defaultTimeoutMs(command: CommandName): number {
+  if (command === 'store-copy' || command === 'store-check') return DEFAULT_STORE_TIMEOUT_MS;
+  return command === 'deploy' || command === 'version-update' ? DEFAULT_TIMEOUT_MS : DEFAULT_COMMAND_TIMEOUT_MS;
+}
 
 export type ExecuteInputs = RawInputs;
 
@@ -65,6 +77,7 @@ export function registerSecrets(host: Host, inputs: ExecuteInputs): void {
 
 export async function execute(command: CommandName, inputs: ExecuteInputs, host: Host, opts: ExecuteOptions = {}): Promise<ExecuteOutcome> {
   let backend: Backend | undefined;
+  let deadline: Deadline | undefined;
   try {
     registerSecrets(host, inputs);
     const mod = commandModule(command);
@@ -76,6 +89,9 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     // The request's own checks run even when some inputs were rejected, so that one error names every problem.
     let req: unknown;
     const problems = [...resolved.problems, ...(opts.problems ?? [])];
+    const timeoutMs = durationInput(v, 'timeout', []) ?? defaultTimeoutMs(command);
+    // The request's own parse of --timeout (deploy, version-update) must see the same default.
+    if (v.timeout === undefined) v.timeout = timeoutMs;
     try {
       req = mod.request(v, { commandArgs: opts.commandArgs ?? [] });
     } catch (err) {
@@ -87,6 +103,8 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     const dryRun = mod.mutating && v['dry-run'] === true;
     // Store URLs given as inputs may hold a password: a secret before anything can print them.
     for (const k of command === 'store-copy' ? ['store', 'from', 'to'] : ['store']) registerStoreUrlSecrets(host, v[k] as string | undefined);
+    const maxResponse = maxResponseBytes(typeof v['max-response-mib'] === 'number' ? v['max-response-mib'] : undefined);
+    deadline = new Deadline(() => host.now().getTime(), timeoutMs);
     // Loaded only once the inputs are valid: env-ci (with execa and cross-spawn) is about a quarter of the action's
     // startup code, and a rejected input should not pay for it (bench/github-action.bench.mjs). The CLI
     // bundle inlines this import; the action's bundle makes a lazy chunk (dist/ci-context.mjs) of it.
@@ -103,6 +121,7 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     const ctx: OperationContext = {
       host,
       dryRun,
+      deadline,
       ...(beforeDeployment ? { beforeDeployment: (facts: DeploymentFacts) => beforeDeployment({ ...facts, values: v }) } : {}),
       ci: () => (ci ??= readCiContext(host.env, host.cwd)),
       pipeline: () => (pipeline ??= loadPipelineConfig(host, configFile())),
@@ -110,7 +129,7 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
       backend: () =>
         (opening ??= (async () => {
           const choice = await choosing();
-          const backendOpts = choice.opts;
+          const backendOpts: BackendOptions = { ...choice.opts, maxResponseBytes: maxResponse, deadline: deadline! };
           storeSource = choice.source;
           if (choice.source === 'config') registerStoreUrlSecrets(host, backendOpts.store);
           const kind = selectBackend(backendOpts, host);
@@ -123,7 +142,7 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
           return dryRun ? readOnlyBackend(opened) : opened;
         })()),
     };
-    const result = (await mod.run(ctx, req)) as unknown as Record<string, unknown>;
+    const result = (await withHardStop(mod.run(ctx, req), deadline)) as unknown as Record<string, unknown>;
     // Which store and config file the command used (docs/store.md): only when it opened a store.
     const where = backend && storeSource ? { store: { kind: backend.kind, location: backend.location, source: storeSource }, config: configFile() === undefined ? null : path.resolve(host.cwd, configFile()!) } : {};
     return { exitCode: 0, result: host.redactor.redactValue({ ...result, ...where }) };
@@ -132,8 +151,33 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     const base = err instanceof FailedDeploymentError || err instanceof StoreInconsistentError ? err.result : { ok: false, operation: command };
     return { exitCode: e.exitCode, result: host.redactor.redactValue({ ...base, ok: false, error: e.toJSON() }), error: e };
   } finally {
+    deadline?.dispose();
     if (backend) {
       await backend.close().catch((err: unknown) => host.log.debug(`closing the backend failed: ${String(err)}`));
     }
+  }
+}
+
+/**
+ * The command's result, or TimeoutError (exit 5) once the deadline has passed by HARD_STOP_GRACE_MS: whatever
+ * a backend waits for (a git or lock wait that knows no deadline), the command answers. Within the grace a
+ * command winds down itself: a stopped deployment is recorded, requests were aborted at the deadline.
+ */
+async function withHardStop<T>(work: Promise<T>, deadline: Deadline): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const stop = new Promise<never>((_, reject) => {
+    const arm = () => {
+      timer = setTimeout(() => {
+        if (deadline.remaining() > 0) arm();
+        else reject(deadline.error('the command did not finish'));
+      }, deadline.remaining() + HARD_STOP_GRACE_MS);
+      timer.unref?.();
+    };
+    arm();
+  });
+  try {
+    return await Promise.race([work, stop]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -73,7 +73,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'store-password',
     type: 'string',
     secret: true,
-    description: 'Password or token for a git store over http(s) (sent through GIT_ASKPASS, never in a URL). Prefer the SHIPLOG_STORE_PASSWORD environment variable.',
+    description: 'Password or token for a git store over http(s) (sent through GIT_ASKPASS, never in a URL; a warning when it would go over plain http to another machine). Prefer the SHIPLOG_STORE_PASSWORD environment variable.',
     commands: ALL,
     env: ['SHIPLOG_STORE_PASSWORD'],
     cliOnly: true,
@@ -131,6 +131,21 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'Do not verify the Ortelius server\'s TLS certificate (warns on every run).',
     commands: ALL,
     default: 'false',
+  },
+  {
+    name: 'max-response-mib',
+    type: 'integer',
+    description: 'Largest answer (MiB) shiplog reads from a server (Ortelius, and the GitHub and Jenkins APIs in their adapters): a larger one is refused with exit 4 naming the limit, after reading no more than that.',
+    commands: ALL,
+    default: '32',
+    env: ['SHIPLOG_MAX_RESPONSE_MIB'],
+  },
+  {
+    name: 'timeout',
+    type: 'duration',
+    description: 'Time limit of the whole command (e.g. 90s, 15m, 1h): every request to a server, every retry, and a deployment shiplog runs or follows. Past it shiplog stops with exit 5: a deployment command it runs is stopped (its whole process group: SIGTERM, then SIGKILL after 10 s) and recorded as failed (recording may take up to 30 s more); a server-side deployment is no longer followed. Default: 30m for deploy and version-update, 5m for the other commands.',
+    commands: ALL,
+    env: ['SHIPLOG_TIMEOUT'],
   },
   {
     name: 'dry-run',
@@ -320,13 +335,6 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'Link to the deployment\'s log (e.g. the CI job), stored with the deployment.',
     commands: ['deploy'],
   },
-  {
-    name: 'timeout',
-    type: 'duration',
-    description: 'How long a deployment may take before shiplog gives up with exit 5 (e.g. 90s, 15m, 1h): a command shiplog runs is stopped (SIGTERM, then SIGKILL after 10 s) and recorded as failed; a server-side deployment is no longer followed.',
-    commands: ['deploy', 'version-update'],
-    default: '30m',
-  },
   // --- envscript ---------------------------------------------------------------------------------------
   {
     name: 'output',
@@ -342,6 +350,13 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'sh: export KEY=\'VALUE\' lines; dotenv: KEY="VALUE"; json: one object; github: GITHUB_ENV heredoc blocks.',
     commands: ['envscript'],
     default: 'sh',
+  },
+  {
+    name: 'allow-dangerous-exports',
+    type: 'boolean',
+    description: 'Let [Export] in component.toml set variables that change how programs start or load code (PATH, LD_PRELOAD, BASH_ENV, NODE_OPTIONS, ...; docs/envscript.md); refused by default (exit 2).',
+    commands: ['envscript'],
+    default: 'false',
   },
   // --- queries -----------------------------------------------------------------------------------------
   {

@@ -2,14 +2,20 @@
  * Object naming exactly as Ortelius/DeployHub stores it (shared/ortelius-api.md section 8):
  * `.` and `-` become `_` in variants, versions and application versions; the variant also gets `/` -> `_`.
  * The domain of a component or application is everything before the last `.` of its Name.
- * No name part may hold `;` (it separates the parts of a full name) or a control character (it would forge
- * log lines and make names no query can type): those are refused, never cleaned (namePartProblem).
+ * No name part may hold `;` (it separates the parts of a full name), a control character (it would forge
+ * log lines and make names no query can type) or a bidirectional control (U+202E and its kin make a name read
+ * differently from what it is): those are refused, never cleaned (namePartProblem).
  */
 import { InvalidInputError } from './errors.js';
 
-/** C0 controls (newline, CR, tab, ...), DEL, C1 controls and the Unicode line and paragraph separators. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const CONTROL_OR_SEPARATOR = /[;\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/**
+ * C0 controls (newline, CR, tab, ...), DEL, C1 controls, the Unicode line and paragraph separators, and the
+ * bidirectional controls (ALM U+061C, LRM/RLM U+200E-U+200F, embeddings and overrides U+202A-U+202E, isolates
+ * U+2066-U+2069).
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL_OR_SEPARATOR = /[;\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 const CHAR_NAMES: Record<string, string> = { '\n': 'a newline', '\r': 'a carriage return', '\t': 'a tab', '\u007f': 'a DEL' };
 
@@ -17,12 +23,13 @@ const CHAR_NAMES: Record<string, string> = { '\n': 'a newline', '\r': 'a carriag
 function describeChar(c: string): string {
   if (c === ';') return '";"';
   const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-  return `${CHAR_NAMES[c] ?? (c === '\u2028' || c === '\u2029' ? 'a line separator' : 'a control character')} (${code})`;
+  const name = CHAR_NAMES[c] ?? (c === '\u2028' || c === '\u2029' ? 'a line separator' : BIDI.test(c) ? 'a bidirectional control' : 'a control character');
+  return `${name} (${code})`;
 }
 
 /** The value quoted on one line, every control character escaped (`"GLOBAL.A.c\nx"`). */
 export function quoteName(value: string): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
@@ -33,7 +40,7 @@ export function quoteName(value: string): string {
 export function namePartProblem(value: string, what: string, opts: { separators?: boolean } = {}): string | undefined {
   const m = (opts.separators ? CONTROL : CONTROL_OR_SEPARATOR).exec(value);
   if (!m) return undefined;
-  const why = m[0] === ';' ? ', the separator of a full name\'s parts' : ': names may not hold control characters';
+  const why = m[0] === ';' ? ', the separator of a full name\'s parts' : BIDI.test(m[0]) ? ': names may not hold bidirectional controls (they make a name read as another)' : ': names may not hold control characters';
   return `${what} ${quoteName(value)} contains ${describeChar(m[0])}${why}`;
 }
 

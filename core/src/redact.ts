@@ -3,59 +3,53 @@
  * process (logs, JSON, envscript files, stored records, annotations, summaries) passes through redact().
  * Registered values are removed in their raw, JSON-escaped, URL-encoded and base64 forms. JSON-like values go
  * through redactValue(), which redacts each string on its own instead of the JSON text.
+ *
+ * Any number and size of secrets work (needle-search.ts: chunked literal search, no single giant regular
+ * expression). Nothing here throws: a text that cannot be redacted (it would not fit in a string, say) is
+ * replaced whole by WITHHELD, never passed on as it was, and no error message can carry a secret out.
  */
+import { NeedleSet } from './needle-search.js';
+
 export const MASK = '***';
+
+/** What redact() answers when it cannot redact a text: the text never leaves unredacted. */
+export const WITHHELD = '[shiplog: text withheld: it could not be redacted]';
 
 /** Secrets shorter than this are not registered as substrings: masking "a" everywhere destroys output. */
 const MIN_SECRET_LENGTH = 3;
 
 export class Redactor {
-  private readonly needles = new Set<string>();
-  private pattern: RegExp | undefined;
+  private readonly needles = new NeedleSet();
+  /** Secrets registered already (the CLI and execute() both register the environment's). */
+  private readonly seen = new Set<string>();
 
-  /** Register a secret value. Empty and very short values are ignored. */
+  /** Register a secret value. Empty and very short values are ignored. Never throws. */
   add(secret: string | undefined | null): void {
-    if (!secret || secret.length < MIN_SECRET_LENGTH) return;
-    // The JSON-escaped form too (`"` and `\` escaped): a deployment command that prints JSON shows it so in a log.
-    const forms = new Set<string>([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), formEncode(secret)]);
-    const b64 = Buffer.from(secret, 'utf8').toString('base64');
-    forms.add(b64);
-    forms.add(b64.replace(/=+$/, ''));
-    forms.add(Buffer.from(secret, 'utf8').toString('base64url'));
-    // Base64 of the secret embedded at offsets 1 and 2 of a larger string (e.g. "user:pass" basic auth):
-    // the stable middle part of those encodings.
-    for (const prefixLen of [1, 2]) {
-      const enc = Buffer.from('x'.repeat(prefixLen) + secret, 'utf8').toString('base64');
-      const stable = enc.slice(4, enc.length - 4);
-      if (stable.length >= 8) forms.add(stable);
+    if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH || this.seen.has(secret)) return;
+    this.seen.add(secret);
+    for (const form of secretForms(secret)) {
+      if (form.length >= MIN_SECRET_LENGTH) this.needles.add(form);
     }
-    let changed = false;
-    for (const f of forms) {
-      if (f.length >= MIN_SECRET_LENGTH && !this.needles.has(f)) {
-        this.needles.add(f);
-        changed = true;
-      }
-    }
-    if (changed) this.pattern = undefined;
   }
 
-  /** True when at least one secret is registered. */
+  /** How many needles (secrets and their encoded forms) are registered. */
   get size(): number {
     return this.needles.size;
   }
 
   /** The registered raw secrets and their encoded forms (for adapters that must mask them natively). */
   values(): string[] {
-    return [...this.needles];
+    return this.needles.values();
   }
 
+  /** `text` with every registered secret masked; WITHHELD when that cannot be done. Never throws. */
   redact(text: string): string {
-    if (this.needles.size === 0 || !text) return text;
-    if (!this.pattern) {
-      const sorted = [...this.needles].sort((a, b) => b.length - a.length);
-      this.pattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
+    try {
+      if (typeof text !== 'string') return WITHHELD;
+      return this.needles.replaceAll(text, MASK);
+    } catch {
+      return WITHHELD;
     }
-    return text.replace(this.pattern, MASK);
   }
 
   /**
@@ -69,7 +63,12 @@ export class Redactor {
    */
   redactValue<T>(value: T): T {
     if (this.needles.size === 0) return value;
-    return this.walk(value, '', new Set()) as T;
+    try {
+      return this.walk(value, '', new Set()) as T;
+    } catch {
+      // e.g. nesting deeper than the stack: nothing of the value leaves
+      return WITHHELD as T;
+    }
   }
 
   private walk(value: unknown, key: string, path: Set<object>): unknown {
@@ -108,10 +107,33 @@ export class Redactor {
   }
 }
 
-function formEncode(s: string): string {
-  return encodeURIComponent(s).replace(/%20/g, '+');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The forms a secret can leak in: raw; JSON-escaped (`"` and `\` escaped: a deployment command that prints JSON
+ * shows it so in a log); URL- and form-encoded; base64 with and without padding, base64url; and the stable middle
+ * of its base64 when it sits at offset 1 or 2 of a larger encoded string (e.g. "user:pass" in basic auth).
+ * A form that cannot be computed (encodeURIComponent refuses a lone surrogate) is skipped, the others kept.
+ */
+function secretForms(secret: string): Set<string> {
+  const forms = new Set<string>([secret]);
+  const tryAdd = (make: () => string) => {
+    try {
+      forms.add(make());
+    } catch {
+      // this form does not exist for this secret
+    }
+  };
+  tryAdd(() => JSON.stringify(secret).slice(1, -1));
+  tryAdd(() => encodeURIComponent(secret));
+  tryAdd(() => encodeURIComponent(secret).replace(/%20/g, '+'));
+  const utf8 = Buffer.from(secret, 'utf8');
+  const b64 = utf8.toString('base64');
+  forms.add(b64);
+  forms.add(b64.replace(/=+$/, ''));
+  forms.add(utf8.toString('base64url'));
+  for (const prefixLen of [1, 2]) {
+    const enc = Buffer.concat([Buffer.alloc(prefixLen, 'x'), utf8]).toString('base64');
+    const stable = enc.slice(4, enc.length - 4);
+    if (stable.length >= 8) forms.add(stable);
+  }
+  return forms;
 }

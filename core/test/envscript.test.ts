@@ -313,6 +313,7 @@ describe('envscript other formats parse back to the same values', () => {
 describe('envscriptCommand', () => {
   it('builds the request from input-table names', () => {
     expect(envscriptCommand.request({ toml: 'c.toml', output: 'env.sh', format: 'dotenv', 'dry-run': true }, { commandArgs: [] })).toEqual({
+      allowDangerousExports: false,
       toml: 'c.toml',
       tomlExplicit: true,
       output: 'env.sh',

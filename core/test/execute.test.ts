@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../src/backend/backend.js';
-import { execute } from '../src/execute.js';
+import { defaultTimeoutMs, execute } from '../src/execute.js';
 import { createMemoryHost } from '../src/host.js';
 import { COMMANDS, INPUTS, cliCommandWords, type CommandName } from '../src/inputs.js';
 import { emptyBackend } from '../src/operations/dry-run-backend.js';
@@ -35,8 +35,12 @@ describe('input resolution', () => {
     expect(r.sources['state-dir']).toBe('given');
     expect(r.values.env).toBe('qa');
     expect(r.sources.env).toBe('env');
-    expect(r.values.timeout).toBe(30 * 60_000);
-    expect(r.sources.timeout).toBe('default');
+    // --timeout has no table default: execute() applies the command's (30m for deploy/version-update, 5m else)
+    expect(r.values.timeout).toBeUndefined();
+    expect(defaultTimeoutMs('deploy')).toBe(30 * 60_000);
+    expect(defaultTimeoutMs('status')).toBe(5 * 60_000);
+    expect(defaultTimeoutMs('store-copy')).toBe(6 * 3_600_000);
+    expect(resolveInputs('status', {}, { SHIPLOG_TIMEOUT: '90s' }).values.timeout).toBe(90_000);
     expect(r.values['dry-run']).toBe(false);
   });
 
@@ -45,11 +49,11 @@ describe('input resolution', () => {
     expect(r.problems).toEqual([
       'deploy does not take the input "bogus"',
       '--backend must be one of local, ortelius (got "cloud")',
+      '--timeout must be a duration like 90s, 15m or 1h (got "soon")',
       '--dry-run must be true or false (got "perhaps")',
       '--application is required',
       '--env is required',
       '--exit-code must be an integer (got "1.5")',
-      '--timeout must be a duration like 90s, 15m or 1h (got "soon")',
     ]);
   });
 

@@ -4,6 +4,8 @@
  * success or failure with log_url. The API base comes from GITHUB_API_URL (GHES, or a loopback fake in tests).
  */
 import { Octokit } from '@octokit/rest';
+import { ResponseTooLargeError } from '../../../core/src/errors.js';
+import { limitedFetch, maxResponseBytes } from '../../../core/src/response-limit.js';
 import { GithubApiError } from './github-api-error.js';
 
 export interface GithubDeploymentTarget {
@@ -21,6 +23,8 @@ export interface GithubDeploymentTarget {
   payload: Record<string, string>;
   /** Per-request timeout in milliseconds (default DEFAULT_API_TIMEOUT_MS). */
   timeoutMs?: number;
+  /** Largest answer read, in bytes (--max-response-mib; default 32 MiB). */
+  maxResponseBytes?: number;
 }
 
 export type GithubDeploymentState = 'in_progress' | 'success' | 'failure' | 'error';
@@ -52,7 +56,9 @@ function transportFailure(err: unknown): { timeout: boolean; reason: string } | 
   return { timeout: false, reason: code ?? (typeof last?.message === 'string' ? last.message.split('\n')[0] : 'no answer') };
 }
 
-function apiError(what: string, err: unknown, target: GithubDeploymentTarget): GithubApiError {
+function apiError(what: string, err: unknown, target: GithubDeploymentTarget, tooLarge?: ResponseTooLargeError): GithubApiError {
+  // octokit swallows an error while reading a body: the limit's own report comes first
+  if (tooLarge) return new GithubApiError(`GitHub API: ${what} failed: ${tooLarge.message}`, { failure: 'unavailable', hint: tooLarge.hint });
   const transport = transportFailure(err);
   if (transport?.timeout) {
     return new GithubApiError(`GitHub API: ${what} failed: no answer from ${apiBase(target)} within ${seconds(target)}`, {
@@ -96,8 +102,10 @@ function responseMessage(err: unknown): string | undefined {
   return typeof msg === 'string' ? msg : undefined;
 }
 
-function client(target: GithubDeploymentTarget, warn: (m: string) => void): Octokit {
+function client(target: GithubDeploymentTarget, warn: (m: string) => void, onTooLarge: (err: ResponseTooLargeError) => void): Octokit {
   const timeoutMs = target.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
+  // Every answer is cut off at the response size limit (core/src/response-limit.ts).
+  const fetchLimited = limitedFetch(target.maxResponseBytes ?? maxResponseBytes(undefined), onTooLarge);
   return new Octokit({
     auth: target.token,
     baseUrl: apiBase(target),
@@ -106,7 +114,7 @@ function client(target: GithubDeploymentTarget, warn: (m: string) => void): Octo
     // Each request gets its own deadline (a GitHub that accepts the connection and never answers would
     // otherwise hang the step until the job's own timeout).
     request: {
-      fetch: (url: string | URL, init?: RequestInit) => globalThis.fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+      fetch: (url: string | URL, init?: RequestInit) => fetchLimited(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
     },
   });
 }
@@ -115,7 +123,8 @@ export async function createGithubDeployment(
   target: GithubDeploymentTarget,
   warn: (message: string) => void,
 ): Promise<GithubDeployment> {
-  const octokit = client(target, warn);
+  let tooLarge: ResponseTooLargeError | undefined;
+  const octokit = client(target, warn, (e) => (tooLarge = e));
   let id: number;
   try {
     const res = await octokit.rest.repos.createDeployment({
@@ -130,6 +139,7 @@ export async function createGithubDeployment(
       payload: target.payload,
     });
     const data = res.data as { id?: unknown; message?: unknown };
+    if (tooLarge) throw apiError(`creating a deployment for ${target.environment}`, undefined, target, tooLarge);
     if (typeof data.id !== 'number') {
       throw new GithubApiError(`GitHub API: creating a deployment for ${target.environment} was refused: ${String(data.message ?? 'no deployment id')}`, {
         failure: 'unavailable',
@@ -137,12 +147,13 @@ export async function createGithubDeployment(
     }
     id = data.id;
   } catch (err) {
-    throw err instanceof GithubApiError ? err : apiError(`creating a deployment for ${target.environment}`, err, target);
+    throw err instanceof GithubApiError ? err : apiError(`creating a deployment for ${target.environment}`, err, target, tooLarge);
   }
   return {
     id,
     async setStatus(state, opts) {
       try {
+        tooLarge = undefined;
         await octokit.rest.repos.createDeploymentStatus({
           owner: target.owner,
           repo: target.repo,
@@ -153,8 +164,9 @@ export async function createGithubDeployment(
           ...(opts.description ? { description: opts.description.slice(0, 140) } : {}),
         });
       } catch (err) {
-        throw apiError(`setting deployment ${id} to ${state}`, err, target);
+        throw apiError(`setting deployment ${id} to ${state}`, err, target, tooLarge);
       }
+      if (tooLarge) throw apiError(`setting deployment ${id} to ${state}`, undefined, target, tooLarge);
     },
   };
 }

@@ -8,6 +8,7 @@ import { execute, registerSecrets } from '../../../core/src/execute.js';
 import type { Host } from '../../../core/src/host.js';
 import { EXIT, InvalidInputError, toShiplogError } from '../../../core/src/errors.js';
 import { parseDuration } from '../../../core/src/operations/input-resolution.js';
+import { maxResponseBytes } from '../../../core/src/response-limit.js';
 import { Redactor } from '../../../core/src/redact.js';
 import { inputsFor, type OperationName } from '../../../core/src/inputs.js';
 import { ActionInputError, coreInputs, githubOptions, operationOf, type GithubOptions, type RawInputs } from './action-inputs.js';
@@ -199,6 +200,7 @@ async function startGithubDeployment(
       description: `shiplog deploy ${application}`.trim(),
       payload: { application, appVersion: stringValue(values['app-version']) ?? '' },
       timeoutMs,
+      maxResponseBytes: maxResponseBytes(typeof values['max-response-mib'] === 'number' ? values['max-response-mib'] : undefined),
     },
     (m) => core.warning(redactor.redact(m)),
   );

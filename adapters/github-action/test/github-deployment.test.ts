@@ -250,6 +250,36 @@ describe('GitHub API transport failures', () => {
     expect(JSON.parse(r.outputs.result)).toMatchObject({ ok: false, error: { code: 'GITHUB_API', exitCode: 5 } });
   }, 30_000);
 
+  // Issue 21: every HTTP client has a response size limit.
+  it('an answer past the response size limit fails naming it (max-response-mib), before anything runs', async () => {
+    let sent = 0;
+    hang = createServer((_req, res) => {
+      res.on('error', () => undefined);
+      res.writeHead(201, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(1 << 16, ' ');
+      const pump = () => {
+        while (sent < 64 << 20) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end('{}');
+      };
+      pump();
+    });
+    await new Promise<void>((r) => hang!.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(hang.address() as AddressInfo).port}`;
+    const r = await runAction('deploy', {
+      workspace: ws.dir,
+      inputs: { application: APP, env: 'dev', 'github-token': TOKEN, command: 'echo MUST-NOT-RUN', 'max-response-mib': '1' },
+      env: { GITHUB_API_URL: url },
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).not.toContain('MUST-NOT-RUN');
+    expect(r.stdout).toMatch(/^::error::GitHub API: creating a deployment for dev failed: .*larger than the response size limit of 1 MiB/m);
+    expect(JSON.parse(r.outputs.result)).toMatchObject({ ok: false, error: { code: 'GITHUB_API', exitCode: 4 } });
+    expect(sent).toBeLessThan(32 << 20);
+  }, 30_000);
+
   it('names an unreachable API and the system error, not an invented HTTP 500', async () => {
     // A port that was free a moment ago: connection refused.
     const probe = createServer();

@@ -139,3 +139,40 @@ describe('Jenkins API helper', () => {
     expect(bad.stdout).not.toContain('wrong-token-value');
   });
 });
+
+// Issue 21: every HTTP client has a response size limit; a console log of gigabytes must not fill the memory.
+describe('Jenkins API helper: response size limit', () => {
+  it('an answer past the limit fails naming it, after reading little more than the limit', async () => {
+    let sent = 0;
+    const server = createServer((req, res) => {
+      res.on('error', () => undefined);
+      if (req.url?.endsWith('/api/json')) {
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const chunk = Buffer.alloc(1 << 16, 'x');
+      const pump = () => {
+        while (sent < 64 << 20) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      pump();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+    try {
+      const err = await collectBuildFacts({ url, job: 'shop/main', number: 7, user: 'ci-bot', token: TOKEN, maxResponseBytes: 2 << 20 }).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(err?.message).toContain('larger than the response size limit of 2 MiB');
+      expect(sent).toBeLessThan(32 << 20);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Redactor } from '../../../core/src/redact.js';
+import { maxResponseBytes } from '../../../core/src/response-limit.js';
 import { collectBuildFacts } from './jenkins-context.js';
 
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
@@ -27,6 +28,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<Record<stri
       number,
       user: env.SHIPLOG_JENKINS_USER as string,
       token,
+      maxResponseBytes: maxResponseBytes(Number(env.SHIPLOG_MAX_RESPONSE_MIB) > 0 ? Number(env.SHIPLOG_MAX_RESPONSE_MIB) : undefined),
     });
     mkdirSync(out, { recursive: true });
     const logFile = join(out, 'console.log');

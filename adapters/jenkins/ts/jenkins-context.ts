@@ -4,6 +4,7 @@
  * Authorization header, never in the URL (the client would echo a URL in its errors).
  */
 import Jenkins from 'jenkins';
+import { limitedAgent, maxResponseBytes } from '../../../core/src/response-limit.js';
 
 export interface BuildRef {
   /** JENKINS_URL, e.g. https://ci.example.com/ */
@@ -14,6 +15,8 @@ export interface BuildRef {
   number: number;
   user: string;
   token: string;
+  /** Largest answer read, in bytes (SHIPLOG_MAX_RESPONSE_MIB; default 32 MiB): past it the API is not used. */
+  maxResponseBytes?: number;
 }
 
 export interface BuildFacts {
@@ -44,10 +47,14 @@ export const MAX_CONSOLE_CHARS = 1_000_000;
 
 export async function collectBuildFacts(ref: BuildRef): Promise<BuildFacts> {
   const auth = Buffer.from(`${ref.user}:${ref.token}`, 'utf8').toString('base64');
+  const baseUrl = ref.url.replace(/\/+$/, '');
+  const protocol = new URL(baseUrl).protocol === 'https:' ? 'https:' : 'http:';
   const client = new Jenkins({
-    baseUrl: ref.url.replace(/\/+$/, ''),
+    baseUrl,
     crumbIssuer: false,
     headers: { authorization: `Basic ${auth}` },
+    // Answers are cut off at the response size limit (a console log of gigabytes would fill the memory).
+    agent: limitedAgent(protocol, ref.maxResponseBytes ?? maxResponseBytes(undefined), () => `the Jenkins API at ${baseUrl}`),
   });
   const [build, text] = await Promise.all([
     client.build.get(ref.job, ref.number) as Promise<JenkinsBuild>,

@@ -5,6 +5,8 @@ declare module 'jenkins' {
     crumbIssuer?: boolean;
     headers?: Record<string, string>;
     promisify?: boolean;
+    /** Passed to http(s).request by its HTTP layer (papi). */
+    agent?: import('node:http').Agent;
   }
   class Jenkins {
     constructor(opts: JenkinsOptions);

@@ -8,6 +8,7 @@ import type { Backend } from './backend.js';
 import type { BackendOptions } from './open.js';
 import type { DocumentStore } from './records/document-store.js';
 import type { StoreLocation } from './store-url.js';
+import { isLoopback } from './loopback.js';
 
 type EngineLocation = Exclude<StoreLocation, { kind: 'ortelius' }>;
 
@@ -30,6 +31,7 @@ export async function openDocumentStore(host: Host, loc: StoreLocation, opts: Pi
           ...(password ? { password, username: loc.username ?? 'x-access-token' } : {}),
         });
       }
+      warnPlainHttp(host, loc.remote, password);
       return openGitStore(host, {
         remote: loc.remote,
         ref: loc.ref,
@@ -47,6 +49,18 @@ export async function openDocumentStore(host: Host, loc: StoreLocation, opts: Pi
         hint: 'store copy and store check work on local, git and postgres stores',
       });
   }
+}
+
+/** A password or token for a git remote over plain http to another machine crosses the network readable. */
+export function warnPlainHttp(host: Host, remote: string, password: string | undefined): void {
+  if (!password || !/^http:\/\//i.test(remote)) return;
+  let hostname: string;
+  try {
+    hostname = new URL(remote).hostname;
+  } catch {
+    return;
+  }
+  if (!isLoopback(hostname)) host.log.warn(`the store password goes to ${hostname} over plain http, readable on the way: use an https store URL`);
 }
 
 export async function openStoreBackend(host: Host, loc: EngineLocation, opts: BackendOptions): Promise<Backend> {

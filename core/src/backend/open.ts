@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import type { Deadline } from '../deadline.js';
 import type { Host } from '../host.js';
 import { discoverStateDir } from '../discovery.js';
 import type { Backend, BackendKind } from './backend.js';
@@ -27,6 +28,10 @@ export interface BackendOptions {
   insecure?: boolean;
   /** Per-request timeout for the ortelius backend. */
   timeoutMs?: number;
+  /** The command's deadline (--timeout): bounds every request and retry. */
+  deadline?: Deadline;
+  /** Largest answer read from a server, in bytes (--max-response-mib). */
+  maxResponseBytes?: number;
 }
 
 /** The store a set of options names, parsed (undefined when no store URL is given). */
@@ -86,5 +91,7 @@ export async function openBackend(host: Host, opts: BackendOptions): Promise<Bac
     ...(opts.caCert ? { caCert: opts.caCert } : {}),
     insecure: opts.insecure === true,
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+    ...(opts.deadline ? { deadline: opts.deadline } : {}),
+    ...(opts.maxResponseBytes ? { maxResponseBytes: opts.maxResponseBytes } : {}),
   });
 }

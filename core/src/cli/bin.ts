@@ -19,7 +19,15 @@ function startedAsProgram(): boolean {
 }
 
 if (startedAsProgram()) {
-  main().then((code) => {
-    process.exitCode = code;
-  });
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      // main() reports every failure itself; reaching this is a bug. Its message may hold anything (a secret
+      // the redactor was given, say), so only a fixed line is printed, and no stack trace.
+      process.stderr.write('shiplog: error: internal error, please report\n');
+      process.exitCode = 1;
+    },
+  );
 }

@@ -79,10 +79,10 @@ export function renderCliDocs(): string {
   const exitRows = [
     [EXIT.OK, 'success'],
     [EXIT.OPERATION_FAILED, 'operation failed: deployment failed, approval missing or rejected, application version behind the environment\'s stage, internal error'],
-    [EXIT.INVALID, 'invalid input, config or usage: unknown flag/command, bad value, malformed component.toml/shiplog.toml, unknown stage/environment/application version'],
+    [EXIT.INVALID, 'invalid input, config or usage: unknown flag/command, bad value, malformed component.toml/shiplog.toml, unknown stage/environment/application version, a refused [Export], a damaged store file or a symbolic link inside the store'],
     [EXIT.AUTH, 'authentication failed (ortelius backend)'],
-    [EXIT.BACKEND, 'backend unavailable, server error, store locked too long'],
-    [EXIT.TIMEOUT, 'timeout: a deployment still running at `--timeout` (a command shiplog runs is stopped and recorded as failed; a server-side deployment is no longer followed)'],
+    [EXIT.BACKEND, 'backend unavailable, server error, an answer larger than `--max-response-mib`, store locked too long'],
+    [EXIT.TIMEOUT, 'timeout: the command\'s `--timeout` ran out (a request, a retry, or a deployment still running: a command shiplog runs is stopped with its process group and recorded as failed; a server-side deployment is no longer followed)'],
   ];
   out.push(
     '# shiplog CLI reference',

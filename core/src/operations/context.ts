@@ -3,6 +3,7 @@
  * the Host; the backend and the pipeline config are opened lazily (envscript and dry runs may not need them).
  */
 import type { Backend, BackendKind } from '../backend/backend.js';
+import type { Deadline } from '../deadline.js';
 import type { Host } from '../host.js';
 import type { CiContext, PipelineConfig } from '../model.js';
 
@@ -15,6 +16,8 @@ export interface OperationContext {
   /** CI facts read once from host.env (ci-context.ts). */
   ci(): CiContext;
   dryRun: boolean;
+  /** The command's --timeout (deadline.ts): every request and wait of the command is bounded by it. */
+  deadline?: Deadline;
   /**
    * Runs once a deployment is about to start for real (application version found, stage checks passed, not a
    * dry run), before the command runs or anything is recorded: where an adapter announces it elsewhere (the

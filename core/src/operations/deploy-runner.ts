@@ -1,7 +1,9 @@
 /**
  * Runs a deployment command: a string through `/bin/sh -c`, or an argv (the words after `--`) directly.
  * Each output line (stdout and stderr) is redacted and streamed to the host's stderr as it arrives, and kept
- * (the last `maxLines`) for the deployment record.
+ * (the last `maxLines`) for the deployment record. The command runs in a process group of its own, and
+ * stopping it (--timeout, a cancelled job) signals the whole group: its children and their children stop too,
+ * instead of outliving shiplog.
  */
 import { spawn } from 'node:child_process';
 import type { Host } from '../host.js';
@@ -28,6 +30,8 @@ export interface RunSpec {
   maxLines?: number;
   /** Stops the command once it has run this long: SIGTERM, then SIGKILL after killGraceMs (RunOutcome.timedOut). */
   timeoutMs?: number;
+  /** The --timeout to name in the message when it differs from timeoutMs (what was left of it). */
+  timeoutLabelMs?: number;
   /** Between the timeout's SIGTERM and its SIGKILL (default 10 s). */
   killGraceMs?: number;
 }
@@ -90,7 +94,26 @@ export async function runDeploymentCommand(host: Host, spec: RunSpec): Promise<R
   for (const [k, v] of Object.entries(host.env)) if (v !== undefined) env[k] = v;
   let timedOut = false;
   const exitCode = await new Promise<number>((resolve) => {
-    const child = spawn(file, args, { cwd: host.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // detached: the command leads a new process group, so that one kill(-pid) reaches everything it started.
+    const child = spawn(file, args, { cwd: host.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, signal);
+      } catch {
+        // the group is gone already (or never started): signal the child alone, if it is still there
+        child.kill(signal);
+      }
+    };
+    /** True while any process of the command's group is left (the command itself or what it started). */
+    const groupAlive = () => {
+      try {
+        if (child.pid === undefined) return false;
+        process.kill(-child.pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
     const out = lineSplitter(onLine);
     const err = lineSplitter(onLine);
     child.stdout.on('data', (c: Buffer) => out.write(c));
@@ -102,13 +125,14 @@ export async function runDeploymentCommand(host: Host, spec: RunSpec): Promise<R
     let stopping = false;
     let killTimer: NodeJS.Timeout | undefined;
     const stop = (signal: NodeJS.Signals, graceMs: number) => {
-      if (running()) child.kill(signal);
+      if (running()) signalGroup(signal);
       if (stopping) return;
       stopping = true;
+      // Kept referenced: shiplog does not exit before what it started is gone.
       killTimer = setTimeout(() => {
-        if (!running()) return;
-        onLine(`shiplog: the deployment command did not stop within ${seconds(graceMs)} of ${signal}: sending SIGKILL`);
-        child.kill('SIGKILL');
+        if (!groupAlive()) return;
+        onLine(`shiplog: the deployment command${running() ? '' : "'s children"} did not stop within ${seconds(graceMs)} of ${signal}: sending SIGKILL to its process group`);
+        signalGroup('SIGKILL');
       }, graceMs);
     };
     // A cancelled CI job signals this process (and, usually, the command in the same process group): the signal
@@ -125,16 +149,17 @@ export async function runDeploymentCommand(host: Host, spec: RunSpec): Promise<R
         : setTimeout(() => {
             if (!running() || stopping) return;
             timedOut = true;
-            onLine(`shiplog: the deployment command is still running after the timeout (${seconds(spec.timeoutMs!)}): stopping it; it will be recorded as failed`);
+            onLine(`shiplog: the deployment command is still running after the timeout (${seconds(spec.timeoutLabelMs ?? spec.timeoutMs!)}): stopping it and its process group; it will be recorded as failed`);
             stop('SIGTERM', spec.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
           }, spec.timeoutMs);
     const stopTimers = () => {
       clearTimeout(timeoutTimer);
-      clearTimeout(killTimer);
     };
     // A stopped command's own children may keep its output pipes open: once it has exited, stop reading them.
     child.on('exit', () => {
       stopTimers();
+      // Children of a stopped command that are still there get the rest of the grace, then SIGKILL.
+      if (!stopping || !groupAlive()) clearTimeout(killTimer);
       if (stopping) {
         child.stdout.destroy();
         child.stderr.destroy();

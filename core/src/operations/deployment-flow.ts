@@ -12,6 +12,8 @@ import { stageIndex } from '../pipeline-config.js';
 import { environmentStage } from './server-names.js';
 import type { CommandResultBase } from './command-module.js';
 import type { OperationContext } from './context.js';
+import { maskSecretAttributes } from '../attributes.js';
+import { RECORD_GRACE_MS } from '../deadline.js';
 import { LineTail, MAX_STORED_LOG_LINES, runDeploymentCommand } from './deploy-runner.js';
 
 /** Where the deployment's result comes from. */
@@ -186,13 +188,13 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
   let deployment: Deployment;
   let timedOut = false;
   const provenance = ctx.ci();
-  const attributes = req.attributes && Object.keys(req.attributes).length > 0 ? host.redactor.redactValue(req.attributes) : undefined;
+  const attributes = req.attributes && Object.keys(req.attributes).length > 0 ? host.redactor.redactValue(maskSecretAttributes(host, req.attributes)) : undefined;
   if (req.source.kind === 'server') {
     host.log.info(`deploying ${av.name} to ${req.environment} on ${backend.location}`);
     const { id } = await backend.startDeployment!(av, req.environment, { key: deploymentKeyOf(provenance) });
     host.log.info(`deployment ${id} started; following it (timeout ${Math.round(req.timeoutMs / 1000)} s)`);
     deployment = await backend.followDeployment!(id, {
-      timeoutMs: req.timeoutMs,
+      timeoutMs: Math.min(req.timeoutMs, ctx.deadline?.remaining() ?? req.timeoutMs),
       onLog: (lines) => {
         for (const l of lines) host.stderr(`${l}\n`);
       },
@@ -205,10 +207,14 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
     let finishedAt: string;
     if (req.source.kind === 'run') {
       host.log.info(`deploying ${av.name} to ${req.environment}: ${describeCommand(req.source)}`);
-      const out = await runDeploymentCommand(host, { shell: req.source.shell, argv: req.source.argv, timeoutMs: req.timeoutMs });
+      // What is left of --timeout (the lookups before took some), but reported as the --timeout given.
+      const left = Math.max(1, Math.min(req.timeoutMs, ctx.deadline?.remaining() ?? req.timeoutMs));
+      const out = await runDeploymentCommand(host, { shell: req.source.shell, argv: req.source.argv, timeoutMs: left, timeoutLabelMs: req.timeoutMs });
       ({ exitCode, log, startedAt, finishedAt } = out);
       if (out.timedOut) {
         timedOut = true;
+        // Recording the stopped deployment as failed may still talk to a server.
+        ctx.deadline?.extend(RECORD_GRACE_MS);
         // Stopped, so failed, even when the command caught SIGTERM and exited 0.
         if (exitCode === 0) exitCode = TIMED_OUT_EXIT_CODE;
       }

@@ -10,6 +10,7 @@ import { BUILD_VARIABLE_NAMES, buildVariables } from '../build-variables.js';
 import { readComponentToml } from '../component-toml.js';
 import { ENVSCRIPT_FORMATS, VARIABLE_NAME, byteOrder, formatVariables, type EnvscriptFormat } from '../envscript-format.js';
 import { InvalidInputError } from '../errors.js';
+import { exportProblems } from '../export-policy.js';
 import { diffStat, readGitFacts, stripUrlCredentials } from '../git-facts.js';
 import type { Host } from '../host.js';
 import { isSecretName } from '../secret-names.js';
@@ -33,6 +34,8 @@ export interface EnvscriptRequest {
   print?: boolean;
   /** Same as ctx.dryRun (either one makes it a dry run). */
   dryRun?: boolean;
+  /** [Export] may set PATH, LD_PRELOAD, NODE_OPTIONS, ... (export-policy.ts); refused otherwise. */
+  allowDangerousExports?: boolean;
 }
 
 export interface EnvscriptResult {
@@ -94,6 +97,8 @@ export async function envscript(ctx: OperationContext, req: EnvscriptRequest): P
   envOr('GIT_LINES_ADDED', String(lines.added));
   envOr('GIT_LINES_DELETED', String(lines.deleted));
 
+  const exportIssues = exportProblems(toml?.exports ?? {}, { allowDangerous: req.allowDangerousExports === true });
+  if (exportIssues.length) throw InvalidInputError.of(exportIssues, `in ${tomlPath}; docs/envscript.md lists what [Export] may set`);
   for (const [k, v] of Object.entries(toml?.exports ?? {})) vars[k] = v;
 
   const kept = filterVariables(host, vars);
@@ -232,6 +237,7 @@ export const envscriptCommand: CommandModule<EnvscriptRequest, EnvscriptResult> 
       format: format as EnvscriptFormat,
       print: !bool(inputs, 'json'),
       dryRun: bool(inputs, 'dry-run'),
+      allowDangerousExports: bool(inputs, 'allow-dangerous-exports'),
     };
   },
 

@@ -3,6 +3,8 @@ import { createRequire as __shiplogCreateRequire } from 'node:module';
 const require = __shiplogCreateRequire(import.meta.url);
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
+import http from 'node:http';
+import https from 'node:https';
 import require$$0$1 from 'events';
 import require$$1 from 'http';
 import require$$2 from 'https';
@@ -10,48 +12,168 @@ import require$$3 from 'util';
 import require$$0 from 'querystring';
 import require$$0$2 from 'url';
 
-const MASK = "***";
-const MIN_SECRET_LENGTH = 3;
-class Redactor {
+const LONG_NEEDLE = 512;
+const CHUNK_SOURCE = 8192;
+class NeedleSet {
   needles = /* @__PURE__ */ new Set();
-  pattern;
-  /** Register a secret value. Empty and very short values are ignored. */
-  add(secret) {
-    if (!secret || secret.length < MIN_SECRET_LENGTH) return;
-    const forms = /* @__PURE__ */ new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), formEncode(secret)]);
-    const b64 = Buffer.from(secret, "utf8").toString("base64");
-    forms.add(b64);
-    forms.add(b64.replace(/=+$/, ""));
-    forms.add(Buffer.from(secret, "utf8").toString("base64url"));
-    for (const prefixLen of [1, 2]) {
-      const enc = Buffer.from("x".repeat(prefixLen) + secret, "utf8").toString("base64");
-      const stable = enc.slice(4, enc.length - 4);
-      if (stable.length >= 8) forms.add(stable);
+  compiled;
+  /** Adds a needle (empty strings are ignored); true when it was new. */
+  add(needle) {
+    if (!needle || this.needles.has(needle)) return false;
+    this.needles.add(needle);
+    this.compiled = void 0;
+    return true;
+  }
+  has(needle) {
+    return this.needles.has(needle);
+  }
+  get size() {
+    return this.needles.size;
+  }
+  values() {
+    return [...this.needles];
+  }
+  /**
+   * Replaces every occurrence of any needle with `mask` (overlapping occurrences: one mask over their union).
+   * May throw only on out-of-memory-like failures (a result string too long); callers that must not throw
+   * catch that themselves.
+   */
+  replaceAll(text, mask) {
+    if (this.needles.size === 0 || !text) return text;
+    if (this.absentFrom(text)) return text;
+    const spans = this.spans(text);
+    return spans.length === 0 ? text : splice(text, spans, mask);
+  }
+  /** A quick "no needle here" for the usual case (one chunk of short needles); false when unsure. */
+  absentFrom(text) {
+    const c = this.compiled ??= this.compile();
+    if (c.literals.length !== 0 || c.chunks.length !== 1) return false;
+    const { re } = c.chunks[0];
+    try {
+      re.lastIndex = 0;
+      return !re.test(text);
+    } catch {
+      return false;
     }
-    let changed = false;
-    for (const f of forms) {
-      if (f.length >= MIN_SECRET_LENGTH && !this.needles.has(f)) {
-        this.needles.add(f);
-        changed = true;
+  }
+  /** Sorted, merged spans of every occurrence of any needle in `text`. */
+  spans(text) {
+    const c = this.compiled ??= this.compile();
+    const found = [];
+    for (let i = 0; i < c.chunks.length; i++) {
+      const { re } = c.chunks[i];
+      try {
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          found.push([m.index, m.index + m[0].length]);
+          re.lastIndex = m.index + 1;
+        }
+      } catch (err) {
+        if (!this.demote(i, err)) throw err;
+        return this.spans(text);
       }
     }
-    if (changed) this.pattern = void 0;
+    for (const needle of c.literals) {
+      if (needle.length > text.length) continue;
+      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) found.push([at, at + needle.length]);
+    }
+    return merge(found, c.chunks.length + c.literals.length > 1);
   }
-  /** True when at least one secret is registered. */
+  compile() {
+    const sorted = [...this.needles].sort((a, b) => b.length - a.length);
+    const literals = [];
+    const chunks = [];
+    let parts = [];
+    let members = [];
+    let source = 0;
+    const flush = () => {
+      if (parts.length) chunks.push({ re: new RegExp(parts.join("|"), "g"), needles: members });
+      parts = [];
+      members = [];
+      source = 0;
+    };
+    for (const n of sorted) {
+      if (n.length > LONG_NEEDLE) {
+        literals.push(n);
+        continue;
+      }
+      const escaped = escapeRegExp(n);
+      if (source + escaped.length + 1 > CHUNK_SOURCE) flush();
+      parts.push(escaped);
+      members.push(n);
+      source += escaped.length + 1;
+    }
+    flush();
+    return { chunks, literals };
+  }
+  /**
+   * A chunk V8 refused (it compiles lazily, at the first exec): its needles are searched with indexOf from
+   * now on. False when the error is not a refusal of the pattern (a SyntaxError): the caller rethrows it.
+   */
+  demote(index, err) {
+    if (!(err instanceof SyntaxError)) return false;
+    const c = this.compiled;
+    const [refused] = c.chunks.splice(index, 1);
+    c.literals.push(...refused.needles);
+    return true;
+  }
+}
+function merge(found, sort) {
+  if (found.length <= 1) return found;
+  if (sort) found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out = [found[0]];
+  for (let i = 1; i < found.length; i++) {
+    const last = out[out.length - 1];
+    const [s, e] = found[i];
+    if (s < last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+function splice(text, spans, mask) {
+  let out = "";
+  let at = 0;
+  for (const [s, e] of spans) {
+    out += text.slice(at, s) + mask;
+    at = e;
+  }
+  return out + text.slice(at);
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+const MASK = "***";
+const WITHHELD = "[shiplog: text withheld: it could not be redacted]";
+const MIN_SECRET_LENGTH = 3;
+class Redactor {
+  needles = new NeedleSet();
+  /** Secrets registered already (the CLI and execute() both register the environment's). */
+  seen = /* @__PURE__ */ new Set();
+  /** Register a secret value. Empty and very short values are ignored. Never throws. */
+  add(secret) {
+    if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH || this.seen.has(secret)) return;
+    this.seen.add(secret);
+    for (const form of secretForms(secret)) {
+      if (form.length >= MIN_SECRET_LENGTH) this.needles.add(form);
+    }
+  }
+  /** How many needles (secrets and their encoded forms) are registered. */
   get size() {
     return this.needles.size;
   }
   /** The registered raw secrets and their encoded forms (for adapters that must mask them natively). */
   values() {
-    return [...this.needles];
+    return this.needles.values();
   }
+  /** `text` with every registered secret masked; WITHHELD when that cannot be done. Never throws. */
   redact(text) {
-    if (this.needles.size === 0 || !text) return text;
-    if (!this.pattern) {
-      const sorted = [...this.needles].sort((a, b) => b.length - a.length);
-      this.pattern = new RegExp(sorted.map(escapeRegExp).join("|"), "g");
+    try {
+      if (typeof text !== "string") return WITHHELD;
+      return this.needles.replaceAll(text, MASK);
+    } catch {
+      return WITHHELD;
     }
-    return text.replace(this.pattern, MASK);
   }
   /**
    * Deep-redacts a JSON-like value: every string, and every object key (keys such as attribute names can
@@ -64,7 +186,11 @@ class Redactor {
    */
   redactValue(value) {
     if (this.needles.size === 0) return value;
-    return this.walk(value, "", /* @__PURE__ */ new Set());
+    try {
+      return this.walk(value, "", /* @__PURE__ */ new Set());
+    } catch {
+      return WITHHELD;
+    }
   }
   walk(value, key, path) {
     let v = value;
@@ -100,11 +226,104 @@ class Redactor {
     }
   }
 }
-function formEncode(s) {
-  return encodeURIComponent(s).replace(/%20/g, "+");
+function secretForms(secret) {
+  const forms = /* @__PURE__ */ new Set([secret]);
+  const tryAdd = (make) => {
+    try {
+      forms.add(make());
+    } catch {
+    }
+  };
+  tryAdd(() => JSON.stringify(secret).slice(1, -1));
+  tryAdd(() => encodeURIComponent(secret));
+  tryAdd(() => encodeURIComponent(secret).replace(/%20/g, "+"));
+  const utf8 = Buffer.from(secret, "utf8");
+  const b64 = utf8.toString("base64");
+  forms.add(b64);
+  forms.add(b64.replace(/=+$/, ""));
+  forms.add(utf8.toString("base64url"));
+  for (const prefixLen of [1, 2]) {
+    const enc = Buffer.concat([Buffer.alloc(prefixLen, "x"), utf8]).toString("base64");
+    const stable = enc.slice(4, enc.length - 4);
+    if (stable.length >= 8) forms.add(stable);
+  }
+  return forms;
 }
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const EXIT = {
+  OPERATION_FAILED: 1,
+  BACKEND: 4};
+class ShiplogError extends Error {
+  code = "SHIPLOG_ERROR";
+  exitCode = EXIT.OPERATION_FAILED;
+  hint;
+  problems;
+  constructor(message, opts = {}) {
+    super(oneLine(message), opts.cause === void 0 ? void 0 : { cause: opts.cause });
+    this.name = new.target.name;
+    this.hint = opts.hint;
+    this.problems = opts.problems;
+  }
+  toJSON() {
+    return {
+      code: this.code,
+      message: this.message,
+      exitCode: this.exitCode,
+      ...this.hint ? { hint: this.hint } : {},
+      ...this.problems && this.problems.length > 1 ? { problems: this.problems } : {}
+    };
+  }
+}
+class BackendError extends ShiplogError {
+  code = "BACKEND";
+  exitCode = EXIT.BACKEND;
+  status;
+  constructor(message, opts = {}) {
+    super(message, opts);
+    this.status = opts.status;
+  }
+}
+class ResponseTooLargeError extends BackendError {
+  code = "RESPONSE_TOO_LARGE";
+}
+function oneLine(s) {
+  return s.replace(/\s*\n\s*/g, " ").trim().replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+const DEFAULT_MAX_RESPONSE_MIB = 32;
+const MIB = 1024 * 1024;
+function maxResponseBytes(mib) {
+  return Math.round((mib ?? DEFAULT_MAX_RESPONSE_MIB) * MIB);
+}
+function describeLimit(bytes) {
+  return bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${bytes} bytes`;
+}
+function responseTooLarge(what, limitBytes) {
+  return new ResponseTooLargeError(`${what}: the answer is larger than the response size limit of ${describeLimit(limitBytes)}`, {
+    hint: "the server sent far more than expected; if it is right, raise --max-response-mib (SHIPLOG_MAX_RESPONSE_MIB)"
+  });
+}
+function limitedAgent(protocol, limitBytes, what) {
+  const count = (socket) => {
+    let seen = 0;
+    socket.on("data", (chunk) => {
+      seen += chunk.length;
+      if (seen > limitBytes) socket.destroy(responseTooLarge(what(), limitBytes));
+    });
+    return socket;
+  };
+  if (protocol === "https:") {
+    return new class extends https.Agent {
+      createConnection(...args) {
+        return count(super.createConnection(...args));
+      }
+    }();
+  }
+  return new class extends http.Agent {
+    createConnection(...args) {
+      return count(super.createConnection(...args));
+    }
+  }();
 }
 
 function getDefaultExportFromCjs (x) {
@@ -3633,10 +3852,14 @@ var Jenkins = /*@__PURE__*/getDefaultExportFromCjs(libExports);
 
 async function collectBuildFacts(ref) {
   const auth = Buffer.from(`${ref.user}:${ref.token}`, "utf8").toString("base64");
+  const baseUrl = ref.url.replace(/\/+$/, "");
+  const protocol = new URL(baseUrl).protocol === "https:" ? "https:" : "http:";
   const client = new Jenkins({
-    baseUrl: ref.url.replace(/\/+$/, ""),
+    baseUrl,
     crumbIssuer: false,
-    headers: { authorization: `Basic ${auth}` }
+    headers: { authorization: `Basic ${auth}` },
+    // Answers are cut off at the response size limit (a console log of gigabytes would fill the memory).
+    agent: limitedAgent(protocol, ref.maxResponseBytes ?? maxResponseBytes(void 0), () => `the Jenkins API at ${baseUrl}`)
   });
   const [build, text] = await Promise.all([
     client.build.get(ref.job, ref.number),
@@ -3684,7 +3907,8 @@ async function main(argv, env) {
       job: env.JOB_NAME,
       number,
       user: env.SHIPLOG_JENKINS_USER,
-      token
+      token,
+      maxResponseBytes: maxResponseBytes(Number(env.SHIPLOG_MAX_RESPONSE_MIB) > 0 ? Number(env.SHIPLOG_MAX_RESPONSE_MIB) : void 0)
     });
     mkdirSync(out, { recursive: true });
     const logFile = join(out, "console.log");

@@ -4,20 +4,20 @@
  * and is truncated by the next writer. History is read newest first, backwards in chunks, and stops as soon
  * as the caller has enough: memory and time depend on what is returned, not on the log's size.
  */
-import { open, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants } from 'node:fs';
 import { ConfigError } from '../../errors.js';
 import type { Deployment } from '../../model.js';
 import { isErrno } from './durable-file.js';
 import { segmentPath, type MetaFile } from './layout.js';
+import { symlinkRefused, type StoreEntries } from './store-entries.js';
 
 const CHUNK = 256 * 1024;
 
 /** Writes `data` at `offset` of a segment, dropping anything after it first; fsyncs. Idempotent (journal replay). */
-export async function writeSegmentAt(root: string, segment: number, offset: number, data: string): Promise<void> {
-  const path = join(root, segmentPath(segment));
-  const fh = await open(path, 'r+').catch((err) => {
-    if (isErrno(err, 'ENOENT')) return open(path, 'w+');
+export async function writeSegmentAt(entries: StoreEntries, segment: number, offset: number, data: string): Promise<void> {
+  const rel = segmentPath(segment);
+  const fh = await entries.open(rel, constants.O_RDWR).catch((err) => {
+    if (isErrno(err, 'ENOENT')) return entries.open(rel, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL);
     throw err;
   });
   try {
@@ -35,21 +35,19 @@ export async function writeSegmentAt(root: string, segment: number, offset: numb
 }
 
 /** Cuts an interrupted append: bytes past the committed end of the current segment. */
-export async function truncateUncommitted(root: string, log: MetaFile['log']): Promise<void> {
-  const path = join(root, segmentPath(log.segment));
-  const st = await stat(path).catch((err) => {
-    if (isErrno(err, 'ENOENT')) return undefined;
-    throw err;
-  });
+export async function truncateUncommitted(entries: StoreEntries, log: MetaFile['log']): Promise<void> {
+  const rel = segmentPath(log.segment);
+  const st = await entries.lstat(rel);
   if (!st) {
     if (log.length > 0) throw new ConfigError(`deployment log ${segmentPath(log.segment)} is missing`);
     return;
   }
+  if (st.isSymbolicLink()) throw symlinkRefused(entries.root, rel);
   if (st.size < log.length) {
     throw new ConfigError(`deployment log ${segmentPath(log.segment)} is shorter (${st.size} bytes) than its committed length ${log.length}`);
   }
   if (st.size > log.length) {
-    const fh = await open(path, 'r+');
+    const fh = await entries.open(rel, constants.O_RDWR);
     try {
       await fh.truncate(log.length);
       await fh.sync();
@@ -60,18 +58,19 @@ export async function truncateUncommitted(root: string, log: MetaFile['log']): P
 }
 
 /** Committed deployments, newest first, lazily: the caller stops iterating when it has enough. */
-export async function* readDeploymentsNewestFirst(root: string, log: MetaFile['log']): AsyncGenerator<Deployment> {
+export async function* readDeploymentsNewestFirst(entries: StoreEntries, log: MetaFile['log']): AsyncGenerator<Deployment> {
   for (let seg = log.segment; seg >= 1; seg--) {
-    const path = join(root, segmentPath(seg));
+    const rel = segmentPath(seg);
     let end: number;
     if (seg === log.segment) end = log.length;
     else {
-      const st = await stat(path).catch(() => undefined);
-      if (!st) throw new ConfigError(`deployment log ${segmentPath(seg)} is missing`);
+      const st = await entries.lstat(rel);
+      if (!st) throw new ConfigError(`deployment log ${rel} is missing`);
+      if (st.isSymbolicLink()) throw symlinkRefused(entries.root, rel);
       end = st.size;
     }
     if (end === 0) continue;
-    for await (const line of linesBackward(path, end)) {
+    for await (const line of linesBackward(entries, rel, end)) {
       if (line === '') continue;
       try {
         yield JSON.parse(line) as Deployment;
@@ -83,8 +82,8 @@ export async function* readDeploymentsNewestFirst(root: string, log: MetaFile['l
 }
 
 /** The lines of bytes [0, end) of a file, last first. */
-async function* linesBackward(path: string, end: number): AsyncGenerator<string> {
-  const fh = await open(path, 'r');
+async function* linesBackward(entries: StoreEntries, path: string, end: number): AsyncGenerator<string> {
+  const fh = await entries.open(path, constants.O_RDONLY);
   try {
     let pos = end;
     let carry: Buffer = Buffer.alloc(0);

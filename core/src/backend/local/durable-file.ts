@@ -33,7 +33,8 @@ export async function fsyncPath(path: string): Promise<void> {
  */
 export async function writeFileAtomic(tmpDir: string, target: string, data: string): Promise<string[]> {
   const tmp = join(tmpDir, `${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}`);
-  const fh = await open(tmp, 'w', 0o644);
+  // 'wx': a fresh name, never an existing file or a link planted under it
+  const fh = await open(tmp, 'wx', 0o644);
   try {
     await fh.writeFile(data, 'utf8');
     await fh.sync();

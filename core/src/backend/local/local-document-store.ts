@@ -3,7 +3,7 @@
  * in meta.json, deployments in the append-only log segments. Transactions, locking and crash safety are
  * LocalStore's (transaction.ts).
  */
-import { open, readdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { HistoryFilter } from '../backend.js';
@@ -22,6 +22,7 @@ import {
 import { isErrno } from './durable-file.js';
 import { ENV_DIR, SCHEMA_VERSION, envStatePath, objectPath, segmentPath } from './layout.js';
 import { readHistory, readStatus } from './queries.js';
+import type { StoreEntries } from './store-entries.js';
 import type { LocalStore } from './transaction.js';
 
 const KIND_DIRS: Record<DocKind, string> = {
@@ -71,8 +72,8 @@ export class LocalDocumentStore implements DocumentStore {
     const state = await this.store.inspect();
     const meta = await this.store.stableMeta();
     let environmentStates = 0;
-    for (const env of await listDir(this.store.root, ENV_DIR)) {
-      environmentStates += (await listDir(this.store.root, join(ENV_DIR, env))).filter((f) => f.endsWith('.json')).length;
+    for (const env of await this.store.entries.list(ENV_DIR)) {
+      environmentStates += (await this.store.entries.list(join(ENV_DIR, env))).filter((f) => f.endsWith('.json')).length;
     }
     return {
       kind: 'local',
@@ -89,18 +90,17 @@ export class LocalDocumentStore implements DocumentStore {
   }
 
   async *scan(): AsyncIterable<StoreEntry> {
-    const root = this.store.root;
     for (const kind of DOC_KINDS) {
-      for (const shard of await listDir(root, KIND_DIRS[kind])) {
-        for (const f of await listDir(root, join(KIND_DIRS[kind], shard))) {
+      for (const shard of await this.store.entries.list(KIND_DIRS[kind])) {
+        for (const f of await this.store.entries.list(join(KIND_DIRS[kind], shard))) {
           if (!f.endsWith('.json')) continue;
           const value = await this.store.readObject<unknown>(join(KIND_DIRS[kind], shard, f));
           if (value !== undefined) yield { type: 'doc', kind, name: docName(kind, value), value };
         }
       }
     }
-    for (const env of await listDir(root, ENV_DIR)) {
-      for (const f of await listDir(root, join(ENV_DIR, env))) {
+    for (const env of await this.store.entries.list(ENV_DIR)) {
+      for (const f of await this.store.entries.list(join(ENV_DIR, env))) {
         if (!f.endsWith('.json')) continue;
         const value = await this.store.readObject<EnvironmentState>(join(ENV_DIR, env, f));
         if (value) yield { type: 'env-state', value };
@@ -109,7 +109,7 @@ export class LocalDocumentStore implements DocumentStore {
     const meta = await this.store.stableMeta();
     for (let seg = 1; seg <= meta.log.segment; seg++) {
       const end = seg === meta.log.segment ? meta.log.length : undefined;
-      for await (const line of linesForward(join(root, segmentPath(seg)), end)) {
+      for await (const line of linesForward(this.store.entries, segmentPath(seg), end)) {
         if (line) yield { type: 'deployment', value: JSON.parse(line) as Deployment };
       }
     }
@@ -134,20 +134,11 @@ export function docName(kind: DocKind, value: unknown): string {
   }
 }
 
-async function listDir(root: string, rel: string): Promise<string[]> {
-  try {
-    return (await readdir(join(root, rel))).sort();
-  } catch (err) {
-    if (isErrno(err, 'ENOENT') || isErrno(err, 'ENOTDIR')) return [];
-    throw err;
-  }
-}
-
 /** The lines of a file's first `end` bytes (all of it when undefined), first to last, 1 MiB at a time. */
-async function* linesForward(path: string, end: number | undefined): AsyncGenerator<string> {
+async function* linesForward(entries: StoreEntries, rel: string, end: number | undefined): AsyncGenerator<string> {
   let fh;
   try {
-    fh = await open(path, 'r');
+    fh = await entries.open(rel, constants.O_RDONLY);
   } catch (err) {
     if (isErrno(err, 'ENOENT')) return;
     throw err;

@@ -3,13 +3,11 @@
  * its cost follows the number of entries answered, never the history. History walks the log newest first
  * and stops at the limit.
  */
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryFilter } from '../backend.js';
 import type { Deployment, EnvironmentState } from '../../model.js';
 import { componentMatches } from '../../naming.js';
 import { readDeploymentsNewestFirst } from './deployment-log.js';
-import { isErrno } from './durable-file.js';
 import { ENV_DIR, envDir, envStateFile, envStatePath } from './layout.js';
 import type { LocalStore } from './transaction.js';
 
@@ -21,10 +19,10 @@ export async function readStatus(
   if (filter.environment !== undefined && filter.application !== undefined) {
     files.push(envStatePath(filter.environment, filter.application));
   } else {
-    const dirs = filter.environment !== undefined ? [envDir(filter.environment)] : (await listDir(store.root, ENV_DIR)).map((d) => join(ENV_DIR, d));
+    const dirs = filter.environment !== undefined ? [envDir(filter.environment)] : (await store.entries.list(ENV_DIR)).map((d) => join(ENV_DIR, d));
     for (const d of dirs) {
       if (filter.application !== undefined) files.push(join(d, envStateFile(filter.application)));
-      else for (const f of await listDir(store.root, d)) if (f.endsWith('.json')) files.push(join(d, f));
+      else for (const f of await store.entries.list(d)) if (f.endsWith('.json')) files.push(join(d, f));
     }
   }
   const out: EnvironmentState[] = [];
@@ -44,7 +42,7 @@ export async function readHistory(store: LocalStore, filter: HistoryFilter): Pro
   const out: Deployment[] = [];
   if (limit === 0) return out;
   const meta = await store.stableMeta();
-  for await (const d of readDeploymentsNewestFirst(store.root, meta.log)) {
+  for await (const d of readDeploymentsNewestFirst(store.entries, meta.log)) {
     if (!matches(d, filter)) continue;
     out.push(d);
     if (out.length >= limit) break;
@@ -64,13 +62,4 @@ function matches(d: Deployment, f: HistoryFilter): boolean {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-async function listDir(root: string, rel: string): Promise<string[]> {
-  try {
-    return (await readdir(join(root, rel))).sort();
-  } catch (err) {
-    if (isErrno(err, 'ENOENT') || isErrno(err, 'ENOTDIR')) return [];
-    throw err;
-  }
 }

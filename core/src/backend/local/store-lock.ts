@@ -6,12 +6,14 @@
  * Locks from another host (shared filesystems) are stale only after `foreignStaleMs` without change.
  */
 import { randomUUID } from 'node:crypto';
-import { link, mkdir, readFile, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { link, lstat, mkdir, readFile, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { StoreLockedError } from '../../errors.js';
 import { isErrno } from './durable-file.js';
 import { LOCK_FILE } from './layout.js';
+import { symlinkRefused } from './store-entries.js';
 
 export interface LockOwner {
   pid: number;
@@ -35,7 +37,7 @@ export async function acquireStoreLock(dir: string, opts: StoreLockOptions): Pro
   const lockPath = join(dir, LOCK_FILE);
   const me: LockOwner = { pid: process.pid, host: hostname(), token: randomUUID(), at: new Date().toISOString() };
   const candidate = join(dir, `${LOCK_FILE}.${process.pid}.${me.token}.cand`);
-  await writeFile(candidate, JSON.stringify(me));
+  await writeFile(candidate, JSON.stringify(me), { flag: 'wx' });
   const started = Date.now();
   let attempt = 0;
   let lastOwner: LockOwner | undefined;
@@ -47,7 +49,7 @@ export async function acquireStoreLock(dir: string, opts: StoreLockOptions): Pro
       } catch (err) {
         if (isErrno(err, 'ENOENT')) {
           // our candidate was swept as a dead process's leftover (another host sharing the directory)
-          await writeFile(candidate, JSON.stringify(me));
+          await writeFile(candidate, JSON.stringify(me), { flag: 'wx' });
           continue;
         }
         if (!isErrno(err, 'EEXIST')) throw err;
@@ -83,9 +85,11 @@ async function releaseStoreLock(lockPath: string, token: string): Promise<void> 
 async function readOwner(lockPath: string): Promise<LockOwner | 'gone' | 'unreadable'> {
   let text: string;
   try {
-    text = await readFile(lockPath, 'utf8');
+    // O_NOFOLLOW: a write.lock that is a link (a planted store) is never read through
+    text = await readFile(lockPath, { encoding: 'utf8', flag: constants.O_RDONLY | constants.O_NOFOLLOW });
   } catch (err) {
     if (isErrno(err, 'ENOENT')) return 'gone';
+    if (isErrno(err, 'ELOOP')) throw symlinkRefused(dirname(lockPath), LOCK_FILE);
     throw err;
   }
   try {
@@ -109,7 +113,7 @@ export function processAlive(pid: number): boolean {
 async function isStale(lockPath: string, owner: LockOwner | 'unreadable', foreignStaleMs: number): Promise<boolean> {
   if (owner !== 'unreadable' && owner.host === hostname()) return !processAlive(owner.pid);
   // Unreadable (torn by a machine crash) or foreign: judge by age.
-  const st = await stat(lockPath).catch(() => undefined);
+  const st = await lstat(lockPath).catch(() => undefined);
   if (!st) return false;
   const limit = owner === 'unreadable' ? BREAKER_STALE_MS : foreignStaleMs;
   return Date.now() - st.mtimeMs > limit;

@@ -16,12 +16,14 @@
  * a directory holding anything else without schema.json is refused untouched (it is not a store).
  */
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { link, lstat, mkdir, open, readdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { BackendError, ConfigError, SchemaVersionError, ShiplogError } from '../../errors.js';
-import { fsyncPath, isErrno, readTextIfExists, writeFileAtomic } from './durable-file.js';
+import { fsyncPath, isErrno, writeFileAtomic } from './durable-file.js';
 import { truncateUncommitted, writeSegmentAt } from './deployment-log.js';
 import {
+  ENV_DIR,
   JOURNAL_FILE,
   LOCK_FILE,
   LOG_DIR,
@@ -31,9 +33,11 @@ import {
   STORE_FORMAT,
   TMP_DIR,
   emptyMeta,
+  segmentPath,
   type MetaFile,
   type SchemaFile,
 } from './layout.js';
+import { StoreEntries } from './store-entries.js';
 import { acquireStoreLock, processAlive } from './store-lock.js';
 
 export interface Journal {
@@ -101,11 +105,15 @@ export class Transaction {
 
 export class LocalStore {
   private prepared = false;
+  /** Every path inside the store goes through here: no symbolic link is ever followed (store-entries.ts). */
+  readonly entries: StoreEntries;
 
   constructor(
     readonly root: string,
     private readonly opts: StoreOptions,
-  ) {}
+  ) {
+    this.entries = new StoreEntries(root);
+  }
 
   /**
    * The gate before anything is read, created or swept: 'ok' for a valid store, 'absent' for a missing or
@@ -122,7 +130,7 @@ export class LocalStore {
 
   /** 'absent' when there is no schema.json; throws SchemaVersionError for an unknown or newer format. */
   async checkSchema(): Promise<'absent' | 'ok'> {
-    const text = await readTextIfExists(join(this.root, SCHEMA_FILE));
+    const text = await this.entries.readText(SCHEMA_FILE);
     if (text === undefined) return 'absent';
     let s: Partial<SchemaFile>;
     try {
@@ -148,7 +156,7 @@ export class LocalStore {
   }
 
   async readObject<T>(rel: string): Promise<T | undefined> {
-    const text = await readTextIfExists(join(this.root, rel));
+    const text = await this.entries.readText(rel);
     if (text === undefined) return undefined;
     try {
       return JSON.parse(text) as T;
@@ -158,17 +166,18 @@ export class LocalStore {
   }
 
   async readMeta(): Promise<MetaFile> {
-    return (await this.readObject<MetaFile>(META_FILE)) ?? emptyMeta();
+    const meta = await this.readObject<unknown>(META_FILE);
+    if (meta === undefined) return emptyMeta();
+    if (!isMeta(meta)) {
+      throw new ConfigError(`state store file ${META_FILE} does not have the shape of a store's meta.json`, { hint: `in ${this.root}` });
+    }
+    return meta;
   }
 
   private async journalExists(): Promise<boolean> {
-    try {
-      await stat(join(this.root, JOURNAL_FILE));
-      return true;
-    } catch (err) {
-      if (isErrno(err, 'ENOENT') || isErrno(err, 'ENOTDIR')) return false;
-      throw err;
-    }
+    const st = await this.entries.lstat(JOURNAL_FILE);
+    if (st?.isSymbolicLink()) await this.entries.check(JOURNAL_FILE);
+    return st !== undefined;
   }
 
   /** Runs a read against one committed state (see the file comment). Creates nothing on a missing store. */
@@ -230,6 +239,7 @@ export class LocalStore {
         const result = await fn(tx);
         if (!tx.dirty) return result;
         const journal = tx.toJournal(this.opts.segmentBytes);
+        await this.checkTargets(journal);
         const dirs = await writeFileAtomic(this.tmpDir, join(this.root, JOURNAL_FILE), JSON.stringify(journal));
         for (const d of new Set(dirs)) await fsyncPath(d);
         await this.applyJournal(journal);
@@ -246,6 +256,8 @@ export class LocalStore {
   private async withLock<T>(fn: () => Promise<T>): Promise<T> {
     // The gate comes first: the lock file, tmp/ and log/ are made, and tmp/ swept and the log cut, in stores only.
     if ((await this.inspect()) !== 'ok') throw notAStore(this.root);
+    // Before the first directory is made or the lock taken: nothing is touched in a store holding a link.
+    for (const rel of FIXED_ENTRIES) await this.entries.check(rel);
     if (!this.prepared) {
       await mkdir(this.tmpDir, { recursive: true });
       await mkdir(join(this.root, LOG_DIR), { recursive: true });
@@ -255,7 +267,9 @@ export class LocalStore {
     try {
       if ((await this.checkSchema()) !== 'ok') throw notAStore(this.root);
       await this.recover();
-      return await fn();
+      const result = await fn();
+      await this.sweep();
+      return result;
     } finally {
       await release();
     }
@@ -295,38 +309,71 @@ export class LocalStore {
 
   /** Under the lock: finishes a crashed writer's transaction and removes its leftovers. */
   private async recover(): Promise<void> {
-    for (const f of await readdir(this.tmpDir)) await unlink(join(this.tmpDir, f)).catch(() => undefined);
-    await this.removeDeadLockCandidates();
-    const text = await readTextIfExists(join(this.root, JOURNAL_FILE));
+    const text = await this.entries.readText(JOURNAL_FILE);
     if (text !== undefined) {
-      let journal: Journal;
+      let journal: unknown;
       try {
-        journal = JSON.parse(text) as Journal;
+        journal = JSON.parse(text);
       } catch {
         throw new ConfigError(`state store ${this.root} has a malformed ${JOURNAL_FILE}`);
       }
+      // A journal restored with the store is input like any file of it: it may only name the store's own files.
+      if (!isJournal(journal)) throw new ConfigError(`state store ${this.root} has a ${JOURNAL_FILE} that names files outside the store's layout`);
+      await this.checkTargets(journal);
       await this.applyJournal(journal);
     }
-    await truncateUncommitted(this.root, (await this.readMeta()).log);
+    await truncateUncommitted(this.entries, (await this.readMeta()).log);
   }
 
-  /** Lock candidates and schema temp files of processes that died (see create and store-lock.ts). */
+  /**
+   * Under the lock, once the caller's work is done (so that a transaction refused half-way, a link among its
+   * files say, leaves the store as it found it): removes the temp files and lock candidates of dead writers.
+   */
+  private async sweep(): Promise<void> {
+    // unlink removes a link itself, never what it points to; tmp/ itself was checked before (FIXED_ENTRIES)
+    for (const f of await this.entries.list(TMP_DIR)) await unlink(join(this.tmpDir, f)).catch(() => undefined);
+    await this.removeDeadLockCandidates();
+  }
+
+  /** Every file a journal replaces or appends to, and the directories above them: no link among them. */
+  private async checkTargets(j: Journal): Promise<void> {
+    if (j.append) await this.entries.check(segmentPath(j.append.segment));
+    for (const w of j.writes) await this.entries.check(w.path);
+  }
+
+  /**
+   * Lock candidates and schema temp files of processes that died (see create and store-lock.ts). A lock
+   * candidate names its host: one of this host whose process is gone goes at once (a writer killed with
+   * SIGKILL while waiting for the lock leaves one); others a minute old at least, as the pid may belong to
+   * another host sharing the directory.
+   */
   private async removeDeadLockCandidates(): Promise<void> {
     for (const f of await readdir(this.root)) {
       const prefix = [`${LOCK_FILE}.`, `${SCHEMA_FILE}.`].find((p) => f.startsWith(p));
       if (!prefix || !(f.endsWith('.cand') || f.endsWith(SCHEMA_TEMP_SUFFIX))) continue;
       const pid = Number(f.slice(prefix.length).split('.')[0]);
       if (!Number.isInteger(pid) || processAlive(pid)) continue;
-      // A minute old at least: the pid may belong to another host sharing the directory.
-      const st = await stat(join(this.root, f)).catch(() => undefined);
-      if (st && Date.now() - st.mtimeMs > 60_000) await unlink(join(this.root, f)).catch(() => undefined);
+      const st = await this.entries.lstat(f).catch(() => undefined);
+      if (!st) continue;
+      const local = f.endsWith('.cand') && (await this.candidateHost(f)) === hostname();
+      if (local || Date.now() - st.mtimeMs > 60_000) await unlink(join(this.root, f)).catch(() => undefined);
+    }
+  }
+
+  /** The host a lock candidate names (store-lock.ts writes its owner into it), if readable. */
+  private async candidateHost(name: string): Promise<string | undefined> {
+    try {
+      const owner = JSON.parse((await this.entries.readText(name)) ?? '') as { host?: unknown };
+      return typeof owner.host === 'string' ? owner.host : undefined;
+    } catch {
+      return undefined;
     }
   }
 
   private async applyJournal(j: Journal): Promise<void> {
     const dirs = new Set<string>();
     if (j.append) {
-      await writeSegmentAt(this.root, j.append.segment, j.append.offset, j.append.data);
+      await writeSegmentAt(this.entries, j.append.segment, j.append.offset, j.append.data);
       if (j.append.offset === 0) dirs.add(join(this.root, LOG_DIR));
     }
     for (const w of j.writes) {
@@ -339,6 +386,42 @@ export class LocalStore {
 }
 
 const SCHEMA_TEMP_SUFFIX = '.new';
+
+/** The entries checked for links before a writer makes a directory, takes the lock or sweeps anything. */
+const FIXED_ENTRIES = [SCHEMA_FILE, META_FILE, JOURNAL_FILE, LOCK_FILE, TMP_DIR, LOG_DIR, 'objects', 'objects/cb', 'objects/cv', 'objects/ab', 'objects/av', ENV_DIR];
+
+/** The files a journal may replace: meta.json and the object files of layout.ts. */
+const JOURNAL_PATH = /^(?:meta\.json|objects\/(?:cb|cv|ab|av)\/[0-9a-f]{2}\/[0-9a-f]{40}\.json|objects\/env\/[0-9a-f]{40}\/[0-9a-f]{40}\.json)$/;
+
+function isJournal(j: unknown): j is Journal {
+  if (!j || typeof j !== 'object') return false;
+  const { seq, writes, append } = j as Partial<Journal>;
+  if (!Number.isInteger(seq) || !Array.isArray(writes)) return false;
+  if (!writes.every((w) => w && typeof w.path === 'string' && JOURNAL_PATH.test(w.path) && typeof w.data === 'string')) return false;
+  if (append === undefined) return true;
+  return Number.isInteger(append.segment) && append.segment >= 1 && Number.isInteger(append.offset) && append.offset >= 0 && typeof append.data === 'string';
+}
+
+const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+
+/** meta.json as this code writes it: a damaged or hand-made one is refused (exit 2) before it is used. */
+function isMeta(m: unknown): m is MetaFile {
+  if (!m || typeof m !== 'object' || Array.isArray(m)) return false;
+  const { seq, next, log } = m as Partial<MetaFile>;
+  return (
+    count(seq) &&
+    !!next &&
+    typeof next === 'object' &&
+    count(next.componentVersion) &&
+    count(next.applicationVersion) &&
+    count(next.deployment) &&
+    !!log &&
+    typeof log === 'object' &&
+    Number.isSafeInteger(log.segment) &&
+    log.segment >= 1 &&
+    count(log.length)
+  );
+}
 /** A schema.json being created (create): `schema.json.<pid>.<hex>.new`. */
 const SCHEMA_TEMP = /^schema\.json\.\d+\.[0-9a-f]+\.new$/;
 
@@ -370,6 +453,8 @@ async function holdsForeignEntries(root: string): Promise<boolean> {
 
 async function isEmptyDir(path: string): Promise<boolean> {
   try {
+    // A link is not an empty directory of ours, whatever it points to.
+    if ((await lstat(path)).isSymbolicLink()) return false;
     return (await readdir(path)).length === 0;
   } catch (err) {
     if (isErrno(err, 'ENOTDIR')) return false;

@@ -8,8 +8,10 @@ import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { Deadline } from '../../deadline.js';
 import { AuthError, BackendError } from '../../errors.js';
 import type { Host } from '../../host.js';
+import { responseTooLarge } from '../../response-limit.js';
 import { type Json, AUTH_REFUSED, NOT_FOUND, businessError, malformed, tokenFromCookies, tryParse } from './envelopes.js';
 import { type Query, buildQuery, enc } from './url-encoding.js';
 
@@ -30,6 +32,10 @@ export interface HttpSessionOptions {
   /** First backoff delay; doubles per retry, capped at retryMaxMs, with jitter. */
   retryBaseMs: number;
   retryMaxMs: number;
+  /** Largest answer read, in bytes: past it the request is dropped (ResponseTooLargeError, exit 4). */
+  maxResponseBytes: number;
+  /** The command's deadline: each request's timeout is what is left of it, and no retry starts past it. */
+  deadline?: Deadline;
 }
 
 /**
@@ -82,6 +88,8 @@ export class OrteliusHttp {
       maxRedirects: 0,
       responseType: 'text',
       transformResponse: [(d: unknown) => d],
+      // Counted while the answer streams in (after decompression): nothing past the limit is kept.
+      maxContentLength: opts.maxResponseBytes,
       validateStatus: () => true,
     });
   }
@@ -167,6 +175,12 @@ export class OrteliusHttp {
   private async login(): Promise<void> {
     const body = `user=${enc(this.opts.user)}&pass=${enc(this.opts.password)}`;
     const res = await this.send('POST', '/dmadminweb/API/login', { body, contentType: 'application/x-www-form-urlencoded' }, true, false);
+    // A refusal is a refusal whatever its body is (a text/plain "Unauthorized" page included).
+    if (res.status === 401 || res.status === 403) {
+      throw new AuthError(`Ortelius refused the login as "${this.opts.user}" (HTTP ${res.status})`, {
+        hint: 'check DHUSER/DHPASS (or --dhuser/--dhpass) and DHURL',
+      });
+    }
     const data = this.parse(res, 'POST /dmadminweb/API/login');
     if (res.status !== 200) {
       throw new BackendError(`Ortelius answered HTTP ${res.status} to POST /dmadminweb/API/login`, { status: res.status, hint: 'is DHURL the server\'s base URL?' });
@@ -272,7 +286,9 @@ export class OrteliusHttp {
     withToken: boolean,
   ): Promise<AxiosResponse<string>> {
     const what = `${method} ${url.split('?')[0]}`;
+    const deadline = this.opts.deadline;
     for (let attempt = 0; ; attempt++) {
+      deadline?.check(`${what} not sent`);
       const started = this.host.now().getTime();
       let res: AxiosResponse<string> | undefined;
       let netErr: unknown;
@@ -281,6 +297,7 @@ export class OrteliusHttp {
         res = await this.axios.request<string>({
           method,
           url,
+          ...(deadline ? { timeout: Math.max(1, Math.min(this.opts.timeoutMs, deadline.remaining())), signal: deadline.requestSignal() } : {}),
           data: payload.body,
           headers: {
             ...(payload.contentType ? { 'Content-Type': payload.contentType } : {}),
@@ -293,11 +310,15 @@ export class OrteliusHttp {
       }
       const ms = this.host.now().getTime() - started;
       this.host.log.debug(`ortelius: ${method} ${url} -> ${res ? `HTTP ${res.status}` : describeNetError(netErr)} (${ms} ms)`);
+      if (!res && isTooLarge(netErr)) throw responseTooLarge(`Ortelius answered ${what}`, this.opts.maxResponseBytes);
+      if (!res && deadline?.expired) throw deadline.error(`${what} got no complete answer`);
       const tlsProblem = !res && isTlsError(netErr);
       const retryable = res ? res.status >= 500 || res.status === 429 : !tlsProblem;
       if (!retryable && res) return res;
       if (retryable && idempotent && attempt < this.opts.retries) {
-        await sleep(this.backoff(attempt));
+        const wait = this.backoff(attempt);
+        if (deadline && wait >= deadline.remaining()) throw deadline.error(`${what} failed and no time is left to retry`);
+        await sleep(wait);
         continue;
       }
       if (tlsProblem) {
@@ -329,6 +350,11 @@ const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TL
 function isTlsError(err: unknown): boolean {
   const code = (err as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' && TLS_CODES.test(code);
+}
+
+/** axios' own error when an answer passed maxContentLength. */
+function isTooLarge(err: unknown): boolean {
+  return axios.isAxiosError(err) && /maxContentLength/.test(err.message);
 }
 
 function describeNetError(err: unknown): string {

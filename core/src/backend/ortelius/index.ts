@@ -6,7 +6,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Backend } from '../backend.js';
 import { AuthError, ConfigError, InvalidInputError } from '../../errors.js';
+import type { Deadline } from '../../deadline.js';
 import type { Host } from '../../host.js';
+import { maxResponseBytes } from '../../response-limit.js';
+import { isLoopback } from '../loopback.js';
 import { ApplicationFlow } from './application-flow.js';
 import { Catalog } from './catalog.js';
 import { ComponentFlow } from './component-flow.js';
@@ -31,6 +34,10 @@ export interface OrteliusOptions {
   retryMaxMs?: number;
   /** Deployment polling (default: 1 s, x1.3 per poll, at most 10 s). */
   poll?: Partial<PollSettings>;
+  /** The command's deadline (--timeout): no request or retry goes past it. */
+  deadline?: Deadline;
+  /** Largest answer read, in bytes (default 32 MiB). */
+  maxResponseBytes?: number;
 }
 
 export interface OrteliusBackend extends Backend {
@@ -61,6 +68,9 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
     }
   }
   if (opts.insecure) host.log.warn('TLS certificate verification is off for the Ortelius server (--insecure)');
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    host.log.warn(`DHPASS and the session token go to ${url.host} over plain http, readable on the way: use an https DHURL`);
+  }
   url.username = '';
   url.password = '';
   const location = url.toString().replace(/\/+$/, '');
@@ -74,6 +84,8 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
     retries: opts.retries ?? 3,
     retryBaseMs: opts.retryBaseMs ?? 300,
     retryMaxMs: opts.retryMaxMs ?? 3000,
+    maxResponseBytes: opts.maxResponseBytes ?? maxResponseBytes(undefined),
+    ...(opts.deadline ? { deadline: opts.deadline } : {}),
   });
   const components = new ComponentFlow(http);
   const apps = new ApplicationFlow(http);
