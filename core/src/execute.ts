@@ -8,12 +8,11 @@
 import { existsSync } from 'node:fs';
 import type { Backend, BackendKind } from './backend/backend.js';
 import { openBackend, selectBackend, stateDirOf, type BackendOptions } from './backend/open.js';
-import { InvalidInputError, ShiplogError, toShiplogError, UsageError } from './errors.js';
+import { FailedDeploymentError, InvalidInputError, ShiplogError, toShiplogError, UsageError } from './errors.js';
 import type { Host } from './host.js';
 import { COMMANDS, INPUTS, type CommandName } from './inputs.js';
 import type { CiContext, PipelineConfig } from './model.js';
 import type { DeploymentFacts, OperationContext } from './operations/context.js';
-import { FailedDeploymentError } from './operations/deployment-flow.js';
 import { emptyBackend, readOnlyBackend } from './operations/dry-run-backend.js';
 import { resolveInputs, type RawInputs } from './operations/input-resolution.js';
 import { commandModule } from './operations/registry.js';
