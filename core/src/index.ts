@@ -22,6 +22,7 @@ export * from './kit/exposure.js';
 export { PLATFORM_INPUTS } from './kit/platform-inputs.js';
 export * from './kit/outputs.js';
 export * from './kit/platform-terms.js';
+export * from './kit/read-inputs.js';
 // The report model.
 export * from './report/index.js';
 // Running commands.

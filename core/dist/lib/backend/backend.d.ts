@@ -1,0 +1,153 @@
+/**
+ * One Backend interface, two implementations: `local` (embedded store in a directory) and `ortelius`
+ * (an Ortelius/DeployHub server). Operations in core/src/operations/ talk only to this interface.
+ * The conformance suite (core/test/backend-conformance.ts) pins the semantics below for both.
+ */
+import type { Approval, ApplicationVersion, CiContext, ComponentKind, ComponentVersion, Deployment, DeploymentMode, EnvironmentState, Put } from '../model.js';
+export type BackendKind = 'local' | 'git' | 'postgres' | 'ortelius';
+export interface ComponentVersionSpec {
+    domain: string;
+    short: string;
+    /** Cleaned variant (naming.ts), or undefined. */
+    variant?: string;
+    /** Cleaned version. Required: the core computes auto-increment before calling. */
+    version: string;
+    kind: ComponentKind;
+    /** Merged into existing attributes (never deletes keys). */
+    attributes: Record<string, string>;
+    /** Text files attached to the version (Ortelius /msapi/textfile). Contents, not paths. */
+    files?: {
+        readme?: string;
+        license?: string;
+        swagger?: string;
+    };
+    /** SBOMs attached to the version (Ortelius /msapi/deppkg). */
+    sboms?: {
+        type: 'cyclonedx' | 'spdx';
+        content: string;
+    }[];
+    provenance: CiContext;
+    at: string;
+}
+export interface ApplicationVersionSpec {
+    /** Full base application name `domain.short`. */
+    application: string;
+    /** Cleaned version requested, or undefined to derive the next one from the latest. */
+    version?: string;
+    /** Bump a requested version that already exists instead of reusing it. */
+    autoIncrement: boolean;
+    /** The component version that must be in the application version. */
+    component: ComponentVersion;
+    /** Stage a newly created application version starts in (the pipeline's first stage). */
+    initialStage: string;
+    provenance: CiContext;
+    at: string;
+}
+export interface MoveSpec {
+    appVersion: ApplicationVersion;
+    from: {
+        name: string;
+        domain: string;
+    };
+    to: {
+        name: string;
+        domain: string;
+    };
+    task: string;
+    /** The target stage is gated: the backend must refuse without a standing approval for it. */
+    requiresApproval: boolean;
+    by: string;
+    at: string;
+    /** Free text from `move --notes` (ortelius: sent as the RunTask notes). */
+    notes?: string;
+    provenance: CiContext;
+}
+export interface DeploymentRecordSpec {
+    appVersion: ApplicationVersion;
+    environment: string;
+    exitCode: number;
+    log: string[];
+    startedAt: string;
+    finishedAt: string;
+    mode: DeploymentMode;
+    logUrl?: string;
+    attributes?: Record<string, string>;
+    provenance: CiContext;
+}
+export interface HistoryFilter {
+    application?: string;
+    environment?: string;
+    /**
+     * Full component name; matches deployments that contained it (naming.ts componentMatches): `domain.short`
+     * any variant and version, `domain.short;variant` any version of that variant, a full version name exactly it.
+     */
+    component?: string;
+    limit?: number;
+}
+export interface FollowOptions {
+    timeoutMs: number;
+    /** New log lines as they arrive. */
+    onLog?: (lines: string[]) => void;
+    /** Progress while waiting (e.g. "still running after 40 s"). */
+    onWait?: (elapsedMs: number) => void;
+    signal?: AbortSignal;
+}
+export interface Backend {
+    readonly kind: BackendKind;
+    /** Human description for logs: the store directory or the server URL (never credentials). */
+    readonly location: string;
+    getComponentVersion(fullName: string): Promise<ComponentVersion | undefined>;
+    /** Every version under a base (`domain.short[;variant]`), oldest first. */
+    listComponentVersions(base: string): Promise<ComponentVersion[]>;
+    /**
+     * The newest version under a base, or undefined. Optional: a remote backend answers it with a couple of
+     * calls where listing costs calls per version (ortelius); callers fall back to the last of the list.
+     */
+    latestComponentVersion?(base: string): Promise<ComponentVersion | undefined>;
+    /**
+     * Creates exactly the named version under its base (creating the base as needed) if it does not exist,
+     * else reuses it; merges attributes either way. created=false on an identical re-run.
+     */
+    putComponentVersion(spec: ComponentVersionSpec): Promise<Put<ComponentVersion>>;
+    getApplicationVersion(fullName: string): Promise<ApplicationVersion | undefined>;
+    /** Every version of a base application, oldest first. */
+    listApplicationVersions(application: string): Promise<ApplicationVersion[]>;
+    /**
+     * Creates or reuses an application version holding spec.component (sections 8.2 and 8.3):
+     * 1. the latest version already holds that exact component version -> reuse it (created=false);
+     * 2. target = spec.version ?? bumpVersion(latest.version) ?? '1';
+     * 3. target exists: autoIncrement -> bump until free and create; else reuse it and swap the component in
+     *    (updated=true);
+     * 4. create target as a copy of the latest version's components with the component swapped in by base
+     *    (or appended), predecessor = latest.
+     */
+    putApplicationVersion(spec: ApplicationVersionSpec): Promise<Put<ApplicationVersion>>;
+    recordApproval(approval: Approval): Promise<Approval>;
+    /** Approvals of one application version, oldest first (ortelius: those it can tell). */
+    listApprovals(appVersion: string): Promise<Approval[]>;
+    /**
+     * Moves an application version between stages; ApprovalRequiredError/ApprovalRejectedError when gated.
+     * `notes`: spec.notes as the backend stored it (redacted), when it keeps them with the move.
+     */
+    moveApplicationVersion(spec: MoveSpec): Promise<{
+        from: string;
+        to: string;
+        notes?: string;
+    }>;
+    /** Server-side deploy engine (ortelius only): starts a deployment and returns its id. */
+    startDeployment?(appVersion: ApplicationVersion, environment: string): Promise<{
+        id: number;
+    }>;
+    /** Follows a server-side deployment to completion (TimeoutError when opts.timeoutMs runs out). */
+    followDeployment?(id: number, opts: FollowOptions): Promise<Deployment>;
+    /** Records a finished deployment; on exitCode 0 the environment's current state becomes this version. */
+    recordDeployment(spec: DeploymentRecordSpec): Promise<Deployment>;
+    /** What runs where, one entry per (environment, application). Must not scan history. */
+    status(filter?: {
+        environment?: string;
+        application?: string;
+    }): Promise<EnvironmentState[]>;
+    /** Deployments newest first. */
+    history(filter: HistoryFilter): Promise<Deployment[]>;
+    close(): Promise<void>;
+}

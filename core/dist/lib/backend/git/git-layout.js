@@ -1,0 +1,46 @@
+/**
+ * The tree of a shiplog git store (docs/store-git.md). Like the local store, every object lives in its own
+ * JSON blob at a path derived from a hash of its full name, so a lookup is one `<tip>:<path>` read and a write
+ * rewrites only the few trees on that path, whatever the store's size:
+ *
+ *   schema.json                              {format, schema, createdAt}
+ *   meta.json                                counters (next ids) and the ids of the latest operations
+ *   objects/{cb,cv,ab,av}/<2 hex>/<40 hex>.json   component bases, component versions, applications, app versions
+ *   env/<40 hex env>/<40 hex app>.json        current state of one application in one environment
+ *   log/<id / 1e6>/<id / 1e3>/<id>.json       one deployment per blob, append-only (trees of <= 1000 entries)
+ */
+import { createHash } from 'node:crypto';
+/** The tree format this code reads and writes. Bump on any incompatible change. */
+export const GIT_SCHEMA_VERSION = 1;
+export const GIT_STORE_FORMAT = 'shiplog-git-store';
+export const SCHEMA_PATH = 'schema.json';
+export const META_PATH = 'meta.json';
+export const ENV_ROOT = 'env';
+export const LOG_ROOT = 'log';
+/** How many operation ids meta.json remembers (to recognise an operation whose push outcome was unknown). */
+export const RECENT_OPS = 64;
+export const KIND_ROOT = {
+    'component-base': 'objects/cb',
+    'component-version': 'objects/cv',
+    application: 'objects/ab',
+    'application-version': 'objects/av',
+};
+export function emptyGitMeta() {
+    return { next: { componentVersion: 1, applicationVersion: 1, deployment: 1 }, recent: [] };
+}
+export function hashName(name) {
+    return createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 40);
+}
+export function docPath(kind, name) {
+    const h = hashName(name);
+    return `${KIND_ROOT[kind]}/${h.slice(0, 2)}/${h}.json`;
+}
+export function envDirPath(environment) {
+    return `${ENV_ROOT}/${hashName(environment)}`;
+}
+export function envStatePath(environment, application) {
+    return `${envDirPath(environment)}/${hashName(application)}.json`;
+}
+export function deploymentPath(id) {
+    return `${LOG_ROOT}/${Math.floor(id / 1e6)}/${Math.floor(id / 1e3)}/${id}.json`;
+}

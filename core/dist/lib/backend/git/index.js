@@ -1,0 +1,118 @@
+/**
+ * The `git` store engine: shiplog state in one ref of a git remote (docs/store-git.md). openGitStore prepares
+ * the cache (a bare repository outside the work tree) and returns a DocumentStore for RecordBackend.
+ */
+import { createHash } from 'node:crypto';
+import { access, chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { ConfigError, InvalidInputError } from '../../errors.js';
+import { ASKPASS_SCRIPT, Git, buildGitEnv } from './git-command.js';
+import { GitDocumentStore } from './git-document-store.js';
+import { ObjectReader } from './object-reader.js';
+export { originRemote } from './origin-remote.js';
+export { GIT_SCHEMA_VERSION, GIT_STORE_FORMAT } from './git-layout.js';
+export { GitDocumentStore, TRAILER } from './git-document-store.js';
+export const DEFAULT_GIT_REF = 'refs/heads/shiplog-state';
+export async function openGitStore(host, opts) {
+    const { url, username, password } = splitCredentials(opts.remote, host.cwd);
+    const user = opts.username ?? username;
+    const secret = opts.password ?? password;
+    if (secret)
+        host.redactor.add(secret);
+    const ref = normaliseRef(opts.ref ?? DEFAULT_GIT_REF);
+    const location = host.redactor.redact(opts.displayLocation ?? redactUrl(url));
+    const gitDir = opts.cacheDir ?? defaultCacheDir(host, url, ref);
+    if (!isAbsolute(gitDir))
+        throw new InvalidInputError(`git store cache directory "${gitDir}" must be an absolute path`);
+    await ensureCache(host, gitDir);
+    const askpass = secret !== undefined ? await ensureAskpass(gitDir) : undefined;
+    const env = buildGitEnv(host.env, { gitDir, extraGitConfig: opts.extraGitConfig, askpass, username: user, password: secret, extraEnv: opts.extraEnv });
+    const git = new Git(env, host);
+    return new GitDocumentStore(host, git, new ObjectReader(env), { url, ref, location }, {
+        maxAttempts: positive(opts.maxAttempts, 30, 'maxAttempts'),
+        transportAttempts: positive(opts.transportAttempts, 4, 'transportAttempts'),
+        backoffMinMs: opts.backoffMinMs ?? 20,
+        backoffMaxMs: opts.backoffMaxMs ?? 400,
+    });
+}
+function positive(v, dflt, name) {
+    if (v === undefined)
+        return dflt;
+    if (!Number.isInteger(v) || v < 1)
+        throw new InvalidInputError(`git store ${name} ${v} is not a positive integer`);
+    return v;
+}
+export function normaliseRef(ref) {
+    const r = ref.startsWith('refs/') ? ref : `refs/heads/${ref}`;
+    if (!/^refs\/[A-Za-z0-9._\/-]+$/.test(r) || /\.\.|\/\/|\/$|\.lock$|\.$/.test(r))
+        throw new InvalidInputError(`git store ref "${ref}" is not a valid ref name`);
+    return r;
+}
+/** Takes user:password out of an http(s) URL (git gets them through askpass); a local path becomes absolute. */
+export function splitCredentials(remote, cwd) {
+    if (!remote.trim())
+        throw new InvalidInputError('git store remote is empty');
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(remote)) {
+        let u;
+        try {
+            u = new URL(remote);
+        }
+        catch {
+            throw new ConfigError(`git store remote "${redactUrl(remote)}" is not a valid URL`);
+        }
+        if (!/^(https?|file|ssh|git):$/.test(u.protocol))
+            throw new ConfigError(`git store remote scheme ${u.protocol} is not supported (file, http, https, ssh, git)`);
+        if (/^https?:$/.test(u.protocol) && (u.username || u.password)) {
+            const username = u.username ? decodeURIComponent(u.username) : undefined;
+            const password = u.password ? decodeURIComponent(u.password) : undefined;
+            u.username = '';
+            u.password = '';
+            return { url: u.toString(), username, password };
+        }
+        return { url: remote };
+    }
+    // scp-like ssh (git@host:org/repo.git) stays as is; anything else is a local path.
+    if (/^[^/:]+@[^/:]+:/.test(remote) || /^[A-Za-z0-9.-]+:(?!\/)/.test(remote))
+        return { url: remote };
+    return { url: resolve(cwd, remote) };
+}
+/** The URL without credentials: no userinfo for http(s), the user name only for ssh and others. */
+export function redactUrl(url) {
+    const m = /^([a-z][a-z0-9+.-]*:\/\/)([^@/]*)@(.*)$/is.exec(url);
+    if (!m)
+        return url;
+    const [, scheme, userinfo, rest] = m;
+    if (/^https?:/i.test(scheme))
+        return `${scheme}${rest}`;
+    return `${scheme}${userinfo.split(':')[0]}@${rest}`;
+}
+function defaultCacheDir(host, url, ref) {
+    const key = createHash('sha256').update(`${url}\n${ref}`, 'utf8').digest('hex').slice(0, 32);
+    const env = host.env;
+    const root = env.XDG_CACHE_HOME || env.RUNNER_TEMP || env.TMPDIR || tmpdir();
+    return join(root, 'shiplog', 'git', key);
+}
+async function ensureCache(host, gitDir) {
+    if (await exists(join(gitDir, 'HEAD')))
+        return;
+    await mkdir(gitDir, { recursive: true });
+    const env = buildGitEnv(host.env, { gitDir });
+    const r = await new Git(env, host).run(['init', '--bare', '--quiet', gitDir]);
+    if (r.code !== 0 && !(await exists(join(gitDir, 'HEAD'))))
+        throw new ConfigError(`cannot create the git store cache ${gitDir}: ${r.stderr.trim()}`);
+}
+async function ensureAskpass(gitDir) {
+    const path = join(gitDir, 'shiplog-askpass.sh');
+    const current = await readFile(path, 'utf8').catch(() => undefined);
+    if (current !== ASKPASS_SCRIPT) {
+        const tmp = `${path}.${process.pid}.tmp`;
+        await writeFile(tmp, ASKPASS_SCRIPT, { mode: 0o700 });
+        await chmod(tmp, 0o700);
+        await rename(tmp, path);
+    }
+    return path;
+}
+async function exists(p) {
+    return access(p).then(() => true, () => false);
+}

@@ -1,0 +1,49 @@
+/**
+ * Where the local store keeps what (docs/store.md has the full picture). Every object lives in its own
+ * JSON file named after a hash of its full name, so a lookup is one file read whatever the store's size.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+/** The on-disk format this code reads and writes. Bump on any incompatible change. */
+export const SCHEMA_VERSION = 1;
+export const STORE_FORMAT = 'shiplog-local-store';
+export const SCHEMA_FILE = 'schema.json';
+export const META_FILE = 'meta.json';
+export const JOURNAL_FILE = 'journal.json';
+export const LOCK_FILE = 'write.lock';
+export const TMP_DIR = 'tmp';
+export const LOG_DIR = 'log';
+export const ENV_DIR = 'objects/env';
+const KIND_DIR = {
+    'component-base': 'objects/cb',
+    'component-version': 'objects/cv',
+    application: 'objects/ab',
+    'application-version': 'objects/av',
+};
+function hashName(name) {
+    return createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 40);
+}
+/** Store-relative path of one object: `objects/<kind>/<2 hex>/<40 hex>.json`. */
+export function objectPath(kind, name) {
+    const h = hashName(name);
+    return join(KIND_DIR[kind], h.slice(0, 2), `${h}.json`);
+}
+/** Store-relative directory of one environment's current state (one file per application deployed there). */
+export function envDir(environment) {
+    return join(ENV_DIR, hashName(environment));
+}
+/** Store-relative path of the current state of one application in one environment. */
+export function envStatePath(environment, application) {
+    return join(envDir(environment), envStateFile(application));
+}
+/** File name of an application's state inside an environment's directory. */
+export function envStateFile(application) {
+    return `${hashName(application)}.json`;
+}
+/** Store-relative path of deployment log segment n (1-based). */
+export function segmentPath(n) {
+    return join(LOG_DIR, `${String(n).padStart(6, '0')}.jsonl`);
+}
+export function emptyMeta() {
+    return { seq: 0, next: { componentVersion: 1, applicationVersion: 1, deployment: 1 }, log: { segment: 1, length: 0 } };
+}

@@ -1,0 +1,160 @@
+/**
+ * The local directory store as a DocumentStore: documents are the object files of layout.ts, the counters live
+ * in meta.json, deployments in the append-only log segments. Transactions, locking and crash safety are
+ * LocalStore's (transaction.ts).
+ */
+import { open, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { DOC_KINDS, } from '../records/document-store.js';
+import { isErrno } from './durable-file.js';
+import { ENV_DIR, SCHEMA_VERSION, envStatePath, objectPath, segmentPath } from './layout.js';
+import { readHistory, readStatus } from './queries.js';
+const KIND_DIRS = {
+    'component-base': 'objects/cb',
+    'component-version': 'objects/cv',
+    application: 'objects/ab',
+    'application-version': 'objects/av',
+};
+export class LocalDocumentStore {
+    store;
+    kind = 'local';
+    location;
+    constructor(store) {
+        this.store = store;
+        this.location = store.root;
+    }
+    get reader() {
+        return { get: (kind, name) => this.store.readObject(objectPath(kind, name)) };
+    }
+    read(fn) {
+        return this.store.read(() => fn(this.reader));
+    }
+    transact(_op, fn) {
+        return this.store.transact((tx) => fn({
+            next: tx.meta.next,
+            get: (kind, name) => tx.get(objectPath(kind, name)),
+            put: (kind, name, value) => tx.put(objectPath(kind, name), value),
+            putEnvState: (state) => tx.put(envStatePath(state.name, state.application), state),
+            appendDeployment: (d) => tx.appendLog(d),
+        }));
+    }
+    status(filter) {
+        return this.store.read(() => readStatus(this.store, filter));
+    }
+    history(filter) {
+        return readHistory(this.store, filter);
+    }
+    async info() {
+        const state = await this.store.inspect();
+        const meta = await this.store.stableMeta();
+        let environmentStates = 0;
+        for (const env of await listDir(this.store.root, ENV_DIR)) {
+            environmentStates += (await listDir(this.store.root, join(ENV_DIR, env))).filter((f) => f.endsWith('.json')).length;
+        }
+        return {
+            kind: 'local',
+            location: this.location,
+            schema: state === 'absent' ? 'absent' : SCHEMA_VERSION,
+            counts: {
+                componentVersions: meta.next.componentVersion - 1,
+                applicationVersions: meta.next.applicationVersion - 1,
+                deployments: meta.next.deployment - 1,
+                environmentStates,
+            },
+            next: { ...meta.next },
+        };
+    }
+    async *scan() {
+        const root = this.store.root;
+        for (const kind of DOC_KINDS) {
+            for (const shard of await listDir(root, KIND_DIRS[kind])) {
+                for (const f of await listDir(root, join(KIND_DIRS[kind], shard))) {
+                    if (!f.endsWith('.json'))
+                        continue;
+                    const value = await this.store.readObject(join(KIND_DIRS[kind], shard, f));
+                    if (value !== undefined)
+                        yield { type: 'doc', kind, name: docName(kind, value), value };
+                }
+            }
+        }
+        for (const env of await listDir(root, ENV_DIR)) {
+            for (const f of await listDir(root, join(ENV_DIR, env))) {
+                if (!f.endsWith('.json'))
+                    continue;
+                const value = await this.store.readObject(join(ENV_DIR, env, f));
+                if (value)
+                    yield { type: 'env-state', value };
+            }
+        }
+        const meta = await this.store.stableMeta();
+        for (let seg = 1; seg <= meta.log.segment; seg++) {
+            const end = seg === meta.log.segment ? meta.log.length : undefined;
+            for await (const line of linesForward(join(root, segmentPath(seg)), end)) {
+                if (line)
+                    yield { type: 'deployment', value: JSON.parse(line) };
+            }
+        }
+    }
+    async close() {
+        // Nothing is held between calls: the lock lives only inside a transaction.
+    }
+}
+/** The full name a document belongs to (every document carries it). */
+export function docName(kind, value) {
+    switch (kind) {
+        case 'component-base':
+            return value.base;
+        case 'application':
+            return value.application;
+        case 'component-version':
+            return value.value.name;
+        case 'application-version':
+            return value.value.name;
+    }
+}
+async function listDir(root, rel) {
+    try {
+        return (await readdir(join(root, rel))).sort();
+    }
+    catch (err) {
+        if (isErrno(err, 'ENOENT') || isErrno(err, 'ENOTDIR'))
+            return [];
+        throw err;
+    }
+}
+/** The lines of a file's first `end` bytes (all of it when undefined), first to last, 1 MiB at a time. */
+async function* linesForward(path, end) {
+    let fh;
+    try {
+        fh = await open(path, 'r');
+    }
+    catch (err) {
+        if (isErrno(err, 'ENOENT'))
+            return;
+        throw err;
+    }
+    try {
+        const limit = end ?? (await fh.stat()).size;
+        let pos = 0;
+        let carry = '';
+        const buf = Buffer.alloc(1 << 20);
+        const decoder = new StringDecoder('utf8');
+        while (pos < limit) {
+            const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, limit - pos), pos);
+            if (bytesRead === 0)
+                break;
+            pos += bytesRead;
+            const text = carry + decoder.write(buf.subarray(0, bytesRead));
+            const lines = text.split('\n');
+            carry = lines.pop() ?? '';
+            yield* lines;
+        }
+        carry += decoder.end();
+        if (carry)
+            yield carry;
+    }
+    finally {
+        await fh.close();
+    }
+}

@@ -1,0 +1,81 @@
+/**
+ * The read-only queries of the local store. Status reads the per-(environment, application) state files:
+ * its cost follows the number of entries answered, never the history. History walks the log newest first
+ * and stops at the limit.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { componentMatches } from '../../naming.js';
+import { readDeploymentsNewestFirst } from './deployment-log.js';
+import { isErrno } from './durable-file.js';
+import { ENV_DIR, envDir, envStateFile, envStatePath } from './layout.js';
+export async function readStatus(store, filter) {
+    const files = [];
+    if (filter.environment !== undefined && filter.application !== undefined) {
+        files.push(envStatePath(filter.environment, filter.application));
+    }
+    else {
+        const dirs = filter.environment !== undefined ? [envDir(filter.environment)] : (await listDir(store.root, ENV_DIR)).map((d) => join(ENV_DIR, d));
+        for (const d of dirs) {
+            if (filter.application !== undefined)
+                files.push(join(d, envStateFile(filter.application)));
+            else
+                for (const f of await listDir(store.root, d))
+                    if (f.endsWith('.json'))
+                        files.push(join(d, f));
+        }
+    }
+    const out = [];
+    for (const f of files) {
+        const s = await store.readObject(f);
+        if (!s)
+            continue;
+        // The hashed file name stands for the names inside; a (theoretical) collision must not answer wrongly.
+        if (filter.environment !== undefined && s.name !== filter.environment)
+            continue;
+        if (filter.application !== undefined && s.application !== filter.application)
+            continue;
+        out.push(s);
+    }
+    return out.sort((a, b) => cmp(a.name, b.name) || cmp(a.application, b.application));
+}
+export async function readHistory(store, filter) {
+    const limit = filter.limit ?? Number.POSITIVE_INFINITY;
+    const out = [];
+    if (limit === 0)
+        return out;
+    const meta = await store.stableMeta();
+    for await (const d of readDeploymentsNewestFirst(store.root, meta.log)) {
+        if (!matches(d, filter))
+            continue;
+        out.push(d);
+        if (out.length >= limit)
+            break;
+    }
+    return out;
+}
+function matches(d, f) {
+    if (f.application !== undefined && d.application !== f.application)
+        return false;
+    if (f.environment !== undefined && d.environment !== f.environment)
+        return false;
+    if (f.component !== undefined) {
+        const c = f.component;
+        if (!d.componentVersions.some((cv) => componentMatches(c, cv)))
+            return false;
+    }
+    return true;
+}
+function cmp(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+async function listDir(root, rel) {
+    try {
+        return (await readdir(join(root, rel))).sort();
+    }
+    catch (err) {
+        if (isErrno(err, 'ENOENT') || isErrno(err, 'ENOTDIR'))
+            return [];
+        throw err;
+    }
+}

@@ -1,0 +1,46 @@
+/**
+ * Opens the engine a store URL names (local directory, git remote, PostgreSQL database) as a DocumentStore,
+ * and the RecordBackend over it. Each engine is imported only when used.
+ */
+import { UsageError } from '../errors.js';
+export async function openDocumentStore(host, loc, opts = {}) {
+    switch (loc.kind) {
+        case 'local': {
+            const { openLocalDocumentStore } = await import('./local/index.js');
+            return openLocalDocumentStore(host, { stateDir: loc.dir });
+        }
+        case 'git': {
+            const { openGitStore, originRemote } = await import('./git/index.js');
+            const password = loc.password ?? opts.storePassword;
+            if (loc.remote === 'origin') {
+                const origin = await originRemote(host, host.cwd);
+                return openGitStore(host, {
+                    remote: origin.remote,
+                    ref: loc.ref,
+                    extraGitConfig: origin.extraGitConfig,
+                    extraEnv: origin.extraEnv,
+                    ...(password ? { password, username: loc.username ?? 'x-access-token' } : {}),
+                });
+            }
+            return openGitStore(host, {
+                remote: loc.remote,
+                ref: loc.ref,
+                displayLocation: loc.display,
+                ...(loc.username ? { username: loc.username } : {}),
+                ...(password ? { password, ...(loc.username ? {} : { username: 'x-access-token' }) } : {}),
+            });
+        }
+        case 'postgres':
+            throw new UsageError('postgres stores are not available in this build yet', {
+                hint: 'use a git store (--store git+origin) or the embedded store for now',
+            });
+        case 'ortelius':
+            throw new UsageError(`${loc.display} is an Ortelius server, not a store shiplog can copy or check`, {
+                hint: 'store copy and store check work on local, git and postgres stores',
+            });
+    }
+}
+export async function openStoreBackend(host, loc, opts) {
+    const { RecordBackend } = await import('./records/record-backend.js');
+    return new RecordBackend(host, await openDocumentStore(host, loc, opts));
+}

@@ -1,0 +1,1 @@
+export const DOC_KINDS = ['component-base', 'component-version', 'application', 'application-version'];

@@ -1,0 +1,156 @@
+/**
+ * The error catalogue. Every failure the core reports is one of these classes, with a stable `code`,
+ * a documented `exitCode`, a one-line message and an optional hint.
+ *
+ * Exit codes: 0 ok, 1 operation failed (deploy failed, approval missing or rejected),
+ * 2 invalid input/config/usage, 3 authentication, 4 backend unavailable or server error, 5 timeout.
+ */
+export const EXIT = {
+    OK: 0,
+    OPERATION_FAILED: 1,
+    INVALID: 2,
+    AUTH: 3,
+    BACKEND: 4,
+    TIMEOUT: 5,
+};
+export class ShiplogError extends Error {
+    code = 'SHIPLOG_ERROR';
+    exitCode = EXIT.OPERATION_FAILED;
+    hint;
+    problems;
+    constructor(message, opts = {}) {
+        super(oneLine(message), opts.cause === undefined ? undefined : { cause: opts.cause });
+        this.name = new.target.name;
+        this.hint = opts.hint;
+        this.problems = opts.problems;
+    }
+    toJSON() {
+        return {
+            code: this.code,
+            message: this.message,
+            exitCode: this.exitCode,
+            ...(this.hint ? { hint: this.hint } : {}),
+            ...(this.problems && this.problems.length > 1 ? { problems: this.problems } : {}),
+        };
+    }
+}
+/** Exit 2: a flag, argument or combination the CLI does not accept. */
+export class UsageError extends ShiplogError {
+    code = 'USAGE';
+    exitCode = EXIT.INVALID;
+}
+/** Exit 2: a request that fails validation (missing name, bad version, unknown environment...). */
+export class InvalidInputError extends ShiplogError {
+    code = 'INVALID_INPUT';
+    exitCode = EXIT.INVALID;
+    /** Builds one error that names every problem found. */
+    static of(problems, hint) {
+        const msg = problems.length === 1 ? problems[0] : `${problems.length} problems: ${problems.join('; ')}`;
+        return new InvalidInputError(msg, { hint, problems });
+    }
+}
+/** Exit 2: component.toml, shiplog.toml or the store's own files are malformed or unknown. */
+export class ConfigError extends ShiplogError {
+    code = 'CONFIG';
+    exitCode = EXIT.INVALID;
+}
+/** Exit 2: the store was written by a newer shiplog (unknown schema version). */
+export class SchemaVersionError extends ConfigError {
+    code = 'STORE_SCHEMA';
+}
+/** Exit 2: a named object (application version, component version, environment, stage) does not exist. */
+export class NotFoundError extends InvalidInputError {
+    code = 'NOT_FOUND';
+}
+/** Exit 1: an operation ran but failed. */
+export class OperationFailedError extends ShiplogError {
+    code = 'OPERATION_FAILED';
+    exitCode = EXIT.OPERATION_FAILED;
+}
+/**
+ * A deployment that ran and failed: exit 1 (code DEPLOY_FAILED), or exit 5 (code TIMEOUT) when shiplog stopped
+ * its command at --timeout. Carries the full result (the recorded deployment) so that it is still printed and
+ * reported, with ok:false.
+ */
+export class FailedDeploymentError extends ShiplogError {
+    result;
+    code;
+    exitCode;
+    constructor(message, result, opts = {}) {
+        super(message, opts.timedOut ? { hint: 'if the deployment needs longer, raise --timeout (default 30m)' } : {});
+        this.result = result;
+        this.code = opts.timedOut ? 'TIMEOUT' : 'DEPLOY_FAILED';
+        this.exitCode = opts.timedOut ? EXIT.TIMEOUT : EXIT.OPERATION_FAILED;
+    }
+    get timedOut() {
+        return this.exitCode === EXIT.TIMEOUT;
+    }
+}
+/** Exit 1: a move into a gated stage without an approval, or after a rejection. */
+export class ApprovalRequiredError extends OperationFailedError {
+    code = 'APPROVAL_REQUIRED';
+}
+/** Exit 1: the latest decision for the stage is a rejection. */
+export class ApprovalRejectedError extends OperationFailedError {
+    code = 'APPROVAL_REJECTED';
+}
+/** Exit 3: login failed, token refused, missing credentials. */
+export class AuthError extends ShiplogError {
+    code = 'AUTH';
+    exitCode = EXIT.AUTH;
+}
+/** Exit 4: backend unreachable, server error, malformed server answer, store locked too long. */
+export class BackendError extends ShiplogError {
+    code = 'BACKEND';
+    exitCode = EXIT.BACKEND;
+    status;
+    constructor(message, opts = {}) {
+        super(message, opts);
+        this.status = opts.status;
+    }
+}
+/** Exit 4: the embedded store is held by another process for too long. */
+export class StoreLockedError extends BackendError {
+    code = 'STORE_LOCKED';
+}
+/**
+ * A CI platform's own API (the GitHub Deployments API for `deploy` + github-token) failed, in one line: never the
+ * request object (it carries the token). Exit 3 when the platform refused the token or its permissions, 5 when
+ * it did not answer in time, 4 otherwise (unreachable, server error, unexpected answer). `code` names the
+ * platform: GITHUB_API.
+ */
+export class PlatformApiError extends ShiplogError {
+    code;
+    exitCode;
+    status;
+    constructor(code, message, opts = {}) {
+        super(message, opts);
+        this.code = code;
+        this.status = opts.status;
+        this.exitCode = opts.failure === 'timeout' ? EXIT.TIMEOUT : opts.failure === 'refused' ? EXIT.AUTH : EXIT.BACKEND;
+    }
+}
+/** Exit 5: a wait ran out (deployment follow, lock wait when asked to fail fast). */
+export class TimeoutError extends ShiplogError {
+    code = 'TIMEOUT';
+    exitCode = EXIT.TIMEOUT;
+}
+/** Anything not from the catalogue: "internal error, please report". */
+export class InternalError extends ShiplogError {
+    code = 'INTERNAL';
+    exitCode = EXIT.OPERATION_FAILED;
+}
+/** Wraps anything thrown into a ShiplogError (unknown errors become InternalError with the cause kept). */
+export function toShiplogError(err) {
+    if (err instanceof ShiplogError)
+        return err;
+    const detail = err instanceof Error ? err.message : String(err);
+    return new InternalError(`internal error, please report: ${detail}`, { cause: err, hint: 'rerun with --debug for the stack trace' });
+}
+/** One line: newlines become spaces, other control characters (CR, ESC, ...) `\uXXXX`, so none forges a line. */
+function oneLine(s) {
+    return s
+        .replace(/\s*\n\s*/g, ' ')
+        .trim()
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

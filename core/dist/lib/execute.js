@@ -1,0 +1,142 @@
+/**
+ * execute(): runs one shiplog command from plain input values. The CLI and every adapter go through it.
+ * Never throws: the result is the command's result object, or `{ok:false, error:{code,message,exitCode,hint?}}`
+ * with the error's exit code. Steps: register secrets in the redactor (before anything is logged), resolve
+ * every input (given > env binding > default) and type-check it, build the request, open the backend and
+ * the pipeline config lazily, run, always close the backend.
+ */
+import { existsSync } from 'node:fs';
+import { openBackend, selectBackend, stateDirOf } from './backend/open.js';
+import { FailedDeploymentError, InvalidInputError, toShiplogError, UsageError } from './errors.js';
+import { COMMANDS, INPUTS } from './inputs.js';
+import { emptyBackend, readOnlyBackend } from './operations/dry-run-backend.js';
+import { resolveInputs } from './operations/input-resolution.js';
+import { commandModule } from './operations/registry.js';
+import { isSecretName, isSettingValue } from './secret-names.js';
+import { loadPipelineConfig } from './pipeline-config.js';
+import { discoverConfig } from './discovery.js';
+import { storeUrlFromConfig } from './backend/store-config.js';
+/**
+ * Registers every secret the run can see: secret inputs given, their env bindings, and the values of env vars
+ * whose names are secret by the one rule of secret-names.ts (AWS_SECRET_ACCESS_KEY, SSH_PRIVATE_KEY, ...).
+ */
+export function registerSecrets(host, inputs) {
+    for (const spec of INPUTS) {
+        if (!spec.secret)
+            continue;
+        const v = inputs[spec.name];
+        for (const s of Array.isArray(v) ? v : [v])
+            if (typeof s === 'string')
+                host.redactor.add(s);
+        for (const e of spec.env ?? [])
+            host.redactor.add(host.env[e]);
+    }
+    for (const [k, v] of Object.entries(host.env)) {
+        if (isSecretName(k) && !isSettingValue(v))
+            host.redactor.add(v);
+    }
+}
+/** A password or token inside a store URL is a secret from the moment it is seen (warned about once). */
+function registerStoreUrlSecrets(host, store) {
+    if (!store || !/^[a-z+]+:\/\/[^/]*@/i.test(store))
+        return;
+    const m = /^[a-z+]+:\/\/([^/@]*)@/i.exec(store);
+    const userinfo = m?.[1] ?? '';
+    const [user, pass] = userinfo.split(':');
+    const secret = pass !== undefined ? pass : /^git\+https?:/i.test(store) ? user : undefined;
+    if (!secret)
+        return;
+    for (const s of [secret, safeDecode(secret)])
+        host.redactor.add(s);
+    host.log.warn('the store URL holds a password or token: it is never printed, but prefer SHIPLOG_STORE_PASSWORD (or PGPASSWORD)');
+}
+function safeDecode(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+export async function execute(command, inputs, host, opts = {}) {
+    let backend;
+    try {
+        registerSecrets(host, inputs);
+        const mod = commandModule(command);
+        if (!mod) {
+            throw new UsageError(`unknown command "${command}"`, { hint: `commands: ${COMMANDS.join(', ')}` });
+        }
+        const resolved = resolveInputs(command, inputs, host.env);
+        const v = resolved.values;
+        // The request's own checks run even when some inputs were rejected, so that one error names every problem.
+        let req;
+        const problems = [...resolved.problems, ...(opts.problems ?? [])];
+        try {
+            req = mod.request(v, { commandArgs: opts.commandArgs ?? [] });
+        }
+        catch (err) {
+            if (problems.length === 0 || !(err instanceof InvalidInputError))
+                throw err;
+            problems.push(...(err.problems ?? [err.message]));
+        }
+        if (problems.length > 0)
+            throw InvalidInputError.of([...new Set(problems)], `see shiplog ${command} --help`);
+        const dryRun = mod.mutating && v['dry-run'] === true;
+        const backendOpts = {
+            backend: v.backend,
+            store: v.store,
+            storePassword: v['store-password'],
+            stateDir: v['state-dir'],
+            dhurl: v.dhurl,
+            dhuser: v.dhuser,
+            dhpass: v.dhpass,
+            caCert: v['ca-cert'],
+            insecure: v.insecure === true,
+        };
+        // Loaded only once the inputs are valid: env-ci (with execa and cross-spawn) is about a quarter of the action's
+        // startup code, and a rejected input should not pay for it (bench/github-action.bench.mjs). The CLI
+        // bundle inlines this import; the action's bundle makes a lazy chunk (dist/ci-context.mjs) of it.
+        const { readCiContext } = await import('./ci-context.js');
+        // An explicit --config, else the nearest shiplog.toml up to the repository root (discovery.ts).
+        const configFile = () => (resolved.sources.config === 'default' ? discoverConfig(host.cwd) : v.config);
+        let opening;
+        let pipeline;
+        let ci;
+        const beforeDeployment = opts.beforeDeployment;
+        const ctx = {
+            host,
+            dryRun,
+            ...(beforeDeployment ? { beforeDeployment: (facts) => beforeDeployment({ ...facts, values: v }) } : {}),
+            ci: () => (ci ??= readCiContext(host.env, host.cwd)),
+            pipeline: () => (pipeline ??= loadPipelineConfig(host, configFile())),
+            backend: () => (opening ??= (async () => {
+                if (backendOpts.store === undefined) {
+                    const fromFile = await storeUrlFromConfig(configFile());
+                    if (fromFile !== undefined)
+                        backendOpts.store = fromFile;
+                }
+                registerStoreUrlSecrets(host, backendOpts.store);
+                const kind = selectBackend(backendOpts, host);
+                if (dryRun && kind === 'local' && !existsSync(stateDirOf(host, backendOpts))) {
+                    backend = emptyBackend('local', stateDirOf(host, backendOpts));
+                    return backend;
+                }
+                const opened = await (opts.openBackend ?? openBackend)(host, backendOpts);
+                backend = opened;
+                return dryRun ? readOnlyBackend(opened) : opened;
+            })()),
+        };
+        const result = await mod.run(ctx, req);
+        return { exitCode: 0, result: host.redactor.redactValue(result) };
+    }
+    catch (err) {
+        const e = toShiplogError(err);
+        const base = err instanceof FailedDeploymentError ? err.result : { ok: false, operation: command };
+        return { exitCode: e.exitCode, result: host.redactor.redactValue({ ...base, ok: false, error: e.toJSON() }), error: e };
+    }
+    finally {
+        if (backend) {
+            await backend.close().catch((err) => host.log.debug(`closing the backend failed: ${String(err)}`));
+        }
+    }
+}

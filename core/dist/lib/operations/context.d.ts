@@ -1,0 +1,29 @@
+/**
+ * What every operation receives. Operations never read globals: all of the outside world comes through
+ * the Host; the backend and the pipeline config are opened lazily (envscript and dry runs may not need them).
+ */
+import type { Backend } from '../backend/backend.js';
+import type { Host } from '../host.js';
+import type { CiContext, PipelineConfig } from '../model.js';
+export interface OperationContext {
+    host: Host;
+    backend(): Promise<Backend>;
+    pipeline(): Promise<PipelineConfig>;
+    /** CI facts read once from host.env (ci-context.ts). */
+    ci(): CiContext;
+    dryRun: boolean;
+    /**
+     * Runs once a deployment is about to start for real (application version found, stage checks passed, not a
+     * dry run), before the command runs or anything is recorded: where an adapter announces it elsewhere (the
+     * GitHub Action's Deployment). A ShiplogError it throws fails the command.
+     */
+    beforeDeployment?: (facts: DeploymentFacts) => Promise<void>;
+}
+/** What beforeDeployment learns about the deployment that is about to start. */
+export interface DeploymentFacts {
+    /** Full application version name. */
+    appVersion: string;
+    application: string;
+    environment: string;
+    stage: string;
+}

@@ -1,0 +1,155 @@
+/**
+ * Runs a deployment command: a string through `/bin/sh -c`, or an argv (the words after `--`) directly.
+ * Each output line (stdout and stderr) is redacted and streamed to the host's stderr as it arrives, and kept
+ * (the last `maxLines`) for the deployment record.
+ */
+import { spawn } from 'node:child_process';
+export const MAX_STORED_LOG_LINES = 5000;
+/** After a cancelling signal, how long the command may take to end before it gets SIGKILL. */
+export const INTERRUPT_GRACE_MS = 5000;
+export const DEFAULT_KILL_GRACE_MS = 10_000;
+/** Keeps the last N lines, counting the dropped ones. */
+export class LineTail {
+    max;
+    lines = [];
+    dropped = 0;
+    constructor(max) {
+        this.max = max;
+    }
+    push(line) {
+        this.lines.push(line);
+        if (this.lines.length > this.max * 2)
+            this.trim();
+    }
+    trim() {
+        const extra = this.lines.length - this.max;
+        if (extra > 0) {
+            this.lines.splice(0, extra);
+            this.dropped += extra;
+        }
+    }
+    result() {
+        this.trim();
+        return this.dropped > 0 ? [`[shiplog: ${this.dropped} earlier lines not stored]`, ...this.lines] : [...this.lines];
+    }
+}
+/** Splits a byte stream into lines, handing each complete line to `onLine`. */
+function lineSplitter(onLine) {
+    let rest = '';
+    const decoder = new TextDecoder('utf-8');
+    return {
+        write(chunk) {
+            rest += decoder.decode(chunk, { stream: true });
+            let i;
+            while ((i = rest.indexOf('\n')) >= 0) {
+                onLine(rest.slice(0, i).replace(/\r$/, ''));
+                rest = rest.slice(i + 1);
+            }
+        },
+        end() {
+            rest += decoder.decode();
+            if (rest !== '')
+                onLine(rest.replace(/\r$/, ''));
+            rest = '';
+        },
+    };
+}
+export async function runDeploymentCommand(host, spec) {
+    const startedAt = host.now().toISOString();
+    const tail = new LineTail(spec.maxLines ?? MAX_STORED_LOG_LINES);
+    const onLine = (line) => {
+        const clean = host.redactor.redact(line);
+        tail.push(clean);
+        host.stderr(`${clean}\n`);
+    };
+    const [file, args] = spec.shell !== undefined ? ['/bin/sh', ['-c', spec.shell]] : [spec.argv[0], spec.argv.slice(1)];
+    const env = {};
+    for (const [k, v] of Object.entries(host.env))
+        if (v !== undefined)
+            env[k] = v;
+    let timedOut = false;
+    const exitCode = await new Promise((resolve) => {
+        const child = spawn(file, args, { cwd: host.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+        const out = lineSplitter(onLine);
+        const err = lineSplitter(onLine);
+        child.stdout.on('data', (c) => out.write(c));
+        child.stderr.on('data', (c) => err.write(c));
+        let settled = false;
+        const running = () => child.exitCode === null && child.signalCode === null;
+        // Stopping the command, for a timeout or a cancelled job: `signal` now, SIGKILL if it is still running after
+        // `graceMs` (a command that ignores the signal, or a shell waiting for a child the signal did not reach).
+        let stopping = false;
+        let killTimer;
+        const stop = (signal, graceMs) => {
+            if (running())
+                child.kill(signal);
+            if (stopping)
+                return;
+            stopping = true;
+            killTimer = setTimeout(() => {
+                if (!running())
+                    return;
+                onLine(`shiplog: the deployment command did not stop within ${seconds(graceMs)} of ${signal}: sending SIGKILL`);
+                child.kill('SIGKILL');
+            }, graceMs);
+        };
+        // A cancelled CI job signals this process (and, usually, the command in the same process group): the signal
+        // is passed on, and the caller records the deployment as failed instead of dying with nothing recorded.
+        const unsubscribe = host.onInterrupt?.((signal) => {
+            if (!stopping)
+                onLine(`shiplog: ${signal} received: stopping the deployment command; it will be recorded as failed`);
+            stop(signal, INTERRUPT_GRACE_MS);
+        });
+        child.on('close', () => unsubscribe?.());
+        // --timeout: stop a command that runs too long (SIGTERM first, SIGKILL if it ignores it).
+        const timeoutTimer = spec.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                if (!running() || stopping)
+                    return;
+                timedOut = true;
+                onLine(`shiplog: the deployment command is still running after the timeout (${seconds(spec.timeoutMs)}): stopping it; it will be recorded as failed`);
+                stop('SIGTERM', spec.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
+            }, spec.timeoutMs);
+        const stopTimers = () => {
+            clearTimeout(timeoutTimer);
+            clearTimeout(killTimer);
+        };
+        // A stopped command's own children may keep its output pipes open: once it has exited, stop reading them.
+        child.on('exit', () => {
+            stopTimers();
+            if (stopping) {
+                child.stdout.destroy();
+                child.stderr.destroy();
+            }
+        });
+        child.on('close', stopTimers);
+        child.on('error', (e) => {
+            unsubscribe?.();
+            stopTimers();
+            if (settled)
+                return;
+            settled = true;
+            onLine(`shiplog: cannot run ${file}: ${e.code === 'ENOENT' ? 'command not found' : e.message}`);
+            resolve(e.code === 'ENOENT' ? 127 : 126);
+        });
+        child.on('close', (code, signal) => {
+            out.end();
+            err.end();
+            if (settled)
+                return;
+            settled = true;
+            if (signal)
+                onLine(`shiplog: deployment command killed by ${signal}`);
+            resolve(code ?? 128 + signalNumber(signal));
+        });
+    });
+    return { exitCode, log: tail.result(), startedAt, finishedAt: host.now().toISOString(), ...(timedOut ? { timedOut: true } : {}) };
+}
+function seconds(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+function signalNumber(signal) {
+    const table = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 };
+    return (signal && table[signal]) || 1;
+}

@@ -1,0 +1,176 @@
+/**
+ * The deployment steps shared by `deploy` and `version-update --env`: choosing the mode (run a command,
+ * record an earlier step's result, or let the server's deploy engine run it), the checks that must pass
+ * before anything is written, and recording the result.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FailedDeploymentError, InvalidInputError, OperationFailedError, UsageError } from '../errors.js';
+import { requireEnvironmentStage, stageIndex } from '../pipeline-config.js';
+import { LineTail, MAX_STORED_LOG_LINES, runDeploymentCommand } from './deploy-runner.js';
+/** Recorded exit code of a command stopped at --timeout that still ended with 0 (as timeout(1) reports). */
+export const TIMED_OUT_EXIT_CODE = 124;
+/** Whether the backend's own deploy engine can run a deployment (server mode: no command, no exit code). */
+export function canDeployItself(backend) {
+    return backend.startDeployment !== undefined && backend.followDeployment !== undefined;
+}
+/**
+ * Checks what can be checked before any write: the environment exists in the pipeline, the backend can
+ * run the chosen mode, the log file is readable. `command` is the operation asking, so that a hint only
+ * suggests flags it takes (version-update has no record-only mode).
+ */
+export async function planDeployment(ctx, pipeline, backend, req, command = 'deploy') {
+    const stage = requireEnvironmentStage(pipeline, req.environment);
+    const mode = req.source.kind;
+    if (mode === 'server' && !canDeployItself(backend)) {
+        if (command === 'version-update') {
+            throw new UsageError(`the ${backend.kind} backend cannot run deployments itself: give the deployment command to deploy to ${req.environment}`, {
+                hint: `shiplog version-update ... --env ${req.environment} -- ./deploy.sh (or --command "./deploy.sh"); or leave --env out and record the deployment later with shiplog deploy`,
+            });
+        }
+        throw new UsageError(`the ${backend.kind} backend cannot run deployments itself: give the deployment command or its exit code`, {
+            hint: 'shiplog deploy ... -- ./deploy.sh   (run and record), or --exit-code N [--log-file F] (record only)',
+        });
+    }
+    let recordedLog;
+    if (req.source.kind === 'record' && req.source.logFile) {
+        const file = path.resolve(ctx.host.cwd, req.source.logFile);
+        let text;
+        try {
+            text = await readFile(file, 'utf8');
+        }
+        catch (err) {
+            throw new InvalidInputError(`cannot read --log-file ${file}: ${err.code ?? err.message}`);
+        }
+        const tail = new LineTail(MAX_STORED_LOG_LINES);
+        const lines = text.split(/\r?\n/);
+        if (lines[lines.length - 1] === '')
+            lines.pop();
+        for (const l of lines)
+            tail.push(ctx.host.redactor.redact(l));
+        recordedLog = tail.result();
+    }
+    return { req, mode, stage, recordedLog };
+}
+/** Runs (or records) the planned deployment of `av`. Throws FailedDeploymentError when it failed. */
+export async function performDeployment(ctx, pipeline, backend, plan, av) {
+    const { req, mode, stage } = plan;
+    const host = ctx.host;
+    const behind = av.stage !== undefined && stageIndex(pipeline, av.stage) >= 0 && stageIndex(pipeline, av.stage) < stageIndex(pipeline, stage.name);
+    if (behind) {
+        const msg = `${av.name} is in stage "${av.stage}", before "${stage.name}" (environment ${req.environment})`;
+        if (mode === 'record') {
+            host.log.warn(`${msg}; recording the deployment anyway`);
+        }
+        else {
+            throw new OperationFailedError(`${msg}: move it first`, {
+                hint: `shiplog move --application "${av.name}" --to ${stage.name}`,
+            });
+        }
+    }
+    const summary = (d) => ({
+        id: null,
+        appVersion: av.name,
+        application: av.application,
+        environment: req.environment,
+        stage: stage.name,
+        exitCode: null,
+        status: 'planned',
+        mode,
+        componentVersions: av.components,
+        logLines: 0,
+        ...(req.logUrl ? { logUrl: req.logUrl } : {}),
+        ...d,
+    });
+    if (ctx.dryRun) {
+        const how = req.source.kind === 'run' ? `run ${describeCommand(req.source)}` : req.source.kind === 'record' ? `record exit code ${req.source.exitCode}` : `start it on ${backend.location}`;
+        host.log.info(`dry run: would deploy ${av.name} to ${req.environment}: ${how}`);
+        return { ok: true, operation: 'deploy', deployment: summary({}), dryRun: true };
+    }
+    await ctx.beforeDeployment?.({ appVersion: av.name, application: av.application, environment: req.environment, stage: stage.name });
+    let deployment;
+    let timedOut = false;
+    const provenance = ctx.ci();
+    const attributes = req.attributes && Object.keys(req.attributes).length > 0 ? host.redactor.redactValue(req.attributes) : undefined;
+    if (req.source.kind === 'server') {
+        host.log.info(`deploying ${av.name} to ${req.environment} on ${backend.location}`);
+        const { id } = await backend.startDeployment(av, req.environment);
+        host.log.info(`deployment ${id} started; following it (timeout ${Math.round(req.timeoutMs / 1000)} s)`);
+        deployment = await backend.followDeployment(id, {
+            timeoutMs: req.timeoutMs,
+            onLog: (lines) => {
+                for (const l of lines)
+                    host.stderr(`${l}\n`);
+            },
+            onWait: (ms) => host.log.info(`deployment ${id} still running after ${Math.round(ms / 1000)} s`),
+        });
+    }
+    else {
+        let exitCode;
+        let log;
+        let startedAt;
+        let finishedAt;
+        if (req.source.kind === 'run') {
+            host.log.info(`deploying ${av.name} to ${req.environment}: ${describeCommand(req.source)}`);
+            const out = await runDeploymentCommand(host, { shell: req.source.shell, argv: req.source.argv, timeoutMs: req.timeoutMs });
+            ({ exitCode, log, startedAt, finishedAt } = out);
+            if (out.timedOut) {
+                timedOut = true;
+                // Stopped, so failed, even when the command caught SIGTERM and exited 0.
+                if (exitCode === 0)
+                    exitCode = TIMED_OUT_EXIT_CODE;
+            }
+        }
+        else {
+            exitCode = req.source.exitCode;
+            log = plan.recordedLog ?? [];
+            startedAt = finishedAt = host.now().toISOString();
+        }
+        deployment = await backend.recordDeployment({
+            appVersion: av,
+            environment: req.environment,
+            exitCode,
+            log,
+            startedAt,
+            finishedAt,
+            mode,
+            ...(req.logUrl ? { logUrl: req.logUrl } : {}),
+            ...(attributes ? { attributes } : {}),
+            provenance,
+        });
+    }
+    const result = {
+        ok: true,
+        operation: 'deploy',
+        deployment: summary({
+            id: deployment.id,
+            exitCode: deployment.exitCode,
+            status: deployment.status,
+            mode: deployment.mode,
+            componentVersions: deployment.componentVersions,
+            startedAt: deployment.startedAt,
+            ...(deployment.finishedAt ? { finishedAt: deployment.finishedAt } : {}),
+            logLines: deployment.log.length,
+            ...(deployment.logUrl ? { logUrl: deployment.logUrl } : {}),
+        }),
+    };
+    if (timedOut) {
+        throw new FailedDeploymentError(`deployment ${deployment.id} of ${av.name} to ${req.environment} timed out after ${formatDuration(req.timeoutMs)}: the command was stopped and the deployment recorded as failed (exit code ${deployment.exitCode ?? 'unknown'})`, { ...result, ok: false }, { timedOut: true });
+    }
+    if (deployment.status !== 'success') {
+        throw new FailedDeploymentError(`deployment ${deployment.id} of ${av.name} to ${req.environment} failed (exit code ${deployment.exitCode ?? 'unknown'})`, { ...result, ok: false });
+    }
+    return result;
+}
+export function renderDeployment(d, dryRun) {
+    if (dryRun)
+        return `[dry run] ${d.appVersion} -> ${d.environment} (${d.mode})`;
+    return `deployment ${d.id}: ${d.appVersion} -> ${d.environment}: ${d.status} (exit code ${d.exitCode ?? 'unknown'})`;
+}
+/** 90000 -> "90 s", 1500 -> "1.5 s". */
+function formatDuration(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+function describeCommand(src) {
+    return src.shell !== undefined ? src.shell : (src.argv ?? []).join(' ');
+}

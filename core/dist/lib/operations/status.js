@@ -1,0 +1,86 @@
+/**
+ * `shiplog status`: what runs where. One entry per (environment, application): the application version,
+ * its component versions, the deployment that put it there, since when, and which CI build did it.
+ * Reads only the backend's current-state view (never the whole history).
+ */
+import { InvalidInputError } from '../errors.js';
+import { assertKnownEnvironment, buildInfo, buildLabel, environmentOrder, parseApplication, } from './query-filters.js';
+import { str } from './request-inputs.js';
+import { renderTable, shortTime, versionPart } from './render-table.js';
+export function statusRequest(inputs) {
+    const problems = [];
+    const environment = str(inputs, 'env');
+    const app = str(inputs, 'application');
+    const application = app === undefined ? undefined : parseApplication(app, problems);
+    if (problems.length > 0)
+        throw InvalidInputError.of(problems);
+    return { environment, application };
+}
+export async function runStatus(ctx, req) {
+    const backend = await ctx.backend();
+    const config = await ctx.pipeline();
+    if (req.environment !== undefined)
+        await assertKnownEnvironment(backend, config, req.environment);
+    const states = await backend.status({ environment: req.environment, application: req.application?.application });
+    const byEnv = environmentOrder(config);
+    const entries = states
+        // the backend filters; filter again so a lax backend cannot widen the answer
+        .filter((s) => req.environment === undefined || s.name === req.environment)
+        .filter((s) => req.application === undefined || s.application === req.application.application)
+        .filter((s) => req.application?.appVersion === undefined || s.appVersion === req.application.appVersion)
+        .sort((a, b) => byEnv(a.name, b.name) || cmp(a.application, b.application))
+        .map(toEntry);
+    return {
+        ok: true,
+        operation: 'status',
+        environments: entries,
+        filter: { environment: req.environment ?? null, application: req.application?.appVersion ?? req.application?.application ?? null },
+    };
+}
+function toEntry(s) {
+    return {
+        name: s.name,
+        application: s.application,
+        appVersion: s.appVersion,
+        components: [...s.components],
+        deploymentId: s.deploymentId,
+        deployedAt: s.deployedAt,
+        build: buildInfo(s.provenance),
+    };
+}
+export function renderStatus(res) {
+    if (res.environments.length === 0) {
+        const where = res.filter.environment ? ` to ${res.filter.environment}` : '';
+        const what = res.filter.application ? ` of ${res.filter.application}` : '';
+        return `nothing deployed${what}${where} yet`;
+    }
+    const rows = res.environments.flatMap((e) => {
+        const comps = e.components.length > 0 ? e.components : [''];
+        return comps.map((c, i) => ({ e, c, first: i === 0 }));
+    });
+    return renderTable([
+        { header: 'ENVIRONMENT', cell: (r) => (r.first ? r.e.name : '') },
+        { header: 'APPLICATION', cell: (r) => (r.first ? r.e.application : '') },
+        { header: 'VERSION', cell: (r) => (r.first ? versionPart(r.e.appVersion) : '') },
+        { header: 'DEPLOYED', cell: (r) => (r.first ? shortTime(r.e.deployedAt) : '') },
+        { header: 'ID', cell: (r) => (r.first ? r.e.deploymentId : ''), right: true },
+        { header: 'BUILD', cell: (r) => (r.first ? buildLabel(r.e.build) : '') },
+        { header: 'COMPONENTS', cell: (r) => r.c },
+    ], rows);
+}
+function cmp(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+export const statusCommand = {
+    name: 'status',
+    summary: 'Show what runs where: per environment the application version, its components, since when and by which build.',
+    examples: [
+        'shiplog status',
+        'shiplog status --env prod --json',
+        'shiplog status --application GLOBAL.Acme.Store.shop',
+    ],
+    mutating: false,
+    request: (inputs) => statusRequest(inputs),
+    run: runStatus,
+    render: renderStatus,
+};

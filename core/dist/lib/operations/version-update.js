@@ -1,0 +1,183 @@
+/**
+ * `version-update` (dh `updatecomp`, the orbs' "microservice version update"): records a component version
+ * built by this CI run, and the application version that holds it.
+ * - Name/Variant/Version: flag > env binding > component.toml > git (missing component.toml);
+ * - creates exactly the version asked for; `--auto-increment true` names it v<schema>_<commit count>_g<sha>;
+ * - attributes: derived CI/git values < [Attributes] < --attr; SBOMs from --sbom TYPE@FILE;
+ * - `--application` (or Application/Application_Version in the TOML): creates or reuses the application
+ *   version holding the component version (`--app-auto-increment` bumps an existing one);
+ * - `--env` (or DeployEnv) deploys that application version afterwards (the command after `--`).
+ * Re-running the same build creates nothing and says created:false.
+ */
+import { FailedDeploymentError, InvalidInputError } from '../errors.js';
+import { parseAttrArgs } from '../attributes.js';
+import { findAppVersion } from './app-version-lookup.js';
+import { canDeployItself, performDeployment, planDeployment, renderDeployment } from './deployment-flow.js';
+import { deploySource } from './deploy.js';
+import { DEFAULT_TIMEOUT_MS, durationInput } from './input-resolution.js';
+import { bool, list, str, tomlInput } from './request-inputs.js';
+import { parseSbomArg, resolveComponentPlan } from './version-update-plan.js';
+export const versionUpdateCommand = {
+    name: 'version-update',
+    summary: 'Record a new component version (from component.toml, flags or git) and the application version holding it',
+    examples: [
+        'shiplog version-update                       # reads ./component.toml',
+        'shiplog version-update --component-name GLOBAL.Acme.Store.cart --component-version 1.4.0 --application GLOBAL.Acme.Store.shop',
+        'shiplog version-update --toml svc/component.toml --auto-increment true --attr DockerSha=sha256:0f3c... --sbom cyclonedx@bom.json',
+        'shiplog version-update --application GLOBAL.Acme.Store.shop --env dev -- ./deploy.sh dev',
+    ],
+    mutating: true,
+    request(inputs, extra) {
+        const problems = [];
+        const sboms = [];
+        for (const s of list(inputs, 'sbom')) {
+            const parsed = parseSbomArg(s, problems);
+            if (parsed)
+                sboms.push(parsed);
+        }
+        const timeoutMs = durationInput(inputs, 'timeout', problems) ?? DEFAULT_TIMEOUT_MS;
+        const kind = str(inputs, 'kind') ?? 'docker';
+        if (kind !== 'docker' && kind !== 'file')
+            problems.push(`--kind must be docker or file (got "${kind}")`);
+        if (problems.length > 0)
+            throw InvalidInputError.of(problems);
+        const toml = tomlInput(inputs);
+        return {
+            toml: toml.path,
+            tomlExplicit: toml.explicit,
+            name: str(inputs, 'component-name'),
+            variant: str(inputs, 'component-variant'),
+            version: str(inputs, 'component-version'),
+            autoIncrement: bool(inputs, 'auto-increment'),
+            kind: kind,
+            attr: list(inputs, 'attr'),
+            sboms,
+            application: str(inputs, 'application'),
+            appVersion: str(inputs, 'app-version'),
+            appAutoIncrement: bool(inputs, 'app-auto-increment'),
+            environment: str(inputs, 'env'),
+            commandArgs: extra.commandArgs,
+            command: str(inputs, 'command'),
+            timeoutMs,
+            dryRun: bool(inputs, 'dry-run'),
+        };
+    },
+    async run(ctx, req) {
+        const host = ctx.host;
+        const flags = await parseAttrArgs(host, req.attr);
+        // Everything that can be wrong is found before the first write: names, files, pipeline, deploy mode.
+        const plan = await resolveComponentPlan(ctx, req, flags);
+        const pipeline = await ctx.pipeline();
+        const backend = await ctx.backend();
+        let deployPlan;
+        const runs = req.commandArgs.length > 0 || req.command !== undefined;
+        if (plan.environment === undefined && runs) {
+            throw new InvalidInputError(`a deployment command was given (${req.command ?? req.commandArgs.join(' ')}) but no environment to deploy to`, {
+                hint: 'pass --env (or set DeployEnv in component.toml), or drop the words after --',
+            });
+        }
+        let environment = plan.environment;
+        if (environment !== undefined && plan.environmentFrom === 'toml' && !runs && !canDeployItself(backend)) {
+            // DeployEnv names where the build goes next (the dh file format); with no command and a backend that cannot
+            // deploy by itself there is nothing to run it with: record the versions, say how to deploy, and go on.
+            const app = plan.app ? `--application "${plan.app.application}" ` : '';
+            host.log.warn(`DeployEnv "${environment}" in ${req.toml} not deployed: the ${backend.kind} backend cannot run deployments itself and no deployment command was given (deploy with: shiplog deploy ${app}--env ${environment} -- <command>)`);
+            environment = undefined;
+        }
+        if (environment !== undefined) {
+            const problems = [];
+            const source = deploySource(req.command, req.commandArgs, undefined, undefined, problems);
+            if (problems.length > 0)
+                throw InvalidInputError.of(problems);
+            if (!plan.app) {
+                throw new InvalidInputError(`deploying to ${environment} needs an application`, { hint: 'pass --application (or set Application in component.toml)' });
+            }
+            deployPlan = await planDeployment(ctx, pipeline, backend, { environment, source, timeoutMs: req.timeoutMs }, 'version-update');
+        }
+        const version = plan.autoIncrement ? await plan.autoIncrement(backend) : plan.parts.version;
+        const fullName = `${plan.base};${version}`;
+        const provenance = ctx.ci();
+        const at = host.now().toISOString();
+        const attributes = host.redactor.redactValue(plan.attributes);
+        if (req.dryRun) {
+            const existing = await backend.getComponentVersion(fullName);
+            host.log.info(`dry run: would ${existing ? 'reuse' : 'create'} component version ${fullName} (${Object.keys(attributes).length} attributes${plan.sboms.length ? `, ${plan.sboms.length} SBOMs` : ''})`);
+            let app = null;
+            if (plan.app) {
+                const name = plan.app.version ? `${plan.app.application};${plan.app.version}` : `${plan.app.application} (next version)`;
+                host.log.info(`dry run: would put ${fullName} into application version ${name}`);
+                app = { id: null, name, created: false };
+            }
+            if (deployPlan)
+                host.log.info(`dry run: would deploy to ${deployPlan.req.environment}`);
+            return {
+                ok: true,
+                operation: 'version-update',
+                componentVersion: { id: existing?.id ?? null, name: fullName, created: false },
+                appVersion: app,
+                attributes,
+                dryRun: true,
+            };
+        }
+        if (plan.clockBuildDate) {
+            const existing = await backend.getComponentVersion(fullName);
+            if (existing?.attributes.DockerBuildDate)
+                delete attributes.DockerBuildDate;
+        }
+        const cv = await backend.putComponentVersion({
+            domain: plan.parts.domain,
+            short: plan.parts.short,
+            ...(plan.parts.variant ? { variant: plan.parts.variant } : {}),
+            version,
+            kind: req.kind,
+            attributes,
+            ...(plan.files && Object.keys(plan.files).length > 0 ? { files: plan.files } : {}),
+            ...(plan.sboms.length > 0 ? { sboms: plan.sboms } : {}),
+            provenance,
+            at,
+        });
+        const result = {
+            ok: true,
+            operation: 'version-update',
+            componentVersion: { id: cv.value.id, name: cv.value.name, created: cv.created, ...(cv.updated ? { updated: true } : {}) },
+            appVersion: null,
+            attributes,
+        };
+        if (!plan.app)
+            return result;
+        const av = await backend.putApplicationVersion({
+            application: plan.app.application,
+            ...(plan.app.version ? { version: plan.app.version } : {}),
+            autoIncrement: req.appAutoIncrement,
+            component: cv.value,
+            initialStage: pipeline.stages[0].name,
+            provenance,
+            at,
+        });
+        result.appVersion = { id: av.value.id, name: av.value.name, created: av.created, ...(av.updated ? { updated: true } : {}) };
+        if (!deployPlan)
+            return result;
+        const fresh = await findAppVersion(backend, { application: av.value.application, version: av.value.version });
+        try {
+            const deployed = await performDeployment(ctx, pipeline, backend, deployPlan, fresh);
+            return { ...result, deployment: deployed.deployment };
+        }
+        catch (err) {
+            // A failed deployment still reports what was recorded, as version-update's own result.
+            if (err instanceof FailedDeploymentError) {
+                throw new FailedDeploymentError(err.message, { ...result, ok: false, deployment: err.result.deployment }, { timedOut: err.timedOut });
+            }
+            throw err;
+        }
+    },
+    render(res) {
+        const lines = [
+            `${res.dryRun ? '[dry run] ' : ''}component version ${res.componentVersion.name}${res.dryRun ? '' : res.componentVersion.created ? ' (created)' : ' (exists, created: false)'}`,
+        ];
+        if (res.appVersion)
+            lines.push(`application version ${res.appVersion.name}${res.dryRun ? '' : res.appVersion.created ? ' (created)' : ' (exists, created: false)'}`);
+        if (res.deployment)
+            lines.push(renderDeployment(res.deployment));
+        return lines.join('\n');
+    },
+};
