@@ -11,20 +11,10 @@
  * - The report model (report/): a result as a Report, and its markdown, text, HTML and outputs renderers.
  * - The backends' open functions (openBackend and friends).
  */
-export * from './errors.js';
-export { createHost, createMemoryHost, processInterrupts, INTERRUPT_SIGNALS, type Env, type Host, type HostOptions, type Logger } from './host.js';
-export { Redactor, MASK } from './redact.js';
-export { isSecretName } from './secret-names.js';
+// The adapter kit (@shiplog/core/kit): errors, Redactor, the input table and its platform exposure, outputs, report model.
+export * from './kit/index.js';
+export { createHost, createMemoryHost, processInterrupts, INTERRUPT_SIGNALS, type Host, type HostOptions, type Logger } from './host.js';
 export type * from './model.js';
-// The input table and its platform exposure.
-export * from './inputs.js';
-export * from './kit/exposure.js';
-export { PLATFORM_INPUTS } from './kit/platform-inputs.js';
-export * from './kit/outputs.js';
-export * from './kit/platform-terms.js';
-export * from './kit/read-inputs.js';
-// The report model.
-export * from './report/index.js';
 // Running commands.
 export { execute, registerSecrets, type ExecuteInputs, type ExecuteOptions, type ExecuteOutcome } from './execute.js';
 export { parseDuration, type RawInputs } from './operations/input-resolution.js';

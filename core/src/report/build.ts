@@ -58,7 +58,7 @@ const OPERATION_FACTS: Partial<Record<CommandName, (r: JsonResult) => Fact[]>> =
   envscript: (r) => {
     const names = variableNames(r.variables);
     return [
-      fact('File', textOf(r.file) ? v.code(r.file) : v.text('stdout (no output file)')),
+      fact('File', v.code(textOf(r.file) || 'job log (no output file)')),
       fact('Variables', ...(names.length === 0 ? [v.text('none')] : names.map((n) => v.code(n)))),
     ];
   },

@@ -1,20 +1,45 @@
-// Maps the plugin configuration the Buildkite agent hands to a hook onto shiplog CLI arguments (hook.mjs runs it).
+// Maps the plugin configuration the Buildkite agent hands to a hook onto shiplog CLI arguments (hook.ts runs it).
 //
 // Reads BUILDKITE_PLUGIN_CONFIGURATION (JSON), or the flattened BUILDKITE_PLUGIN_<NAME>_* variables when the
 // JSON is absent (older agents), and plans the hook: { mode, operation, credentials, args }.
 // mode is `run` (the command hook runs the operation) or `wrap` (the step's own command is the deployment:
 // the command hook runs it, post-command records it). Bad configuration throws ConfigError (exit 2 in the hook).
-// Plain node, no dependencies: this runs on the agent at step time.
-import { readFileSync } from 'node:fs';
-import { secretForms } from './secret-forms.mjs';
+// The options, their types and the credentials come from the input table (@shiplog/core); the build bundles
+// this file into lib/hook.mjs, which runs on the agent with plain node.
+import { OPERATIONS, platformParams, type OperationName } from '@shiplog/core/kit';
 
-const OPTIONS = JSON.parse(readFileSync(new URL('./options.json', import.meta.url), 'utf8'));
+type Env = Readonly<Record<string, string | undefined>>;
+
+type OptionType = 'string' | 'boolean' | 'integer' | 'list';
+type Config = Record<string, unknown>;
+export interface Plan {
+  mode: 'run' | 'wrap';
+  operation: OperationName;
+  /** credentials key -> the environment variable the job names for it. */
+  credentials: Record<string, string>;
+  args: string[];
+}
+
+/** Per operation: option name -> how it becomes CLI flags; credentials key -> default variable; secret keys. */
+const OPTIONS = {
+  operations: Object.fromEntries(
+    OPERATIONS.map((op) => [
+      op,
+      Object.fromEntries(
+        platformParams('buildkite', op)
+          .filter((p) => p.channel === 'value')
+          .map((p) => [p.name, (['boolean', 'integer', 'list'].includes(p.spec.type) ? p.spec.type : 'string') as OptionType]),
+      ),
+    ]),
+  ) as Record<string, Record<string, OptionType>>,
+  credentials: Object.fromEntries(platformParams('buildkite', 'deploy').filter((p) => p.channel === 'env-name').map((p) => [p.name, p.envDefault!])),
+};
 
 /** A configuration problem: the hook prints its message on one line and exits 2. */
 export class ConfigError extends Error {}
 
 /** The agent's key -> environment variable name rule (upper case, `-` and spaces become `_`). */
-export function envKey(key) {
+export function envKey(key: string): string {
   return key.toUpperCase().replace(/[-\s]/g, '_');
 }
 
@@ -28,7 +53,7 @@ function knownOptions() {
 }
 
 /** The env-var prefix of this plugin's flattened configuration. */
-function flattenedPrefix(env) {
+function flattenedPrefix(env: Env): string {
   if (env.BUILDKITE_PLUGIN_NAME) return `BUILDKITE_PLUGIN_${env.BUILDKITE_PLUGIN_NAME}_`;
   const found = Object.keys(env)
     .map((k) => /^BUILDKITE_PLUGIN_(.+)_OPERATION$/.exec(k)?.[1])
@@ -37,23 +62,23 @@ function flattenedPrefix(env) {
   throw new ConfigError('no plugin configuration found (BUILDKITE_PLUGIN_CONFIGURATION is not set and no BUILDKITE_PLUGIN_<NAME>_OPERATION variable)');
 }
 
-function listFrom(env, key) {
-  const items = [];
-  for (let i = 0; env[`${key}_${i}`] !== undefined; i++) items.push(env[`${key}_${i}`]);
+function listFrom(env: Env, key: string): string | string[] | undefined {
+  const items: string[] = [];
+  for (let i = 0; env[`${key}_${i}`] !== undefined; i++) items.push(env[`${key}_${i}`]!);
   if (items.length) return items;
   return env[key] === undefined ? undefined : env[key];
 }
 
 /** Rebuilds the configuration object from the flattened variables (only known keys can be recovered). */
-export function configFromFlattened(env) {
+export function configFromFlattened(env: Env): Config {
   const prefix = flattenedPrefix(env);
-  const config = {};
+  const config: Config = {};
   for (const [name, type] of knownOptions()) {
     const key = prefix + envKey(name);
     const value = type === 'list' ? listFrom(env, key) : env[key];
     if (value !== undefined) config[name] = value;
   }
-  const credentials = {};
+  const credentials: Record<string, string> = {};
   for (const name of Object.keys(OPTIONS.credentials)) {
     const value = env[`${prefix}CREDENTIALS_${envKey(name)}`];
     if (value !== undefined) credentials[name] = value;
@@ -62,10 +87,10 @@ export function configFromFlattened(env) {
   return config;
 }
 
-export function readConfig(env) {
+export function readConfig(env: Env): Config {
   const raw = env.BUILDKITE_PLUGIN_CONFIGURATION;
   if (raw === undefined || raw.trim() === '') return configFromFlattened(env);
-  let config;
+  let config: unknown;
   try {
     config = JSON.parse(raw);
   } catch {
@@ -74,10 +99,10 @@ export function readConfig(env) {
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
     throw new ConfigError('the plugin configuration must be a mapping of options');
   }
-  return config;
+  return config as Config;
 }
 
-function scalar(name, value, type) {
+function scalar(name: string, value: unknown, type: OptionType): string | boolean {
   if (type === 'boolean') {
     if (value === true || value === 'true') return true;
     if (value === false || value === 'false') return false;
@@ -92,11 +117,10 @@ function scalar(name, value, type) {
   return String(value);
 }
 
-function credentialVars(config) {
-  const given = config.credentials ?? {};
+function credentialVars(config: Config): Record<string, string> {
+  const given = (config.credentials ?? {}) as Record<string, unknown>;
   if (typeof given !== 'object' || Array.isArray(given)) throw new ConfigError('plugin option "credentials" must be a mapping');
-  /** @type {Record<string, string>} */
-  const vars = {};
+  const vars: Record<string, string> = {};
   for (const [name, fallback] of Object.entries(OPTIONS.credentials)) {
     const v = given[name] ?? fallback;
     if (typeof v !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) {
@@ -116,7 +140,7 @@ function credentialVars(config) {
  * git clean removes) and report success, so this is a configuration error instead, unless the backend is
  * explicitly local (option `backend`, else SHIPLOG_BACKEND) or the URL is given as the `dhurl` option.
  */
-function requireNamedUrl(env, config, credentials) {
+function requireNamedUrl(env: Env, config: Config, credentials: Record<string, string>): void {
   const name = credentials.dhurl;
   if (name === OPTIONS.credentials.dhurl || (env[name] ?? '') !== '') return;
   const backend = config.backend ?? env.SHIPLOG_BACKEND;
@@ -125,7 +149,7 @@ function requireNamedUrl(env, config, credentials) {
 }
 
 /** The job's page: what a wrapped deployment links to as its log. */
-export function jobUrl(env) {
+export function jobUrl(env: Env): string | undefined {
   if (!env.BUILDKITE_BUILD_URL) return undefined;
   return env.BUILDKITE_JOB_ID ? `${env.BUILDKITE_BUILD_URL}#${env.BUILDKITE_JOB_ID}` : env.BUILDKITE_BUILD_URL;
 }
@@ -134,7 +158,7 @@ export function jobUrl(env) {
  * The whole mapping: configuration + agent env -> { mode, operation, credentials, args }.
  * phase is the hook running it (`command` or `post-command`).
  */
-export function planFor(env, phase) {
+export function planFor(env: Env, phase: string): Plan {
   const config = readConfig(env);
   const operation = config.operation;
   if (operation === undefined || operation === '') throw new ConfigError('plugin option "operation" is required (one of ' + Object.keys(OPTIONS.operations).join(', ') + ')');
@@ -145,7 +169,7 @@ export function planFor(env, phase) {
 
   // Blank means the characters bash's [[:space:]] matches, as the hooks decide it (hooks/command).
   const stepCommand = /[^ \t\n\r\f\v]/.test(env.BUILDKITE_COMMAND ?? '');
-  let mode = 'run';
+  let mode: Plan['mode'] = 'run';
   if (stepCommand) {
     if (operation !== 'deploy') {
       throw new ConfigError(`the step has a command, but operation "${operation}" cannot wrap one: remove the step command (the plugin runs the operation) or use operation deploy`);
@@ -162,7 +186,7 @@ export function planFor(env, phase) {
     }
   }
   // Input-table order, whichever way the configuration arrived.
-  const args = [];
+  const args: string[] = [];
   for (const [name, type] of Object.entries(options)) {
     const value = config[name];
     if (value === null || value === undefined) continue;
@@ -181,10 +205,5 @@ export function planFor(env, phase) {
     if (Number(status) < 0) args.push('--exit-code=255', `--attr=BuildkiteCommandExitStatus=${status}`);
     else args.push(`--exit-code=${status}`);
   }
-  return { mode, operation, credentials, args };
-}
-
-/** The JSON `buildkite-agent redactor add --format json` reads: the password variables' values in every form. */
-export function redactorInput(env, plan) {
-  return JSON.stringify(secretForms(env, OPTIONS.secretCredentials.map((/** @type {string} */ n) => plan.credentials[n])));
+  return { mode, operation: operation as OperationName, credentials, args };
 }
