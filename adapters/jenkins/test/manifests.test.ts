@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OPERATIONS, QUERIES, SECRET_INPUTS, inputsFor } from '../../../core/src/inputs.js';
+import { OPERATIONS, QUERIES, SECRET_INPUTS, inputsFor } from '@shiplog/core';
 import { CLI_STEP, camel, cliHelp, inputsJson, queryArgs, secretArgs, stepHelp, stepName } from '../scripts/manifest.js';
 import { bundleJenkinsContext } from '../scripts/bundle.js';
 

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Redactor } from '../../../core/src/redact.js';
+import { Redactor } from '@shiplog/core/kit';
 import { collectBuildFacts } from './jenkins-context.js';
 
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
