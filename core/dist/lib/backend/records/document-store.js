@@ -1,1 +1,0 @@
-export const DOC_KINDS = ['component-base', 'component-version', 'application', 'application-version'];

@@ -1,2 +1,0 @@
-export declare function isSecretName(name: string): boolean;
-export declare function isSettingValue(value: string | undefined): boolean;
