@@ -108,7 +108,7 @@ function main() {
   writeFileSync(join(repo, 'cart', 'component.toml'), componentToml('cart', 'v1.1.0'));
   writeFileSync(join(repo, 'cart', 'Dockerfile'), 'FROM scratch\nLABEL service=cart\nLABEL feature=coupons\n');
   git(['commit', '-q', '-am', 'cart: coupons']);
-  versionUpdate('cart', build++);
+  versionUpdate('cart', build);
   shiplog(['deploy', '--application', APP, '--env', 'dev', '--', 'sh', '-c', 'echo "rolling out shop to dev"'], dana(206));
 
   heading('6. what runs where, what happened, what differs, how versions descend');

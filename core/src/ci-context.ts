@@ -3,7 +3,6 @@
  * adapters for. Everything comes from the injected env (never process.env); no secret is ever copied in
  * (URLs lose any user:password@ part, token variables are never read).
  */
-/// <reference path="./env-ci.d.ts" />
 import envCi, { type EnvCiResult } from 'env-ci';
 import type { GitFacts } from './git-facts.js';
 import { parseRemoteUrl, stripUrlCredentials } from './git-facts.js';

@@ -187,5 +187,6 @@ function oneLine(s: string): string {
   return s
     .replace(/\s*\n\s*/g, ' ')
     .trim()
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed or refused
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

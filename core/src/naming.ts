@@ -8,7 +8,9 @@
 import { InvalidInputError } from './errors.js';
 
 /** C0 controls (newline, CR, tab, ...), DEL, C1 controls and the Unicode line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed or refused
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed or refused
 const CONTROL_OR_SEPARATOR = /[;\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 const CHAR_NAMES: Record<string, string> = { '\n': 'a newline', '\r': 'a carriage return', '\t': 'a tab', '\u007f': 'a DEL' };

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Redactor } from '../../../core/src/redact.js';
+import { Redactor } from '@shiplog/core';
 import { DEFAULT_PASSWORD, DEFAULT_USER, startOrteliusEmulator, type OrteliusEmulator } from '../../../core/test/ortelius-emulator/index.js';
 import { expandCommand, expandJob } from './circleci-expand.js';
 import { runJob, type JobRun } from './circleci-runner.js';

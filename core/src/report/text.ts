@@ -6,6 +6,7 @@ import type { Report, ReportValue } from './model.js';
 
 /** One line of plain text: newlines become spaces, other control characters `?`. */
 export function plainLine(s: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed or refused
   return s.replace(/\r?\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
