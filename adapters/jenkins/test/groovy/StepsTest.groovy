@@ -272,6 +272,22 @@ if (mode != '--unit-only') {
         assertTrue(env.ok == true && new File(ws, 'shiplog.env').text.contains('GIT_BRANCH'), "envscript ${env}")
         assertTrue(h.currentBuild.description.split('<br>').size() == 5, h.currentBuild.description)
     }
+    tests['end to end: a shared git store through the store argument, its token only in withCredentials'] = {
+        def h = newHarness()
+        h.credentials['state-token'] = [user: 'x-access-token', password: 'st0re-t0ken-jenkins']
+        File remote = new File(File.createTempDir('shiplog-jk-store-', ''), 'state.git')
+        def init = ['git', 'init', '-q', '--bare', remote.path].execute()
+        init.waitFor()
+        def vu = h.step('shiplogVersionUpdate', [componentName: 'GLOBAL.Acme.Store.cart', componentVersion: 'v1.0.0', application: 'GLOBAL.Acme.Store.shop',
+                                                store: "git+file://${remote.path}".toString(), storeCredentialsId: 'state-token'])
+        assertTrue(vu.ok == true, "version-update ${vu}")
+        def log = ['git', '--git-dir', remote.path, 'log', '--format=%s', 'shiplog-state'].execute()
+        String subjects = log.text
+        log.waitFor()
+        assertTrue(subjects.contains('GLOBAL.Acme.Store.cart'), "state in the remote: ${subjects}")
+        String all = everything(h) + new File(h.workspace, '.shiplog-bin').listFiles().findAll { it.name.startsWith('result-') }.collect { it.text }.join('\n')
+        ['st0re-t0ken-jenkins', 'st0re-t0ken-jenkins'.bytes.encodeBase64().toString()].each { assertTrue(!all.contains(it), "token form ${it} leaked") }
+    }
     tests['end to end: real bash and node against the Ortelius emulator, password only in withCredentials'] = {
         File repo = new File(root, '../..').canonicalFile
         File urlFile = new File(File.createTempDir('shiplog-emu-', ''), 'url')
