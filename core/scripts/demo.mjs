@@ -22,7 +22,7 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 if (!existsSync(bundle)) {
-  process.stderr.write(`demo: ${bundle} is missing; build it with: npm run build -w core\n`);
+  process.stderr.write(`demo: ${bundle} is missing; build it with: npm run build:local\n`);
   process.exit(1);
 }
 

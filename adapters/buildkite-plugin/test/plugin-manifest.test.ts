@@ -23,7 +23,7 @@ function minimal(op: (typeof OPERATIONS)[number]): Record<string, unknown> {
 }
 
 describe('plugin.yml', () => {
-  it('is what the generator writes from the input table (run `npm run generate -w adapters/buildkite-plugin`)', () => {
+  it('is what the generator writes from the input table (run `npm run build`)', () => {
     expect(pluginYml).toBe(renderPluginYml());
     // lib/options.json is gone: the bundled hook (lib/hook.mjs) carries the input table itself.
     const readme = readFileSync(join(root, 'README.md'), 'utf8');

@@ -30,7 +30,7 @@ export function readPin(bundleFile = CORE_BUNDLE): BundlePin {
   try {
     bytes = readFileSync(bundleFile);
   } catch {
-    throw new Error(`${bundleFile} is missing: build the core first (npm run build -w core)`);
+    throw new Error(`${bundleFile} is missing: build the core first (npm run build)`);
   }
   return { version: pkg.version, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
