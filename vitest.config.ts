@@ -1,6 +1,10 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Workspace packages import @shiplog/core from its TypeScript sources (core/package.json `exports`).
+  resolve: { conditions: ['shiplog-source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['shiplog-source', ...defaultServerConditions] } },
   test: {
     include: ['core/**/*.test.ts', 'adapters/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],

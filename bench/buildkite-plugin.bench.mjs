@@ -16,7 +16,7 @@ const TARGET = 4.5;
 const plugin = join(dirname(fileURLToPath(import.meta.url)), '..', 'adapters', 'buildkite-plugin');
 const bundle = join(plugin, 'dist', 'shiplog.mjs');
 if (!existsSync(bundle)) {
-  process.stderr.write(`buildkite-plugin bench: ${bundle} is missing; run npm run generate -w adapters/buildkite-plugin\n`);
+  process.stderr.write(`buildkite-plugin bench: ${bundle} is missing; run npm run build\n`);
   process.exit(1);
 }
 const dir = mkdtempSync(join(tmpdir(), 'shiplog-bench-bk-'));

@@ -11,7 +11,7 @@ const RUNS = Number(process.env.SHIPLOG_BENCH_RUNS || 15);
 const here = dirname(fileURLToPath(import.meta.url));
 const source = join(here, '..', 'core', 'dist', 'shiplog.mjs');
 if (!existsSync(source)) {
-  process.stderr.write(`cli-startup: ${source} is missing; run npm run build -w core\n`);
+  process.stderr.write(`cli-startup: ${source} is missing; run npm run build\n`);
   process.exit(1);
 }
 // Run the bundle from a directory without node_modules, as the CI plugins ship it.

@@ -14,7 +14,7 @@ const RUNS = Number(process.env.SHIPLOG_BENCH_RUNS || 15);
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'adapters', 'github-action', 'dist');
 if (!existsSync(join(dist, 'index.cjs'))) {
-  process.stderr.write(`github-action bench: ${dist}/index.cjs is missing; run npm run build -w adapters/github-action\n`);
+  process.stderr.write(`github-action bench: ${dist}/index.cjs is missing; run npm run build\n`);
   process.exit(1);
 }
 // The runner checks the action repository out without node_modules: copy dist/ alone.

@@ -28,7 +28,7 @@ export default {
     warn(warning);
   },
   plugins: [
-    nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
+    nodeResolve({ preferBuiltins: true, exportConditions: ['shiplog-source', 'node'] }),
     commonjs({ ignoreDynamicRequires: true }),
     json(),
     // Minified: parsing is most of a cold start (bench/github-action.bench.mjs); dist/ is generated anyway.

@@ -22,7 +22,7 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 if (!existsSync(bundle)) {
-  process.stderr.write(`demo: ${bundle} is missing; build it with: npm run build -w core\n`);
+  process.stderr.write(`demo: ${bundle} is missing; build it with: npm run build:local\n`);
   process.exit(1);
 }
 
@@ -108,7 +108,7 @@ function main() {
   writeFileSync(join(repo, 'cart', 'component.toml'), componentToml('cart', 'v1.1.0'));
   writeFileSync(join(repo, 'cart', 'Dockerfile'), 'FROM scratch\nLABEL service=cart\nLABEL feature=coupons\n');
   git(['commit', '-q', '-am', 'cart: coupons']);
-  versionUpdate('cart', build++);
+  versionUpdate('cart', build);
   shiplog(['deploy', '--application', APP, '--env', 'dev', '--', 'sh', '-c', 'echo "rolling out shop to dev"'], dana(206));
 
   heading('6. what runs where, what happened, what differs, how versions descend');

@@ -95,9 +95,28 @@ export class OperationFailedError extends ShiplogError {
   override readonly exitCode = EXIT.OPERATION_FAILED;
 }
 
-/** Exit 1: a deployment finished with a non-zero exit code. */
-export class DeploymentFailedError extends OperationFailedError {
-  override readonly code = 'DEPLOY_FAILED';
+/**
+ * A deployment that ran and failed: exit 1 (code DEPLOY_FAILED), or exit 5 (code TIMEOUT) when shiplog stopped
+ * its command at --timeout. Carries the full result (the recorded deployment) so that it is still printed and
+ * reported, with ok:false.
+ */
+export class FailedDeploymentError extends ShiplogError {
+  override readonly code: string;
+  override readonly exitCode: ExitCode;
+
+  constructor(
+    message: string,
+    readonly result: Record<string, unknown>,
+    opts: { timedOut?: boolean } = {},
+  ) {
+    super(message, opts.timedOut ? { hint: 'if the deployment needs longer, raise --timeout (default 30m)' } : {});
+    this.code = opts.timedOut ? 'TIMEOUT' : 'DEPLOY_FAILED';
+    this.exitCode = opts.timedOut ? EXIT.TIMEOUT : EXIT.OPERATION_FAILED;
+  }
+
+  get timedOut(): boolean {
+    return this.exitCode === EXIT.TIMEOUT;
+  }
 }
 
 /** Exit 1: a move into a gated stage without an approval, or after a rejection. */
@@ -156,6 +175,25 @@ export class ResponseTooLargeError extends BackendError {
   override readonly code = 'RESPONSE_TOO_LARGE';
 }
 
+/**
+ * A CI platform's own API (the GitHub Deployments API for `deploy` + github-token) failed, in one line: never the
+ * request object (it carries the token). Exit 3 when the platform refused the token or its permissions, 5 when
+ * it did not answer in time, 4 otherwise (unreachable, server error, unexpected answer). `code` names the
+ * platform: GITHUB_API.
+ */
+export class PlatformApiError extends ShiplogError {
+  override readonly code: string;
+  override readonly exitCode: ExitCode;
+  readonly status?: number;
+
+  constructor(code: string, message: string, opts: ErrorOptions & { status?: number; failure?: 'refused' | 'timeout' | 'unavailable' } = {}) {
+    super(message, opts);
+    this.code = code;
+    this.status = opts.status;
+    this.exitCode = opts.failure === 'timeout' ? EXIT.TIMEOUT : opts.failure === 'refused' ? EXIT.AUTH : EXIT.BACKEND;
+  }
+}
+
 /** Exit 5: a wait ran out (deployment follow, lock wait when asked to fail fast). */
 export class TimeoutError extends ShiplogError {
   override readonly code = 'TIMEOUT';
@@ -183,5 +221,6 @@ function oneLine(s: string): string {
   return s
     .replace(/\s*\n\s*/g, ' ')
     .trim()
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed or refused
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

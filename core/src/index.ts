@@ -1,24 +1,30 @@
-// Library entry of @shiplog/core: what adapters import. The CLI entry is src/cli/bin.ts.
-export * from './errors.js';
-export * from './host.js';
-export * from './redact.js';
-export { isSecretName } from './secret-names.js';
-export * from './model.js';
-export * from './naming.js';
-export * from './inputs.js';
-export type * from './backend/backend.js';
-export type * from './operations/command-module.js';
-export type * from './operations/context.js';
-// Running commands: execute() is what adapters call (never throws; result object + exit code).
+/**
+ * @shiplog/core: the API adapters (and embedders) import. Everything else in src/ is internal: adapters may
+ * import only this module (an ESLint rule forbids deep imports), from built JavaScript plus .d.ts in the packed
+ * package (dist/lib/), from the TypeScript sources inside this repository (the `shiplog-source` export
+ * condition). The CLI program is the bundle dist/shiplog.mjs (bin `shiplog`).
+ *
+ * - Running a command: execute() (never throws: a result object and its exit code), registerSecrets().
+ * - The Host (the only door to env, cwd, clock and output) and the Redactor every byte leaving goes through.
+ * - The error catalogue (errors.ts): classes with a stable code and exit code.
+ * - The input table (inputs.ts + kit/): every input and output of every command and how each platform takes it.
+ * - The report model (report/): a result as a Report, and its markdown, text, HTML and outputs renderers.
+ * - The backends' open functions (openBackend and friends).
+ */
+// The adapter kit (@shiplog/core/kit): errors, Redactor, the input table and its platform exposure, outputs, report model.
+export * from './kit/index.js';
+export { createHost, createMemoryHost, processInterrupts, INTERRUPT_SIGNALS, type Host, type HostOptions, type Logger } from './host.js';
+export type * from './model.js';
+// Running commands.
 export { execute, registerSecrets, type ExecuteInputs, type ExecuteOptions, type ExecuteOutcome } from './execute.js';
-export { COMMAND_MODULES, commandModule, type AnyCommandModule } from './operations/registry.js';
-export { resolveInputs, parseDuration, type RawInputs, type ResolvedInputSet } from './operations/input-resolution.js';
+export { parseDuration, type RawInputs } from './operations/input-resolution.js';
+export type { DeploymentFacts } from './operations/context.js';
+// The backends.
 export { openBackend, selectBackend, stateDirOf, type BackendOptions } from './backend/open.js';
-export * from './pipeline-config.js';
+export type { Backend, BackendKind } from './backend/backend.js';
 // Result types of the mutating operations.
 export type { VersionUpdateResult } from './operations/version-update.js';
 export type { ApproveResult } from './operations/approve.js';
 export type { MoveResult } from './operations/move.js';
 export type { DeployResult, DeploymentSummary } from './operations/deployment-flow.js';
-export { FailedDeploymentError } from './operations/deployment-flow.js';
 export { SHIPLOG_VERSION } from './cli/version.js';

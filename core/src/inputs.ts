@@ -1,11 +1,16 @@
 /**
  * THE input table: the single source for the CLI flags, the GitHub action.yml inputs, the CircleCI orb
- * parameters, the Buildkite plugin.yml schema and the Jenkins step help. Tests fail when a manifest drifts.
+ * parameters, the Buildkite plugin.yml schema, the Jenkins step arguments and docs/cli.md. The inputs only a
+ * platform has (github-token, credentialsId, the orb's registry, ...) and every output are in the same table
+ * (kit/platform-inputs.ts, kit/outputs.ts); kit/exposure.ts resolves how each input appears on each platform.
+ * `npm run build` regenerates every manifest from it and `npm run check` fails when one drifts.
  *
  * Names are kebab-case (CLI flag `--<name>`, action input `<name>`, orb parameter `<name with _>`,
  * plugin option `<name>`, Jenkins named argument camelCase). `aliases` are the reference `dh` CLI's spellings,
  * accepted by the CLI as hidden flags. `env` lists environment variables read when the flag is absent
- * (precedence: flag > env > component.toml > default).
+ * (precedence: flag > env > component.toml > default). `expose` says how a platform takes the input when the
+ * default rule does not fit: a secret reaches a platform only through its secret channel (an env-var name on
+ * CircleCI and Buildkite, withCredentials on Jenkins, a masked input on GitHub).
  */
 
 export const OPERATIONS = ['version-update', 'move', 'approve', 'deploy', 'envscript'] as const;
@@ -24,6 +29,40 @@ export function cliCommandWords(command: CommandName): string[] {
 }
 
 export type InputType = 'string' | 'boolean' | 'integer' | 'list' | 'enum' | 'duration';
+
+/** The CI platforms shiplog has an adapter for. */
+export const PLATFORMS = ['github', 'circleci', 'buildkite', 'jenkins'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** A Jenkins credentials binding (withCredentials) made from the credentials id an input names. */
+export type CredentialsBinding =
+  | { kind: 'usernamePassword'; usernameVariable: string; passwordVariable: string }
+  | { kind: 'sshUserPrivateKey'; keyFileVariable: string };
+
+/**
+ * How one platform takes an input, where the default rule (kit/exposure.ts) does not fit: non-secret inputs
+ * are a plain value everywhere (spelled for the platform), secret inputs only on GitHub (a masked input).
+ */
+export interface Exposure {
+  /** The platform's spelling when the rule (kebab, snake_case, camelCase) does not fit. */
+  name?: string;
+  /** Takes a literal value (default: true, for a secret input only on GitHub). */
+  value?: boolean;
+  /** Takes the NAME of the environment variable holding the value (CircleCI env_var_name, Buildkite `credentials`); its default. */
+  envName?: string;
+  /** Jenkins: bound by withCredentials from the credentials id given in this table input. */
+  credentials?: string;
+  /** Jenkins: the binding a credentials-id input makes. */
+  binds?: CredentialsBinding;
+  /** What the platform does differently from the table's description. */
+  description?: string;
+  /** The platform's default when it differs from the table's. */
+  default?: string;
+  /** CircleCI: a parameter type of its own (`executor`). */
+  type?: string;
+  /** CircleCI: only on the orb's commands or only on its jobs (default both). */
+  scope?: 'command' | 'job';
+}
 
 export interface InputSpec {
   name: string;
@@ -44,6 +83,10 @@ export interface InputSpec {
   example?: string;
   /** Only meaningful on the CLI (e.g. --json); adapters do not expose it as an input. */
   cliOnly?: boolean;
+  /** Per-platform exposure (kit/exposure.ts); `false` hides it there. */
+  expose?: Partial<Record<Platform, Exposure | false>>;
+  /** Only this platform has it (github-token, credentialsId, ...): not a core input, never passed to execute(). */
+  platform?: Platform;
 }
 
 const ALL: readonly CommandName[] = COMMANDS;
@@ -66,8 +109,6 @@ export const INPUTS: readonly InputSpec[] = [
     commands: ALL,
     env: ['SHIPLOG_STORE'],
     example: 'git+origin',
-    // Adapters read SHIPLOG_STORE from the environment until the adapter kit exposes it per platform.
-    cliOnly: true,
   },
   {
     name: 'store-password',
@@ -76,7 +117,11 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'Password or token for a git store over http(s) (sent through GIT_ASKPASS, never in a URL; a warning when it would go over plain http to another machine). Prefer the SHIPLOG_STORE_PASSWORD environment variable.',
     commands: ALL,
     env: ['SHIPLOG_STORE_PASSWORD'],
-    cliOnly: true,
+    expose: {
+      circleci: { value: false, envName: 'SHIPLOG_STORE_PASSWORD' },
+      buildkite: { value: false, envName: 'SHIPLOG_STORE_PASSWORD' },
+      jenkins: { value: false, credentials: 'store-credentials-id' },
+    },
   },
   {
     name: 'state-dir',
@@ -101,6 +146,7 @@ export const INPUTS: readonly InputSpec[] = [
     commands: ALL,
     env: ['DHURL'],
     example: 'https://console.deployhub.com',
+    expose: { circleci: { value: false, envName: 'DHURL' }, buildkite: { envName: 'DHURL' } },
   },
   {
     name: 'dhuser',
@@ -108,6 +154,7 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'Ortelius/DeployHub user (ortelius backend).',
     commands: ALL,
     env: ['DHUSER'],
+    expose: { circleci: { value: false, envName: 'DHUSER' }, buildkite: { envName: 'DHUSER' }, jenkins: { credentials: 'credentials-id' } },
   },
   {
     name: 'dhpass',
@@ -116,6 +163,11 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'Ortelius/DeployHub password (ortelius backend). Prefer the DHPASS environment variable: a flag value can show in process listings.',
     commands: ALL,
     env: ['DHPASS'],
+    expose: {
+      circleci: { value: false, envName: 'DHPASS' },
+      buildkite: { value: false, envName: 'DHPASS' },
+      jenkins: { value: false, credentials: 'credentials-id' },
+    },
   },
   {
     name: 'ca-cert',
@@ -342,6 +394,12 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'File the variables are appended to. Default: print to stdout.',
     commands: ['envscript'],
     aliases: ['envvars_sh'],
+    expose: {
+      circleci: {
+        description:
+          'File the variables are appended to. Empty: $BASH_ENV, which CircleCI loads in every later step of the same job; only format sh may go there (another format with an empty output fails the step with exit 2).',
+      },
+    },
   },
   {
     name: 'format',
@@ -395,5 +453,5 @@ export function isRequired(input: InputSpec, command: CommandName): boolean {
   return false;
 }
 
-/** Names of every secret input an adapter exposes (adapters mask these natively); CLI-only ones come from the environment there. */
+/** Names of every secret input an adapter exposes (each only through its platform's secret channel). */
 export const SECRET_INPUTS: readonly string[] = INPUTS.filter((i) => i.secret && !i.cliOnly).map((i) => i.name);

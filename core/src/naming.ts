@@ -13,7 +13,9 @@ import { InvalidInputError } from './errors.js';
  * bidirectional controls (ALM U+061C, LRM/RLM U+200E-U+200F, embeddings and overrides U+202A-U+202E, isolates
  * U+2066-U+2069).
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed or refused
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed or refused
 const CONTROL_OR_SEPARATOR = /[;\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 

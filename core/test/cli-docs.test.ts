@@ -7,8 +7,8 @@ import { COMMAND_MODULES } from '../src/operations/registry.js';
 const docs = readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8');
 
 describe('docs/cli.md', () => {
-  it('is what core/scripts/gen-cli-docs.mjs generates from the input table (regenerate it when this fails)', () => {
-    expect(docs === renderCliDocs(), 'docs/cli.md drifted: run node --import tsx core/scripts/gen-cli-docs.mjs').toBe(true);
+  it('is what npm run build generates from the input table (regenerate it when this fails)', () => {
+    expect(docs === renderCliDocs(), 'docs/cli.md drifted: run npm run build').toBe(true);
   });
 
   it('documents every command, flag, alias and exit code', () => {

@@ -39,6 +39,7 @@ describe('npm start demo', () => {
     expect(out).toContain('flowchart LR');
     expect(out).toMatch(/v2\["3<br\/>checkout;main;v1_0_0_g[0-9a-f]{7}<br\/>deployed: qa, prod"\]/);
     expect(out).toContain('  v2 --> v3');
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed or refused
     expect(out).not.toMatch(/\x1b\[/); // no colour codes when stdout is not a terminal
     expect(workDir).toBeDefined();
     expect(existsSync(workDir!)).toBe(false);

@@ -64,9 +64,11 @@ describe('deploy interrupted by a cancelled job', () => {
     expect(recorded[0]).toMatchObject({ environment: 'dev', status: 'failed', exitCode });
   });
 
-  it('a shell waiting for a child the signal did not reach gets SIGKILL after the grace period, and is recorded', async () => {
-    // `sleep 20 && echo late`: SIGINT to the CLI alone reaches sh, which waits for sleep before acting on it.
-    const run = startLongDeploy(false, 'echo rollout started; sleep 20 && echo late');
+  it('a command that ignores the signal gets SIGKILL after the grace period, and is recorded', async () => {
+    // The shell ignores SIGINT (and so does sleep, which inherits that), so only the SIGKILL after the grace period
+    // stops it. Waiting on `sleep` without the trap raced: a signal landing between `echo` and the fork of `sleep`
+    // ends dash at once.
+    const run = startLongDeploy(false, "trap '' INT; echo rollout started; sleep 20 && echo late");
     await run.started;
     process.kill(run.child.pid!, 'SIGINT');
     const code = await run.exited;

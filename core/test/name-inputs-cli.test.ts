@@ -60,6 +60,7 @@ describe('name inputs refuse ";" and control characters', () => {
     const before = repo.storeSnapshot();
     const r = await cli(argv);
     expect(r.code, r.err).toBe(2);
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed or refused
     expect(r.err).not.toMatch(/[\r\u0000-\u0008\u000b-\u001f]/);
     expect(r.err).toContain('\\u000dshiplog: error: forged');
     expect(r.err.split('\n').filter((l) => l.startsWith('shiplog: error:'))).toHaveLength(1);

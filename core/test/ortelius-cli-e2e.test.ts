@@ -57,7 +57,7 @@ const versionUpdate = (version = 'v1.2.0-g61ba0ab') =>
 const CREATING = ['/new/compver/', '/newappver/', '/new/application/', '/UpdateSummaryData', '/UpdateAttrs', '/replace/', '/msapi/'];
 
 beforeAll(async () => {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: npm run build -w core`);
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: npm run build`);
   emu = await startOrteliusEmulator({ users: { [DEFAULT_USER]: PASSWORD }, deployDelayMs: 300 });
   dir = await mkdtemp(join(tmpdir(), 'shiplog-ortelius-e2e-'));
   await writeFile(

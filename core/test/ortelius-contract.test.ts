@@ -20,7 +20,6 @@ afterEach(async () => {
 });
 
 const LOGIN = 'POST /dmadminweb/API/login';
-const FULL = 'GLOBAL.Acme.Store.cart%3Bmain%3Bv1_2_0_g61ba0ab';
 
 describe('session', () => {
   it('logs in with a form POST once, then sends only the token cookie and the real Host', async () => {

@@ -4,7 +4,6 @@ import {
   AuthError,
   BackendError,
   ConfigError,
-  DeploymentFailedError,
   InvalidInputError,
   NotFoundError,
   OperationFailedError,
@@ -228,7 +227,6 @@ describe('following deployments', () => {
     expect(seen).toEqual(d.log);
     expect(seen).toHaveLength(5);
     expect(d).toMatchObject({ status: 'failed', exitCode: 1 });
-    void DeploymentFailedError;
     await emuSlow.close();
   });
 });

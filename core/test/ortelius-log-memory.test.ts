@@ -43,7 +43,6 @@ describe('following a 10 MB deployment log', () => {
     expect(r.lines).toBe(Math.ceil(LOG_BYTES / 100));
     expect(r.bytes).toBeGreaterThanOrEqual(LOG_BYTES);
     const aboveMb = (r.maxRss - r.baselineRss) / 2 ** 20;
-    // eslint-disable-next-line no-console
     console.log(`10 MB log followed: peak RSS ${(r.maxRss / 2 ** 20).toFixed(1)} MB, ${aboveMb.toFixed(1)} MB above the baseline`);
     expect(aboveMb).toBeLessThanOrEqual(64);
   });

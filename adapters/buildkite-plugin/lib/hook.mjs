@@ -1,102 +1,1252 @@
-// The plugin's work for one hook, in ONE node process: configuration -> shiplog CLI arguments
-// (config-args.mjs), the password registered with the agent's redactor, the operation run by the committed CLI
-// bundle in this same process (its exported main(), not a second node), and the result reported to Buildkite
-// as an annotation and build meta-data (result-report.mjs).
-//
-// Usage: node hook.mjs command|post-command
-//   command       no step command: runs the operation and reports; exits with the CLI's exit code.
-//                 with a step command (wrapper mode): checks the configuration and registers the password,
-//                 exit 0; the bash hook then runs the step command itself.
-//   post-command  wrapper mode only: records the step command's exit status as a deployment and reports;
-//                 exits 0 once the deployment is stored (a failed one too), else with the CLI's exit code.
-// envscript without `output` prints the script on stdout (the job log), as `shiplog envscript` would.
-// Bad configuration: one line on stderr, exit 2. Plain node, no dependencies: this runs on the agent.
-//
-// Secrets: credential values are copied into DHURL/DHUSER/DHPASS only in the environment object handed to the
-// CLI (never argv, a file, or this process's environment); the redactor input goes to the agent through a pipe.
+// GENERATED from src/ and @shiplog/core by `npm run build`: do not edit (`npm run check` fails when it drifts).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConfigError, planFor, redactorInput } from './config-args.mjs';
-import { report } from './result-report.mjs';
 
-const EXIT_INVALID = 2;
-const EXIT_FAILED = 1;
-const BUNDLE = fileURLToPath(new URL('../dist/shiplog.mjs', import.meta.url));
-
-function warn(message) {
-  process.stderr.write(`shiplog: warning: ${message}\n`);
-}
-
-/** `buildkite-agent ARGS...` with `input` on stdin; false (and a warning) when it could not be done. */
-function agent(args, input, what) {
-  const r = spawnSync('buildkite-agent', args, { input, stdio: ['pipe', 'ignore', 'inherit'] });
-  if (r.error || r.status !== 0) {
-    warn(`${what}${r.error ? ` (${r.error.code === 'ENOENT' ? 'buildkite-agent is not on PATH' : r.error.message})` : ''}`);
-    return false;
+const LONG_NEEDLE = 512;
+const CHUNK_SOURCE = 8192;
+class NeedleSet {
+  needles = /* @__PURE__ */ new Set();
+  compiled;
+  /** Adds a needle (empty strings are ignored); true when it was new. */
+  add(needle) {
+    if (!needle || this.needles.has(needle)) return false;
+    this.needles.add(needle);
+    this.compiled = void 0;
+    return true;
   }
-  return true;
+  has(needle) {
+    return this.needles.has(needle);
+  }
+  get size() {
+    return this.needles.size;
+  }
+  values() {
+    return [...this.needles];
+  }
+  /**
+   * Replaces every occurrence of any needle with `mask` (overlapping occurrences: one mask over their union).
+   * May throw only on out-of-memory-like failures (a result string too long); callers that must not throw
+   * catch that themselves.
+   */
+  replaceAll(text, mask) {
+    if (this.needles.size === 0 || !text) return text;
+    if (this.absentFrom(text)) return text;
+    const spans = this.spans(text);
+    return spans.length === 0 ? text : splice(text, spans, mask);
+  }
+  /** A quick "no needle here" for the usual case (one chunk of short needles); false when unsure. */
+  absentFrom(text) {
+    const c = this.compiled ??= this.compile();
+    if (c.literals.length !== 0 || c.chunks.length !== 1) return false;
+    const { re } = c.chunks[0];
+    try {
+      re.lastIndex = 0;
+      return !re.test(text);
+    } catch {
+      return false;
+    }
+  }
+  /** Sorted, merged spans of every occurrence of any needle in `text`. */
+  spans(text) {
+    const c = this.compiled ??= this.compile();
+    const found = [];
+    for (let i = 0; i < c.chunks.length; i++) {
+      const { re } = c.chunks[i];
+      try {
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          found.push([m.index, m.index + m[0].length]);
+          re.lastIndex = m.index + 1;
+        }
+      } catch (err) {
+        if (!this.demote(i, err)) throw err;
+        return this.spans(text);
+      }
+    }
+    for (const needle of c.literals) {
+      if (needle.length > text.length) continue;
+      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) found.push([at, at + needle.length]);
+    }
+    return merge(found, c.chunks.length + c.literals.length > 1);
+  }
+  compile() {
+    const sorted = [...this.needles].sort((a, b) => b.length - a.length);
+    const literals = [];
+    const chunks = [];
+    let parts = [];
+    let members = [];
+    let source = 0;
+    const flush = () => {
+      if (parts.length) chunks.push({ re: new RegExp(parts.join("|"), "g"), needles: members });
+      parts = [];
+      members = [];
+      source = 0;
+    };
+    for (const n of sorted) {
+      if (n.length > LONG_NEEDLE) {
+        literals.push(n);
+        continue;
+      }
+      const escaped = escapeRegExp(n);
+      if (source + escaped.length + 1 > CHUNK_SOURCE) flush();
+      parts.push(escaped);
+      members.push(n);
+      source += escaped.length + 1;
+    }
+    flush();
+    return { chunks, literals };
+  }
+  /**
+   * A chunk V8 refused (it compiles lazily, at the first exec): its needles are searched with indexOf from
+   * now on. False when the error is not a refusal of the pattern (a SyntaxError): the caller rethrows it.
+   */
+  demote(index, err) {
+    if (!(err instanceof SyntaxError)) return false;
+    const c = this.compiled;
+    const [refused] = c.chunks.splice(index, 1);
+    c.literals.push(...refused.needles);
+    return true;
+  }
+}
+function merge(found, sort) {
+  if (found.length <= 1) return found;
+  if (sort) found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out = [found[0]];
+  for (let i = 1; i < found.length; i++) {
+    const last = out[out.length - 1];
+    const [s, e] = found[i];
+    if (s < last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+function splice(text, spans, mask) {
+  let out = "";
+  let at = 0;
+  for (const [s, e] of spans) {
+    out += text.slice(at, s) + mask;
+    at = e;
+  }
+  return out + text.slice(at);
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Registers the password (raw, URL-encoded, base64) with the agent's log redactor, through stdin. */
-function registerSecrets(redact) {
-  if (redact === '{}') return;
-  agent(['redactor', 'add', '--format', 'json'], redact, "could not register the password with the agent's redactor (this agent may lack 'buildkite-agent redactor add')");
+const MASK = "***";
+const WITHHELD = "[shiplog: text withheld: it could not be redacted]";
+const MIN_SECRET_LENGTH = 3;
+class Redactor {
+  needles = new NeedleSet();
+  /** Secrets registered already (the CLI and execute() both register the environment's). */
+  seen = /* @__PURE__ */ new Set();
+  /** Register a secret value. Empty and very short values are ignored. Never throws. */
+  add(secret) {
+    if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH || this.seen.has(secret)) return;
+    this.seen.add(secret);
+    for (const form of secretForms(secret)) {
+      if (form.length >= MIN_SECRET_LENGTH) this.needles.add(form);
+    }
+  }
+  /** How many needles (secrets and their encoded forms) are registered. */
+  get size() {
+    return this.needles.size;
+  }
+  /** The registered raw secrets and their encoded forms (for adapters that must mask them natively). */
+  values() {
+    return this.needles.values();
+  }
+  /** `text` with every registered secret masked; WITHHELD when that cannot be done. Never throws. */
+  redact(text) {
+    try {
+      if (typeof text !== "string") return WITHHELD;
+      return this.needles.replaceAll(text, MASK);
+    } catch {
+      return WITHHELD;
+    }
+  }
+  /**
+   * Deep-redacts a JSON-like value: every string, and every object key (keys such as attribute names can
+   * carry data), is redacted on its own, so a secret is masked whatever JSON would make of it (`"` and `\`
+   * escaped, unicode), and the result is always a value JSON can write. Numbers, booleans and null are
+   * structure, never masked: a secret spelled `null` or `true` cannot corrupt the document. The result has
+   * the shape JSON.stringify would give (toJSON applied, undefined and functions dropped, non-finite numbers
+   * null); a bigint becomes its decimal text and a cycle the string "[Circular]" instead of an exception.
+   * Never throws: it runs after operations have committed, and must not turn them into failures.
+   */
+  redactValue(value) {
+    if (this.needles.size === 0) return value;
+    try {
+      return this.walk(value, "", /* @__PURE__ */ new Set());
+    } catch {
+      return WITHHELD;
+    }
+  }
+  walk(value, key, path) {
+    let v = value;
+    if (v !== null && typeof v === "object" && typeof v.toJSON === "function") {
+      try {
+        v = v.toJSON(key);
+      } catch {
+        return MASK;
+      }
+    }
+    if (typeof v === "string") return this.redact(v);
+    if (typeof v === "number") return Number.isFinite(v) ? v : null;
+    if (typeof v === "boolean" || v === null) return v;
+    if (typeof v === "bigint") return this.redact(v.toString());
+    if (typeof v !== "object") return void 0;
+    if (path.has(v)) return "[Circular]";
+    path.add(v);
+    try {
+      if (Array.isArray(v)) {
+        return v.map((item, i) => {
+          const r = this.walk(item, String(i), path);
+          return r === void 0 ? null : r;
+        });
+      }
+      const out = {};
+      for (const [k, item] of Object.entries(v)) {
+        const r = this.walk(item, k, path);
+        if (r !== void 0) Object.defineProperty(out, this.redact(k), { value: r, enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    } finally {
+      path.delete(v);
+    }
+  }
+}
+function secretForms(secret) {
+  const forms = /* @__PURE__ */ new Set([secret]);
+  const tryAdd = (make) => {
+    try {
+      forms.add(make());
+    } catch {
+    }
+  };
+  tryAdd(() => JSON.stringify(secret).slice(1, -1));
+  tryAdd(() => encodeURIComponent(secret));
+  tryAdd(() => encodeURIComponent(secret).replace(/%20/g, "+"));
+  const utf8 = Buffer.from(secret, "utf8");
+  const b64 = utf8.toString("base64");
+  forms.add(b64);
+  forms.add(b64.replace(/=+$/, ""));
+  forms.add(utf8.toString("base64url"));
+  for (const prefixLen of [1, 2]) {
+    const enc = Buffer.concat([Buffer.alloc(prefixLen, "x"), utf8]).toString("base64");
+    const stable = enc.slice(4, enc.length - 4);
+    if (stable.length >= 8) forms.add(stable);
+  }
+  return forms;
 }
 
-/**
- * The environment the CLI sees: the job's, with DHURL/DHUSER/DHPASS taken from the variables the configuration
- * names. Only the named variables count: a renamed one that is unset leaves the CLI without that credential.
- */
-export function cliEnv(env, credentials) {
-  const out = { ...env };
-  for (const [target, source] of [
-    ['DHURL', credentials.dhurl],
-    ['DHUSER', credentials.dhuser],
-    ['DHPASS', credentials.dhpass],
-  ]) {
-    if (env[source] !== undefined) out[target] = env[source];
-    else if (source !== target) delete out[target];
+const OPERATIONS = ["version-update", "move", "approve", "deploy", "envscript"];
+const QUERIES = ["status", "history", "diff", "graph"];
+const STORE_COMMANDS = ["store-info", "store-copy", "store-check"];
+const COMMANDS = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS];
+const ALL$1 = COMMANDS;
+const MUTATING = ["version-update", "move", "approve", "deploy", "envscript"];
+const INPUTS = [
+  // --- backend and connection -------------------------------------------------------------------------
+  {
+    name: "backend",
+    type: "enum",
+    values: ["local", "ortelius"],
+    description: "Where releases are recorded: `local` (embedded store in --state-dir) or `ortelius` (an Ortelius/DeployHub server). Default: `ortelius` when DHURL is set, else `local`.",
+    commands: ALL$1,
+    env: ["SHIPLOG_BACKEND"]
+  },
+  {
+    name: "store",
+    type: "string",
+    description: "Where state is kept, shared across runners: a directory, `git+origin` (this repository's origin, with the checkout's credentials), `git+https://host/org/repo.git[#ref=<ref>]`, `git+ssh://...`, `git+file:///srv/state.git`, `postgres://user@host:5432/db`. Default: `[store] url` in shiplog.toml, else the `.shiplog` directory found from here up to the repository root (docs/store.md).",
+    commands: ALL$1,
+    env: ["SHIPLOG_STORE"],
+    example: "git+origin"
+  },
+  {
+    name: "store-password",
+    type: "string",
+    secret: true,
+    description: "Password or token for a git store over http(s) (sent through GIT_ASKPASS, never in a URL; a warning when it would go over plain http to another machine). Prefer the SHIPLOG_STORE_PASSWORD environment variable.",
+    commands: ALL$1,
+    env: ["SHIPLOG_STORE_PASSWORD"],
+    expose: {
+      circleci: { value: false, envName: "SHIPLOG_STORE_PASSWORD" },
+      buildkite: { value: false, envName: "SHIPLOG_STORE_PASSWORD" },
+      jenkins: { value: false, credentials: "store-credentials-id" }
+    }
+  },
+  {
+    name: "state-dir",
+    type: "string",
+    description: "Directory of the embedded store (the older spelling of `--store <directory>`). Default: the nearest `.shiplog` directory from here up to the repository root, else `.shiplog` beside shiplog.toml or at the repository root.",
+    commands: ALL$1,
+    default: ".shiplog",
+    env: ["SHIPLOG_STATE_DIR"]
+  },
+  {
+    name: "config",
+    type: "string",
+    description: "Pipeline config (stages, approval gates, environments). Missing file: dev -> qa -> prod, prod gated.",
+    commands: ALL$1,
+    default: "shiplog.toml",
+    env: ["SHIPLOG_CONFIG"]
+  },
+  {
+    name: "dhurl",
+    type: "string",
+    description: "Ortelius/DeployHub server URL (ortelius backend).",
+    commands: ALL$1,
+    env: ["DHURL"],
+    example: "https://console.deployhub.com",
+    expose: { circleci: { value: false, envName: "DHURL" }, buildkite: { envName: "DHURL" } }
+  },
+  {
+    name: "dhuser",
+    type: "string",
+    description: "Ortelius/DeployHub user (ortelius backend).",
+    commands: ALL$1,
+    env: ["DHUSER"],
+    expose: { circleci: { value: false, envName: "DHUSER" }, buildkite: { envName: "DHUSER" }, jenkins: { credentials: "credentials-id" } }
+  },
+  {
+    name: "dhpass",
+    type: "string",
+    secret: true,
+    description: "Ortelius/DeployHub password (ortelius backend). Prefer the DHPASS environment variable: a flag value can show in process listings.",
+    commands: ALL$1,
+    env: ["DHPASS"],
+    expose: {
+      circleci: { value: false, envName: "DHPASS" },
+      buildkite: { value: false, envName: "DHPASS" },
+      jenkins: { value: false, credentials: "credentials-id" }
+    }
+  },
+  {
+    name: "ca-cert",
+    type: "string",
+    description: "PEM file with an extra CA to trust for the Ortelius server.",
+    commands: ALL$1,
+    aliases: ["cert"],
+    env: ["SHIPLOG_CA_CERT"]
+  },
+  {
+    name: "insecure",
+    type: "boolean",
+    description: "Do not verify the Ortelius server's TLS certificate (warns on every run).",
+    commands: ALL$1,
+    default: "false"
+  },
+  {
+    name: "max-response-mib",
+    type: "integer",
+    description: "Largest answer (MiB) shiplog reads from a server (Ortelius, and the GitHub and Jenkins APIs in their adapters): a larger one is refused with exit 4 naming the limit, after reading no more than that.",
+    commands: ALL$1,
+    default: "32",
+    env: ["SHIPLOG_MAX_RESPONSE_MIB"]
+  },
+  {
+    name: "timeout",
+    type: "duration",
+    description: "Time limit of the whole command (e.g. 90s, 15m, 1h): every request to a server, every retry, and a deployment shiplog runs or follows. Past it shiplog stops with exit 5: a deployment command it runs is stopped (its whole process group: SIGTERM, then SIGKILL after 10 s) and recorded as failed (recording may take up to 30 s more); a server-side deployment is no longer followed. Default: 30m for deploy and version-update, 5m for the other commands.",
+    commands: ALL$1,
+    env: ["SHIPLOG_TIMEOUT"]
+  },
+  {
+    name: "dry-run",
+    type: "boolean",
+    description: "Print the plan and write nothing.",
+    commands: MUTATING,
+    default: "false"
+  },
+  // --- component (version-update, envscript) ----------------------------------------------------------
+  {
+    name: "toml",
+    type: "string",
+    description: "component.toml to read (Name, Variant, Version, Application, [Attributes], [Export]). When the default ./component.toml is missing, Name/Variant/Version come from git; any other path must exist.",
+    commands: ["version-update", "envscript"],
+    default: "component.toml",
+    aliases: ["rsp", "envvars"]
+  },
+  {
+    name: "component-name",
+    type: "string",
+    description: "Full component name with its domain, e.g. GLOBAL.Acme.Store.cart. Overrides Name in component.toml.",
+    commands: ["version-update", "history"],
+    aliases: ["compname"],
+    env: ["COMPONENT_NAME"],
+    example: "GLOBAL.Acme.Store.cart"
+  },
+  {
+    name: "component-variant",
+    type: "string",
+    description: "Component variant, usually the branch (`/`, `.`, `-` become `_`). Overrides Variant.",
+    commands: ["version-update"],
+    aliases: ["compvariant"],
+    env: ["COMPONENT_VARIANT"]
+  },
+  {
+    name: "component-version",
+    type: "string",
+    description: "Component version (`.` and `-` become `_`). Overrides Version.",
+    commands: ["version-update"],
+    aliases: ["compversion"],
+    env: ["COMPONENT_VERSION"],
+    example: "v1.2.0-g61ba0ab"
+  },
+  {
+    name: "auto-increment",
+    type: "boolean",
+    description: "Name the version v<schema>_<commit count>_g<sha> (the documented Ortelius intent) instead of using Version as is. true or false.",
+    commands: ["version-update"],
+    default: "false",
+    aliases: ["compautoinc"],
+    env: ["COMPONENT_AUTOINC"]
+  },
+  {
+    name: "kind",
+    type: "enum",
+    values: ["docker", "file"],
+    description: "Component kind.",
+    commands: ["version-update"],
+    default: "docker"
+  },
+  {
+    name: "attr",
+    type: "list",
+    description: "Extra attribute KEY=VALUE (repeatable; KEY:VALUE also accepted; VALUE @file reads a file). version-update: stored on the component version, overriding [Attributes] and derived CI/git values. deploy: stored on the deployment.",
+    commands: ["version-update", "deploy"],
+    aliases: ["compattr"],
+    example: "DockerSha=sha256:..."
+  },
+  {
+    name: "sbom",
+    type: "list",
+    description: "SBOM to attach, TYPE@FILE with TYPE cyclonedx or spdx (repeatable).",
+    commands: ["version-update"],
+    aliases: ["deppkg"],
+    example: "cyclonedx@bom.json"
+  },
+  {
+    name: "sbom-required",
+    type: "boolean",
+    description: 'Make SBOM upload fatal: the server is asked whether it takes SBOMs before anything is written, and a refused upload fails the command (exit 4). Without it, a refused SBOM leaves the versions recorded and exits 1 ("recorded, SBOM not uploaded").',
+    commands: ["version-update"],
+    default: "false"
+  },
+  // --- application -------------------------------------------------------------------------------------
+  {
+    name: "application",
+    type: "string",
+    description: "Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff: only this application.",
+    commands: ["version-update", "move", "approve", "deploy", "history", "graph", "status", "diff"],
+    required: ["move", "approve", "deploy", "graph"],
+    aliases: ["appname"],
+    env: ["COMPONENT_APPLICATION"],
+    example: "GLOBAL.Acme.Store.shop"
+  },
+  {
+    name: "app-version",
+    type: "string",
+    description: "Application version (`.` and `-` become `_`). version-update: the version to create or reuse (default: next after the latest). move/approve/deploy: default the latest.",
+    commands: ["version-update", "move", "approve", "deploy"],
+    aliases: ["appversion"],
+    env: ["COMPONENT_APPLICATION_VERSION"]
+  },
+  {
+    name: "app-auto-increment",
+    type: "boolean",
+    description: "When the requested application version exists, bump it (1_0_0 -> 1_0_1) instead of reusing it. true or false.",
+    commands: ["version-update"],
+    default: "false",
+    aliases: ["appautoinc"],
+    env: ["COMPONENT_APPLICATION_AUTOINC"]
+  },
+  // --- stages ------------------------------------------------------------------------------------------
+  {
+    name: "stage",
+    type: "string",
+    description: "Stage the approval is for. Default: the stage after the application version's current one.",
+    commands: ["approve"]
+  },
+  {
+    name: "reject",
+    type: "boolean",
+    description: "Record a rejection instead of an approval.",
+    commands: ["approve"],
+    default: "false"
+  },
+  {
+    name: "notes",
+    type: "string",
+    description: "Free text stored with the approval or move.",
+    commands: ["approve", "move"]
+  },
+  {
+    name: "to",
+    type: "string",
+    description: "move: stage to move the application version into (default: the next stage). diff: second environment. store copy: the destination store URL (docs/store.md).",
+    commands: ["move", "diff", "store-copy"],
+    required: ["diff", "store-copy"],
+    aliases: ["todom"]
+  },
+  {
+    name: "from",
+    type: "string",
+    description: "move: stage (or Ortelius domain) to move from (default: the current stage). diff: first environment. store copy: the source store URL (default: the store this command would use).",
+    commands: ["move", "diff", "store-copy"],
+    required: ["diff"],
+    aliases: ["from_domain", "from-domain"]
+  },
+  {
+    name: "task",
+    type: "string",
+    description: "Name of the move task (Ortelius: a task of the from-domain). Default: the target stage's task.",
+    commands: ["move"]
+  },
+  // --- deploy ------------------------------------------------------------------------------------------
+  {
+    name: "env",
+    type: "string",
+    description: "deploy and version-update: environment to deploy to (must exist in the pipeline config). status and history: only this environment.",
+    commands: ["deploy", "version-update", "status", "history"],
+    required: ["deploy"],
+    aliases: ["deployenv", "deploy-env"],
+    env: ["DEPLOY_ENV"],
+    example: "qa"
+  },
+  {
+    name: "command",
+    type: "string",
+    description: "Shell command that performs the deployment; shiplog runs it, streams and keeps its output, and records the result. The CLI also accepts the command after `--`. version-update: deploys to --env after the update.",
+    commands: ["deploy", "version-update"],
+    example: "helm upgrade --install shop ./chart"
+  },
+  {
+    name: "exit-code",
+    type: "integer",
+    description: "Record-only: the exit code of a deployment an earlier step ran.",
+    commands: ["deploy"]
+  },
+  {
+    name: "log-file",
+    type: "string",
+    description: "Record-only: file with the deployment's log to store.",
+    commands: ["deploy"]
+  },
+  {
+    name: "log-url",
+    type: "string",
+    description: "Link to the deployment's log (e.g. the CI job), stored with the deployment.",
+    commands: ["deploy"]
+  },
+  // --- envscript ---------------------------------------------------------------------------------------
+  {
+    name: "output",
+    type: "string",
+    description: "File the variables are appended to. Default: print to stdout.",
+    commands: ["envscript"],
+    aliases: ["envvars_sh"],
+    expose: {
+      circleci: {
+        description: "File the variables are appended to. Empty: $BASH_ENV, which CircleCI loads in every later step of the same job; only format sh may go there (another format with an empty output fails the step with exit 2)."
+      }
+    }
+  },
+  {
+    name: "format",
+    type: "enum",
+    values: ["sh", "dotenv", "json", "github"],
+    description: `sh: export KEY='VALUE' lines; dotenv: KEY="VALUE"; json: one object; github: GITHUB_ENV heredoc blocks.`,
+    commands: ["envscript"],
+    default: "sh"
+  },
+  {
+    name: "allow-dangerous-exports",
+    type: "boolean",
+    description: "Let [Export] in component.toml set variables that change how programs start or load code (PATH, LD_PRELOAD, BASH_ENV, NODE_OPTIONS, ...; docs/envscript.md); refused by default (exit 2).",
+    commands: ["envscript"],
+    default: "false"
+  },
+  // --- queries -----------------------------------------------------------------------------------------
+  {
+    name: "limit",
+    type: "integer",
+    description: "At most this many deployments.",
+    commands: ["history"],
+    default: "20"
+  },
+  // --- output (CLI only) -------------------------------------------------------------------------------
+  {
+    name: "json",
+    type: "boolean",
+    description: "Print exactly one JSON object on stdout (human logs stay on stderr).",
+    commands: ALL$1,
+    default: "false",
+    cliOnly: true
+  },
+  {
+    name: "debug",
+    type: "boolean",
+    description: "Show debug lines and stack traces.",
+    commands: ALL$1,
+    default: "false",
+    cliOnly: true
+  }
+];
+function isRequired(input, command) {
+  if (input.required === true) return true;
+  if (Array.isArray(input.required)) return input.required.includes(command);
+  return false;
+}
+INPUTS.filter((i) => i.secret && !i.cliOnly).map((i) => i.name);
+
+const ALL = COMMANDS;
+const PLATFORM_INPUTS = [
+  // --- GitHub Actions ----------------------------------------------------------------------------------
+  {
+    name: "github-token",
+    platform: "github",
+    type: "string",
+    secret: true,
+    description: "Token used to create a GitHub Deployment for `env` and post its statuses (in_progress, then success or failure). Pass the workflow's `github.token` and grant the job `permissions: deployments: write`. Empty: no GitHub Deployment.",
+    commands: ["deploy"]
+  },
+  {
+    name: "environment-url",
+    platform: "github",
+    type: "string",
+    description: "URL of the deployed environment, set on the GitHub Deployment status (with `github-token`).",
+    commands: ["deploy"]
+  },
+  {
+    name: "transient-environment",
+    platform: "github",
+    type: "boolean",
+    description: "Mark the GitHub Deployment's environment as transient (e.g. a review app that is destroyed later). true or false.",
+    commands: ["deploy"],
+    default: "false"
+  },
+  {
+    name: "export-env",
+    platform: "github",
+    type: "boolean",
+    description: "Also export the variables into `GITHUB_ENV` (multiline-safe) so later steps of the job see them; sets `format` to `github`, leave `output` empty. true or false.",
+    commands: ["envscript"],
+    default: "false"
+  },
+  // --- Jenkins -----------------------------------------------------------------------------------------
+  {
+    name: "credentials-id",
+    platform: "jenkins",
+    type: "string",
+    description: 'Jenkins "Username with password" credentials for the Ortelius server: bound with withCredentials into DHUSER/DHPASS, never interpolated into a script.',
+    commands: ALL,
+    expose: { jenkins: { binds: { kind: "usernamePassword", usernameVariable: "DHUSER", passwordVariable: "DHPASS" } } }
+  },
+  {
+    name: "store-credentials-id",
+    platform: "jenkins",
+    type: "string",
+    description: 'Jenkins "Username with password" credentials whose password (a token, or the PostgreSQL password) is bound with withCredentials into SHIPLOG_STORE_PASSWORD for the store; the user name goes in the store URL when the server needs one.',
+    commands: ALL,
+    expose: { jenkins: { binds: { kind: "usernamePassword", usernameVariable: "SHIPLOG_STORE_USER", passwordVariable: "SHIPLOG_STORE_PASSWORD" } } }
+  },
+  {
+    name: "store-ssh-credentials-id",
+    platform: "jenkins",
+    type: "string",
+    description: 'Jenkins "SSH Username with private key" credentials for a git+ssh:// store: the key file is bound with withCredentials and handed to git through GIT_SSH_COMMAND.',
+    commands: ALL,
+    expose: { jenkins: { binds: { kind: "sshUserPrivateKey", keyFileVariable: "SHIPLOG_STORE_SSH_KEY" } } }
+  },
+  {
+    name: "jenkins-credentials-id",
+    platform: "jenkins",
+    type: "string",
+    description: `shiplogDeploy only: Jenkins "Username with password" credentials (user + API token) used to attach this build's console log, causes and change sets to a record-only deployment.`,
+    commands: ["deploy"],
+    expose: { jenkins: { binds: { kind: "usernamePassword", usernameVariable: "SHIPLOG_JENKINS_USER", passwordVariable: "SHIPLOG_JENKINS_TOKEN" } } }
+  },
+  {
+    name: "fail-on-error",
+    platform: "jenkins",
+    type: "boolean",
+    default: "true",
+    description: "Fail the build (error step) when shiplog exits non-zero; false returns the result Map with ok=false.",
+    commands: ALL
+  },
+  {
+    name: "node-binary",
+    platform: "jenkins",
+    type: "string",
+    default: "node",
+    description: "Node.js 20+ executable on the agent.",
+    commands: ALL
+  },
+  // --- CircleCI ----------------------------------------------------------------------------------------
+  {
+    name: "registry",
+    platform: "circleci",
+    type: "string",
+    default: "https://registry.npmjs.org",
+    // {package} and {version} are the pinned @shiplog/core (filled in when the orb is generated).
+    description: "npm registry (or mirror) to download {package}@{version} from; the bundle is verified against the SHA-256 pinned in this orb whatever the source.",
+    commands: OPERATIONS
+  },
+  {
+    name: "bundle-file",
+    platform: "circleci",
+    type: "string",
+    default: "",
+    description: "Path of a shiplog.mjs already in the job (vendored, or from a workspace). Used instead of downloading; still checksum-verified. Empty: download.",
+    commands: OPERATIONS
+  },
+  {
+    name: "working-directory",
+    platform: "circleci",
+    type: "string",
+    default: ".",
+    description: "Directory the step runs in (component.toml, shiplog.toml, the state dir and git are looked up there).",
+    commands: OPERATIONS
+  },
+  {
+    name: "defer-exit",
+    platform: "circleci",
+    type: "boolean",
+    default: "false",
+    description: "Exit 0 and leave the exit code in the results directory for a later `exit-status` step (the jobs use this so the JSON result is stored as an artifact even when the operation fails).",
+    commands: OPERATIONS,
+    expose: { circleci: { scope: "command" } }
+  },
+  {
+    name: "executor",
+    platform: "circleci",
+    type: "string",
+    default: "default",
+    description: "Executor to run in: any image with node 20+, bash and tar.",
+    commands: OPERATIONS,
+    expose: { circleci: { scope: "job", type: "executor" } }
+  },
+  {
+    name: "checkout",
+    platform: "circleci",
+    type: "boolean",
+    default: "true",
+    description: "Check out the project first (component.toml, shiplog.toml and git facts come from it).",
+    commands: OPERATIONS,
+    expose: { circleci: { scope: "job" } }
+  }
+];
+
+const INPUT_TABLE = [...INPUTS, ...PLATFORM_INPUTS];
+function platformName(platform, name) {
+  return name;
+}
+function exposureOf(spec, platform) {
+  if (spec.cliOnly) return void 0;
+  if (spec.platform && spec.platform !== platform) return void 0;
+  const given = spec.expose?.[platform];
+  if (given === false) return void 0;
+  const e = given ?? {};
+  const value = e.value ?? (!spec.secret || platform === "github");
+  if (!value && !e.envName && !e.credentials) return void 0;
+  return { ...e, value };
+}
+function paramsOf(spec, platform, command) {
+  if (!spec.commands.includes(command)) return [];
+  const e = exposureOf(spec, platform);
+  if (!e) return [];
+  const base = {
+    spec,
+    platform,
+    description: (e.description ?? spec.description).replace(/\s+/g, " ").trim(),
+    required: isRequired(spec, command),
+    exposure: e,
+    ...e.default !== void 0 || spec.default !== void 0 ? { default: e.default ?? spec.default } : {}
+  };
+  const name = e.name ?? platformName(platform, spec.name);
+  const out = [];
+  if (e.value) out.push({ ...base, name, channel: "value" });
+  if (e.envName) out.push({ ...base, name, channel: "env-name", envDefault: e.envName, required: false });
+  if (e.credentials) out.push({ ...base, name, channel: "credentials", via: e.credentials, required: false });
+  return out;
+}
+function platformParams(platform, command) {
+  return INPUT_TABLE.flatMap((spec) => paramsOf(spec, platform, command));
+}
+
+const rec$1 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+const str = (v) => typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
+function nameOf(v) {
+  return str(v) ?? str(rec$1(v)?.name);
+}
+function deploymentOf(result) {
+  return rec$1(result.deployment) ?? rec$1(rec$1(result.error)?.deployment);
+}
+const meta = (name) => ({ buildkite: { name: `shiplog-${name}` }, circleci: false, jenkins: false });
+const OUTPUTS = [
+  {
+    name: "component-version",
+    description: "Full name of the component version created or reused, e.g. `GLOBAL.Acme.Store.cart;main;v1_2_0`.",
+    commands: ["version-update"],
+    value: (r) => nameOf(r.componentVersion),
+    expose: meta("component-version")
+  },
+  {
+    name: "deployment-id",
+    description: "Id of the recorded deployment.",
+    commands: ["deploy"],
+    value: (r) => str(deploymentOf(r)?.id),
+    expose: meta("deployment-id")
+  },
+  {
+    name: "deployment-status",
+    description: "`success` or `failed`.",
+    commands: ["deploy"],
+    value: (r) => str(deploymentOf(r)?.status),
+    expose: meta("deployment-status")
+  },
+  {
+    name: "app-version",
+    description: "Full name of the application version the operation created, moved, approved or deployed.",
+    commands: ["version-update", "move", "approve", "deploy"],
+    value: (r) => nameOf(r.appVersion) ?? nameOf(deploymentOf(r)?.appVersion),
+    expose: meta("app-version")
+  },
+  {
+    name: "result",
+    description: 'The operation\'s result as one JSON object, as `shiplog --json` prints it (`{"ok":true,"operation":...}` or `{"ok":false,"error":{...}}`).',
+    commands: OPERATIONS,
+    value: (r) => JSON.stringify(r),
+    expose: { buildkite: false, circleci: false, jenkins: false }
+  }
+];
+function platformOutputs(platform, command) {
+  return OUTPUTS.filter((o) => o.commands.includes(command) && o.expose?.[platform] !== false).map((spec) => {
+    const e = spec.expose?.[platform];
+    return { spec, name: e ? e.name : spec.name };
+  });
+}
+
+const v = {
+  text: (text) => ({ text: textOf(text) }),
+  code: (text, note) => ({ text: textOf(text), code: true, ...note ? { note } : {} })
+};
+function textOf(x) {
+  if (typeof x === "string") return x;
+  if (typeof x === "number" || typeof x === "boolean") return String(x);
+  if (x !== null && typeof x === "object" && typeof x.name === "string") return x.name;
+  return "";
+}
+
+const rec = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : {};
+const fact = (label, ...values) => ({ label, values });
+const some = (f) => f.values.some((x) => x.text !== "");
+const createdNote = (x) => rec(x).created === true ? "created" : rec(x).created === false ? "reused" : void 0;
+const BLOCKED_CODES = ["APPROVAL_REQUIRED", "APPROVAL_REJECTED", "GATE_REFUSED"];
+function deploymentFacts(d) {
+  const status = textOf(d.status);
+  const logUrl = textOf(d.logUrl);
+  return [
+    fact("Application version", v.code(nameOf(d.appVersion))),
+    fact("Environment", v.code(d.environment)),
+    fact("Deployment", v.text(d.id === void 0 || d.id === null ? "" : `#${textOf(d.id)}`)),
+    fact("Status", status === "success" || status === "failed" ? { text: status, status } : v.text(status)),
+    fact("Exit code", v.text(d.exitCode)),
+    ...logUrl ? [fact("Deployment log", { text: "log", href: logUrl })] : []
+  ];
+}
+function variableNames(vars) {
+  if (Array.isArray(vars)) return vars.map((x) => textOf(x)).filter(Boolean);
+  return Object.keys(rec(vars));
+}
+const OPERATION_FACTS = {
+  "version-update": (r) => [
+    fact("Component version", v.code(nameOf(r.componentVersion), createdNote(r.componentVersion))),
+    fact("Application version", v.code(nameOf(r.appVersion), createdNote(r.appVersion))),
+    ...r.deployment ? deploymentFacts(rec(r.deployment)) : []
+  ],
+  move: (r) => [
+    fact("Application version", v.code(r.appVersion)),
+    fact("From", v.code(r.from)),
+    fact("To", v.code(r.to)),
+    ...textOf(r.notes) ? [fact("Notes", v.text(r.notes))] : []
+  ],
+  approve: (r) => [
+    fact("Application version", v.code(r.appVersion)),
+    fact("Stage", v.code(r.stage)),
+    fact("Decision", v.text(r.approved === false ? "rejected" : "approved")),
+    fact("By", v.code(r.by)),
+    ...textOf(r.notes) ? [fact("Notes", v.text(r.notes))] : []
+  ],
+  deploy: (r) => deploymentFacts(deploymentOf(r) ?? {}),
+  envscript: (r) => {
+    const names = variableNames(r.variables);
+    return [
+      fact("File", v.code(textOf(r.file) || "job log (no output file)")),
+      fact("Variables", ...names.length === 0 ? [v.text("none")] : names.map((n) => v.code(n)))
+    ];
+  }
+};
+const HEADLINES = {
+  "version-update": (r) => `${nameOf(r.componentVersion) ?? ""}${nameOf(r.appVersion) ? ` in ${nameOf(r.appVersion)}` : ""}`,
+  move: (r) => r.moved === false && r.dryRun !== true ? `${textOf(r.appVersion)} stays in ${textOf(r.to)}` : `moved ${textOf(r.appVersion)} ${textOf(r.from)} -> ${textOf(r.to)}`,
+  approve: (r) => `${r.approved === false ? "rejected" : "approved"} ${textOf(r.appVersion)}${textOf(r.stage) ? ` for ${textOf(r.stage)}` : ""}`,
+  deploy: (r) => {
+    const d = deploymentOf(r) ?? {};
+    return `${nameOf(d.appVersion) ?? ""} to ${textOf(d.environment)} ${textOf(d.status)}${d.id === void 0 || d.id === null ? "" : ` (#${textOf(d.id)})`}`;
+  },
+  envscript: (r) => {
+    const n = variableNames(r.variables).length;
+    return `${n} variable${n === 1 ? "" : "s"}${textOf(r.file) ? ` in ${textOf(r.file)}` : ""}`;
+  }
+};
+function errorOf(result) {
+  if (result.ok !== false) return void 0;
+  const e = rec(result.error);
+  const problems = Array.isArray(e.problems) ? e.problems.map((p) => textOf(p)) : void 0;
+  return {
+    code: textOf(e.code) || "INTERNAL",
+    message: textOf(e.message) || "shiplog failed without a message",
+    exitCode: typeof e.exitCode === "number" ? e.exitCode : 1,
+    ...problems && problems.length > 1 ? { problems } : {}
+  };
+}
+function isCommand(x) {
+  return typeof x === "string" && COMMANDS.includes(x);
+}
+function buildReport(command, result, context = {}) {
+  const op = command ?? (isCommand(result.operation) ? result.operation : void 0);
+  const title = op ? `shiplog ${op}` : "shiplog";
+  const error = errorOf(result);
+  const dryRun = result.dryRun === true;
+  const verdict = error ? BLOCKED_CODES.includes(error.code) ? "blocked" : "failed" : dryRun ? "dry-run" : "success";
+  const e = rec(result.error);
+  const unmetRules = Array.isArray(e.unmetRules) ? e.unmetRules.map((x) => textOf(x)) : Array.isArray(result.unmetRules) ? result.unmetRules.map((x) => textOf(x)) : [];
+  let facts;
+  let headline;
+  if (error) {
+    const deployment = deploymentOf(result);
+    const recorded = op !== void 0 && deployment !== void 0 && deployment.id !== void 0 && deployment.id !== null;
+    facts = [fact("Error", v.code(error.code), v.text(error.message)), ...recorded ? deploymentFacts(deployment) : []];
+    headline = recorded ? `${title}: ${nameOf(deployment.appVersion) ?? ""} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})` : `${title} failed: ${error.message}`;
+  } else {
+    facts = op && OPERATION_FACTS[op] ? OPERATION_FACTS[op](result) : [];
+    const line = op && HEADLINES[op] ? HEADLINES[op](result) : "ok";
+    headline = `${title}${dryRun ? " (dry run)" : ""}: ${line}`;
+  }
+  const hint = textOf(e.hint);
+  return {
+    ...op ? { command: op } : {},
+    verdict,
+    title,
+    headline,
+    facts: [...facts.filter(some), ...context.facts ?? []],
+    tables: error?.problems ? [{ title: "Problems", columns: ["Problem"], rows: error.problems.map((p) => [p]) }] : [],
+    links: context.links ?? [],
+    unmetRules,
+    ...hint ? { nextStep: hint } : {},
+    ...error ? { error } : {},
+    ...context.diagram && verdict === "success" ? { diagram: context.diagram } : {},
+    result
+  };
+}
+function noResultReport(command, exitCode) {
+  const message = `shiplog ${command ?? ""} failed with exit ${exitCode} and no result: see the job log`.replace("  ", " ");
+  return buildReport(command, { ok: false, ...command ? { operation: command } : {}, error: { code: "NO_RESULT", message, exitCode } });
+}
+
+function escapeMarkdown(s) {
+  return s.replace(/[\\`*_[\]|&<>]/g, (c) => c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : `\\${c}`).replace(/\r?\n/g, " ");
+}
+function markdownCode(s) {
+  return s === "" ? "" : "`" + s.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n/g, " ") + "`";
+}
+function markdownLink(label, url) {
+  if (!url || !/^https?:\/\/[^\s()<>]+$/.test(url)) return escapeMarkdown(label);
+  return `[${escapeMarkdown(label)}](${url})`;
+}
+const MARK = { success: "\u2705", failed: "\u274C" };
+function value(x) {
+  if (x.href !== void 0) return markdownLink(x.text, x.href);
+  if (x.status) return `${MARK[x.status]} ${escapeMarkdown(x.text)}`;
+  const shown = x.code ? markdownCode(x.text) : escapeMarkdown(x.text);
+  return x.note ? `${shown} (${escapeMarkdown(x.note)})` : shown;
+}
+function renderMarkdown(report, opts = {}) {
+  const failed = report.verdict === "failed" || report.verdict === "blocked";
+  const heading = failed ? `### \u274C ${report.title} failed (exit ${report.error?.exitCode ?? 1})` : `### ${report.title}${report.verdict === "dry-run" ? " (dry run: nothing written)" : ""}`;
+  const rows = report.facts.map((f) => `| ${escapeMarkdown(f.label)} | ${f.values.map(value).join(" ")} |`);
+  if (report.nextStep) rows.splice(failed ? 1 : rows.length, 0, `| Hint | ${escapeMarkdown(report.nextStep)} |`);
+  for (const l of report.links) rows.push(`| ${escapeMarkdown(l.label)} | ${markdownLink(l.text, l.href)} |`);
+  const out = [heading, ""];
+  if (rows.length > 0) out.push("| | |", "| --- | --- |", ...rows, "");
+  if (report.unmetRules.length > 0) out.push("Unmet rules:", "", ...report.unmetRules.map((r) => `- ${escapeMarkdown(r)}`), "");
+  for (const t of report.tables) {
+    out.push(`${escapeMarkdown(t.title)}:`, "");
+    if (t.columns.length === 1) out.push(...t.rows.map((r) => `- ${escapeMarkdown(r[0] ?? "")}`), "");
+    else out.push(`| ${t.columns.map(escapeMarkdown).join(" | ")} |`, `|${" --- |".repeat(t.columns.length)}`, ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(" | ")} |`), "");
+  }
+  if (opts.diagrams && report.diagram) out.push("#### Lineage", "", "```mermaid", report.diagram.trimEnd(), "```", "");
+  return out.join("\n");
+}
+
+function renderOutputs(report, platform) {
+  if (!report.command) return [];
+  const d = deploymentOf(report.result);
+  const recorded = report.verdict === "success" || report.error !== void 0 && report.result.dryRun !== true && d?.id !== void 0 && d?.id !== null;
+  const out = [];
+  for (const { spec, name } of platformOutputs(platform, report.command)) {
+    if (spec.name !== "result" && !recorded) continue;
+    const value = spec.value(report.result);
+    if (value !== void 0 && value !== "") out.push([name, value]);
   }
   return out;
 }
 
-/** Runs `shiplog <operation> <args> --json` in this process; the JSON is returned, human logs go to stderr. */
+const STYLE = { success: "success", "dry-run": "info", blocked: "warning", failed: "error" };
+function report(operation, exitCode, text) {
+  let result;
+  try {
+    const parsed = JSON.parse(text);
+    if (parsed !== null && typeof parsed === "object") result = parsed;
+  } catch {
+    result = void 0;
+  }
+  const op = operation;
+  const r = result ? buildReport(op, result) : noResultReport(op, exitCode);
+  return { style: STYLE[r.verdict], annotation: renderMarkdown(r), metadata: renderOutputs(r, "buildkite") };
+}
+
+const OPTIONS = {
+  operations: Object.fromEntries(
+    OPERATIONS.map((op) => [
+      op,
+      Object.fromEntries(
+        platformParams("buildkite", op).filter((p) => p.channel === "value").map((p) => [p.name, ["boolean", "integer", "list"].includes(p.spec.type) ? p.spec.type : "string"])
+      )
+    ])
+  ),
+  credentials: Object.fromEntries(platformParams("buildkite", "deploy").filter((p) => p.channel === "env-name").map((p) => [p.name, p.envDefault]))
+};
+class ConfigError extends Error {
+}
+function envKey(key) {
+  return key.toUpperCase().replace(/[-\s]/g, "_");
+}
+function knownOptions() {
+  const types = /* @__PURE__ */ new Map([["operation", "string"]]);
+  for (const opts of Object.values(OPTIONS.operations)) {
+    for (const [name, type] of Object.entries(opts)) types.set(name, type);
+  }
+  return types;
+}
+function flattenedPrefix(env) {
+  if (env.BUILDKITE_PLUGIN_NAME) return `BUILDKITE_PLUGIN_${env.BUILDKITE_PLUGIN_NAME}_`;
+  const found = Object.keys(env).map((k) => /^BUILDKITE_PLUGIN_(.+)_OPERATION$/.exec(k)?.[1]).filter(Boolean);
+  if (found.length === 1) return `BUILDKITE_PLUGIN_${found[0]}_`;
+  throw new ConfigError("no plugin configuration found (BUILDKITE_PLUGIN_CONFIGURATION is not set and no BUILDKITE_PLUGIN_<NAME>_OPERATION variable)");
+}
+function listFrom(env, key) {
+  const items = [];
+  for (let i = 0; env[`${key}_${i}`] !== void 0; i++) items.push(env[`${key}_${i}`]);
+  if (items.length) return items;
+  return env[key] === void 0 ? void 0 : env[key];
+}
+function configFromFlattened(env) {
+  const prefix = flattenedPrefix(env);
+  const config = {};
+  for (const [name, type] of knownOptions()) {
+    const key = prefix + envKey(name);
+    const value = type === "list" ? listFrom(env, key) : env[key];
+    if (value !== void 0) config[name] = value;
+  }
+  const credentials = {};
+  for (const name of Object.keys(OPTIONS.credentials)) {
+    const value = env[`${prefix}CREDENTIALS_${envKey(name)}`];
+    if (value !== void 0) credentials[name] = value;
+  }
+  if (Object.keys(credentials).length) config.credentials = credentials;
+  return config;
+}
+function readConfig(env) {
+  const raw = env.BUILDKITE_PLUGIN_CONFIGURATION;
+  if (raw === void 0 || raw.trim() === "") return configFromFlattened(env);
+  let config;
+  try {
+    config = JSON.parse(raw);
+  } catch {
+    throw new ConfigError("BUILDKITE_PLUGIN_CONFIGURATION is not valid JSON");
+  }
+  if (config === null || typeof config !== "object" || Array.isArray(config)) {
+    throw new ConfigError("the plugin configuration must be a mapping of options");
+  }
+  return config;
+}
+function scalar(name, value, type) {
+  if (type === "boolean") {
+    if (value === true || value === "true") return true;
+    if (value === false || value === "false") return false;
+    throw new ConfigError(`plugin option "${name}" must be true or false`);
+  }
+  if (type === "integer") {
+    const s = String(value).trim();
+    if (typeof value === "boolean" || !/^-?[0-9]+$/.test(s)) throw new ConfigError(`plugin option "${name}" must be an integer`);
+    return s;
+  }
+  if (typeof value === "object" && value !== null) throw new ConfigError(`plugin option "${name}" must be a ${type === "list" ? "string or a list of strings" : "string"}`);
+  return String(value);
+}
+function credentialVars(config) {
+  const given = config.credentials ?? {};
+  if (typeof given !== "object" || Array.isArray(given)) throw new ConfigError('plugin option "credentials" must be a mapping');
+  const vars = {};
+  for (const [name, fallback] of Object.entries(OPTIONS.credentials)) {
+    const v = given[name] ?? fallback;
+    if (typeof v !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) {
+      throw new ConfigError(`credentials.${name} must name an environment variable (letters, digits, _), not hold a value`);
+    }
+    vars[name] = v;
+  }
+  for (const name of Object.keys(given)) {
+    if (!Object.hasOwn(OPTIONS.credentials, name)) throw new ConfigError(`unknown credentials key "${name}" (expected ${Object.keys(OPTIONS.credentials).join(", ")})`);
+  }
+  return vars;
+}
+function requireNamedUrl(env, config, credentials) {
+  const name = credentials.dhurl;
+  if (name === OPTIONS.credentials.dhurl || (env[name] ?? "") !== "") return;
+  const backend = config.backend ?? env.SHIPLOG_BACKEND;
+  if (backend === "local" || config.dhurl !== void 0 && config.dhurl !== null && String(config.dhurl) !== "") return;
+  throw new ConfigError(`credentials.dhurl names ${name}, but ${name} is unset or empty in this job: set it (for example in your secrets hook) or use backend: local`);
+}
+function jobUrl(env) {
+  if (!env.BUILDKITE_BUILD_URL) return void 0;
+  return env.BUILDKITE_JOB_ID ? `${env.BUILDKITE_BUILD_URL}#${env.BUILDKITE_JOB_ID}` : env.BUILDKITE_BUILD_URL;
+}
+function planFor(env, phase) {
+  const config = readConfig(env);
+  const operation = config.operation;
+  if (operation === void 0 || operation === "") throw new ConfigError('plugin option "operation" is required (one of ' + Object.keys(OPTIONS.operations).join(", ") + ")");
+  const options = typeof operation === "string" && Object.hasOwn(OPTIONS.operations, operation) ? OPTIONS.operations[operation] : void 0;
+  if (!options) throw new ConfigError(`unknown operation "${operation}" (expected one of ${Object.keys(OPTIONS.operations).join(", ")})`);
+  const credentials = credentialVars(config);
+  requireNamedUrl(env, config, credentials);
+  const stepCommand = /[^ \t\n\r\f\v]/.test(env.BUILDKITE_COMMAND ?? "");
+  let mode = "run";
+  if (stepCommand) {
+    if (operation !== "deploy") {
+      throw new ConfigError(`the step has a command, but operation "${operation}" cannot wrap one: remove the step command (the plugin runs the operation) or use operation deploy`);
+    }
+    for (const clash of ["command", "exit-code", "log-file"]) {
+      if (config[clash] !== void 0) throw new ConfigError(`plugin option "${clash}" cannot be used while the plugin wraps the step command`);
+    }
+    mode = "wrap";
+  }
+  for (const name of Object.keys(config)) {
+    if (name !== "operation" && name !== "credentials" && !Object.hasOwn(options, name)) {
+      throw new ConfigError(`plugin option "${name}" is not an option of ${operation}`);
+    }
+  }
+  const args = [];
+  for (const [name, type] of Object.entries(options)) {
+    const value = config[name];
+    if (value === null || value === void 0) continue;
+    const values = type === "list" ? Array.isArray(value) ? value : [value] : [value];
+    for (const v of values) {
+      const s = scalar(name, v, type);
+      args.push(`--${name}=${s}`);
+    }
+  }
+  if (operation === "deploy" && config["log-url"] === void 0 && jobUrl(env)) args.push(`--log-url=${jobUrl(env)}`);
+  if (mode === "wrap" && phase === "post-command") {
+    const status = (env.BUILDKITE_COMMAND_EXIT_STATUS ?? "").trim();
+    if (!/^-?[0-9]+$/.test(status)) throw new ConfigError("BUILDKITE_COMMAND_EXIT_STATUS is missing or not a number: cannot record the wrapped deployment");
+    if (Number(status) < 0) args.push("--exit-code=255", `--attr=BuildkiteCommandExitStatus=${status}`);
+    else args.push(`--exit-code=${status}`);
+  }
+  return { mode, operation, credentials, args };
+}
+
+const EXIT_INVALID = 2;
+const EXIT_FAILED = 1;
+const BUNDLE = fileURLToPath(new URL("../dist/shiplog.mjs", import.meta.url));
+function warn(message) {
+  process.stderr.write(`shiplog: warning: ${message}
+`);
+}
+function agent(args, input, what) {
+  const r = spawnSync("buildkite-agent", args, { input, stdio: ["pipe", "ignore", "inherit"] });
+  if (r.error || r.status !== 0) {
+    const code = r.error?.code;
+    warn(`${what}${r.error ? ` (${code === "ENOENT" ? "buildkite-agent is not on PATH" : r.error.message})` : ""}`);
+    return false;
+  }
+  return true;
+}
+function redactorInput(env, plan) {
+  const out = {};
+  for (const p of platformParams("buildkite", plan.operation)) {
+    if (p.channel !== "env-name" || !p.spec.secret) continue;
+    const name = plan.credentials[p.name];
+    const redactor = new Redactor();
+    redactor.add(env[name]);
+    redactor.values().forEach((form, n) => out[`${name}_${n}`] = form);
+  }
+  return JSON.stringify(out);
+}
+function registerSecrets(redact) {
+  if (redact === "{}") return;
+  agent(["redactor", "add", "--format", "json"], redact, "could not register the password with the agent's redactor (this agent may lack 'buildkite-agent redactor add')");
+}
+function cliEnv(env, plan) {
+  const out = { ...env };
+  for (const p of platformParams("buildkite", plan.operation)) {
+    if (p.channel !== "env-name") continue;
+    const target = p.envDefault;
+    const source = plan.credentials[p.name];
+    if (env[source] !== void 0) out[target] = env[source];
+    else if (source !== target) delete out[target];
+  }
+  return out;
+}
 async function runOperation(plan) {
   if (!existsSync(BUNDLE)) {
-    process.stderr.write(`shiplog: error: the plugin's shiplog bundle is missing (${BUNDLE})\n`);
-    return { code: EXIT_FAILED, json: '' };
+    process.stderr.write(`shiplog: error: the plugin's shiplog bundle is missing (${BUNDLE})
+`);
+    return { code: EXIT_FAILED, json: "" };
   }
-  let json = '';
+  let json = "";
   const { main } = await import(pathToFileURL(BUNDLE).href);
-  if (typeof main !== 'function') {
-    process.stderr.write(`shiplog: error: ${BUNDLE} does not export main(): the plugin's files are from different versions\n`);
-    return { code: EXIT_FAILED, json: '' };
+  if (typeof main !== "function") {
+    process.stderr.write(`shiplog: error: ${BUNDLE} does not export main(): the plugin's files are from different versions
+`);
+    return { code: EXIT_FAILED, json: "" };
   }
   const code = await main({
-    argv: [plan.operation, ...plan.args, '--json'],
-    env: cliEnv(process.env, plan.credentials),
+    argv: [plan.operation, ...plan.args, "--json"],
+    env: cliEnv(process.env, plan),
     cwd: process.cwd(),
     stdout: (text) => {
       json += text;
     },
     stderr: (text) => {
       process.stderr.write(text);
-    },
+    }
   });
   return { code, json };
 }
-
-/** Annotation (style by outcome, one context per operation) and meta-data; problems here only warn. */
 function reportToBuildkite(operation, code, json) {
   const r = report(operation, code, json);
-  agent(['annotate', '--style', r.style, '--context', `shiplog-${operation}`], r.annotation, 'buildkite-agent annotate failed');
-  for (const [key, value] of r.metadata) agent(['meta-data', 'set', key, value], '', `buildkite-agent meta-data set ${key} failed`);
+  agent(["annotate", "--style", r.style, "--context", `shiplog-${operation}`], r.annotation, "buildkite-agent annotate failed");
+  for (const [key, value] of r.metadata) agent(["meta-data", "set", key, value], "", `buildkite-agent meta-data set ${key} failed`);
 }
-
-export async function runHook(phase) {
-  if (phase !== 'command' && phase !== 'post-command') {
-    process.stderr.write('usage: node hook.mjs command|post-command\n');
+async function runHook(phase) {
+  if (phase !== "command" && phase !== "post-command") {
+    process.stderr.write("usage: node hook.mjs command|post-command\n");
     return EXIT_INVALID;
   }
   let plan;
@@ -104,21 +1254,22 @@ export async function runHook(phase) {
     plan = planFor(process.env, phase);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`shiplog: error: ${err.message}\n`);
+    process.stderr.write(`shiplog: error: ${err.message}
+`);
     return EXIT_INVALID;
   }
-  if (phase === 'post-command' && plan.mode !== 'wrap') return 0;
+  if (phase === "post-command" && plan.mode !== "wrap") return 0;
   registerSecrets(redactorInput(process.env, plan));
-  if (phase === 'command' && plan.mode === 'wrap') return 0;
-
-  process.stderr.write(`--- :rocket: shiplog ${plan.operation}\n`);
+  if (phase === "command" && plan.mode === "wrap") return 0;
+  process.stderr.write(`--- :rocket: shiplog ${plan.operation}
+`);
   let outcome;
   try {
     outcome = await runOperation(plan);
   } catch (err) {
-    // The CLI reports its own failures; this is a broken bundle or a bug: one line, and still an annotation.
-    process.stderr.write(`shiplog: error: the shiplog CLI failed unexpectedly: ${err instanceof Error ? err.message : String(err)}\n`);
-    outcome = { code: EXIT_FAILED, json: '' };
+    process.stderr.write(`shiplog: error: the shiplog CLI failed unexpectedly: ${err instanceof Error ? err.message : String(err)}
+`);
+    outcome = { code: EXIT_FAILED, json: "" };
   }
   const { code, json } = outcome;
   const result = parseResult(json);
@@ -126,39 +1277,27 @@ export async function runHook(phase) {
   reportToBuildkite(plan.operation, code, json);
   return hookExit(phase, code, result);
 }
-
 function parseResult(json) {
   try {
     const r = JSON.parse(json);
-    return r !== null && typeof r === 'object' ? r : undefined;
+    return r !== null && typeof r === "object" ? r : void 0;
   } catch {
-    return undefined;
+    return void 0;
   }
 }
-
-/**
- * envscript without `output`: `shiplog envscript` prints the script, but under --json the CLI puts the result
- * object on stdout instead, so the hook prints the script it carries. The job log is the only place it goes.
- */
 function printEnvscript(plan, code, result) {
-  if (plan.operation !== 'envscript' || code !== 0 || !result?.ok || result.file || typeof result.script !== 'string') return;
+  if (plan.operation !== "envscript" || code !== 0 || !result?.ok || result.file || typeof result.script !== "string") return;
   process.stdout.write(result.script);
 }
-
-/**
- * The hook's exit status. post-command (wrapper mode) succeeds once the deployment is stored, a failed one
- * included (DEPLOY_FAILED, exit 1): the agent ends the job with a failing post-command's status before it looks
- * at the command's, and the step must keep the command's own exit status. Any other failure means nothing was
- * recorded, and the hook fails with it.
- */
 function hookExit(phase, code, result) {
-  if (phase === 'post-command' && code === EXIT_FAILED && result?.error?.code === 'DEPLOY_FAILED') {
-    process.stderr.write('shiplog: recorded the failed deployment; the step keeps the command\'s exit status\n');
+  if (phase === "post-command" && code === EXIT_FAILED && result?.error?.code === "DEPLOY_FAILED") {
+    process.stderr.write("shiplog: recorded the failed deployment; the step keeps the command's exit status\n");
     return 0;
   }
   return code;
 }
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await runHook(process.argv[2]);
 }
+
+export { cliEnv, redactorInput, runHook };

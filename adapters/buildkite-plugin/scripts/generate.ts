@@ -1,38 +1,46 @@
 /**
- * Writes plugin.yml, lib/options.json and the README's options table from the input table and copies the core CLI bundle into dist/.
- * `--check` writes nothing and exits 1 when a file is stale.
+ * The plugin's generated files, written and checked by the repository's one build script (scripts/build.ts):
+ * plugin.yml and the README's options table from the input table, lib/hook.mjs (src/ bundled with the parts of
+ * @shiplog/core it uses: the agent runs it with plain node) and dist/shiplog.mjs (the core CLI bundle: the agent
+ * clones this directory and runs it from there).
  */
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderOptionsJson, renderPluginYml, withOptionsTable } from './plugin-manifest.js';
+import { renderPluginYml, withOptionsTable } from './plugin-manifest.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const coreBundle = join(root, '..', '..', 'core', 'dist', 'shiplog.mjs');
+export const PLUGIN_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CORE_BUNDLE = join(PLUGIN_ROOT, '..', '..', 'core', 'dist', 'shiplog.mjs');
 
-function outputs(): { path: string; content: Buffer }[] {
-  const files = [
-    { path: join(root, 'plugin.yml'), content: Buffer.from(renderPluginYml()) },
-    { path: join(root, 'lib', 'options.json'), content: Buffer.from(renderOptionsJson()) },
-    { path: join(root, 'README.md'), content: Buffer.from(withOptionsTable(readFileSync(join(root, 'README.md'), 'utf8'))) },
+/** src/hook.ts as one ESM file for plain node. */
+export async function hookBundle(): Promise<string> {
+  const { rollup } = await import('rollup');
+  const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+  const esbuild = (await import('rollup-plugin-esbuild')).default;
+  const bundle = await rollup({
+    input: join(PLUGIN_ROOT, 'src', 'hook.ts'),
+    external: (id) => id.startsWith('node:'),
+    // Only what the hook calls: the input table, the Redactor and the report renderers, none of the backends.
+    treeshake: { moduleSideEffects: false },
+    plugins: [nodeResolve({ preferBuiltins: true, exportConditions: ['shiplog-source', 'node'] }), esbuild({ target: 'node20', sourceMap: false })],
+    onwarn(warning, warn) {
+      if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
+    },
+  });
+  const { output } = await bundle.generate({
+    format: 'esm',
+    banner: '// GENERATED from src/ and @shiplog/core by `npm run build`: do not edit (`npm run check` fails when it drifts).',
+  });
+  await bundle.close();
+  return output[0].code;
+}
+
+export async function buildkitePluginFiles(): Promise<{ path: string; content: string | Buffer; committed: boolean; executable?: boolean }[]> {
+  const readme = join(PLUGIN_ROOT, 'README.md');
+  return [
+    { path: join(PLUGIN_ROOT, 'plugin.yml'), content: renderPluginYml(), committed: true },
+    { path: readme, content: withOptionsTable(readFileSync(readme, 'utf8')), committed: true },
+    { path: join(PLUGIN_ROOT, 'lib', 'hook.mjs'), content: await hookBundle(), committed: true },
+    { path: join(PLUGIN_ROOT, 'dist', 'shiplog.mjs'), content: readFileSync(CORE_BUNDLE), committed: true, executable: true },
   ];
-  if (existsSync(coreBundle)) files.push({ path: join(root, 'dist', 'shiplog.mjs'), content: readFileSync(coreBundle) });
-  else console.error(`generate: ${coreBundle} not built yet: run \`npm run build -w core\` first (dist/ left as is)`);
-  return files;
 }
-
-const check = process.argv.includes('--check');
-let stale = 0;
-for (const f of outputs()) {
-  const current = existsSync(f.path) ? readFileSync(f.path) : undefined;
-  if (current && current.equals(f.content)) continue;
-  if (check) {
-    console.error(`generate: ${f.path} is stale`);
-    stale++;
-  } else {
-    mkdirSync(dirname(f.path), { recursive: true });
-    writeFileSync(f.path, f.content, { mode: f.path.endsWith('.mjs') ? 0o755 : 0o644 });
-    console.error(`generate: wrote ${f.path}`);
-  }
-}
-process.exit(stale ? 1 : 0);

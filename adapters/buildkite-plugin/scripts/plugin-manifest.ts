@@ -1,62 +1,28 @@
 /**
- * Renders the plugin's two generated files from THE input table (core/src/inputs.ts):
- * - plugin.yml: the Buildkite plugin definition whose `configuration` is a JSON Schema;
- * - lib/options.json: the same options in the small form the hooks read at step time (no YAML parser there).
- *
- * Plugin options are the input-table names of each operation, minus CLI-only inputs and secret inputs.
- * Secrets never go into pipeline.yml: `credentials` names the environment variables that hold them instead.
+ * Renders plugin.yml (the Buildkite plugin definition, whose `configuration` is a JSON Schema) and the README's
+ * options table from THE input table, as the kit exposes it on Buildkite: plugin options are the value inputs of
+ * each operation (no secret, no CLI-only input); `credentials` names the environment variables that hold the
+ * credentials and secrets (the env-name inputs), never their values.
  */
 import { stringify } from 'yaml';
-import { INPUTS, OPERATIONS, inputsFor, isRequired, type InputSpec, type OperationName } from '../../../core/src/inputs.js';
-
-/** Inputs whose values the plugin reads from environment variables named in `credentials`. */
-export const CREDENTIAL_INPUTS = ['dhurl', 'dhuser', 'dhpass'] as const;
+import { INPUTS, OPERATIONS, isRequired, platformParams, type InputSpec, type OperationName } from '@shiplog/core';
 
 /** Options the plugin adds on top of the input table. */
 export const PLUGIN_OPTIONS = ['operation', 'credentials'] as const;
 
-export type OptionType = 'string' | 'boolean' | 'integer' | 'list';
-
-export interface OptionsFile {
-  /** Per operation: option name -> how the hook turns it into CLI flags. */
-  operations: Record<OperationName, Record<string, OptionType>>;
-  /** credentials key -> default environment variable name. */
-  credentials: Record<string, string>;
-  /** credentials keys whose values are secrets (registered with the agent's redactor). */
-  secretCredentials: string[];
-}
-
 /** The plugin options of one operation, in input-table order. */
 export function pluginInputs(op: OperationName): InputSpec[] {
-  return inputsFor(op).filter((i) => !i.secret && !i.cliOnly);
+  return platformParams('buildkite', op).filter((p) => p.channel === 'value').map((p) => p.spec);
 }
 
-function optionType(i: InputSpec): OptionType {
-  if (i.type === 'boolean' || i.type === 'integer' || i.type === 'list') return i.type;
-  return 'string';
+/** The `credentials` keys: input name -> the environment variable read when the pipeline names none. */
+function credentialInputs(): { name: string; envDefault: string; spec: InputSpec }[] {
+  return platformParams('buildkite', 'deploy').filter((p) => p.channel === 'env-name').map((p) => ({ name: p.name, envDefault: p.envDefault!, spec: p.spec }));
 }
 
-function credentialDefault(name: string): string {
-  const spec = INPUTS.find((i) => i.name === name);
-  const env = spec?.env?.[0];
-  if (!env) throw new Error(`input ${name} has no environment variable to default to`);
-  return env;
-}
-
-export function optionsFile(): OptionsFile {
-  const operations = {} as OptionsFile['operations'];
-  for (const op of OPERATIONS) {
-    operations[op] = Object.fromEntries(pluginInputs(op).map((i) => [i.name, optionType(i)]));
-  }
-  return {
-    operations,
-    credentials: Object.fromEntries(CREDENTIAL_INPUTS.map((n) => [n, credentialDefault(n)])),
-    secretCredentials: CREDENTIAL_INPUTS.filter((n) => INPUTS.find((i) => i.name === n)?.secret),
-  };
-}
-
-export function renderOptionsJson(): string {
-  return `${JSON.stringify(optionsFile(), null, 2)}\n`;
+function firstSentence(text: string): string {
+  const end = text.search(/\.(\s|$)/);
+  return end < 0 ? text : text.slice(0, end + 1);
 }
 
 type Schema = Record<string, unknown>;
@@ -105,16 +71,11 @@ export function configurationSchema(): Schema {
     credentials: {
       type: 'object',
       description:
-        'NAMES of the environment variables holding the Ortelius/DeployHub credentials (never the values themselves).',
+        'NAMES of the environment variables holding the credentials: the Ortelius/DeployHub URL, user and password, and the store password (never the values themselves).',
       properties: Object.fromEntries(
-        CREDENTIAL_INPUTS.map((n) => [
-          n,
-          {
-            type: 'string',
-            pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
-            default: credentialDefault(n),
-            description: `Environment variable with the ${n === 'dhurl' ? 'server URL' : n === 'dhuser' ? 'user' : 'password'}.`,
-          },
+        credentialInputs().map((c) => [
+          c.name,
+          { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', default: c.envDefault, description: `Environment variable with: ${firstSentence(c.spec.description)}` },
         ]),
       ),
       additionalProperties: false,
@@ -146,12 +107,12 @@ export function pluginDefinition(): Schema {
 
 export function renderPluginYml(): string {
   const header =
-    '# GENERATED from core/src/inputs.ts by `npm run generate -w adapters/buildkite-plugin`: do not edit.\n' +
-    '# A test fails when this file drifts from the input table.\n';
+    '# GENERATED from the input table (core/src/inputs.ts) by `npm run build`: do not edit.\n' +
+    '# `npm run check` fails when this file drifts.\n';
   return header + stringify(pluginDefinition(), { lineWidth: 0 });
 }
 
-export const README_START = '<!-- options:start (generated from core/src/inputs.ts: npm run generate) -->';
+export const README_START = '<!-- options:start (generated from core/src/inputs.ts: npm run build) -->';
 export const README_END = '<!-- options:end -->';
 
 function cell(text: string): string {
@@ -164,7 +125,7 @@ export function renderOptionsTable(): string {
     '| option | type | operations | default | description |',
     '|---|---|---|---|---|',
     `| \`operation\` | enum | all | | **Required.** ${[...OPERATIONS].map((o) => `\`${o}\``).join(', ')}. With \`deploy\` and a step \`command\`, the plugin wraps the command. |`,
-    `| \`credentials\` | mapping | all | ${CREDENTIAL_INPUTS.map((n) => `\`${n}: ${credentialDefault(n)}\``).join(', ')} | **Names** of the environment variables holding the Ortelius/DeployHub URL, user and password (never the values). |`,
+    `| \`credentials\` | mapping | all | ${credentialInputs().map((c) => `\`${c.name}: ${c.envDefault}\``).join(', ')} | **Names** of the environment variables holding the Ortelius/DeployHub URL, user and password and the store password (never the values). |`,
   ];
   for (const i of allPluginInputs()) {
     const ops = OPERATIONS.filter((op) => pluginInputs(op).some((x) => x.name === i.name));

@@ -51,8 +51,9 @@ stub_success_reporting() {
   expect_version_update_call
   unstub buildkite-agent
   run cat "${BATS_TEST_TMPDIR}/annotation"
-  assert_output --partial "**shiplog version-update** succeeded"
-  assert_output --partial '| Application version | `GLOBAL.Acme.Store.shop;1_0_1` |'
+  # the core's one markdown renderer (the same as GitHub's job summary)
+  assert_output --partial "### shiplog version-update"
+  assert_output --partial '| Application version | `GLOBAL.Acme.Store.shop;1_0_1` (created) |'
   # the password went to the agent's redactor, in its raw and encoded forms, through stdin
   run node -e 'const o=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));console.log(Object.values(o).join("\n"))' "${BATS_TEST_TMPDIR}/redacted"
   assert_line "$PASSWORD"
@@ -189,7 +190,7 @@ stub_success_reporting() {
   assert_line "--log-url=https://buildkite.com/acme/shop/builds/42#0190-job"
   unstub buildkite-agent
   run cat "${BATS_TEST_TMPDIR}/annotation"
-  assert_output --partial '| Deployment | `7` |'
+  assert_output --partial '| Deployment | #7 |'
 }
 
 @test "a failed deployment that was recorded publishes its id, status and app version" {
@@ -223,7 +224,7 @@ stub_success_reporting() {
 export SHORT_SHA='61ba0ab'"
   unstub buildkite-agent
   run cat "${BATS_TEST_TMPDIR}/annotation"
-  assert_output --partial '| Variables | `GIT_BRANCH, SHORT_SHA` |'
+  assert_output --partial '| Variables | `GIT_BRANCH` `SHORT_SHA` |'
   assert_output --partial '| File | `job log (no output file)` |'
 }
 

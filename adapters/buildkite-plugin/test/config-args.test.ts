@@ -1,7 +1,7 @@
 // lib/config-args.mjs: the agent's plugin environment in, shiplog CLI arguments out (tables, env-ci style).
 import { describe, expect, it } from 'vitest';
 import { agentEnv } from './agent-env.mjs';
-import { planFor, readConfig } from '../lib/config-args.mjs';
+import { planFor, readConfig } from '../src/config-args.js';
 
 const LOCATION = 'github.com/acme/shiplog-buildkite-plugin#v1.0.0';
 const JOB = { BUILDKITE_BUILD_URL: 'https://buildkite.com/acme/shop/builds/7', BUILDKITE_JOB_ID: 'job-1' };
@@ -79,7 +79,12 @@ describe('planFor', () => {
   }
 
   it('defaults the credential variable names and honours renamed ones', () => {
-    expect(planFor(envOf({ operation: 'approve' }), 'command').credentials).toEqual({ dhurl: 'DHURL', dhuser: 'DHUSER', dhpass: 'DHPASS' });
+    expect(planFor(envOf({ operation: 'approve' }), 'command').credentials).toEqual({
+      'store-password': 'SHIPLOG_STORE_PASSWORD',
+      dhurl: 'DHURL',
+      dhuser: 'DHUSER',
+      dhpass: 'DHPASS',
+    });
     expect(planFor(envOf({ operation: 'approve', credentials: { dhurl: 'X_URL' } }, 'flattened', { X_URL: 'https://dh.example' }), 'command').credentials.dhurl).toBe('X_URL');
   });
 

@@ -1,6 +1,6 @@
-// lib/result-report.mjs: the CLI's JSON result -> annotation style, markdown and meta-data.
+// src/annotation.ts (the core's report renderers): the CLI's JSON result -> annotation style, markdown and meta-data.
 import { describe, expect, it } from 'vitest';
-import { md, report } from '../lib/result-report.mjs';
+import { md, report } from '../src/annotation.js';
 
 describe('report', () => {
   it('version-update: success, both names as meta-data', () => {
@@ -10,7 +10,8 @@ describe('report', () => {
       ['shiplog-component-version', 'G.A.cart;main;v1'],
       ['shiplog-app-version', 'G.A.shop;3'],
     ]);
-    expect(r.annotation).toContain('| Component version | `G.A.cart;main;v1` |');
+    // the one markdown renderer (also the GitHub job summary) notes whether a version was created or reused
+    expect(r.annotation).toContain('| Component version | `G.A.cart;main;v1` (created) |');
   });
 
   it('deploy: deployment id and app version', () => {
@@ -36,7 +37,7 @@ describe('report', () => {
     expect(fail('DEPLOY_FAILED').style).toBe('error');
     expect(fail('DEPLOY_FAILED').metadata).toEqual([]);
     expect(fail('DEPLOY_FAILED').annotation).toContain('m &lt;b&gt;');
-    expect(fail('DEPLOY_FAILED').annotation).toContain('Hint: h');
+    expect(fail('DEPLOY_FAILED').annotation).toContain('| Hint | h |');
   });
 
   it('a failed deployment that was recorded still publishes its id, status and app version', () => {

@@ -173,7 +173,7 @@ DHPASS=<expected>
 --"
   unstub buildkite-agent
   run cat "${BATS_TEST_TMPDIR}/annotation"
-  assert_output --partial '| Status | `success` |'
+  assert_output --partial '| Status | ✅ success |'
 }
 
 @test "post-command records a failed wrapped deployment and succeeds: the step keeps the command's status" {

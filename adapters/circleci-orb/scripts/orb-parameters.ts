@@ -1,11 +1,13 @@
 /**
- * Maps the core's input table (core/src/inputs.ts) to CircleCI orb parameters. The orb's commands and jobs are
- * generated from this mapping, so they cannot drift from the table; test/manifest.test.ts re-checks it.
+ * The input table (core/src/inputs.ts and the orb's own inputs in core/src/kit/platform-inputs.ts) as CircleCI
+ * orb parameters, through the kit's exposure (platformParams('circleci', op)). The orb's commands and jobs are
+ * generated from this mapping; test/manifest.test.ts re-checks it.
  *
  * Mapping rules (also in the README):
  * - name: kebab-case input `app-version` -> orb parameter `app_version` (the script maps it back to `--app-version`).
- * - credentials (`dhurl`, `dhuser` and every secret input): type `env_var_name`, default the input's environment
- *   variable (DHURL, DHUSER, DHPASS). The script reads the variable BY NAME; the value never reaches a command line.
+ * - credentials and secrets (the env-name inputs: `dhurl`, `dhuser`, `dhpass`, `store_password`): type
+ *   `env_var_name`, default the variable the core reads (DHURL, ..., SHIPLOG_STORE_PASSWORD). The script reads the
+ *   variable BY NAME; the value never reaches a command line.
  * - string, duration: `string`, default "" (= not passed, so the core applies its own default, named in the
  *   description; passing e.g. `--config shiplog.toml` explicitly would make that file mandatory).
  * - boolean: `boolean`, default the table's default (false when none).
@@ -14,9 +16,10 @@
  * - enum: `enum` with the table's values; when the table has no default, "" (= let the core decide) is added.
  * - list: `string`, one item per line (each line becomes one repeated flag).
  * - required inputs get no default, so CircleCI itself rejects a config that omits them.
- * - description: the table's, unless the orb changes the input's default (ORB_DESCRIPTIONS: `output`).
+ * - the orb's own inputs (registry, bundle_file, working_directory, defer_exit, executor, checkout) keep their
+ *   table defaults and are not passed to the CLI.
  */
-import { inputsFor, isRequired, SECRET_INPUTS, type InputSpec, type OperationName } from '../../../core/src/inputs.js';
+import { platformParams, snakeName, type InputSpec, type OperationName, type PlatformParam } from '@shiplog/core';
 
 export type OrbParameterType = 'string' | 'boolean' | 'integer' | 'enum' | 'env_var_name' | 'executor';
 
@@ -37,88 +40,84 @@ export const CHANNEL_PREFIX: Record<ParameterChannel, string> = {
   envvar: 'SHIPLOG_ENVVAR_',
 };
 
-/** Inputs passed as environment variable NAMES (env_var_name parameters). */
-export const CREDENTIAL_INPUTS: readonly string[] = ['dhurl', 'dhuser', ...SECRET_INPUTS];
-
-/**
- * Inputs whose default the orb changes (run.sh supplies it), so the table's description would say what the CLI
- * does, not what the orb does.
- */
-export const ORB_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  output:
-    'File the variables are appended to. Empty: $BASH_ENV, which CircleCI loads in every later step of the same job; only format sh may go there (another format with an empty output fails the step with exit 2).',
-};
-
 function firstSentence(text: string): string {
   const end = text.search(/\.(\s|$)/);
   return end < 0 ? text : text.slice(0, end + 1);
 }
 
-export function orbParameterName(inputName: string): string {
-  return inputName.replace(/-/g, '_');
-}
+export const orbParameterName = snakeName;
 
 export function inputNameOf(orbParameter: string): string {
   return orbParameter.replace(/_/g, '-');
 }
 
-export function channelOf(input: InputSpec): ParameterChannel {
-  if (CREDENTIAL_INPUTS.includes(input.name)) return 'envvar';
-  if (input.type === 'boolean') return 'flag';
-  if (input.type === 'list') return 'list';
+/** The core inputs an operation's run step passes on (the orb's own ones shape the job instead). */
+export function tableParams(op: OperationName): PlatformParam[] {
+  return platformParams('circleci', op).filter((p) => !p.spec.platform);
+}
+
+/** The orb's own parameters of an operation (registry, bundle_file, ...), for its commands or its jobs. */
+export function orbOwnParams(op: OperationName, scope: 'command' | 'job'): PlatformParam[] {
+  return platformParams('circleci', op).filter((p) => p.spec.platform === 'circleci' && (p.exposure.scope ?? scope) === scope);
+}
+
+/** Table inputs that become orb parameters for an operation (CLI-only inputs such as --json are excluded). */
+export function tableInputs(op: OperationName): InputSpec[] {
+  return tableParams(op).map((p) => p.spec);
+}
+
+export function channelOf(p: PlatformParam): ParameterChannel {
+  if (p.channel === 'env-name') return 'envvar';
+  if (p.spec.type === 'boolean') return 'flag';
+  if (p.spec.type === 'list') return 'list';
   return 'value';
 }
 
-/** The environment variable run.sh reads for an input, e.g. SHIPLOG_IN_APP_VERSION. */
-export function channelVariable(input: InputSpec): string {
-  return CHANNEL_PREFIX[channelOf(input)] + orbParameterName(input.name).toUpperCase();
+/** The environment variable run.sh reads for a parameter, e.g. SHIPLOG_IN_APP_VERSION, SHIPLOG_ENVVAR_DHPASS. */
+export function channelVariable(p: PlatformParam): string {
+  if (p.channel === 'env-name') return CHANNEL_PREFIX.envvar + p.envDefault!;
+  return CHANNEL_PREFIX[channelOf(p)] + p.name.toUpperCase();
 }
 
-export function orbParameter(input: InputSpec, op: OperationName): OrbParameter {
-  const required = isRequired(input, op);
-  const description = (ORB_DESCRIPTIONS[input.name] ?? input.description).replace(/\s+/g, ' ').trim();
-  if (CREDENTIAL_INPUTS.includes(input.name)) {
-    const envName = input.env?.[0];
-    if (!envName) throw new Error(`credential input ${input.name} has no environment variable in the input table`);
-    if (envName !== orbParameterName(input.name).toUpperCase()) {
-      throw new Error(`credential input ${input.name}: run.sh exports it as ${orbParameterName(input.name).toUpperCase()}, the table says ${envName}`);
-    }
+/** One parameter as the orb declares it; `fill` replaces {placeholders} in descriptions (the pinned version). */
+export function orbParameter(p: PlatformParam, fill: (text: string) => string = (t) => t): OrbParameter {
+  const description = fill(p.description);
+  if (p.channel === 'env-name') {
     return {
       type: 'env_var_name',
       description: `Name of the environment variable (project setting or context) holding the value, read by name at run time. ${firstSentence(description)}`,
-      default: envName,
+      default: p.envDefault!,
     };
   }
-  const withDefault = (p: OrbParameter, value: string | boolean | number): OrbParameter =>
-    required ? p : { ...p, default: value };
-  switch (input.type) {
+  const withDefault = (o: OrbParameter, value: string | boolean | number): OrbParameter => (p.required ? o : { ...o, default: value });
+  if (p.exposure.type === 'executor') return { type: 'executor', description, default: p.default ?? 'default' };
+  if (p.spec.platform) {
+    if (p.spec.type === 'boolean') return { type: 'boolean', description, default: p.default === 'true' };
+    return { type: 'string', description, default: p.default ?? '' };
+  }
+  switch (p.spec.type) {
     case 'boolean':
-      return withDefault({ type: 'boolean', description }, input.default === 'true');
+      return withDefault({ type: 'boolean', description }, p.default === 'true');
     case 'integer':
-      if (input.default !== undefined) return withDefault({ type: 'integer', description }, Number(input.default));
+      if (p.default !== undefined) return withDefault({ type: 'integer', description }, Number(p.default));
       return withDefault({ type: 'string', description: `${description} (an integer; empty: not set)` }, '');
     case 'enum': {
-      const values = [...(input.values ?? [])];
-      if (input.default === undefined && !required) values.unshift('');
-      return withDefault({ type: 'enum', description, enum: values }, input.default ?? '');
+      const values = [...(p.spec.values ?? [])];
+      if (p.default === undefined && !p.required) values.unshift('');
+      return withDefault({ type: 'enum', description, enum: values }, p.default ?? '');
     }
     case 'list':
       return withDefault({ type: 'string', description: `${description} One item per line.` }, '');
     case 'string':
     case 'duration': {
-      const text = input.default === undefined ? description : `${description} Empty: the core's default, ${input.default}.`;
+      const text = p.default === undefined ? description : `${description} Empty: the core's default, ${p.default}.`;
       return withDefault({ type: 'string', description: text }, '');
     }
   }
 }
 
-/** Table inputs that become orb parameters for an operation (CLI-only inputs such as --json are excluded). */
-export function tableInputs(op: OperationName): InputSpec[] {
-  return inputsFor(op);
-}
-
 export function orbParameters(op: OperationName): Record<string, OrbParameter> {
   const out: Record<string, OrbParameter> = {};
-  for (const input of tableInputs(op)) out[orbParameterName(input.name)] = orbParameter(input, op);
+  for (const p of tableParams(op)) out[p.name] = orbParameter(p);
   return out;
 }

@@ -3,11 +3,12 @@
  * the core bundle. Hand-written parts of the source: src/@orb.yml, src/executors/, src/scripts/, src/examples/.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { OPERATIONS, type OperationName } from '../../../core/src/inputs.js';
-import { toYaml } from './orb-pack.js';
-import { channelVariable, orbParameters, tableInputs, orbParameterName, type OrbParameter } from './orb-parameters.js';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { OPERATIONS, type OperationName } from '@shiplog/core';
+import { packOrbText, toYaml } from './orb-pack.js';
+import { channelVariable, orbOwnParams, orbParameter, orbParameters, tableParams, type OrbParameter } from './orb-parameters.js';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
 export const ORB_ROOT = join(import.meta.dirname, '..');
@@ -29,7 +30,7 @@ export function readPin(bundleFile = CORE_BUNDLE): BundlePin {
   try {
     bytes = readFileSync(bundleFile);
   } catch {
-    throw new Error(`${bundleFile} is missing: build the core first (npm run build -w core)`);
+    throw new Error(`${bundleFile} is missing: build the core first (npm run build)`);
   }
   return { version: pkg.version, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
@@ -60,48 +61,18 @@ function jobDescription(op: OperationName): string {
   );
 }
 
-/** Orb-only parameters (not in the input table): how the bundle is fetched and where the step runs. */
-export function deliveryParameters(pin: BundlePin): Record<string, OrbParameter> {
-  return {
-    registry: {
-      type: 'string',
-      description: `npm registry (or mirror) to download ${CORE_PACKAGE}@${pin.version} from; the bundle is verified against the SHA-256 pinned in this orb whatever the source.`,
-      default: DEFAULT_REGISTRY,
-    },
-    bundle_file: {
-      type: 'string',
-      description: 'Path of a shiplog.mjs already in the job (vendored, or from a workspace). Used instead of downloading; still checksum-verified. Empty: download.',
-      default: '',
-    },
-  };
+/** The orb's own parameters (from the table's CircleCI inputs): how the bundle is fetched, where the step runs, the job's shape. */
+function ownParameters(op: OperationName, scope: 'command' | 'job', pin: BundlePin, names?: string[]): Record<string, OrbParameter> {
+  const fill = (t: string) => t.replace('{package}', CORE_PACKAGE).replace('{version}', pin.version);
+  const out: Record<string, OrbParameter> = {};
+  for (const p of orbOwnParams(op, scope)) if (!names || names.includes(p.name)) out[p.name] = orbParameter(p, fill);
+  return out;
 }
 
-const STEP_PARAMETERS: Record<string, OrbParameter> = {
-  working_directory: {
-    type: 'string',
-    description: 'Directory the step runs in (component.toml, shiplog.toml, the state dir and git are looked up there).',
-    default: '.',
-  },
-};
-
-const DEFER_PARAMETER: OrbParameter = {
-  type: 'boolean',
-  description: 'Exit 0 and leave the exit code in the results directory for a later `exit-status` step (the jobs use this so the JSON result is stored as an artifact even when the operation fails).',
-  default: false,
-};
-
-const JOB_PARAMETERS: Record<string, OrbParameter> = {
-  executor: {
-    type: 'executor',
-    description: 'Executor to run in: any image with node 20+, bash and tar.',
-    default: 'default',
-  },
-  checkout: {
-    type: 'boolean',
-    description: 'Check out the project first (component.toml, shiplog.toml and git facts come from it).',
-    default: true,
-  },
-};
+/** How the bundle is fetched (the install command and every operation). */
+export function deliveryParameters(pin: BundlePin): Record<string, OrbParameter> {
+  return ownParameters('deploy', 'command', pin, ['registry', 'bundle_file']);
+}
 
 const ref = (name: string) => `<< parameters.${name} >>`;
 
@@ -130,11 +101,11 @@ export function installCommand(pin: BundlePin): Record<string, unknown> {
 export function operationCommand(op: OperationName, pin: BundlePin): Record<string, unknown> {
   const table = orbParameters(op);
   const environment: Record<string, string> = { SHIPLOG_OPERATION: op, SHIPLOG_VERSION: pin.version };
-  for (const input of tableInputs(op)) environment[channelVariable(input)] = ref(orbParameterName(input.name));
+  for (const p of tableParams(op)) environment[channelVariable(p)] = ref(p.name);
   environment.SHIPLOG_DEFER_EXIT = ref('defer_exit');
   return {
     description: SUMMARIES[op],
-    parameters: { ...table, ...deliveryParameters(pin), ...STEP_PARAMETERS, defer_exit: DEFER_PARAMETER },
+    parameters: { ...table, ...ownParameters(op, 'command', pin) },
     steps: [
       { install: { registry: ref('registry'), bundle_file: ref('bundle_file') } },
       {
@@ -150,14 +121,15 @@ export function operationCommand(op: OperationName, pin: BundlePin): Record<stri
 }
 
 export function operationJob(op: OperationName, pin: BundlePin): Record<string, unknown> {
-  const commandParams = { ...orbParameters(op), ...deliveryParameters(pin), ...STEP_PARAMETERS };
+  const commandParams = { ...orbParameters(op), ...ownParameters(op, 'command', pin) };
+  delete commandParams.defer_exit;
   const pass: Record<string, unknown> = {};
   for (const name of Object.keys(commandParams)) pass[name] = ref(name);
   pass.defer_exit = true;
   return {
     description: jobDescription(op),
     executor: ref('executor'),
-    parameters: { ...commandParams, ...JOB_PARAMETERS },
+    parameters: { ...commandParams, ...ownParameters(op, 'job', pin) },
     steps: [
       { when: { condition: ref('checkout'), steps: ['checkout'] } },
       { [op]: pass },
@@ -186,7 +158,7 @@ export function generatedSources(pin: BundlePin): Map<string, Record<string, unk
   return files;
 }
 
-export const GENERATED_HEADER = '# Generated from core/src/inputs.ts and the pin of core/dist/shiplog.mjs by scripts/build.ts: do not edit.\n';
+export const GENERATED_HEADER = '# Generated from core/src/inputs.ts and the pin of core/dist/shiplog.mjs by `npm run build`: do not edit (not committed).\n';
 
 /** Generated source files: absolute path -> expected text. */
 export function expectedFiles(orbRoot = ORB_ROOT): Map<string, string> {
@@ -196,3 +168,25 @@ export function expectedFiles(orbRoot = ORB_ROOT): Map<string, string> {
   return files;
 }
 
+
+/**
+ * The orb's generated files for the repository's build (scripts/build.ts): the generated commands and jobs and the
+ * packed orb.yml. Not committed: CircleCI reads an orb from its registry, never from this repository, so the
+ * release step (`npm pack`/`circleci orb publish`) builds them; tests build them too.
+ */
+export function circleciOrbFiles(): { path: string; content: string; committed: boolean }[] {
+  const files = [...expectedFiles()].map(([path, content]) => ({ path, content, committed: false }));
+  const tmp = mkdtempSync(join(tmpdir(), 'shiplog-orb-'));
+  try {
+    cpSync(join(ORB_ROOT, 'src'), join(tmp, 'src'), { recursive: true });
+    // A clean clone has no src/commands or src/jobs (they are generated, not committed).
+    for (const [path, text] of expectedFiles(tmp)) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    }
+    files.push({ path: join(ORB_ROOT, 'orb.yml'), content: packOrbText(join(tmp, 'src')), committed: false });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return files;
+}

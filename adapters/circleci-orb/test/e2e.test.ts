@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Redactor } from '../../../core/src/redact.js';
+import { Redactor } from '@shiplog/core';
 import { DEFAULT_PASSWORD, DEFAULT_USER, startOrteliusEmulator, type OrteliusEmulator } from '../../../core/test/ortelius-emulator/index.js';
 import { expandCommand, expandJob } from './circleci-expand.js';
 import { runJob, type JobRun } from './circleci-runner.js';
@@ -185,7 +185,7 @@ describe.skipIf(!orteliusInBundle)('orb jobs against the Ortelius emulator', () 
 
     // A wrong variable name does not fall back to another DHPASS the job has: login fails with exit 3.
     const wrong = await job('approve', { backend: 'ortelius', application: APP, stage: 'prod', dhpass: 'NOT_SET' }, { ...creds, DHPASS: DEFAULT_PASSWORD });
-    expect(wrong.exitCode).toBe(3);
+    expect(wrong.exitCode, wrong.output).toBe(3);
 
     // envscript with the credentials in the job: the variables land in $BASH_ENV, the credentials do not.
     const envscript = await runJob(expandCommand(orb, 'envscript', { registry: registry.url, backend: 'ortelius', dhpass: 'ORTELIUS_PASSWORD' }), {

@@ -4,8 +4,8 @@
  * to the run step's environment. These checks read the committed orb.yml, so any drift fails them.
  */
 import { describe, expect, it } from 'vitest';
-import { INPUTS, OPERATIONS, SECRET_INPUTS, inputsFor, isRequired } from '../../../core/src/inputs.js';
-import { CREDENTIAL_INPUTS, channelVariable, inputNameOf, orbParameter, orbParameterName } from '../scripts/orb-parameters.js';
+import { INPUTS, OPERATIONS, SECRET_INPUTS, inputsFor, isRequired } from '@shiplog/core';
+import { channelVariable, inputNameOf, orbParameter, orbParameterName, tableParams } from '../scripts/orb-parameters.js';
 import { loadOrb } from './e2e-fixture.js';
 
 const orb = loadOrb();
@@ -27,13 +27,13 @@ describe('orb manifest vs the input table', () => {
     const table = inputsFor(op);
     const params = orb.commands[op].parameters;
     expect(Object.keys(params).sort()).toEqual([...table.map((i) => orbParameterName(i.name)), ...ORB_ONLY_COMMAND].sort());
-    for (const input of table) expect(params[orbParameterName(input.name)], input.name).toEqual(orbParameter(input, op));
+    for (const p of tableParams(op)) expect(params[orbParameterName(p.spec.name)], p.spec.name).toEqual(orbParameter(p));
     expect(Object.keys(orb.jobs[op].parameters).sort()).toEqual([...table.map((i) => orbParameterName(i.name)), ...ORB_ONLY_JOB].sort());
   });
 
   it.each(OPERATIONS)('%s: every table input reaches the run step under its channel variable', (op) => {
     const env = runStep(op).environment;
-    for (const input of inputsFor(op)) expect(env[channelVariable(input)], input.name).toBe(`<< parameters.${orbParameterName(input.name)} >>`);
+    for (const p of tableParams(op)) expect(env[channelVariable(p)], p.spec.name).toBe(`<< parameters.${orbParameterName(p.spec.name)} >>`);
     expect(env.SHIPLOG_OPERATION).toBe(op);
   });
 
@@ -58,11 +58,15 @@ describe('orb manifest vs the input table', () => {
     },
   );
 
-  it('credentials are env_var_name parameters defaulting to DHURL, DHUSER, DHPASS, never plain values', () => {
+  it('credentials are env_var_name parameters defaulting to DHURL, DHUSER, DHPASS, SHIPLOG_STORE_PASSWORD, never plain values', () => {
     expect(SECRET_INPUTS.length).toBeGreaterThan(0);
     for (const op of OPERATIONS) {
       const params = orb.commands[op].parameters;
-      for (const name of CREDENTIAL_INPUTS) {
+      // every secret of the table reaches the orb only as the name of a variable
+      for (const secret of SECRET_INPUTS) expect(params[orbParameterName(secret)], secret).toMatchObject({ type: 'env_var_name' });
+      expect(params.store_password).toMatchObject({ type: 'env_var_name', default: 'SHIPLOG_STORE_PASSWORD' });
+      expect(runStep(op).environment.SHIPLOG_ENVVAR_SHIPLOG_STORE_PASSWORD).toBe('<< parameters.store_password >>');
+      for (const name of ['dhurl', 'dhuser', 'dhpass']) {
         expect(params[name]).toMatchObject({ type: 'env_var_name', default: name.toUpperCase() });
         expect(runStep(op).environment[`SHIPLOG_ENVVAR_${name.toUpperCase()}`]).toBe(`<< parameters.${name} >>`);
       }

@@ -63,11 +63,11 @@ describe('orb pack', () => {
 
 describe('committed build output', () => {
   it('generated sources are up to date with the input table and the core bundle', () => {
-    for (const [file, text] of expectedFiles()) expect(readFileSync(file, 'utf8'), `${file} is stale: npm run build -w adapters/circleci-orb`).toBe(text);
+    for (const [file, text] of expectedFiles()) expect(readFileSync(file, 'utf8'), `${file} is stale: npm run build`).toBe(text);
   });
 
   it('orb.yml is src/ packed', () => {
-    expect(readFileSync(join(ORB_ROOT, 'orb.yml'), 'utf8'), 'orb.yml is stale: npm run build -w adapters/circleci-orb').toBe(packOrbText(join(ORB_ROOT, 'src')));
+    expect(readFileSync(join(ORB_ROOT, 'orb.yml'), 'utf8'), 'orb.yml is stale: npm run build').toBe(packOrbText(join(ORB_ROOT, 'src')));
   });
 
   it('the orb pins exactly core/dist/shiplog.mjs and the core package version', () => {

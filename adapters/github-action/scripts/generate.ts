@@ -1,17 +1,34 @@
-// Writes <operation>/action.yml for the five operations and refreshes the README's generated tables.
-// Run: npm run generate -w adapters/github-action
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The GitHub Action's generated text files: <operation>/action.yml for the five operations and the README's
+// input/output tables, from the core's input table. Written and checked by the repository's one build script
+// (scripts/build.ts: `npm run build`, `npm run check`).
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OPERATIONS } from '../../../core/src/inputs.js';
+import { OPERATIONS } from '@shiplog/core';
 import { renderActionYml, updateReadme } from './render-manifests.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const ACTION_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-for (const op of OPERATIONS) {
-  mkdirSync(join(root, op), { recursive: true });
-  writeFileSync(join(root, op, 'action.yml'), renderActionYml(op));
+export function githubActionFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const op of OPERATIONS) files.set(join(ACTION_ROOT, op, 'action.yml'), renderActionYml(op));
+  const readme = join(ACTION_ROOT, 'README.md');
+  files.set(readme, updateReadme(readFileSync(readme, 'utf8')));
+  return files;
 }
-const readmePath = join(root, 'README.md');
-writeFileSync(readmePath, updateReadme(readFileSync(readmePath, 'utf8')));
-process.stderr.write(`generated ${OPERATIONS.length} action.yml files and README tables\n`);
+
+/** dist/: the action's bundle (rollup.config.mjs), built in memory; the five action.yml files run dist/index.cjs. */
+export async function githubActionBundle(): Promise<{ path: string; content: string; committed: boolean }[]> {
+  const { rollup } = await import('rollup');
+  const config = (await import('../rollup.config.mjs')).default;
+  const cwd = process.cwd();
+  process.chdir(ACTION_ROOT);
+  try {
+    const bundle = await rollup({ ...config, input: join(ACTION_ROOT, 'src', 'index.ts') });
+    const { output } = await bundle.generate(config.output);
+    await bundle.close();
+    return output.map((o) => ({ path: join(ACTION_ROOT, 'dist', o.fileName), content: o.type === 'chunk' ? o.code : String(o.source), committed: true }));
+  } finally {
+    process.chdir(cwd);
+  }
+}

@@ -4,8 +4,7 @@
  * Everything passes through the shared Redactor first.
  */
 import * as core from '@actions/core';
-import { createHost, processInterrupts, type Host, type Logger } from '../../../core/src/host.js';
-import type { Redactor } from '../../../core/src/redact.js';
+import { createHost, processInterrupts, type Host, type Logger, type Redactor } from '@shiplog/core';
 
 export function actionsHost(env: NodeJS.ProcessEnv, redactor: Redactor, opts: { quiet?: boolean } = {}): Host {
   // The runner shows stdout and stderr in one log; streamed deployment output keeps its own lines.

@@ -4,9 +4,10 @@
  * success or failure with log_url. The API base comes from GITHUB_API_URL (GHES, or a loopback fake in tests).
  */
 import { Octokit } from '@octokit/rest';
-import { ResponseTooLargeError } from '../../../core/src/errors.js';
-import { limitedFetch, maxResponseBytes } from '../../../core/src/response-limit.js';
-import { GithubApiError } from './github-api-error.js';
+import { PlatformApiError, ResponseTooLargeError, limitedFetch, maxResponseBytes } from '@shiplog/core';
+
+/** A GitHub API failure: never the request object (it carries the token); exit 3, 4 or 5 (errors.ts). */
+const githubError = (message: string, opts: ConstructorParameters<typeof PlatformApiError>[2]) => new PlatformApiError('GITHUB_API', message, opts);
 
 export interface GithubDeploymentTarget {
   token: string;
@@ -56,18 +57,18 @@ function transportFailure(err: unknown): { timeout: boolean; reason: string } | 
   return { timeout: false, reason: code ?? (typeof last?.message === 'string' ? last.message.split('\n')[0] : 'no answer') };
 }
 
-function apiError(what: string, err: unknown, target: GithubDeploymentTarget, tooLarge?: ResponseTooLargeError): GithubApiError {
+function apiError(what: string, err: unknown, target: GithubDeploymentTarget, tooLarge?: ResponseTooLargeError): PlatformApiError {
   // octokit swallows an error while reading a body: the limit's own report comes first
-  if (tooLarge) return new GithubApiError(`GitHub API: ${what} failed: ${tooLarge.message}`, { failure: 'unavailable', hint: tooLarge.hint });
+  if (tooLarge) return githubError(`GitHub API: ${what} failed: ${tooLarge.message}`, { failure: 'unavailable', hint: tooLarge.hint });
   const transport = transportFailure(err);
   if (transport?.timeout) {
-    return new GithubApiError(`GitHub API: ${what} failed: no answer from ${apiBase(target)} within ${seconds(target)}`, {
+    return githubError(`GitHub API: ${what} failed: no answer from ${apiBase(target)} within ${seconds(target)}`, {
       failure: 'timeout',
       hint: 'GitHub did not answer in time; rerun the job, or check GITHUB_API_URL',
     });
   }
   if (transport) {
-    return new GithubApiError(`GitHub API: ${what} failed: cannot reach the GitHub API at ${apiBase(target)}: ${transport.reason}`, {
+    return githubError(`GitHub API: ${what} failed: cannot reach the GitHub API at ${apiBase(target)}: ${transport.reason}`, {
       failure: 'unavailable',
       hint: 'check GITHUB_API_URL and the runner\'s network',
     });
@@ -80,7 +81,7 @@ function apiError(what: string, err: unknown, target: GithubDeploymentTarget, to
       : status === 401
         ? 'the github-token was refused: pass the workflow\'s github.token or another valid token'
         : undefined;
-  return new GithubApiError(`GitHub API: ${what} failed${status ? ` (HTTP ${status})` : ''}: ${detail}`, {
+  return githubError(`GitHub API: ${what} failed${status ? ` (HTTP ${status})` : ''}: ${detail}`, {
     status,
     hint,
     failure: status === 401 || status === 403 || status === 404 ? 'refused' : 'unavailable',
@@ -141,13 +142,13 @@ export async function createGithubDeployment(
     const data = res.data as { id?: unknown; message?: unknown };
     if (tooLarge) throw apiError(`creating a deployment for ${target.environment}`, undefined, target, tooLarge);
     if (typeof data.id !== 'number') {
-      throw new GithubApiError(`GitHub API: creating a deployment for ${target.environment} was refused: ${String(data.message ?? 'no deployment id')}`, {
+      throw githubError(`GitHub API: creating a deployment for ${target.environment} was refused: ${String(data.message ?? 'no deployment id')}`, {
         failure: 'unavailable',
       });
     }
     id = data.id;
   } catch (err) {
-    throw err instanceof GithubApiError ? err : apiError(`creating a deployment for ${target.environment}`, err, target, tooLarge);
+    throw err instanceof PlatformApiError ? err : apiError(`creating a deployment for ${target.environment}`, err, target, tooLarge);
   }
   return {
     id,

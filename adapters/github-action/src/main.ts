@@ -1,23 +1,37 @@
 /**
  * The action: runner inputs -> the core's execute() -> step outputs, job summary and (deploy + github-token)
- * a GitHub Deployment. One catch turns anything thrown into setFailed. No release logic here: it is all in core.
+ * a GitHub Deployment. One catch turns anything thrown into setFailed. No release logic here: it is all in core;
+ * the kit (input table, report model, outputs) decides what the inputs mean and what a result says.
  */
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { execute, registerSecrets } from '../../../core/src/execute.js';
-import type { Host } from '../../../core/src/host.js';
-import { EXIT, InvalidInputError, toShiplogError } from '../../../core/src/errors.js';
-import { parseDuration } from '../../../core/src/operations/input-resolution.js';
-import { maxResponseBytes } from '../../../core/src/response-limit.js';
-import { Redactor } from '../../../core/src/redact.js';
-import { inputsFor, type OperationName } from '../../../core/src/inputs.js';
-import { ActionInputError, coreInputs, githubOptions, operationOf, type GithubOptions, type RawInputs } from './action-inputs.js';
-import { failureOf, inActionTerms, outputsFor, type JsonResult } from './action-outputs.js';
-import { secretInputNames } from './action-spec.js';
+import {
+  buildReport,
+  execute,
+  inPlatformTerms,
+  inputsFor,
+  InvalidInputError,
+  maxResponseBytes,
+  parseDuration,
+  Redactor,
+  registerSecrets,
+  renderMarkdown,
+  renderOutputs,
+  secretParamNames,
+  toShiplogError,
+  type Fact,
+  type Host,
+  type JsonResult,
+  type OperationName,
+  type RawInputs,
+  type Report,
+} from '@shiplog/core';
+import { coreInputs, githubOptions, operationOf, type GithubOptions } from './action-inputs.js';
 import { actionsHost } from './actions-host.js';
 import type { GithubDeployment } from './github-deployment.js';
-import { summaryMarkdown } from './job-summary.js';
-import { runLinks, runUrl, type RunContext } from './run-links.js';
+import { reportLinks, runLinks, runUrl, type RunContext } from './run-links.js';
+
+const TERMS = { noun: 'input', doc: 'adapters/github-action/README.md, "Inputs and outputs"' };
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const redactor = new Redactor();
@@ -29,104 +43,79 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const inputs = coreInputs(op, read);
     // The core (and a deploy command it runs) sees the job's environment, not the action's INPUT_* variables:
     // they carry dhpass and github-token, which the command has no business reading.
-    const coreEnv = withoutInputs(env);
+    const coreEnv = Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('INPUT_')));
     const host = actionsHost(coreEnv, redactor);
-    // Register every secret before anything is logged: the core's rule (secret inputs, DHPASS, *_TOKEN, ...)
-    // plus the GitHub-only secret inputs. The runner masks them (and their encodings) in the log; the same
-    // redactor removes them from the outputs, the summary and every file the core writes.
+    // Every secret before anything is logged: the core's rule plus the action's own secret inputs. The runner
+    // masks them in the log; the same redactor cleans the outputs, the summary and every file the core writes.
     registerSecrets(host, inputs);
-    for (const name of secretInputNames(op)) redactor.add(read(name));
+    for (const name of secretParamNames('github', op)) redactor.add(read(name));
     for (const value of redactor.values()) core.setSecret(value);
 
-    // Problems with the action-only inputs go to the core with the request, which reports them with its own.
     const problems: string[] = [];
     const gh = githubOptions(op, read, problems);
     if (op === 'envscript' && gh.exportEnv) exportEnvInputs(inputs, env, problems);
-    ctx = runContext(env);
-    const runCtx = ctx;
+    const runCtx = (ctx = runContext(env));
     // A deployment the action runs logs into this workflow run: link it unless the user gave another log.
-    if (op === 'deploy' && inputs['log-url'] === undefined && runUrl(ctx)) inputs['log-url'] = runUrl(ctx)!;
+    if (op === 'deploy' && inputs['log-url'] === undefined && runUrl(runCtx)) inputs['log-url'] = runUrl(runCtx)!;
     const withGithub = op === 'deploy' && gh.githubToken !== undefined;
-    if (withGithub && !/^[^/\s]+\/[^/\s]+$/.test(ctx.repository ?? '')) {
+    if (withGithub && !/^[^/\s]+\/[^/\s]+$/.test(runCtx.repository ?? '')) {
       problems.push('github-token needs GITHUB_REPOSITORY (owner/repo) to create a GitHub Deployment');
     }
     const timeoutMs = withGithub ? apiTimeout(env, problems) : undefined;
 
-    // The GitHub Deployment is created only when the core is about to deploy for real: every input valid, the
-    // environment in the pipeline, the application version found and allowed into that stage, not a dry run.
-    // A rejected request leaves nothing behind on GitHub.
+    // The GitHub Deployment is created only once the core is about to deploy for real (every input valid, the
+    // version allowed into that stage, not a dry run): a rejected request leaves nothing behind on GitHub.
     let deployment: GithubDeployment | undefined;
+    const operation = op;
     const outcome = await core.group(`shiplog ${op}`, () =>
-      execute(op!, inputs, host, {
+      execute(operation, inputs, host, {
         commandArgs: [],
         problems,
         beforeDeployment: withGithub
           ? async ({ values, appVersion, application, environment }) => {
-              deployment = await startGithubDeployment(runCtx, env, { ...values, application, env: environment, 'app-version': appVersion }, gh, redactor, timeoutMs);
+              const target = { ...values, application, env: environment, 'app-version': appVersion };
+              deployment = await startGithubDeployment(runCtx, env, target, gh, redactor, timeoutMs);
             }
           : undefined,
       }),
     );
-    const json = inActionTerms(op, redactor.redactValue(outcome.result as JsonResult));
+    const json = inPlatformTerms('github', op, redactor.redactValue(outcome.result as JsonResult), TERMS);
     // With step debug logging on (ACTIONS_STEP_DEBUG), the stack behind a failure, as the CLI's --debug shows it.
     if (outcome.error && core.isDebug()) core.debug(redactor.redact(stackOf(outcome.error)));
-
-    for (const [name, value] of Object.entries(outputsFor(op, json))) core.setOutput(name, value);
-    if (deployment) await finishGithubDeployment(deployment, json, ctx, gh, redactor);
-
-    const mermaid = await lineage(op, json, inputs, actionsHost(coreEnv, redactor, { quiet: true }));
-    const summary = summaryMarkdown({
-      operation: op,
-      result: json,
-      links: runLinks(ctx),
-      mermaid,
-      githubDeployment: deployment ? { id: deployment.id, environmentUrl: gh.environmentUrl } : undefined,
-    });
-    await writeSummary(redactor.redact(summary), env);
-
-    const failure = failureOf(json);
-    if (failure) core.setFailed(failure.hint ? `${failure.message} (hint: ${failure.hint})` : failure.message);
+    const facts: Fact[] = deployment ? [githubDeploymentFact(deployment, gh)] : [];
+    const diagram = await lineage(op, json, inputs, actionsHost(coreEnv, redactor, { quiet: true }));
+    const report = buildReport(op, json, { links: reportLinks(runLinks(runCtx)), facts, diagram });
+    for (const [name, value] of renderOutputs(report, 'github')) core.setOutput(name, value);
+    if (deployment) await finishGithubDeployment(deployment, report, runCtx, gh, redactor);
+    await finish(report, redactor, env);
   } catch (err) {
     // A failure outside the core (the operation input, the runner's files): still a result and a summary.
-    await failEarly(err, op, ctx, redactor, env);
-  }
-}
-
-/** The `result` output, a failure summary and setFailed for an error thrown outside execute(). */
-async function failEarly(
-  err: unknown,
-  op: OperationName | undefined,
-  ctx: RunContext | undefined,
-  redactor: Redactor,
-  env: NodeJS.ProcessEnv,
-): Promise<void> {
-  const error =
-    err instanceof ActionInputError
-      ? { code: 'INVALID_INPUT', message: err.message, exitCode: EXIT.INVALID }
-      : toShiplogError(err).toJSON();
-  const json = redactor.redactValue({ ok: false, ...(op ? { operation: op } : {}), error } as JsonResult);
-  try {
-    core.setOutput('result', JSON.stringify(json));
-    let links = {};
+    const json = redactor.redactValue({ ok: false, ...(op ? { operation: op } : {}), error: toShiplogError(err).toJSON() });
+    let links: Report['links'] = [];
     try {
-      links = runLinks(ctx ?? runContext(env));
+      links = reportLinks(runLinks(ctx ?? runContext(env)));
     } catch {
       /* no links without a readable run context */
     }
-    await writeSummary(redactor.redact(summaryMarkdown({ operation: op, result: json, links })), env);
+    core.setOutput('result', JSON.stringify(json));
+    await finish(buildReport(op, json, { links }), redactor, env);
+  }
+}
+
+/** The job summary, then setFailed for a failure. */
+async function finish(report: Report, redactor: Redactor, env: NodeJS.ProcessEnv): Promise<void> {
+  try {
+    await writeSummary(redactor.redact(renderMarkdown(report, { diagrams: true })), env);
   } finally {
-    const failure = failureOf(json)!;
-    core.setFailed(failure.hint ? `${failure.message} (hint: ${failure.hint})` : failure.message);
+    const e = report.error;
+    if (e) core.setFailed(report.nextStep ? `${e.message} (hint: ${report.nextStep})` : e.message);
   }
 }
 
 /** The job summary is a report: a runner without GITHUB_STEP_SUMMARY (old GHES, local runs) or a write error
  * must not fail an operation that succeeded. */
 async function writeSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<void> {
-  if (!env.GITHUB_STEP_SUMMARY) {
-    core.debug('no GITHUB_STEP_SUMMARY: job summary skipped');
-    return;
-  }
+  if (!env.GITHUB_STEP_SUMMARY) return core.debug('no GITHUB_STEP_SUMMARY: job summary skipped');
   try {
     await core.summary.addRaw(markdown, true).write();
   } catch (err) {
@@ -139,23 +128,9 @@ function stackOf(err: Error): string {
   return [err.stack ?? err.message, cause instanceof Error ? `caused by: ${cause.stack ?? cause.message}` : ''].filter(Boolean).join('\n');
 }
 
-function withoutInputs(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('INPUT_')));
-}
-
 function runContext(env: NodeJS.ProcessEnv): RunContext {
-  return {
-    eventName: context.eventName,
-    sha: context.sha,
-    ref: context.ref,
-    serverUrl: context.serverUrl,
-    runId: context.runId,
-    runNumber: context.runNumber,
-    runAttempt: context.runAttempt,
-    workflow: context.workflow,
-    repository: env.GITHUB_REPOSITORY,
-    payload: context.payload as Record<string, unknown>,
-  };
+  const { eventName, sha, ref, serverUrl, runId, runNumber, runAttempt, workflow } = context;
+  return { eventName, sha, ref, serverUrl, runId, runNumber, runAttempt, workflow, repository: env.GITHUB_REPOSITORY, payload: context.payload as Record<string, unknown> };
 }
 
 /**
@@ -164,10 +139,8 @@ function runContext(env: NodeJS.ProcessEnv): RunContext {
  */
 function exportEnvInputs(inputs: RawInputs, env: NodeJS.ProcessEnv, problems: string[]): void {
   const file = env.GITHUB_ENV;
-  if (!file) problems.push('export-env needs the runner\'s GITHUB_ENV file, and GITHUB_ENV is not set');
-  if (inputs.output !== undefined) {
-    problems.push('export-env writes to GITHUB_ENV: leave the output input empty, or set export-env to false');
-  }
+  if (!file) problems.push("export-env needs the runner's GITHUB_ENV file, and GITHUB_ENV is not set");
+  if (inputs.output !== undefined) problems.push('export-env writes to GITHUB_ENV: leave the output input empty, or set export-env to false');
   if (!file || inputs.output !== undefined) return;
   inputs.format = 'github';
   inputs.output = file;
@@ -205,13 +178,13 @@ async function startGithubDeployment(
     (m) => core.warning(redactor.redact(m)),
   );
   core.info(`created GitHub Deployment ${d.id} for ${environment}`);
-  try {
-    await d.setStatus('in_progress', { logUrl: runUrl(ctx), environmentUrl: gh.environmentUrl });
-  } catch (err) {
-    // As for the final status: the deployment goes ahead, and its final status is still posted.
-    core.warning(redactor.redact(err instanceof Error ? err.message : String(err)));
-  }
+  // As for the final status: the deployment goes ahead, and its final status is still posted.
+  await d.setStatus('in_progress', { logUrl: runUrl(ctx), environmentUrl: gh.environmentUrl }).catch((err: unknown) => warnRedacted(err, redactor));
   return d;
+}
+
+function warnRedacted(err: unknown, redactor: Redactor): void {
+  core.warning(redactor.redact(err instanceof Error ? err.message : String(err)));
 }
 
 /** SHIPLOG_GITHUB_API_TIMEOUT (a duration like 10s; default 30s): the limit for each GitHub API request. */
@@ -223,52 +196,35 @@ function apiTimeout(env: NodeJS.ProcessEnv, problems: string[]): number | undefi
   return ms;
 }
 
-async function finishGithubDeployment(
-  deployment: GithubDeployment,
-  json: JsonResult,
-  ctx: RunContext,
-  gh: GithubOptions,
-  redactor: Redactor,
-): Promise<void> {
-  const d = (json.deployment ?? {}) as { logUrl?: unknown; status?: unknown };
-  const ok = json.ok === true && d.status !== 'failed';
+function githubDeploymentFact(d: GithubDeployment, gh: GithubOptions): Fact {
+  return { label: 'GitHub Deployment', values: [{ text: `#${d.id}` }, ...(gh.environmentUrl ? [{ text: 'environment', href: gh.environmentUrl }] : [])] };
+}
+
+/** The deployment itself is recorded; a final status that did not post is worth a warning, not a failed step. */
+async function finishGithubDeployment(deployment: GithubDeployment, report: Report, ctx: RunContext, gh: GithubOptions, redactor: Redactor): Promise<void> {
+  const d = (report.result.deployment ?? {}) as { logUrl?: unknown; status?: unknown };
+  const ok = report.result.ok === true && d.status !== 'failed';
   const logUrl = typeof d.logUrl === 'string' && /^https?:\/\//.test(d.logUrl) ? d.logUrl : runUrl(ctx);
-  try {
-    await deployment.setStatus(ok ? 'success' : 'failure', {
-      logUrl,
-      environmentUrl: gh.environmentUrl,
-      description: ok ? 'deployed by shiplog' : redactor.redact(failureOf(json)?.message ?? 'deployment failed'),
-    });
-  } catch (err) {
-    // The deployment itself is recorded; a status that did not post is worth a warning, not a failed step.
-    core.warning(redactor.redact(err instanceof Error ? err.message : String(err)));
-  }
+  const description = ok ? 'deployed by shiplog' : redactor.redact(report.error?.message ?? 'deployment failed');
+  await deployment
+    .setStatus(ok ? 'success' : 'failure', { logUrl, environmentUrl: gh.environmentUrl, description })
+    .catch((err: unknown) => warnRedacted(err, redactor));
 }
 
 /** The application's lineage as Mermaid (the core's graph query); undefined when it cannot be drawn. */
 async function lineage(op: OperationName, json: JsonResult, inputs: RawInputs, host: Host): Promise<string | undefined> {
   if (json.ok !== true || op === 'envscript' || json.dryRun === true) return undefined;
-  const application = applicationOf(json) ?? stringValue(inputs.application);
-  if (!application) return undefined;
-  // json: the Mermaid text comes back in the result only (the graph query prints it otherwise).
-  const graphInputs: RawInputs = { application, json: 'true' };
-  // The connection inputs the graph query shares with the operation (backend, state-dir, dhurl, ...).
-  for (const spec of inputsFor('graph')) {
-    const v = inputs[spec.name];
-    if (v !== undefined && spec.name !== 'application') graphInputs[spec.name] = v;
-  }
-  const { result } = await execute('graph', graphInputs, host, { commandArgs: [] });
-  const r = result as JsonResult;
-  if (r.ok === true && typeof r.mermaid === 'string') return r.mermaid;
-  core.debug(`no lineage graph: ${failureOf(r)?.message ?? 'no mermaid in the result'}`);
-  return undefined;
-}
-
-/** The base application name `domain.short` from the result's application version. */
-function applicationOf(json: JsonResult): string | undefined {
   const av = json.appVersion ?? (json.deployment as { appVersion?: unknown } | undefined)?.appVersion;
-  const name = typeof av === 'string' ? av : typeof (av as { name?: unknown })?.name === 'string' ? (av as { name: string }).name : undefined;
-  return name?.split(';')[0];
+  const name = typeof av === 'string' ? av : (av as { name?: unknown } | undefined)?.name;
+  const application = (typeof name === 'string' ? name.split(';')[0] : undefined) ?? stringValue(inputs.application);
+  if (!application) return undefined;
+  // json: the Mermaid text comes back in the result only; the connection inputs the graph query shares with the operation.
+  const graphInputs: RawInputs = { application, json: 'true' };
+  for (const spec of inputsFor('graph')) if (inputs[spec.name] !== undefined && spec.name !== 'application') graphInputs[spec.name] = inputs[spec.name];
+  const { result } = await execute('graph', graphInputs, host, { commandArgs: [] });
+  if (result.ok === true && typeof result.mermaid === 'string') return result.mermaid;
+  core.debug(`no lineage graph: ${String((result.error as { message?: unknown } | undefined)?.message ?? 'no mermaid in the result')}`);
+  return undefined;
 }
 
 function stringValue(v: unknown): string | undefined {

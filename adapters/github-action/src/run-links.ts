@@ -2,7 +2,18 @@
  * Links for the job summary and the GitHub Deployment, from the runner's context (@actions/github `context`:
  * GITHUB_* variables plus the event payload at GITHUB_EVENT_PATH). Pure: takes a context-shaped object.
  */
-import type { RunLinks } from './job-summary.js';
+import type { ReportLink } from '@shiplog/core';
+
+export interface RunLinks {
+  /** The workflow run, e.g. https://github.com/o/r/actions/runs/1/attempts/1 */
+  runUrl?: string;
+  runLabel?: string;
+  commitUrl?: string;
+  commit?: string;
+  /** What triggered the run (from the event payload): a pull request, a push, ... */
+  triggerLabel?: string;
+  triggerUrl?: string;
+}
 
 /** The fields of @actions/github's Context this adapter reads. */
 export interface RunContext {
@@ -64,4 +75,13 @@ export function runLinks(ctx: RunContext): RunLinks {
     links.triggerLabel = ctx.eventName;
   }
   return links;
+}
+
+/** The run's links as the report shows them (Build, Commit, Trigger). */
+export function reportLinks(links: RunLinks): ReportLink[] {
+  const out: ReportLink[] = [];
+  if (links.runUrl) out.push({ label: 'Build', text: links.runLabel ?? 'workflow run', href: links.runUrl });
+  if (links.commit) out.push({ label: 'Commit', text: links.commit.slice(0, 7), href: links.commitUrl });
+  if (links.triggerLabel) out.push({ label: 'Trigger', text: links.triggerLabel, href: links.triggerUrl });
+  return out;
 }

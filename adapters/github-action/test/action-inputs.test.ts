@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { inputsFor, isRequired, OPERATIONS } from '../../../core/src/inputs.js';
+import { inputsFor, isRequired, OPERATIONS, secretParamNames, type OperationName } from '@shiplog/core';
 import { ActionInputError, coreInputs, githubOptions, operationOf } from '../src/action-inputs.js';
-import { secretInputNames } from '../src/action-spec.js';
+
+const secretInputNames = (op: OperationName) => secretParamNames('github', op);
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 
@@ -85,8 +86,9 @@ describe('githubOptions', () => {
 });
 
 describe('secretInputNames', () => {
-  it('masks dhpass everywhere and github-token on deploy', () => {
+  it('masks dhpass and store-password everywhere and github-token on deploy', () => {
     for (const op of OPERATIONS) expect(secretInputNames(op)).toContain('dhpass');
-    expect(secretInputNames('deploy')).toEqual(['dhpass', 'github-token']);
+    for (const op of OPERATIONS) expect(secretInputNames(op)).toContain('store-password');
+    expect(secretInputNames('deploy')).toEqual(['store-password', 'dhpass', 'github-token']);
   });
 });

@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inputsFor, isRequired, OPERATIONS } from '../../../core/src/inputs.js';
+import { inputsFor, isRequired, OPERATIONS } from '@shiplog/core';
 import { ACTION_ROOT, makeWorkspace, runAction, type ActionRun } from './runner-harness.js';
 import { openedPullRequest } from './webhook-payloads.js';
 

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 import { ACTION_ROOT } from './runner-harness.js';
 
-it('dist/ matches a fresh build of src/ (run `npm run build -w adapters/github-action`)', async () => {
+it('dist/ matches a fresh build of src/ (run `npm run build`)', async () => {
   const out = await mkdtemp(join(tmpdir(), 'shiplog-gha-dist-'));
   try {
     const rollup = join(ACTION_ROOT, '..', '..', 'node_modules', 'rollup', 'dist', 'bin', 'rollup');

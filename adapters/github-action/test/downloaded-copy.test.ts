@@ -5,7 +5,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { OPERATIONS } from '../../../core/src/inputs.js';
+import { OPERATIONS } from '@shiplog/core';
 import { DEFAULT_PASSWORD, DEFAULT_USER, startOrteliusEmulator } from '../../../core/test/ortelius-emulator/index.js';
 import { fakeGithub } from './fake-github.js';
 import { ACTION_ROOT, makeWorkspace, runAction } from './runner-harness.js';

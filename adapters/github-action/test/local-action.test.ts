@@ -46,7 +46,8 @@ it('runs the version-update action through local-action', async () => {
   const bin = join(ACTION_ROOT, '..', '..', 'node_modules', '@github', 'local-action', 'bin', 'local-action.js');
   const { stdout } = await promisify(execFile)(process.execPath, [bin, 'run', './version-update', '../src/main.ts', dotenv], {
     cwd: ACTION_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: dir, npm_config_offline: 'true', npm_config_update_notifier: 'false' },
+    // src/main.ts imports @shiplog/core from its TypeScript sources (the `shiplog-source` export condition).
+    env: { PATH: process.env.PATH ?? '', HOME: dir, npm_config_offline: 'true', npm_config_update_notifier: 'false', NODE_OPTIONS: '--conditions=shiplog-source' },
     maxBuffer: 16 << 20,
   });
   // local-action read our metadata ...

@@ -4,8 +4,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { inputsFor, isRequired, OPERATIONS } from '../../../core/src/inputs.js';
-import { ACTION_ONLY_INPUTS, ACTION_OUTPUTS, OPERATION_INPUT } from '../src/action-spec.js';
+import { inputsFor, isRequired, OPERATIONS, OUTPUTS, PLATFORM_INPUTS } from '@shiplog/core';
+import { OPERATION_INPUT } from '../src/action-inputs.js';
+
+// The GitHub-only inputs and the outputs, from the one table.
+const ACTION_ONLY_INPUTS = PLATFORM_INPUTS.filter((i) => i.platform === 'github');
+const ACTION_OUTPUTS = OUTPUTS.filter((o) => o.expose?.github !== false);
 import { readmeBlock, readmeBlocks, renderActionYml } from '../scripts/render-manifests.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,7 +57,7 @@ describe('action.yml per operation', () => {
             expect(input.default, `default of ${spec.name}`).toBe(spec.default);
           }
         }
-        const extra = ACTION_ONLY_INPUTS.filter((i) => i.operations.includes(op)).map((i) => i.name);
+        const extra = ACTION_ONLY_INPUTS.filter((i) => i.commands.includes(op)).map((i) => i.name);
         expect(Object.keys(yml.inputs).sort()).toEqual([...specs.map((s) => s.name), ...extra, OPERATION_INPUT].sort());
       });
 
@@ -67,7 +71,7 @@ describe('action.yml per operation', () => {
       });
 
       it('declares its outputs, each described', () => {
-        const expected = ACTION_OUTPUTS.filter((o) => o.operations.includes(op)).map((o) => o.name);
+        const expected = ACTION_OUTPUTS.filter((o) => o.commands.includes(op)).map((o) => o.name);
         expect(Object.keys(yml.outputs)).toEqual(expected);
         for (const o of Object.values(yml.outputs)) expect(o.description.length).toBeGreaterThan(10);
         expect(Object.keys(yml.outputs)).toContain('result');

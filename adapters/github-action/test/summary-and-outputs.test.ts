@@ -1,7 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { inActionTerms, outputsFor } from '../src/action-outputs.js';
-import { code, link, plain, summaryMarkdown } from '../src/job-summary.js';
-import { runLinks, type RunContext } from '../src/run-links.js';
+import {
+  buildReport,
+  inPlatformTerms,
+  markdownCode as code,
+  markdownLink as link,
+  escapeMarkdown as plain,
+  renderMarkdown,
+  renderOutputs,
+  type JsonResult,
+  type OperationName,
+} from '@shiplog/core';
+import { reportLinks, runLinks, type RunContext, type RunLinks } from '../src/run-links.js';
+
+// The action's outputs and job summary are the core's report renderers (main.ts wires them like this).
+const outputsFor = (op: OperationName, result: JsonResult) => Object.fromEntries(renderOutputs(buildReport(op, result), 'github'));
+const summaryMarkdown = (i: { operation: OperationName; result: JsonResult; links: RunLinks; mermaid?: string; githubDeployment?: { id: number; environmentUrl?: string } }) =>
+  renderMarkdown(
+    buildReport(i.operation, i.result, {
+      links: reportLinks(i.links),
+      diagram: i.mermaid,
+      facts: i.githubDeployment
+        ? [{ label: 'GitHub Deployment', values: [{ text: `#${i.githubDeployment.id}` }, ...(i.githubDeployment.environmentUrl ? [{ text: 'environment', href: i.githubDeployment.environmentUrl }] : [])] }]
+        : [],
+    }),
+    { diagrams: true },
+  );
+const inActionTerms = (op: OperationName, result: JsonResult) => inPlatformTerms('github', op, result, { noun: 'input', doc: 'adapters/github-action/README.md, "Inputs and outputs"' });
 import { branchPush, openedPullRequest } from './webhook-payloads.js';
 
 const versionUpdate = {
@@ -39,9 +63,13 @@ describe('outputsFor', () => {
     expect(outputsFor('approve', { ok: true, operation: 'approve', appVersion: 'A.b;2', approved: true })['app-version']).toBe('A.b;2');
   });
 
-  it('reports a failed deployment as deployment-status failed, and always the result', () => {
+  it('reports a failed deployment as deployment-status failed once it was recorded, and always the result', () => {
+    // Outputs say what was recorded (the one outputs renderer, also Buildkite's meta-data): a failure without a
+    // recorded deployment publishes only the result.
     const failed = { ok: false, error: { code: 'DEPLOY_FAILED', message: 'deployment to qa failed (exit 3)', exitCode: 1 } };
-    expect(outputsFor('deploy', failed)).toEqual({ 'deployment-status': 'failed', result: JSON.stringify(failed) });
+    expect(outputsFor('deploy', failed)).toEqual({ result: JSON.stringify(failed) });
+    const recorded = { ...failed, deployment: { id: 4, appVersion: 'A.b;2', environment: 'qa', exitCode: 3, status: 'failed' } };
+    expect(outputsFor('deploy', recorded)).toEqual({ 'deployment-id': '4', 'deployment-status': 'failed', 'app-version': 'A.b;2', result: JSON.stringify(recorded) });
     expect(outputsFor('move', { ok: false, error: { code: 'APPROVAL_REQUIRED', message: 'x', exitCode: 1 } })).toEqual({
       result: expect.any(String),
     });
@@ -118,7 +146,8 @@ describe('summaryMarkdown', () => {
 
   it('cannot be broken out of by hostile names', () => {
     expect(code('a|b`c\nd')).toBe("`a\\|b'c d`");
-    expect(plain('<script>|[x](y)')).toBe('\\<script\\>\\|\\[x\\](y)');
+    // HTML as entities (the one markdown escaper serves GitHub and Buildkite), markdown with backslashes
+    expect(plain('<script>|[x](y)')).toBe('&lt;script&gt;\\|\\[x\\](y)');
     expect(link('x', 'javascript:alert(1)')).toBe('x');
     expect(link('x', 'https://ok.example/a b')).toBe('x');
   });

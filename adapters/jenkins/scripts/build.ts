@@ -1,23 +1,27 @@
 /**
- * `npm run build -w adapters/jenkins`: copies the core CLI bundle into resources/, regenerates the manifests
- * from the core's input table, and bundles the TypeScript Jenkins-API part into resources/.
+ * The Jenkins library's generated files, written and checked by the repository's one build script
+ * (scripts/build.ts): resources/shiplog/shiplog.mjs (the core CLI bundle: Jenkins loads the library straight
+ * from this directory of the repository), resources/shiplog/inputs.json and vars/*.txt (from the input table),
+ * and resources/shiplog/jenkins-context.mjs and report.mjs (ts/ bundled with @shiplog/core/kit).
  */
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OPERATIONS } from '../../../core/src/inputs.js';
+import { OPERATIONS } from '@shiplog/core';
 import { CLI_STEP, cliHelp, inputsJson, stepHelp, stepName } from './manifest.js';
-import { bundleJenkinsContext } from './bundle.js';
+import { jenkinsContextBundle } from './bundle.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const coreBundle = join(root, '../../core/dist/shiplog.mjs');
-if (!existsSync(coreBundle)) {
-  console.error('jenkins build: core/dist/shiplog.mjs is missing: run `npm run build -w core` first');
-  process.exit(2);
+
+export async function jenkinsLibraryFiles(): Promise<{ path: string; content: string | Buffer; committed: boolean }[]> {
+  const files: { path: string; content: string | Buffer; committed: boolean }[] = [
+    { path: join(root, 'resources/shiplog/shiplog.mjs'), content: readFileSync(coreBundle), committed: true },
+    { path: join(root, 'resources/shiplog/inputs.json'), content: inputsJson(), committed: true },
+    { path: join(root, 'resources/shiplog/jenkins-context.mjs'), content: await jenkinsContextBundle(), committed: true },
+    { path: join(root, 'resources/shiplog/report.mjs'), content: await jenkinsContextBundle('ts/report.ts'), committed: true },
+    { path: join(root, 'vars', `${CLI_STEP}.txt`), content: cliHelp(), committed: true },
+  ];
+  for (const op of OPERATIONS) files.push({ path: join(root, 'vars', `${stepName(op)}.txt`), content: stepHelp(op), committed: true });
+  return files;
 }
-copyFileSync(coreBundle, join(root, 'resources/shiplog/shiplog.mjs'));
-writeFileSync(join(root, 'resources/shiplog/inputs.json'), inputsJson());
-for (const op of OPERATIONS) writeFileSync(join(root, 'vars', `${stepName(op)}.txt`), stepHelp(op));
-writeFileSync(join(root, 'vars', `${CLI_STEP}.txt`), cliHelp());
-await bundleJenkinsContext(join(root, 'resources/shiplog/jenkins-context.mjs'));
-console.error('jenkins build: resources/shiplog/{shiplog.mjs,inputs.json,jenkins-context.mjs} and vars/*.txt written');

@@ -16,22 +16,24 @@ function interopDefault<T>(m: T): T {
 const commonjs = interopDefault(commonjsModule) as unknown as (opts?: Record<string, unknown>) => import('rollup').Plugin;
 const json = interopDefault(jsonModule) as unknown as () => import('rollup').Plugin;
 
-export async function bundleJenkinsContext(outFile: string): Promise<void> {
+/** ts/cli.ts as one ESM file (the `jenkins` client and @shiplog/core/kit inlined). */
+export async function jenkinsContextBundle(entry = 'ts/cli.ts'): Promise<string> {
   const bundle = await rollup({
-    input: join(root, 'ts/cli.ts'),
+    input: join(root, entry),
+    // the kit's modules are pure: only what the helper calls is kept
+    treeshake: { moduleSideEffects: (id) => !id.includes('/core/src/') },
     onwarn(warning, warn) {
       if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
       warn(warning);
     },
     plugins: [
-      nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
+      nodeResolve({ preferBuiltins: true, exportConditions: ['shiplog-source', 'node'] }),
       commonjs({ ignoreDynamicRequires: true }),
       json(),
       esbuild({ target: 'node20', minify: false, sourceMap: false }),
     ],
   });
-  await bundle.write({
-    file: outFile,
+  const { output } = await bundle.generate({
     format: 'esm',
     inlineDynamicImports: true,
     banner:
@@ -40,4 +42,11 @@ export async function bundleJenkinsContext(outFile: string): Promise<void> {
       'const require = __shiplogCreateRequire(import.meta.url);',
   });
   await bundle.close();
+  return output[0].code;
+}
+
+/** Writes the bundle to `outFile` (tests rebuild it to compare). */
+export async function bundleJenkinsContext(outFile: string): Promise<void> {
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(outFile, await jenkinsContextBundle());
 }

@@ -1,44 +1,44 @@
 /**
- * Generates the Jenkins library's manifests from the core's input table: resources/shiplog/inputs.json (read by
- * vars/shiplogCli.groovy to map named arguments to CLI flags) and vars/<step>.txt (the step help).
+ * Generates the Jenkins library's manifests from the core's input table, as the kit exposes it on Jenkins:
+ * resources/shiplog/inputs.json (read by vars/shiplogCli.groovy to map named arguments to CLI flags and to bind
+ * credentials) and vars/<step>.txt (the step help).
  */
 import {
+  camelName,
   OPERATIONS,
+  isRequired,
+  platformParams,
   QUERIES,
   SECRET_INPUTS,
-  inputsFor,
-  isRequired,
   type CommandName,
+  type CredentialsBinding,
   type InputSpec,
   type OperationName,
   type QueryName,
-} from '../../../core/src/inputs.js';
+} from '@shiplog/core';
 
-/** Arguments every step takes that are Jenkins' own, not core inputs. */
-export const JENKINS_ARGS: readonly { arg: string; type: string; description: string; default?: string }[] = [
-  {
-    arg: 'credentialsId',
-    type: 'string',
-    description:
-      'Jenkins "Username with password" credentials for the Ortelius server: bound with withCredentials into DHUSER/DHPASS, never interpolated into a script.',
-  },
-  {
-    arg: 'jenkinsCredentialsId',
-    type: 'string',
-    description:
-      'shiplogDeploy only: Jenkins "Username with password" credentials (user + API token) used to attach this build\'s console log, causes and change sets to a record-only deployment.',
-  },
-  { arg: 'failOnError', type: 'boolean', default: 'true', description: 'Fail the build (error step) when shiplog exits non-zero; false returns the result Map with ok=false.' },
-  { arg: 'nodeBinary', type: 'string', default: 'node', description: 'Node.js 20+ executable on the agent.' },
-];
+/** A Jenkins-only argument of a step (credentialsId, failOnError, ...), from the table's platform inputs. */
+export interface JenkinsArg {
+  arg: string;
+  type: string;
+  description: string;
+  default?: string;
+  /** The withCredentials binding the step makes from the id this argument gives. */
+  binds?: CredentialsBinding;
+}
+
+/** The Jenkins-only arguments `op` takes, in table order. */
+export function jenkinsArgsFor(op: CommandName): JenkinsArg[] {
+  return platformParams('jenkins', op)
+    .filter((p) => p.spec.platform === 'jenkins')
+    .map((p) => ({ arg: p.name, type: p.spec.type, description: p.description, ...(p.default !== undefined ? { default: p.default } : {}), ...(p.exposure.binds ? { binds: p.exposure.binds } : {}) }));
+}
 
 export function stepName(op: OperationName): string {
   return 'shiplog' + op.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
 }
 
-export function camel(name: string): string {
-  return name.replace(/[-_]([a-z])/g, (_m, c: string) => c.toUpperCase());
-}
+export const camel = camelName;
 
 export interface StepInput {
   arg: string;
@@ -54,18 +54,19 @@ export interface StepInput {
 export const CLI_STEP = 'shiplogCli';
 
 /**
- * Argument names a step refuses with "pass the Ortelius password through credentialsId": every secret input of
- * the table (its camelCase and kebab-case spellings) plus `password`.
+ * Argument names a step refuses with "pass secrets through credentials": every secret input of the table (its
+ * camelCase and kebab-case spellings) plus `password`.
  */
 export function secretArgs(): string[] {
   return [...new Set([...SECRET_INPUTS.flatMap((n) => [camel(n), n]), 'password'])];
 }
 
-/** Inputs a step accepts as named arguments: the table's, minus CLI-only flags and secrets (those go through credentialsId). */
+/** Inputs a step accepts as named arguments: the table's value inputs on Jenkins (secrets come through credentials). */
 export function stepInputs(op: CommandName): StepInput[] {
-  return inputsFor(op)
-    .filter((i) => !i.secret)
-    .map((i) => ({
+  return platformParams('jenkins', op)
+    .filter((p) => p.channel === 'value' && !p.spec.platform)
+    .map((p) => p.spec)
+    .map((i: InputSpec) => ({
       arg: camel(i.name),
       flag: i.name,
       type: i.type,
@@ -77,16 +78,11 @@ export function stepInputs(op: CommandName): StepInput[] {
 }
 
 export function inputsJson(): string {
-  const steps: Record<string, { operation: OperationName; inputs: StepInput[] }> = {};
-  for (const op of OPERATIONS) steps[stepName(op)] = { operation: op, inputs: stepInputs(op) };
-  const queries: Record<string, { inputs: StepInput[] }> = {};
-  for (const q of QUERIES) queries[q] = { inputs: stepInputs(q) };
+  const steps: Record<string, { operation: OperationName; inputs: StepInput[]; args: JenkinsArg[] }> = {};
+  for (const op of OPERATIONS) steps[stepName(op)] = { operation: op, inputs: stepInputs(op), args: jenkinsArgsFor(op) };
+  const queries: Record<string, { inputs: StepInput[]; args: JenkinsArg[] }> = {};
+  for (const q of QUERIES) queries[q] = { inputs: stepInputs(q), args: jenkinsArgsFor(q) };
   return JSON.stringify({ generatedFrom: 'core/src/inputs.ts', secretArgs: secretArgs(), steps, queries }, null, 2) + '\n';
-}
-
-/** Jenkins-only arguments a step takes (jenkinsCredentialsId only on shiplogDeploy). */
-function jenkinsArgsFor(op: CommandName): typeof JENKINS_ARGS {
-  return JENKINS_ARGS.filter((j) => j.arg !== 'jenkinsCredentialsId' || op === 'deploy');
 }
 
 function describeInput(i: StepInput, required = i.required): string[] {
@@ -123,7 +119,7 @@ export function cliHelp(): string {
   lines.push(...describeJenkinsArgs('status'));
   lines.push('</dl>');
   lines.push(
-    `<p>The Ortelius password is never an argument: ${secretArgs().map((a) => `<code>${a}</code>`).join(', ')} are refused; pass it through <code>credentialsId</code>.</p>`,
+    `<p>Secrets are never arguments: ${secretArgs().map((a) => `<code>${a}</code>`).join(', ')} are refused; pass them through <code>credentialsId</code> and <code>storeCredentialsId</code>.</p>`,
   );
   lines.push(`<p>Example: <code>def s = ${CLI_STEP}(operation: 'status', application: 'GLOBAL.Acme.Store.shop')</code></p>`);
   return lines.join('\n') + '\n';

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OPERATIONS, QUERIES, SECRET_INPUTS, inputsFor } from '../../../core/src/inputs.js';
+import { OPERATIONS, QUERIES, SECRET_INPUTS, inputsFor } from '@shiplog/core';
 import { CLI_STEP, camel, cliHelp, inputsJson, queryArgs, secretArgs, stepHelp, stepName } from '../scripts/manifest.js';
 import { bundleJenkinsContext } from '../scripts/bundle.js';
 
@@ -19,7 +19,7 @@ describe('Jenkins library manifests follow the core input table', () => {
     }
   });
 
-  it('resources/shiplog/inputs.json is generated from the table (run npm run build -w adapters/jenkins)', () => {
+  it('resources/shiplog/inputs.json is generated from the table (run npm run build)', () => {
     expect(readFileSync(join(root, 'resources/shiplog/inputs.json'), 'utf8')).toBe(inputsJson());
   });
 
@@ -32,7 +32,7 @@ describe('Jenkins library manifests follow the core input table', () => {
     }
   });
 
-  it('every step has its help: vars/shiplogCli.txt is generated from the table (run npm run build -w adapters/jenkins)', () => {
+  it('every step has its help: vars/shiplogCli.txt is generated from the table (run npm run build)', () => {
     const vars = readdirSync(join(root, 'vars'));
     for (const g of vars.filter((f) => f.endsWith('.groovy'))) expect(vars).toContain(g.replace('.groovy', '.txt'));
     expect(readFileSync(join(root, 'vars', `${CLI_STEP}.txt`), 'utf8')).toBe(cliHelp());

@@ -5,8 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Redactor } from '../../../core/src/redact.js';
-import { maxResponseBytes } from '../../../core/src/response-limit.js';
+import { Redactor, maxResponseBytes } from '@shiplog/core/kit';
 import { collectBuildFacts } from './jenkins-context.js';
 
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {

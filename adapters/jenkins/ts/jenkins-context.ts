@@ -4,7 +4,7 @@
  * Authorization header, never in the URL (the client would echo a URL in its errors).
  */
 import Jenkins from 'jenkins';
-import { limitedAgent, maxResponseBytes } from '../../../core/src/response-limit.js';
+import { limitedAgent, maxResponseBytes } from '@shiplog/core/kit';
 
 export interface BuildRef {
   /** JENKINS_URL, e.g. https://ci.example.com/ */

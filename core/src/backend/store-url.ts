@@ -62,6 +62,7 @@ function refOf(raw: string, fragment: string): string {
   const ref = decodeURIComponent(m[1]);
   const full = ref.startsWith('refs/') ? ref : `refs/heads/${ref}`;
   // git check-ref-format's rules that matter here.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed or refused
   if (/(^|\/)\.|\.\.|[\x00-\x20\x7f~^:?*[\\]|@\{|\.lock(\/|$)|\/\/|\/$|\.$/.test(full) || full.split('/').length < 3) {
     throw bad(raw, `"${ref}" is not a valid git ref name`);
   }
@@ -85,6 +86,7 @@ function parseUrl(raw: string, text: string): URL {
 export function parseStoreUrl(raw: string, cwd: string): StoreLocation {
   const text = raw.trim();
   if (text === '') throw bad(raw, 'is empty');
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed or refused
   if (/[\x00-\x1f\x7f]/.test(text)) throw bad(raw, 'contains a control character');
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(text)?.[1]?.toLowerCase();
   // A bare path (also C:\ style drive letters are paths, not schemes).

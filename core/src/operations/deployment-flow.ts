@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Backend } from '../backend/backend.js';
-import { EXIT, InvalidInputError, OperationFailedError, ShiplogError, UsageError, type ExitCode } from '../errors.js';
+import { FailedDeploymentError, InvalidInputError, OperationFailedError, UsageError } from '../errors.js';
 import type { ApplicationVersion, CiContext, Deployment, DeploymentMode, PipelineConfig, Stage } from '../model.js';
 import { stageIndex } from '../pipeline-config.js';
 import { environmentStage } from './server-names.js';
@@ -52,30 +52,6 @@ export interface DeployResult extends CommandResultBase {
   operation: 'deploy';
   deployment: DeploymentSummary;
   dryRun?: boolean;
-}
-
-/**
- * A deployment that ran and failed: exit 1 (code DEPLOY_FAILED), or exit 5 (code TIMEOUT) when shiplog stopped
- * its command at --timeout. Carries the full result so that it is still printed (with ok:false).
- */
-export class FailedDeploymentError extends ShiplogError {
-  override readonly code: string;
-  override readonly exitCode: ExitCode;
-
-  constructor(
-    message: string,
-    readonly result: Record<string, unknown>,
-    opts: { timedOut?: boolean } = {},
-  ) {
-    super(message, opts.timedOut ? { hint: 'if the deployment needs longer, raise --timeout (default 30m)' } : {});
-    // The codes of the catalogue's TimeoutError and DeploymentFailedError (errors.ts).
-    this.code = opts.timedOut ? 'TIMEOUT' : 'DEPLOY_FAILED';
-    this.exitCode = opts.timedOut ? EXIT.TIMEOUT : EXIT.OPERATION_FAILED;
-  }
-
-  get timedOut(): boolean {
-    return this.exitCode === EXIT.TIMEOUT;
-  }
 }
 
 /** Recorded exit code of a command stopped at --timeout that still ended with 0 (as timeout(1) reports). */

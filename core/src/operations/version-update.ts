@@ -9,12 +9,12 @@
  * - `--env` (or DeployEnv) deploys that application version afterwards (the command after `--`).
  * Re-running the same build creates nothing and says created:false.
  */
-import { InvalidInputError, OperationFailedError, ShiplogError } from '../errors.js';
+import { FailedDeploymentError, InvalidInputError, OperationFailedError, ShiplogError } from '../errors.js';
 import { parseAttrArgs } from '../attributes.js';
 import { findAppVersion } from './app-version-lookup.js';
 import type { CommandModule, CommandResultBase } from './command-module.js';
 import type { OperationContext } from './context.js';
-import { canDeployItself, FailedDeploymentError, performDeployment, planDeployment, renderDeployment, type DeploymentPlan, type DeploymentSummary } from './deployment-flow.js';
+import { canDeployItself, performDeployment, planDeployment, renderDeployment, type DeploymentPlan, type DeploymentSummary } from './deployment-flow.js';
 import { deploySource } from './deploy.js';
 import { DEFAULT_TIMEOUT_MS, durationInput } from './input-resolution.js';
 import { bool, list, str, tomlInput } from './request-inputs.js';

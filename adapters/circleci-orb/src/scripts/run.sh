@@ -4,7 +4,8 @@
 #   SHIPLOG_IN_APP_VERSION=1.2    -> --app-version 1.2      (empty: flag left out, the core's default applies)
 #   SHIPLOG_FLAG_DRY_RUN=true     -> --dry-run              (false: left out)
 #   SHIPLOG_LIST_ATTR=$'a=1\nb=2' -> --attr a=1 --attr b=2  (one item per line)
-#   SHIPLOG_ENVVAR_DHPASS=MY_PASS -> DHPASS exported from $MY_PASS (read by name; never on a command line)
+#   SHIPLOG_ENVVAR_DHPASS=MY_PASS -> DHPASS exported from $MY_PASS (read by name; never on a command line; the
+#                                    suffix is the variable the core reads: SHIPLOG_ENVVAR_SHIPLOG_STORE_PASSWORD)
 # Values (except `command`, which is shell text for the deployment) may reference environment variables as ${NAME},
 # e.g. component_version: ${IMAGE_TAG}; they are expanded here, at run time. Nothing else is evaluated. A reference
 # to a variable that is unset or empty, or to the orb's own SHIPLOG_* variables, fails the step with exit 2.
@@ -111,14 +112,13 @@ shiplog_build_args() {
     shiplog_export_credential "${1#SHIPLOG_ENVVAR_}" "${!1}"
     shift
   done
-  # Last guard: the password never goes on a command line, however a parameter referenced it.
-  if [ -n "${DHPASS:-}" ] && [ "${#DHPASS}" -ge 3 ]; then
-    set -- "${SHIPLOG_ARGS[@]}"
-    while [ "$#" -gt 0 ]; do
-      [[ "$1" != *"$DHPASS"* ]] || shiplog_fail 2 "a parameter value contains the password; pass secrets only through the dhpass parameter"
-      shift
-    done
-  fi
+  # Last guard: a password never goes on a command line, however a parameter referenced it.
+  set -- "${SHIPLOG_ARGS[@]}"
+  while [ "$#" -gt 0 ]; do
+    [[ -z "${DHPASS:-}" || "${#DHPASS}" -lt 3 || "$1" != *"$DHPASS"* ]] || shiplog_fail 2 "a parameter value contains the password; pass secrets only through the dhpass parameter"
+    [[ -z "${SHIPLOG_STORE_PASSWORD:-}" || "${#SHIPLOG_STORE_PASSWORD}" -lt 3 || "$1" != *"$SHIPLOG_STORE_PASSWORD"* ]] || shiplog_fail 2 "a parameter value contains the store password; pass it only through the store_password parameter"
+    shift
+  done
   if [ "$SHIPLOG_OPERATION" = envscript ] && [ -z "${SHIPLOG_IN_OUTPUT:-}" ] && [ -n "${BASH_ENV:-}" ]; then
     # Every later step of the job loads $BASH_ENV as shell: another format there breaks them all.
     case "${SHIPLOG_IN_FORMAT:-sh}" in
@@ -149,8 +149,10 @@ shiplog_list_args() {
 # the value never reaches a command line. No named locals: ${!2} would read them.
 shiplog_export_credential() {
   [ -n "$2" ] || return 0
-  [[ "$2" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || shiplog_fail 2 "parameter ${1,,} must name an environment variable, got '$2'"
-  [[ "$2" != SHIPLOG_* ]] || shiplog_fail 2 "parameter ${1,,} names $2, a variable of the orb itself (SHIPLOG_*); name a variable of the job"
+  set -- "$1" "$2" "${1#SHIPLOG_}"
+  [[ "$2" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || shiplog_fail 2 "parameter ${3,,} must name an environment variable, got '$2'"
+  # SHIPLOG_STORE_PASSWORD is the core's own variable (its default), not the orb's state.
+  [[ "$2" == "$1" || "$2" != SHIPLOG_* ]] || shiplog_fail 2 "parameter ${3,,} names $2, a variable of the orb itself (SHIPLOG_*); name a variable of the job"
   if [ -n "${!2:-}" ]; then
     export "$1=${!2}"
   elif [ "$2" != "$1" ]; then

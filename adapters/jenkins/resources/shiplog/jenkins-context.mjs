@@ -3,14 +3,54 @@ import { createRequire as __shiplogCreateRequire } from 'node:module';
 const require = __shiplogCreateRequire(import.meta.url);
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
-import http from 'node:http';
-import https from 'node:https';
 import require$$0$1 from 'events';
 import require$$1 from 'http';
 import require$$2 from 'https';
 import require$$3 from 'util';
 import require$$0 from 'querystring';
 import require$$0$2 from 'url';
+import http from 'node:http';
+import https from 'node:https';
+
+const EXIT = {
+  OPERATION_FAILED: 1,
+  BACKEND: 4};
+class ShiplogError extends Error {
+  code = "SHIPLOG_ERROR";
+  exitCode = EXIT.OPERATION_FAILED;
+  hint;
+  problems;
+  constructor(message, opts = {}) {
+    super(oneLine(message), opts.cause === void 0 ? void 0 : { cause: opts.cause });
+    this.name = new.target.name;
+    this.hint = opts.hint;
+    this.problems = opts.problems;
+  }
+  toJSON() {
+    return {
+      code: this.code,
+      message: this.message,
+      exitCode: this.exitCode,
+      ...this.hint ? { hint: this.hint } : {},
+      ...this.problems && this.problems.length > 1 ? { problems: this.problems } : {}
+    };
+  }
+}
+class BackendError extends ShiplogError {
+  code = "BACKEND";
+  exitCode = EXIT.BACKEND;
+  status;
+  constructor(message, opts = {}) {
+    super(message, opts);
+    this.status = opts.status;
+  }
+}
+class ResponseTooLargeError extends BackendError {
+  code = "RESPONSE_TOO_LARGE";
+}
+function oneLine(s) {
+  return s.replace(/\s*\n\s*/g, " ").trim().replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 const LONG_NEEDLE = 512;
 const CHUNK_SOURCE = 8192;
@@ -248,46 +288,6 @@ function secretForms(secret) {
     if (stable.length >= 8) forms.add(stable);
   }
   return forms;
-}
-
-const EXIT = {
-  OPERATION_FAILED: 1,
-  BACKEND: 4};
-class ShiplogError extends Error {
-  code = "SHIPLOG_ERROR";
-  exitCode = EXIT.OPERATION_FAILED;
-  hint;
-  problems;
-  constructor(message, opts = {}) {
-    super(oneLine(message), opts.cause === void 0 ? void 0 : { cause: opts.cause });
-    this.name = new.target.name;
-    this.hint = opts.hint;
-    this.problems = opts.problems;
-  }
-  toJSON() {
-    return {
-      code: this.code,
-      message: this.message,
-      exitCode: this.exitCode,
-      ...this.hint ? { hint: this.hint } : {},
-      ...this.problems && this.problems.length > 1 ? { problems: this.problems } : {}
-    };
-  }
-}
-class BackendError extends ShiplogError {
-  code = "BACKEND";
-  exitCode = EXIT.BACKEND;
-  status;
-  constructor(message, opts = {}) {
-    super(message, opts);
-    this.status = opts.status;
-  }
-}
-class ResponseTooLargeError extends BackendError {
-  code = "RESPONSE_TOO_LARGE";
-}
-function oneLine(s) {
-  return s.replace(/\s*\n\s*/g, " ").trim().replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 const DEFAULT_MAX_RESPONSE_MIB = 32;

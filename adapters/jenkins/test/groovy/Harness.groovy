@@ -37,6 +37,7 @@ class Harness {
         binding.setVariable('withCredentials', { List l, Closure body -> withCredentials(l, body) })
         binding.setVariable('usernamePassword', { Map a -> [kind: 'usernamePassword'] + a })
         binding.setVariable('string', { Map a -> [kind: 'string'] + a })
+        binding.setVariable('sshUserPrivateKey', { Map a -> [kind: 'sshUserPrivateKey'] + a })
         GroovyShell shell = new GroovyShell(binding)
         new File(root, 'vars').listFiles().findAll { it.name.endsWith('.groovy') }.each { File f ->
             String name = f.name - '.groovy'
@@ -118,6 +119,12 @@ class Harness {
                 m[b.usernameVariable as String] = c.user
                 m[b.passwordVariable as String] = c.password
                 secrets << c.password
+            } else if (b.kind == 'sshUserPrivateKey') {
+                // as the plugin does: the key in a temporary file, its path in the variable
+                File key = File.createTempFile('ssh-key-', '', workspace)
+                key.text = c.key
+                m[b.keyFileVariable as String] = key.path
+                secrets << c.key
             } else {
                 m[b.variable as String] = c.secret
                 secrets << c.secret

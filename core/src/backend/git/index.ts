@@ -73,7 +73,7 @@ function positive(v: number | undefined, dflt: number, name: string): number {
 
 export function normaliseRef(ref: string): string {
   const r = ref.startsWith('refs/') ? ref : `refs/heads/${ref}`;
-  if (!/^refs\/[A-Za-z0-9._\/-]+$/.test(r) || /\.\.|\/\/|\/$|\.lock$|\.$/.test(r)) throw new InvalidInputError(`git store ref "${ref}" is not a valid ref name`);
+  if (!/^refs\/[A-Za-z0-9._/-]+$/.test(r) || /\.\.|\/\/|\/$|\.lock$|\.$/.test(r)) throw new InvalidInputError(`git store ref "${ref}" is not a valid ref name`);
   return r;
 }
 

@@ -101,7 +101,7 @@ export class ApplicationFlow {
   async put(spec: ApplicationVersionSpec): Promise<Put<ApplicationVersion>> {
     const { domain, short } = splitDomain(spec.application, 'application');
     const comp = spec.component;
-    let latest = await this.lookup({ name: spec.application, latest: 'Y' });
+    const latest = await this.lookup({ name: spec.application, latest: 'Y' });
     if (!latest) {
       // The server answers `success` alone (no id): the new version is made off the base by name.
       await recoverAfterLostAnswer(

@@ -69,8 +69,14 @@ export class RecordBackend implements Backend {
         const attributes = { ...existing.value.attributes, ...spec.attributes };
         let changed = !sameJson(attributes, existing.value.attributes);
         existing.value.attributes = attributes;
-        if (spec.files && !sameJson(spec.files, existing.files)) (existing.files = spec.files), (changed = true);
-        if (spec.sboms && !sameJson(spec.sboms, existing.sboms)) (existing.sboms = spec.sboms), (changed = true);
+        if (spec.files && !sameJson(spec.files, existing.files)) {
+          existing.files = spec.files;
+          changed = true;
+        }
+        if (spec.sboms && !sameJson(spec.sboms, existing.sboms)) {
+          existing.sboms = spec.sboms;
+          changed = true;
+        }
         if (changed) tx.put('component-version', name, existing);
         return { value: existing.value, created: false, ...(changed ? { updated: true } : {}) };
       }

@@ -1,0 +1,518 @@
+#!/usr/bin/env node
+import { createRequire as __shiplogCreateRequire } from 'node:module';
+const require = __shiplogCreateRequire(import.meta.url);
+import { readFileSync } from 'node:fs';
+
+const OPERATIONS = ["version-update", "move", "approve", "deploy", "envscript"];
+const QUERIES = ["status", "history", "diff", "graph"];
+const STORE_COMMANDS = ["store-info", "store-copy", "store-check"];
+const COMMANDS = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS];
+const ALL = COMMANDS;
+const MUTATING = ["version-update", "move", "approve", "deploy", "envscript"];
+const INPUTS = [
+  // --- backend and connection -------------------------------------------------------------------------
+  {
+    name: "backend",
+    type: "enum",
+    values: ["local", "ortelius"],
+    description: "Where releases are recorded: `local` (embedded store in --state-dir) or `ortelius` (an Ortelius/DeployHub server). Default: `ortelius` when DHURL is set, else `local`.",
+    commands: ALL,
+    env: ["SHIPLOG_BACKEND"]
+  },
+  {
+    name: "store",
+    type: "string",
+    description: "Where state is kept, shared across runners: a directory, `git+origin` (this repository's origin, with the checkout's credentials), `git+https://host/org/repo.git[#ref=<ref>]`, `git+ssh://...`, `git+file:///srv/state.git`, `postgres://user@host:5432/db`. Default: `[store] url` in shiplog.toml, else the `.shiplog` directory found from here up to the repository root (docs/store.md).",
+    commands: ALL,
+    env: ["SHIPLOG_STORE"],
+    example: "git+origin"
+  },
+  {
+    name: "store-password",
+    type: "string",
+    secret: true,
+    description: "Password or token for a git store over http(s) (sent through GIT_ASKPASS, never in a URL; a warning when it would go over plain http to another machine). Prefer the SHIPLOG_STORE_PASSWORD environment variable.",
+    commands: ALL,
+    env: ["SHIPLOG_STORE_PASSWORD"],
+    expose: {
+      circleci: { value: false, envName: "SHIPLOG_STORE_PASSWORD" },
+      buildkite: { value: false, envName: "SHIPLOG_STORE_PASSWORD" },
+      jenkins: { value: false, credentials: "store-credentials-id" }
+    }
+  },
+  {
+    name: "state-dir",
+    type: "string",
+    description: "Directory of the embedded store (the older spelling of `--store <directory>`). Default: the nearest `.shiplog` directory from here up to the repository root, else `.shiplog` beside shiplog.toml or at the repository root.",
+    commands: ALL,
+    default: ".shiplog",
+    env: ["SHIPLOG_STATE_DIR"]
+  },
+  {
+    name: "config",
+    type: "string",
+    description: "Pipeline config (stages, approval gates, environments). Missing file: dev -> qa -> prod, prod gated.",
+    commands: ALL,
+    default: "shiplog.toml",
+    env: ["SHIPLOG_CONFIG"]
+  },
+  {
+    name: "dhurl",
+    type: "string",
+    description: "Ortelius/DeployHub server URL (ortelius backend).",
+    commands: ALL,
+    env: ["DHURL"],
+    example: "https://console.deployhub.com",
+    expose: { circleci: { value: false, envName: "DHURL" }, buildkite: { envName: "DHURL" } }
+  },
+  {
+    name: "dhuser",
+    type: "string",
+    description: "Ortelius/DeployHub user (ortelius backend).",
+    commands: ALL,
+    env: ["DHUSER"],
+    expose: { circleci: { value: false, envName: "DHUSER" }, buildkite: { envName: "DHUSER" }, jenkins: { credentials: "credentials-id" } }
+  },
+  {
+    name: "dhpass",
+    type: "string",
+    secret: true,
+    description: "Ortelius/DeployHub password (ortelius backend). Prefer the DHPASS environment variable: a flag value can show in process listings.",
+    commands: ALL,
+    env: ["DHPASS"],
+    expose: {
+      circleci: { value: false, envName: "DHPASS" },
+      buildkite: { value: false, envName: "DHPASS" },
+      jenkins: { value: false, credentials: "credentials-id" }
+    }
+  },
+  {
+    name: "ca-cert",
+    type: "string",
+    description: "PEM file with an extra CA to trust for the Ortelius server.",
+    commands: ALL,
+    aliases: ["cert"],
+    env: ["SHIPLOG_CA_CERT"]
+  },
+  {
+    name: "insecure",
+    type: "boolean",
+    description: "Do not verify the Ortelius server's TLS certificate (warns on every run).",
+    commands: ALL,
+    default: "false"
+  },
+  {
+    name: "max-response-mib",
+    type: "integer",
+    description: "Largest answer (MiB) shiplog reads from a server (Ortelius, and the GitHub and Jenkins APIs in their adapters): a larger one is refused with exit 4 naming the limit, after reading no more than that.",
+    commands: ALL,
+    default: "32",
+    env: ["SHIPLOG_MAX_RESPONSE_MIB"]
+  },
+  {
+    name: "timeout",
+    type: "duration",
+    description: "Time limit of the whole command (e.g. 90s, 15m, 1h): every request to a server, every retry, and a deployment shiplog runs or follows. Past it shiplog stops with exit 5: a deployment command it runs is stopped (its whole process group: SIGTERM, then SIGKILL after 10 s) and recorded as failed (recording may take up to 30 s more); a server-side deployment is no longer followed. Default: 30m for deploy and version-update, 5m for the other commands.",
+    commands: ALL,
+    env: ["SHIPLOG_TIMEOUT"]
+  },
+  {
+    name: "dry-run",
+    type: "boolean",
+    description: "Print the plan and write nothing.",
+    commands: MUTATING,
+    default: "false"
+  },
+  // --- component (version-update, envscript) ----------------------------------------------------------
+  {
+    name: "toml",
+    type: "string",
+    description: "component.toml to read (Name, Variant, Version, Application, [Attributes], [Export]). When the default ./component.toml is missing, Name/Variant/Version come from git; any other path must exist.",
+    commands: ["version-update", "envscript"],
+    default: "component.toml",
+    aliases: ["rsp", "envvars"]
+  },
+  {
+    name: "component-name",
+    type: "string",
+    description: "Full component name with its domain, e.g. GLOBAL.Acme.Store.cart. Overrides Name in component.toml.",
+    commands: ["version-update", "history"],
+    aliases: ["compname"],
+    env: ["COMPONENT_NAME"],
+    example: "GLOBAL.Acme.Store.cart"
+  },
+  {
+    name: "component-variant",
+    type: "string",
+    description: "Component variant, usually the branch (`/`, `.`, `-` become `_`). Overrides Variant.",
+    commands: ["version-update"],
+    aliases: ["compvariant"],
+    env: ["COMPONENT_VARIANT"]
+  },
+  {
+    name: "component-version",
+    type: "string",
+    description: "Component version (`.` and `-` become `_`). Overrides Version.",
+    commands: ["version-update"],
+    aliases: ["compversion"],
+    env: ["COMPONENT_VERSION"],
+    example: "v1.2.0-g61ba0ab"
+  },
+  {
+    name: "auto-increment",
+    type: "boolean",
+    description: "Name the version v<schema>_<commit count>_g<sha> (the documented Ortelius intent) instead of using Version as is. true or false.",
+    commands: ["version-update"],
+    default: "false",
+    aliases: ["compautoinc"],
+    env: ["COMPONENT_AUTOINC"]
+  },
+  {
+    name: "kind",
+    type: "enum",
+    values: ["docker", "file"],
+    description: "Component kind.",
+    commands: ["version-update"],
+    default: "docker"
+  },
+  {
+    name: "attr",
+    type: "list",
+    description: "Extra attribute KEY=VALUE (repeatable; KEY:VALUE also accepted; VALUE @file reads a file). version-update: stored on the component version, overriding [Attributes] and derived CI/git values. deploy: stored on the deployment.",
+    commands: ["version-update", "deploy"],
+    aliases: ["compattr"],
+    example: "DockerSha=sha256:..."
+  },
+  {
+    name: "sbom",
+    type: "list",
+    description: "SBOM to attach, TYPE@FILE with TYPE cyclonedx or spdx (repeatable).",
+    commands: ["version-update"],
+    aliases: ["deppkg"],
+    example: "cyclonedx@bom.json"
+  },
+  {
+    name: "sbom-required",
+    type: "boolean",
+    description: 'Make SBOM upload fatal: the server is asked whether it takes SBOMs before anything is written, and a refused upload fails the command (exit 4). Without it, a refused SBOM leaves the versions recorded and exits 1 ("recorded, SBOM not uploaded").',
+    commands: ["version-update"],
+    default: "false"
+  },
+  // --- application -------------------------------------------------------------------------------------
+  {
+    name: "application",
+    type: "string",
+    description: "Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff: only this application.",
+    commands: ["version-update", "move", "approve", "deploy", "history", "graph", "status", "diff"],
+    required: ["move", "approve", "deploy", "graph"],
+    aliases: ["appname"],
+    env: ["COMPONENT_APPLICATION"],
+    example: "GLOBAL.Acme.Store.shop"
+  },
+  {
+    name: "app-version",
+    type: "string",
+    description: "Application version (`.` and `-` become `_`). version-update: the version to create or reuse (default: next after the latest). move/approve/deploy: default the latest.",
+    commands: ["version-update", "move", "approve", "deploy"],
+    aliases: ["appversion"],
+    env: ["COMPONENT_APPLICATION_VERSION"]
+  },
+  {
+    name: "app-auto-increment",
+    type: "boolean",
+    description: "When the requested application version exists, bump it (1_0_0 -> 1_0_1) instead of reusing it. true or false.",
+    commands: ["version-update"],
+    default: "false",
+    aliases: ["appautoinc"],
+    env: ["COMPONENT_APPLICATION_AUTOINC"]
+  },
+  // --- stages ------------------------------------------------------------------------------------------
+  {
+    name: "stage",
+    type: "string",
+    description: "Stage the approval is for. Default: the stage after the application version's current one.",
+    commands: ["approve"]
+  },
+  {
+    name: "reject",
+    type: "boolean",
+    description: "Record a rejection instead of an approval.",
+    commands: ["approve"],
+    default: "false"
+  },
+  {
+    name: "notes",
+    type: "string",
+    description: "Free text stored with the approval or move.",
+    commands: ["approve", "move"]
+  },
+  {
+    name: "to",
+    type: "string",
+    description: "move: stage to move the application version into (default: the next stage). diff: second environment. store copy: the destination store URL (docs/store.md).",
+    commands: ["move", "diff", "store-copy"],
+    required: ["diff", "store-copy"],
+    aliases: ["todom"]
+  },
+  {
+    name: "from",
+    type: "string",
+    description: "move: stage (or Ortelius domain) to move from (default: the current stage). diff: first environment. store copy: the source store URL (default: the store this command would use).",
+    commands: ["move", "diff", "store-copy"],
+    required: ["diff"],
+    aliases: ["from_domain", "from-domain"]
+  },
+  {
+    name: "task",
+    type: "string",
+    description: "Name of the move task (Ortelius: a task of the from-domain). Default: the target stage's task.",
+    commands: ["move"]
+  },
+  // --- deploy ------------------------------------------------------------------------------------------
+  {
+    name: "env",
+    type: "string",
+    description: "deploy and version-update: environment to deploy to (must exist in the pipeline config). status and history: only this environment.",
+    commands: ["deploy", "version-update", "status", "history"],
+    required: ["deploy"],
+    aliases: ["deployenv", "deploy-env"],
+    env: ["DEPLOY_ENV"],
+    example: "qa"
+  },
+  {
+    name: "command",
+    type: "string",
+    description: "Shell command that performs the deployment; shiplog runs it, streams and keeps its output, and records the result. The CLI also accepts the command after `--`. version-update: deploys to --env after the update.",
+    commands: ["deploy", "version-update"],
+    example: "helm upgrade --install shop ./chart"
+  },
+  {
+    name: "exit-code",
+    type: "integer",
+    description: "Record-only: the exit code of a deployment an earlier step ran.",
+    commands: ["deploy"]
+  },
+  {
+    name: "log-file",
+    type: "string",
+    description: "Record-only: file with the deployment's log to store.",
+    commands: ["deploy"]
+  },
+  {
+    name: "log-url",
+    type: "string",
+    description: "Link to the deployment's log (e.g. the CI job), stored with the deployment.",
+    commands: ["deploy"]
+  },
+  // --- envscript ---------------------------------------------------------------------------------------
+  {
+    name: "output",
+    type: "string",
+    description: "File the variables are appended to. Default: print to stdout.",
+    commands: ["envscript"],
+    aliases: ["envvars_sh"],
+    expose: {
+      circleci: {
+        description: "File the variables are appended to. Empty: $BASH_ENV, which CircleCI loads in every later step of the same job; only format sh may go there (another format with an empty output fails the step with exit 2)."
+      }
+    }
+  },
+  {
+    name: "format",
+    type: "enum",
+    values: ["sh", "dotenv", "json", "github"],
+    description: `sh: export KEY='VALUE' lines; dotenv: KEY="VALUE"; json: one object; github: GITHUB_ENV heredoc blocks.`,
+    commands: ["envscript"],
+    default: "sh"
+  },
+  {
+    name: "allow-dangerous-exports",
+    type: "boolean",
+    description: "Let [Export] in component.toml set variables that change how programs start or load code (PATH, LD_PRELOAD, BASH_ENV, NODE_OPTIONS, ...; docs/envscript.md); refused by default (exit 2).",
+    commands: ["envscript"],
+    default: "false"
+  },
+  // --- queries -----------------------------------------------------------------------------------------
+  {
+    name: "limit",
+    type: "integer",
+    description: "At most this many deployments.",
+    commands: ["history"],
+    default: "20"
+  },
+  // --- output (CLI only) -------------------------------------------------------------------------------
+  {
+    name: "json",
+    type: "boolean",
+    description: "Print exactly one JSON object on stdout (human logs stay on stderr).",
+    commands: ALL,
+    default: "false",
+    cliOnly: true
+  },
+  {
+    name: "debug",
+    type: "boolean",
+    description: "Show debug lines and stack traces.",
+    commands: ALL,
+    default: "false",
+    cliOnly: true
+  }
+];
+INPUTS.filter((i) => i.secret && !i.cliOnly).map((i) => i.name);
+
+const rec$1 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+const str = (v) => typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
+function nameOf(v) {
+  return str(v) ?? str(rec$1(v)?.name);
+}
+function deploymentOf(result) {
+  return rec$1(result.deployment) ?? rec$1(rec$1(result.error)?.deployment);
+}
+
+const v = {
+  text: (text) => ({ text: textOf(text) }),
+  code: (text, note) => ({ text: textOf(text), code: true, ...note ? { note } : {} })
+};
+function textOf(x) {
+  if (typeof x === "string") return x;
+  if (typeof x === "number" || typeof x === "boolean") return String(x);
+  if (x !== null && typeof x === "object" && typeof x.name === "string") return x.name;
+  return "";
+}
+
+const rec = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : {};
+const fact = (label, ...values) => ({ label, values });
+const some = (f) => f.values.some((x) => x.text !== "");
+const createdNote = (x) => rec(x).created === true ? "created" : rec(x).created === false ? "reused" : void 0;
+const BLOCKED_CODES = ["APPROVAL_REQUIRED", "APPROVAL_REJECTED", "GATE_REFUSED"];
+function deploymentFacts(d) {
+  const status = textOf(d.status);
+  const logUrl = textOf(d.logUrl);
+  return [
+    fact("Application version", v.code(nameOf(d.appVersion))),
+    fact("Environment", v.code(d.environment)),
+    fact("Deployment", v.text(d.id === void 0 || d.id === null ? "" : `#${textOf(d.id)}`)),
+    fact("Status", status === "success" || status === "failed" ? { text: status, status } : v.text(status)),
+    fact("Exit code", v.text(d.exitCode)),
+    ...logUrl ? [fact("Deployment log", { text: "log", href: logUrl })] : []
+  ];
+}
+function variableNames(vars) {
+  if (Array.isArray(vars)) return vars.map((x) => textOf(x)).filter(Boolean);
+  return Object.keys(rec(vars));
+}
+const OPERATION_FACTS = {
+  "version-update": (r) => [
+    fact("Component version", v.code(nameOf(r.componentVersion), createdNote(r.componentVersion))),
+    fact("Application version", v.code(nameOf(r.appVersion), createdNote(r.appVersion))),
+    ...r.deployment ? deploymentFacts(rec(r.deployment)) : []
+  ],
+  move: (r) => [
+    fact("Application version", v.code(r.appVersion)),
+    fact("From", v.code(r.from)),
+    fact("To", v.code(r.to)),
+    ...textOf(r.notes) ? [fact("Notes", v.text(r.notes))] : []
+  ],
+  approve: (r) => [
+    fact("Application version", v.code(r.appVersion)),
+    fact("Stage", v.code(r.stage)),
+    fact("Decision", v.text(r.approved === false ? "rejected" : "approved")),
+    fact("By", v.code(r.by)),
+    ...textOf(r.notes) ? [fact("Notes", v.text(r.notes))] : []
+  ],
+  deploy: (r) => deploymentFacts(deploymentOf(r) ?? {}),
+  envscript: (r) => {
+    const names = variableNames(r.variables);
+    return [
+      fact("File", v.code(textOf(r.file) || "job log (no output file)")),
+      fact("Variables", ...names.length === 0 ? [v.text("none")] : names.map((n) => v.code(n)))
+    ];
+  }
+};
+const HEADLINES = {
+  "version-update": (r) => `${nameOf(r.componentVersion) ?? ""}${nameOf(r.appVersion) ? ` in ${nameOf(r.appVersion)}` : ""}`,
+  move: (r) => r.moved === false && r.dryRun !== true ? `${textOf(r.appVersion)} stays in ${textOf(r.to)}` : `moved ${textOf(r.appVersion)} ${textOf(r.from)} -> ${textOf(r.to)}`,
+  approve: (r) => `${r.approved === false ? "rejected" : "approved"} ${textOf(r.appVersion)}${textOf(r.stage) ? ` for ${textOf(r.stage)}` : ""}`,
+  deploy: (r) => {
+    const d = deploymentOf(r) ?? {};
+    return `${nameOf(d.appVersion) ?? ""} to ${textOf(d.environment)} ${textOf(d.status)}${d.id === void 0 || d.id === null ? "" : ` (#${textOf(d.id)})`}`;
+  },
+  envscript: (r) => {
+    const n = variableNames(r.variables).length;
+    return `${n} variable${n === 1 ? "" : "s"}${textOf(r.file) ? ` in ${textOf(r.file)}` : ""}`;
+  }
+};
+function errorOf(result) {
+  if (result.ok !== false) return void 0;
+  const e = rec(result.error);
+  const problems = Array.isArray(e.problems) ? e.problems.map((p) => textOf(p)) : void 0;
+  return {
+    code: textOf(e.code) || "INTERNAL",
+    message: textOf(e.message) || "shiplog failed without a message",
+    exitCode: typeof e.exitCode === "number" ? e.exitCode : 1,
+    ...problems && problems.length > 1 ? { problems } : {}
+  };
+}
+function isCommand(x) {
+  return typeof x === "string" && COMMANDS.includes(x);
+}
+function buildReport(command, result, context = {}) {
+  const op = command ?? (isCommand(result.operation) ? result.operation : void 0);
+  const title = op ? `shiplog ${op}` : "shiplog";
+  const error = errorOf(result);
+  const dryRun = result.dryRun === true;
+  const verdict = error ? BLOCKED_CODES.includes(error.code) ? "blocked" : "failed" : dryRun ? "dry-run" : "success";
+  const e = rec(result.error);
+  const unmetRules = Array.isArray(e.unmetRules) ? e.unmetRules.map((x) => textOf(x)) : Array.isArray(result.unmetRules) ? result.unmetRules.map((x) => textOf(x)) : [];
+  let facts;
+  let headline;
+  if (error) {
+    const deployment = deploymentOf(result);
+    const recorded = op !== void 0 && deployment !== void 0 && deployment.id !== void 0 && deployment.id !== null;
+    facts = [fact("Error", v.code(error.code), v.text(error.message)), ...recorded ? deploymentFacts(deployment) : []];
+    headline = recorded ? `${title}: ${nameOf(deployment.appVersion) ?? ""} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})` : `${title} failed: ${error.message}`;
+  } else {
+    facts = op && OPERATION_FACTS[op] ? OPERATION_FACTS[op](result) : [];
+    const line = op && HEADLINES[op] ? HEADLINES[op](result) : "ok";
+    headline = `${title}${dryRun ? " (dry run)" : ""}: ${line}`;
+  }
+  const hint = textOf(e.hint);
+  return {
+    ...op ? { command: op } : {},
+    verdict,
+    title,
+    headline,
+    facts: [...facts.filter(some), ...context.facts ?? []],
+    tables: error?.problems ? [{ title: "Problems", columns: ["Problem"], rows: error.problems.map((p) => [p]) }] : [],
+    links: context.links ?? [],
+    unmetRules,
+    ...hint ? { nextStep: hint } : {},
+    ...error ? { error } : {},
+    ...context.diagram && verdict === "success" ? { diagram: context.diagram } : {},
+    result
+  };
+}
+function noResultReport(command, exitCode) {
+  const message = `shiplog ${command ?? ""} failed with exit ${exitCode} and no result: see the job log`.replace("  ", " ");
+  return buildReport(command, { ok: false, ...command ? { operation: command } : {}, error: { code: "NO_RESULT", message, exitCode } });
+}
+
+function plainLine(s) {
+  return s.replace(/\r?\n/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+}
+function renderHeadline(report) {
+  return plainLine(report.headline);
+}
+
+const argv = process.argv.slice(2);
+const arg = (name) => argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : void 0;
+const op = arg("--operation") || void 0;
+let result;
+try {
+  result = JSON.parse(readFileSync(arg("--result") ?? "", "utf8"));
+} catch {
+  result = void 0;
+}
+const report = result !== null && typeof result === "object" ? buildReport(op, result) : noResultReport(op, Number(arg("--exit") ?? 1));
+process.stdout.write(`${renderHeadline(report)}
+`);

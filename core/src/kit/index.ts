@@ -1,0 +1,19 @@
+/**
+ * @shiplog/core/kit: the adapter kit alone, pure and free of I/O and dependencies, for platform glue that is
+ * bundled on its own (the Buildkite hook, the Jenkins helper): the input table and how each platform takes it,
+ * the outputs, the report model and its renderers, the Redactor and the error catalogue. `@shiplog/core`
+ * re-exports all of it.
+ */
+export * from '../errors.js';
+export { Redactor, MASK } from '../redact.js';
+export { isSecretName } from '../secret-names.js';
+export * from '../inputs.js';
+export * from './exposure.js';
+export { PLATFORM_INPUTS } from './platform-inputs.js';
+export * from './outputs.js';
+export * from './platform-terms.js';
+export * from './read-inputs.js';
+export * from '../report/index.js';
+export type { Env } from '../host.js';
+// The response size limit every HTTP client applies (node:http/https only, no dependency).
+export { DEFAULT_MAX_RESPONSE_MIB, describeLimit, limitedAgent, limitedFetch, maxResponseBytes, responseTooLarge } from '../response-limit.js';

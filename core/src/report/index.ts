@@ -1,0 +1,7 @@
+// The report model and its renderers (see model.ts).
+export * from './model.js';
+export { buildReport, noResultReport, BLOCKED_CODES } from './build.js';
+export { renderMarkdown, escapeMarkdown, markdownCode, markdownLink, type MarkdownOptions } from './markdown.js';
+export { renderText, renderHeadline, plainLine } from './text.js';
+export { renderHtml, escapeHtml } from './html.js';
+export { renderOutputs } from './outputs.js';

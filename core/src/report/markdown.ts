@@ -1,0 +1,58 @@
+/**
+ * Markdown renderer: the GitHub job summary and the Buildkite annotation. Every value is escaped for both
+ * markdown and the HTML these renderers accept (`&`, `<`, `>` as entities), so no name, message or note can
+ * open a tag, a link or a table cell.
+ */
+import type { Report, ReportValue } from './model.js';
+
+/** Plain text safe anywhere in markdown, a table cell included (no markup, no HTML, one line). */
+export function escapeMarkdown(s: string): string {
+  return s
+    .replace(/[\\`*_[\]|&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
+    .replace(/\r?\n/g, ' ');
+}
+
+/** A value shown as inline code, safe inside a table cell. */
+export function markdownCode(s: string): string {
+  return s === '' ? '' : '`' + s.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ') + '`';
+}
+
+/** A markdown link, or plain text when the URL is not a plain http(s) URL. */
+export function markdownLink(label: string, url: string | undefined): string {
+  if (!url || !/^https?:\/\/[^\s()<>]+$/.test(url)) return escapeMarkdown(label);
+  return `[${escapeMarkdown(label)}](${url})`;
+}
+
+const MARK = { success: '✅', failed: '❌' } as const;
+
+function value(x: ReportValue): string {
+  if (x.href !== undefined) return markdownLink(x.text, x.href);
+  if (x.status) return `${MARK[x.status]} ${escapeMarkdown(x.text)}`;
+  const shown = x.code ? markdownCode(x.text) : escapeMarkdown(x.text);
+  return x.note ? `${shown} (${escapeMarkdown(x.note)})` : shown;
+}
+
+export interface MarkdownOptions {
+  /** Draw the diagram as a ```mermaid block (GitHub renders it; Buildkite annotations do not). */
+  diagrams?: boolean;
+}
+
+export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
+  const failed = report.verdict === 'failed' || report.verdict === 'blocked';
+  const heading = failed
+    ? `### ❌ ${report.title} failed (exit ${report.error?.exitCode ?? 1})`
+    : `### ${report.title}${report.verdict === 'dry-run' ? ' (dry run: nothing written)' : ''}`;
+  const rows = report.facts.map((f) => `| ${escapeMarkdown(f.label)} | ${f.values.map(value).join(' ')} |`);
+  if (report.nextStep) rows.splice(failed ? 1 : rows.length, 0, `| Hint | ${escapeMarkdown(report.nextStep)} |`);
+  for (const l of report.links) rows.push(`| ${escapeMarkdown(l.label)} | ${markdownLink(l.text, l.href)} |`);
+  const out = [heading, ''];
+  if (rows.length > 0) out.push('| | |', '| --- | --- |', ...rows, '');
+  if (report.unmetRules.length > 0) out.push('Unmet rules:', '', ...report.unmetRules.map((r) => `- ${escapeMarkdown(r)}`), '');
+  for (const t of report.tables) {
+    out.push(`${escapeMarkdown(t.title)}:`, '');
+    if (t.columns.length === 1) out.push(...t.rows.map((r) => `- ${escapeMarkdown(r[0] ?? '')}`), '');
+    else out.push(`| ${t.columns.map(escapeMarkdown).join(' | ')} |`, `|${' --- |'.repeat(t.columns.length)}`, ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`), '');
+  }
+  if (opts.diagrams && report.diagram) out.push('#### Lineage', '', '```mermaid', report.diagram.trimEnd(), '```', '');
+  return out.join('\n');
+}

@@ -1,0 +1,41 @@
+// Results as `shiplog --json` prints them, one per operation (and the failure shapes), for the report goldens.
+import type { JsonResult } from '../../src/kit/outputs.js';
+
+export const RESULTS: Record<string, JsonResult> = {
+  'version-update': {
+    ok: true,
+    operation: 'version-update',
+    componentVersion: { id: 'cv:1', name: 'GLOBAL.Acme.Store.cart;main;v1_2_0', created: true },
+    appVersion: { id: 'av:3', name: 'GLOBAL.Acme.Store.shop;1_0_3', created: false },
+  },
+  move: { ok: true, operation: 'move', appVersion: 'GLOBAL.Acme.Store.shop;1_0_3', from: 'dev', to: 'qa', task: 'Move to qa', moved: true, notes: 'smoke <ok> | *fine*' },
+  approve: { ok: true, operation: 'approve', appVersion: 'GLOBAL.Acme.Store.shop;1_0_3', approved: true, stage: 'prod', by: 'ada', at: '2025-01-02T03:04:05.000Z' },
+  deploy: {
+    ok: true,
+    operation: 'deploy',
+    deployment: { id: 7, appVersion: 'GLOBAL.Acme.Store.shop;1_0_3', environment: 'qa', exitCode: 0, status: 'success', logUrl: 'https://ci.example/build/7' },
+  },
+  envscript: { ok: true, operation: 'envscript', file: 'build.env', format: 'sh', variables: { GIT_BRANCH: 'main', SHORT_SHA: '61ba0ab' } },
+  'deploy-failed': {
+    ok: false,
+    operation: 'deploy',
+    deployment: { id: 8, appVersion: 'GLOBAL.Acme.Store.shop;1_0_3', environment: 'qa', exitCode: 3, status: 'failed' },
+    error: { code: 'DEPLOY_FAILED', message: 'deployment #8 of GLOBAL.Acme.Store.shop;1_0_3 to qa failed with exit code 3', exitCode: 1 },
+  },
+  'move-blocked': {
+    ok: false,
+    operation: 'move',
+    error: { code: 'APPROVAL_REQUIRED', message: 'GLOBAL.Acme.Store.shop;1_0_3 needs an approval for prod', exitCode: 1, hint: 'run shiplog approve --stage prod first' },
+  },
+  'deploy-dry-run': {
+    ok: true,
+    operation: 'deploy',
+    dryRun: true,
+    deployment: { id: null, appVersion: 'GLOBAL.Acme.Store.shop;1_0_3', environment: 'qa', status: 'planned', mode: 'run' },
+  },
+  'approve-invalid': {
+    ok: false,
+    operation: 'approve',
+    error: { code: 'INVALID_INPUT', message: '2 problems: --application is required; --stage x', exitCode: 2, problems: ['--application is required', '--stage x'], hint: 'see shiplog approve --help' },
+  },
+};
