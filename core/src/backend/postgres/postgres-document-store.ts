@@ -1,0 +1,345 @@
+/**
+ * The postgres store as a DocumentStore (docs/store-postgres.md). Every write is one READ COMMITTED transaction
+ * that first locks the one counters row (`select ... for update`): writers queue on that lock, and each one, once
+ * it holds it, reads the state every earlier writer committed, so operations apply one after another and dense ids
+ * come straight from the row. Readers take no lock (a REPEATABLE READ READ ONLY snapshot).
+ *
+ * A transaction is retried from scratch (fn runs again) on a serialization failure or a deadlock, and on a lost
+ * connection, with bounded, jittered back-off. Every write records its operation id in the `operations` table in
+ * the same transaction; when a connection drops after fn ran (possibly during COMMIT), the next attempt first
+ * looks for that id (under the lock, so the earlier attempt has finished either way) and, when it landed, returns
+ * that attempt's result instead of applying the operation again.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Sql } from 'postgres';
+import type { HistoryFilter } from '../backend.js';
+import { BackendError, ShiplogError } from '../../errors.js';
+import type { Host } from '../../host.js';
+import type { Deployment, EnvironmentState } from '../../model.js';
+import type { Counters, DocKind, DocReader, DocTx, DocumentStore, OperationSummary, StoreEntry, StoreInfo } from '../records/document-store.js';
+import type { PgConnection } from './connection-options.js';
+import { failureKind, isDriverError, toStoreError } from './pg-errors.js';
+import { historyQuery, statusQuery, storeSql, type PgSession, type SqlParam, type StoreSql } from './pg-sql.js';
+import { PgTransaction } from './pg-transaction.js';
+import { INSPECT_SQL, PG_SCHEMA_VERSION, PG_STORE_FORMAT, ownerProblem, pendingMigrations, storeStateOf, type SchemaFacts, type StoreState } from './schema.js';
+
+export interface PgStoreTuning {
+  /** Attempts of one transaction when it keeps losing to serialization failures or deadlocks (default 10). */
+  maxAttempts: number;
+  /** Attempts when the connection fails (unreachable, dropped, server restarting) (default 4). */
+  connectionAttempts: number;
+  /** Back-off bounds between attempts, ms (default 50 and 2000: full jitter, doubling). */
+  backoffMinMs: number;
+  backoffMaxMs: number;
+  /** How long a writer waits for the counters row lock (default 60 s). */
+  lockTimeoutMs: number;
+  /** The server ends a session idle inside a transaction this long, releasing its locks (default 30 s). */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_PG_TUNING: PgStoreTuning = {
+  maxAttempts: 10,
+  connectionAttempts: 4,
+  backoffMinMs: 50,
+  backoffMaxMs: 2000,
+  lockTimeoutMs: 60_000,
+  idleInTransactionMs: 30_000,
+};
+
+const PAGE = 500;
+/** Advisory lock class of shiplog's migrations (the second key is hashtext(schema)). */
+const MIGRATION_LOCK_CLASS = 0x5348_4c47 & 0x7fffffff;
+
+export class PostgresDocumentStore implements DocumentStore {
+  readonly kind = 'postgres' as const;
+  readonly location: string;
+  private readonly q: StoreSql;
+  private present = false;
+
+  constructor(
+    private readonly host: Host,
+    private readonly sql: Sql,
+    readonly conn: PgConnection,
+    private readonly tuning: PgStoreTuning = DEFAULT_PG_TUNING,
+  ) {
+    this.location = conn.display;
+    this.q = storeSql(conn.schema);
+  }
+
+  private get where(): string {
+    return `schema ${this.conn.schema} of database ${this.conn.database} (${this.location})`;
+  }
+
+  private session(): PgSession {
+    return this.sql as unknown as PgSession;
+  }
+
+  // ---- schema -----------------------------------------------------------------------------------------
+
+  private async inspect(t: PgSession): Promise<{ facts: SchemaFacts; state: StoreState }> {
+    const [row] = await t.unsafe(INSPECT_SQL, [this.conn.schema]);
+    const facts: SchemaFacts = {
+      exists: row.exists === true,
+      ...(typeof row.owner === 'string' ? { owner: row.owner } : {}),
+      currentUser: String(row.current_user),
+      canCreate: row.can_create === true,
+      tables: (row.tables as string[]) ?? [],
+    };
+    let versions: { format: string; version: number }[] | 'unreadable' | undefined;
+    if (facts.tables.includes('schema_version')) {
+      versions = await t.unsafe(this.q.schemaVersions).then(
+        (rows) => rows.map((r) => ({ format: String(r.format), version: Number(r.version) })),
+        (err: unknown) => {
+          // Another tool's schema_version table (other columns): not ours. Anything else is a real failure.
+          if (failureKind(err) === 'fatal' && ['42703', '42804', '22P02'].includes(String((err as { code?: string }).code))) return 'unreadable' as const;
+          throw err;
+        },
+      );
+    }
+    return { facts, state: storeStateOf(facts, versions, this.where) };
+  }
+
+  /** The store's state for a read: absent (reads as empty), or present and current (migrated if older). */
+  private async readableState(): Promise<'absent' | 'present'> {
+    if (this.present) return 'present';
+    const { state } = await this.inspect(this.session());
+    if (state.state === 'absent') return 'absent';
+    if (state.version < PG_SCHEMA_VERSION) await this.migrate();
+    this.present = true;
+    return 'present';
+  }
+
+  /** Creates or migrates the store, once, under an advisory lock (concurrent first writers wait for each other). */
+  private async migrate(): Promise<void> {
+    await this.sql.begin(async (tx) => {
+      const t = tx as unknown as PgSession;
+      await t.unsafe('select pg_advisory_xact_lock($1, hashtext($2))', [MIGRATION_LOCK_CLASS, this.conn.schema]);
+      const { facts, state } = await this.inspect(t);
+      const from = state.state === 'absent' ? 0 : state.version;
+      if (from >= PG_SCHEMA_VERSION) return;
+      const refusal = ownerProblem(facts, this.conn.schema, this.conn.database);
+      if (refusal) throw refusal;
+      if (!facts.exists) await t.unsafe(`create schema if not exists ${this.q.schema}`);
+      for (const m of pendingMigrations(from)) {
+        for (const stmt of m.statements(this.q.schema)) await t.unsafe(stmt);
+        await t.unsafe(`insert into ${this.q.schema}.schema_version (version, format, description) values ($1, $2, $3)`, [m.version, PG_STORE_FORMAT, m.description]);
+        this.host.log.debug(`postgres store ${this.location}: applied schema migration ${m.version} (${m.description})`);
+      }
+    });
+  }
+
+  private async ensureStore(): Promise<void> {
+    if (this.present) return;
+    if ((await this.readableState()) === 'absent') await this.migrate();
+    this.present = true;
+  }
+
+  // ---- reading ----------------------------------------------------------------------------------------
+
+  /** Runs a read, retrying when the connection fails (a read has no effect, so it may run again). */
+  private async reading<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn();
+      } catch (err) {
+        if (err instanceof ShiplogError || !isDriverError(err)) throw err;
+        const kind = failureKind(err);
+        if ((kind !== 'connection' && kind !== 'retry-transaction') || attempt >= this.tuning.connectionAttempts) {
+          throw this.failure(err, kind === 'connection' ? `(${what}, after ${attempt} attempts)` : `(${what})`);
+        }
+        this.host.log.debug(`postgres store: ${what} failed (${String((err as Error).message)}); attempt ${attempt + 1}`);
+        await this.backoff(attempt);
+      }
+    }
+  }
+
+  private failure(err: unknown, context?: string): ShiplogError {
+    return toStoreError(this.host, this.conn, err, context);
+  }
+
+  private readerOn(t: PgSession): DocReader {
+    return {
+      get: async <T>(kind: DocKind, name: string) => {
+        const rows = await t.unsafe(this.q.getDocument, [kind, name], { prepare: true });
+        return rows.length ? (rows[0].value as T) : undefined;
+      },
+    };
+  }
+
+  read<T>(fn: (r: DocReader) => Promise<T>): Promise<T> {
+    return this.reading('read', async () => {
+      if ((await this.readableState()) === 'absent') return fn({ get: async () => undefined });
+      return this.sql.begin('isolation level repeatable read read only', (tx) => fn(this.readerOn(tx as unknown as PgSession))) as Promise<T>;
+    });
+  }
+
+  status(filter: { environment?: string; application?: string }): Promise<EnvironmentState[]> {
+    return this.reading('status', async () => {
+      if ((await this.readableState()) === 'absent') return [];
+      const { text, params } = statusQuery(this.q, filter);
+      return (await this.session().unsafe(text, params)).map((r) => r.value as EnvironmentState);
+    });
+  }
+
+  history(filter: HistoryFilter): Promise<Deployment[]> {
+    return this.reading('history', async () => {
+      if (filter.limit === 0 || (await this.readableState()) === 'absent') return [];
+      const { text, params } = historyQuery(this.q, filter);
+      return (await this.session().unsafe(text, params)).map((r) => r.value as Deployment);
+    });
+  }
+
+  async info(): Promise<StoreInfo> {
+    return this.reading('info', async () => {
+      const [server] = await this.session().unsafe(`select current_setting('server_version') as version, current_user::text as "user"`);
+      const details = {
+        server: String(server.version),
+        database: this.conn.database,
+        schema: this.conn.schema,
+        user: String(server.user),
+        ssl: this.conn.sslmode,
+      };
+      if ((await this.readableState()) === 'absent') {
+        return { kind: 'postgres', location: this.location, schema: 'absent', counts: zeroCounts(), next: { componentVersion: 1, applicationVersion: 1, deployment: 1 }, details };
+      }
+      return this.sql.begin('isolation level repeatable read read only', async (tx) => {
+        const t = tx as unknown as PgSession;
+        const [[c], [states], [ops]] = await Promise.all([t.unsafe(this.q.readCounters), t.unsafe(this.q.countStates), t.unsafe(this.q.countOperations)]);
+        const next = countersOf(c);
+        return {
+          kind: 'postgres' as const,
+          location: this.location,
+          schema: PG_SCHEMA_VERSION,
+          counts: {
+            componentVersions: next.componentVersion - 1,
+            applicationVersions: next.applicationVersion - 1,
+            deployments: next.deployment - 1,
+            environmentStates: Number(states.n),
+          },
+          next,
+          details: { ...details, operations: String(ops.n) },
+        };
+      }) as Promise<StoreInfo>;
+    });
+  }
+
+  /** Every record from one snapshot, a page at a time (memory does not grow with the history). */
+  async *scan(): AsyncIterable<StoreEntry> {
+    if ((await this.reading('scan', () => this.readableState())) === 'absent') return;
+    const reserved = await this.reading('scan', () => this.sql.reserve());
+    const t = reserved as unknown as PgSession;
+    let open = false;
+    try {
+      await t.unsafe('begin isolation level repeatable read read only');
+      open = true;
+      let after: SqlParam[] = ['', ''];
+      for (;;) {
+        const rows = await t.unsafe(this.q.scanDocuments, [...after, PAGE]);
+        for (const r of rows) yield { type: 'doc', kind: r.kind as DocKind, name: String(r.name), value: r.value };
+        if (rows.length < PAGE) break;
+        after = [String(rows[rows.length - 1].kind), String(rows[rows.length - 1].name)];
+      }
+      after = ['', ''];
+      for (;;) {
+        const rows = await t.unsafe(this.q.scanStates, [...after, PAGE]);
+        for (const r of rows) yield { type: 'env-state', value: r.value as EnvironmentState };
+        if (rows.length < PAGE) break;
+        after = [String(rows[rows.length - 1].environment), String(rows[rows.length - 1].application)];
+      }
+      let lastId = 0;
+      for (;;) {
+        const rows = await t.unsafe(this.q.scanDeployments, [lastId, PAGE]);
+        for (const r of rows) yield { type: 'deployment', value: r.value as Deployment };
+        if (rows.length < PAGE) break;
+        lastId = Number(rows[rows.length - 1].id);
+      }
+    } catch (err) {
+      if (err instanceof ShiplogError || !isDriverError(err)) throw err;
+      throw this.failure(err, '(scan)');
+    } finally {
+      if (open) await t.unsafe('commit').catch(() => undefined);
+      reserved.release();
+    }
+  }
+
+  // ---- writing ----------------------------------------------------------------------------------------
+
+  async transact<T>(op: OperationSummary, fn: (tx: DocTx) => Promise<T>): Promise<T> {
+    await this.reading('opening the store', () => this.ensureStore());
+    const opId = randomBytes(12).toString('hex');
+    const title = this.host.redactor.redact(op.title).replace(/\s+/g, ' ');
+    /** Attempts whose COMMIT may have landed (the connection failed after fn ran), with their results. */
+    const unknown = new Map<number, T>();
+    let connectionFailures = 0;
+    let conflicts = 0;
+    for (let attempt = 1; ; attempt++) {
+      let ran = false;
+      let result: T | undefined;
+      try {
+        const outcome = await this.sql.begin('isolation level read committed', async (tx) => {
+          const t = tx as unknown as PgSession;
+          const [, locked] = await Promise.all([
+            t.unsafe(this.q.timeouts, [`${this.tuning.lockTimeoutMs}ms`, `${this.tuning.idleInTransactionMs}ms`], { prepare: true }),
+            t.unsafe(this.q.lockCounters, [], { prepare: true }),
+          ]);
+          if (unknown.size) {
+            const [landed] = await t.unsafe(this.q.findOperation, [opId]);
+            if (landed) return { landed: Number(landed.attempt) };
+          }
+          const staged = new PgTransaction(t, this.q, countersOf(locked[0]));
+          result = await fn(staged);
+          ran = true;
+          if (!staged.empty) await staged.flush({ id: opId, attempt, title });
+          return { done: true as const };
+        });
+        const landed = (outcome as { landed?: number }).landed;
+        if (landed !== undefined) {
+          this.host.log.debug(`postgres store: attempt ${landed} of operation ${opId} had committed; not applying it again`);
+          if (!unknown.has(landed)) throw new BackendError(`postgres store ${this.location}: operation ${opId} committed by an attempt this process did not finish`);
+          return unknown.get(landed) as T;
+        }
+        return result as T;
+      } catch (err) {
+        if (err instanceof ShiplogError || !isDriverError(err)) throw err;
+        const kind = failureKind(err);
+        if (kind === 'retry-transaction') {
+          if (++conflicts >= this.tuning.maxAttempts) {
+            throw new BackendError(`postgres store ${this.location}: gave up after ${conflicts} attempts that lost to concurrent writers (${String((err as Error).message)})`, {
+              hint: 'too many concurrent writers, or a session holding locks on the store; retry the command',
+              cause: err,
+            });
+          }
+        } else if (kind === 'connection') {
+          if (ran) unknown.set(attempt, result as T);
+          if (++connectionFailures >= this.tuning.connectionAttempts) {
+            throw toStoreError(this.host, this.conn, err, `(${connectionFailures} attempts; nothing was half-written: each attempt is one transaction)`);
+          }
+        } else {
+          throw this.failure(err);
+        }
+        this.host.log.debug(`postgres store: attempt ${attempt} of "${title}" failed (${String((err as Error).message)}); retrying`);
+        await this.backoff(attempt);
+      }
+    }
+  }
+
+  private backoff(attempt: number): Promise<void> {
+    const { backoffMinMs: lo, backoffMaxMs: hi } = this.tuning;
+    const cap = Math.min(hi, lo * 2 ** Math.min(attempt, 10));
+    const ms = lo + Math.random() * Math.max(0, cap - lo);
+    return new Promise((r) => setTimeout(r, ms));
+  }
+
+  async close(): Promise<void> {
+    await this.sql.end({ timeout: 5 });
+  }
+}
+
+function countersOf(row: Record<string, unknown> | undefined): Counters {
+  if (!row) throw new BackendError('postgres store: the counters row is missing (the store is damaged)');
+  return { componentVersion: Number(row.component_version), applicationVersion: Number(row.application_version), deployment: Number(row.deployment) };
+}
+
+function zeroCounts(): StoreInfo['counts'] {
+  return { componentVersions: 0, applicationVersions: 0, deployments: 0, environmentStates: 0 };
+}
