@@ -87,7 +87,7 @@ export function toStoreError(host: Host, conn: PgConnection, err: unknown, conte
       conn.passwordSource === 'none'
         ? 'no password was given: set PGPASSWORD or SHIPLOG_STORE_PASSWORD (or a ~/.pgpass entry)'
         : `check the user name and the password (from ${conn.passwordSource}), and the server's pg_hba.conf for this host`;
-    return new AuthError(`${where}: authentication refused${during}: ${detail}`, { hint, cause: err });
+    return new AuthError(`${where}: authentication refused: ${detail}`, { hint, cause: err });
   }
   if (code === '3D000') {
     return new ConfigError(`${where}: database ${conn.database} does not exist`, {

@@ -331,7 +331,7 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
-    await this.sql.end({ timeout: 5 });
+    await this.sql.end({ timeout: 0.25 });
   }
 }
 
