@@ -332,6 +332,33 @@ describe('postgres store', () => {
     }
   });
 
+  it('a session killed mid-transaction: nothing of that attempt reaches the database (not even on a reconnect), the retry commits once', async () => {
+    const f = await fixture();
+    try {
+      const store = await f.open({ url: `${f.db.url}?sslmode=disable&application_name=kill-me` });
+      await store.transact({ title: 'test: create' }, async (tx) => void tx.put('application', 'GLOBAL.Acme.shop', { application: 'GLOBAL.Acme.shop', versions: [] }));
+      let attempts = 0;
+      const result = await store.transact({ title: 'test: killed once' }, async (tx) => {
+        attempts++;
+        const doc = await tx.get<{ application: string; versions: string[] }>('application', 'GLOBAL.Acme.shop');
+        if (attempts === 1) {
+          const killed = await f.admin`select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = 'kill-me' and pid <> pg_backend_pid()`;
+          expect(killed.map((k) => k.ok)).toEqual([true]);
+          // Let the client see the connection close before fn goes on writing.
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        tx.put('application', 'GLOBAL.Acme.shop', { ...doc!, versions: [...doc!.versions, `v${attempts}`] });
+        return attempts;
+      });
+      expect(result).toBe(2);
+      expect(await store.read((r) => r.get('application', 'GLOBAL.Acme.shop'))).toEqual({ application: 'GLOBAL.Acme.shop', versions: ['v2'] });
+      expect((await f.admin`select title, attempt from shiplog.operations where title = 'test: killed once'`).map((o) => o.attempt)).toEqual([2]);
+      await store.close();
+    } finally {
+      await f.cleanup();
+    }
+  });
+
   it('a connection lost around COMMIT never applies an operation twice (operation id checked on the retry)', async () => {
     const f = await fixture();
     const proxy = await startPgProxy(f.db.server.port);

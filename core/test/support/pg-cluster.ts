@@ -97,7 +97,7 @@ export interface PgServerState {
   caFile?: string;
 }
 
-/** Creates a cluster in root (created) and starts it. */
+/** Creates a cluster in root (created; as root, its parent must be searchable by the `postgres` user) and starts it. */
 export async function startPgServer(root: string, opts: { superPassword?: string } = {}): Promise<PgServer> {
   const binDir = pgBinDir();
   const owner = serverUser();

@@ -7,6 +7,7 @@
 import postgres from 'postgres';
 import type { Host } from '../../host.js';
 import { resolvePgConnection, type PgConnection } from './connection-options.js';
+import { PgLink } from './pg-link.js';
 import { DEFAULT_PG_TUNING, PostgresDocumentStore, type PgStoreTuning } from './postgres-document-store.js';
 
 export { PG_SCHEMA_VERSION, PG_STORE_FORMAT, STORE_TABLES } from './schema.js';
@@ -23,8 +24,8 @@ export interface PostgresStoreOptions {
 
 export async function openPostgresStore(host: Host, opts: PostgresStoreOptions): Promise<PostgresDocumentStore> {
   const conn = resolvePgConnection(host, opts.url, opts.storePassword);
-  const sql = postgres(driverOptions(host, conn));
-  return new PostgresDocumentStore(host, sql, conn, { ...DEFAULT_PG_TUNING, ...opts.tuning });
+  const link = new PgLink((onclose) => postgres({ ...driverOptions(host, conn), onclose }));
+  return new PostgresDocumentStore(host, link, conn, { ...DEFAULT_PG_TUNING, ...opts.tuning });
 }
 
 /**
@@ -41,7 +42,8 @@ function driverOptions(host: Host, conn: PgConnection): postgres.Options<Record<
     // A function, so that an absent password never falls back to process.env.PGPASSWORD.
     pass: () => conn.password ?? '',
     ssl: conn.ssl,
-    max: 2,
+    // One connection, one statement at a time (pg-link.ts).
+    max: 1,
     idle_timeout: 0,
     connect_timeout: conn.connectTimeoutS,
     max_lifetime: 0,

@@ -18,27 +18,36 @@ export function storeSql(schema: string) {
   const s = quoteIdent(schema);
   return {
     schema: s,
-    timeouts: `select set_config('lock_timeout', $1, true), set_config('idle_in_transaction_session_timeout', $2, true)`,
     lockCounters: `select component_version, application_version, deployment from ${s}.counters where id for update`,
-    readCounters: `select component_version, application_version, deployment from ${s}.counters where id`,
     findOperation: `select attempt from ${s}.operations where id = $1`,
     getDocument: `select value from ${s}.documents where kind = $1 and name = $2`,
-    upsertDocuments: `insert into ${s}.documents (kind, name, value)
-      select d.kind, d.name, d.value from jsonb_to_recordset($1::text::jsonb) as d(kind text, name text, value jsonb)
-      on conflict (kind, name) do update set value = excluded.value`,
-    upsertStates: `insert into ${s}.environment_states (environment, application, deployment_id, value)
-      select d.environment, d.application, d.deployment_id, d.value
-        from jsonb_to_recordset($1::text::jsonb) as d(environment text, application text, deployment_id bigint, value jsonb)
-      on conflict (environment, application) do update set deployment_id = excluded.deployment_id, value = excluded.value`,
-    insertDeployments: `insert into ${s}.deployments (id, application, environment, value)
-      select d.id, d.application, d.environment, d.value
-        from jsonb_to_recordset($1::text::jsonb) as d(id bigint, application text, environment text, value jsonb)`,
-    insertComponentKeys: `insert into ${s}.deployment_components (component, deployment_id)
-      select distinct d.component, d.deployment_id from jsonb_to_recordset($1::text::jsonb) as d(component text, deployment_id bigint)`,
-    updateCounters: `update ${s}.counters set component_version = $1, application_version = $2, deployment = $3 where id`,
-    insertOperation: `insert into ${s}.operations (id, attempt, title) values ($1, $2, $3)`,
-    countStates: `select count(*)::bigint as n from ${s}.environment_states`,
-    countOperations: `select count(*)::bigint as n from ${s}.operations`,
+    /** Everything one transaction staged, in one statement (writable CTEs); an empty batch is '[]'. */
+    flush: `with docs as (
+        insert into ${s}.documents (kind, name, value)
+        select d.kind, d.name, d.value from jsonb_to_recordset($1::text::jsonb) as d(kind text, name text, value jsonb)
+        on conflict (kind, name) do update set value = excluded.value
+      ), states as (
+        insert into ${s}.environment_states (environment, application, deployment_id, value)
+        select d.environment, d.application, d.deployment_id, d.value
+          from jsonb_to_recordset($2::text::jsonb) as d(environment text, application text, deployment_id bigint, value jsonb)
+        on conflict (environment, application) do update set deployment_id = excluded.deployment_id, value = excluded.value
+      ), deployments as (
+        insert into ${s}.deployments (id, application, environment, value)
+        select d.id, d.application, d.environment, d.value
+          from jsonb_to_recordset($3::text::jsonb) as d(id bigint, application text, environment text, value jsonb)
+      ), component_keys as (
+        insert into ${s}.deployment_components (component, deployment_id)
+        select distinct d.component, d.deployment_id from jsonb_to_recordset($4::text::jsonb) as d(component text, deployment_id bigint)
+      ), counters as (
+        update ${s}.counters set component_version = $5::bigint, application_version = $6::bigint, deployment = $7::bigint where id
+      )
+      insert into ${s}.operations (id, attempt, title) values ($8, $9::int, $10)`,
+    /** The counters and the counts of `store info`, from one snapshot. */
+    info: `select c.component_version, c.application_version, c.deployment,
+        (select count(*) from ${s}.environment_states)::bigint as states,
+        (select count(*) from ${s}.operations)::bigint as operations,
+        current_setting('server_version') as server, current_user::text as "user"
+      from ${s}.counters c where c.id`,
     schemaVersions: `select format, version from ${s}.schema_version`,
     scanDocuments: `select kind, name, value from ${s}.documents where (kind, name) > ($1, $2) order by kind, name limit $3`,
     scanStates: `select environment, application, value from ${s}.environment_states

@@ -1,9 +1,9 @@
 /**
  * One attempt of a postgres store transaction: the DocTx that RecordBackend's fn works against. Reads go to the
  * database inside the transaction (after the counters row lock, so they see every earlier writer's commit) unless
- * this attempt staged the document; writes are staged in memory and flushed at the end in one pipelined batch:
- * documents and current states upserted, deployments and their component keys appended, the counters updated and
- * the operation id recorded, all in the same transaction.
+ * this attempt staged the document; writes are staged in memory and flushed at the end in one statement: documents
+ * and current states upserted, deployments and their component keys appended, the counters updated and the
+ * operation id recorded, all in the same transaction.
  */
 import type { Deployment, EnvironmentState } from '../../model.js';
 import type { Counters, DocKind, DocTx } from '../records/document-store.js';
@@ -48,27 +48,23 @@ export class PgTransaction implements DocTx {
     return this.docs.size === 0 && this.states.size === 0 && this.deployments.length === 0 && sameCounters(this.next, this.start);
   }
 
-  /** Writes everything staged plus the operation row, pipelined on the transaction's connection. */
+  /** Writes everything staged, the counters and the operation row: one statement on the transaction's session. */
   async flush(op: { id: string; attempt: number; title: string }): Promise<void> {
-    const t = this.t;
-    const q = this.q;
-    const writes: Promise<unknown>[] = [];
-    if (this.docs.size) writes.push(t.unsafe(q.upsertDocuments, [jsonParam([...this.docs.values()])]));
-    if (this.states.size) {
-      const rows = [...this.states.values()].map((s) => ({ environment: s.name, application: s.application, deployment_id: s.deploymentId, value: s }));
-      writes.push(t.unsafe(q.upsertStates, [jsonParam(rows)]));
-    }
-    if (this.deployments.length) {
-      const rows = this.deployments.map((d) => ({ id: d.id, application: d.application, environment: d.environment, value: d }));
-      writes.push(t.unsafe(q.insertDeployments, [jsonParam(rows)]));
-      const keys = this.deployments.flatMap((d) => [...componentKeys(d.componentVersions)].map((component) => ({ component, deployment_id: d.id })));
-      if (keys.length) writes.push(t.unsafe(q.insertComponentKeys, [jsonParam(keys)]));
-    }
-    if (!sameCounters(this.next, this.start)) {
-      writes.push(t.unsafe(q.updateCounters, [this.next.componentVersion, this.next.applicationVersion, this.next.deployment]));
-    }
-    writes.push(t.unsafe(q.insertOperation, [op.id, op.attempt, op.title]));
-    await Promise.all(writes);
+    const states = [...this.states.values()].map((s) => ({ environment: s.name, application: s.application, deployment_id: s.deploymentId, value: s }));
+    const deployments = this.deployments.map((d) => ({ id: d.id, application: d.application, environment: d.environment, value: d }));
+    const keys = this.deployments.flatMap((d) => [...componentKeys(d.componentVersions)].map((component) => ({ component, deployment_id: d.id })));
+    await this.t.unsafe(this.q.flush, [
+      jsonParam([...this.docs.values()]),
+      jsonParam(states),
+      jsonParam(deployments),
+      jsonParam(keys),
+      this.next.componentVersion,
+      this.next.applicationVersion,
+      this.next.deployment,
+      op.id,
+      op.attempt,
+      op.title,
+    ]);
   }
 }
 

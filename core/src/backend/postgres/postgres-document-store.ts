@@ -2,7 +2,8 @@
  * The postgres store as a DocumentStore (docs/store-postgres.md). Every write is one READ COMMITTED transaction
  * that first locks the one counters row (`select ... for update`): writers queue on that lock, and each one, once
  * it holds it, reads the state every earlier writer committed, so operations apply one after another and dense ids
- * come straight from the row. Readers take no lock (a REPEATABLE READ READ ONLY snapshot).
+ * come straight from the row. Readers take no lock (a REPEATABLE READ READ ONLY snapshot). The connection and the
+ * rules that keep a transaction on one session are pg-link.ts's.
  *
  * A transaction is retried from scratch (fn runs again) on a serialization failure or a deadlock, and on a lost
  * connection, with bounded, jittered back-off. Every write records its operation id in the `operations` table in
@@ -11,7 +12,6 @@
  * that attempt's result instead of applying the operation again.
  */
 import { randomBytes } from 'node:crypto';
-import type { Sql } from 'postgres';
 import type { HistoryFilter } from '../backend.js';
 import { BackendError, ShiplogError } from '../../errors.js';
 import type { Host } from '../../host.js';
@@ -19,6 +19,7 @@ import type { Deployment, EnvironmentState } from '../../model.js';
 import type { Counters, DocKind, DocReader, DocTx, DocumentStore, OperationSummary, StoreEntry, StoreInfo } from '../records/document-store.js';
 import type { PgConnection } from './connection-options.js';
 import { failureKind, isDriverError, toStoreError } from './pg-errors.js';
+import type { PgLink } from './pg-link.js';
 import { historyQuery, statusQuery, storeSql, type PgSession, type SqlParam, type StoreSql } from './pg-sql.js';
 import { PgTransaction } from './pg-transaction.js';
 import { INSPECT_SQL, PG_SCHEMA_VERSION, PG_STORE_FORMAT, ownerProblem, pendingMigrations, storeStateOf, type SchemaFacts, type StoreState } from './schema.js';
@@ -58,7 +59,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   constructor(
     private readonly host: Host,
-    private readonly sql: Sql,
+    private readonly link: PgLink,
     readonly conn: PgConnection,
     private readonly tuning: PgStoreTuning = DEFAULT_PG_TUNING,
   ) {
@@ -70,8 +71,13 @@ export class PostgresDocumentStore implements DocumentStore {
     return `schema ${this.conn.schema} of database ${this.conn.database} (${this.location})`;
   }
 
-  private session(): PgSession {
-    return this.sql as unknown as PgSession;
+  private get readOnly(): string {
+    return 'begin isolation level repeatable read, read only';
+  }
+
+  private get readWrite(): string {
+    const { lockTimeoutMs: lock, idleInTransactionMs: idle } = this.tuning;
+    return `begin isolation level read committed; set local lock_timeout = ${Math.round(lock)}; set local idle_in_transaction_session_timeout = ${Math.round(idle)}`;
   }
 
   // ---- schema -----------------------------------------------------------------------------------------
@@ -102,7 +108,7 @@ export class PostgresDocumentStore implements DocumentStore {
   /** The store's state for a read: absent (reads as empty), or present and current (migrated if older). */
   private async readableState(): Promise<'absent' | 'present'> {
     if (this.present) return 'present';
-    const { state } = await this.inspect(this.session());
+    const { state } = await this.link.run((t) => this.inspect(t));
     if (state.state === 'absent') return 'absent';
     if (state.version < PG_SCHEMA_VERSION) await this.migrate();
     this.present = true;
@@ -111,8 +117,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   /** Creates or migrates the store, once, under an advisory lock (concurrent first writers wait for each other). */
   private async migrate(): Promise<void> {
-    await this.sql.begin(async (tx) => {
-      const t = tx as unknown as PgSession;
+    await this.link.transaction(this.readWrite, async (t) => {
       await t.unsafe('select pg_advisory_xact_lock($1, hashtext($2))', [MIGRATION_LOCK_CLASS, this.conn.schema]);
       const { facts, state } = await this.inspect(t);
       const from = state.state === 'absent' ? 0 : state.version;
@@ -169,7 +174,7 @@ export class PostgresDocumentStore implements DocumentStore {
   read<T>(fn: (r: DocReader) => Promise<T>): Promise<T> {
     return this.reading('read', async () => {
       if ((await this.readableState()) === 'absent') return fn({ get: async () => undefined });
-      return this.sql.begin('isolation level repeatable read read only', (tx) => fn(this.readerOn(tx as unknown as PgSession))) as Promise<T>;
+      return this.link.transaction(this.readOnly, (t) => fn(this.readerOn(t)));
     });
   }
 
@@ -177,7 +182,7 @@ export class PostgresDocumentStore implements DocumentStore {
     return this.reading('status', async () => {
       if ((await this.readableState()) === 'absent') return [];
       const { text, params } = statusQuery(this.q, filter);
-      return (await this.session().unsafe(text, params)).map((r) => r.value as EnvironmentState);
+      return (await this.link.run((t) => t.unsafe(text, params))).map((r) => r.value as EnvironmentState);
     });
   }
 
@@ -185,53 +190,48 @@ export class PostgresDocumentStore implements DocumentStore {
     return this.reading('history', async () => {
       if (filter.limit === 0 || (await this.readableState()) === 'absent') return [];
       const { text, params } = historyQuery(this.q, filter);
-      return (await this.session().unsafe(text, params)).map((r) => r.value as Deployment);
+      return (await this.link.run((t) => t.unsafe(text, params))).map((r) => r.value as Deployment);
     });
   }
 
   async info(): Promise<StoreInfo> {
     return this.reading('info', async () => {
-      const [server] = await this.session().unsafe(`select current_setting('server_version') as version, current_user::text as "user"`);
-      const details = {
-        server: String(server.version),
-        database: this.conn.database,
-        schema: this.conn.schema,
-        user: String(server.user),
-        ssl: this.conn.sslmode,
-      };
+      const details = { database: this.conn.database, schema: this.conn.schema, ssl: this.conn.sslmode };
       if ((await this.readableState()) === 'absent') {
-        return { kind: 'postgres', location: this.location, schema: 'absent', counts: zeroCounts(), next: { componentVersion: 1, applicationVersion: 1, deployment: 1 }, details };
-      }
-      return this.sql.begin('isolation level repeatable read read only', async (tx) => {
-        const t = tx as unknown as PgSession;
-        const [[c], [states], [ops]] = await Promise.all([t.unsafe(this.q.readCounters), t.unsafe(this.q.countStates), t.unsafe(this.q.countOperations)]);
-        const next = countersOf(c);
+        const [server] = await this.link.run((t) => t.unsafe(`select current_setting('server_version') as server, current_user::text as "user"`));
         return {
-          kind: 'postgres' as const,
+          kind: 'postgres',
           location: this.location,
-          schema: PG_SCHEMA_VERSION,
-          counts: {
-            componentVersions: next.componentVersion - 1,
-            applicationVersions: next.applicationVersion - 1,
-            deployments: next.deployment - 1,
-            environmentStates: Number(states.n),
-          },
-          next,
-          details: { ...details, operations: String(ops.n) },
+          schema: 'absent',
+          counts: { componentVersions: 0, applicationVersions: 0, deployments: 0, environmentStates: 0 },
+          next: { componentVersion: 1, applicationVersion: 1, deployment: 1 },
+          details: { server: String(server.server), ...details, user: String(server.user) },
         };
-      }) as Promise<StoreInfo>;
+      }
+      const [row] = await this.link.run((t) => t.unsafe(this.q.info));
+      const next = countersOf(row);
+      return {
+        kind: 'postgres',
+        location: this.location,
+        schema: PG_SCHEMA_VERSION,
+        counts: {
+          componentVersions: next.componentVersion - 1,
+          applicationVersions: next.applicationVersion - 1,
+          deployments: next.deployment - 1,
+          environmentStates: Number(row.states),
+        },
+        next,
+        details: { server: String(row.server), ...details, user: String(row.user), operations: String(row.operations) },
+      };
     });
   }
 
   /** Every record from one snapshot, a page at a time (memory does not grow with the history). */
   async *scan(): AsyncIterable<StoreEntry> {
     if ((await this.reading('scan', () => this.readableState())) === 'absent') return;
-    const reserved = await this.reading('scan', () => this.sql.reserve());
-    const t = reserved as unknown as PgSession;
-    let open = false;
+    const { session: t, end } = await this.reading('scan', () => this.link.hold(this.readOnly));
+    let failed = false;
     try {
-      await t.unsafe('begin isolation level repeatable read read only');
-      open = true;
       let after: SqlParam[] = ['', ''];
       for (;;) {
         const rows = await t.unsafe(this.q.scanDocuments, [...after, PAGE]);
@@ -254,11 +254,12 @@ export class PostgresDocumentStore implements DocumentStore {
         lastId = Number(rows[rows.length - 1].id);
       }
     } catch (err) {
+      failed = true;
       if (err instanceof ShiplogError || !isDriverError(err)) throw err;
       throw this.failure(err, '(scan)');
     } finally {
-      if (open) await t.unsafe('commit').catch(() => undefined);
-      reserved.release();
+      // Also when the consumer stops early: the snapshot ends and the link is free again.
+      await end(!failed);
     }
   }
 
@@ -276,17 +277,13 @@ export class PostgresDocumentStore implements DocumentStore {
       let ran = false;
       let result: T | undefined;
       try {
-        const outcome = await this.sql.begin('isolation level read committed', async (tx) => {
-          const t = tx as unknown as PgSession;
-          const [, locked] = await Promise.all([
-            t.unsafe(this.q.timeouts, [`${this.tuning.lockTimeoutMs}ms`, `${this.tuning.idleInTransactionMs}ms`], { prepare: true }),
-            t.unsafe(this.q.lockCounters, [], { prepare: true }),
-          ]);
+        const outcome = await this.link.transaction(this.readWrite, async (t) => {
+          const [row] = await t.unsafe(this.q.lockCounters, [], { prepare: true });
           if (unknown.size) {
             const [landed] = await t.unsafe(this.q.findOperation, [opId]);
             if (landed) return { landed: Number(landed.attempt) };
           }
-          const staged = new PgTransaction(t, this.q, countersOf(locked[0]));
+          const staged = new PgTransaction(t, this.q, countersOf(row));
           result = await fn(staged);
           ran = true;
           if (!staged.empty) await staged.flush({ id: opId, attempt, title });
@@ -331,7 +328,7 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
-    await this.sql.end({ timeout: 0.25 });
+    await this.link.close();
   }
 }
 
@@ -340,6 +337,3 @@ function countersOf(row: Record<string, unknown> | undefined): Counters {
   return { componentVersion: Number(row.component_version), applicationVersion: Number(row.application_version), deployment: Number(row.deployment) };
 }
 
-function zeroCounts(): StoreInfo['counts'] {
-  return { componentVersions: 0, applicationVersions: 0, deployments: 0, environmentStates: 0 };
-}
