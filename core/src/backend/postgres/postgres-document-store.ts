@@ -75,9 +75,11 @@ export class PostgresDocumentStore implements DocumentStore {
     return 'begin isolation level repeatable read, read only';
   }
 
-  private get readWrite(): string {
+  /** BEGIN of a write, with its timeouts; `then` (a statement without parameters) goes in the same round trip. */
+  private readWrite(then = ''): string {
     const { lockTimeoutMs: lock, idleInTransactionMs: idle } = this.tuning;
-    return `begin isolation level read committed; set local lock_timeout = ${Math.round(lock)}; set local idle_in_transaction_session_timeout = ${Math.round(idle)}`;
+    const begin = `begin isolation level read committed; set local lock_timeout = ${Math.round(lock)}; set local idle_in_transaction_session_timeout = ${Math.round(idle)}`;
+    return then ? `${begin}; ${then}` : begin;
   }
 
   // ---- schema -----------------------------------------------------------------------------------------
@@ -117,7 +119,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   /** Creates or migrates the store, once, under an advisory lock (concurrent first writers wait for each other). */
   private async migrate(): Promise<void> {
-    await this.link.transaction(this.readWrite, async (t) => {
+    await this.link.transaction(this.readWrite(), async (t) => {
       await t.unsafe('select pg_advisory_xact_lock($1, hashtext($2))', [MIGRATION_LOCK_CLASS, this.conn.schema]);
       const { facts, state } = await this.inspect(t);
       const from = state.state === 'absent' ? 0 : state.version;
@@ -171,9 +173,26 @@ export class PostgresDocumentStore implements DocumentStore {
     };
   }
 
+  /**
+   * A read runs first without a transaction: one document read is one statement, one round trip (most reads are
+   * one get). When fn reads a second document, it is run again inside a REPEATABLE READ READ ONLY transaction, so
+   * that everything it reads comes from one snapshot (fn only reads: running it twice is harmless).
+   */
   read<T>(fn: (r: DocReader) => Promise<T>): Promise<T> {
     return this.reading('read', async () => {
       if ((await this.readableState()) === 'absent') return fn({ get: async () => undefined });
+      let gets = 0;
+      const single: DocReader = {
+        get: async <V>(kind: DocKind, name: string) => {
+          if (++gets > 1) throw new NeedsSnapshot();
+          return this.link.run((t) => this.readerOn(t).get<V>(kind, name));
+        },
+      };
+      try {
+        return await fn(single);
+      } catch (err) {
+        if (!(err instanceof NeedsSnapshot)) throw err;
+      }
       return this.link.transaction(this.readOnly, (t) => fn(this.readerOn(t)));
     });
   }
@@ -277,8 +296,8 @@ export class PostgresDocumentStore implements DocumentStore {
       let ran = false;
       let result: T | undefined;
       try {
-        const outcome = await this.link.transaction(this.readWrite, async (t) => {
-          const [row] = await t.unsafe(this.q.lockCounters, [], { prepare: true });
+        // The counters row lock is taken in the BEGIN's round trip.
+        const outcome = await this.link.transaction(this.readWrite(this.q.lockCounters), async (t, [row]) => {
           if (unknown.size) {
             const [landed] = await t.unsafe(this.q.findOperation, [opId]);
             if (landed) return { landed: Number(landed.attempt) };
@@ -331,6 +350,9 @@ export class PostgresDocumentStore implements DocumentStore {
     await this.link.close();
   }
 }
+
+/** Thrown to a read's fn at its second document read: the read is re-run in a snapshot. */
+class NeedsSnapshot extends Error {}
 
 function countersOf(row: Record<string, unknown> | undefined): Counters {
   if (!row) throw new BackendError('postgres store: the counters row is missing (the store is damaged)');
