@@ -20,9 +20,11 @@ import type { Counters, DocKind, DocReader, DocTx, DocumentStore, OperationSumma
 import type { PgConnection } from './connection-options.js';
 import { failureKind, isDriverError, toStoreError } from './pg-errors.js';
 import type { PgLink } from './pg-link.js';
-import { historyQuery, statusQuery, storeSql, type PgSession, type SqlParam, type StoreSql } from './pg-sql.js';
+import { historyQuery, statusQuery, storeSql, type PgSession, type StoreSql } from './pg-sql.js';
 import { PgTransaction } from './pg-transaction.js';
-import { INSPECT_SQL, PG_SCHEMA_VERSION, PG_STORE_FORMAT, ownerProblem, pendingMigrations, storeStateOf, type SchemaFacts, type StoreState } from './schema.js';
+import { inspectStore, migrateStore } from './pg-migrate.js';
+import { scanSnapshot } from './pg-scan.js';
+import { PG_SCHEMA_VERSION } from './schema.js';
 
 export interface PgStoreTuning {
   /** Attempts of one transaction when it keeps losing to serialization failures or deadlocks (default 10). */
@@ -47,9 +49,6 @@ export const DEFAULT_PG_TUNING: PgStoreTuning = {
   idleInTransactionMs: 30_000,
 };
 
-const PAGE = 500;
-/** Advisory lock class of shiplog's migrations (the second key is hashtext(schema)). */
-const MIGRATION_LOCK_CLASS = 0x5348_4c47 & 0x7fffffff;
 
 export class PostgresDocumentStore implements DocumentStore {
   readonly kind = 'postgres' as const;
@@ -84,55 +83,18 @@ export class PostgresDocumentStore implements DocumentStore {
 
   // ---- schema -----------------------------------------------------------------------------------------
 
-  private async inspect(t: PgSession): Promise<{ facts: SchemaFacts; state: StoreState }> {
-    const [row] = await t.unsafe(INSPECT_SQL, [this.conn.schema]);
-    const facts: SchemaFacts = {
-      exists: row.exists === true,
-      ...(typeof row.owner === 'string' ? { owner: row.owner } : {}),
-      currentUser: String(row.current_user),
-      canCreate: row.can_create === true,
-      tables: (row.tables as string[]) ?? [],
-    };
-    let versions: { format: string; version: number }[] | 'unreadable' | undefined;
-    if (facts.tables.includes('schema_version')) {
-      versions = await t.unsafe(this.q.schemaVersions).then(
-        (rows) => rows.map((r) => ({ format: String(r.format), version: Number(r.version) })),
-        (err: unknown) => {
-          // Another tool's schema_version table (other columns): not ours. Anything else is a real failure.
-          if (failureKind(err) === 'fatal' && ['42703', '42804', '22P02'].includes(String((err as { code?: string }).code))) return 'unreadable' as const;
-          throw err;
-        },
-      );
-    }
-    return { facts, state: storeStateOf(facts, versions, this.where) };
-  }
-
   /** The store's state for a read: absent (reads as empty), or present and current (migrated if older). */
   private async readableState(): Promise<'absent' | 'present'> {
     if (this.present) return 'present';
-    const { state } = await this.link.run((t) => this.inspect(t));
+    const { state } = await this.link.run((t) => inspectStore(t, this.q, this.conn.schema, this.where));
     if (state.state === 'absent') return 'absent';
     if (state.version < PG_SCHEMA_VERSION) await this.migrate();
     this.present = true;
     return 'present';
   }
 
-  /** Creates or migrates the store, once, under an advisory lock (concurrent first writers wait for each other). */
-  private async migrate(): Promise<void> {
-    await this.link.transaction(this.readWrite(), async (t) => {
-      await t.unsafe('select pg_advisory_xact_lock($1, hashtext($2))', [MIGRATION_LOCK_CLASS, this.conn.schema]);
-      const { facts, state } = await this.inspect(t);
-      const from = state.state === 'absent' ? 0 : state.version;
-      if (from >= PG_SCHEMA_VERSION) return;
-      const refusal = ownerProblem(facts, this.conn.schema, this.conn.database);
-      if (refusal) throw refusal;
-      if (!facts.exists) await t.unsafe(`create schema if not exists ${this.q.schema}`);
-      for (const m of pendingMigrations(from)) {
-        for (const stmt of m.statements(this.q.schema)) await t.unsafe(stmt);
-        await t.unsafe(`insert into ${this.q.schema}.schema_version (version, format, description) values ($1, $2, $3)`, [m.version, PG_STORE_FORMAT, m.description]);
-        this.host.log.debug(`postgres store ${this.location}: applied schema migration ${m.version} (${m.description})`);
-      }
-    });
+  private migrate(): Promise<void> {
+    return migrateStore(this.link, this.readWrite(), this.q, this.conn, this.where, (m) => this.host.log.debug(`postgres store ${this.location}: ${m}`));
   }
 
   private async ensureStore(): Promise<void> {
@@ -251,27 +213,7 @@ export class PostgresDocumentStore implements DocumentStore {
     const { session: t, end } = await this.reading('scan', () => this.link.hold(this.readOnly));
     let failed = false;
     try {
-      let after: SqlParam[] = ['', ''];
-      for (;;) {
-        const rows = await t.unsafe(this.q.scanDocuments, [...after, PAGE]);
-        for (const r of rows) yield { type: 'doc', kind: r.kind as DocKind, name: String(r.name), value: r.value };
-        if (rows.length < PAGE) break;
-        after = [String(rows[rows.length - 1].kind), String(rows[rows.length - 1].name)];
-      }
-      after = ['', ''];
-      for (;;) {
-        const rows = await t.unsafe(this.q.scanStates, [...after, PAGE]);
-        for (const r of rows) yield { type: 'env-state', value: r.value as EnvironmentState };
-        if (rows.length < PAGE) break;
-        after = [String(rows[rows.length - 1].environment), String(rows[rows.length - 1].application)];
-      }
-      let lastId = 0;
-      for (;;) {
-        const rows = await t.unsafe(this.q.scanDeployments, [lastId, PAGE]);
-        for (const r of rows) yield { type: 'deployment', value: r.value as Deployment };
-        if (rows.length < PAGE) break;
-        lastId = Number(rows[rows.length - 1].id);
-      }
+      yield* scanSnapshot(t, this.q);
     } catch (err) {
       failed = true;
       if (err instanceof ShiplogError || !isDriverError(err)) throw err;
