@@ -149,7 +149,7 @@ describe('postgres store reliability', () => {
       repo.cleanup();
       await db.drop();
     }
-  }, 600_000);
+  }, 1_200_000);
 
   it('writers killed with SIGKILL mid-transaction: readers never fail, nothing partial, an interrupted version-update re-runs exactly once', async () => {
     const db = await testDatabase();

@@ -270,7 +270,10 @@ export class PostgresDocumentStore implements DocumentStore {
         } else if (kind === 'connection') {
           if (ran) unknown.set(attempt, result as T);
           if (++connectionFailures >= this.tuning.connectionAttempts) {
-            throw toStoreError(this.host, this.conn, err, `(${connectionFailures} attempts; nothing was half-written: each attempt is one transaction)`);
+            const outcome = unknown.size
+              ? 'an attempt whose answer was lost may have committed the whole operation: check history or status before running it again'
+              : 'nothing was written';
+            throw toStoreError(this.host, this.conn, err, `(${connectionFailures} attempts; each attempt is one transaction, never half-written; ${outcome})`);
           }
         } else {
           throw this.failure(err);
