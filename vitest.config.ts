@@ -11,6 +11,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One throwaway PostgreSQL cluster per run, started by the first postgres test (docs/store-postgres.md).
+    globalSetup: ['core/test/support/pg-global-setup.ts'],
     // The JSON report feeds .ci/run's closing "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'node_modules/.cache/shiplog/vitest-results.json' }]],
   },

@@ -4,7 +4,7 @@
 // here, a PostgreSQL database: wall time, records per second, and the re-run of a finished copy (which must
 // write nothing). Reported, not judged: there is no target for copy times in the issue.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +17,7 @@ const { copyStore } = await import('../core/src/backend/records/store-copy.ts');
 const { parseStoreUrl } = await import('../core/src/backend/store-url.ts');
 const { createMemoryHost } = await import('../core/src/host.ts');
 
-const SHAPE = { deployments: 90_000, components: 4_000, apps: 200, versionsPerApp: 5, envs: 20 };
+const SHAPE = { deployments: Number(process.env.SHIPLOG_BENCH_COPY_DEPLOYMENTS ?? 90_000), components: 4_000, apps: 200, versionsPerApp: 5, envs: 20 };
 
 async function open(host, url) {
   return openDocumentStore(host, parseStoreUrl(url, process.cwd()), {});
@@ -43,14 +43,19 @@ async function measure(host, srcUrl, dstUrl) {
   }
 }
 
-async function startPostgres() {
+async function startPostgres(root) {
   // The test suite's throwaway cluster (core/test/support/pg-cluster.ts), when the server binaries are here.
-  const support = join(import.meta.dirname, '../core/test/support/pg-cluster.ts');
-  if (!existsSync(support)) return undefined;
   try {
-    const mod = await import(support);
-    const start = mod.startPgCluster ?? mod.startCluster;
-    return start ? await start() : undefined;
+    const { startPgServer, createDatabase, TEST_ROLE_PASSWORD } = await import('../core/test/support/pg-cluster.ts');
+    chmodSync(root, 0o755); // as root, the server runs as postgres and must reach its directory
+    const server = await startPgServer(join(root, 'pg-cluster'));
+    try {
+      const name = await createDatabase(server, 'bench_copy');
+      return { url: `${server.url(name)}?sslmode=disable`, password: TEST_ROLE_PASSWORD, stop: () => server.destroy() };
+    } catch (err) {
+      server.destroy();
+      throw err;
+    }
   } catch (err) {
     process.stderr.write(`store-copy: no PostgreSQL here (${err instanceof Error ? err.message : String(err)}); skipping that row\n`);
     return undefined;
@@ -74,12 +79,13 @@ try {
     );
   row('local -> local', await measure(host, srcDir, join(work, 'copy')));
   row('local -> git (file://)', await measure(host, srcDir, `git+file://${remote}`));
-  const pg = await startPostgres();
+  const pg = await startPostgres(work);
   if (pg) {
     try {
-      row('local -> postgres', await measure(host, srcDir, pg.url ?? pg.connectionString));
+      const pgHost = createMemoryHost({ env: { ...process.env, PGPASSWORD: pg.password } });
+      row('local -> postgres', await measure(pgHost, srcDir, pg.url));
     } finally {
-      await pg.stop?.();
+      pg.stop();
     }
   }
   const out = [

@@ -5,7 +5,8 @@
 // (measured by bench/cli-startup.bench.mjs):
 // - the CLI program (src/cli/run-cli.ts, imported dynamically by main.ts), so that `shiplog --version` does
 //   not pay for commander, env-ci and the backends;
-// - axios (only the ortelius backend uses it), so that commands on the local store do not evaluate it.
+// - axios (only the ortelius backend uses it) and postgres (only the postgres store), so that commands on the
+//   local store do not evaluate them.
 // Each is built separately as CommonJS, embedded as a string literal (V8 only scans a string, where it would
 // pre-parse a function body) and compiled on first use.
 import path from 'node:path';
@@ -20,7 +21,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** Local modules imported with `import()` whose code loads on the first call of one of `exports`. */
 const LAZY_MODULES = [{ file: path.join(here, 'src/cli/run-cli.ts'), exports: ['runCli'] }];
 /** Packages whose default export is replaced by a proxy that loads the package on first use. */
-const LAZY_PACKAGES = ['axios'];
+const LAZY_PACKAGES = ['axios', 'postgres'];
 
 function onwarn(warning, warn) {
   if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;

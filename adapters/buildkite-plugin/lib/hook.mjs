@@ -260,7 +260,7 @@ const INPUTS = [
   {
     name: "store",
     type: "string",
-    description: "Where state is kept, shared across runners: a directory, `git+origin` (this repository's origin, with the checkout's credentials), `git+https://host/org/repo.git[#ref=<ref>]`, `git+ssh://...`, `git+file:///srv/state.git`, `postgres://user@host:5432/db`. Default: `[store] url` in shiplog.toml, else the `.shiplog` directory found from here up to the repository root (docs/store.md).",
+    description: "Where state is kept, shared across runners: a directory, `git+origin` (this repository's origin, with the checkout's credentials), `git+https://host/org/repo.git[#ref=<ref>]`, `git+ssh://...`, `git+file:///srv/state.git`, `postgres://user@host:5432/db[?sslmode=...]` (libpq's PG* variables fill the rest; docs/store-postgres.md). Default: `[store] url` in shiplog.toml, else the `.shiplog` directory found from here up to the repository root (docs/store.md).",
     commands: ALL$1,
     env: ["SHIPLOG_STORE"],
     example: "git+origin"
@@ -269,7 +269,7 @@ const INPUTS = [
     name: "store-password",
     type: "string",
     secret: true,
-    description: "Password or token for a git store over http(s) (sent through GIT_ASKPASS, never in a URL; a warning when it would go over plain http to another machine). Prefer the SHIPLOG_STORE_PASSWORD environment variable.",
+    description: "Password or token for a git store over http(s) (sent through GIT_ASKPASS, never in a URL; a warning when it would go over plain http to another machine) or a postgres store (else PGPASSWORD, else ~/.pgpass). Prefer the SHIPLOG_STORE_PASSWORD environment variable.",
     commands: ALL$1,
     env: ["SHIPLOG_STORE_PASSWORD"],
     expose: {

@@ -40,10 +40,10 @@ export async function openDocumentStore(host: Host, loc: StoreLocation, opts: Pi
         ...(password ? { password, ...(loc.username ? {} : { username: 'x-access-token' }) } : {}),
       });
     }
-    case 'postgres':
-      throw new UsageError('postgres stores are not available in this build yet', {
-        hint: 'use a git store (--store git+origin) or the embedded store for now',
-      });
+    case 'postgres': {
+      const { openPostgresStore } = await import('./postgres/index.js');
+      return openPostgresStore(host, { url: loc.url, ...(opts.storePassword ? { storePassword: opts.storePassword } : {}) });
+    }
     case 'ortelius':
       throw new UsageError(`${loc.display} is an Ortelius server, not a store shiplog can copy or check`, {
         hint: 'store copy and store check work on local, git and postgres stores',
