@@ -53,7 +53,6 @@ const BASE_CONFIG: [string, string][] = [
   ['push.gpgSign', 'false'],
   ['commit.gpgSign', 'false'],
   ['credential.helper', ''],
-  ['fastimport.unpackLimit', '100'],
 ];
 
 export const ASKPASS_USER_VAR = 'SHIPLOG_GIT_USERNAME';

@@ -3,13 +3,14 @@
  * the cache (a bare repository outside the work tree) and returns a DocumentStore for RecordBackend.
  */
 import { createHash } from 'node:crypto';
-import { access, chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { ConfigError, InvalidInputError } from '../../errors.js';
 import type { Host } from '../../host.js';
 import type { DocumentStore } from '../records/document-store.js';
 import { ASKPASS_SCRIPT, Git, buildGitEnv } from './git-command.js';
+import { ensureCache } from './git-cache.js';
 import { GitDocumentStore } from './git-document-store.js';
 import { ObjectReader } from './object-reader.js';
 
@@ -40,6 +41,8 @@ export interface GitStoreOptions {
   /** Back-off between attempts, ms (default 20 and 400). */
   backoffMinMs?: number;
   backoffMaxMs?: number;
+  /** A transaction starts without a fetch from a tip confirmed this recently, ms (default 5000; 0: always fetch). */
+  optimisticMs?: number;
   /** The remote for messages, credentials removed (default: derived from remote). */
   displayLocation?: string;
 }
@@ -47,12 +50,18 @@ export interface GitStoreOptions {
 export async function openGitStore(host: Host, opts: GitStoreOptions): Promise<DocumentStore> {
   const { url, username, password } = splitCredentials(opts.remote, host.cwd);
   const user = opts.username ?? username;
-  const secret = opts.password ?? password;
+  let secret = opts.password ?? password;
+  // https://<token>@host/...: the user is the credential; git gets it through askpass with an empty password.
+  if (secret === undefined && user !== undefined && /^https?:/i.test(url)) {
+    host.redactor.add(user);
+    secret = '';
+  }
   if (secret) host.redactor.add(secret);
   const ref = normaliseRef(opts.ref ?? DEFAULT_GIT_REF);
   const location = host.redactor.redact(opts.displayLocation ?? redactUrl(url));
   const gitDir = opts.cacheDir ?? defaultCacheDir(host, url, ref);
   if (!isAbsolute(gitDir)) throw new InvalidInputError(`git store cache directory "${gitDir}" must be an absolute path`);
+  await mkdir(gitDir, { recursive: true });
   await ensureCache(host, gitDir);
   const askpass = secret !== undefined ? await ensureAskpass(gitDir) : undefined;
   const env = buildGitEnv(host.env, { gitDir, extraGitConfig: opts.extraGitConfig, askpass, username: user, password: secret, extraEnv: opts.extraEnv });
@@ -62,6 +71,7 @@ export async function openGitStore(host: Host, opts: GitStoreOptions): Promise<D
     transportAttempts: positive(opts.transportAttempts, 4, 'transportAttempts'),
     backoffMinMs: opts.backoffMinMs ?? 20,
     backoffMaxMs: opts.backoffMaxMs ?? 400,
+    optimisticMs: opts.optimisticMs ?? 5_000,
   });
 }
 
@@ -118,14 +128,6 @@ function defaultCacheDir(host: Host, url: string, ref: string): string {
   return join(root, 'shiplog', 'git', key);
 }
 
-async function ensureCache(host: Host, gitDir: string): Promise<void> {
-  if (await exists(join(gitDir, 'HEAD'))) return;
-  await mkdir(gitDir, { recursive: true });
-  const env = buildGitEnv(host.env, { gitDir });
-  const r = await new Git(env, host).run(['init', '--bare', '--quiet', gitDir]);
-  if (r.code !== 0 && !(await exists(join(gitDir, 'HEAD')))) throw new ConfigError(`cannot create the git store cache ${gitDir}: ${r.stderr.trim()}`);
-}
-
 async function ensureAskpass(gitDir: string): Promise<string> {
   const path = join(gitDir, 'shiplog-askpass.sh');
   const current = await readFile(path, 'utf8').catch(() => undefined);
@@ -136,11 +138,4 @@ async function ensureAskpass(gitDir: string): Promise<string> {
     await rename(tmp, path);
   }
   return path;
-}
-
-async function exists(p: string): Promise<boolean> {
-  return access(p).then(
-    () => true,
-    () => false,
-  );
 }
