@@ -12,7 +12,7 @@ import { openGitStore } from '../src/backend/git/index.js';
 import { RecordBackend } from '../src/backend/records/record-backend.js';
 import { createMemoryHost } from '../src/host.js';
 import { startGitWriter } from './fixtures/store/spawn-writer.js';
-import { git } from './support/git-servers.js';
+import { git, installHook } from './support/git-servers.js';
 import { AT, PROV, STATE_REF, deadPid, gitFixture, remoteTip, seed } from './support/git-store-fixture.js';
 
 const shallowLines = (cache: string) => (existsSync(join(cache, 'shallow')) ? readFileSync(join(cache, 'shallow'), 'utf8').trim().split('\n').filter(Boolean).length : 0);
@@ -22,12 +22,12 @@ describe('git store cache', () => {
   it('only the first fetch into a cache is shallow: later commands (new store instances) negotiate from the tip it holds', async () => {
     const f = await gitFixture();
     try {
-      const other = await f.backend();
+      const other = await f.backend({ inPlace: false });
       await seed(other);
       const cache = join(f.dir, 'job-cache');
       for (let n = 0; n < 6; n++) {
         // one command of the job: a new store instance on the job's cache, reading and writing
-        const b = new RecordBackend(f.host, await f.open({ cacheDir: cache }));
+        const b = new RecordBackend(f.host, await f.open({ cacheDir: cache, inPlace: false }));
         expect(await b.status()).toHaveLength(1);
         await b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'cart', version: `job-${n}`, kind: 'docker', attributes: {}, provenance: PROV, at: AT });
         await b.close();
@@ -43,17 +43,21 @@ describe('git store cache', () => {
     }
   });
 
-  it('writes valid objects (git fsck --strict on the remote and the cache), trees in git order past 10 deployments', async () => {
+  it.each([
+    ['through the cache', false],
+    ['in place', true],
+  ])('writes valid objects %s (git fsck --strict on the remote and the cache), trees in git order past 10 deployments', async (_, inPlace) => {
     const f = await gitFixture();
     try {
-      const b = await f.backend({ cacheDir: join(f.dir, 'cache') });
+      const b = await f.backend({ cacheDir: join(f.dir, 'cache'), inPlace });
       const { av } = await seed(b);
       for (let i = 0; i < 11; i++) {
         await b.recordDeployment({ appVersion: av.value, environment: `e${i % 3}`, exitCode: i % 2, log: [`${i}`], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
       }
       await b.close();
       expect(git(['--git-dir', f.remote, 'fsck', '--strict', '--no-dangling']).trim()).toBe('');
-      expect(git(['--git-dir', join(f.dir, 'cache'), 'fsck', '--strict', '--no-dangling', remoteTip(f.remote)]).trim()).toBe('');
+      if (!inPlace) expect(git(['--git-dir', join(f.dir, 'cache'), 'fsck', '--strict', '--no-dangling', remoteTip(f.remote)]).trim()).toBe('');
+      expect(existsSync(join(f.dir, 'cache'))).toBe(!inPlace);
       expect(git(['--git-dir', f.remote, 'ls-tree', '--name-only', `${STATE_REF}:log/0/0`]).trim().split('\n')).toEqual(
         ['1', '10', '11', '12', '2', '3', '4', '5', '6', '7', '8', '9'].map((n) => `${n}.json`),
       );
@@ -68,10 +72,10 @@ describe('git store cache', () => {
       await seed(await f.backend());
       const cache = join(f.dir, 'cache');
       // a cache created, then its first (shallow) fetch killed: git's lock and shiplog's fill lock stay behind
-      await (await f.open({ cacheDir: cache })).close();
+      await (await f.open({ cacheDir: cache, inPlace: false })).close();
       writeFileSync(join(cache, 'shallow.lock'), '');
       writeFileSync(join(cache, 'write.lock'), JSON.stringify({ pid: deadPid(), host: hostname(), token: 'killed', at: AT }));
-      const b = new RecordBackend(f.host, await f.open({ cacheDir: cache }));
+      const b = new RecordBackend(f.host, await f.open({ cacheDir: cache, inPlace: false }));
       expect(await b.status()).toHaveLength(1);
       await seed(b, 'cart', '2');
       await b.close();
@@ -87,6 +91,8 @@ describe('git store cache', () => {
     const f = await gitFixture();
     try {
       await seed(await f.backend());
+      // a receive hook: the remote is pushed to through the cache, as a hosted remote would be
+      installHook(f.remote, 'pre-receive', 'cat >/dev/null');
       // a working directory whose origin is the remote; its cache under XDG_CACHE_HOME, as a runner's
       const work = join(f.dir, 'work');
       git(['clone', '-q', f.remote, work]);

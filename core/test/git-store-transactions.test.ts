@@ -4,10 +4,13 @@
  * from the last known tip.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openGitStore } from '../src/backend/git/index.js';
 import { classifyPush } from '../src/backend/git/git-remote.js';
+import { RecordBackend } from '../src/backend/records/record-backend.js';
+import { createMemoryHost } from '../src/host.js';
 import { operationKey } from '../src/backend/records/record-backend.js';
 import { testGitEnv, git, installHook, makeBareRemote } from './support/git-servers.js';
 import { AT, CI_PROV, PROV, STATE_REF, gitFixture, remoteTip, seed, stateLog, waitForFile } from './support/git-store-fixture.js';
@@ -139,8 +142,9 @@ describe('git store: optimistic transactions', () => {
   it('a transaction started from a tip another writer replaced is re-run from the new tip: the no-op and the refusal it computed are re-checked', async () => {
     const f = await gitFixture();
     try {
-      const a = await f.backend();
-      const b = await f.backend({ optimisticMs: 600_000 });
+      // through the transport: in place every transaction reads the ref first (it costs nothing)
+      const a = await f.backend({ inPlace: false });
+      const b = await f.backend({ optimisticMs: 600_000, inPlace: false });
       const { av } = await seed(a);
       expect(await b.status()).toHaveLength(1); // b knows the tip now
       // a creates cart 2 and records an approval: b's tip lacks both
@@ -166,6 +170,30 @@ describe('git store: optimistic transactions', () => {
       const meta = JSON.parse(git(['--git-dir', f.remote, 'show', `${STATE_REF}:meta.json`]));
       expect(meta.next).toEqual({ componentVersion: 3, applicationVersion: 2, deployment: 2 });
       await a.close();
+      await b.close();
+    } finally {
+      await f.cleanup();
+    }
+  });
+});
+
+describe('git store: a local bare repository in place', () => {
+  it('is read and written in place (no cache), its ref moved by update-ref; a ref lock a killed writer left long ago is removed', async () => {
+    const f = await gitFixture();
+    try {
+      const host = createMemoryHost({ env: { PATH: process.env.PATH, XDG_CACHE_HOME: join(f.dir, 'xdg') } });
+      const b = new RecordBackend(host, await openGitStore(host, { remote: f.remote }));
+      const { av } = await seed(b);
+      expect(existsSync(join(f.dir, 'xdg'))).toBe(false);
+      const lock = join(f.remote, `${STATE_REF}.lock`);
+      writeFileSync(lock, `${remoteTip(f.remote)}\n`);
+      const old = new Date(Date.now() - 120_000);
+      utimesSync(lock, old, old);
+      const d = await b.recordDeployment({ appVersion: av.value, environment: 'prod', exitCode: 0, log: [], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+      expect(d.id).toBe(2);
+      expect(existsSync(lock)).toBe(false);
+      expect(stateLog(f.remote)).toHaveLength(4);
+      expect(git(['--git-dir', f.remote, 'fsck', '--strict', '--no-dangling']).trim()).toBe('');
       await b.close();
     } finally {
       await f.cleanup();

@@ -9,6 +9,8 @@
  *   refs/shiplog/remote/<inst>   one private ref per store instance (<pid>.<host>.<random>): the tip it fetched
  *   write.lock                   held (pid lock, stale when its process is gone) only while a process fills an
  *                                empty cache with a shallow fetch, the one fetch that rewrites git's `shallow`
+ *   shiplog-txn/write.lock       held by the process whose transaction is racing for the ref (the writers
+ *                                of one runner take turns)
  *
  * A process killed at any point leaves nothing that breaks the next one: its private ref is swept by the next
  * process on the same host (its pid is gone), a `shallow.lock` it left is removed under write.lock (every
@@ -16,7 +18,7 @@
  * milliseconds), and objects it wrote without a commit that landed are unreferenced and harmless.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { access, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { BackendError, ConfigError, StoreLockedError } from '../../errors.js';
@@ -29,6 +31,9 @@ export const PRIVATE_REF_ROOT = 'refs/shiplog/remote';
 /** How long a process waits for another one filling the cache (a first, shallow fetch of a large store). */
 const FILL_LOCK_TIMEOUT_MS = 10 * 60_000;
 const PACKED_REFS_LOCK_STALE_MS = 60_000;
+const TXN_LOCK_DIR = 'shiplog-txn';
+/** How long a writer waits for the other writers of its runner (each bounded by its own attempts). */
+const TXN_LOCK_TIMEOUT_MS = 30 * 60_000;
 
 const HOST_TAG = createHash('sha256').update(hostname(), 'utf8').digest('hex').slice(0, 8);
 
@@ -92,6 +97,29 @@ export class GitCache {
     }
     try {
       await unlink(join(this.gitDir, 'shallow.lock')).catch(() => undefined);
+      return await fn();
+    } finally {
+      await release();
+    }
+  }
+
+  /**
+   * Runs fn holding the cache's transaction lock (`shiplog-txn/write.lock`, a pid lock): the writers of one
+   * runner take turns, so that only one of them races the other runners for the ref instead of all of them.
+   */
+  async inTurn<T>(fn: () => Promise<T>): Promise<T> {
+    const dir = join(this.gitDir, TXN_LOCK_DIR);
+    await mkdir(dir, { recursive: true });
+    let release: () => Promise<void>;
+    try {
+      release = await acquireStoreLock(dir, { timeoutMs: TXN_LOCK_TIMEOUT_MS });
+    } catch (e) {
+      if (e instanceof StoreLockedError) {
+        throw new BackendError(`git store cache ${this.gitDir}: another shiplog on this runner has been writing for too long: ${e.message}`, { hint: e.hint });
+      }
+      throw e;
+    }
+    try {
       return await fn();
     } finally {
       await release();

@@ -22,8 +22,6 @@ import { BackendError, ConfigError, SchemaVersionError } from '../../errors.js';
 import type { Host } from '../../host.js';
 import type { Deployment, EnvironmentState } from '../../model.js';
 import type { DocKind, DocReader, DocTx, DocumentStore, OperationSummary, StoreEntry, StoreInfo } from '../records/document-store.js';
-import type { Git } from './git-command.js';
-import { GitCache, privateRef } from './git-cache.js';
 import {
   GIT_SCHEMA_VERSION,
   GIT_STORE_FORMAT,
@@ -40,17 +38,19 @@ import {
   type OperationRecord,
 } from './git-layout.js';
 import { countEnvStates, readHistory, readStatus, scanTip } from './git-queries.js';
-import { fetchFailure, pushIfUnchanged, type RemoteSpec } from './git-remote.js';
+import { fetchFailure, type RemoteSpec } from './git-remote.js';
 import type { ObjectReader } from './object-reader.js';
-import { ObjectWriter } from './object-writer.js';
-import { RemoteTip } from './remote-tip.js';
+import type { StateRemote } from './state-remote.js';
 
 export interface GitStoreTuning {
-  /** Transaction attempts before giving up (default 30). */
+  /** Transaction attempts before giving up (default 100). */
   maxAttempts: number;
   /** Attempts for a fetch or push that failed in transit (connection refused/reset, 5xx) (default 4). */
   transportAttempts: number;
-  /** Back-off bounds between attempts, ms (default 20-400, full jitter, doubling). */
+  /**
+   * Back-off between attempts, ms: a random wait below a cap that starts at what the lost attempt took (at
+   * least backoffMinMs, default 20) and doubles per attempt up to backoffMaxMs (default 30 s).
+   */
   backoffMinMs: number;
   backoffMaxMs: number;
   /** A transaction starts from the last known tip without fetching when it was confirmed this recently (ms). */
@@ -58,28 +58,31 @@ export interface GitStoreTuning {
 }
 
 export const TRAILER = 'Shiplog-Operation';
+/** The first wait before retrying a fetch or push that failed in transit (then doubling). */
+const TRANSPORT_RETRY_UNIT_MS = 250;
 
 export class GitDocumentStore implements DocumentStore {
   readonly kind = 'git' as const;
   readonly location: string;
   private readonly verified = new Set<string>();
-  private readonly tip: RemoteTip;
-  private readonly writer: ObjectWriter;
+  private readonly tip: StateRemote;
+  /** The last transaction lost a race: the next one does not start optimistically. */
+  private contended = false;
+  private readonly reader: ObjectReader;
 
   constructor(
     private readonly host: Host,
-    private readonly git: Git,
-    private readonly reader: ObjectReader,
     private readonly remote: RemoteSpec,
     private readonly tuning: GitStoreTuning,
+    /** Connects to the state ref (state-remote.ts); every tip it fetches is checked with `verify` first. */
+    connect: (verify: (tip: string) => Promise<void>, backoff: (attempt: number) => Promise<void>) => StateRemote,
   ) {
     this.location = remote.location;
-    const gitDir = git.env.GIT_DIR;
-    const backoff = (attempt: number) => this.backoff(attempt);
-    this.tip = new RemoteTip(host, git, new GitCache(gitDir, git), remote, privateRef(), { transportAttempts: tuning.transportAttempts, backoff }, (t) =>
-      this.verify(t),
+    this.tip = connect(
+      (t) => this.verify(t),
+      (attempt) => this.backoff(attempt, TRANSPORT_RETRY_UNIT_MS),
     );
-    this.writer = new ObjectWriter(gitDir, reader);
+    this.reader = this.tip.reader;
   }
 
   // ---- reading ----------------------------------------------------------------------------------------
@@ -153,13 +156,21 @@ export class GitDocumentStore implements DocumentStore {
   // ---- writing ----------------------------------------------------------------------------------------
 
   async transact<T>(op: OperationSummary, fn: (tx: DocTx) => Promise<T>): Promise<T> {
+    return this.tip.inTurn ? this.tip.inTurn(() => this.attempts(op, fn)) : this.attempts(op, fn);
+  }
+
+  private async attempts<T>(op: OperationSummary, fn: (tx: DocTx) => Promise<T>): Promise<T> {
     const opId = op.key ?? randomBytes(8).toString('hex');
     const nonce = randomBytes(6).toString('hex');
     /** Attempts whose push may have landed (the connection failed mid-push), with their results. */
     const unknown = new Map<string, T>();
     let transportFailures = 0;
     let lost = 0;
-    let base = this.tip.confirmedWithin(this.tuning.optimisticMs) ? { tip: this.tip.last, fresh: false } : { tip: await this.tip.fetch(), fresh: true };
+    let attemptStart = this.host.now().getTime();
+    // Optimistic only while the ref is quiet: after a lost race, the next transaction fetches first.
+    const optimistic = !this.contended && this.tip.confirmedWithin(this.tuning.optimisticMs);
+    this.contended = false;
+    let base = optimistic ? { tip: this.tip.last, fresh: false } : { tip: await this.tip.fetch(), fresh: true };
     for (let attempt = 1; ; ) {
       const { tip, fresh } = base;
       const meta = await this.meta(tip);
@@ -189,20 +200,20 @@ export class GitDocumentStore implements DocumentStore {
       staged.set(META_PATH, { next, recent: [...meta.recent, attemptId].slice(-RECENT_OPS) } satisfies GitMetaFile);
       if (op.key !== undefined) staged.set(operationPath(op.key), { key: op.key, result } satisfies OperationRecord<T>);
       if (!tip) staged.set(SCHEMA_PATH, { format: GIT_STORE_FORMAT, schema: GIT_SCHEMA_VERSION, createdAt: this.host.now().toISOString() } satisfies GitSchemaFile);
-      const commit = await this.writer.commit({
+      const commit = await this.tip.writer.commit({
         parent: tip,
         files: new Map([...staged].map(([p, v]) => [p, Buffer.from(`${JSON.stringify(v)}\n`, 'utf8')])),
         message: this.message(op, opId),
         when: Math.floor(this.host.now().getTime() / 1000),
       });
-      const pushed = await pushIfUnchanged(this.git, this.remote, commit, tip);
+      const pushed = await this.tip.publish(commit, tip);
       if (pushed.outcome === 'pushed') {
         this.verified.add(commit);
-        await this.tip.pushed(commit);
         return result;
       }
       if (pushed.outcome === 'stale') {
         lost++;
+        this.contended = true;
         this.host.log.debug(`git store: ${this.remote.ref} moved during the operation (${pushed.detail}); attempt ${attempt + 1}`);
       } else if (pushed.outcome === 'failed' && pushed.failure === 'transient') {
         unknown.set(attemptId, result);
@@ -215,8 +226,11 @@ export class GitDocumentStore implements DocumentStore {
         throw fetchFailure({ failure: pushed.failure, detail: pushed.detail }, this.remote);
       }
       if (++attempt > this.tuning.maxAttempts) break;
-      // A race lost from a tip fetched just before is contention: back off. A stale optimistic start is not.
-      if (fresh || pushed.outcome !== 'stale') await this.backoff(attempt - 1);
+      // A race lost from a tip fetched just before is contention: back off, in units of what one attempt took
+      // (so the waits grow with the number of writers and with how slow this machine is). A stale optimistic
+      // start is not contention.
+      if (fresh || pushed.outcome !== 'stale') await this.backoff(attempt - 1, this.host.now().getTime() - attemptStart);
+      attemptStart = this.host.now().getTime();
       base = { tip: await this.tip.fetch(), fresh: true };
     }
     throw new BackendError(
@@ -250,11 +264,11 @@ export class GitDocumentStore implements DocumentStore {
     return [title, '', ...(body.length ? [...body, ''] : []), `${TRAILER}: ${opId}`, ''].join('\n');
   }
 
-  private backoff(attempt: number): Promise<void> {
+  /** A random wait below a cap that doubles per attempt, from max(backoffMinMs, unitMs) up to backoffMaxMs. */
+  private backoff(attempt: number, unitMs = 0): Promise<void> {
     const { backoffMinMs: lo, backoffMaxMs: hi } = this.tuning;
-    const cap = Math.min(hi, lo * 2 ** Math.min(attempt, 10));
-    const ms = lo + Math.random() * Math.max(0, cap - lo);
-    return new Promise((r) => setTimeout(r, ms));
+    const cap = Math.min(hi, Math.max(lo, unitMs) * 2 ** Math.min(Math.max(attempt - 1, 0), 16));
+    return new Promise((r) => setTimeout(r, Math.random() * cap));
   }
 
   /** The tip this store last fetched or pushed (tests and `store info`). */
@@ -263,8 +277,6 @@ export class GitDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
-    await this.reader.close();
-    // This instance's private ref goes; the objects stay for the next command of the job.
     await this.tip.close();
   }
 }

@@ -1,6 +1,8 @@
 /**
- * The `git` store engine: shiplog state in one ref of a git remote (docs/store-git.md). openGitStore prepares
- * the cache (a bare repository outside the work tree) and returns a DocumentStore for RecordBackend.
+ * The `git` store engine: shiplog state in one ref of a git remote (docs/store-git.md). openGitStore reaches the
+ * remote in place when it is a local bare repository a push would run nothing for (local-remote.ts), else
+ * through git's transport with a cache (a bare repository outside the work tree, transport-remote.ts), and
+ * returns a DocumentStore for RecordBackend.
  */
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -12,7 +14,8 @@ import type { DocumentStore } from '../records/document-store.js';
 import { ASKPASS_SCRIPT, Git, buildGitEnv } from './git-command.js';
 import { ensureCache } from './git-cache.js';
 import { GitDocumentStore } from './git-document-store.js';
-import { ObjectReader } from './object-reader.js';
+import { LocalRemote, localBareRemote } from './local-remote.js';
+import { TransportRemote } from './transport-remote.js';
 
 export { originRemote, type OriginRemote } from './origin-remote.js';
 export { GIT_SCHEMA_VERSION, GIT_STORE_FORMAT } from './git-layout.js';
@@ -34,13 +37,18 @@ export interface GitStoreOptions {
   /** HTTP Basic credentials, handed to git through GIT_ASKPASS and an environment variable. */
   username?: string;
   password?: string;
-  /** Transaction attempts when other writers keep winning the race (default 30). */
+  /** Transaction attempts when other writers keep winning the race (default 100). */
   maxAttempts?: number;
   /** Attempts for a fetch or push that failed in transit (default 4). */
   transportAttempts?: number;
-  /** Back-off between attempts, ms (default 20 and 400). */
+  /** Back-off between attempts, ms: a random wait below a cap that doubles per attempt (default 20 and 30000). */
   backoffMinMs?: number;
   backoffMaxMs?: number;
+  /**
+   * Reach a local bare repository without receive hooks in place (objects and `update-ref` in the repository
+   * itself) instead of fetching and pushing through a cache (default true; tests of the transport set false).
+   */
+  inPlace?: boolean;
   /** A transaction starts without a fetch from a tip confirmed this recently, ms (default 5000; 0: always fetch). */
   optimisticMs?: number;
   /** The remote for messages, credentials removed (default: derived from remote). */
@@ -59,6 +67,19 @@ export async function openGitStore(host: Host, opts: GitStoreOptions): Promise<D
   if (secret) host.redactor.add(secret);
   const ref = normaliseRef(opts.ref ?? DEFAULT_GIT_REF);
   const location = host.redactor.redact(opts.displayLocation ?? redactUrl(url));
+  const spec = { url, ref, location };
+  const tuning = {
+    maxAttempts: positive(opts.maxAttempts, 100, 'maxAttempts'),
+    transportAttempts: positive(opts.transportAttempts, 4, 'transportAttempts'),
+    backoffMinMs: opts.backoffMinMs ?? 20,
+    backoffMaxMs: opts.backoffMaxMs ?? 30_000,
+    optimisticMs: opts.optimisticMs ?? 5_000,
+  };
+  const inPlace = opts.inPlace === false ? undefined : await localBareRemote(url);
+  if (inPlace) {
+    const git = new Git(buildGitEnv(host.env, { gitDir: inPlace, extraEnv: opts.extraEnv }), host);
+    return new GitDocumentStore(host, spec, tuning, (verify) => new LocalRemote(host, git, spec, verify));
+  }
   const gitDir = opts.cacheDir ?? defaultCacheDir(host, url, ref);
   if (!isAbsolute(gitDir)) throw new InvalidInputError(`git store cache directory "${gitDir}" must be an absolute path`);
   await mkdir(gitDir, { recursive: true });
@@ -66,13 +87,9 @@ export async function openGitStore(host: Host, opts: GitStoreOptions): Promise<D
   const askpass = secret !== undefined ? await ensureAskpass(gitDir) : undefined;
   const env = buildGitEnv(host.env, { gitDir, extraGitConfig: opts.extraGitConfig, askpass, username: user, password: secret, extraEnv: opts.extraEnv });
   const git = new Git(env, host);
-  return new GitDocumentStore(host, git, new ObjectReader(env), { url, ref, location }, {
-    maxAttempts: positive(opts.maxAttempts, 30, 'maxAttempts'),
-    transportAttempts: positive(opts.transportAttempts, 4, 'transportAttempts'),
-    backoffMinMs: opts.backoffMinMs ?? 20,
-    backoffMaxMs: opts.backoffMaxMs ?? 400,
-    optimisticMs: opts.optimisticMs ?? 5_000,
-  });
+  return new GitDocumentStore(host, spec, tuning, (verify, backoff) =>
+    new TransportRemote(host, git, spec, { transportAttempts: tuning.transportAttempts, backoff }, verify),
+  );
 }
 
 function positive(v: number | undefined, dflt: number, name: string): number {

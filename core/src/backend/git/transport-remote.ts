@@ -1,7 +1,8 @@
 /**
- * The remote tip as one store instance knows it: fetched on demand (concurrent callers share one fetch),
- * retried when the transport fails in transit, checked for the store format, and recorded for the next
- * process sharing the cache (git-cache.ts).
+ * The state ref reached through git's transport (https, ssh, git, file): fetched into the cache repository
+ * (git-cache.ts), published with a compare-and-swap push (git-remote.ts). Fetches are made on demand
+ * (concurrent callers share one), retried when the transport fails in transit, checked for the store format,
+ * and recorded for the next process sharing the cache.
  *
  * The first fetch of an instance seeds its private ref from the cache's shiplog-tip, so git negotiates from
  * the newest tip the cache holds and receives only the commits written since. Only a cache that holds no tip
@@ -10,8 +11,11 @@
 import { BackendError } from '../../errors.js';
 import type { Host } from '../../host.js';
 import type { Git } from './git-command.js';
-import type { GitCache } from './git-cache.js';
-import { fetchFailure, fetchTip, type FetchResult, type RemoteSpec } from './git-remote.js';
+import { GitCache, privateRef } from './git-cache.js';
+import { fetchFailure, fetchTip, pushIfUnchanged, type FetchResult, type PushResult, type RemoteSpec } from './git-remote.js';
+import { ObjectReader } from './object-reader.js';
+import { ObjectWriter } from './object-writer.js';
+import type { StateRemote } from './state-remote.js';
 
 export interface FetchTuning {
   /** Attempts for a fetch that failed in transit (connection refused/reset, 5xx). */
@@ -22,45 +26,58 @@ export interface FetchTuning {
 /** Waits for a lock held by another process sharing the cache: at most this many short back-offs. */
 const LOCKED_WAITS = 100;
 
-export class RemoteTip {
-  /** The newest tip this instance fetched or pushed (undefined: none yet, or the remote has no state ref). */
+export class TransportRemote implements StateRemote {
+  readonly reader: ObjectReader;
+  readonly writer: ObjectWriter;
   last: string | undefined;
   /** When `last` was known to be the remote tip (host clock, ms); 0 before the first contact. */
   private confirmedAt = 0;
   private started = false;
   private warm = false;
   private inflight: Promise<string | undefined> | undefined;
+  private readonly cache: GitCache;
+  /** This instance's private ref (git-cache.ts privateRef). */
+  private readonly ref = privateRef();
 
   constructor(
     private readonly host: Host,
+    /** git with GIT_DIR = the cache. */
     private readonly git: Git,
-    private readonly cache: GitCache,
     private readonly remote: RemoteSpec,
-    /** This instance's private ref (git-cache.ts privateRef). */
-    private readonly ref: string,
     private readonly tuning: FetchTuning,
     private readonly verify: (tip: string) => Promise<void>,
-  ) {}
+  ) {
+    this.cache = new GitCache(git.env.GIT_DIR, git);
+    this.reader = new ObjectReader(git.env);
+    this.writer = new ObjectWriter(git.env.GIT_DIR, this.reader);
+  }
 
-  /** Fetches the remote tip now (joining a fetch already under way). */
   fetch(): Promise<string | undefined> {
     this.inflight ??= this.fetchWithRetries().finally(() => (this.inflight = undefined));
     return this.inflight;
   }
 
-  /** True when `last` was the remote tip less than `ms` ago (a transaction may start from it optimistically). */
   confirmedWithin(ms: number): boolean {
     return this.confirmedAt > 0 && this.host.now().getTime() - this.confirmedAt < ms;
   }
 
-  /** Our commit became the remote tip. */
-  async pushed(commit: string): Promise<void> {
-    this.last = commit;
-    this.confirmedAt = this.host.now().getTime();
-    await this.cache.rememberTip(commit);
+  async publish(commit: string, expected: string | undefined): Promise<PushResult> {
+    const res = await pushIfUnchanged(this.git, this.remote, commit, expected);
+    if (res.outcome === 'pushed') {
+      this.last = commit;
+      this.confirmedAt = this.host.now().getTime();
+      await this.cache.rememberTip(commit);
+    }
+    return res;
+  }
+
+  inTurn<T>(fn: () => Promise<T>): Promise<T> {
+    return this.cache.inTurn(fn);
   }
 
   async close(): Promise<void> {
+    await this.reader.close();
+    // This instance's private ref goes; the objects stay for the next command of the job.
     if (this.started) await this.cache.deleteRefs([this.ref]);
   }
 
