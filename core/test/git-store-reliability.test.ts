@@ -304,7 +304,8 @@ describe('git store reliability (separate processes, real git)', () => {
     };
     const cli = (argv: string[]) =>
       new Promise<{ code: number | null; err: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'core/src/cli/bin.ts'), ...argv], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'] });
+        // the bundled CLI, as a runner runs it (bundle-fresh.test.ts keeps it in step with the sources)
+        const child = spawn(process.execPath, [join(REPO_ROOT, 'core/dist/shiplog.mjs'), ...argv], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'] });
         started.push(child);
         let err = '';
         child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
@@ -315,7 +316,7 @@ describe('git store reliability (separate processes, real git)', () => {
       expect(up.code, up.err).toBe(0);
       const before = git(['--git-dir', remote, 'rev-parse', 'refs/heads/shiplog-state']).trim();
       installHook(remote, 'pre-receive', `touch ${join(dir, 'held')}\nwhile [ ! -e ${join(dir, 'release')} ]; do sleep 0.01; done\nexit 1`);
-      const pending = cli(['deploy', '--application', SHARED_APP, '--env', 'prod', '--exit-code', '0']);
+      const pending = cli(['deploy', '--application', SHARED_APP, '--env', 'dev', '--exit-code', '0']);
       await waitForFile(join(dir, 'held'));
       await server.stop();
       const cut = await pending;
@@ -329,9 +330,9 @@ describe('git store reliability (separate processes, real git)', () => {
       // the server is back (same port); the job step re-runs
       installHook(remote, 'pre-receive', 'cat >/dev/null');
       server = await startHttpGitServer({ root, username: 'x-access-token', password, port: server.port });
-      const again = await cli(['deploy', '--application', SHARED_APP, '--env', 'prod', '--exit-code', '0']);
+      const again = await cli(['deploy', '--application', SHARED_APP, '--env', 'dev', '--exit-code', '0']);
       expect(again.code, again.err).toBe(0);
-      const third = await cli(['deploy', '--application', SHARED_APP, '--env', 'prod', '--exit-code', '0']);
+      const third = await cli(['deploy', '--application', SHARED_APP, '--env', 'dev', '--exit-code', '0']);
       expect(third.code, third.err).toBe(0);
       expect(stateLog(remote).filter(([s]) => s.startsWith('deploy:'))).toHaveLength(1);
     } finally {

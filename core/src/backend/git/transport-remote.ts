@@ -66,6 +66,9 @@ export class TransportRemote implements StateRemote {
     if (res.outcome === 'pushed') {
       this.last = commit;
       this.confirmedAt = this.host.now().getTime();
+      // The private ref follows: the next fetch then finds the remote where this instance left it and has
+      // nothing to check (git verifies an unreferenced local commit by walking its whole tree).
+      if (await this.cache.seed(this.ref, commit)) this.started = this.warm = true;
       await this.cache.rememberTip(commit);
     }
     return res;
