@@ -125,6 +125,29 @@ describe('git store over smart http', () => {
     }
   });
 
+  it('a token given as the URL user (https://<token>@host/...) is sent through askpass with an empty password, never stored', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'shiplog-git-http-'));
+    const token = 'ghp_TokenAsUser0123456789abcdef';
+    makeBareRemote(join(dir, 'srv', 'state.git'));
+    const server = await startHttpGitServer({ root: join(dir, 'srv'), username: token, password: '' });
+    try {
+      const host = createMemoryHost();
+      const url = server.url('state.git').replace('http://', `http://${token}@`);
+      const store = await openGitStore(host, { remote: url, cacheDir: join(dir, 'cache') });
+      expect(store.location).toBe(server.url('state.git'));
+      const b = new RecordBackend(host, store);
+      await seed(b);
+      expect((await b.history({})).map((d) => d.id)).toEqual([1]);
+      await b.close();
+      expect(server.requests.some((r) => r.authorized && r.path.endsWith('git-receive-pack'))).toBe(true);
+      expect(filesContaining(join(dir, 'cache'), token)).toEqual([]);
+      expect(allObjects(join(dir, 'srv', 'state.git'))).not.toContain(token);
+    } finally {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a server stopped mid-operation: exit 4 after bounded retries naming the attempts, nothing half-written', async () => {
     const f = await httpFixture();
     try {

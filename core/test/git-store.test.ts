@@ -166,10 +166,13 @@ describe('git store over file://', () => {
   it('a pre-receive hook that refuses (protected ref): exit 4 with the hook message, not retried, nothing written', async () => {
     const f = await fixture();
     try {
-      const b = new RecordBackend(f.host, await f.open());
+      let b = new RecordBackend(f.host, await f.open());
       await seed(b);
       const before = remoteTip(f.remote);
       installHook(f.remote, 'pre-receive', `echo "$(cat ${join(f.dir, 'count')} 2>/dev/null)x" > ${join(f.dir, 'count')}\necho "GH006: Protected branch update failed for refs/heads/shiplog-state." >&2\nexit 1`);
+      // a repository with a receive hook is always pushed to (the next command sees the hook), so its policy runs
+      await b.close();
+      b = new RecordBackend(f.host, await f.open());
       const err = await b
         .putComponentVersion({ domain: 'GLOBAL.Acme', short: 'cart', version: '2', kind: 'docker', attributes: {}, provenance: PROV, at: AT })
         .catch((e: unknown) => e);
@@ -207,8 +210,8 @@ describe('git store over file://', () => {
   it('a push that loses the race (held in a slow hook while another writer lands) re-runs from the new tip: ids dense', async () => {
     const f = await fixture();
     try {
-      const a = new RecordBackend(f.host, await f.open());
-      const b = new RecordBackend(f.host, await f.open());
+      const a = new RecordBackend(f.host, await f.open({ inPlace: false }));
+      const b = new RecordBackend(f.host, await f.open({ inPlace: false }));
       const { av } = await seed(a);
       // The first push after this is held in the hook until released; later pushes pass at once.
       const c = join(f.dir, 'n');
@@ -242,8 +245,8 @@ describe('git store over file://', () => {
   it('retries exhausted: exit 4 naming the attempt count, nothing of the operation written', async () => {
     const f = await fixture();
     try {
-      const a = new RecordBackend(f.host, await f.open({ maxAttempts: 1 }));
-      const b = new RecordBackend(f.host, await f.open());
+      const a = new RecordBackend(f.host, await f.open({ maxAttempts: 1, inPlace: false }));
+      const b = new RecordBackend(f.host, await f.open({ inPlace: false }));
       const { av } = await seed(a);
       installHook(f.remote, 'pre-receive', `if [ ! -e ${join(f.dir, 'once')} ]; then touch ${join(f.dir, 'once')} ${join(f.dir, 'held')}; while [ ! -e ${join(f.dir, 'release')} ]; do sleep 0.01; done; fi\ncat >/dev/null`);
       const slow = a.recordDeployment({ appVersion: av.value, environment: 'staging', exitCode: 0, log: [], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV }).catch((e: unknown) => e);
@@ -267,13 +270,13 @@ describe('git store over file://', () => {
     try {
       const xdg = join(f.dir, 'xdg');
       const host = createMemoryHost({ env: { XDG_CACHE_HOME: xdg, PATH: process.env.PATH } });
-      const b = new RecordBackend(host, await openGitStore(host, { remote: f.remote }));
+      const b = new RecordBackend(host, await openGitStore(host, { remote: f.remote, inPlace: false }));
       await seed(b);
       await b.close();
       const caches = readdirSync(join(xdg, 'shiplog', 'git'));
       expect(caches).toHaveLength(1);
       expect(git(['--git-dir', join(xdg, 'shiplog', 'git', caches[0]), 'rev-parse', '--is-bare-repository']).trim()).toBe('true');
-      const b2 = new RecordBackend(host, await openGitStore(host, { remote: `${f.remote}` }));
+      const b2 = new RecordBackend(host, await openGitStore(host, { remote: `${f.remote}`, inPlace: false }));
       expect(await b2.status()).toHaveLength(1);
       await b2.close();
       expect(readdirSync(join(xdg, 'shiplog', 'git'))).toEqual(caches);

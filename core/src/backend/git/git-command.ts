@@ -53,7 +53,6 @@ const BASE_CONFIG: [string, string][] = [
   ['push.gpgSign', 'false'],
   ['commit.gpgSign', 'false'],
   ['credential.helper', ''],
-  ['fastimport.unpackLimit', '100'],
 ];
 
 export const ASKPASS_USER_VAR = 'SHIPLOG_GIT_USERNAME';
@@ -152,7 +151,8 @@ export class Git {
     const lines = stderr
       .split('\n')
       .map((l) => l.trim())
-      .filter((l) => l && !/^hint:/.test(l));
+      // git's hints and the boilerplate it adds to every failed remote conversation name no cause
+      .filter((l) => l && !/^hint:/.test(l) && !/^(Please make sure you have the correct access rights|and the repository exists\.)$/.test(l));
     return this.host.redactor.redact(lines.slice(-3).join(' / ') || 'no message');
   }
 }
@@ -182,10 +182,17 @@ export function classifyTransport(stderr: string): TransportFailure {
 export function transportError(kind: TransportFailure, what: string, location: string, detail: string): BackendError | AuthError {
   if (kind === 'auth') {
     return new AuthError(`git store ${location}: ${what} was refused: authentication failed (${detail})`, {
-      hint: 'check the token or password (SHIPLOG_STORE_PASSWORD), its permission to read and write the repository, or the SSH key',
+      hint: 'check the token or password (SHIPLOG_STORE_PASSWORD) and its permission to read and write the repository, or the SSH key (agent, GIT_SSH_COMMAND)',
     });
   }
-  return new BackendError(`git store ${location}: ${what} failed: ${detail}`, {
-    hint: 'check that the remote URL is right, the host is reachable from this runner, and the repository exists',
-  });
+  return new BackendError(`git store ${location}: ${what} failed: ${detail}`, { hint: transportHint(detail) });
+}
+
+/** What to check, from what git said. */
+function transportHint(detail: string): string {
+  if (/Host key verification failed/i.test(detail)) return "add the server's SSH host key to known_hosts on this runner (ssh-keyscan <host>)";
+  if (/not found|does not appear to be a git repository|No such file or directory/i.test(detail)) {
+    return 'check the remote URL and that the repository exists; a host that hides private repositories also answers "not found" when these credentials may not read it';
+  }
+  return 'check that the remote URL is right and the host is reachable from this runner (DNS, firewall, proxy settings)';
 }

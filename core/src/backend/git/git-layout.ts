@@ -8,6 +8,8 @@
  *   objects/{cb,cv,ab,av}/<2 hex>/<40 hex>.json   component bases, component versions, applications, app versions
  *   env/<40 hex env>/<40 hex app>.json        current state of one application in one environment
  *   log/<id / 1e6>/<id / 1e3>/<id>.json       one deployment per blob, append-only (trees of <= 1000 entries)
+ *   ops/<2 hex>/<2 hex>/<40 hex>.json         keyed operations (OperationSummary.key): the key and the result
+ *                                            of the first run, which a re-run answers with
  */
 import { createHash } from 'node:crypto';
 import type { Counters, DocKind } from '../records/document-store.js';
@@ -19,6 +21,7 @@ export const SCHEMA_PATH = 'schema.json';
 export const META_PATH = 'meta.json';
 export const ENV_ROOT = 'env';
 export const LOG_ROOT = 'log';
+export const OPS_ROOT = 'ops';
 /** How many operation ids meta.json remembers (to recognise an operation whose push outcome was unknown). */
 export const RECENT_OPS = 64;
 
@@ -64,4 +67,16 @@ export function envStatePath(environment: string, application: string): string {
 
 export function deploymentPath(id: number): string {
   return `${LOG_ROOT}/${Math.floor(id / 1e6)}/${Math.floor(id / 1e3)}/${id}.json`;
+}
+
+/** Where the record of a keyed operation lives (two levels of 256 shards: a few entries per tree at 10M). */
+export function operationPath(key: string): string {
+  const h = hashName(key);
+  return `${OPS_ROOT}/${h.slice(0, 2)}/${h.slice(2, 4)}/${h}.json`;
+}
+
+export interface OperationRecord<T = unknown> {
+  key: string;
+  /** What the operation returned when it was applied. */
+  result: T;
 }

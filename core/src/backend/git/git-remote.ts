@@ -1,15 +1,17 @@
 /**
- * The two conversations with the remote: a shallow fetch of the state ref into a private ref of the cache, and
- * a compare-and-swap push (`--force-with-lease=<ref>:<expected>`). Each answers in terms the transaction loop
+ * The two conversations with the remote: a fetch of the state ref into a private ref of the cache, and a
+ * compare-and-swap push (`--force-with-lease=<ref>:<expected>`). Each answers in terms the transaction loop
  * acts on: a tip (or none), pushed / lost the race / refused, or a catalogue error.
+ *
+ * A fetch into an empty cache is shallow (`--depth=1`: the tip's tree, no history). Later fetches are not:
+ * the private ref already points at a tip the cache holds, so git negotiates from it and receives only the
+ * commits written since, never older history, and git's `shallow` file does not grow with every fetch (each
+ * `--depth=1` fetch adds a line that every later fetch and push sends to the server again).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BackendError } from '../../errors.js';
 import { classifyTransport, transportError, type Git, type TransportFailure } from './git-command.js';
-
-/** The cache's private refs holding fetched remote tips: one per store instance, so processes sharing a cache never contend for it. */
-export const TIP_REF_PREFIX = 'refs/shiplog/remote/';
 
 export interface RemoteSpec {
   /** The URL or path handed to git (no credentials in it). */
@@ -21,7 +23,7 @@ export interface RemoteSpec {
 
 export type FetchResult = { tip: string | undefined } | { failure: TransportFailure | 'locked'; detail: string };
 
-export async function fetchTip(git: Git, gitDir: string, remote: RemoteSpec, tipRef: string): Promise<FetchResult> {
+export async function fetchTip(git: Git, gitDir: string, remote: RemoteSpec, tipRef: string, shallow: boolean): Promise<FetchResult> {
   const r = await git.run([
     'fetch',
     '--quiet',
@@ -30,7 +32,7 @@ export async function fetchTip(git: Git, gitDir: string, remote: RemoteSpec, tip
     '--no-auto-maintenance',
     '--no-recurse-submodules',
     '--no-show-forced-updates',
-    '--depth=1',
+    ...(shallow ? ['--depth=1'] : []),
     remote.url,
     `+${remote.ref}:${tipRef}`,
   ]);
@@ -54,6 +56,7 @@ async function readRef(git: Git, gitDir: string, ref: string): Promise<string> {
 export type PushResult =
   | { outcome: 'pushed' }
   | { outcome: 'stale'; detail: string }
+  | { outcome: 'refused'; reason: string; remoteLines: string[] }
   | { outcome: 'failed'; failure: TransportFailure; detail: string };
 
 /**
@@ -71,31 +74,42 @@ export async function pushIfUnchanged(git: Git, remote: RemoteSpec, commit: stri
     remote.url,
     `${commit}:${remote.ref}`,
   ]);
-  const out = r.stdout.toString('utf8');
-  const line = out.split('\n').find((l) => l.includes(`:${remote.ref}\t`) || l.endsWith(`:${remote.ref}`)) ?? '';
+  const res = classifyPush(r.code, r.stdout.toString('utf8'), r.stderr, remote.ref);
+  if (res.outcome === 'refused') {
+    const hook = res.remoteLines.length ? `: ${git.tail(res.remoteLines.join('\n'))}` : '';
+    throw new BackendError(`git store ${remote.location}: the remote refused the push to ${remote.ref}: ${git.tail(res.reason)}${hook}`, {
+      hint: `allow this token or key to push to ${remote.ref} (a protected branch or a pre-receive hook refuses it), or choose another ref with #ref=`,
+    });
+  }
+  if (res.outcome === 'stale' || res.outcome === 'failed') return { ...res, detail: git.tail(res.detail) };
+  return res;
+}
+
+/**
+ * What `git push --porcelain` said about the state ref. Lost races, whichever way git words them, are `stale`
+ * (the transaction runs again from the new tip): the lease did not hold on the client (`stale info`), the
+ * remote had moved on (`fetch first`, `non-fast-forward`), or the server's own compare-and-swap of the ref
+ * failed (`cannot lock ref`, `incorrect old value`, `failed to update ref`, `reference already exists`).
+ * Any other `[remote rejected]` is the server's policy (a hook, a protected branch): `refused`. No line for
+ * the ref at all means the conversation failed: `failed`, classified by classifyTransport.
+ */
+export function classifyPush(code: number, stdout: string, stderr: string, ref: string): PushResult {
+  const line = stdout.split('\n').find((l) => l.includes(`:${ref}\t`) || l.endsWith(`:${ref}`)) ?? '';
   const flag = line.charAt(0);
-  if (r.code === 0 && (flag === '*' || flag === ' ' || flag === '+' || flag === '=' || flag === '-')) return { outcome: 'pushed' };
+  if (code === 0 && (flag === '*' || flag === ' ' || flag === '+' || flag === '=' || flag === '-')) return { outcome: 'pushed' };
   const summary = line.split('\t').slice(2).join(' ').trim();
   if (flag === '!') {
-    // Lost the race: the lease did not hold (client side) or the server's ref update saw another value.
     if (/^\[rejected\]/.test(summary) || /^\[remote rejected\].*(cannot lock|failed to (update|lock)|incorrect old value|reference already exists)/i.test(summary)) {
       return { outcome: 'stale', detail: summary };
     }
-    if (/^\[remote rejected\]/.test(summary)) {
-      const hookLines = r.stderr
-        .split('\n')
-        .filter((l) => /^remote:/.test(l))
-        .map((l) => l.replace(/^remote:\s*/, '').trim())
-        .filter(Boolean);
-      const reason = summary.replace(/^\[remote rejected\]\s*/, '').replace(/^\((.*)\)$/, '$1');
-      throw new BackendError(
-        `git store ${remote.location}: the remote refused the push to ${remote.ref}: ${git.tail(reason)}${hookLines.length ? `: ${git.tail(hookLines.join('\n'))}` : ''}`,
-        { hint: `allow this token or key to push to ${remote.ref} (a protected branch or a pre-receive hook refuses it), or choose another ref with #ref=` },
-      );
-    }
-    throw new BackendError(`git store ${remote.location}: push to ${remote.ref} rejected: ${git.tail(`${summary}\n${r.stderr}`)}`);
+    const remoteLines = stderr
+      .split('\n')
+      .filter((l) => /^remote:/.test(l))
+      .map((l) => l.replace(/^remote:\s*/, '').trim())
+      .filter(Boolean);
+    return { outcome: 'refused', reason: summary.replace(/^\[remote rejected\]\s*/, '').replace(/^\((.*)\)$/, '$1'), remoteLines };
   }
-  return { outcome: 'failed', failure: classifyTransport(r.stderr), detail: git.tail(r.stderr) };
+  return { outcome: 'failed', failure: classifyTransport(stderr), detail: stderr };
 }
 
 export function fetchFailure(res: { failure: TransportFailure | 'locked'; detail: string }, remote: RemoteSpec): Error {

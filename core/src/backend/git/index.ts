@@ -1,17 +1,21 @@
 /**
- * The `git` store engine: shiplog state in one ref of a git remote (docs/store-git.md). openGitStore prepares
- * the cache (a bare repository outside the work tree) and returns a DocumentStore for RecordBackend.
+ * The `git` store engine: shiplog state in one ref of a git remote (docs/store-git.md). openGitStore reaches the
+ * remote in place when it is a local bare repository a push would run nothing for (local-remote.ts), else
+ * through git's transport with a cache (a bare repository outside the work tree, transport-remote.ts), and
+ * returns a DocumentStore for RecordBackend.
  */
 import { createHash } from 'node:crypto';
-import { access, chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { ConfigError, InvalidInputError } from '../../errors.js';
 import type { Host } from '../../host.js';
 import type { DocumentStore } from '../records/document-store.js';
 import { ASKPASS_SCRIPT, Git, buildGitEnv } from './git-command.js';
+import { ensureCache } from './git-cache.js';
 import { GitDocumentStore } from './git-document-store.js';
-import { ObjectReader } from './object-reader.js';
+import { LocalRemote, localBareRemote } from './local-remote.js';
+import { TransportRemote } from './transport-remote.js';
 
 export { originRemote, type OriginRemote } from './origin-remote.js';
 export { GIT_SCHEMA_VERSION, GIT_STORE_FORMAT } from './git-layout.js';
@@ -33,13 +37,20 @@ export interface GitStoreOptions {
   /** HTTP Basic credentials, handed to git through GIT_ASKPASS and an environment variable. */
   username?: string;
   password?: string;
-  /** Transaction attempts when other writers keep winning the race (default 30). */
+  /** Transaction attempts when other writers keep winning the race (default 100). */
   maxAttempts?: number;
   /** Attempts for a fetch or push that failed in transit (default 4). */
   transportAttempts?: number;
-  /** Back-off between attempts, ms (default 20 and 400). */
+  /** Back-off between attempts, ms: a random wait below a cap that doubles per attempt (default 20 and 30000). */
   backoffMinMs?: number;
   backoffMaxMs?: number;
+  /**
+   * Reach a local bare repository without receive hooks in place (objects and `update-ref` in the repository
+   * itself) instead of fetching and pushing through a cache (default true; tests of the transport set false).
+   */
+  inPlace?: boolean;
+  /** A transaction starts without a fetch from a tip confirmed this recently, ms (default 5000; 0: always fetch). */
+  optimisticMs?: number;
   /** The remote for messages, credentials removed (default: derived from remote). */
   displayLocation?: string;
 }
@@ -47,22 +58,38 @@ export interface GitStoreOptions {
 export async function openGitStore(host: Host, opts: GitStoreOptions): Promise<DocumentStore> {
   const { url, username, password } = splitCredentials(opts.remote, host.cwd);
   const user = opts.username ?? username;
-  const secret = opts.password ?? password;
+  let secret = opts.password ?? password;
+  // https://<token>@host/...: the user is the credential; git gets it through askpass with an empty password.
+  if (secret === undefined && user !== undefined && /^https?:/i.test(url)) {
+    host.redactor.add(user);
+    secret = '';
+  }
   if (secret) host.redactor.add(secret);
   const ref = normaliseRef(opts.ref ?? DEFAULT_GIT_REF);
   const location = host.redactor.redact(opts.displayLocation ?? redactUrl(url));
+  const spec = { url, ref, location };
+  const tuning = {
+    maxAttempts: positive(opts.maxAttempts, 100, 'maxAttempts'),
+    transportAttempts: positive(opts.transportAttempts, 4, 'transportAttempts'),
+    backoffMinMs: opts.backoffMinMs ?? 20,
+    backoffMaxMs: opts.backoffMaxMs ?? 30_000,
+    optimisticMs: opts.optimisticMs ?? 5_000,
+  };
+  const inPlace = opts.inPlace === false ? undefined : await localBareRemote(url);
+  if (inPlace) {
+    const git = new Git(buildGitEnv(host.env, { gitDir: inPlace, extraEnv: opts.extraEnv }), host);
+    return new GitDocumentStore(host, spec, tuning, (verify) => new LocalRemote(host, git, spec, verify));
+  }
   const gitDir = opts.cacheDir ?? defaultCacheDir(host, url, ref);
   if (!isAbsolute(gitDir)) throw new InvalidInputError(`git store cache directory "${gitDir}" must be an absolute path`);
+  await mkdir(gitDir, { recursive: true });
   await ensureCache(host, gitDir);
   const askpass = secret !== undefined ? await ensureAskpass(gitDir) : undefined;
   const env = buildGitEnv(host.env, { gitDir, extraGitConfig: opts.extraGitConfig, askpass, username: user, password: secret, extraEnv: opts.extraEnv });
   const git = new Git(env, host);
-  return new GitDocumentStore(host, git, new ObjectReader(env), { url, ref, location }, {
-    maxAttempts: positive(opts.maxAttempts, 30, 'maxAttempts'),
-    transportAttempts: positive(opts.transportAttempts, 4, 'transportAttempts'),
-    backoffMinMs: opts.backoffMinMs ?? 20,
-    backoffMaxMs: opts.backoffMaxMs ?? 400,
-  });
+  return new GitDocumentStore(host, spec, tuning, (verify, backoff) =>
+    new TransportRemote(host, git, spec, { transportAttempts: tuning.transportAttempts, backoff }, verify),
+  );
 }
 
 function positive(v: number | undefined, dflt: number, name: string): number {
@@ -118,14 +145,6 @@ function defaultCacheDir(host: Host, url: string, ref: string): string {
   return join(root, 'shiplog', 'git', key);
 }
 
-async function ensureCache(host: Host, gitDir: string): Promise<void> {
-  if (await exists(join(gitDir, 'HEAD'))) return;
-  await mkdir(gitDir, { recursive: true });
-  const env = buildGitEnv(host.env, { gitDir });
-  const r = await new Git(env, host).run(['init', '--bare', '--quiet', gitDir]);
-  if (r.code !== 0 && !(await exists(join(gitDir, 'HEAD')))) throw new ConfigError(`cannot create the git store cache ${gitDir}: ${r.stderr.trim()}`);
-}
-
 async function ensureAskpass(gitDir: string): Promise<string> {
   const path = join(gitDir, 'shiplog-askpass.sh');
   const current = await readFile(path, 'utf8').catch(() => undefined);
@@ -136,11 +155,4 @@ async function ensureAskpass(gitDir: string): Promise<string> {
     await rename(tmp, path);
   }
   return path;
-}
-
-async function exists(p: string): Promise<boolean> {
-  return access(p).then(
-    () => true,
-    () => false,
-  );
 }

@@ -47,6 +47,13 @@ export interface OperationSummary {
   title: string;
   /** Further lines of detail (optional). */
   body?: string[];
+  /**
+   * The idempotency key of an operation that is not idempotent by itself (a deployment, an approval, a move),
+   * when the request can be recognised on a re-run: the same request from the same CI build and job
+   * (record-backend.ts operationKey). An engine that keeps keys applies a keyed operation at most once and
+   * answers a re-run with the first run's result; the git store names it in the commit's trailer.
+   */
+  key?: string;
 }
 
 export interface StoreCounts {

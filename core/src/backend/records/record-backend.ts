@@ -14,7 +14,8 @@ import type {
 import { ApprovalRejectedError, ApprovalRequiredError, ConfigError, InvalidInputError, NotFoundError } from '../../errors.js';
 import type { Host } from '../../host.js';
 import { deploymentFromSpec } from '../deployment-record.js';
-import type { Approval, ApplicationVersion, ComponentVersion, Deployment, EnvironmentState, Put } from '../../model.js';
+import { createHash } from 'node:crypto';
+import type { Approval, ApplicationVersion, CiContext, ComponentVersion, Deployment, EnvironmentState, Put } from '../../model.js';
 import { bumpVersion, componentBaseName, componentVersionName, namePartProblem, splitDomain } from '../../naming.js';
 import { nextFreeVersion, swapComponent } from './component-swap.js';
 import type { DocReader, DocumentStore } from './document-store.js';
@@ -184,7 +185,8 @@ export class RecordBackend implements Backend {
     const approval = this.host.redactor.redactValue(input);
     if (!approval.stage?.trim()) throw new InvalidInputError('approval stage is empty');
     const verb = approval.approved ? 'approve' : 'reject';
-    return this.store.transact({ title: `${verb}: ${approval.appVersion} for ${approval.stage} by ${approval.by}` }, async (tx) => {
+    const key = operationKey('approve', approval.provenance, [approval.appVersion, approval.stage, approval.approved, approval.by, approval.notes ?? '']);
+    return this.store.transact({ title: `${verb}: ${approval.appVersion} for ${approval.stage} by ${approval.by}`, key }, async (tx) => {
       const doc = await avDoc(tx, approval.appVersion);
       if (!doc) throw new NotFoundError(`application version ${approval.appVersion} does not exist`);
       doc.approvals.push(approval);
@@ -200,7 +202,8 @@ export class RecordBackend implements Backend {
   async moveApplicationVersion(input: MoveSpec): Promise<{ from: string; to: string; notes?: string }> {
     const spec = this.host.redactor.redactValue(input);
     const name = spec.appVersion.name;
-    return this.store.transact({ title: `move: ${name} from ${spec.from.name} to ${spec.to.name} by ${spec.by}` }, async (tx) => {
+    const key = operationKey('move', spec.provenance, [name, spec.from.name, spec.to.name, spec.by]);
+    return this.store.transact({ title: `move: ${name} from ${spec.from.name} to ${spec.to.name} by ${spec.by}`, key }, async (tx) => {
       const doc = await avDoc(tx, name);
       if (!doc) throw new NotFoundError(`application version ${name} does not exist`);
       const stage = doc.value.stage;
@@ -240,7 +243,8 @@ export class RecordBackend implements Backend {
     if (!Number.isInteger(spec.exitCode)) problems.push(`exit code ${String(spec.exitCode)} is not an integer`);
     if (problems.length) throw InvalidInputError.of(problems);
     const outcome = spec.exitCode === 0 ? 'succeeded' : `failed (exit ${spec.exitCode})`;
-    return this.store.transact({ title: `deploy: ${spec.appVersion.name} to ${spec.environment} ${outcome}` }, async (tx) => {
+    const key = operationKey('deploy', spec.provenance, [spec.appVersion.name, spec.environment, spec.exitCode, spec.mode]);
+    return this.store.transact({ title: `deploy: ${spec.appVersion.name} to ${spec.environment} ${outcome}`, key }, async (tx) => {
       const doc = await avDoc(tx, spec.appVersion.name);
       if (!doc) throw new NotFoundError(`application version ${spec.appVersion.name} does not exist`);
       const av = doc.value;
@@ -278,6 +282,17 @@ export class RecordBackend implements Backend {
   async close(): Promise<void> {
     await this.store.close();
   }
+}
+
+/**
+ * The idempotency key of a deployment, approval or move made in CI (OperationSummary.key): the operation, its
+ * request without timestamps, and the build and job that made it. A re-run of the same step (after a crash, or
+ * a retry wrapper) carries the same key; outside CI there is no build identity and no key.
+ */
+export function operationKey(kind: string, provenance: CiContext | undefined, request: unknown[]): string | undefined {
+  if (!provenance?.isCi || !provenance.buildId) return undefined;
+  const who = [provenance.provider, provenance.repo ?? '', provenance.buildId, provenance.job ?? '', provenance.jobUrl ?? ''];
+  return createHash('sha256').update(JSON.stringify([kind, ...who, ...request]), 'utf8').digest('hex').slice(0, 32);
 }
 
 async function cvDoc(r: Reader, name: string): Promise<ComponentVersionDoc | undefined> {
