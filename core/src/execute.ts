@@ -11,7 +11,8 @@ import { openBackend, selectBackend, stateDirOf, type BackendOptions } from './b
 import { InvalidInputError, ShiplogError, toShiplogError, UsageError } from './errors.js';
 import type { Host } from './host.js';
 import { COMMANDS, INPUTS, type CommandName } from './inputs.js';
-import type { CiContext, PipelineConfig } from './model.js';
+import type { Actor, CiContext, PipelineConfig } from './model.js';
+import { readGitEmail, resolveActor } from './policy/identity.js';
 import type { DeploymentFacts, OperationContext } from './operations/context.js';
 import { FailedDeploymentError } from './operations/deployment-flow.js';
 import { emptyBackend, readOnlyBackend } from './operations/dry-run-backend.js';
@@ -37,6 +38,12 @@ export interface ExecuteOptions {
    * (OperationContext.beforeDeployment). It also gets the validated input values.
    */
   beforeDeployment?: (facts: DeploymentFacts & { values: Readonly<Record<string, unknown>> }) => Promise<void>;
+  /**
+   * Who acts, as the adapter's platform confirmed it through its API (a Buildkite block step's unblocker, a GitHub
+   * required reviewer, a Jenkins `input` submitter): source `verified:<platform>`. Wins over the identity shiplog
+   * reads from the environment; recorded on every record the command writes (docs/policy.md, "Identity").
+   */
+  actor?: Actor;
 }
 
 export interface ExecuteOutcome {
@@ -124,12 +131,22 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     let opening: Promise<Backend> | undefined;
     let pipeline: Promise<PipelineConfig> | undefined;
     let ci: CiContext | undefined;
+    let actor: Promise<Actor> | undefined;
     const beforeDeployment = opts.beforeDeployment;
+    const readCi = () => (ci ??= readCiContext(host.env, host.cwd));
     const ctx: OperationContext = {
       host,
       dryRun,
       ...(beforeDeployment ? { beforeDeployment: (facts: DeploymentFacts) => beforeDeployment({ ...facts, values: v }) } : {}),
-      ci: () => (ci ??= readCiContext(host.env, host.cwd)),
+      ci: readCi,
+      actor: () =>
+        (actor ??= resolveActor({
+          env: host.env,
+          ci: readCi(),
+          gitEmail: () => readGitEmail(host),
+          ...(typeof v.as === 'string' ? { asserted: v.as } : {}),
+          ...(opts.actor ? { verified: opts.actor } : {}),
+        })),
       pipeline: () => (pipeline ??= loadPipelineConfig(host, configFile())),
       backend: () =>
         (opening ??= (async () => {
@@ -153,7 +170,7 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
   } catch (err) {
     const e = toShiplogError(err);
     const base = err instanceof FailedDeploymentError ? err.result : { ok: false, operation: command };
-    return { exitCode: e.exitCode, result: host.redactor.redactValue({ ...base, ok: false, error: e.toJSON() }), error: e };
+    return { exitCode: e.exitCode, result: host.redactor.redactValue({ ...base, ...e.details, ok: false, error: e.toJSON() }), error: e };
   } finally {
     if (backend) {
       await backend.close().catch((err: unknown) => host.log.debug(`closing the backend failed: ${String(err)}`));

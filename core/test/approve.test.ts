@@ -17,8 +17,11 @@ describe('approve', () => {
       approved: true,
       stage: 'qa',
       by: 'octocat',
+      actor: { id: 'octocat', source: 'ci:github' },
       at: '2026-01-02T03:04:05.000Z',
       notes: 'looks good',
+      gatePassed: true,
+      unmetRules: [],
     });
   });
 

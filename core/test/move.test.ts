@@ -19,6 +19,9 @@ describe('move', () => {
       task: 'Move to qa',
       requiresApproval: false,
       moved: true,
+      actor: { id: 'unknown', source: 'unknown' },
+      gatePassed: true,
+      unmetRules: [],
     });
   });
 
@@ -63,6 +66,7 @@ describe('move', () => {
       'shiplog.toml': `[[stage]]
 name = "dev"
 domain = "GLOBAL.Acme.Dev"
+require_success = false
 [[stage]]
 name = "qa"
 domain = "GLOBAL.Acme.QA"

@@ -4,7 +4,7 @@
  */
 import type { Backend } from '../backend/backend.js';
 import type { Host } from '../host.js';
-import type { CiContext, PipelineConfig } from '../model.js';
+import type { Actor, CiContext, PipelineConfig } from '../model.js';
 
 export interface OperationContext {
   host: Host;
@@ -12,6 +12,11 @@ export interface OperationContext {
   pipeline(): Promise<PipelineConfig>;
   /** CI facts read once from host.env (ci-context.ts). */
   ci(): CiContext;
+  /**
+   * Who acts, resolved once (policy/identity.ts): an adapter's verified identity, `--as` outside CI, the CI
+   * platform's variables, `git config user.email`, the OS user. UsageError for `--as` in CI.
+   */
+  actor(): Promise<Actor>;
   dryRun: boolean;
   /**
    * Runs once a deployment is about to start for real (application version found, stage checks passed, not a

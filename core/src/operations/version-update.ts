@@ -132,6 +132,7 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
     const provenance = ctx.ci();
     const at = host.now().toISOString();
     const attributes = host.redactor.redactValue(plan.attributes);
+    const actor = await ctx.actor();
 
     if (req.dryRun) {
       const existing = await backend.getComponentVersion(fullName);
@@ -167,6 +168,7 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
       ...(plan.files && Object.keys(plan.files).length > 0 ? { files: plan.files } : {}),
       ...(plan.sboms.length > 0 ? { sboms: plan.sboms } : {}),
       provenance,
+      actor,
       at,
     });
     const result: VersionUpdateResult = {
@@ -185,6 +187,7 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
       component: cv.value,
       initialStage: pipeline.stages[0].name,
       provenance,
+      actor,
       at,
     });
     result.appVersion = { id: av.value.id, name: av.value.name, created: av.created, ...(av.updated ? { updated: true } : {}) };

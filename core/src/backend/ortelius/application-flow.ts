@@ -11,7 +11,7 @@ import type { ApplicationVersion, ComponentVersion, Put } from '../../model.js';
 import { baseOfComponentVersion, bumpVersion, splitDomain } from '../../naming.js';
 import { BackendError } from '../../errors.js';
 import { enc, type OrteliusHttp } from './http-client.js';
-import { STAGE_KEY } from './shiplog-attributes.js';
+import { CREATED_BY_KEY, STAGE_KEY, createdByFrom } from './shiplog-attributes.js';
 import {
   API,
   type Json,
@@ -59,11 +59,14 @@ export class ApplicationFlow {
     if (cached) Object.assign(cached, attrs);
   }
 
+  /** The version with what shiplog keeps in its attributes: the stage, who created it. */
   private async withStage(app: ServerApplication): Promise<ApplicationVersion | undefined> {
     const av = toApplicationVersion(app);
     if (!av) return undefined;
-    const stage = (await this.attributes(app.id))[STAGE_KEY];
-    return stage ? { ...av, stage } : av;
+    const attrs = await this.attributes(app.id);
+    const stage = attrs[STAGE_KEY];
+    const actor = createdByFrom(attrs);
+    return { ...av, ...(stage ? { stage } : {}), ...(actor ? { actor } : {}) };
   }
 
   async list(application: string): Promise<ApplicationVersion[]> {
@@ -135,7 +138,7 @@ export class ApplicationFlow {
     if (!Number.isFinite(id)) throw new BackendError('Ortelius answered newappver without result.id');
     const copy: ServerApplication = { ...latest, id, name, components: latest.components.map((c) => ({ ...c })) };
     const components = await this.swapIn(copy, comp);
-    await this.setAttributes(id, { [STAGE_KEY]: spec.initialStage });
+    await this.setAttributes(id, { [STAGE_KEY]: spec.initialStage, ...(spec.actor ? { [CREATED_BY_KEY]: JSON.stringify(spec.actor) } : {}) });
     const full = `${spec.application};${target}`;
     this.ids.set(full, id);
     return {
@@ -149,6 +152,7 @@ export class ApplicationFlow {
         stage: spec.initialStage,
         createdAt: spec.at,
         provenance: spec.provenance,
+        ...(spec.actor ? { actor: spec.actor } : {}),
       },
       created: true,
     };

@@ -3,7 +3,7 @@
  * `/API/log/<id>?checkcomplete=Y` with an adaptive interval (about 1 s, growing to 10 s) and a deadline,
  * streaming new log lines as they appear; record-only deployments with `POST /API/deploy`.
  */
-import type { DeploymentRecordSpec, FollowOptions } from '../backend.js';
+import type { DeploymentRecordSpec, FollowOptions, ServerDeploymentFacts } from '../backend.js';
 import type { Deployment } from '../../model.js';
 import { OperationFailedError, ShiplogError, TimeoutError } from '../../errors.js';
 import type { Host } from '../../host.js';
@@ -33,8 +33,8 @@ export function nextPollInterval(current: number, poll: PollSettings): number {
 }
 
 export class DeployFlow {
-  /** Components of the application versions this instance started deployments of, by deployment id. */
-  private readonly started = new Map<number, { name: string; components: string[] }>();
+  /** What this instance started, by deployment id: the application version and the facts to store at the end. */
+  private readonly started = new Map<number, { name: string; id: string; components: string[]; facts?: ServerDeploymentFacts }>();
 
   constructor(
     private readonly host: Host,
@@ -43,14 +43,14 @@ export class DeployFlow {
     private readonly poll: PollSettings,
   ) {}
 
-  async start(appVersion: { id: string; name: string; components: string[] }, environment: string): Promise<{ id: number }> {
+  async start(appVersion: { id: string; name: string; components: string[] }, environment: string, facts?: ServerDeploymentFacts): Promise<{ id: number }> {
     const appId = await this.apps.idOf(appVersion.name, appVersion.id);
     const r = await this.http.get(`${API}/deploy`, { query: { app: appId, env: environment, wait: 'N' }, envelope: 'success', idempotent: false });
     const id = num(r?.deploymentid);
     if (!Number.isFinite(id) || id < 0) {
       throw new OperationFailedError(`Ortelius could not start the deployment of ${appVersion.name} to ${environment}: ${str(r?.error) || 'no deployment id'}`);
     }
-    this.started.set(id, { name: appVersion.name, components: [...appVersion.components] });
+    this.started.set(id, { name: appVersion.name, id: appVersion.id, components: [...appVersion.components], ...(facts ? { facts } : {}) });
     return { id };
   }
 
@@ -73,7 +73,10 @@ export class DeployFlow {
           // Some server revisions name the application version without its domain in the log.
           const mine = this.started.get(id);
           const d = toDeployment(id, { ...log, complete: true, application: mine?.name ?? log.application }, mine?.components ?? []);
-          return { ...d, log: d.log.map((l) => this.host.redactor.redact(l)) };
+          const done = { ...d, log: d.log.map((l) => this.host.redactor.redact(l)), ...stored(mine?.facts) };
+          // Kept on the application version like a recorded deployment: who ran it, an override, the CI context.
+          if (mine?.facts) await this.apps.setAttributes(await this.apps.idOf(mine.name, mine.id), { [deploymentKey(id)]: encodeDeployment(this.host.redactor.redactValue(done)) });
+          return done;
         }
       }
       const now = this.host.now().getTime();
@@ -114,6 +117,15 @@ export class DeployFlow {
     await this.apps.setAttributes(appId, { [deploymentKey(id)]: encodeDeployment(this.host.redactor.redactValue(d)) });
     return d;
   }
+}
+
+function stored(facts: ServerDeploymentFacts | undefined): Partial<Deployment> {
+  if (!facts) return {};
+  return {
+    ...(facts.actor ? { actor: facts.actor } : {}),
+    ...(facts.override ? { override: facts.override } : {}),
+    ...(facts.provenance ? { provenance: facts.provenance } : {}),
+  };
 }
 
 function formatMs(ms: number): string {

@@ -12,6 +12,7 @@ import { ComponentFlow } from './component-flow.js';
 import { DEFAULT_POLL, DeployFlow, type PollSettings } from './deploy-flow.js';
 import { OrteliusHttp } from './http-client.js';
 import { QueryFlow } from './queries.js';
+import { RecordFlow } from './record-flow.js';
 import { StageFlow } from './stage-flow.js';
 
 export interface OrteliusOptions {
@@ -79,6 +80,7 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
   const deploys = new DeployFlow(host, http, apps, { ...DEFAULT_POLL, ...opts.poll });
   const stages = new StageFlow(host, http, apps);
   const queries = new QueryFlow(http, apps);
+  const records = new RecordFlow(apps, components);
 
   return {
     kind: 'ortelius',
@@ -93,8 +95,10 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
     putApplicationVersion: (spec) => apps.put(spec),
     recordApproval: (a) => stages.approve(a),
     listApprovals: (appVersion) => stages.listApprovals(appVersion),
+    applicationVersionRecord: (full) => records.record(full),
+    listApplications: () => queries.applications(),
     moveApplicationVersion: (spec) => stages.move(spec),
-    startDeployment: (av, env) => deploys.start(av, env),
+    startDeployment: (av, env, facts) => deploys.start(av, env, facts),
     followDeployment: (id, o) => deploys.follow(id, o),
     recordDeployment: (spec) => deploys.record(spec),
     status: (filter) => queries.status(filter),

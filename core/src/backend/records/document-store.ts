@@ -14,8 +14,12 @@ import type { Deployment, EnvironmentState } from '../../model.js';
 
 export type StoreKind = 'local' | 'git' | 'postgres';
 
-export type DocKind = 'component-base' | 'component-version' | 'application' | 'application-version';
-export const DOC_KINDS: readonly DocKind[] = ['component-base', 'component-version', 'application', 'application-version'];
+/**
+ * `catalog`: one document (documents.ts CatalogDoc) listing every application; stores written before it existed
+ * lack it, and the backend then finds the applications with scan().
+ */
+export type DocKind = 'component-base' | 'component-version' | 'application' | 'application-version' | 'catalog';
+export const DOC_KINDS: readonly DocKind[] = ['component-base', 'component-version', 'application', 'application-version', 'catalog'];
 
 /** The dense id counters: the next id of each kind. */
 export interface Counters {
