@@ -180,8 +180,12 @@ export interface Backend {
   recordApproval(approval: Approval, gate?: Pick<GateCheck, 'pipeline'>): Promise<Approval>;
   /** Approvals of one application version, oldest first (ortelius: those it can tell). */
   listApprovals(appVersion: string): Promise<Approval[]>;
-  /** Everything recorded about an application version (the gate's and `show`'s input); undefined when it does not exist. */
-  applicationVersionRecord(fullName: string): Promise<AppVersionRecord | undefined>;
+  /**
+   * Everything recorded about an application version (the gate's and `show`'s input); undefined when it does not
+   * exist. `branches: false`: the caller needs no component branches (a backend that pays a call per component
+   * version may then leave `components[].branch` out).
+   */
+  applicationVersionRecord(fullName: string, opts?: { branches?: boolean }): Promise<AppVersionRecord | undefined>;
   /** Every base application name (for queries across applications). */
   listApplications(): Promise<string[]>;
   /**

@@ -65,7 +65,7 @@ export const checkGateCommand: CommandModule<CheckGateRequest, CheckGateResult> 
     }
     const target: GateTarget = req.to !== undefined ? { action: 'move', from: current!.name, to: stage.name } : { action: 'deploy', environment: req.environment! };
     const check = { pipeline, actor: await ctx.actor(), now: ctx.host.now().toISOString() };
-    const { verdict } = judge(check, await recordFor(backend, av), target);
+    const { verdict } = judge(check, await recordFor(backend, av, pipeline), target);
     if (!verdict.gatePassed) throw gateRefusal(verdict);
     return {
       ok: true,

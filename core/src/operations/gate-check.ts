@@ -30,9 +30,13 @@ export function overrideInput(inputs: ResolvedInputs, problems: string[]): { rea
   return wanted && reason ? { reason } : undefined;
 }
 
-/** The record of an application version, or one with no decisions when the backend has none (a dry run's empty store). */
-export async function recordFor(backend: Backend, av: ApplicationVersion): Promise<AppVersionRecord> {
-  return (await backend.applicationVersionRecord(av.name)) ?? { appVersion: av, components: [], approvals: [], moves: [], deployments: [] };
+/**
+ * The record of an application version, or one with no decisions when the backend has none (a dry run's empty
+ * store). Component branches are asked for only when a stage has a branch rule (`pipeline` given) or always.
+ */
+export async function recordFor(backend: Backend, av: ApplicationVersion, pipeline?: PipelineConfig): Promise<AppVersionRecord> {
+  const branches = pipeline === undefined || pipeline.stages.some((s) => s.policy?.branches !== undefined);
+  return (await backend.applicationVersionRecord(av.name, { branches })) ?? { appVersion: av, components: [], approvals: [], moves: [], deployments: [] };
 }
 
 export interface GateOutcome {
@@ -52,7 +56,7 @@ export async function passGate(
   override?: { reason: string },
 ): Promise<GateOutcome> {
   const check: GateCheck = { pipeline, actor: await ctx.actor(), now: ctx.host.now().toISOString(), ...(override ? { override } : {}) };
-  const decided = judge(check, await recordFor(backend, av), target);
+  const decided = judge(check, await recordFor(backend, av, pipeline), target);
   if (!decided.verdict.gatePassed && !decided.override) throw gateRefusal(decided.verdict);
   if (decided.override) ctx.host.log.warn(`overriding the release policy (${decided.override.rules.map((r) => r.rule).join(', ')}): ${decided.override.reason}`);
   return { check, ...decided, fields: verdictFields(decided.verdict, decided.override) };

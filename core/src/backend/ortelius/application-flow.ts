@@ -34,11 +34,16 @@ export class ApplicationFlow {
   readonly ids = new Map<string, number>();
   /** Attributes read by this instance (one CLI run), kept in step with its own setvar calls. */
   private readonly attrCache = new Map<number, Record<string, string>>();
+  /**
+   * Application versions looked up by full name by this instance (one CLI run: the lookup of a move or deploy and
+   * the gate's record read the same one). put() changes versions and forgets them.
+   */
+  private readonly versionCache = new Map<string, ServerApplication>();
 
   constructor(private readonly http: OrteliusHttp) {}
 
   async get(fullName: string): Promise<ApplicationVersion | undefined> {
-    const app = await this.lookup({ name: fullName });
+    const app = this.versionCache.get(fullName) ?? (await this.lookup({ name: fullName }));
     return app ? this.withStage(app) : undefined;
   }
 
@@ -100,6 +105,15 @@ export class ApplicationFlow {
   }
 
   async put(spec: ApplicationVersionSpec): Promise<Put<ApplicationVersion>> {
+    // The versions looked up here change (components swapped in): none may be answered from the cache later.
+    try {
+      return await this.putVersion(spec);
+    } finally {
+      this.versionCache.clear();
+    }
+  }
+
+  private async putVersion(spec: ApplicationVersionSpec): Promise<Put<ApplicationVersion>> {
     const { domain, short } = splitDomain(spec.application, 'application');
     const comp = spec.component;
     let latest = await this.lookup({ name: spec.application, latest: 'Y' });
@@ -189,6 +203,7 @@ export class ApplicationFlow {
   private remember(result: Json): ServerApplication {
     const app = applicationOf(result);
     if (app.domain && Number.isFinite(app.id)) this.ids.set(`${app.domain}.${app.name}`, app.id);
+    if (app.domain && app.name.includes(';')) this.versionCache.set(`${app.domain}.${app.name}`, app);
     return app;
   }
 }

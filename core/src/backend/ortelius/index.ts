@@ -95,7 +95,7 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
     putApplicationVersion: (spec) => apps.put(spec),
     recordApproval: (a) => stages.approve(a),
     listApprovals: (appVersion) => stages.listApprovals(appVersion),
-    applicationVersionRecord: (full) => records.record(full),
+    applicationVersionRecord: (full, opts) => records.record(full, opts),
     listApplications: () => queries.applications(),
     moveApplicationVersion: (spec) => stages.move(spec),
     startDeployment: (av, env, facts) => deploys.start(av, env, facts),

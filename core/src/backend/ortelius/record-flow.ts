@@ -15,7 +15,7 @@ export class RecordFlow {
     private readonly components: ComponentFlow,
   ) {}
 
-  async record(fullName: string): Promise<AppVersionRecord | undefined> {
+  async record(fullName: string, opts: { branches?: boolean } = {}): Promise<AppVersionRecord | undefined> {
     const av = await this.apps.get(fullName);
     if (!av) return undefined;
     const attrs = await this.apps.attributes(await this.apps.idOf(av.name, av.id));
@@ -34,6 +34,11 @@ export class RecordFlow {
       }));
     const components: AppVersionRecord['components'] = [];
     for (const name of av.components) {
+      // Two calls per component version: only when a branch rule needs them.
+      if (opts.branches === false) {
+        components.push({ name });
+        continue;
+      }
       const cv = await this.components.get(name);
       const branch = cv?.provenance?.branch ?? cv?.attributes.GitBranch;
       components.push({ name, ...(branch ? { branch } : {}) });
