@@ -81,7 +81,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'config',
     type: 'string',
-    description: 'Pipeline config (stages, approval gates, environments). Missing file: dev -> qa -> prod, prod gated.',
+    description: 'Pipeline config: stages, environments and the release policy (docs/policy.md). Missing file: dev -> qa -> prod, prod needs one approval.',
     commands: ALL,
     default: 'shiplog.toml',
     env: ['SHIPLOG_CONFIG'],

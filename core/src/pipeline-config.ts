@@ -11,8 +11,8 @@
  * domain = "GLOBAL.Acme.prod"      # Ortelius domain (default: the name)
  * task = "Move to prod"            # default: "Move to <name>"
  * ```
- * A missing file gives the built-in dev -> qa -> prod: one environment per stage, same name; no stage may be
- * skipped; prod needs one approval; no success requirement (require_success = false), unlike a file's stages.
+ * A missing file gives the built-in dev -> qa -> prod: one environment per stage, same name; prod needs one
+ * approval; qa may be skipped and leaving a stage needs no successful deployment, unlike a file's stages.
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -30,7 +30,10 @@ const STAGE_KEYS = new Set(['name', 'approval', 'environments', 'domain', 'task'
 /** Top-level keys; [store] is read by backend/store-config.ts. */
 const TOP_KEYS = new Set(['stage', 'store', 'groups', 'freeze']);
 
-/** The built-in pipeline: dev -> qa -> prod, prod needs one approval, no stage skipped, no success requirement. */
+/**
+ * The built-in pipeline, as before the release policy: dev -> qa -> prod, prod needs one approval; qa may be
+ * skipped, no success requirement. A shiplog.toml enforces the lifecycle (docs/policy.md).
+ */
 export function defaultPipelineConfig(): PipelineConfig {
   const stages = [
     { name: 'dev', requiresApproval: false, environments: ['dev'] },
@@ -39,7 +42,7 @@ export function defaultPipelineConfig(): PipelineConfig {
   ].map((s) => ({ ...s, domain: s.name, task: defaultTask(s.name) }));
   const problems: string[] = [];
   finishPolicies(
-    stages.map((stage) => ({ stage, raw: stage.requiresApproval ? { approval: true } : {} })),
+    stages.map((stage) => ({ stage, raw: stage.requiresApproval ? { approval: true } : stage.name === 'qa' ? { optional: true } : {} })),
     {},
     problems,
     false,

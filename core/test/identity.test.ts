@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { Env } from '../src/host.js';
 import { entryMatches, platformActor, resolveActor, trusted } from '../src/policy/identity.js';
 import { readCiContext } from '../src/ci-context.js';
-import { makeRepo } from './execute-fixtures.js';
+import { execute } from '../src/execute.js';
+import { createMemoryHost } from '../src/host.js';
+import { APP, makeRepo, makeRepoWithAppVersion } from './execute-fixtures.js';
 
 async function actorIn(env: Env, more: { asserted?: string; gitEmail?: string } = {}) {
   const ci = readCiContext(env, '/');
@@ -23,7 +25,8 @@ const PLATFORMS: [string, Env, { id: string; source: string }][] = [
     { BUILDKITE: 'true', BUILDKITE_BUILD_CREATOR_EMAIL: 'creator@example.com', BUILDKITE_UNBLOCKER_EMAIL: 'quinn@example.com' },
     { id: 'quinn@example.com', source: 'ci:buildkite' },
   ],
-  ['Buildkite', { BUILDKITE: 'true', BUILDKITE_BUILD_CREATOR_EMAIL: 'creator@example.com' }, { id: 'creator@example.com', source: 'ci:buildkite' }],
+  ['Buildkite', { BUILDKITE: 'true', BUILDKITE_BUILD_CREATOR: 'Ada', BUILDKITE_BUILD_CREATOR_EMAIL: 'creator@example.com' }, { id: 'creator@example.com', source: 'ci:buildkite' }],
+  ['Buildkite without e-mail addresses (the names)', { BUILDKITE: 'true', BUILDKITE_BUILD_CREATOR: 'Ada', BUILDKITE_UNBLOCKER: 'Quinn' }, { id: 'Quinn', source: 'ci:buildkite' }],
   ['Jenkins (build user cause)', { JENKINS_URL: 'https://ci.example.test/', BUILD_USER_ID: 'jdoe', BUILD_USER_EMAIL: 'jdoe@example.com' }, { id: 'jdoe', source: 'ci:jenkins' }],
 ];
 
@@ -33,7 +36,7 @@ describe('identity', () => {
   });
 
   it.each(PLATFORMS)('%s: without its identity variables, git user.email, then the OS user', async (_, env) => {
-    const identityKeys = ['GITHUB_ACTOR', 'GITHUB_TRIGGERING_ACTOR', 'CIRCLE_USERNAME', 'BUILDKITE_BUILD_CREATOR_EMAIL', 'BUILDKITE_UNBLOCKER_EMAIL', 'BUILD_USER_ID', 'BUILD_USER_EMAIL'];
+    const identityKeys = ['GITHUB_ACTOR', 'GITHUB_TRIGGERING_ACTOR', 'CIRCLE_USERNAME', 'BUILDKITE_BUILD_CREATOR_EMAIL', 'BUILDKITE_UNBLOCKER_EMAIL', 'BUILDKITE_BUILD_CREATOR', 'BUILDKITE_UNBLOCKER', 'BUILD_USER_ID', 'BUILD_USER_EMAIL'];
     const bare = Object.fromEntries(Object.entries(env).filter(([k]) => !identityKeys.includes(k)));
     expect(platformActor(bare, readCiContext(bare, '/'))).toBeUndefined();
     expect(await actorIn(bare, { gitEmail: 'git@example.com' })).toEqual({ id: 'git@example.com', source: 'git' });
@@ -55,6 +58,20 @@ describe('identity', () => {
     const env = { GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'octocat' };
     const actor = await resolveActor({ env, ci: readCiContext(env, '/'), gitEmail: async () => undefined, verified: { id: 'reviewer', source: 'verified:github' } });
     expect(actor).toEqual({ id: 'reviewer', source: 'verified:github' });
+  });
+
+  it('an adapter passes a platform-verified approver to execute(); it is what the approval records', async () => {
+    const repo = await makeRepoWithAppVersion();
+    try {
+      const host = createMemoryHost({ env: { ...repo.env, GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'octocat' }, cwd: repo.dir });
+      const r = await execute('approve', { application: APP, stage: 'prod' }, host, { actor: { id: 'reviewer', source: 'verified:github' } });
+      expect(r.exitCode, JSON.stringify(r.result)).toBe(0);
+      expect(r.result).toMatchObject({ by: 'reviewer', actor: { id: 'reviewer', source: 'verified:github' } });
+      const show = await repo.run('show', { application: APP });
+      expect(show.result.events).toMatchObject([{ kind: 'approve', actor: { id: 'reviewer', source: 'verified:github' } }]);
+    } finally {
+      repo.cleanup();
+    }
   });
 
   it('reads git config user.email of the working directory through execute()', async () => {

@@ -82,12 +82,12 @@ time_zone = "Europe/Berlin"
     expect(cfg.freezes).toMatchObject([{ name: 'freeze 1', schedule: { kind: 'absolute', from: '2026-12-20T17:00:00.000Z', to: '2027-01-04T05:00:00.000Z' } }]);
   });
 
-  it('the built-in pipeline keeps the old behaviour: no stage skipped, prod needs one approval, no success requirement', () => {
+  it('the built-in pipeline keeps the old behaviour: prod needs one approval, qa may be skipped, no success requirement', () => {
     const cfg = defaultPipelineConfig();
-    expect(cfg.stages.map((s) => [s.name, s.policy?.after, s.policy?.minApprovals, s.policy?.requireSuccess])).toEqual([
-      ['dev', undefined, 0, false],
-      ['qa', 'dev', 0, false],
-      ['prod', 'qa', 1, false],
+    expect(cfg.stages.map((s) => [s.name, s.policy?.after, s.policy?.optional, s.policy?.minApprovals, s.policy?.requireSuccess])).toEqual([
+      ['dev', undefined, false, 0, false],
+      ['qa', 'dev', true, 0, false],
+      ['prod', 'qa', false, 1, false],
     ]);
   });
 

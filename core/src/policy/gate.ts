@@ -56,23 +56,27 @@ export function evaluateGate(config: PipelineConfig, subject: GateSubject, targe
   const av = subject.appVersion;
   const current = av.stage !== undefined ? findStage(config, av.stage) : undefined;
   const rules: UnmetRule[] = [];
-  let stage: Stage;
+  const into = target.action === 'move' ? findStage(config, target.to) : stageOfEnvironment(config, target.environment);
+  if (!into) {
+    // A stage or environment the pipeline does not know has no policy (the operations refuse unknown names first).
+    const environment = target.action === 'deploy' ? { environment: target.environment } : {};
+    return { gatePassed: true, action: target.action, appVersion: av.name, stage: target.action === 'move' ? target.to : '', ...environment, actor, unmetRules: [] };
+  }
+  const stage: Stage = into;
   let environment: string | undefined;
   if (target.action === 'move') {
-    stage = findStage(config, target.to)!;
     const from = target.from !== undefined ? findStage(config, target.from) : current;
     if (!from || !hasReached(config, from, stage)) rules.push(...entryRules(config, subject, from, stage, now));
     rules.push(...freezeRules(config, stage, stage.environments, now));
   } else {
     environment = target.environment;
-    stage = stageOfEnvironment(config, environment)!;
     if (current && !hasReached(config, current, stage)) {
       const { skipped } = pathTo(config, current, stage);
       rules.push({
         rule: 'stage-reached',
         stage: stage.name,
         environment,
-        message: `${av.name} is in stage ${current.name}, not yet in ${stage.name} (environment ${environment} belongs to ${stage.name})`,
+        message: `${av.name} is in stage ${current.name}, not yet in ${stage.name} (environment ${environment} belongs to ${stage.name}): move it first`,
         next: `shiplog move --application ${q(av.name)} --to ${(skipped[0] ?? stage).name}`,
       });
       rules.push(...entryRules(config, subject, current, stage, now).filter((r) => r.rule !== 'stage-order'));

@@ -20,8 +20,9 @@ const PLATFORM_ACTOR: Readonly<Record<(typeof PLATFORMS)[number], readonly strin
   // A re-run's GITHUB_TRIGGERING_ACTOR is the person acting now; GITHUB_ACTOR the one who started the first run.
   github: ['GITHUB_TRIGGERING_ACTOR', 'GITHUB_ACTOR'],
   circleci: ['CIRCLE_USERNAME'],
-  // After a block step the unblocker acts (an approval is theirs), not the build's creator.
-  buildkite: ['BUILDKITE_UNBLOCKER_EMAIL', 'BUILDKITE_BUILD_CREATOR_EMAIL'],
+  // After a block step the unblocker acts (an approval is theirs), not the build's creator. E-mail addresses are
+  // the stable ids; the display names are the fallback when an agent does not expose them.
+  buildkite: ['BUILDKITE_UNBLOCKER_EMAIL', 'BUILDKITE_UNBLOCKER', 'BUILDKITE_BUILD_CREATOR_EMAIL', 'BUILDKITE_BUILD_CREATOR'],
   // The build user cause, as the Build User Vars plugin (and shiplog's library) expose it.
   jenkins: ['BUILD_USER_ID', 'BUILD_USER_EMAIL'],
 };
