@@ -134,7 +134,7 @@ export function renderCliDocs(): string {
     '- **Identity**: every record a command writes carries `actor` `{id, source}`: the CI platform\'s identity in CI,',
     '  else `git config user.email`, else the OS user; `--as` outside CI only (source `self-asserted`).',
     '- **Dry run**: `--dry-run` on every mutating command prints the plan and writes nothing (not even a new store',
-    '  directory).',
+    '  directory). The release policy judges a dry run as the real run: the same refusal, message and exit code.',
     '',
     '## Exit codes',
     '',

@@ -8,7 +8,7 @@ import { InvalidInputError } from '../errors.js';
 import type { Actor, Deployment, DeploymentMode, DeploymentStatus, Override, PipelineConfig } from '../model.js';
 import { componentMatches } from '../naming.js';
 import { findStage } from '../pipeline-config.js';
-import { deploymentActor } from '../backend/records/app-version-records.js';
+import { deploymentActor } from '../policy/identity.js';
 import { eventDetail, eventsOf, type EventKind, type ReleaseEvent } from './release-events.js';
 import { cleanVariant, cleanVersion, splitDomain } from '../naming.js';
 import type { CommandModule, CommandResultBase, ResolvedInputs } from './command-module.js';

@@ -88,6 +88,11 @@ export function actorOrLegacy(actor: Actor | undefined, by: string | undefined):
   return actor ?? { id: by && by.trim() ? by : 'unknown', source: 'unknown' };
 }
 
+/** Who ran a deployment; one written before actors were kept: the CI actor it carried, source unknown. */
+export function deploymentActor(d: { actor?: Actor; provenance?: Pick<CiContext, 'actor'> }): Actor {
+  return d.actor ?? actorOrLegacy(undefined, d.provenance?.actor);
+}
+
 /** Who recorded an application version (self-approval compares approvers with it); undefined when unknown. */
 export function creatorOf(av: ApplicationVersion): Actor | undefined {
   if (av.actor && av.actor.id !== 'unknown') return av.actor;

@@ -5,8 +5,8 @@
  */
 import type { HistoryFilter } from '../backend.js';
 import { ConfigError } from '../../errors.js';
-import type { Actor, AppVersionRecord, Approval, Deployment, DeploymentRef, MoveRecord } from '../../model.js';
-import { actorOrLegacy } from '../../policy/identity.js';
+import type { AppVersionRecord, Approval, Deployment, DeploymentRef, MoveRecord } from '../../model.js';
+import { actorOrLegacy, deploymentActor } from '../../policy/identity.js';
 import type { DocReader, DocTx, DocumentStore } from './document-store.js';
 import { CATALOG_NAME, type ApplicationDoc, type ApplicationVersionDoc, type CatalogDoc, type ComponentVersionDoc } from './documents.js';
 
@@ -26,11 +26,6 @@ export function legacyApproval(a: Approval): Approval {
 
 function legacyMove(m: MoveRecord): MoveRecord {
   return m.actor ? m : { ...m, actor: actorOrLegacy(undefined, m.by) };
-}
-
-/** The actor of a deployment written before actors were kept: the CI actor it carried, source unknown. */
-export function deploymentActor(d: Pick<Deployment, 'actor' | 'provenance'>): Actor {
-  return d.actor ?? actorOrLegacy(undefined, d.provenance?.actor);
 }
 
 export function refOf(d: Deployment): DeploymentRef {
