@@ -114,6 +114,7 @@ function main() {
   heading('6. what runs where, what happened, what differs, how versions descend');
   shiplog(['status']);
   shiplog(['history', '--application', APP, '--limit', '10']);
+  shiplog(['show', `${APP};3`]);
   shiplog(['diff', '--from', 'dev', '--to', 'prod']);
   shiplog(['graph', '--application', APP]);
 

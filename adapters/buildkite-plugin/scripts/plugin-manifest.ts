@@ -56,8 +56,8 @@ export function propertySchema(i: InputSpec): Schema {
 
 /** Every option any operation takes, in input-table order (one schema per name). */
 function allPluginInputs(): InputSpec[] {
-  const names = new Set(OPERATIONS.flatMap((op) => pluginInputs(op).map((i) => i.name)));
-  return INPUTS.filter((i) => names.has(i.name));
+  const specs = new Set(OPERATIONS.flatMap((op) => pluginInputs(op)));
+  return INPUTS.filter((i) => specs.has(i));
 }
 
 export function configurationSchema(): Schema {

@@ -4,6 +4,7 @@
  */
 import type { CommandName } from '../inputs.js';
 import { approveCommand } from './approve.js';
+import { checkGateCommand } from './check-gate.js';
 import type { CommandModule, CommandResultBase } from './command-module.js';
 import { deployCommand } from './deploy.js';
 import { diffCommand } from './diff.js';
@@ -11,6 +12,7 @@ import { envscriptCommand } from './envscript.js';
 import { graphCommand } from './graph.js';
 import { historyCommand } from './history.js';
 import { moveCommand } from './move.js';
+import { showCommand } from './show.js';
 import { statusCommand } from './status.js';
 import { storeCheckCommand, storeCopyCommand, storeInfoCommand } from './store-commands.js';
 import { versionUpdateCommand } from './version-update.js';
@@ -31,6 +33,8 @@ export const COMMAND_MODULES: Readonly<Record<CommandName, AnyCommandModule>> = 
   'store-info': storeInfoCommand,
   'store-copy': storeCopyCommand,
   'store-check': storeCheckCommand,
+  show: showCommand,
+  'check-gate': checkGateCommand,
 };
 
 export function commandModule(name: string): AnyCommandModule | undefined {

@@ -17,13 +17,14 @@ export const TMP_DIR = 'tmp';
 export const LOG_DIR = 'log';
 export const ENV_DIR = 'objects/env';
 
-export type ObjectKind = 'component-base' | 'component-version' | 'application' | 'application-version';
+export type ObjectKind = 'component-base' | 'component-version' | 'application' | 'application-version' | 'catalog';
 
 const KIND_DIR: Record<ObjectKind, string> = {
   'component-base': 'objects/cb',
   'component-version': 'objects/cv',
   application: 'objects/ab',
   'application-version': 'objects/av',
+  catalog: 'objects/ix',
 };
 
 function hashName(name: string): string {

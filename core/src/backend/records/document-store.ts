@@ -14,8 +14,12 @@ import type { Deployment, EnvironmentState } from '../../model.js';
 
 export type StoreKind = 'local' | 'git' | 'postgres';
 
-export type DocKind = 'component-base' | 'component-version' | 'application' | 'application-version';
-export const DOC_KINDS: readonly DocKind[] = ['component-base', 'component-version', 'application', 'application-version'];
+/**
+ * `catalog`: one document (documents.ts CatalogDoc) listing every application; stores written before it existed
+ * lack it, and the backend then finds the applications with scan().
+ */
+export type DocKind = 'component-base' | 'component-version' | 'application' | 'application-version' | 'catalog';
+export const DOC_KINDS: readonly DocKind[] = ['component-base', 'component-version', 'application', 'application-version', 'catalog'];
 
 /** The dense id counters: the next id of each kind. */
 export interface Counters {
@@ -50,7 +54,7 @@ export interface OperationSummary {
   /**
    * The idempotency key of an operation that is not idempotent by itself (a deployment, an approval, a move),
    * when the request can be recognised on a re-run: the same request from the same CI build and job
-   * (record-backend.ts operationKey). An engine that keeps keys applies a keyed operation at most once and
+   * (release-writes.ts operationKey). An engine that keeps keys applies a keyed operation at most once and
    * answers a re-run with the first run's result; the git store names it in the commit's trailer.
    */
   key?: string;
