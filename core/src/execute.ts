@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Backend } from './backend/backend.js';
 import { openBackend, selectBackend, stateDirOf, type BackendOptions } from './backend/open.js';
 import { chooseStore, registerStoreUrlSecrets, type StoreChoice, type StoreSource } from './backend/store-choice.js';
-import { InvalidInputError, ShiplogError, StoreInconsistentError, toShiplogError, UsageError } from './errors.js';
+import { ApplyFailedError, InvalidInputError, ShiplogError, StoreInconsistentError, toShiplogError, UsageError } from './errors.js';
 import type { Host } from './host.js';
 import { COMMANDS, INPUTS, type CommandName } from './inputs.js';
 import type { CiContext, PipelineConfig } from './model.js';
@@ -126,10 +126,10 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     const result = (await mod.run(ctx, req)) as unknown as Record<string, unknown>;
     // Which store and config file the command used (docs/store.md): only when it opened a store.
     const where = backend && storeSource ? { store: { kind: backend.kind, location: backend.location, source: storeSource }, config: configFile() === undefined ? null : path.resolve(host.cwd, configFile()!) } : {};
-    return { exitCode: 0, result: host.redactor.redactValue({ ...result, ...where }) };
+    return { exitCode: mod.exitCode?.(result as never) ?? 0, result: host.redactor.redactValue({ ...result, ...where }) };
   } catch (err) {
     const e = toShiplogError(err);
-    const base = err instanceof FailedDeploymentError || err instanceof StoreInconsistentError ? err.result : { ok: false, operation: command };
+    const base = err instanceof FailedDeploymentError || err instanceof StoreInconsistentError || err instanceof ApplyFailedError ? err.result : { ok: false, operation: command };
     return { exitCode: e.exitCode, result: host.redactor.redactValue({ ...base, ok: false, error: e.toJSON() }), error: e };
   } finally {
     if (backend) {

@@ -12,6 +12,7 @@ import { requireEnvironmentStage, stageIndex } from '../pipeline-config.js';
 import type { CommandResultBase } from './command-module.js';
 import type { OperationContext } from './context.js';
 import { LineTail, MAX_STORED_LOG_LINES, runDeploymentCommand } from './deploy-runner.js';
+import { deploymentVariables } from './deploy-variables.js';
 
 /** Where the deployment's result comes from. */
 export type DeploySource =
@@ -188,9 +189,13 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
     let log: string[];
     let startedAt: string;
     let finishedAt: string;
+    let stateRevisions: Record<string, number> | undefined;
     if (req.source.kind === 'run') {
+      // SHIPLOG_* facts and the environment's custom state (SHIPLOG_STATE_*), docs/intent.md.
+      const vars = await deploymentVariables(backend, host.env, av, req.environment, stage);
+      stateRevisions = vars.stateRevisions;
       host.log.info(`deploying ${av.name} to ${req.environment}: ${describeCommand(req.source)}`);
-      const out = await runDeploymentCommand(host, { shell: req.source.shell, argv: req.source.argv, timeoutMs: req.timeoutMs });
+      const out = await runDeploymentCommand(host, { shell: req.source.shell, argv: req.source.argv, timeoutMs: req.timeoutMs, env: vars.env });
       ({ exitCode, log, startedAt, finishedAt } = out);
       if (out.timedOut) {
         timedOut = true;
@@ -212,6 +217,7 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
       mode,
       ...(req.logUrl ? { logUrl: req.logUrl } : {}),
       ...(attributes ? { attributes } : {}),
+      ...(stateRevisions ? { stateRevisions } : {}),
       provenance,
     });
   }
