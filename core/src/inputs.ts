@@ -359,7 +359,6 @@ export const INPUTS: readonly InputSpec[] = [
     commands: PLAN_APPLY,
     env: ['SHIPLOG_INTENT'],
     example: 'deploy/intent.toml',
-    cliOnly: true,
   },
   {
     name: 'mermaid',
@@ -375,7 +374,6 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'At most this many deployments at once within a wave.',
     commands: ['apply'],
     default: '1',
-    cliOnly: true,
   },
   {
     name: 'fail-fast',
@@ -383,7 +381,6 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'Stop starting deployments in every environment after the first failure (default: only the failed environment stops).',
     commands: ['apply'],
     default: 'false',
-    cliOnly: true,
   },
   {
     name: 'lock-timeout',
@@ -391,7 +388,6 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'How long to wait for another apply\'s lease on an environment before giving up with exit 4 naming the holder.',
     commands: ['apply'],
     default: '10m',
-    cliOnly: true,
   },
   {
     name: 'key',
@@ -400,21 +396,18 @@ export const INPUTS: readonly InputSpec[] = [
     commands: ['state-set', 'state-get'],
     required: ['state-set', 'state-get'],
     example: 'db_url',
-    cliOnly: true,
   },
   {
     name: 'value',
     type: 'string',
     description: 'The value to set (a string).',
     commands: ['state-set'],
-    cliOnly: true,
   },
   {
     name: 'from-json',
     type: 'string',
     description: 'A JSON file whose value (any JSON) is set instead of --value.',
     commands: ['state-set'],
-    cliOnly: true,
   },
   // --- queries -----------------------------------------------------------------------------------------
   {

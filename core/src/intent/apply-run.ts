@@ -184,7 +184,7 @@ async function deployRow(ctx: OperationContext, pipeline: PipelineConfig, backen
   const av = built.versions.get(row.desired!)!;
   const app = built.applications.get(row.application)!;
   const source: DeploySource = app.deploy ? { kind: 'run', argv: app.deploy } : { kind: 'server' };
-  const sub = rowContext(ctx, row, { SHIPLOG_ACTION: 'deploy', ...(row.current ? { SHIPLOG_PREVIOUS_APP_VERSION_NAME: row.current } : {}) });
+  const sub = rowContext(ctx, row, row.current ? { SHIPLOG_PREVIOUS_APP_VERSION_NAME: row.current } : {});
   const fill = (d: DeploymentSummary) => {
     step.deploymentId = d.id;
     step.exitCode = d.exitCode;
@@ -207,8 +207,8 @@ async function undeployRow(ctx: OperationContext, pipeline: PipelineConfig, back
   if (!av) throw new Error(`application version ${row.current} does not exist`);
   const app = built.applications.get(row.application)!;
   const stage = requireEnvironmentStage(pipeline, row.environment);
-  const sub = rowContext(ctx, row, { SHIPLOG_ACTION: 'undeploy' });
-  const vars = await deploymentVariables(backend, sub.host.env, av, row.environment, stage);
+  const sub = rowContext(ctx, row, {});
+  const vars = await deploymentVariables(backend, sub.host.env, av, row.environment, stage, 'undeploy');
   sub.host.log.info(`undeploying ${av.name} from ${row.environment}: ${app.undeploy!.join(' ')}`);
   const out = await runDeploymentCommand(sub.host, { argv: app.undeploy!, timeoutMs: opts.timeoutMs, env: vars.env });
   const exitCode = out.timedOut && out.exitCode === 0 ? TIMED_OUT_EXIT_CODE : out.exitCode;

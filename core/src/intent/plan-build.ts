@@ -163,10 +163,10 @@ export async function buildPlan(input: PlanInput): Promise<BuiltPlan> {
         const values = customState.get(env.name);
         row.stateChanged = app.usesState.filter((k) => values?.has(k) && now.stateRevisions?.[k] !== values.get(k)!.revision);
         if (row.stateChanged.length) Object.assign(row, { action: 'deploy', reason: `redeploy: ${row.stateChanged.join(', ')} changed` });
-        else row.reason = `up to date (${entry.text})`;
+        else row.reason = entry.selector.kind === 'version' ? 'up to date' : `up to date (${entry.text})`;
       } else {
         const verdict = resolved.verdict ?? (await check(resolved.desired, env));
-        const wants = `${runs}, wants ${versionPart(resolved.desired.name)} (${entry.text})`;
+        const wants = `${runs}, wants ${versionPart(resolved.desired.name)}${entry.selector.kind === 'version' ? '' : ` (${entry.text})`}`;
         if (verdict.passed) Object.assign(row, { action: 'deploy', reason: wants });
         else Object.assign(row, { action: 'blocked', reason: `${wants}: blocked by the release policy`, unmetRules: verdict.unmetRules });
       }

@@ -20,8 +20,16 @@ export interface DeploymentVariables {
 /** shiplog's own SHIPLOG_STATE_* input variables (SHIPLOG_STATE_DIR), which are never state. */
 const OWN = new Set(INPUTS.flatMap((i) => i.env ?? []));
 
-export async function deploymentVariables(backend: Backend, inherited: Env, av: ApplicationVersion, environment: string, stage: Stage): Promise<DeploymentVariables> {
+export async function deploymentVariables(
+  backend: Backend,
+  inherited: Env,
+  av: ApplicationVersion,
+  environment: string,
+  stage: Stage,
+  action: 'deploy' | 'undeploy' = 'deploy',
+): Promise<DeploymentVariables> {
   const env: Record<string, string | undefined> = {
+    SHIPLOG_ACTION: action,
     SHIPLOG_APPLICATION: av.application,
     SHIPLOG_APP_VERSION: av.version,
     SHIPLOG_APP_VERSION_NAME: av.name,

@@ -172,7 +172,7 @@ export interface StateGetRequest {
 export const stateGetCommand: CommandModule<StateGetRequest, StateGetResult> = {
   name: 'state-get',
   summary: 'Print a custom state value of an environment (with its history under --json)',
-  examples: ['shiplog state get --env qa --key db_url', 'DB_URL=$(shiplog state get --env qa --key db_url)', 'shiplog state get --env qa --key db_url --limit 5 --json'],
+  examples: ['shiplog state get --env qa --key db_url', 'shiplog state get --env qa --key db_url --limit 5 --json'],
   mutating: false,
 
   request(inputs) {
