@@ -178,16 +178,24 @@ async function previousCommit(ctx: OperationContext, name: string | undefined, v
   }
 }
 
-/** The environment's custom state as SHIPLOG_STATE_<KEY> variables; a backend without custom state only warns. */
+/**
+ * The environment's custom state as SHIPLOG_STATE_<KEY> variables. Like the previous commit, a backend problem
+ * (or a backend without custom state) is only a warning: the build variables are still written.
+ */
 async function customStateVariables(ctx: OperationContext, environment: string): Promise<Record<string, string>> {
-  const backend = await ctx.backend();
-  if (!keepsDesiredState(backend)) {
-    ctx.host.log.warn(`envscript: the ${backend.kind} backend keeps no custom state: no SHIPLOG_STATE_* variables for ${environment}`);
+  try {
+    const backend = await ctx.backend();
+    if (!keepsDesiredState(backend)) {
+      ctx.host.log.warn(`envscript: the ${backend.kind} backend keeps no custom state: no SHIPLOG_STATE_* variables for ${environment}`);
+      return {};
+    }
+    const out: Record<string, string> = {};
+    for (const v of await backend.getCustomState(environment)) out[stateVariableName(v.key)] = stateVariableValue(v.value);
+    return out;
+  } catch (err) {
+    ctx.host.log.warn(`envscript: could not read the custom state of ${environment}: ${(err as Error).message}`);
     return {};
   }
-  const out: Record<string, string> = {};
-  for (const v of await backend.getCustomState(environment)) out[stateVariableName(v.key)] = stateVariableValue(v.value);
-  return out;
 }
 
 /** Appends (creating the file with mode 0644); starts on a new line when the file does not end with one. */
