@@ -17,15 +17,22 @@ export const OPERATIONS = ['version-update', 'move', 'approve', 'deploy', 'envsc
 export const QUERIES = ['status', 'history', 'diff', 'graph'] as const;
 /** Store maintenance (`shiplog store info|copy|check`): CLI commands, not adapter steps. */
 export const STORE_COMMANDS = ['store-info', 'store-copy', 'store-check'] as const;
+/** Desired state (docs/intent.md): `shiplog plan|apply` and `shiplog state set|get|list`. CLI commands for now. */
+export const INTENT_COMMANDS = ['plan', 'apply', 'state-set', 'state-get', 'state-list'] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 export type QueryName = (typeof QUERIES)[number];
 export type StoreCommandName = (typeof STORE_COMMANDS)[number];
-export type CommandName = OperationName | QueryName | StoreCommandName;
-export const COMMANDS: readonly CommandName[] = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS];
+export type IntentCommandName = (typeof INTENT_COMMANDS)[number];
+export type CommandName = OperationName | QueryName | StoreCommandName | IntentCommandName;
+export const COMMANDS: readonly CommandName[] = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS, ...INTENT_COMMANDS];
 
-/** How the CLI spells a command: `store-info` is `shiplog store info`. */
+/** Commands the CLI spells in two words under a group: `store-info` is `shiplog store info`. */
+const COMMAND_GROUPS = ['store', 'state'] as const;
+
+/** How the CLI spells a command: `store-info` is `shiplog store info`, `state-set` is `shiplog state set`. */
 export function cliCommandWords(command: CommandName): string[] {
-  return command.startsWith('store-') ? ['store', command.slice('store-'.length)] : [command];
+  const group = COMMAND_GROUPS.find((g) => command.startsWith(`${g}-`));
+  return group ? [group, command.slice(group.length + 1)] : [command];
 }
 
 export type InputType = 'string' | 'boolean' | 'integer' | 'list' | 'enum' | 'duration';
@@ -87,10 +94,16 @@ export interface InputSpec {
   expose?: Partial<Record<Platform, Exposure | false>>;
   /** Only this platform has it (github-token, credentialsId, ...): not a core input, never passed to execute(). */
   platform?: Platform;
+  /**
+   * Commands for which the input is a repeatable list (`plan --env qa --env prod`) and is not read from its
+   * environment variables (a CI job's DEPLOY_ENV must not quietly narrow a plan), whatever `type` and `env` say.
+   */
+  listFor?: readonly CommandName[];
 }
 
 const ALL: readonly CommandName[] = COMMANDS;
-const MUTATING: readonly CommandName[] = ['version-update', 'move', 'approve', 'deploy', 'envscript'];
+const MUTATING: readonly CommandName[] = ['version-update', 'move', 'approve', 'deploy', 'envscript', 'apply', 'state-set'];
+const PLAN_APPLY: readonly CommandName[] = ['plan', 'apply'];
 
 export const INPUTS: readonly InputSpec[] = [
   // --- backend and connection -------------------------------------------------------------------------
@@ -285,9 +298,10 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'application',
     type: 'string',
-    description: 'Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff: only this application.',
-    commands: ['version-update', 'move', 'approve', 'deploy', 'history', 'graph', 'status', 'diff'],
+    description: 'Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff: only this application. plan, apply: only these applications of the intent (repeatable).',
+    commands: ['version-update', 'move', 'approve', 'deploy', 'history', 'graph', 'status', 'diff', ...PLAN_APPLY],
     required: ['move', 'approve', 'deploy', 'graph'],
+    listFor: PLAN_APPLY,
     aliases: ['appname'],
     env: ['COMPONENT_APPLICATION'],
     example: 'GLOBAL.Acme.Store.shop',
@@ -355,9 +369,10 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'env',
     type: 'string',
-    description: 'deploy and version-update: environment to deploy to (must exist in the pipeline config). status and history: only this environment.',
-    commands: ['deploy', 'version-update', 'status', 'history'],
-    required: ['deploy'],
+    description: 'deploy and version-update: environment to deploy to (must exist in the pipeline config). status and history: only this environment. plan, apply: only these environments of the intent (repeatable). state: the environment whose custom state is set or read. envscript: also write that environment\'s custom state as SHIPLOG_STATE_<KEY>.',
+    commands: ['deploy', 'version-update', 'status', 'history', 'envscript', ...PLAN_APPLY, 'state-set', 'state-get', 'state-list'],
+    required: ['deploy', 'state-set', 'state-get'],
+    listFor: PLAN_APPLY,
     aliases: ['deployenv', 'deploy-env'],
     env: ['DEPLOY_ENV'],
     example: 'qa',
@@ -416,12 +431,70 @@ export const INPUTS: readonly InputSpec[] = [
     commands: ['envscript'],
     default: 'false',
   },
+  // --- desired state (docs/intent.md) --------------------------------------------------------------------
+  {
+    name: 'intent',
+    type: 'string',
+    description: 'The intent file (what should run where). Default: the nearest intent.toml from here up to the repository root.',
+    commands: PLAN_APPLY,
+    env: ['SHIPLOG_INTENT'],
+    example: 'deploy/intent.toml',
+  },
+  {
+    name: 'mermaid',
+    type: 'boolean',
+    description: 'Print the plan\'s waves as a Mermaid flowchart on stdout (the table still goes to stderr).',
+    commands: ['plan'],
+    default: 'false',
+    cliOnly: true,
+  },
+  {
+    name: 'parallel',
+    type: 'integer',
+    description: 'At most this many deployments at once within a wave.',
+    commands: ['apply'],
+    default: '1',
+  },
+  {
+    name: 'fail-fast',
+    type: 'boolean',
+    description: 'Stop starting deployments in every environment after the first failure (default: only the failed environment stops).',
+    commands: ['apply'],
+    default: 'false',
+  },
+  {
+    name: 'lock-timeout',
+    type: 'duration',
+    description: 'How long to wait for another apply\'s lease on an environment before giving up with exit 4 naming the holder.',
+    commands: ['apply'],
+    default: '10m',
+  },
+  {
+    name: 'key',
+    type: 'string',
+    description: 'Custom state key: lower-case letters, digits and _ (db_url); deploy commands receive it as SHIPLOG_STATE_<KEY>. Secret names are refused: state is not a secret store.',
+    commands: ['state-set', 'state-get'],
+    required: ['state-set', 'state-get'],
+    example: 'db_url',
+  },
+  {
+    name: 'value',
+    type: 'string',
+    description: 'The value to set (a string).',
+    commands: ['state-set'],
+  },
+  {
+    name: 'from-json',
+    type: 'string',
+    description: 'A JSON file whose value (any JSON) is set instead of --value.',
+    commands: ['state-set'],
+  },
   // --- queries -----------------------------------------------------------------------------------------
   {
     name: 'limit',
     type: 'integer',
-    description: 'At most this many deployments.',
-    commands: ['history'],
+    description: 'At most this many deployments (state get: values of the key\'s history).',
+    commands: ['history', 'state-get'],
     default: '20',
   },
   // --- output (CLI only) -------------------------------------------------------------------------------
@@ -444,7 +517,9 @@ export const INPUTS: readonly InputSpec[] = [
 ];
 
 export function inputsFor(command: CommandName, opts: { includeCliOnly?: boolean } = {}): InputSpec[] {
-  return INPUTS.filter((i) => i.commands.includes(command) && (opts.includeCliOnly || !i.cliOnly));
+  return INPUTS.filter((i) => i.commands.includes(command) && (opts.includeCliOnly || !i.cliOnly)).map((i) =>
+    i.listFor?.includes(command) ? { ...i, type: 'list' as const, env: undefined, required: false } : i,
+  );
 }
 
 export function isRequired(input: InputSpec, command: CommandName): boolean {

@@ -98,6 +98,8 @@ export interface Deployment {
   mode: DeploymentMode;
   /** Free key/values attached to the deployment (e.g. Jenkins causes, change sets). */
   attributes?: Record<string, string>;
+  /** `undeploy`: this run removed the application from the environment (`shiplog apply`, selector `none`). */
+  action?: 'undeploy';
   provenance: CiContext;
 }
 
@@ -110,6 +112,13 @@ export interface EnvironmentState {
   deploymentId: number;
   deployedAt: string;
   provenance: CiContext;
+  /** The custom state revisions (key -> revision) the deployment's command received (docs/intent.md). */
+  stateRevisions?: Record<string, number>;
+  /**
+   * Deployment `deploymentId` undeployed `appVersion`: nothing runs there now. Kept as the current state's
+   * record (every engine stores it like any state); Backend.status() leaves these out.
+   */
+  undeployed?: true;
 }
 
 /** A pipeline stage (an Ortelius domain) from shiplog.toml. */

@@ -55,6 +55,27 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
     '`location`, `consistent`, `counts`: `{documents, environmentStates, deployments}`',
     '`problems`: `[{record, problem}]`; when there is any, the same object with `ok:false`, `error.code` `STORE_INCONSISTENT`, exit 1',
   ],
+  plan: [
+    '`intent`: the intent file read; `environments`: `[{name, stage}]`',
+    '`rows`: `[{environment, stage, application, wave, dependsOn, selector, current, desired, action, reason, stateChanged, unmetRules}]`: `current`/`desired` are full application version names (or `null`); `action` is `deploy`, `undeploy`, `nothing` or `blocked`; `unmetRules`: `[{rule, stage, message, next?}]` from the release gate',
+    '`waves`: `[{wave, phase, applications}]` (`phase`: `deploy`, or `undeploy` for the waves that remove applications, dependants first)',
+    '`counts`: `{deploy, undeploy, nothing, blocked}`; `changes`: `true` when any row is not `nothing`',
+    '`mermaid`: the waves as a Mermaid flowchart (what `--mermaid` prints on stdout)',
+    'Exit 0 when `changes` is false, 1 when there is work, drift or a blocked row (still `ok:true`), 2 for a bad intent (every problem at once). See [intent.md](intent.md)',
+  ],
+  apply: [
+    '`plan`: the plan carried out (made again under the leases), as `plan`\'s result',
+    '`steps`: one per plan row: `{environment, application, wave, action, appVersion, previous, status, deploymentId, exitCode, startedAt, finishedAt, durationMs, message?}`; `status`: `succeeded`, `failed`, `skipped` (not started), `blocked` or `unchanged`',
+    '`counts`: `{succeeded, failed, skipped, blocked, unchanged}`; `lease`: `{holder, environments}` or `null` when there was nothing to do',
+    'When a deployment failed or rows were blocked or not started: the same object with `ok:false`, `error.code` `APPLY_FAILED`, exit 1. A lease held by another apply past `--lock-timeout`: exit 4 (`LEASE_HELD`, naming the holder). Ortelius: exit 2 (`NOT_SUPPORTED`). See [intent.md](intent.md)',
+  ],
+  'state-set': [
+    '`environment`, `key`, `value` (redacted), `revision`, `setAt`, `setBy`, `variable` (`SHIPLOG_STATE_<KEY>`)',
+    '`changed`: `false` when the key already held this value (nothing written); `previous`: `{value, revision}` or `null`',
+    'A key with a secret\'s name: exit 2 (state is not a secret store). Ortelius: exit 2 (`NOT_SUPPORTED`). See [intent.md](intent.md#custom-state)',
+  ],
+  'state-get': ['`environment`, `key`, `value`, `revision`, `setAt`, `setBy`, `variable`; `history`: the values newest first (at most `--limit`)', 'Without `--json` the value is printed on stdout (JSON text when it is not a string). A key never set: exit 2'],
+  'state-list': ['`environments`: the environments read; `values`: `[{environment, key, value, revision, setAt, setBy}]`'],
 };
 
 function cell(s: string): string {

@@ -20,7 +20,8 @@ export function printOutcome(
   stdoutJson: (text: string) => void,
 ): void {
   const { result } = outcome;
-  if (outcome.exitCode === 0 && mod) {
+  // A successful result with its own exit code (plan: 1 when there is work) still prints as a success.
+  if ((outcome.exitCode === 0 || result.ok === true) && mod) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const text = mod.render(result as any);
     if (text) host.stderr(`${text}\n`);

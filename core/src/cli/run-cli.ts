@@ -31,6 +31,7 @@ const TAKES_COMMAND_WORDS: readonly CommandName[] = ['deploy', 'version-update']
 /** Commands spelled in two words (`shiplog store info`) hang under a group command. */
 const GROUP_SUMMARIES: Record<string, string> = {
   store: 'Inspect, copy and check the store that holds shiplog\'s state (info, copy, check)',
+  state: 'Custom state passed between releases: values per environment, given to deploy commands (set, get, list)',
 };
 
 function isTrueFlag(v: unknown): boolean {

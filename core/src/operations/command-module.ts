@@ -29,4 +29,6 @@ export interface CommandModule<Req = unknown, Res extends CommandResultBase = Co
   run(ctx: OperationContext, req: Req): Promise<Res>;
   /** Human summary (stderr) of a successful result, without trailing newline. */
   render(res: Res): string;
+  /** The exit code of a successful result when it is not 0 (`plan` exits 1 when there is work). */
+  exitCode?(res: Res): 0 | 1;
 }

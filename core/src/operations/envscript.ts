@@ -6,7 +6,9 @@
  */
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { keepsDesiredState } from '../backend/backend.js';
 import { BUILD_VARIABLE_NAMES, buildVariables } from '../build-variables.js';
+import { stateVariableName, stateVariableValue } from '../custom-state-keys.js';
 import { readComponentToml } from '../component-toml.js';
 import { ENVSCRIPT_FORMATS, VARIABLE_NAME, byteOrder, formatVariables, type EnvscriptFormat } from '../envscript-format.js';
 import { InvalidInputError } from '../errors.js';
@@ -36,6 +38,8 @@ export interface EnvscriptRequest {
   dryRun?: boolean;
   /** [Export] may set PATH, LD_PRELOAD, NODE_OPTIONS, ... (export-policy.ts); refused otherwise. */
   allowDangerousExports?: boolean;
+  /** --env: also write this environment's custom state as SHIPLOG_STATE_<KEY> (docs/intent.md). */
+  environment?: string;
 }
 
 export interface EnvscriptResult {
@@ -100,6 +104,7 @@ export async function envscript(ctx: OperationContext, req: EnvscriptRequest): P
   const exportIssues = exportProblems(toml?.exports ?? {}, { allowDangerous: req.allowDangerousExports === true });
   if (exportIssues.length) throw InvalidInputError.of(exportIssues, `in ${tomlPath}; docs/envscript.md lists what [Export] may set`);
   for (const [k, v] of Object.entries(toml?.exports ?? {})) vars[k] = v;
+  if (req.environment) Object.assign(vars, await customStateVariables(ctx, req.environment));
 
   const kept = filterVariables(host, vars);
   const text = formatVariables(kept, req.format);
@@ -178,6 +183,26 @@ async function previousCommit(ctx: OperationContext, name: string | undefined, v
   }
 }
 
+/**
+ * The environment's custom state as SHIPLOG_STATE_<KEY> variables. Like the previous commit, a backend problem
+ * (or a backend without custom state) is only a warning: the build variables are still written.
+ */
+async function customStateVariables(ctx: OperationContext, environment: string): Promise<Record<string, string>> {
+  try {
+    const backend = await ctx.backend();
+    if (!keepsDesiredState(backend)) {
+      ctx.host.log.warn(`envscript: the ${backend.kind} backend keeps no custom state: no SHIPLOG_STATE_* variables for ${environment}`);
+      return {};
+    }
+    const out: Record<string, string> = {};
+    for (const v of await backend.getCustomState(environment)) out[stateVariableName(v.key)] = stateVariableValue(v.value);
+    return out;
+  } catch (err) {
+    ctx.host.log.warn(`envscript: could not read the custom state of ${environment}: ${(err as Error).message}`);
+    return {};
+  }
+}
+
 /** Appends (creating the file with mode 0644); starts on a new line when the file does not end with one. */
 async function appendText(file: string, text: string): Promise<void> {
   let fh;
@@ -213,6 +238,7 @@ export const envscriptCommand: CommandModule<EnvscriptRequest, EnvscriptResult> 
     'shiplog envscript --toml services/cart/component.toml --format dotenv --output build.env',
     'shiplog envscript --format github --output "$GITHUB_ENV"',
     'shiplog envscript --format json',
+    'shiplog envscript --env qa --output deploy.env   # also SHIPLOG_STATE_<KEY> of qa',
   ],
   mutating: true,
 
@@ -238,6 +264,7 @@ export const envscriptCommand: CommandModule<EnvscriptRequest, EnvscriptResult> 
       print: !bool(inputs, 'json'),
       dryRun: bool(inputs, 'dry-run'),
       allowDangerousExports: bool(inputs, 'allow-dangerous-exports'),
+      ...(str(inputs, 'env') ? { environment: str(inputs, 'env') } : {}),
     };
   },
 

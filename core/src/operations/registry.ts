@@ -3,6 +3,7 @@
  * A test asserts that its keys equal inputs.ts COMMANDS.
  */
 import type { CommandName } from '../inputs.js';
+import { applyCommand } from './apply.js';
 import { approveCommand } from './approve.js';
 import type { CommandModule, CommandResultBase } from './command-module.js';
 import { deployCommand } from './deploy.js';
@@ -11,6 +12,8 @@ import { envscriptCommand } from './envscript.js';
 import { graphCommand } from './graph.js';
 import { historyCommand } from './history.js';
 import { moveCommand } from './move.js';
+import { planCommand } from './plan.js';
+import { stateGetCommand, stateListCommand, stateSetCommand } from './state-commands.js';
 import { statusCommand } from './status.js';
 import { storeCheckCommand, storeCopyCommand, storeInfoCommand } from './store-commands.js';
 import { versionUpdateCommand } from './version-update.js';
@@ -31,6 +34,11 @@ export const COMMAND_MODULES: Readonly<Record<CommandName, AnyCommandModule>> = 
   'store-info': storeInfoCommand,
   'store-copy': storeCopyCommand,
   'store-check': storeCheckCommand,
+  plan: planCommand,
+  apply: applyCommand,
+  'state-set': stateSetCommand,
+  'state-get': stateGetCommand,
+  'state-list': stateListCommand,
 };
 
 export function commandModule(name: string): AnyCommandModule | undefined {

@@ -6,9 +6,11 @@ import { readFileSync } from 'node:fs';
 const OPERATIONS = ["version-update", "move", "approve", "deploy", "envscript"];
 const QUERIES = ["status", "history", "diff", "graph"];
 const STORE_COMMANDS = ["store-info", "store-copy", "store-check"];
-const COMMANDS = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS];
+const INTENT_COMMANDS = ["plan", "apply", "state-set", "state-get", "state-list"];
+const COMMANDS = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS, ...INTENT_COMMANDS];
 const ALL = COMMANDS;
-const MUTATING = ["version-update", "move", "approve", "deploy", "envscript"];
+const MUTATING = ["version-update", "move", "approve", "deploy", "envscript", "apply", "state-set"];
+const PLAN_APPLY = ["plan", "apply"];
 const INPUTS = [
   // --- backend and connection -------------------------------------------------------------------------
   {
@@ -202,9 +204,10 @@ const INPUTS = [
   {
     name: "application",
     type: "string",
-    description: "Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff: only this application.",
-    commands: ["version-update", "move", "approve", "deploy", "history", "graph", "status", "diff"],
+    description: "Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff: only this application. plan, apply: only these applications of the intent (repeatable).",
+    commands: ["version-update", "move", "approve", "deploy", "history", "graph", "status", "diff", ...PLAN_APPLY],
     required: ["move", "approve", "deploy", "graph"],
+    listFor: PLAN_APPLY,
     aliases: ["appname"],
     env: ["COMPONENT_APPLICATION"],
     example: "GLOBAL.Acme.Store.shop"
@@ -272,9 +275,10 @@ const INPUTS = [
   {
     name: "env",
     type: "string",
-    description: "deploy and version-update: environment to deploy to (must exist in the pipeline config). status and history: only this environment.",
-    commands: ["deploy", "version-update", "status", "history"],
-    required: ["deploy"],
+    description: "deploy and version-update: environment to deploy to (must exist in the pipeline config). status and history: only this environment. plan, apply: only these environments of the intent (repeatable). state: the environment whose custom state is set or read. envscript: also write that environment's custom state as SHIPLOG_STATE_<KEY>.",
+    commands: ["deploy", "version-update", "status", "history", "envscript", ...PLAN_APPLY, "state-set", "state-get", "state-list"],
+    required: ["deploy", "state-set", "state-get"],
+    listFor: PLAN_APPLY,
     aliases: ["deployenv", "deploy-env"],
     env: ["DEPLOY_ENV"],
     example: "qa"
@@ -332,12 +336,70 @@ const INPUTS = [
     commands: ["envscript"],
     default: "false"
   },
+  // --- desired state (docs/intent.md) --------------------------------------------------------------------
+  {
+    name: "intent",
+    type: "string",
+    description: "The intent file (what should run where). Default: the nearest intent.toml from here up to the repository root.",
+    commands: PLAN_APPLY,
+    env: ["SHIPLOG_INTENT"],
+    example: "deploy/intent.toml"
+  },
+  {
+    name: "mermaid",
+    type: "boolean",
+    description: "Print the plan's waves as a Mermaid flowchart on stdout (the table still goes to stderr).",
+    commands: ["plan"],
+    default: "false",
+    cliOnly: true
+  },
+  {
+    name: "parallel",
+    type: "integer",
+    description: "At most this many deployments at once within a wave.",
+    commands: ["apply"],
+    default: "1"
+  },
+  {
+    name: "fail-fast",
+    type: "boolean",
+    description: "Stop starting deployments in every environment after the first failure (default: only the failed environment stops).",
+    commands: ["apply"],
+    default: "false"
+  },
+  {
+    name: "lock-timeout",
+    type: "duration",
+    description: "How long to wait for another apply's lease on an environment before giving up with exit 4 naming the holder.",
+    commands: ["apply"],
+    default: "10m"
+  },
+  {
+    name: "key",
+    type: "string",
+    description: "Custom state key: lower-case letters, digits and _ (db_url); deploy commands receive it as SHIPLOG_STATE_<KEY>. Secret names are refused: state is not a secret store.",
+    commands: ["state-set", "state-get"],
+    required: ["state-set", "state-get"],
+    example: "db_url"
+  },
+  {
+    name: "value",
+    type: "string",
+    description: "The value to set (a string).",
+    commands: ["state-set"]
+  },
+  {
+    name: "from-json",
+    type: "string",
+    description: "A JSON file whose value (any JSON) is set instead of --value.",
+    commands: ["state-set"]
+  },
   // --- queries -----------------------------------------------------------------------------------------
   {
     name: "limit",
     type: "integer",
-    description: "At most this many deployments.",
-    commands: ["history"],
+    description: "At most this many deployments (state get: values of the key's history).",
+    commands: ["history", "state-get"],
     default: "20"
   },
   // --- output (CLI only) -------------------------------------------------------------------------------

@@ -17,13 +17,23 @@ export const TMP_DIR = 'tmp';
 export const LOG_DIR = 'log';
 export const ENV_DIR = 'objects/env';
 
-export type ObjectKind = 'component-base' | 'component-version' | 'application' | 'application-version';
+export type ObjectKind =
+  | 'component-base'
+  | 'component-version'
+  | 'application'
+  | 'application-version'
+  | 'custom-state'
+  | 'custom-state-history'
+  | 'lease';
 
 const KIND_DIR: Record<ObjectKind, string> = {
   'component-base': 'objects/cb',
   'component-version': 'objects/cv',
   application: 'objects/ab',
   'application-version': 'objects/av',
+  'custom-state': 'objects/cs',
+  'custom-state-history': 'objects/ch',
+  lease: 'objects/ls',
 };
 
 function hashName(name: string): string {

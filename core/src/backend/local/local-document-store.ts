@@ -19,6 +19,7 @@ import {
   type StoreEntry,
   type StoreInfo,
 } from '../records/document-store.js';
+import { intentDocName } from '../records/intent-records.js';
 import { isErrno } from './durable-file.js';
 import { ENV_DIR, SCHEMA_VERSION, envStatePath, objectPath, segmentPath } from './layout.js';
 import { readHistory, readStatus } from './queries.js';
@@ -30,6 +31,9 @@ const KIND_DIRS: Record<DocKind, string> = {
   'component-version': 'objects/cv',
   application: 'objects/ab',
   'application-version': 'objects/av',
+  'custom-state': 'objects/cs',
+  'custom-state-history': 'objects/ch',
+  lease: 'objects/ls',
 };
 
 export class LocalDocumentStore implements DocumentStore {
@@ -131,6 +135,10 @@ export function docName(kind: DocKind, value: unknown): string {
       return (value as ComponentVersionDoc).value.name;
     case 'application-version':
       return (value as ApplicationVersionDoc).value.name;
+    case 'custom-state':
+    case 'custom-state-history':
+    case 'lease':
+      return intentDocName(kind, value);
   }
 }
 

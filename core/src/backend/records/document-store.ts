@@ -14,8 +14,24 @@ import type { Deployment, EnvironmentState } from '../../model.js';
 
 export type StoreKind = 'local' | 'git' | 'postgres';
 
-export type DocKind = 'component-base' | 'component-version' | 'application' | 'application-version';
-export const DOC_KINDS: readonly DocKind[] = ['component-base', 'component-version', 'application', 'application-version'];
+export type DocKind =
+  | 'component-base'
+  | 'component-version'
+  | 'application'
+  | 'application-version'
+  // desired state (records/intent-records.ts): an environment's custom state, its history, its apply lease
+  | 'custom-state'
+  | 'custom-state-history'
+  | 'lease';
+export const DOC_KINDS: readonly DocKind[] = [
+  'component-base',
+  'component-version',
+  'application',
+  'application-version',
+  'custom-state',
+  'custom-state-history',
+  'lease',
+];
 
 /** The dense id counters: the next id of each kind. */
 export interface Counters {
