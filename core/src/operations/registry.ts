@@ -11,6 +11,7 @@ import { envscriptCommand } from './envscript.js';
 import { graphCommand } from './graph.js';
 import { historyCommand } from './history.js';
 import { moveCommand } from './move.js';
+import { reportCommand } from './report.js';
 import { statusCommand } from './status.js';
 import { storeCheckCommand, storeCopyCommand, storeInfoCommand } from './store-commands.js';
 import { versionUpdateCommand } from './version-update.js';
@@ -28,6 +29,7 @@ export const COMMAND_MODULES: Readonly<Record<CommandName, AnyCommandModule>> = 
   history: historyCommand,
   diff: diffCommand,
   graph: graphCommand,
+  report: reportCommand,
   'store-info': storeInfoCommand,
   'store-copy': storeCopyCommand,
   'store-check': storeCheckCommand,
