@@ -90,7 +90,10 @@ describe('dashboard in chromium', () => {
     const { page, context } = await open(demo.html);
     const section = page.locator(`section.app[data-app="${SHOP}"]`);
     const highlighted = await section.locator('table.comp td.x').evaluateAll((tds) =>
-      tds.map((td) => `${td.closest('tr')!.getAttribute('data-component')}@${td.getAttribute('data-env')}=${td.textContent}`),
+      tds.map((td) => {
+        const env = td.closest('table')!.querySelectorAll('thead th')[(td as HTMLTableCellElement).cellIndex].textContent;
+        return `${td.closest('tr')!.getAttribute('data-component')}@${env}=${td.textContent}`;
+      }),
     );
     // dev runs checkout 1_0_0 and cart 1_5_0; qa cart 1_5_0, checkout 0_9_3; prod cart 1_4_0 (diff qa -> prod: cart)
     expect(highlighted.sort()).toEqual(['GLOBAL.Acme.Store.cart;main@prod=1_4_0', 'GLOBAL.Acme.Store.checkout;main@qa=0_9_3'].sort());
@@ -133,6 +136,10 @@ describe('dashboard in chromium', () => {
     await page.selectOption('#f-env', 'prod');
     const envHeads = await page.locator('#matrix thead th[data-env]:not([hidden])').allTextContents();
     expect(envHeads).toEqual(['prod']);
+    const compHeads = await page.locator(`section.app[data-app="${SHOP}"] table.comp thead th:not([hidden])`).allTextContents();
+    expect(compHeads).toEqual(['Component', 'prod']);
+    const compCells = await page.locator(`section.app[data-app="${SHOP}"] table.comp tbody tr:first-child > *:not([hidden])`).allTextContents();
+    expect(compCells).toEqual(['cart;main', '1_4_0']);
     const depEnvs = await page.locator(`section.app[data-app="${SHOP}"] table.deps tbody tr:not([hidden]) td:nth-child(3)`).allTextContents();
     expect(new Set(depEnvs)).toEqual(new Set(['prod']));
     await page.selectOption('#f-env', '');
@@ -199,7 +206,7 @@ describe('dashboard in chromium', () => {
     const { page, context, outside, errors } = await open(hostile.html);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('script').count()).toBe(1);
-    expect(await page.locator('img, iframe, body svg:not(.lineage)').count()).toBe(0);
+    expect(await page.locator('img, iframe, body svg:not(.lineage):not(.defs)').count()).toBe(0);
     const handlers = await page.evaluate(() => [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)));
     expect(handlers).toEqual([]);
     const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));

@@ -24,7 +24,7 @@ import { runStatus, type StatusEntry } from './status.js';
 
 export const DASHBOARD_TITLE = 'shiplog release dashboard';
 /** Versions drawn per application's lineage (the newest). */
-export const LINEAGE_LIMIT = 12;
+export const LINEAGE_LIMIT = 10;
 /** Applications read at once. */
 const PARALLEL = 8;
 

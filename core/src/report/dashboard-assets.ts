@@ -37,17 +37,18 @@ mark{background:transparent;color:inherit;font-weight:700}
 .g-waiting,.g-overridden,.dr-unplanned{background:var(--warnbg);color:var(--warn)}
 .g-frozen,.dr-drifted,.dr-missing{background:var(--badbg);color:var(--bad)}
 .s-success{color:var(--ok)}.s-failed{color:var(--bad)}.s-running{color:var(--warn)}
-section.app{border-top:2px solid var(--line);padding-top:12px;margin-top:20px}
+section.app{border-top:2px solid var(--line);padding-top:12px;margin-top:20px;content-visibility:auto;contain-intrinsic-size:auto 900px}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .lineage{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;display:block}
 .lineage rect{fill:var(--node);stroke:var(--muted)}
 .lineage .deployed rect{fill:var(--dep);stroke:var(--ok);stroke-width:2}
-.lineage text{fill:var(--fg)}.lineage .nv{font-weight:700}
-.lineage .edge{fill:none;stroke:var(--muted);stroke-width:1.5}.lineage .arrowhead{fill:var(--muted)}
+.lineage text{fill:var(--fg)}.lineage tspan:first-child{font-weight:700}
+.lineage .edge{fill:none;stroke:var(--muted);stroke-width:1.5;marker-end:url(#lineage-arrow)}.arrowhead{fill:var(--muted)}
+.defs{position:absolute;width:0;height:0;overflow:hidden}
 .legend{font-size:12px;color:var(--muted)}.legend .d{background:var(--diff);color:var(--fg);padding:0 4px}
 [hidden]{display:none!important}
 @media (max-width:600px){body{padding:0 8px 24px}#filters input,#filters select{min-width:0;width:100%}#filters label{flex:1 1 40%}}
-@media print{#filters,.skip{display:none}.scroll{overflow:visible}section.app{break-inside:avoid-page}a{text-decoration:none}body{font-size:10pt}}
+@media print{#filters,.skip{display:none}section.app{content-visibility:visible}.scroll{overflow:visible}section.app{break-inside:avoid-page}a{text-decoration:none}body{font-size:10pt}}
 `.trim();
 
 /**
@@ -66,32 +67,55 @@ export const DASHBOARD_SCRIPT = `
   var apps = all('section.app').map(function (s) {
     var name = s.getAttribute('data-app');
     var row = rows[name];
-    return { s: s, row: row, name: name, comps: (s.getAttribute('data-components') || '').toLowerCase(),
-      words: (s.textContent + ' ' + (row ? row.textContent : '')).toLowerCase() };
+    return { s: s, row: row, name: name, comps: (s.getAttribute('data-components') || '').toLowerCase(), words: null };
   });
-  var envCells = all('[data-env]');
+  // the text of each application, read on the first search rather than while the page loads
+  var words = function (x) { return x.words || (x.words = (x.s.textContent + ' ' + (x.row ? x.row.textContent : '')).toLowerCase()); };
+  var envNames = all('#f-env option').map(function (o) { return o.value; }).slice(1);
+  var envCells = all('#matrix [data-env], tr[data-env]');
   var compRows = all('tr[data-component]');
+  var compHeads = all('table.comp thead tr');
+  // the page is drawn unfiltered: columns and component rows are touched only once a filter asks
+  var lastEnv = '', lastComp = '';
   function apply() {
     var t = text.value.trim().toLowerCase(), a = app.value, e = env.value, c = comp.value.trim().toLowerCase();
     var shown = 0;
     apps.forEach(function (x) {
-      var keep = (!a || x.name === a) && (!c || x.comps.indexOf(c) >= 0) && (!t || x.words.indexOf(t) >= 0);
+      var keep = (!a || x.name === a) && (!c || x.comps.indexOf(c) >= 0) && (!t || words(x).indexOf(t) >= 0);
       x.s.hidden = !keep;
       if (x.row) x.row.hidden = !keep;
       if (keep) shown++;
     });
-    envCells.forEach(function (el) { el.hidden = e !== '' && el.getAttribute('data-env') !== e; });
-    compRows.forEach(function (r) { r.hidden = c !== '' && r.getAttribute('data-component').toLowerCase().indexOf(c) < 0; });
+    // columns and component rows change only when their own filter does (a keystroke in the search box is cheap)
+    if (e !== lastEnv) {
+      envCells.forEach(function (el) { el.hidden = e !== '' && el.getAttribute('data-env') !== e; });
+      // component tables: the same environments in the same order; cells are hidden by column
+      var col = envNames.indexOf(e) + 1;
+      compHeads.concat(compRows).forEach(function (r) {
+        for (var k = 1; k < r.cells.length; k++) r.cells[k].hidden = e !== '' && k !== col;
+      });
+      lastEnv = e;
+    }
+    if (c !== lastComp) {
+      compRows.forEach(function (r) { r.hidden = c !== '' && r.getAttribute('data-component').toLowerCase().indexOf(c) < 0; });
+      lastComp = c;
+    }
     count.textContent = shown + ' of ' + apps.length + ' applications shown';
   }
+  // absolute times as tooltips, from the machine-readable datetime (kept out of the file to keep it small), when pointed at
+  document.addEventListener('mouseover', function (ev) {
+    var t = ev.target;
+    if (t && t.tagName === 'TIME' && !t.title && t.getAttribute('datetime')) t.title = t.getAttribute('datetime').replace('T', ' ').replace('Z', ' UTC');
+  });
   text.addEventListener('input', apply);
   comp.addEventListener('input', apply);
   app.addEventListener('change', apply);
   env.addEventListener('change', apply);
   q('#filters').addEventListener('submit', function (ev) { ev.preventDefault(); });
-  apply();
+  // a browser may restore filter values on back/forward navigation: apply them
+  if (text.value || app.value || env.value || comp.value) apply();
 })();
 `.trim();
 
 /** base64 SHA-256 of DASHBOARD_SCRIPT, for the page's Content-Security-Policy (checked by a test). */
-export const DASHBOARD_SCRIPT_SHA256 = 'r9QuVdAiyeS44ZA1SIyyGP7UcjKULaWhrxm7BbovbQU=';
+export const DASHBOARD_SCRIPT_SHA256 = 'lGnewxbIHmarUOy0GRt52+622t/Ok9dIUS0wW3UwWWw=';

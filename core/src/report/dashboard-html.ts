@@ -17,7 +17,10 @@ import {
   type DashboardCell,
 } from './dashboard-model.js';
 import { escapeHtml as esc } from './html.js';
-import { lineageSvg } from './lineage-svg.js';
+import { arrowMarker, lineageSvg } from './lineage-svg.js';
+
+/** The one arrow marker every lineage drawing of the page points with. */
+const MARKER = 'lineage-arrow';
 
 export const DASHBOARD_CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${DASHBOARD_SCRIPT_SHA256}'; img-src data:; base-uri 'none'; form-action 'none'`;
 
@@ -28,8 +31,14 @@ function link(text: string, href: string | null | undefined, cls = ''): string {
   return href && SAFE_URL.test(href) ? `<a${c} href="${esc(href)}">${esc(text)}</a>` : `<span${c}>${esc(text)}</span>`;
 }
 
+/** `2026-01-01T12:00Z`: the page's script turns it into the tooltip (`2026-01-01 12:00 UTC`). */
+function isoMinute(at: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})/.exec(at);
+  return m ? `${m[1]}Z` : at;
+}
+
 function time(at: string, now: string): string {
-  return `<time datetime="${esc(at)}" title="${esc(formatTime(at))}">${esc(formatAge(at, now) || formatTime(at))}</time>`;
+  return `<time datetime="${esc(isoMinute(at))}">${esc(formatAge(at, now) || formatTime(at))}</time>`;
 }
 
 function build(b: DashboardBuild): string {
@@ -43,7 +52,7 @@ function cell(env: string, c: DashboardCell | null, now: string): string {
     c.drift ? `<span class="dr dr-${c.drift.state}">${esc(driftText(c.drift))}</span>` : '',
   ].join('');
   const cls = c.differsFromPrevious ? ' class="d"' : '';
-  return `<td data-env="${esc(env)}"${cls}><b title="${esc(c.appVersion)}">${esc(c.version)}</b>${time(c.since, now)}${build(c.build)}${badges}</td>`;
+  return `<td data-env="${esc(env)}"${cls}><b>${esc(c.version)}</b>${time(c.since, now)}${build(c.build)}${badges}</td>`;
 }
 
 function matrix(d: Dashboard, ids: Map<string, string>, now: string): string {
@@ -63,29 +72,25 @@ function matrix(d: Dashboard, ids: Map<string, string>, now: string): string {
 
 function components(d: Dashboard, a: DashboardApplication): string {
   if (a.components.length === 0) return '<p class="none">No components.</p>';
-  const head = d.environments.map((e) => `<th scope="col" data-env="${esc(e)}">${esc(e)}</th>`).join('');
+  // Cells carry no environment name: the page's filter hides columns by their header's position (the same
+  // environments, in the same order, as the matrix), which keeps a 200-application page small.
+  const head = d.environments.map((e) => `<th data-env="${esc(e)}">${esc(e)}</th>`).join('');
   const rows = a.components.map((r) => {
-    const cells = r.versions
-      .map((v, i) => {
-        const env = esc(d.environments[i]);
-        if (v === null) return `<td data-env="${env}" class="e">—</td>`;
-        return r.differs[i] ? `<td data-env="${env}" class="x"><mark>${esc(v)}</mark></td>` : `<td data-env="${env}">${esc(v)}</td>`;
-      })
-      .join('');
-    return `<tr data-component="${esc(r.base)}"><th scope="row"><code title="${esc(r.base)}">${esc(shortName(r.base))}</code></th>${cells}</tr>`;
+    const cells = r.versions.map((v, i) => (v === null ? '<td class="e">—</td>' : r.differs[i] ? `<td class="x"><mark>${esc(v)}</mark></td>` : `<td>${esc(v)}</td>`)).join('');
+    return `<tr data-component="${esc(r.base)}"><th><code title="${esc(r.base)}">${esc(shortName(r.base))}</code></th>${cells}</tr>`;
   });
-  return `<div class="scroll"><table class="comp"><thead><tr><th scope="col">Component</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<div class="scroll"><table class="comp"><thead><tr><th>Component</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-function deployments(a: DashboardApplication, now: string): string {
+function deployments(a: DashboardApplication): string {
   if (a.deployments.length === 0) return '<p class="none">No deployments.</p>';
   const rows = a.deployments.map((x) => {
     const mark = x.status === 'success' ? '✔ ' : x.status === 'failed' ? '✖ ' : '';
     const outcome = `<span class="s-${esc(x.status)}">${mark}${esc(x.status)}${x.exitCode !== null && x.exitCode !== 0 ? ` (exit ${x.exitCode})` : ''}</span>`;
     const id = x.logUrl ? link(`#${x.id}`, x.logUrl) : `#${x.id}`;
-    return `<tr data-env="${esc(x.environment)}"><td>${id}</td><td>${time(x.startedAt, now)}</td><td>${esc(x.environment)}</td><td>${esc(x.version)}</td><td>${outcome}</td><td>${esc(formatDuration(x.durationMs))}</td><td>${esc(x.mode)}</td><td>${build(x.build)}</td></tr>`;
+    return `<tr data-env="${esc(x.environment)}"><td>${id}</td><td><time>${esc(formatTime(x.startedAt).replace(' UTC', ''))}</time></td><td>${esc(x.environment)}</td><td>${esc(x.version)}</td><td>${outcome}</td><td>${esc(formatDuration(x.durationMs))}</td><td>${esc(x.mode)}</td><td>${build(x.build)}</td></tr>`;
   });
-  return `<div class="scroll"><table class="deps"><thead><tr><th scope="col">Deployment</th><th scope="col">Started</th><th scope="col">Environment</th><th scope="col">Version</th><th scope="col">Outcome</th><th scope="col">Duration</th><th scope="col">Mode</th><th scope="col">Build</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<div class="scroll"><table class="deps"><thead><tr><th>Deployment</th><th>Started (UTC)</th><th>Environment</th><th>Version</th><th>Outcome</th><th>Duration</th><th>Mode</th><th>Build</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function decisions(a: DashboardApplication, now: string): string {
@@ -94,13 +99,13 @@ function decisions(a: DashboardApplication, now: string): string {
     (x) =>
       `<tr><td>${time(x.at, now)}</td><td>${esc(x.version)}</td><td>${esc(x.stage)}</td><td class="k-${x.decision}">${esc(x.decision)}</td><td>${esc(x.by)}</td><td>${esc(x.notes ?? '')}</td></tr>`,
   );
-  return `<div class="scroll"><table class="decisions"><thead><tr><th scope="col">When</th><th scope="col">Version</th><th scope="col">Stage</th><th scope="col">Decision</th><th scope="col">By</th><th scope="col">Notes</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<div class="scroll"><table class="decisions"><thead><tr><th>When</th><th>Version</th><th>Stage</th><th>Decision</th><th>By</th><th>Notes</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function application(d: Dashboard, a: DashboardApplication, id: string, now: string): string {
   const comps = a.components.map((c) => c.base).join(' ');
   const omitted = a.lineage.omitted > 0 ? `<p class="note">${a.lineage.omitted} older version${a.lineage.omitted === 1 ? '' : 's'} not drawn.</p>` : '';
-  const svg = lineageSvg(a.lineage.versions, `lineage of ${a.name}`, id);
+  const svg = lineageSvg(a.lineage.versions, `lineage of ${a.name}`, { sharedMarker: MARKER });
   return [
     `<section class="app" id="${id}" data-app="${esc(a.name)}" data-components="${esc(comps)}" aria-labelledby="${id}-h">`,
     `<h2 id="${id}-h">${esc(a.name)}</h2>`,
@@ -109,7 +114,7 @@ function application(d: Dashboard, a: DashboardApplication, id: string, now: str
     '<h3>Lineage</h3>',
     svg ? `<div class="scroll" tabindex="0" role="region" aria-label="${esc(`lineage of ${a.name}`)}">${svg}</div>${omitted}` : '<p class="none">No versions.</p>',
     `<h3>Last deployments</h3>`,
-    deployments(a, now),
+    deployments(a),
     '<h3>Approvals, rejections and overrides</h3>',
     decisions(a, now),
     '</section>',
@@ -155,7 +160,7 @@ export function renderDashboardHtml(d: Dashboard): string {
     '<a class="skip" href="#matrix">Skip to the matrix</a>',
     `<header><h1>${esc(d.title)}</h1><p class="meta">${esc(summary)} · generated ${esc(formatTime(now))} by shiplog</p></header>`,
     filters(d),
-    `<main>\n${body}\n</main>`,
+    `<main>\n<svg class="defs" aria-hidden="true" focusable="false"><defs>${arrowMarker(MARKER)}</defs></svg>\n${body}\n</main>`,
     `<script>${DASHBOARD_SCRIPT}</script>`,
     '</body>',
     '</html>',

@@ -33,10 +33,21 @@ function fit(s: string, max = 26): string {
   return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** `id` makes the arrow marker's id unique in a page holding many drawings (letters, digits, `-`). */
-export function lineageSvg(versions: DashboardLineageVersion[], label: string, id = 'lineage'): string {
-  const marker = `${id.replace(/[^A-Za-z0-9-]/g, '')}-arrow`;
+export interface LineageSvgOptions {
+  /** Makes the arrow marker's id unique in a page holding many drawings (letters, digits, `-`). */
+  id?: string;
+  /** The id of an arrow marker the page defines once and its stylesheet puts on `.edge` (dashboard-html.ts): no marker of this drawing's own. */
+  sharedMarker?: string;
+}
+
+/** The arrow marker edges point with; a page holding many drawings defines it once. */
+export function arrowMarker(id: string): string {
+  return `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0L10,5L0,10z" class="arrowhead"/></marker>`;
+}
+
+export function lineageSvg(versions: DashboardLineageVersion[], label: string, opts: LineageSvgOptions = {}): string {
   if (versions.length === 0) return '';
+  const marker = opts.sharedMarker ?? `${(opts.id ?? 'lineage').replace(/[^A-Za-z0-9-]/g, '')}-arrow`;
   const index = new Map(versions.map((v, i) => [v.name, i]));
   const laneOf = new Map<string, number>();
   const laneUsedAfter = new Map<string, boolean>();
@@ -64,8 +75,8 @@ export function lineageSvg(versions: DashboardLineageVersion[], label: string, i
   const pos = (b: Box) => ({ x: 1 + b.col * (W + GAP), y: 1 + b.lane * laneH });
   const out: string[] = [
     `<svg class="lineage" xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title>${escapeHtml(label)}</title>`,
-    `<defs><marker id="${marker}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0L10,5L0,10z" class="arrowhead"/></marker></defs>`,
   ];
+  if (opts.sharedMarker === undefined) out.push(`<defs>${arrowMarker(marker)}</defs>`);
   const byName = new Map(boxes.map((b) => [b.v.name, b]));
   for (const b of boxes) {
     const p = b.v.predecessor !== null ? byName.get(b.v.predecessor) : undefined;
@@ -74,16 +85,14 @@ export function lineageSvg(versions: DashboardLineageVersion[], label: string, i
     const z = pos(b);
     const y1 = a.y + LINE + PAD;
     const y2 = z.y + LINE + PAD;
-    out.push(`<path class="edge" d="M${a.x + W},${y1}C${a.x + W + GAP / 2},${y1} ${z.x - GAP / 2},${y2} ${z.x - 1},${y2}" marker-end="url(#${marker})"/>`);
+    const d = y1 === y2 ? `M${a.x + W},${y1}H${z.x - 1}` : `M${a.x + W},${y1}C${a.x + W + GAP / 2},${y1} ${z.x - GAP / 2},${y2} ${z.x - 1},${y2}`;
+    out.push(opts.sharedMarker === undefined ? `<path class="edge" d="${d}" marker-end="url(#${marker})"/>` : `<path class="edge" d="${d}"/>`);
   }
   for (const b of boxes) {
     const { x, y } = pos(b);
     const cls = b.v.deployedTo.length > 0 ? 'node deployed' : 'node';
-    const text = [`<tspan x="${x + PAD}" y="${y + PAD + 11}" class="nv">${escapeHtml(fit(b.v.version))}</tspan>`];
-    b.lines.forEach((l, i) => text.push(`<tspan x="${x + PAD}" y="${y + PAD + 11 + (i + 1) * LINE}">${escapeHtml(fit(l))}</tspan>`));
-    out.push(
-      `<g class="${cls}"><title>${escapeHtml(b.v.name)}</title><rect x="${x}" y="${y}" width="${W}" height="${h}" rx="6"/><text>${text.join('')}</text></g>`,
-    );
+    const text = [`<tspan>${escapeHtml(fit(b.v.version))}</tspan>`, ...b.lines.map((l) => `<tspan x="${PAD}" dy="${LINE}">${escapeHtml(fit(l))}</tspan>`)];
+    out.push(`<g class="${cls}" transform="translate(${x},${y})"><rect width="${W}" height="${h}" rx="6"/><text x="${PAD}" y="${PAD + 11}">${text.join('')}</text></g>`);
   }
   out.push('</svg>');
   return out.join('');
