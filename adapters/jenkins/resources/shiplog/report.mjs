@@ -4,7 +4,7 @@ const require = __shiplogCreateRequire(import.meta.url);
 import { readFileSync } from 'node:fs';
 
 const OPERATIONS = ["version-update", "move", "approve", "deploy", "envscript"];
-const QUERIES = ["status", "history", "diff", "graph"];
+const QUERIES = ["status", "history", "diff", "graph", "report"];
 const STORE_COMMANDS = ["store-info", "store-copy", "store-check"];
 const COMMANDS = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS];
 const ALL = COMMANDS;
@@ -202,8 +202,8 @@ const INPUTS = [
   {
     name: "application",
     type: "string",
-    description: "Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff: only this application.",
-    commands: ["version-update", "move", "approve", "deploy", "history", "graph", "status", "diff"],
+    description: "Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff, report: only this application.",
+    commands: ["version-update", "move", "approve", "deploy", "history", "graph", "status", "diff", "report"],
     required: ["move", "approve", "deploy", "graph"],
     aliases: ["appname"],
     env: ["COMPONENT_APPLICATION"],
@@ -339,6 +339,34 @@ const INPUTS = [
     description: "At most this many deployments.",
     commands: ["history"],
     default: "20"
+  },
+  // --- report (the release dashboard, docs/dashboard.md) ------------------------------------------------
+  {
+    name: "html",
+    type: "string",
+    description: "report: write the dashboard as one self-contained HTML page (inline style and script, fetches nothing) to this file.",
+    commands: ["report"],
+    example: "shiplog-report.html"
+  },
+  {
+    name: "markdown",
+    type: "string",
+    description: "report: write the dashboard as markdown (PR comments, job summaries; cut under GitHub's 1 MiB summary limit with a pointer to the HTML) to this file; `-` prints it on stdout. Default: on stdout when --html is not given.",
+    commands: ["report"],
+    example: "report.md"
+  },
+  {
+    name: "html-url",
+    type: "string",
+    description: "report: where the HTML report is published (an artifact or Pages URL): the markdown links to it.",
+    commands: ["report"]
+  },
+  {
+    name: "recent",
+    type: "integer",
+    description: "report: how many of the latest deployments to show per application.",
+    commands: ["report"],
+    default: "10"
   },
   // --- output (CLI only) -------------------------------------------------------------------------------
   {
