@@ -11,6 +11,7 @@ import { renderDashboardMarkdown, SUMMARY_LIMIT_BYTES } from '../../src/report/d
 import { formatDuration, type Dashboard, type DashboardApplication } from '../../src/report/dashboard-model.js';
 import { lineageSvg } from '../../src/report/lineage-svg.js';
 import { renderReport, type ReportResult } from '../../src/operations/report.js';
+import { buildReport, renderHeadline } from '../../src/report/index.js';
 import { APP, CART, makeRepoWithAppVersion, type TestRepo } from '../execute-fixtures.js';
 
 const HOSTILE = `<script>alert("x")</script>'"&ü🚀`;
@@ -169,6 +170,13 @@ describe('shiplog report (execute, local store)', () => {
     expect(html).toContain('ticket ***');
     expect(md).toContain('ticket \\*\\*\\*');
     expect(renderReport(r.result as unknown as ReportResult)).toMatch(/^dashboard of 1 application\(s\) x 3 environment\(s\): HTML in out.html \(\d+ KiB\), markdown in out.md$/);
+  });
+
+  it('the kit report of a report run says what it made (adapters and Jenkins shiplogQuery show this headline)', async () => {
+    repo = await makeRepoWithAppVersion();
+    await repo.run('deploy', { application: APP, env: 'dev', 'exit-code': '0' });
+    const r = await repo.run('report', { html: 'out.html' });
+    expect(renderHeadline(buildReport('report', r.result))).toBe('shiplog report: dashboard of 1 application x 3 environments in out.html');
   });
 
   it('without --html or --markdown prints the markdown on stdout', async () => {
