@@ -14,7 +14,7 @@
  */
 
 export const OPERATIONS = ['version-update', 'move', 'approve', 'deploy', 'envscript'] as const;
-export const QUERIES = ['status', 'history', 'diff', 'graph'] as const;
+export const QUERIES = ['status', 'history', 'diff', 'graph', 'report'] as const;
 /** Store maintenance (`shiplog store info|copy|check`): CLI commands, not adapter steps. */
 export const STORE_COMMANDS = ['store-info', 'store-copy', 'store-check'] as const;
 /** Desired state (docs/intent.md): `shiplog plan|apply` and `shiplog state set|get|list`. CLI commands for now. */
@@ -298,8 +298,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'application',
     type: 'string',
-    description: 'Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff: only this application. plan, apply: only these applications of the intent (repeatable).',
-    commands: ['version-update', 'move', 'approve', 'deploy', 'history', 'graph', 'status', 'diff', ...PLAN_APPLY],
+    description: 'Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff, report: only this application. plan, apply: only these applications of the intent (repeatable).',
+    commands: ['version-update', 'move', 'approve', 'deploy', 'history', 'graph', 'status', 'diff', 'report', ...PLAN_APPLY],
     required: ['move', 'approve', 'deploy', 'graph'],
     listFor: PLAN_APPLY,
     aliases: ['appname'],
@@ -496,6 +496,34 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'At most this many deployments (state get: values of the key\'s history).',
     commands: ['history', 'state-get'],
     default: '20',
+  },
+  // --- report (the release dashboard, docs/dashboard.md) ------------------------------------------------
+  {
+    name: 'html',
+    type: 'string',
+    description: 'report: write the dashboard as one self-contained HTML page (inline style and script, fetches nothing) to this file.',
+    commands: ['report'],
+    example: 'shiplog-report.html',
+  },
+  {
+    name: 'markdown',
+    type: 'string',
+    description: 'report: write the dashboard as markdown (PR comments, job summaries; cut under GitHub\'s 1 MiB summary limit with a pointer to the HTML) to this file; `-` prints it on stdout. Default: on stdout when --html is not given.',
+    commands: ['report'],
+    example: 'report.md',
+  },
+  {
+    name: 'html-url',
+    type: 'string',
+    description: 'report: where the HTML report is published (an artifact or Pages URL): the markdown links to it.',
+    commands: ['report'],
+  },
+  {
+    name: 'recent',
+    type: 'integer',
+    description: 'report: how many of the latest deployments to show per application.',
+    commands: ['report'],
+    default: '10',
   },
   // --- output (CLI only) -------------------------------------------------------------------------------
   {

@@ -242,7 +242,7 @@ function secretForms(secret) {
 }
 
 const OPERATIONS = ["version-update", "move", "approve", "deploy", "envscript"];
-const QUERIES = ["status", "history", "diff", "graph"];
+const QUERIES = ["status", "history", "diff", "graph", "report"];
 const STORE_COMMANDS = ["store-info", "store-copy", "store-check"];
 const INTENT_COMMANDS = ["plan", "apply", "state-set", "state-get", "state-list"];
 const COMMANDS = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS, ...INTENT_COMMANDS];
@@ -442,8 +442,8 @@ const INPUTS = [
   {
     name: "application",
     type: "string",
-    description: "Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff: only this application. plan, apply: only these applications of the intent (repeatable).",
-    commands: ["version-update", "move", "approve", "deploy", "history", "graph", "status", "diff", ...PLAN_APPLY],
+    description: "Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff, report: only this application. plan, apply: only these applications of the intent (repeatable).",
+    commands: ["version-update", "move", "approve", "deploy", "history", "graph", "status", "diff", "report", ...PLAN_APPLY],
     required: ["move", "approve", "deploy", "graph"],
     listFor: PLAN_APPLY,
     aliases: ["appname"],
@@ -639,6 +639,34 @@ const INPUTS = [
     description: "At most this many deployments (state get: values of the key's history).",
     commands: ["history", "state-get"],
     default: "20"
+  },
+  // --- report (the release dashboard, docs/dashboard.md) ------------------------------------------------
+  {
+    name: "html",
+    type: "string",
+    description: "report: write the dashboard as one self-contained HTML page (inline style and script, fetches nothing) to this file.",
+    commands: ["report"],
+    example: "shiplog-report.html"
+  },
+  {
+    name: "markdown",
+    type: "string",
+    description: "report: write the dashboard as markdown (PR comments, job summaries; cut under GitHub's 1 MiB summary limit with a pointer to the HTML) to this file; `-` prints it on stdout. Default: on stdout when --html is not given.",
+    commands: ["report"],
+    example: "report.md"
+  },
+  {
+    name: "html-url",
+    type: "string",
+    description: "report: where the HTML report is published (an artifact or Pages URL): the markdown links to it.",
+    commands: ["report"]
+  },
+  {
+    name: "recent",
+    type: "integer",
+    description: "report: how many of the latest deployments to show per application.",
+    commands: ["report"],
+    default: "10"
   },
   // --- output (CLI only) -------------------------------------------------------------------------------
   {
@@ -964,6 +992,13 @@ const HEADLINES = {
   envscript: (r) => {
     const n = variableNames(r.variables).length;
     return `${n} variable${n === 1 ? "" : "s"}${textOf(r.file) ? ` in ${textOf(r.file)}` : ""}`;
+  },
+  report: (r) => {
+    const d = rec(r.dashboard);
+    const apps = Array.isArray(d.applications) ? d.applications.length : 0;
+    const envs = Array.isArray(d.environments) ? d.environments.length : 0;
+    const file = textOf(rec(r.html).path);
+    return `dashboard of ${apps} application${apps === 1 ? "" : "s"} x ${envs} environment${envs === 1 ? "" : "s"}${file ? ` in ${file}` : ""}`;
   }
 };
 function errorOf(result) {

@@ -37,6 +37,10 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
   history: ['`deployments`: newest first. See [queries.md](queries.md)'],
   diff: ['components that differ between two environments. See [queries.md](queries.md)'],
   graph: ['`mermaid`: the version lineage as a Mermaid flowchart; `versions`. See [queries.md](queries.md)'],
+  report: [
+    '`dashboard`: the dashboard model the HTML and markdown are drawn from: `{title, generatedAt, environments, applications: [{name, cells, components, lineage, deployments, decisions}], limits}`. See [dashboard.md](dashboard.md)',
+    '`html`: `{path, bytes}` or `null`; `markdown`: `{path, bytes, truncated, omittedApplications}` (`path` `-` when printed on stdout) or `null`',
+  ],
   'store-info': [
     '`schema`: the store\'s format version, or `"absent"` before its first write',
     '`counts`: `{componentVersions, applicationVersions, deployments, environmentStates}`',

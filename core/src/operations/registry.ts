@@ -14,6 +14,7 @@ import { historyCommand } from './history.js';
 import { moveCommand } from './move.js';
 import { planCommand } from './plan.js';
 import { stateGetCommand, stateListCommand, stateSetCommand } from './state-commands.js';
+import { reportCommand } from './report.js';
 import { statusCommand } from './status.js';
 import { storeCheckCommand, storeCopyCommand, storeInfoCommand } from './store-commands.js';
 import { versionUpdateCommand } from './version-update.js';
@@ -31,6 +32,7 @@ export const COMMAND_MODULES: Readonly<Record<CommandName, AnyCommandModule>> = 
   history: historyCommand,
   diff: diffCommand,
   graph: graphCommand,
+  report: reportCommand,
   'store-info': storeInfoCommand,
   'store-copy': storeCopyCommand,
   'store-check': storeCheckCommand,
