@@ -16,57 +16,8 @@ import { buildReport, renderHtml, renderMarkdown, renderText } from '../src/repo
 import type { JsonResult } from '../src/kit/outputs.js';
 import { APP, CART, makeRepo, runCliInProcess } from './execute-fixtures.js';
 import { DEFAULT_PASSWORD, DEFAULT_USER, startOrteliusEmulator, type OrteliusEmulator } from './ortelius-emulator/index.js';
+import { leaks, printed, needles, SECRET_CASES as CASES } from './multi-line-secret-cases.js';
 import { makeBareRemote } from './support/git-servers.js';
-
-const PEM = [
-  '-----BEGIN OPENSSH PRIVATE KEY-----',
-  'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW',
-  'QyNTUxOQAAACBkZXBsb3kta2V5LWZvci1zaGlwbG9nLXRlc3RzLW9ubHktMTIzNDU2Nzg5',
-  'MAAAAJi3c2VjcmV0LWtleS1saW5lLXRocmVlLW9mLWZvdXI=',
-  '-----END OPENSSH PRIVATE KEY-----',
-  '',
-].join('\n');
-
-interface SecretCase {
-  name: string;
-  value: string;
-  /** Lines that must stay readable (shorter than the 3-character minimum). */
-  kept?: string[];
-}
-
-const CASES: SecretCase[] = [
-  { name: 'single-line', value: 'sNgl3-line-s3cret-Value' },
-  { name: 'multi-line PEM', value: PEM },
-  { name: 'regex metacharacters, CRLF', value: 'r3g.ex*+?(x)[y]{2}|^$\\\r\n\\d+.*?[]()$^|\r\n  (?<n>a)\\1  ' },
-  { name: '3-character lines', value: 'Zq9\nW~\nk#Xq', kept: ['W~'] },
-];
-
-/** The lines of a secret that are secrets on their own, and the value itself. */
-function needles(value: string): string[] {
-  const lines = value.split(/\r\n|\r|\n/).flatMap((l) => [l, l.trim()]);
-  return [...new Set([value, ...lines])].filter((l) => l.length >= 3);
-}
-
-function forms(secret: string): string[] {
-  const b64 = Buffer.from(secret, 'utf8').toString('base64');
-  return [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), b64.replace(/=+$/, '')])];
-}
-
-/** What the deployment command prints: every line raw and encoded, then the whole value. */
-function printed(value: string): string {
-  const lines = needles(value).filter((l) => l !== value);
-  const out = lines.flatMap((l) => [`line: ${l}`, `url: ${encodeURIComponent(l)}`, `b64: ${Buffer.from(l).toString('base64')}`]);
-  return `${out.join('\n')}\nwhole:\n${value}\njson: ${JSON.stringify(value)}\n`;
-}
-
-/** Leaks as "sink: form" strings; the test expects none. */
-function leaks(sinks: Record<string, string>, value: string): string[] {
-  const found: string[] = [];
-  for (const [sink, text] of Object.entries(sinks)) {
-    for (const n of needles(value)) for (const f of forms(n)) if (text.includes(f)) found.push(`${sink}: ${JSON.stringify(f)}`);
-  }
-  return found;
-}
 
 /** The summary (markdown), the plain text and the HTML annotation every adapter renders from a result. */
 function reports(results: Array<{ out: string }>): Record<string, string> {

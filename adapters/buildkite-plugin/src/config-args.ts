@@ -2,7 +2,8 @@
 //
 // Reads BUILDKITE_PLUGIN_CONFIGURATION (JSON), or the flattened BUILDKITE_PLUGIN_<NAME>_* variables when the
 // JSON is absent (older agents), or this plugin's entry of BUILDKITE_PLUGINS when the agent set neither (it drops
-// them when an option is left empty), and plans the hook. An option whose value is null is unset: { mode, operation, credentials, args }.
+// them when an option is left empty), and plans the hook: { mode, operation, credentials, args }. An option
+// whose value is null is unset.
 // mode is `run` (the command hook runs the operation) or `wrap` (the step's own command is the deployment:
 // the command hook runs it, post-command records it). Bad configuration throws ConfigError (exit 2 in the hook).
 // The options, their types and the credentials come from the input table (@shiplog/core); the build bundles
