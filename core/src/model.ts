@@ -18,7 +18,10 @@ export interface CiContext {
    * `<pipeline slug> / <step label>`, Jenkins JOB_NAME (folders included).
    */
   job?: string;
+  /** The commit the build is for (a GitHub pull request: its head commit, not the merge commit checked out). */
   commit?: string;
+  /** GitHub pull_request: the throwaway merge commit (refs/pull/N/merge) the checkout holds, when it differs. */
+  mergeCommit?: string;
   branch?: string;
   tag?: string;
   /** `org/repo` */

@@ -137,16 +137,27 @@ function escapeRegExp(s) {
 const MASK = "***";
 const WITHHELD = "[shiplog: text withheld: it could not be redacted]";
 const MIN_SECRET_LENGTH = 3;
+const LINE_BREAK = /\r\n|\r|\n/;
 class Redactor {
   needles = new NeedleSet();
   /** Secrets registered already (the CLI and execute() both register the environment's). */
   seen = /* @__PURE__ */ new Set();
-  /** Register a secret value. Empty and very short values are ignored. Never throws. */
+  /**
+   * Register a secret value. Empty and very short values are ignored. Never throws.
+   * A multi-line secret (a PEM key, a kubeconfig) is registered whole and line by line (each line, and each line
+   * without its surrounding blanks, of at least MIN_SECRET_LENGTH characters, with its encoded forms): deployment
+   * output is redacted and stored one line at a time, so the whole value never appears in one line.
+   */
   add(secret) {
     if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH || this.seen.has(secret)) return;
     this.seen.add(secret);
     for (const form of secretForms(secret)) {
       if (form.length >= MIN_SECRET_LENGTH) this.needles.add(form);
+    }
+    if (!LINE_BREAK.test(secret)) return;
+    for (const line of secret.split(LINE_BREAK)) {
+      this.add(line);
+      this.add(line.trim());
     }
   }
   /** How many needles (secrets and their encoded forms) are registered. */
@@ -1142,10 +1153,41 @@ function knownOptions() {
   return types;
 }
 function flattenedPrefix(env) {
-  if (env.BUILDKITE_PLUGIN_NAME) return `BUILDKITE_PLUGIN_${env.BUILDKITE_PLUGIN_NAME}_`;
+  if (env.BUILDKITE_PLUGIN_NAME && Object.keys(env).some((k) => k.startsWith(`BUILDKITE_PLUGIN_${env.BUILDKITE_PLUGIN_NAME}_`))) {
+    return `BUILDKITE_PLUGIN_${env.BUILDKITE_PLUGIN_NAME}_`;
+  }
   const found = Object.keys(env).map((k) => /^BUILDKITE_PLUGIN_(.+)_OPERATION$/.exec(k)?.[1]).filter(Boolean);
-  if (found.length === 1) return `BUILDKITE_PLUGIN_${found[0]}_`;
-  throw new ConfigError("no plugin configuration found (BUILDKITE_PLUGIN_CONFIGURATION is not set and no BUILDKITE_PLUGIN_<NAME>_OPERATION variable)");
+  return found.length === 1 ? `BUILDKITE_PLUGIN_${found[0]}_` : void 0;
+}
+function agentPluginName(location) {
+  const last = location.split("#")[0].replace(/\\/g, "/").replace(/\/+$/, "").split("/").pop() ?? "";
+  return last.toLowerCase().replace(/[^a-z0-9]/g, "-").replace(/-buildkite-plugin(-git)?/g, "");
+}
+function isThisPlugin(location, env) {
+  const name = agentPluginName(location);
+  if (env.BUILDKITE_PLUGIN_NAME) return envKey(name) === env.BUILDKITE_PLUGIN_NAME;
+  return name === "shiplog" || /(^|\/)adapters\/buildkite-plugin$/.test(location.split("#")[0].replace(/\/+$/, ""));
+}
+function configFromPlugins(env) {
+  const raw = env.BUILDKITE_PLUGINS;
+  if (raw === void 0 || raw.trim() === "") return void 0;
+  let entries;
+  try {
+    entries = JSON.parse(raw);
+  } catch {
+    throw new ConfigError("BUILDKITE_PLUGINS is not valid JSON");
+  }
+  if (!Array.isArray(entries)) throw new ConfigError("BUILDKITE_PLUGINS is not a list of plugin entries");
+  const ours = [];
+  for (const entry of entries) {
+    if (typeof entry === "string" && isThisPlugin(entry, env)) ours.push({});
+    else if (entry !== null && typeof entry === "object" && !Array.isArray(entry)) {
+      for (const [location, config] of Object.entries(entry)) if (isThisPlugin(location, env)) ours.push(config ?? {});
+    }
+  }
+  if (ours.length === 0) return void 0;
+  if (ours.length > 1) throw new ConfigError("BUILDKITE_PLUGINS lists this plugin more than once and the agent set no per-plugin configuration: use one shiplog entry per step");
+  return ours[0];
 }
 function listFrom(env, key) {
   const items = [];
@@ -1155,6 +1197,13 @@ function listFrom(env, key) {
 }
 function configFromFlattened(env) {
   const prefix = flattenedPrefix(env);
+  if (prefix === void 0) {
+    const fromPlugins = configFromPlugins(env);
+    if (fromPlugins !== void 0) return fromPlugins;
+    throw new ConfigError(
+      "no plugin configuration found (BUILDKITE_PLUGIN_CONFIGURATION is not set, no BUILDKITE_PLUGIN_<NAME>_OPERATION variable, and BUILDKITE_PLUGINS has no shiplog entry)"
+    );
+  }
   const config = {};
   for (const [name, type] of knownOptions()) {
     const key = prefix + envKey(name);
@@ -1195,6 +1244,9 @@ function scalar(name, value, type) {
     return s;
   }
   if (typeof value === "object" && value !== null) throw new ConfigError(`plugin option "${name}" must be a ${type === "list" ? "string or a list of strings" : "string"}`);
+  if (typeof value === "number") {
+    throw new ConfigError(`plugin option "${name}" must be a string, but YAML read the number ${String(value)}: quote the value (e.g. "1.10") so that it stays as written`);
+  }
   return String(value);
 }
 function credentialVars(config) {
@@ -1227,7 +1279,7 @@ function jobUrl(env) {
 function planFor(env, phase) {
   const config = readConfig(env);
   const operation = config.operation;
-  if (operation === void 0 || operation === "") throw new ConfigError('plugin option "operation" is required (one of ' + Object.keys(OPTIONS.operations).join(", ") + ")");
+  if (operation === void 0 || operation === null || operation === "") throw new ConfigError('plugin option "operation" is required (one of ' + Object.keys(OPTIONS.operations).join(", ") + ")");
   const options = typeof operation === "string" && Object.hasOwn(OPTIONS.operations, operation) ? OPTIONS.operations[operation] : void 0;
   if (!options) throw new ConfigError(`unknown operation "${operation}" (expected one of ${Object.keys(OPTIONS.operations).join(", ")})`);
   const credentials = credentialVars(config);
@@ -1239,7 +1291,7 @@ function planFor(env, phase) {
       throw new ConfigError(`the step has a command, but operation "${operation}" cannot wrap one: remove the step command (the plugin runs the operation) or use operation deploy`);
     }
     for (const clash of ["command", "exit-code", "log-file"]) {
-      if (config[clash] !== void 0) throw new ConfigError(`plugin option "${clash}" cannot be used while the plugin wraps the step command`);
+      if (config[clash] !== void 0 && config[clash] !== null) throw new ConfigError(`plugin option "${clash}" cannot be used while the plugin wraps the step command`);
     }
     mode = "wrap";
   }
@@ -1258,7 +1310,7 @@ function planFor(env, phase) {
       args.push(`--${name}=${s}`);
     }
   }
-  if (operation === "deploy" && config["log-url"] === void 0 && jobUrl(env)) args.push(`--log-url=${jobUrl(env)}`);
+  if (operation === "deploy" && (config["log-url"] === void 0 || config["log-url"] === null) && jobUrl(env)) args.push(`--log-url=${jobUrl(env)}`);
   if (mode === "wrap" && phase === "post-command") {
     const status = (env.BUILDKITE_COMMAND_EXIT_STATUS ?? "").trim();
     if (!/^-?[0-9]+$/.test(status)) throw new ConfigError("BUILDKITE_COMMAND_EXIT_STATUS is missing or not a number: cannot record the wrapped deployment");
