@@ -72,7 +72,9 @@ export function suiteNeeds(suite, tools, env = process.env) {
   const missing = missingTools(tools, env);
   if (missing.length === 0) return true;
   if (requireAll(env)) {
-    throw new Error(`test suite "${suite}" needs ${missing.join(', ')}, not installed (SHIPLOG_REQUIRE_ALL_SUITES=1): ${installHints(missing)}`);
+    throw new Error(
+      `test suite "${suite}" needs ${missing.join(', ')}, not installed (SHIPLOG_REQUIRE_ALL_SUITES=1): ${installHints(missing)}`,
+    );
   }
   const file = skipFile(env);
   mkdirSync(dirname(file), { recursive: true });

@@ -36,7 +36,15 @@ describe('scripts/suite-tools.mjs', () => {
   it('without the tool: skips (exit 0), says so on stderr, does not run the command, and report names it with the install hint', () => {
     run(['reset']);
     const marker = join(work, 'ran');
-    const r = run(['run', 'jenkins:groovy', 'groovy,java', '--', 'node', '-e', `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`]);
+    const r = run([
+      'run',
+      'jenkins:groovy',
+      'groovy,java',
+      '--',
+      'node',
+      '-e',
+      `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('skipped test suite "jenkins:groovy": groovy, java not installed');
     expect(() => readFileSync(marker)).toThrow();

@@ -14,6 +14,8 @@ import { isSecretName } from '../secret-names.js';
 import { spellingOf, translateDhArgv } from './dh-compat.js';
 import { addInputFlags, readInputFlags } from './flags.js';
 import { printError, printJson, printOutcome } from './output.js';
+import { emptyPathProblems } from './empty-values.js';
+import { formatConflict, outputOptions, type Terminal } from './output-options.js';
 import { SHIPLOG_VERSION } from './version.js';
 
 export interface CliIo {
@@ -22,6 +24,8 @@ export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stdout/stderr are terminals and how wide (tables, colour); absent: neither is. */
+  terminal?: Terminal;
   /** Test seam passed to execute(). */
   executeOptions?: Omit<ExecuteOptions, 'commandArgs'>;
 }
@@ -126,12 +130,14 @@ export function buildProgram(io: CliIo, done: (code: number) => void, redactor: 
     cmd.action(async (...args: unknown[]) => {
       const opts = cmd.opts<Record<string, unknown>>();
       const inputs = readInputFlags(opts, bindings);
-      const json = isTrueFlag(inputs.json);
       const debug = isTrueFlag(inputs.debug);
       const commandArgs = TAKES_COMMAND_WORDS.includes(name) ? ((args[0] as string[] | undefined) ?? []) : [];
       const host = createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, debug, redactor, onInterrupt: processInterrupts });
-      const outcome = await execute(name, inputs, host, { ...io.executeOptions, commandArgs });
-      printOutcome(host, mod, outcome, json, io.stdout);
+      const conflict = [formatConflict(inputs), ...emptyPathProblems(name, inputs)].filter((p) => p !== undefined).join('; ') || undefined;
+      const outcome = conflict
+        ? { exitCode: EXIT.INVALID, result: { ok: false, operation: name, error: { code: 'USAGE', message: conflict, exitCode: EXIT.INVALID, hint: `see shiplog ${words.join(' ')} --help` } } }
+        : await execute(name, inputs, host, { ...io.executeOptions, commandArgs });
+      printOutcome(host, mod, outcome, outputOptions(inputs, io.env, io.terminal ?? {}), io.stdout);
       done(outcome.exitCode);
     });
   }
