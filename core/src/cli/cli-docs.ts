@@ -3,6 +3,7 @@
  * `npm run build` (scripts/build.ts) writes it, and a test fails when the file differs.
  * Not part of the bundle.
  */
+import { CLI_COMMAND_DOCS } from './cli-command-docs.js';
 import { EXIT } from '../errors.js';
 import { COMMANDS, cliCommandWords, inputsFor, isRequired, type CommandName, type InputSpec } from '../inputs.js';
 import { COMMAND_MODULES } from '../operations/registry.js';
@@ -149,6 +150,7 @@ export function renderCliDocs(): string {
     '',
     ...COMMANDS.map((c) => `- [\`${cliCommandWords(c).join(' ')}\`](#shiplog-${cliCommandWords(c).join('-')}): ${COMMAND_MODULES[c].summary}`),
     '',
+    ...CLI_COMMAND_DOCS,
   );
   for (const name of COMMANDS) {
     const mod = COMMAND_MODULES[name];

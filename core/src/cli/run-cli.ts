@@ -11,7 +11,9 @@ import { COMMANDS, INPUTS, cliCommandWords, type CommandName } from '../inputs.j
 import { commandModule } from '../operations/registry.js';
 import { Redactor } from '../redact.js';
 import { isSecretName } from '../secret-names.js';
+import { addCliCommands } from './cli-commands.js';
 import { spellingOf, translateDhArgv } from './dh-compat.js';
+import { suggestFlag } from './did-you-mean.js';
 import { addInputFlags, readInputFlags } from './flags.js';
 import { printError, printJson, printOutcome } from './output.js';
 import { emptyPathProblems } from './empty-values.js';
@@ -111,6 +113,13 @@ export function buildProgram(io: CliIo, done: (code: number) => void, redactor: 
     }
     return g;
   };
+  addCliCommands(program, {
+    host: createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, redactor }),
+    cwd: io.cwd,
+    stdoutJson: io.stdout,
+    done,
+    configure: (c) => c.exitOverride().configureOutput({ writeOut: out, writeErr: err, outputError: () => {} }),
+  });
   for (const name of COMMANDS) {
     const mod = commandModule(name);
     if (!mod) continue;
@@ -180,7 +189,8 @@ export async function runCli(io: CliIo): Promise<number> {
       const unknown = err.code === 'commander.unknownOption' ? /'--([^'=]+)/.exec(message)?.[1] : undefined;
       const command = dh.argv.find((a) => !a.startsWith('-')) as CommandName | undefined;
       const spelt = unknown && command && COMMANDS.includes(command) ? spellingOf(unknown, command) : undefined;
-      if (spelt) message += ` (did you mean ${spelt}?)`;
+      const near = unknown && command && COMMANDS.includes(command) && !spelt ? suggestFlag(unknown, command) : undefined;
+      if (spelt ?? near) message += ` (did you mean ${spelt ?? near}?)`;
       const error = { ok: false, error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint: 'see shiplog --help' } };
       printError(host, error.error);
       if (io.argv.some((a) => a === '--json' || a === '--json=true')) printJson(host, error, io.stdout);
