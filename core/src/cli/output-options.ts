@@ -32,17 +32,20 @@ function isTrue(v: unknown): boolean {
   return v === true || v === 'true';
 }
 
-/** `--json` with a --format other than json is a contradiction (exit 2); unknown values are left to execute(). */
-export function formatConflict(inputs: Record<string, unknown>): string | undefined {
+/**
+ * `--json` with a --format other than json is a contradiction (exit 2) for a table query; unknown values are left
+ * to execute(). `tabular`: the command prints a table (envscript's own --format is the script's, not the CLI's).
+ */
+export function formatConflict(inputs: Record<string, unknown>, tabular: boolean): string | undefined {
   const format = inputs.format;
-  if (isTrue(inputs.json) && typeof format === 'string' && format !== '' && format !== 'json') {
+  if (tabular && isTrue(inputs.json) && typeof format === 'string' && format !== '' && format !== 'json') {
     return `--json and --format ${format} contradict each other (--json is --format json)`;
   }
   return undefined;
 }
 
-export function outputOptions(inputs: Record<string, unknown>, env: Env, term: Terminal): OutputOptions {
-  const asked = typeof inputs.format === 'string' && FORMATS.includes(inputs.format) ? (inputs.format as OutputFormat) : 'table';
+export function outputOptions(inputs: Record<string, unknown>, env: Env, term: Terminal, tabular: boolean): OutputOptions {
+  const asked = tabular && typeof inputs.format === 'string' && FORMATS.includes(inputs.format) ? (inputs.format as OutputFormat) : 'table';
   const format = isTrue(inputs.json) ? 'json' : asked;
   const mode = typeof inputs.color === 'string' && COLOR_MODES.includes(inputs.color) ? (inputs.color as ColorMode) : 'auto';
   const tty = term.stdoutIsTTY === true;
@@ -54,7 +57,7 @@ export function outputOptions(inputs: Record<string, unknown>, env: Env, term: T
     table: {
       tty,
       // `--format table` given explicitly: aligned even when piped (`shiplog status --format table > status.txt`)
-      aligned: tty || inputs.format === 'table',
+      aligned: tty || (tabular && inputs.format === 'table'),
       columns,
       // only a terminal has a width to fit
       wide: isTrue(inputs.wide) || !tty,

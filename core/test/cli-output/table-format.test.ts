@@ -276,6 +276,13 @@ describe('through the CLI', () => {
       'shiplog: error: --json and --format csv contradict each other (--json is --format json)\nhint: see shiplog status --help\n',
     );
     expect(JSON.parse(both.out)).toMatchObject({ ok: false, error: { code: 'USAGE', exitCode: 2 } });
+    // envscript's --format is the script's: --json with it is no contradiction, and --format json is not the CLI's JSON
+    const env = await cli(['envscript', '--format', 'sh', '--json']);
+    expect(env.code, env.err).toBe(0);
+    expect(JSON.parse(env.out)).toMatchObject({ ok: true, operation: 'envscript' });
+    const script = await cli(['envscript', '--format', 'json']);
+    expect(script.code, script.err).toBe(0);
+    expect(JSON.parse(script.out)).not.toHaveProperty('ok');
     const bad = await cli(['status', '--format', 'yaml']);
     expect(bad.code).toBe(2);
     expect(bad.out).toBe('');
