@@ -46,6 +46,8 @@ export function buildVariables(opts: {
   cwd: string;
   /** component.toml [Attributes], for GIT_TOTAL_COMMITTERS_CNT (GitTotalCommittersCnt / TotalCommittersCnt). */
   attributes?: Record<string, string>;
+  /** The component's name (flag or component.toml Name): COMPNAME. Never guessed from the repository. */
+  componentName?: string;
 }): Record<string, string> {
   const { env, git, ci } = opts;
   const g: GitFacts = git.isRepo ? git : { isRepo: false };
@@ -83,7 +85,7 @@ export function buildVariables(opts: {
       committers !== undefined && total !== undefined && total > 0 ? Math.round((committers / total) * 100) : undefined,
     GIT_LINES_TOTAL: g.linesTotal,
     BASENAME: path.basename(opts.cwd) || undefined,
-    COMPNAME: repoProject,
+    COMPNAME: opts.componentName?.trim() || undefined,
   };
   const out: Record<string, string> = {};
   for (const name of BUILD_VARIABLE_NAMES) {

@@ -17,6 +17,7 @@ import type { CiContext, PipelineConfig } from './model.js';
 import type { DeploymentFacts, OperationContext } from './operations/context.js';
 import { emptyBackend, readOnlyBackend } from './operations/dry-run-backend.js';
 import { resolveInputs, type RawInputs } from './operations/input-resolution.js';
+import { appliedFilters, envFilterNote, isQueryCommand, resolutionEnv } from './operations/env-filters.js';
 import { commandModule } from './operations/registry.js';
 import { isSecretName, isSettingValue } from './secret-names.js';
 import { loadPipelineConfig } from './pipeline-config.js';
@@ -83,7 +84,9 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     if (!mod) {
       throw new UsageError(`unknown command "${command}"`, { hint: `commands: ${COMMANDS.join(', ')}` });
     }
-    const resolved = resolveInputs(command, inputs, host.env);
+    const resolved = resolveInputs(command, inputs, resolutionEnv(command, inputs, host.env));
+    const filters = appliedFilters(command, resolved, host.env);
+    for (const f of filters) if (f.source === 'env') host.log.info(`shiplog: note: ${envFilterNote(f)}`);
     const v = resolved.values;
     // The request's own checks run even when some inputs were rejected, so that one error names every problem.
     let req: unknown;
@@ -144,7 +147,7 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     const result = (await withHardStop(mod.run(ctx, req), deadline)) as unknown as Record<string, unknown>;
     // Which store and config file the command used (docs/store.md): only when it opened a store.
     const where = backend && storeSource ? { store: { kind: backend.kind, location: backend.location, source: storeSource }, config: configFile() === undefined ? null : path.resolve(host.cwd, configFile()!) } : {};
-    return { exitCode: mod.exitCode?.(result as never) ?? 0, result: host.redactor.redactValue({ ...result, ...where }) };
+    return { exitCode: mod.exitCode?.(result as never) ?? 0, result: host.redactor.redactValue({ ...result, ...where, ...(isQueryCommand(command) ? { filters } : {}) }) };
   } catch (err) {
     const e = toShiplogError(err);
     const base = err instanceof FailedDeploymentError || err instanceof StoreInconsistentError || err instanceof ApplyFailedError ? err.result : { ok: false, operation: command };

@@ -104,6 +104,9 @@ export interface InputSpec {
 const ALL: readonly CommandName[] = COMMANDS;
 const MUTATING: readonly CommandName[] = ['version-update', 'move', 'approve', 'deploy', 'envscript', 'apply', 'state-set'];
 const PLAN_APPLY: readonly CommandName[] = ['plan', 'apply'];
+/** Queries whose result is a table (--format, --wide). */
+const TABLE_QUERIES: readonly CommandName[] = ['status', 'history', 'diff'];
+const FILTERED_QUERIES: readonly CommandName[] = ['status', 'history', 'diff', 'graph'];
 
 export const INPUTS: readonly InputSpec[] = [
   // --- backend and connection -------------------------------------------------------------------------
@@ -539,6 +542,42 @@ export const INPUTS: readonly InputSpec[] = [
     type: 'boolean',
     description: 'Show debug lines and stack traces.',
     commands: ALL,
+    default: 'false',
+    cliOnly: true,
+  },
+  // --- CLI output (cli/table-format.ts, cli/color.ts; docs/cli.md "Output") -------------------------------
+  {
+    name: 'format',
+    type: 'enum',
+    values: ['table', 'json', 'markdown', 'csv', 'tsv'],
+    description:
+      'Output on stdout: an aligned table on a terminal (tab-separated rows without header when piped), one JSON object, a Markdown table, CSV or TSV with a header. --json is --format json.',
+    commands: TABLE_QUERIES,
+    default: 'table',
+    cliOnly: true,
+  },
+  {
+    name: 'wide',
+    type: 'boolean',
+    description: 'Do not fit the table to the terminal width: show every cell in full.',
+    commands: TABLE_QUERIES,
+    default: 'false',
+    cliOnly: true,
+  },
+  {
+    name: 'color',
+    type: 'enum',
+    values: ['auto', 'always', 'never'],
+    description: 'Colour: auto = only on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it on, FORCE_COLOR=0 off).',
+    commands: ALL,
+    default: 'auto',
+    cliOnly: true,
+  },
+  {
+    name: 'ignore-env-filters',
+    type: 'boolean',
+    description: 'Ignore the filters taken from environment variables (DEPLOY_ENV, COMPONENT_NAME, COMPONENT_APPLICATION).',
+    commands: FILTERED_QUERIES,
     default: 'false',
     cliOnly: true,
   },

@@ -260,6 +260,8 @@ const COMMANDS = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS, ...INTENT_COMMAN
 const ALL$1 = COMMANDS;
 const MUTATING = ["version-update", "move", "approve", "deploy", "envscript", "apply", "state-set"];
 const PLAN_APPLY = ["plan", "apply"];
+const TABLE_QUERIES = ["status", "history", "diff"];
+const FILTERED_QUERIES = ["status", "history", "diff", "graph"];
 const INPUTS = [
   // --- backend and connection -------------------------------------------------------------------------
   {
@@ -693,6 +695,41 @@ const INPUTS = [
     type: "boolean",
     description: "Show debug lines and stack traces.",
     commands: ALL$1,
+    default: "false",
+    cliOnly: true
+  },
+  // --- CLI output (cli/table-format.ts, cli/color.ts; docs/cli.md "Output") -------------------------------
+  {
+    name: "format",
+    type: "enum",
+    values: ["table", "json", "markdown", "csv", "tsv"],
+    description: "Output on stdout: an aligned table on a terminal (tab-separated rows without header when piped), one JSON object, a Markdown table, CSV or TSV with a header. --json is --format json.",
+    commands: TABLE_QUERIES,
+    default: "table",
+    cliOnly: true
+  },
+  {
+    name: "wide",
+    type: "boolean",
+    description: "Do not fit the table to the terminal width: show every cell in full.",
+    commands: TABLE_QUERIES,
+    default: "false",
+    cliOnly: true
+  },
+  {
+    name: "color",
+    type: "enum",
+    values: ["auto", "always", "never"],
+    description: "Colour: auto = only on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it on, FORCE_COLOR=0 off).",
+    commands: ALL$1,
+    default: "auto",
+    cliOnly: true
+  },
+  {
+    name: "ignore-env-filters",
+    type: "boolean",
+    description: "Ignore the filters taken from environment variables (DEPLOY_ENV, COMPONENT_NAME, COMPONENT_APPLICATION).",
+    commands: FILTERED_QUERIES,
     default: "false",
     cliOnly: true
   }

@@ -3,6 +3,7 @@
  * `npm run build` (scripts/build.ts) writes it, and a test fails when the file differs.
  * Not part of the bundle.
  */
+import { CLI_COMMAND_DOCS } from './cli-command-docs.js';
 import { EXIT } from '../errors.js';
 import { COMMANDS, cliCommandWords, inputsFor, isRequired, type CommandName, type InputSpec } from '../inputs.js';
 import { COMMAND_MODULES } from '../operations/registry.js';
@@ -126,7 +127,13 @@ export function renderCliDocs(): string {
     '- **dh spellings**: the reference `dh` CLI\'s option names are accepted as hidden aliases (column "dh aliases").',
     '- **Output**: human lines go to stderr. With `--json`, stdout carries exactly one JSON object: the result',
     '  (`{"ok":true,"operation":...}`) or `{"ok":false,"error":{"code","message","exitCode","hint?","problems?"}}`.',
-    "  Without `--json` only the command's product goes to stdout: `envscript` without `--output` prints the script, `graph` the Mermaid text.",
+    "  Without `--json` only the command's product goes to stdout: the tables of `status`, `history` and `diff` (in the",
+    "  `--format` asked for: `table`, `json`, `markdown`, `csv` or `tsv`; `--json` is `--format json`), `envscript`",
+    "  without `--output` the script, `graph` the Mermaid text. A `table` on a terminal is aligned, fitted to its width",
+    "  (cells cut with `…`; `--wide` shows them whole) and measured in display columns (CJK, emoji); piped, it becomes",
+    "  tab-separated rows without header or padding, as the GitHub CLI prints them (unless `--format table` is given). An empty answer prints nothing on",
+    "  stdout and says so on stderr. Colour (`--color auto|always|never`, default auto) only on a terminal, never with",
+    "  a non-empty `NO_COLOR` or `TERM=dumb`; `FORCE_COLOR` forces it on (`FORCE_COLOR=0` off). See docs/queries.md.",
     '  `--json` and `--debug` may also come before the command (`shiplog --json status`).',
     '- **Errors**: one line `shiplog: error: <message>`, then `hint: <hint>` when there is one; every problem of a',
     '  request is reported at once. `--debug` adds stack traces. Secrets (DHPASS, `--dhpass`, the values of',
@@ -147,6 +154,12 @@ export function renderCliDocs(): string {
     '  hold a control character (newline, CR, tab, other C0, DEL, C1, U+2028/9), and only full names may hold `;`,',
     '  as the separator of their parts (`GLOBAL.Acme.cart;main;v1`, `GLOBAL.Acme.shop;1.0`); either is refused with',
     '  exit 2 and one line naming the input and the character. `.`, `-` (and in variants `/`) still become `_`.',
+    '  A name (a full name as given, or one part) may be at most 255 characters long; a longer one is refused with exit 2',
+    '  and one line giving its length, wherever it comes from (flag, environment, component.toml).',
+    '- **Empty values**: a path or store flag given an empty value (`--output ""`, `--config ""`, `--log-file ""`,',
+    '  `--toml ""`, `--state-dir ""`, `--ca-cert ""`, `--store ""`, e.g. from an unset variable) is refused with exit 2,',
+    '  naming every such flag at once, and nothing is written; leave the flag out to get its default. An unknown value',
+    '  of a flag with fixed values (`--format yaml`) is exit 2 naming the flag and the allowed values.',
     '- **Pipeline**: stages, approval gates and environments come from `--config` (default `shiplog.toml`; when that',
     '  file is missing: dev -> qa -> prod, prod gated, one environment per stage). See "Pipeline config" below.',
     '- **Dry run**: `--dry-run` on every mutating command prints the plan and writes nothing (not even a new store',
@@ -162,6 +175,7 @@ export function renderCliDocs(): string {
     '',
     ...COMMANDS.map((c) => `- [\`${cliCommandWords(c).join(' ')}\`](#shiplog-${cliCommandWords(c).join('-')}): ${COMMAND_MODULES[c].summary}`),
     '',
+    ...CLI_COMMAND_DOCS,
   );
   for (const name of COMMANDS) {
     const mod = COMMAND_MODULES[name];

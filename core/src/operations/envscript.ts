@@ -72,12 +72,16 @@ export async function envscript(ctx: OperationContext, req: EnvscriptRequest): P
   const git = await readGitFacts(host);
   const now = host.now();
   const base = { env: host.env, git, ci, now, cwd: host.cwd };
+  if (git.shallow) {
+    host.log.warn('shallow clone: BUILDNUM, GIT_BRANCH_PARENT, GIT_BRANCH_CREATE_COMMIT, GIT_BRANCH_CREATE_TIMESTAMP and GIT_COMMIT_AUTHORS are unknown and left out (fetch the whole history, e.g. fetch-depth: 0)');
+  }
   const first = buildVariables(base);
   const tomlPath = req.toml ?? 'component.toml';
   const toml = await readComponentToml(host, { path: tomlPath, vars: { ...host.env, ...first } });
   if (!toml && req.tomlExplicit) throw new InvalidInputError(`--toml ${tomlPath}: no such file (${path.resolve(host.cwd, tomlPath)})`);
   if (!toml) host.log.info(`${tomlPath} not found: writing the derived variables only`);
-  const derived = toml ? buildVariables({ ...base, attributes: toml.attributes }) : first;
+  const componentName = req.componentName ?? toml?.values.Name;
+  const derived = buildVariables({ ...base, ...(toml ? { attributes: toml.attributes } : {}), componentName });
 
   const vars: Record<string, string> = {};
   const effective = (name: string): string | undefined => {
@@ -90,7 +94,7 @@ export async function envscript(ctx: OperationContext, req: EnvscriptRequest): P
     if (v !== undefined) vars[name] = name === 'GIT_URL' ? stripUrlCredentials(v) : v;
   }
 
-  const previous = await previousCommit(ctx, req.componentName ?? toml?.values.Name, req.componentVariant ?? toml?.values.Variant);
+  const previous = await previousCommit(ctx, componentName, req.componentVariant ?? toml?.values.Variant, git.commit);
   const envOr = (name: string, v: string | undefined) => {
     const e = host.env[name];
     const value = e !== undefined && e !== '' ? e : v;
@@ -159,8 +163,11 @@ function filterVariables(host: Host, vars: Record<string, string>): [string, str
   return out.sort((a, b) => byteOrder(a[0], b[0]));
 }
 
-/** GitCommit of the latest version under the component's base; a backend problem is only a warning. */
-async function previousCommit(ctx: OperationContext, name: string | undefined, variant: string | undefined): Promise<string | undefined> {
+/**
+ * GitCommit of the component's previous recorded version: the latest under its base, or, when that one is this
+ * very commit (already recorded by this build), the latest with another commit. A backend problem is only a warning.
+ */
+async function previousCommit(ctx: OperationContext, name: string | undefined, variant: string | undefined, current: string | undefined): Promise<string | undefined> {
   if (!name || name.trim() === '') return undefined;
   let base: string;
   try {
@@ -175,8 +182,13 @@ async function previousCommit(ctx: OperationContext, name: string | undefined, v
     const latest = backend.latestComponentVersion
       ? await backend.latestComponentVersion(base)
       : (await backend.listComponentVersions(base)).at(-1);
-    const commit = latest?.attributes.GitCommit;
-    return commit && commit.trim() !== '' ? commit.trim() : undefined;
+    const commit = latest?.attributes.GitCommit?.trim();
+    // This build already recorded (version-update before envscript): the previous version is the one before it.
+    if (commit && current && commit === current) {
+      const older = (await backend.listComponentVersions(base)).map((v) => v.attributes.GitCommit?.trim()).filter((c) => c && c !== current);
+      return older.at(-1) || undefined;
+    }
+    return commit || undefined;
   } catch (err) {
     ctx.host.log.warn(`envscript: could not read the previous version of ${base}: ${(err as Error).message}`);
     return undefined;

@@ -16,7 +16,7 @@ import {
   type BuildInfo,
 } from './query-filters.js';
 import { str } from './request-inputs.js';
-import { renderTable, shortTime, versionPart } from './render-table.js';
+import { renderAligned, shortTime, tableOf, versionPart, type TableData } from './render-table.js';
 
 export const DEFAULT_HISTORY_LIMIT = 20;
 
@@ -155,8 +155,8 @@ function toEntry(d: Deployment): HistoryEntry {
   };
 }
 
-export function renderHistory(res: HistoryResult): string {
-  return renderTable(
+export function historyTable(res: HistoryResult): TableData {
+  return tableOf(
     [
       { header: 'ID', cell: (d) => d.id, right: true },
       { header: 'STARTED', cell: (d) => shortTime(d.startedAt) },
@@ -173,6 +173,10 @@ export function renderHistory(res: HistoryResult): string {
   );
 }
 
+export function renderHistory(res: HistoryResult): string {
+  return renderAligned(historyTable(res));
+}
+
 export const historyCommand: CommandModule<HistoryRequest, HistoryResult> = {
   name: 'history',
   summary: 'List deployments newest first, filtered by application, environment or component.',
@@ -186,4 +190,5 @@ export const historyCommand: CommandModule<HistoryRequest, HistoryResult> = {
   request: (inputs) => historyRequest(inputs),
   run: runHistory,
   render: renderHistory,
+  table: historyTable,
 };
