@@ -79,12 +79,17 @@ export async function generate(root, shape, label = 'fixture') {
     batch = [];
     batchBytes = 0;
   };
+  // Optional spreads (dashboard bench): which environment and which version deployment `id` goes to; by default
+  // env `id % envs` and the latest version.
+  const envOf = shape.envOf ?? ((id) => id % shape.envs);
+  const versionOf = shape.versionOf ?? (() => shape.versionsPerApp);
+  const provenanceOf = shape.provenanceOf ?? (() => PROV);
   for (let id = 1; id <= shape.deployments; id++) {
     const a = id % shape.apps;
-    const env = `e${id % shape.envs}`;
-    const appVersion = `${appName(a)};${shape.versionsPerApp}`;
+    const env = `e${envOf(id)}`;
+    const appVersion = `${appName(a)};${versionOf(id)}`;
     const ok = id % 7 !== 0;
-    const line = `${JSON.stringify({ id, appVersion, application: appName(a), environment: env, componentVersions: appComponents(a), exitCode: ok ? 0 : 1, status: ok ? 'success' : 'failed', startedAt: AT, finishedAt: AT, log: [], mode: 'record', provenance: PROV })}\n`;
+    const line = `${JSON.stringify({ id, appVersion, application: appName(a), environment: env, componentVersions: appComponents(a), exitCode: ok ? 0 : 1, status: ok ? 'success' : 'failed', startedAt: AT, finishedAt: AT, log: [], mode: 'record', provenance: provenanceOf(id) })}\n`;
     const bytes = Buffer.byteLength(line);
     if (length > 0 && length + bytes > SEGMENT_BYTES) {
       flush();
@@ -97,7 +102,7 @@ export async function generate(root, shape, label = 'fixture') {
     batchBytes += bytes;
     length += bytes;
     if (batchBytes > 4 << 20) flush();
-    if (ok) envState.set(`${env}\n${appName(a)}`, { name: env, application: appName(a), appVersion, components: appComponents(a), deploymentId: id, deployedAt: AT, provenance: PROV });
+    if (ok) envState.set(`${env}\n${appName(a)}`, { name: env, application: appName(a), appVersion, components: appComponents(a), deploymentId: id, deployedAt: AT, provenance: provenanceOf(id) });
   }
   flush();
   closeSync(fd);

@@ -2,6 +2,7 @@
 // Prints the closing "N passed, N failed" line for CI from vitest's JSON report and the bats TAP counts
 // that the shell suites append to node_modules/.cache/shiplog/shell-results.txt ("passed failed" per line).
 import { existsSync, readFileSync } from 'node:fs';
+import { skippedSuites } from './suite-tools.mjs';
 
 const dir = 'node_modules/.cache/shiplog';
 let passed = 0;
@@ -22,4 +23,5 @@ if (existsSync(shell)) {
     if (Number.isFinite(f)) failed += f;
   }
 }
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+const suites = skippedSuites().length;
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${suites ? `, ${suites} suite(s) skipped for missing tools` : ''}`);

@@ -13,6 +13,10 @@ const outDir = process.env.SHIPLOG_ACTION_OUT_DIR || 'dist';
 
 export default {
   input: 'src/index.ts',
+  // The entry exports run() (for @github/local-action) and the chunks share its code: 'allow-extension' keeps
+  // the entry's code in dist/index.cjs instead of a facade over a second chunk, so that its main-module check
+  // compares argv[1] with index.cjs itself.
+  preserveEntrySignatures: 'allow-extension',
   output: {
     dir: outDir,
     format: 'cjs',

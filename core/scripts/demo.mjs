@@ -112,10 +112,11 @@ function main() {
   shiplog(['deploy', '--application', APP, '--env', 'dev', '--', 'sh', '-c', 'echo "rolling out shop to dev"'], dana(206));
 
   heading('6. what runs where, what happened, what differs, how versions descend');
-  shiplog(['status']);
-  shiplog(['history', '--application', APP, '--limit', '10']);
+  // --format table: aligned although the demo's output is a pipe (piped tables are tab-separated rows otherwise)
+  shiplog(['status', '--format', 'table']);
+  shiplog(['history', '--application', APP, '--limit', '10', '--format', 'table']);
   shiplog(['show', `${APP};3`]);
-  shiplog(['diff', '--from', 'dev', '--to', 'prod']);
+  shiplog(['diff', '--from', 'dev', '--to', 'prod', '--format', 'table']);
   shiplog(['graph', '--application', APP]);
 
   heading('done: every step above ran the bundled CLI against a throw-away store');

@@ -82,6 +82,8 @@ export function derivedSources(opts: {
   const verify = get('GIT_VERIFY_COMMIT');
   if (verify !== undefined) out.GitVerifyCommit = verify === '1' ? 'Y' : 'N';
   out.GitTag = get('GIT_TAG') ?? ci.tag;
+  // a GitHub pull request's merge commit (refs/pull/N/merge), recorded beside the head commit GitCommit names
+  out.GitMergeCommit = ci.mergeCommit;
 
   const trigger = get('GIT_TRIGGER');
   out.JobTriggeredBy = trigger && trigger !== 'workflow_dispatch' ? 'SCM' : ci.actor;

@@ -46,6 +46,8 @@ export function buildVariables(opts: {
   cwd: string;
   /** component.toml [Attributes], for GIT_TOTAL_COMMITTERS_CNT (GitTotalCommittersCnt / TotalCommittersCnt). */
   attributes?: Record<string, string>;
+  /** The component's name (flag or component.toml Name): COMPNAME. Never guessed from the repository. */
+  componentName?: string;
 }): Record<string, string> {
   const { env, git, ci } = opts;
   const g: GitFacts = git.isRepo ? git : { isRepo: false };
@@ -54,10 +56,12 @@ export function buildVariables(opts: {
   const totalRaw = opts.attributes?.GitTotalCommittersCnt ?? opts.attributes?.TotalCommittersCnt;
   const total = totalRaw !== undefined && /^\s*\d+\s*$/.test(totalRaw) ? Number(totalRaw) : undefined;
   const repoProject = g.repoProject ?? ci.repo?.split('/').pop();
+  // A GitHub pull request's checkout is its throwaway merge commit: the build is for the CI's (head) commit.
+  const commit = ci.mergeCommit !== undefined && g.commit === ci.mergeCommit ? ci.commit : (g.commit ?? ci.commit);
   const derived: Record<BuildVariableName, string | number | undefined> = {
     BLDDATE: cDate(opts.now),
-    SHORT_SHA: g.shortSha ?? ci.commit?.slice(0, 7),
-    GIT_COMMIT: g.commit ?? ci.commit,
+    SHORT_SHA: commit === g.commit ? (g.shortSha ?? commit?.slice(0, 7)) : commit?.slice(0, 7),
+    GIT_COMMIT: commit,
     GIT_VERIFY_COMMIT: g.isRepo && g.commit ? (g.verifyCommit ? '1' : '0') : undefined,
     GIT_SIGNED_OFF_BY: g.signedOffBy,
     BUILDNUM: g.commitCount,
@@ -81,7 +85,7 @@ export function buildVariables(opts: {
       committers !== undefined && total !== undefined && total > 0 ? Math.round((committers / total) * 100) : undefined,
     GIT_LINES_TOTAL: g.linesTotal,
     BASENAME: path.basename(opts.cwd) || undefined,
-    COMPNAME: repoProject,
+    COMPNAME: opts.componentName?.trim() || undefined,
   };
   const out: Record<string, string> = {};
   for (const name of BUILD_VARIABLE_NAMES) {

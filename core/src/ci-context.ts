@@ -3,6 +3,7 @@
  * adapters for. Everything comes from the injected env (never process.env); no secret is ever copied in
  * (URLs lose any user:password@ part, token variables are never read).
  */
+import { readFileSync, statSync } from 'node:fs';
 import envCi, { type EnvCiResult } from 'env-ci';
 import type { GitFacts } from './git-facts.js';
 import { parseRemoteUrl, stripUrlCredentials } from './git-facts.js';
@@ -25,10 +26,13 @@ const FILLERS: Readonly<Record<string, Filler>> = {
     const repo = val(env.GITHUB_REPOSITORY);
     const runId = val(env.GITHUB_RUN_ID);
     const ref = val(env.GITHUB_REF);
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    const payload = githubEventPayload(env);
     const isTag = env.GITHUB_REF_TYPE === 'tag' || (ref?.startsWith('refs/tags/') ?? false);
-    const tag = isTag ? (val(env.GITHUB_REF_NAME) ?? ref?.replace(/^refs\/tags\//, '')) : undefined;
-    const isPr = /^pull_request/.test(env.GITHUB_EVENT_NAME ?? '');
-    return {
+    const release = event === 'release' ? val(str(obj(payload.release).tag_name)) : undefined;
+    const tag = release ?? (isTag ? (val(env.GITHUB_REF_NAME) ?? ref?.replace(/^refs\/tags\//, '')) : undefined);
+    const isPr = /^pull_request/.test(event);
+    const common: Partial<CiContext> = {
       buildId: runId,
       buildNumber: val(env.GITHUB_RUN_NUMBER),
       buildUrl: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : undefined,
@@ -37,10 +41,33 @@ const FILLERS: Readonly<Record<string, Filler>> = {
       repoUrl: server && repo ? `${server}/${repo}` : undefined,
       actor: val(env.GITHUB_ACTOR) ?? val(env.GITHUB_TRIGGERING_ACTOR),
       tag,
-      // env-ci calls a tag ref a branch; a pull request's base ref is its branch and its head ref the prBranch
-      branch: isTag ? undefined : isPr ? (val(env.GITHUB_BASE_REF) ?? base.branch) : val(env.GITHUB_REF_NAME) ?? base.branch,
-      prBranch: isPr ? val(env.GITHUB_HEAD_REF) : undefined,
     };
+    if (isPr) {
+      // The checkout is refs/pull/N/merge, a throwaway merge commit (GITHUB_SHA on pull_request): the build is
+      // for the pull request's head commit on its head branch; the merge commit is kept as its own fact.
+      const pr = obj(payload.pull_request);
+      const head = val(str(obj(pr.head).sha));
+      const merge = event === 'pull_request' ? val(env.GITHUB_SHA) : undefined;
+      return {
+        ...common,
+        commit: head ?? base.commit,
+        mergeCommit: merge && merge !== head ? merge : undefined,
+        branch: val(env.GITHUB_BASE_REF) ?? val(str(obj(pr.base).ref)) ?? base.branch,
+        prBranch: val(env.GITHUB_HEAD_REF) ?? val(str(obj(pr.head).ref)),
+        pr: typeof pr.number === 'number' ? String(pr.number) : base.pr,
+      };
+    }
+    if (event === 'merge_group') {
+      // A merge queue entry runs on gh-readonly-queue/<base>/pr-N-<sha>: the build is for the base branch.
+      const group = obj(payload.merge_group);
+      return {
+        ...common,
+        commit: val(str(group.head_sha)) ?? val(env.GITHUB_SHA) ?? base.commit,
+        branch: val(str(group.base_ref))?.replace(/^refs\/heads\//, '') ?? base.branch,
+      };
+    }
+    // env-ci calls a tag ref a branch
+    return { ...common, branch: isTag || release ? undefined : (val(env.GITHUB_REF_NAME) ?? base.branch) };
   },
   circleci: (env) => {
     const user = val(env.CIRCLE_PROJECT_USERNAME);
@@ -142,6 +169,32 @@ export function readCiContext(env: Env, cwd: string, git?: GitFacts): CiContext 
     if (v) ctx[k] = stripUrlCredentials(v);
   }
   return clean(ctx);
+}
+
+/** Payloads larger than this are not read (GitHub caps webhook payloads at 25 MB). */
+const MAX_EVENT_BYTES = 25 << 20;
+
+/**
+ * The event payload of a GitHub Actions run (the JSON file at GITHUB_EVENT_PATH), {} when there is none or it
+ * cannot be read: the environment variables alone still describe the run.
+ */
+function githubEventPayload(env: Env): Record<string, unknown> {
+  const file = val(env.GITHUB_EVENT_PATH);
+  if (!file) return {};
+  try {
+    if (statSync(file).size > MAX_EVENT_BYTES) return {};
+    return obj(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    return {};
+  }
+}
+
+function obj(v: unknown): Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
 }
 
 function val(s: string | undefined | null): string | undefined {

@@ -215,6 +215,30 @@ export class PlatformApiError extends ShiplogError {
   }
 }
 
+/** Exit 2: the backend has no place for what the command needs (custom state or leases on an Ortelius server). */
+export class NotSupportedError extends ShiplogError {
+  override readonly code = 'NOT_SUPPORTED';
+  override readonly exitCode = EXIT.INVALID;
+}
+
+/** Exit 4: another `apply` holds an environment's lease past --lock-timeout (the message names the holder). */
+export class LeaseHeldError extends BackendError {
+  override readonly code = 'LEASE_HELD';
+}
+
+/** Exit 1: `apply` did not reach the intent (a deployment failed, or rows stayed blocked); `result` is the full report. */
+export class ApplyFailedError extends OperationFailedError {
+  override readonly code = 'APPLY_FAILED';
+
+  constructor(
+    message: string,
+    readonly result: Record<string, unknown>,
+    opts: ErrorOptions = {},
+  ) {
+    super(message, opts);
+  }
+}
+
 /** Exit 5: a wait ran out (deployment follow, lock wait when asked to fail fast). */
 export class TimeoutError extends ShiplogError {
   override readonly code = 'TIMEOUT';

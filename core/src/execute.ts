@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Backend } from './backend/backend.js';
 import { openBackend, selectBackend, stateDirOf, type BackendOptions } from './backend/open.js';
 import { chooseStore, registerStoreUrlSecrets, type StoreChoice, type StoreSource } from './backend/store-choice.js';
-import { FailedDeploymentError, InvalidInputError, ShiplogError, StoreInconsistentError, toShiplogError, UsageError } from './errors.js';
+import { ApplyFailedError, FailedDeploymentError, InvalidInputError, ShiplogError, StoreInconsistentError, toShiplogError, UsageError } from './errors.js';
 import type { Host } from './host.js';
 import { COMMANDS, INPUTS, type CommandName } from './inputs.js';
 import type { Actor, CiContext, PipelineConfig } from './model.js';
@@ -18,6 +18,7 @@ import { readGitEmail, resolveActor } from './policy/identity.js';
 import type { DeploymentFacts, OperationContext } from './operations/context.js';
 import { emptyBackend, readOnlyBackend } from './operations/dry-run-backend.js';
 import { resolveInputs, type RawInputs } from './operations/input-resolution.js';
+import { appliedFilters, envFilterNote, isQueryCommand, resolutionEnv } from './operations/env-filters.js';
 import { commandModule } from './operations/registry.js';
 import { isSecretName, isSettingValue } from './secret-names.js';
 import { loadPipelineConfig } from './pipeline-config.js';
@@ -26,12 +27,12 @@ import { Deadline, HARD_STOP_GRACE_MS } from './deadline.js';
 import { DEFAULT_TIMEOUT_MS, durationInput } from './operations/input-resolution.js';
 import { maxResponseBytes } from './response-limit.js';
 
-/** --timeout when not given: commands that run deployments get DEFAULT_TIMEOUT_MS (30m), store copy and check 6h, the others 5m. */
+/** --timeout when not given: commands that run a deployment get DEFAULT_TIMEOUT_MS (30m), apply (many deployments), store copy and check 6h, the others 5m. */
 export const DEFAULT_COMMAND_TIMEOUT_MS = 5 * 60_000;
 export const DEFAULT_STORE_TIMEOUT_MS = 6 * 3_600_000;
 
 export function defaultTimeoutMs(command: CommandName): number {
-  if (command === 'store-copy' || command === 'store-check') return DEFAULT_STORE_TIMEOUT_MS;
+  if (command === 'store-copy' || command === 'store-check' || command === 'apply') return DEFAULT_STORE_TIMEOUT_MS;
   return command === 'deploy' || command === 'version-update' ? DEFAULT_TIMEOUT_MS : DEFAULT_COMMAND_TIMEOUT_MS;
 }
 
@@ -90,7 +91,9 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     if (!mod) {
       throw new UsageError(`unknown command "${command}"`, { hint: `commands: ${COMMANDS.join(', ')}` });
     }
-    const resolved = resolveInputs(command, inputs, host.env);
+    const resolved = resolveInputs(command, inputs, resolutionEnv(command, inputs, host.env));
+    const filters = appliedFilters(command, resolved, host.env);
+    for (const f of filters) if (f.source === 'env') host.log.info(`shiplog: note: ${envFilterNote(f)}`);
     const v = resolved.values;
     // The request's own checks run even when some inputs were rejected, so that one error names every problem.
     let req: unknown;
@@ -161,10 +164,10 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     const result = (await withHardStop(mod.run(ctx, req), deadline)) as unknown as Record<string, unknown>;
     // Which store and config file the command used (docs/store.md): only when it opened a store.
     const where = backend && storeSource ? { store: { kind: backend.kind, location: backend.location, source: storeSource }, config: configFile() === undefined ? null : path.resolve(host.cwd, configFile()!) } : {};
-    return { exitCode: 0, result: host.redactor.redactValue({ ...result, ...where }) };
+    return { exitCode: mod.exitCode?.(result as never) ?? 0, result: host.redactor.redactValue({ ...result, ...where, ...(isQueryCommand(command) ? { filters } : {}) }) };
   } catch (err) {
     const e = toShiplogError(err);
-    const base = err instanceof FailedDeploymentError || err instanceof StoreInconsistentError ? err.result : { ok: false, operation: command };
+    const base = err instanceof FailedDeploymentError || err instanceof StoreInconsistentError || err instanceof ApplyFailedError ? err.result : { ok: false, operation: command };
     return { exitCode: e.exitCode, result: host.redactor.redactValue({ ...base, ...e.details, ok: false, error: e.toJSON() }), error: e };
   } finally {
     deadline?.dispose();

@@ -35,6 +35,10 @@ export interface GitFacts {
   commitAuthors?: string[];
   /** The tag HEAD is checked out at (the newest by version order when several point at it). */
   tag?: string;
+  /** The checkout is a shallow clone (CI's depth-1 checkouts). */
+  shallow?: boolean;
+  /** Facts a shallow clone cannot tell (left out rather than wrong): commitCount, branchParent, ... */
+  unknown?: string[];
 }
 
 const MAX_BUFFER = 64 * 1024 * 1024;
@@ -55,7 +59,7 @@ const SEP = '\x1f';
 
 export async function readGitFacts(host: Host, dir?: string): Promise<GitFacts> {
   const cwd = path.resolve(host.cwd, dir ?? '.');
-  const [top, head, branchOut, count, url, refs, grep, tags] = await Promise.all([
+  const [top, head, branchOut, count, url, refs, grep, tags, shallowOut, originHead] = await Promise.all([
     git(cwd, ['rev-parse', '--show-toplevel']),
     git(cwd, [
       'log',
@@ -70,6 +74,8 @@ export async function readGitFacts(host: Host, dir?: string): Promise<GitFacts> 
     git(cwd, ['for-each-ref', '--format=%(refname)', 'refs/heads', 'refs/remotes']),
     git(cwd, ['grep', '-I', '-c', '-e', '', '--', '.']),
     git(cwd, ['tag', '--points-at', 'HEAD', '--sort=-version:refname']),
+    git(cwd, ['rev-parse', '--is-shallow-repository']),
+    git(cwd, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']),
   ]);
   if (top === undefined) return { isRepo: false };
 
@@ -94,9 +100,65 @@ export async function readGitFacts(host: Host, dir?: string): Promise<GitFacts> 
   else if (facts.commit) facts.linesTotal = 0; // git grep exits 1 when no tracked text file has a line
 
   if (facts.commit && refs !== undefined) {
-    Object.assign(facts, await branchPoint(cwd, facts, refs));
+    const def = defaultBranchRef(refs, originHead);
+    Object.assign(facts, def ? await forkFromDefault(cwd, facts, def) : await branchPoint(cwd, facts, refs));
+  }
+  if (shallowOut?.trim() === 'true') {
+    // A depth-limited history: counting commits or finding where the branch left another one would give a wrong
+    // answer (BUILDNUM 1, no fork point), so those facts are left out and named.
+    facts.shallow = true;
+    const unknown = ['commitCount', 'branchParent', 'branchCreateCommit', 'branchCreateTimestamp', 'commitAuthors'] as const;
+    for (const k of unknown) delete facts[k];
+    facts.unknown = [...unknown];
   }
   return facts;
+}
+
+/**
+ * The default branch's ref: origin/HEAD's target, else origin/main or origin/master, else a local main or master
+ * when the repository has no remote-tracking refs at all.
+ */
+function defaultBranchRef(refsOut: string, originHead: string | undefined): string | undefined {
+  const refs = new Set(refsOut.split('\n').map((r) => r.trim()).filter(Boolean));
+  const head = originHead?.trim();
+  if (head && refs.has(head)) return head;
+  for (const r of ['refs/remotes/origin/main', 'refs/remotes/origin/master']) if (refs.has(r)) return r;
+  if ([...refs].some((r) => r.startsWith('refs/remotes/'))) return undefined;
+  for (const r of ['refs/heads/main', 'refs/heads/master']) if (refs.has(r)) return r;
+  return undefined;
+}
+
+/**
+ * GitBranchParent and the branch creation point relative to the default branch: the merge-base of HEAD and the
+ * default branch's ref. On the default branch itself (or at its tip) there is no parent: nothing is set.
+ */
+async function forkFromDefault(
+  cwd: string,
+  facts: GitFacts,
+  defaultRef: string,
+): Promise<Pick<GitFacts, 'branchParent' | 'branchCreateCommit' | 'branchCreateTimestamp' | 'commitAuthors'>> {
+  const name = shortRefName(defaultRef);
+  const authorsOf = async (range: string[]): Promise<string[] | undefined> => {
+    const out = await git(cwd, ['log', '--max-count=10000', '--format=%an', ...range, '--']);
+    if (out === undefined) return undefined;
+    const seen: string[] = [];
+    for (const a of out.split('\n').map((s) => s.trim())) if (a && !isBot(a) && !seen.includes(a)) seen.push(a);
+    return seen;
+  };
+  const tip = (await git(cwd, ['rev-parse', `${defaultRef}^{commit}`]))?.trim();
+  if (facts.branch === name || tip === facts.commit) {
+    const authors = await authorsOf(['HEAD']);
+    return authors && authors.length ? { commitAuthors: authors } : {};
+  }
+  const base = (await git(cwd, ['merge-base', 'HEAD', defaultRef]))?.trim();
+  if (!base) return {};
+  const [ts, authors] = await Promise.all([git(cwd, ['log', '-1', '--format=%cI', base, '--']), authorsOf([`${base}..HEAD`])]);
+  return {
+    branchParent: name,
+    branchCreateCommit: base,
+    ...(ts?.trim() ? { branchCreateTimestamp: ts.trim() } : {}),
+    ...(authors && authors.length ? { commitAuthors: authors } : {}),
+  };
 }
 
 /** `path:count` lines from `git grep -c`; paths may contain ':' so the count is after the last one. */

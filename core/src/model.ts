@@ -18,7 +18,10 @@ export interface CiContext {
    * `<pipeline slug> / <step label>`, Jenkins JOB_NAME (folders included).
    */
   job?: string;
+  /** The commit the build is for (a GitHub pull request: its head commit, not the merge commit checked out). */
   commit?: string;
+  /** GitHub pull_request: the throwaway merge commit (refs/pull/N/merge) the checkout holds, when it differs. */
+  mergeCommit?: string;
   branch?: string;
   tag?: string;
   /** `org/repo` */
@@ -169,6 +172,8 @@ export interface Deployment {
   actor?: Actor;
   /** Set when the deployment passed its gate only by `--override --reason`. */
   override?: Override;
+  /** `undeploy`: this run removed the application from the environment (`shiplog apply`, selector `none`). */
+  action?: 'undeploy';
   provenance: CiContext;
 }
 
@@ -210,6 +215,13 @@ export interface EnvironmentState {
   actor?: Actor;
   /** The deployment that put it there overrode its gate. */
   override?: Override;
+  /** The custom state revisions (key -> revision) the deployment's command received (docs/intent.md). */
+  stateRevisions?: Record<string, number>;
+  /**
+   * Deployment `deploymentId` undeployed `appVersion`: nothing runs there now. Kept as the current state's
+   * record (every engine stores it like any state); Backend.status() leaves these out.
+   */
+  undeployed?: true;
 }
 
 /** A pipeline stage (an Ortelius domain) from shiplog.toml. */

@@ -34,12 +34,17 @@ export function quoteName(value: string): string {
   return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** The longest name (or full name) accepted, in characters (docs/cli.md, "Names"). */
+export const MAX_NAME_LENGTH = 255;
+
 /**
  * What is wrong with one name input (component name, variant or version, application name or version,
  * environment), as one line naming it and the character, or undefined. `separators`: the value is a full
  * name whose `;` separate its parts (`GLOBAL.Acme.cart;main;v1`), so only control characters are refused.
  */
 export function namePartProblem(value: string, what: string, opts: { separators?: boolean } = {}): string | undefined {
+  const length = [...value].length;
+  if (length > MAX_NAME_LENGTH) return `${what} is ${length} characters long: names may be at most ${MAX_NAME_LENGTH}`;
   const m = (opts.separators ? CONTROL : CONTROL_OR_SEPARATOR).exec(value);
   if (!m) return undefined;
   const why = m[0] === ';' ? ', the separator of a full name\'s parts' : BIDI.test(m[0]) ? ': names may not hold bidirectional controls (they make a name read as another)' : ': names may not hold control characters';

@@ -18,17 +18,30 @@ export const WITHHELD = '[shiplog: text withheld: it could not be redacted]';
 /** Secrets shorter than this are not registered as substrings: masking "a" everywhere destroys output. */
 const MIN_SECRET_LENGTH = 3;
 
+/** The line breaks a multi-line secret is split at (CRLF, LF, CR: what a reader of the lines would split at). */
+const LINE_BREAK = /\r\n|\r|\n/;
+
 export class Redactor {
   private readonly needles = new NeedleSet();
   /** Secrets registered already (the CLI and execute() both register the environment's). */
   private readonly seen = new Set<string>();
 
-  /** Register a secret value. Empty and very short values are ignored. Never throws. */
+  /**
+   * Register a secret value. Empty and very short values are ignored. Never throws.
+   * A multi-line secret (a PEM key, a kubeconfig) is registered whole and line by line (each line, and each line
+   * without its surrounding blanks, of at least MIN_SECRET_LENGTH characters, with its encoded forms): deployment
+   * output is redacted and stored one line at a time, so the whole value never appears in one line.
+   */
   add(secret: string | undefined | null): void {
     if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH || this.seen.has(secret)) return;
     this.seen.add(secret);
     for (const form of secretForms(secret)) {
       if (form.length >= MIN_SECRET_LENGTH) this.needles.add(form);
+    }
+    if (!LINE_BREAK.test(secret)) return;
+    for (const line of secret.split(LINE_BREAK)) {
+      this.add(line);
+      this.add(line.trim());
     }
   }
 

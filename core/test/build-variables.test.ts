@@ -50,7 +50,6 @@ describe('buildVariables', () => {
       GIT_CONTRIB_PERCENTAGE: '25',
       GIT_LINES_TOTAL: '1234',
       BASENAME: 'shop',
-      COMPNAME: 'shop',
     });
     for (const k of Object.keys(v)) expect(BUILD_VARIABLE_NAMES).toContain(k);
   });
@@ -79,8 +78,12 @@ describe('buildVariables', () => {
       GIT_BRANCH: 'main',
       GIT_TAG: 'v1',
       BASENAME: 'x',
-      COMPNAME: 'cart',
     });
+  });
+
+  it('COMPNAME is the component name given (flag or component.toml), never the repository name', () => {
+    expect(buildVariables({ env: {}, git: GIT, ci: LOCAL, now: NOW, cwd: '/w' }).COMPNAME).toBeUndefined();
+    expect(buildVariables({ env: {}, git: GIT, ci: LOCAL, now: NOW, cwd: '/w', componentName: 'GLOBAL.Acme.Store.cart' }).COMPNAME).toBe('GLOBAL.Acme.Store.cart');
   });
 
   it('an unsigned commit is GIT_VERIFY_COMMIT=0; a bad total count gives no percentage', () => {

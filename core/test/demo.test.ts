@@ -37,8 +37,8 @@ describe('npm start demo', () => {
     // the queries
     expect(out).toMatch(/^dev +GLOBAL\.Acme\.Store\.shop +4 /m);
     expect(out).toMatch(/^prod +GLOBAL\.Acme\.Store\.shop +3 .*jenkins shop-release #205/m);
-    expect(out).toMatch(/^GLOBAL\.Acme\.Store\.cart;main +v1_1_0_g[0-9a-f]{7} +v1_0_0_g[0-9a-f]{7}$/m);
-    expect(out).toContain('(2 equal components)');
+    expect(out).toMatch(/^ +GLOBAL\.Acme\.Store\.cart;main +v1_1_0_g[0-9a-f]{7} +v1_0_0_g[0-9a-f]{7}$/m);
+    expect(out).toContain('(2 equal components in GLOBAL.Acme.Store.shop)');
     expect(out).toContain('flowchart LR');
     expect(out).toMatch(/v2\["3<br\/>checkout;main;v1_0_0_g[0-9a-f]{7}<br\/>deployed: qa, prod"\]/);
     expect(out).toContain('  v2 --> v3');

@@ -106,7 +106,7 @@ describe('envscript sh format', () => {
       GIT_REPO: 'acme/cart',
       GIT_ORG: 'acme',
       GIT_URL: 'https://github.com/acme/cart.git',
-      COMPNAME: 'cart',
+      COMPNAME: 'GLOBAL.Acme.Store.cart', // component.toml's Name, never the repository's name
       BASENAME: 'cart',
       BLDDATE: 'Thu Mar  5 07:08:09 2026',
       IMAGE_TAG: `main-v1.0.2-g${sha}`,
@@ -216,6 +216,15 @@ describe('envscript previous component commit', () => {
     const res = await envscript(ctx, { format: 'json', print: false });
     expect(ctx.asked).toEqual(['GLOBAL.Acme.Store.cart;main']);
     expect(res.variables).toMatchObject({ GIT_PREVIOUS_COMPONENT_COMMIT: first, GIT_LINES_ADDED: '2', GIT_LINES_DELETED: '1' });
+  });
+
+  it('when this commit is already recorded (version-update ran first), the previous version is the one before it', async () => {
+    const head = r.git('rev-parse', 'HEAD').trim();
+    const ctx = ctxFor({ versions: async () => [{ attributes: { GitCommit: 'older' } }, { attributes: { GitCommit: first } }, { attributes: { GitCommit: head } }] });
+    const res = await envscript(ctx, { format: 'json', print: false });
+    expect(res.variables.GIT_PREVIOUS_COMPONENT_COMMIT).toBe(first);
+    const only = ctxFor({ versions: async () => [{ attributes: { GitCommit: head } }] });
+    expect((await envscript(only, { format: 'json', print: false })).variables).not.toHaveProperty('GIT_PREVIOUS_COMPONENT_COMMIT');
   });
 
   it('a backend error is a warning, not a failure', async () => {

@@ -2,6 +2,7 @@
  * Fixtures for the operation, execute() and CLI tests: a temporary git repository with one commit (files
  * written inline), execute() against the real local store in it, and a byte snapshot of a directory.
  */
+import type { Terminal } from '../src/cli/output-options.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,13 +110,14 @@ export async function makeRepoWithAppVersion(files: Record<string, string> = {})
 }
 
 /** The whole CLI in process (cli/main.ts), its stdout and stderr captured. */
-export async function runCliInProcess(argv: string[], opts: { cwd: string; env: Record<string, string> }) {
+export async function runCliInProcess(argv: string[], opts: { cwd: string; env: Record<string, string>; terminal?: Terminal }) {
   let out = '';
   let err = '';
   const code = await main({
     argv,
     cwd: opts.cwd,
     env: opts.env,
+    terminal: opts.terminal,
     stdout: (t) => {
       out += t;
     },

@@ -130,7 +130,7 @@ environments = ["shared"]
     const frozen = parsePipelineConfig('[[freeze]]\nname = "xmas"\nenvironments = ["prod"]\nfrom = 2026-12-24T00:00:00\nto = 2026-12-27T00:00:00\ntime_zone = "UTC"\n', '/r/shiplog.toml');
     expect(frozen.stages.map((s) => s.name)).toEqual(['dev', 'qa', 'prod']);
     expect(frozen.stages).toEqual(parsePipelineConfig('', '/r/shiplog.toml').stages);
-    expect(frozen.freezes.map((f) => f.environments)).toEqual([['prod']]);
+    expect(frozen.freezes?.map((f) => f.environments)).toEqual([['prod']]);
     expect(configError('[[stage]]\nname = "a"\nenvironments = "a"\n').message).toMatch(/"environments" must be a list/);
   });
 

@@ -81,16 +81,20 @@ describe('release policy on the CLI', () => {
     expect(over.code, over.err).toBe(0);
     expect(over.err).toMatch(/warning: overriding the release policy \(stage-reached, approval\): INC-7 hotfix/);
     expect(over.json()).toMatchObject({ gatePassed: false, override: { reason: 'INC-7 hotfix', rules: [{ rule: 'stage-reached' }, { rule: 'approval' }] } });
-    const status = await cli(['status', '--env', 'prod']);
-    expect(status.err).toMatch(/prod\s+GLOBAL\.Acme\.Store\.shop\s+1 \(override\)/);
-    const history = await cli(['history', '--env', 'prod']);
-    expect(history.err).toMatch(/record \(override\)/);
+    const status = await cli(['status', '--env', 'prod', '--format', 'table']);
+    expect(status.out).toMatch(/prod\s+GLOBAL\.Acme\.Store\.shop\s+1 \(override\)/);
+    const history = await cli(['history', '--env', 'prod', '--format', 'table']);
+    expect(history.out).toMatch(/record \(override\)/);
     const kinds = await cli(['history', '--kind', 'override', '--json']);
     expect(kinds.json()).toMatchObject({ kind: 'override', deployments: [], events: [{ kind: 'override', environment: 'prod', reason: 'INC-7 hotfix', actor: { id: 'dana@example.com' } }] });
-    const moves = await cli(['history', '--kind', 'move']);
-    expect(moves.err).toMatch(/EVENT\s+ACTOR\s+SOURCE\s+DETAIL/);
-    expect(moves.err).toMatch(/move\s+dana@example\.com\s+self-asserted\s+dev -> qa/);
-    expect((await cli(['history', '--kind', 'reject'])).err).toBe('no rejections\n');
+    const moves = await cli(['history', '--kind', 'move', '--format', 'table']);
+    expect(moves.out).toMatch(/EVENT\s+ACTOR\s+SOURCE\s+DETAIL/);
+    expect(moves.out).toMatch(/move\s+dana@example\.com\s+self-asserted\s+dev -> qa/);
+    const csv = await cli(['history', '--kind', 'move', '--format', 'csv']);
+    expect(csv.out.split('\n')[0]).toBe('TIME,APPLICATION,VERSION,EVENT,ACTOR,SOURCE,DETAIL');
+    const none = await cli(['history', '--kind', 'reject']);
+    expect(none.out).toBe('');
+    expect(none.err).toMatch(/no rejections/);
     expect((await cli(['history', '--kind', 'bogus'])).code).toBe(2);
   });
 

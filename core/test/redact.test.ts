@@ -108,3 +108,27 @@ describe('Redactor.redact on text', () => {
     expect(leakedForms(redactor.redact(line), secret)).toEqual([]);
   });
 });
+
+describe('Redactor: multi-line secrets (issue 20)', () => {
+  const KEY = '-----BEGIN KEY-----\r\nAAAAB3NzaC1yc2E\n  indented-line  \nab\n-----END KEY-----';
+  it('registers each line of at least 3 characters (and its trimmed form), with its encoded forms', () => {
+    const redactor = new Redactor();
+    redactor.add(KEY);
+    for (const line of ['-----BEGIN KEY-----', 'AAAAB3NzaC1yc2E', 'indented-line', '-----END KEY-----']) {
+      for (const form of [line, encodeURIComponent(line), Buffer.from(line).toString('base64')]) {
+        expect(redactor.redact(`x ${form} y`)).toBe('x *** y');
+        expect(redactor.values()).toContain(form);
+      }
+    }
+    expect(redactor.redact('log: ab')).toBe('log: ab');
+    expect(redactor.redact(KEY)).toBe('***');
+  });
+  it('a single-line secret registers its forms only', () => {
+    const one = new Redactor();
+    one.add('single-line-secret');
+    const two = new Redactor();
+    two.add('single-line-secret\nsecond');
+    expect(two.size).toBeGreaterThan(one.size);
+    expect(one.redact('single-line-secret')).toBe('***');
+  });
+});

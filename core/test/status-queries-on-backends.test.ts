@@ -12,6 +12,7 @@ import { createMemoryHost } from '../src/host.js';
 import { diffRequest, runDiff } from '../src/operations/diff.js';
 import { graphRequest, runGraph } from '../src/operations/graph.js';
 import { historyRequest, runHistory } from '../src/operations/history.js';
+import { buildDashboard, reportRequest } from '../src/operations/report.js';
 import { runStatus, statusRequest } from '../src/operations/status.js';
 import { defaultPipelineConfig } from '../src/pipeline-config.js';
 import { DEFAULT_PASSWORD, DEFAULT_USER, startOrteliusEmulator } from './ortelius-emulator/index.js';
@@ -29,6 +30,8 @@ async function answers(backend: Backend) {
     diff: await runDiff(ctx, diffRequest({ from: 'dev', to: 'prod' })),
     graph: await runGraph(ctx, graphRequest({ application: SHOP })),
     unknownEnv: await runStatus(ctx, statusRequest({ env: 'staging' })).catch((e: { code: string; exitCode: number }) => [e.code, e.exitCode]),
+    // the release dashboard's model, built from the queries above (its clock aside)
+    dashboard: { ...(await buildDashboard(ctx, reportRequest({ json: true }))), generatedAt: 'now' },
   };
 }
 
@@ -63,6 +66,10 @@ describe('queries on the local store', () => {
     expect(fromLocal.diff.applications[0].components).toEqual([{ base: 'GLOBAL.Acme.Store.cart;main', from: 'v2', to: 'v1' }]);
     expect(fromLocal.graph.versions.map((v) => v.deployedTo)).toEqual([[], [], ['qa', 'prod'], ['dev']]);
     expect(fromLocal.unknownEnv).toEqual(['NOT_FOUND', 2]);
+    const [shop] = fromLocal.dashboard.applications;
+    expect(shop.cells.map((c) => c && [c.version, c.differsFromPrevious])).toEqual([['4', false], ['3', true], ['3', false]]);
+    expect(shop.components.find((c) => c.base === 'GLOBAL.Acme.Store.cart;main')).toEqual({ base: 'GLOBAL.Acme.Store.cart;main', versions: ['v2', 'v1', 'v1'], differs: [false, true, false] });
+    expect(shop.deployments.slice(0, 4).map((d) => [d.id, d.status])).toEqual(fromLocal.history.deployments.map((d) => [d.id, d.status]));
     expect(fromLocal).toEqual(fromFake);
   });
 });

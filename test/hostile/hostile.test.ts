@@ -1,5 +1,5 @@
 /**
- * The hostile-input suite of issue 21: every attack of the hostile run, against the bundled CLI
+ * The hostile-input suite of issues 21 and 20: every attack of the hostile runs, against the bundled CLI
  * (core/dist/shiplog.mjs) as a hostile tester would run it, each case checking that the attack held (the
  * documented exit code, no secret in any output, nothing changed outside the store or, when refused, inside it).
  * At the end it prints "hostile inputs: N tried, M held" and the RSS measured for the 100 MB login answer.
@@ -415,5 +415,97 @@ describe('hostile component.toml and names', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'core', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(pkg.dependencies)).not.toContain('proper-lockfile');
     expect(Object.keys(pkg.dependencies)).not.toContain('write-file-atomic');
+  });
+});
+
+// Issue 20: multi-line secrets, shell metacharacters in names and values, and more hostile servers.
+describe('issue 20: multi-line secrets and hostile text', () => {
+  const KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB\nAAAAMwAAAAtzc2gtZWQyNTUxOQAAACBkZXBsb3kta2V5\n-----END OPENSSH PRIVATE KEY-----\n';
+
+  attack('a deploy command printing every line of DEPLOY_PRIVATE_KEY: no line in the log, the store or --json', async () => {
+    const dir = await seededStore();
+    const r = await shiplog(['deploy', '--application', APP, '--env', 'dev', '--json', '--', 'sh', '-c', 'printf "%s\\n" "$DEPLOY_PRIVATE_KEY"'], {
+      cwd: dir,
+      env: { DEPLOY_PRIVATE_KEY: KEY },
+    });
+    expect(r.code, r.err).toBe(0);
+    const stored = [...snapshot(path.join(dir, '.shiplog')).values()].map((b) => Buffer.from(b, 'base64').toString('utf8')).join('\n');
+    for (const line of KEY.split('\n').filter((l) => l.length >= 3)) expect(leaked(r.out + r.err + stored, line), line).toEqual([]);
+    expect(stored).toContain('***');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  attack('$(...), backticks, quotes and a newline in values: stored as text, envscript loads them without running anything', async () => {
+    const dir = workdir();
+    const marker = path.join(dir, 'pwned');
+    const evil = `$(touch ${marker})\`touch ${marker}\`'"; touch ${marker}; echo "`;
+    writeFileSync(path.join(dir, 'component.toml'), `Name = "${CART}"\nVariant = "main"\nVersion = "1"\n[Export]\nEVIL = ${JSON.stringify(evil)}\nLINES = "a\\nb; touch ${marker}"\n`);
+    const up = await shiplog(['version-update', '--application', APP, '--attr', `Note=${evil}`, '--json'], { cwd: dir });
+    expect(up.code, up.err).toBe(0);
+    expect((JSON.parse(up.out) as { attributes: Record<string, string> }).attributes.Note).toBe(evil);
+    // the sh format is for shells (dotenv is for dotenv readers, which do not run anything either)
+    const es = await shiplog(['envscript', '--format', 'sh', '--output', 'env.sh'], { cwd: dir });
+    expect(es.code, es.err).toBe(0);
+    for (const shell of ['sh', 'bash']) {
+      const loaded = await new Promise<string>((resolve) => {
+        const sh = spawn(shell, ['-c', `. ./env.sh; printf '%s' "$EVIL"`], { cwd: dir });
+        let o = '';
+        sh.stdout.on('data', (d) => (o += d));
+        sh.on('close', () => resolve(o));
+      });
+      expect(loaded, shell).toBe(evil);
+    }
+    expect(existsSync(marker)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  attack('an Ortelius server answering invalid JSON: exit 4, one line, no secret', async () => {
+    await withServer(
+      (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"success": tru'),
+      async (url) => {
+        const dir = workdir();
+        const r = await shiplog(['status', '--json'], { cwd: dir, env: { DHURL: url, DHUSER: 'ci', DHPASS } });
+        expect(r.code, r.err).toBe(4);
+        expect(r.err.trim().split('\n').filter((l) => l.startsWith('shiplog: error:'))).toHaveLength(1);
+        expect(leaked(r.out + r.err, DHPASS)).toEqual([]);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    );
+  });
+
+  attack('a redirect to another origin: no credential, cookie or token follows it', async () => {
+    const seen: IncomingMessage[] = [];
+    const bodies: string[] = [];
+    await withServer(
+      (req, res) => {
+        seen.push(req);
+        let b = '';
+        req.on('data', (d) => (b += d));
+        req.on('end', () => {
+          bodies.push(b);
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true,"token":"stolen"}');
+        });
+      },
+      async (other) => {
+        await withServer(
+          (req, res) => {
+            const to = new URL(req.url ?? '/', other);
+            res.writeHead(307, { location: to.toString(), 'set-cookie': 'token=t0k3n-from-origin' }).end();
+          },
+          async (url) => {
+            const dir = workdir();
+            const r = await shiplog(['status', '--json'], { cwd: dir, env: { DHURL: url, DHUSER: 'ci', DHPASS } });
+            expect([3, 4]).toContain(r.code);
+            for (const req of seen) {
+              expect(req.headers.authorization).toBeUndefined();
+              expect(req.headers.cookie ?? '').not.toContain('t0k3n');
+            }
+            expect(leaked(bodies.join('\n'), DHPASS)).toEqual([]);
+            expect(leaked(r.out + r.err, DHPASS)).toEqual([]);
+            rmSync(dir, { recursive: true, force: true });
+          },
+        );
+      },
+    );
   });
 });

@@ -137,16 +137,27 @@ function escapeRegExp(s) {
 const MASK = "***";
 const WITHHELD = "[shiplog: text withheld: it could not be redacted]";
 const MIN_SECRET_LENGTH = 3;
+const LINE_BREAK = /\r\n|\r|\n/;
 class Redactor {
   needles = new NeedleSet();
   /** Secrets registered already (the CLI and execute() both register the environment's). */
   seen = /* @__PURE__ */ new Set();
-  /** Register a secret value. Empty and very short values are ignored. Never throws. */
+  /**
+   * Register a secret value. Empty and very short values are ignored. Never throws.
+   * A multi-line secret (a PEM key, a kubeconfig) is registered whole and line by line (each line, and each line
+   * without its surrounding blanks, of at least MIN_SECRET_LENGTH characters, with its encoded forms): deployment
+   * output is redacted and stored one line at a time, so the whole value never appears in one line.
+   */
   add(secret) {
     if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH || this.seen.has(secret)) return;
     this.seen.add(secret);
     for (const form of secretForms(secret)) {
       if (form.length >= MIN_SECRET_LENGTH) this.needles.add(form);
+    }
+    if (!LINE_BREAK.test(secret)) return;
+    for (const line of secret.split(LINE_BREAK)) {
+      this.add(line);
+      this.add(line.trim());
     }
   }
   /** How many needles (secrets and their encoded forms) are registered. */
@@ -242,11 +253,15 @@ function secretForms(secret) {
 }
 
 const OPERATIONS = ["version-update", "move", "approve", "deploy", "envscript"];
-const QUERIES = ["status", "history", "diff", "graph", "show", "check-gate"];
+const QUERIES = ["status", "history", "diff", "graph", "report", "show", "check-gate"];
 const STORE_COMMANDS = ["store-info", "store-copy", "store-check"];
-const COMMANDS = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS];
+const INTENT_COMMANDS = ["plan", "apply", "state-set", "state-get", "state-list"];
+const COMMANDS = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS, ...INTENT_COMMANDS];
 const ALL$1 = COMMANDS;
-const MUTATING = ["version-update", "move", "approve", "deploy", "envscript"];
+const MUTATING = ["version-update", "move", "approve", "deploy", "envscript", "apply", "state-set"];
+const PLAN_APPLY = ["plan", "apply"];
+const TABLE_QUERIES = ["status", "history", "diff"];
+const FILTERED_QUERIES = ["status", "history", "diff", "graph"];
 const INPUTS = [
   // --- backend and connection -------------------------------------------------------------------------
   {
@@ -440,9 +455,10 @@ const INPUTS = [
   {
     name: "application",
     type: "string",
-    description: "Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff: only this application. show: also the first word after the command.",
-    commands: ["version-update", "move", "approve", "deploy", "history", "graph", "status", "diff", "show", "check-gate"],
+    description: "Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff, report: only this application. show: also the first word after the command. plan, apply: only these applications of the intent (repeatable).",
+    commands: ["version-update", "move", "approve", "deploy", "history", "graph", "status", "diff", "report", "show", "check-gate", ...PLAN_APPLY],
     required: ["move", "approve", "deploy", "graph", "show", "check-gate"],
+    listFor: PLAN_APPLY,
     aliases: ["appname"],
     env: ["COMPONENT_APPLICATION"],
     example: "GLOBAL.Acme.Store.shop"
@@ -531,9 +547,10 @@ const INPUTS = [
   {
     name: "env",
     type: "string",
-    description: "deploy and version-update: environment to deploy to (must exist in the pipeline config). check-gate: the environment a deployment would go to. status and history: only this environment.",
-    commands: ["deploy", "version-update", "status", "history", "check-gate"],
-    required: ["deploy"],
+    description: "deploy and version-update: environment to deploy to (must exist in the pipeline config). check-gate: the environment a deployment would go to. status and history: only this environment. plan, apply: only these environments of the intent (repeatable). state: the environment whose custom state is set or read. envscript: also write that environment's custom state as SHIPLOG_STATE_<KEY>.",
+    commands: ["deploy", "version-update", "status", "history", "check-gate", "envscript", ...PLAN_APPLY, "state-set", "state-get", "state-list"],
+    required: ["deploy", "state-set", "state-get"],
+    listFor: PLAN_APPLY,
     aliases: ["deployenv", "deploy-env"],
     env: ["DEPLOY_ENV"],
     example: "qa"
@@ -591,12 +608,70 @@ const INPUTS = [
     commands: ["envscript"],
     default: "false"
   },
+  // --- desired state (docs/intent.md) --------------------------------------------------------------------
+  {
+    name: "intent",
+    type: "string",
+    description: "The intent file (what should run where). Default: the nearest intent.toml from here up to the repository root.",
+    commands: PLAN_APPLY,
+    env: ["SHIPLOG_INTENT"],
+    example: "deploy/intent.toml"
+  },
+  {
+    name: "mermaid",
+    type: "boolean",
+    description: "Print the plan's waves as a Mermaid flowchart on stdout (the table still goes to stderr).",
+    commands: ["plan"],
+    default: "false",
+    cliOnly: true
+  },
+  {
+    name: "parallel",
+    type: "integer",
+    description: "At most this many deployments at once within a wave.",
+    commands: ["apply"],
+    default: "1"
+  },
+  {
+    name: "fail-fast",
+    type: "boolean",
+    description: "Stop starting deployments in every environment after the first failure (default: only the failed environment stops).",
+    commands: ["apply"],
+    default: "false"
+  },
+  {
+    name: "lock-timeout",
+    type: "duration",
+    description: "How long to wait for another apply's lease on an environment before giving up with exit 4 naming the holder.",
+    commands: ["apply"],
+    default: "10m"
+  },
+  {
+    name: "key",
+    type: "string",
+    description: "Custom state key: lower-case letters, digits and _ (db_url); deploy commands receive it as SHIPLOG_STATE_<KEY>. Secret names are refused: state is not a secret store.",
+    commands: ["state-set", "state-get"],
+    required: ["state-set", "state-get"],
+    example: "db_url"
+  },
+  {
+    name: "value",
+    type: "string",
+    description: "The value to set (a string).",
+    commands: ["state-set"]
+  },
+  {
+    name: "from-json",
+    type: "string",
+    description: "A JSON file whose value (any JSON) is set instead of --value.",
+    commands: ["state-set"]
+  },
   // --- queries -----------------------------------------------------------------------------------------
   {
     name: "limit",
     type: "integer",
-    description: "At most this many entries.",
-    commands: ["history"],
+    description: "At most this many entries (state get: values of the key's history).",
+    commands: ["history", "state-get"],
     default: "20"
   },
   {
@@ -607,6 +682,34 @@ const INPUTS = [
     description: "What to list: deployments, moves, approvals, rejections, or overrides (moves and deployments that passed a gate by --override).",
     commands: ["history"],
     default: "deploy"
+  },
+  // --- report (the release dashboard, docs/dashboard.md) ------------------------------------------------
+  {
+    name: "html",
+    type: "string",
+    description: "report: write the dashboard as one self-contained HTML page (inline style and script, fetches nothing) to this file.",
+    commands: ["report"],
+    example: "shiplog-report.html"
+  },
+  {
+    name: "markdown",
+    type: "string",
+    description: "report: write the dashboard as markdown (PR comments, job summaries; cut under GitHub's 1 MiB summary limit with a pointer to the HTML) to this file; `-` prints it on stdout. Default: on stdout when --html is not given.",
+    commands: ["report"],
+    example: "report.md"
+  },
+  {
+    name: "html-url",
+    type: "string",
+    description: "report: where the HTML report is published (an artifact or Pages URL): the markdown links to it.",
+    commands: ["report"]
+  },
+  {
+    name: "recent",
+    type: "integer",
+    description: "report: how many of the latest deployments to show per application.",
+    commands: ["report"],
+    default: "10"
   },
   // --- output (CLI only) -------------------------------------------------------------------------------
   {
@@ -622,6 +725,41 @@ const INPUTS = [
     type: "boolean",
     description: "Show debug lines and stack traces.",
     commands: ALL$1,
+    default: "false",
+    cliOnly: true
+  },
+  // --- CLI output (cli/table-format.ts, cli/color.ts; docs/cli.md "Output") -------------------------------
+  {
+    name: "format",
+    type: "enum",
+    values: ["table", "json", "markdown", "csv", "tsv"],
+    description: "Output on stdout: an aligned table on a terminal (tab-separated rows without header when piped), one JSON object, a Markdown table, CSV or TSV with a header. --json is --format json.",
+    commands: TABLE_QUERIES,
+    default: "table",
+    cliOnly: true
+  },
+  {
+    name: "wide",
+    type: "boolean",
+    description: "Do not fit the table to the terminal width: show every cell in full.",
+    commands: TABLE_QUERIES,
+    default: "false",
+    cliOnly: true
+  },
+  {
+    name: "color",
+    type: "enum",
+    values: ["auto", "always", "never"],
+    description: "Colour: auto = only on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it on, FORCE_COLOR=0 off).",
+    commands: ALL$1,
+    default: "auto",
+    cliOnly: true
+  },
+  {
+    name: "ignore-env-filters",
+    type: "boolean",
+    description: "Ignore the filters taken from environment variables (DEPLOY_ENV, COMPONENT_NAME, COMPONENT_APPLICATION).",
+    commands: FILTERED_QUERIES,
     default: "false",
     cliOnly: true
   }
@@ -932,6 +1070,13 @@ const HEADLINES = {
   envscript: (r) => {
     const n = variableNames(r.variables).length;
     return `${n} variable${n === 1 ? "" : "s"}${textOf(r.file) ? ` in ${textOf(r.file)}` : ""}`;
+  },
+  report: (r) => {
+    const d = rec(r.dashboard);
+    const apps = Array.isArray(d.applications) ? d.applications.length : 0;
+    const envs = Array.isArray(d.environments) ? d.environments.length : 0;
+    const file = textOf(rec(r.html).path);
+    return `dashboard of ${apps} application${apps === 1 ? "" : "s"} x ${envs} environment${envs === 1 ? "" : "s"}${file ? ` in ${file}` : ""}`;
   }
 };
 function errorOf(result) {
@@ -1075,10 +1220,41 @@ function knownOptions() {
   return types;
 }
 function flattenedPrefix(env) {
-  if (env.BUILDKITE_PLUGIN_NAME) return `BUILDKITE_PLUGIN_${env.BUILDKITE_PLUGIN_NAME}_`;
+  if (env.BUILDKITE_PLUGIN_NAME && Object.keys(env).some((k) => k.startsWith(`BUILDKITE_PLUGIN_${env.BUILDKITE_PLUGIN_NAME}_`))) {
+    return `BUILDKITE_PLUGIN_${env.BUILDKITE_PLUGIN_NAME}_`;
+  }
   const found = Object.keys(env).map((k) => /^BUILDKITE_PLUGIN_(.+)_OPERATION$/.exec(k)?.[1]).filter(Boolean);
-  if (found.length === 1) return `BUILDKITE_PLUGIN_${found[0]}_`;
-  throw new ConfigError("no plugin configuration found (BUILDKITE_PLUGIN_CONFIGURATION is not set and no BUILDKITE_PLUGIN_<NAME>_OPERATION variable)");
+  return found.length === 1 ? `BUILDKITE_PLUGIN_${found[0]}_` : void 0;
+}
+function agentPluginName(location) {
+  const last = location.split("#")[0].replace(/\\/g, "/").replace(/\/+$/, "").split("/").pop() ?? "";
+  return last.toLowerCase().replace(/[^a-z0-9]/g, "-").replace(/-buildkite-plugin(-git)?/g, "");
+}
+function isThisPlugin(location, env) {
+  const name = agentPluginName(location);
+  if (env.BUILDKITE_PLUGIN_NAME) return envKey(name) === env.BUILDKITE_PLUGIN_NAME;
+  return name === "shiplog" || /(^|\/)adapters\/buildkite-plugin$/.test(location.split("#")[0].replace(/\/+$/, ""));
+}
+function configFromPlugins(env) {
+  const raw = env.BUILDKITE_PLUGINS;
+  if (raw === void 0 || raw.trim() === "") return void 0;
+  let entries;
+  try {
+    entries = JSON.parse(raw);
+  } catch {
+    throw new ConfigError("BUILDKITE_PLUGINS is not valid JSON");
+  }
+  if (!Array.isArray(entries)) throw new ConfigError("BUILDKITE_PLUGINS is not a list of plugin entries");
+  const ours = [];
+  for (const entry of entries) {
+    if (typeof entry === "string" && isThisPlugin(entry, env)) ours.push({});
+    else if (entry !== null && typeof entry === "object" && !Array.isArray(entry)) {
+      for (const [location, config] of Object.entries(entry)) if (isThisPlugin(location, env)) ours.push(config ?? {});
+    }
+  }
+  if (ours.length === 0) return void 0;
+  if (ours.length > 1) throw new ConfigError("BUILDKITE_PLUGINS lists this plugin more than once and the agent set no per-plugin configuration: use one shiplog entry per step");
+  return ours[0];
 }
 function listFrom(env, key) {
   const items = [];
@@ -1088,6 +1264,13 @@ function listFrom(env, key) {
 }
 function configFromFlattened(env) {
   const prefix = flattenedPrefix(env);
+  if (prefix === void 0) {
+    const fromPlugins = configFromPlugins(env);
+    if (fromPlugins !== void 0) return fromPlugins;
+    throw new ConfigError(
+      "no plugin configuration found (BUILDKITE_PLUGIN_CONFIGURATION is not set, no BUILDKITE_PLUGIN_<NAME>_OPERATION variable, and BUILDKITE_PLUGINS has no shiplog entry)"
+    );
+  }
   const config = {};
   for (const [name, type] of knownOptions()) {
     const key = prefix + envKey(name);
@@ -1128,6 +1311,9 @@ function scalar(name, value, type) {
     return s;
   }
   if (typeof value === "object" && value !== null) throw new ConfigError(`plugin option "${name}" must be a ${type === "list" ? "string or a list of strings" : "string"}`);
+  if (typeof value === "number") {
+    throw new ConfigError(`plugin option "${name}" must be a string, but YAML read the number ${String(value)}: quote the value (e.g. "1.10") so that it stays as written`);
+  }
   return String(value);
 }
 function credentialVars(config) {
@@ -1160,7 +1346,7 @@ function jobUrl(env) {
 function planFor(env, phase) {
   const config = readConfig(env);
   const operation = config.operation;
-  if (operation === void 0 || operation === "") throw new ConfigError('plugin option "operation" is required (one of ' + Object.keys(OPTIONS.operations).join(", ") + ")");
+  if (operation === void 0 || operation === null || operation === "") throw new ConfigError('plugin option "operation" is required (one of ' + Object.keys(OPTIONS.operations).join(", ") + ")");
   const options = typeof operation === "string" && Object.hasOwn(OPTIONS.operations, operation) ? OPTIONS.operations[operation] : void 0;
   if (!options) throw new ConfigError(`unknown operation "${operation}" (expected one of ${Object.keys(OPTIONS.operations).join(", ")})`);
   const credentials = credentialVars(config);
@@ -1172,7 +1358,7 @@ function planFor(env, phase) {
       throw new ConfigError(`the step has a command, but operation "${operation}" cannot wrap one: remove the step command (the plugin runs the operation) or use operation deploy`);
     }
     for (const clash of ["command", "exit-code", "log-file"]) {
-      if (config[clash] !== void 0) throw new ConfigError(`plugin option "${clash}" cannot be used while the plugin wraps the step command`);
+      if (config[clash] !== void 0 && config[clash] !== null) throw new ConfigError(`plugin option "${clash}" cannot be used while the plugin wraps the step command`);
     }
     mode = "wrap";
   }
@@ -1191,7 +1377,7 @@ function planFor(env, phase) {
       args.push(`--${name}=${s}`);
     }
   }
-  if (operation === "deploy" && config["log-url"] === void 0 && jobUrl(env)) args.push(`--log-url=${jobUrl(env)}`);
+  if (operation === "deploy" && (config["log-url"] === void 0 || config["log-url"] === null) && jobUrl(env)) args.push(`--log-url=${jobUrl(env)}`);
   if (mode === "wrap" && phase === "post-command") {
     const status = (env.BUILDKITE_COMMAND_EXIT_STATUS ?? "").trim();
     if (!/^-?[0-9]+$/.test(status)) throw new ConfigError("BUILDKITE_COMMAND_EXIT_STATUS is missing or not a number: cannot record the wrapped deployment");

@@ -56,6 +56,7 @@ export function propertySchema(i: InputSpec): Schema {
 
 /** Every option any operation takes, in input-table order (one schema per name). */
 function allPluginInputs(): InputSpec[] {
+  // by spec, not by name: two commands may have different inputs of one name (envscript's and the queries' format)
   const specs = new Set(OPERATIONS.flatMap((op) => pluginInputs(op)));
   return INPUTS.filter((i) => specs.has(i));
 }
@@ -128,7 +129,7 @@ export function renderOptionsTable(): string {
     `| \`credentials\` | mapping | all | ${credentialInputs().map((c) => `\`${c.name}: ${c.envDefault}\``).join(', ')} | **Names** of the environment variables holding the Ortelius/DeployHub URL, user and password and the store password (never the values). |`,
   ];
   for (const i of allPluginInputs()) {
-    const ops = OPERATIONS.filter((op) => pluginInputs(op).some((x) => x.name === i.name));
+    const ops = OPERATIONS.filter((op) => pluginInputs(op).includes(i));
     const required = ops.filter((op) => isRequired(i, op));
     const opsText = ops.length === OPERATIONS.length ? 'all' : ops.join(', ');
     const req = required.length ? ` **Required for ${required.join(', ')}.**` : '';

@@ -1,7 +1,9 @@
 // Maps the plugin configuration the Buildkite agent hands to a hook onto shiplog CLI arguments (hook.ts runs it).
 //
 // Reads BUILDKITE_PLUGIN_CONFIGURATION (JSON), or the flattened BUILDKITE_PLUGIN_<NAME>_* variables when the
-// JSON is absent (older agents), and plans the hook: { mode, operation, credentials, args }.
+// JSON is absent (older agents), or this plugin's entry of BUILDKITE_PLUGINS when the agent set neither (it drops
+// them when an option is left empty), and plans the hook: { mode, operation, credentials, args }. An option
+// whose value is null is unset.
 // mode is `run` (the command hook runs the operation) or `wrap` (the step's own command is the deployment:
 // the command hook runs it, post-command records it). Bad configuration throws ConfigError (exit 2 in the hook).
 // The options, their types and the credentials come from the input table (@shiplog/core); the build bundles
@@ -52,14 +54,54 @@ function knownOptions() {
   return types;
 }
 
-/** The env-var prefix of this plugin's flattened configuration. */
-function flattenedPrefix(env: Env): string {
-  if (env.BUILDKITE_PLUGIN_NAME) return `BUILDKITE_PLUGIN_${env.BUILDKITE_PLUGIN_NAME}_`;
+/** The env-var prefix of this plugin's flattened configuration, undefined when the agent set none. */
+function flattenedPrefix(env: Env): string | undefined {
+  if (env.BUILDKITE_PLUGIN_NAME && Object.keys(env).some((k) => k.startsWith(`BUILDKITE_PLUGIN_${env.BUILDKITE_PLUGIN_NAME}_`))) {
+    return `BUILDKITE_PLUGIN_${env.BUILDKITE_PLUGIN_NAME}_`;
+  }
   const found = Object.keys(env)
     .map((k) => /^BUILDKITE_PLUGIN_(.+)_OPERATION$/.exec(k)?.[1])
     .filter(Boolean);
-  if (found.length === 1) return `BUILDKITE_PLUGIN_${found[0]}_`;
-  throw new ConfigError('no plugin configuration found (BUILDKITE_PLUGIN_CONFIGURATION is not set and no BUILDKITE_PLUGIN_<NAME>_OPERATION variable)');
+  return found.length === 1 ? `BUILDKITE_PLUGIN_${found[0]}_` : undefined;
+}
+
+/** The agent's plugin name of a location: its last path part, lower-cased, `-buildkite-plugin` dropped. */
+function agentPluginName(location: string): string {
+  const last = location.split('#')[0].replace(/\\/g, '/').replace(/\/+$/, '').split('/').pop() ?? '';
+  return last.toLowerCase().replace(/[^a-z0-9]/g, '-').replace(/-buildkite-plugin(-git)?/g, '');
+}
+
+/** Whether a BUILDKITE_PLUGINS location is this plugin: the mirror (`shiplog`), the subdirectory or a vendored copy. */
+function isThisPlugin(location: string, env: Env): boolean {
+  const name = agentPluginName(location);
+  if (env.BUILDKITE_PLUGIN_NAME) return envKey(name) === env.BUILDKITE_PLUGIN_NAME;
+  return name === 'shiplog' || /(^|\/)adapters\/buildkite-plugin$/.test(location.split('#')[0].replace(/\/+$/, ''));
+}
+
+/**
+ * The configuration from BUILDKITE_PLUGINS (every plugin entry of the job, as JSON), for when the agent set no
+ * per-plugin variables: it drops them all when an option has no value (`notes:` left empty is null).
+ */
+export function configFromPlugins(env: Env): Config | undefined {
+  const raw = env.BUILDKITE_PLUGINS;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let entries: unknown;
+  try {
+    entries = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('BUILDKITE_PLUGINS is not valid JSON');
+  }
+  if (!Array.isArray(entries)) throw new ConfigError('BUILDKITE_PLUGINS is not a list of plugin entries');
+  const ours: unknown[] = [];
+  for (const entry of entries) {
+    if (typeof entry === 'string' && isThisPlugin(entry, env)) ours.push({});
+    else if (entry !== null && typeof entry === 'object' && !Array.isArray(entry)) {
+      for (const [location, config] of Object.entries(entry as Record<string, unknown>)) if (isThisPlugin(location, env)) ours.push(config ?? {});
+    }
+  }
+  if (ours.length === 0) return undefined;
+  if (ours.length > 1) throw new ConfigError('BUILDKITE_PLUGINS lists this plugin more than once and the agent set no per-plugin configuration: use one shiplog entry per step');
+  return ours[0] as Config;
 }
 
 function listFrom(env: Env, key: string): string | string[] | undefined {
@@ -72,6 +114,13 @@ function listFrom(env: Env, key: string): string | string[] | undefined {
 /** Rebuilds the configuration object from the flattened variables (only known keys can be recovered). */
 export function configFromFlattened(env: Env): Config {
   const prefix = flattenedPrefix(env);
+  if (prefix === undefined) {
+    const fromPlugins = configFromPlugins(env);
+    if (fromPlugins !== undefined) return fromPlugins;
+    throw new ConfigError(
+      'no plugin configuration found (BUILDKITE_PLUGIN_CONFIGURATION is not set, no BUILDKITE_PLUGIN_<NAME>_OPERATION variable, and BUILDKITE_PLUGINS has no shiplog entry)',
+    );
+  }
   const config: Config = {};
   for (const [name, type] of knownOptions()) {
     const key = prefix + envKey(name);
@@ -114,6 +163,11 @@ function scalar(name: string, value: unknown, type: OptionType): string | boolea
     return s;
   }
   if (typeof value === 'object' && value !== null) throw new ConfigError(`plugin option "${name}" must be a ${type === 'list' ? 'string or a list of strings' : 'string'}`);
+  // YAML reads 1.10 as the number 1.1 and 010 as 8 or 10: what was written cannot be recovered, so a number is
+  // refused rather than passed on changed. Quoted, the value reaches the plugin as written.
+  if (typeof value === 'number') {
+    throw new ConfigError(`plugin option "${name}" must be a string, but YAML read the number ${String(value)}: quote the value (e.g. "1.10") so that it stays as written`);
+  }
   return String(value);
 }
 
@@ -161,7 +215,7 @@ export function jobUrl(env: Env): string | undefined {
 export function planFor(env: Env, phase: string): Plan {
   const config = readConfig(env);
   const operation = config.operation;
-  if (operation === undefined || operation === '') throw new ConfigError('plugin option "operation" is required (one of ' + Object.keys(OPTIONS.operations).join(', ') + ')');
+  if (operation === undefined || operation === null || operation === '') throw new ConfigError('plugin option "operation" is required (one of ' + Object.keys(OPTIONS.operations).join(', ') + ')');
   const options = typeof operation === 'string' && Object.hasOwn(OPTIONS.operations, operation) ? OPTIONS.operations[operation] : undefined;
   if (!options) throw new ConfigError(`unknown operation "${operation}" (expected one of ${Object.keys(OPTIONS.operations).join(', ')})`);
   const credentials = credentialVars(config);
@@ -175,7 +229,7 @@ export function planFor(env: Env, phase: string): Plan {
       throw new ConfigError(`the step has a command, but operation "${operation}" cannot wrap one: remove the step command (the plugin runs the operation) or use operation deploy`);
     }
     for (const clash of ['command', 'exit-code', 'log-file']) {
-      if (config[clash] !== undefined) throw new ConfigError(`plugin option "${clash}" cannot be used while the plugin wraps the step command`);
+      if (config[clash] !== undefined && config[clash] !== null) throw new ConfigError(`plugin option "${clash}" cannot be used while the plugin wraps the step command`);
     }
     mode = 'wrap';
   }
@@ -196,7 +250,7 @@ export function planFor(env: Env, phase: string): Plan {
       args.push(`--${name}=${s}`); // booleans as --flag=true|false: an explicit false overrides the env
     }
   }
-  if (operation === 'deploy' && config['log-url'] === undefined && jobUrl(env)) args.push(`--log-url=${jobUrl(env)}`);
+  if (operation === 'deploy' && (config['log-url'] === undefined || config['log-url'] === null) && jobUrl(env)) args.push(`--log-url=${jobUrl(env)}`);
   if (mode === 'wrap' && phase === 'post-command') {
     const status = (env.BUILDKITE_COMMAND_EXIT_STATUS ?? '').trim();
     if (!/^-?[0-9]+$/.test(status)) throw new ConfigError('BUILDKITE_COMMAND_EXIT_STATUS is missing or not a number: cannot record the wrapped deployment');

@@ -164,3 +164,54 @@ describe('planFor', () => {
     expect(readConfig(envOf(config, 'flattened'))).toEqual(config);
   });
 });
+
+// Issue 20, item 4: what the agent really hands over.
+describe('agent environment edge cases', () => {
+  /** What the agent leaves when it drops the per-plugin variables (an option with no value): BUILDKITE_PLUGINS only. */
+  function pluginsOnly(entries: unknown[], extra: Record<string, string> = {}) {
+    return { ...JOB, ...extra, BUILDKITE_PLUGINS: JSON.stringify(entries) };
+  }
+  const approve = { operation: 'approve', application: 'GLOBAL.A.shop', stage: 'qa', notes: null };
+
+  it.each([
+    'github.com/shiplog/shiplog-buildkite-plugin#v0.1.0',
+    'shiplog/shiplog#v0.1.0',
+    'github.com/shiplog/shiplog/adapters/buildkite-plugin#v0.1.0',
+    './adapters/buildkite-plugin',
+  ])('reads its entry of BUILDKITE_PLUGINS when the agent set no plugin variables (%s)', (location) => {
+    const env = pluginsOnly([{ 'docker#v5.0.0': { image: 'node:20' } }, { [location]: approve }]);
+    expect(planFor(env, 'command')).toEqual({ mode: 'run', operation: 'approve', credentials: expect.any(Object), args: ['--application=GLOBAL.A.shop', '--stage=qa'] });
+  });
+
+  it('BUILDKITE_PLUGINS without a shiplog entry, or with two, is one line naming the problem', () => {
+    expect(() => planFor(pluginsOnly([{ 'docker#v5.0.0': { image: 'node:20' } }]), 'command')).toThrow(/no plugin configuration found .*BUILDKITE_PLUGINS has no shiplog entry/);
+    const twice = pluginsOnly([{ 'shiplog/shiplog#v0.1.0': approve }, { 'shiplog/shiplog#v0.1.0': approve }]);
+    expect(() => planFor(twice, 'command')).toThrow(/lists this plugin more than once/);
+    expect(() => planFor({ ...JOB, BUILDKITE_PLUGINS: '{' }, 'command')).toThrow(/BUILDKITE_PLUGINS is not valid JSON/);
+  });
+
+  it('an option with a null value (left empty in YAML) is unset, also where it would clash', () => {
+    expect(planFor(envOf(approve), 'command').args).toEqual(['--application=GLOBAL.A.shop', '--stage=qa']);
+    const wrap = { operation: 'deploy', application: 'GLOBAL.A.shop', env: 'qa', command: null, 'exit-code': null, 'log-file': null, 'log-url': null };
+    const plan = planFor(envOf(wrap, 'json', { BUILDKITE_COMMAND: './deploy.sh' }), 'command');
+    expect(plan.mode).toBe('wrap');
+    expect(plan.args).toContain(`--log-url=${JOB.BUILDKITE_BUILD_URL}#job-1`);
+    expect(() => planFor(envOf({ operation: null }), 'command')).toThrow(/"operation" is required/);
+  });
+
+  it('a YAML number in a string option is refused with one line (1.10 would arrive as 1.1); quoted it is kept as written', () => {
+    const number = { operation: 'version-update', application: 'GLOBAL.A.shop', 'component-version': 1.1 };
+    let message = '';
+    try {
+      planFor(envOf(number), 'command');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^plugin option "component-version" must be a string, but YAML read the number 1\.1: quote the value/);
+    expect(message).not.toContain('\n');
+    expect(() => planFor(envOf({ ...number, 'component-version': undefined, attr: ['A=1', 2] }), 'command')).toThrow(/"attr" must be a string, but YAML read the number 2/);
+    expect(planFor(envOf({ ...number, 'component-version': '1.10' }), 'command').args).toContain('--component-version=1.10');
+    // integer options take numbers
+    expect(planFor(envOf({ operation: 'approve', application: 'GLOBAL.A.shop', 'max-response-mib': 5 }), 'command').args).toContain('--max-response-mib=5');
+  });
+});

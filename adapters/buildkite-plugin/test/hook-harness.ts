@@ -145,7 +145,7 @@ function secretForms(secret: string): string[] {
 }
 
 /** Every file under dir, recursively, except .git. */
-function filesUnder(dir: string): string[] {
+export function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
     if (name === '.git') return [];

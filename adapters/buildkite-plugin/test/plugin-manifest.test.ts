@@ -125,3 +125,52 @@ describe('README examples', () => {
     for (const u of uses) expect(validate(u.config), `${u.ref}: ${JSON.stringify(u.config)} ${JSON.stringify(validate.errors)}`).toBe(true);
   });
 });
+
+// Issue 20, item 4: the checks of the official plugin linter (buildkite-plugins/buildkite-plugin-linter), redone
+// here: plugin.yml has the fields its plugin-yaml schema requires, the README's yaml examples are found the way it
+// finds them (a fence at the start of a line, the block ending at the next "\n```"), the plugin's entries are
+// those whose key is `<id>#v...` for the mirror's id, and each one is valid against plugin.yml's configuration.
+describe('the official plugin linter on this plugin', () => {
+  const LINTER_ID = 'shiplog/shiplog';
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+  it('plugin.yml has name, description, author, requirements and a configuration with properties, required and additionalProperties', () => {
+    const def = definition as unknown as Record<string, unknown>;
+    for (const key of ['name', 'description', 'author']) expect(typeof def[key], key).toBe('string');
+    expect(Array.isArray(def.requirements)).toBe(true);
+    expect(typeof schema.properties).toBe('object');
+    expect(Array.isArray(schema.required)).toBe(true);
+    expect(typeof schema.additionalProperties).toBe('boolean');
+  });
+
+  it('finds the examples as the linter does: no indented fence, every block parses', () => {
+    // an indented fence makes the linter's block run on to a later fence and its YAML parse fail
+    expect(readme.split('\n').filter((l) => /^\s+```/.test(l))).toEqual([]);
+    const blocks = [...readme.matchAll(/```ya?ml\n+([\s\S]*?)\n+```/g)].map((m) => m[1]);
+    expect(blocks.length).toBeGreaterThan(5);
+    for (const b of blocks) {
+      expect(b, b).not.toContain('```');
+      expect(() => parse(b), b).not.toThrow();
+    }
+  });
+
+  it(`finds every operation among the examples under the id ${LINTER_ID}, each valid against the configuration schema`, () => {
+    const key = new RegExp(`^${LINTER_ID}#v.+$`);
+    const configs: Record<string, unknown>[] = [];
+    for (const m of readme.matchAll(/```ya?ml\n+([\s\S]*?)\n+```/g)) {
+      if (!new RegExp(`${LINTER_ID}#v.+`).test(m[1])) continue;
+      const doc = parse(m[1]) as { steps?: unknown[] } | unknown[];
+      const steps = (Array.isArray(doc) ? doc : (doc.steps ?? [])) as { plugins?: unknown }[];
+      for (const step of steps) {
+        if (step.plugins === undefined) continue;
+        expect(Array.isArray(step.plugins), 'plugins must be a list').toBe(true);
+        for (const p of step.plugins as unknown[]) {
+          if (typeof p === 'string' && key.test(p)) configs.push({});
+          else for (const [k, c] of Object.entries(p as object)) if (key.test(k)) configs.push(c as Record<string, unknown>);
+        }
+      }
+    }
+    expect(new Set(configs.map((c) => c.operation))).toEqual(new Set(OPERATIONS));
+    for (const c of configs) expect(validate(c), `${JSON.stringify(c)} ${JSON.stringify(validate.errors)}`).toBe(true);
+  });
+});

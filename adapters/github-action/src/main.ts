@@ -84,7 +84,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (outcome.error && core.isDebug()) core.debug(redactor.redact(stackOf(outcome.error)));
     const facts: Fact[] = deployment ? [githubDeploymentFact(deployment, gh)] : [];
     const diagram = await lineage(op, json, inputs, actionsHost(coreEnv, redactor, { quiet: true }));
-    const report = buildReport(op, json, { links: reportLinks(runLinks(runCtx)), facts, diagram });
+    const report = buildReport(op, json, { links: reportLinks(runLinks(runCtx, recordedCommit(json))), facts, diagram });
     for (const [name, value] of renderOutputs(report, 'github')) core.setOutput(name, value);
     if (deployment) await finishGithubDeployment(deployment, report, runCtx, gh, redactor);
     await finish(report, redactor, env);
@@ -100,6 +100,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('result', JSON.stringify(json));
     await finish(buildReport(op, json, { links }), redactor, env);
   }
+}
+
+/** The GitCommit a version-update recorded (the summary links it). */
+function recordedCommit(json: JsonResult): string | undefined {
+  const attrs = (json as { attributes?: unknown }).attributes;
+  const commit = attrs !== null && typeof attrs === 'object' ? (attrs as Record<string, unknown>).GitCommit : undefined;
+  return typeof commit === 'string' ? commit : undefined;
 }
 
 /** The job summary, then setFailed for a failure. */

@@ -46,7 +46,11 @@ export function runUrl(ctx: RunContext): string | undefined {
   return `${repo}/actions/runs/${ctx.runId}${attempt ? `/attempts/${attempt}` : ''}`;
 }
 
-export function runLinks(ctx: RunContext): RunLinks {
+/**
+ * `recordedCommit`: the commit the operation recorded (GitCommit); the summary links it, so that it never shows
+ * another commit than the one stored (the event's own choice is the fallback, the same rule as the core's).
+ */
+export function runLinks(ctx: RunContext, recordedCommit?: string): RunLinks {
   const repo = repoUrl(ctx);
   const p = ctx.payload;
   const links: RunLinks = {
@@ -55,7 +59,9 @@ export function runLinks(ctx: RunContext): RunLinks {
   };
   const pr = rec(p.pull_request);
   const headCommit = rec(p.head_commit);
-  const commit = str(rec(pr.head).sha) ?? ctx.sha ?? str(headCommit.id);
+  const group = rec(p.merge_group);
+  const recorded = recordedCommit !== undefined && /^[0-9a-f]{40}$/i.test(recordedCommit) ? recordedCommit : undefined;
+  const commit = recorded ?? str(rec(pr.head).sha) ?? str(group.head_sha) ?? ctx.sha ?? str(headCommit.id);
   if (commit) {
     links.commit = commit;
     links.commitUrl = repo ? `${repo}/commit/${commit}` : undefined;

@@ -12,9 +12,12 @@ import groovy.transform.Field
 @Field static final List<String> QUERIES = ['status', 'history', 'diff', 'graph']
 
 def call(Map args = [:]) {
-    Map rest = new LinkedHashMap(args)
+    // [:] + putAll, not new LinkedHashMap(args): that constructor is not on script-security's generic whitelist,
+    // so a sandboxed (folder-level) library would wait for a script approval
+    Map rest = [:]
+    rest.putAll(args)
     String operation = rest.remove('operation')
-    def manifest = readJSON(text: libraryResource('shiplog/inputs.json'))
+    def manifest = plainJson(readJSON(text: libraryResource('shiplog/inputs.json')))
     refuseSecretArgs('shiplogCli', manifest, args)
     if (!(operation in QUERIES)) {
         error("shiplogCli: operation must be one of ${QUERIES.join(', ')} (use the shiplog* steps for the others)")
@@ -26,7 +29,7 @@ def call(Map args = [:]) {
 
 /** Entry point of the per-operation steps. */
 def runOperation(String operation, String step, Map args) {
-    def manifest = readJSON(text: libraryResource('shiplog/inputs.json'))
+    def manifest = plainJson(readJSON(text: libraryResource('shiplog/inputs.json')))
     refuseSecretArgs(step, manifest, args)
     def spec = manifest.steps[step]
     if (spec == null) {
@@ -143,7 +146,7 @@ private List<String> jenkinsFacts(Map args, String node) {
                      returnStdout: true) as String
         }
     }
-    def facts = out?.trim() ? readJSON(text: out.trim()) : [ok: false, warning: 'Jenkins API helper printed nothing']
+    def facts = out?.trim() ? plainJson(readJSON(text: out.trim())) : [ok: false, warning: 'Jenkins API helper printed nothing']
     if (!facts.ok) {
         echo("shiplog: ${facts.warning}")
         return []
@@ -152,7 +155,7 @@ private List<String> jenkinsFacts(Map args, String node) {
     if (!args.logFile && facts.logFile) {
         flags << "--log-file=${facts.logFile}".toString()
     }
-    for (def e : (facts.attributes as Map).entrySet()) {
+    for (def e : ((facts.attributes ?: [:]) as Map).entrySet()) {
         flags << "--attr=${e.key}=${e.value}".toString()
     }
     return flags
@@ -168,7 +171,7 @@ private Map readResult(String file, int status) {
     }
     if (text?.trim()) {
         try {
-            return readJSON(text: text.trim()) as Map
+            return plainJson(readJSON(text: text.trim())) as Map
         } catch (ignored) {
             // not JSON: reported as no result below
         }
@@ -181,4 +184,29 @@ private void appendDescription(String line) {
     String safe = line.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
     String current = currentBuild.description ?: ''
     currentBuild.description = current ? "${current}<br>${safe}".toString() : safe
+}
+
+/**
+ * readJSON's value with JSON null as null, deeply: the step returns json-lib's JSONNull for it, an object that is
+ * true in a condition and `!= null`, but equals(null). Lists and maps are rebuilt as plain ones.
+ */
+private def plainJson(def v) {
+    if (v == null || v.equals(null)) {
+        return null
+    }
+    if (v instanceof Map) {
+        Map m = [:]
+        for (def e : (v as Map).entrySet()) {
+            m.put(e.key, plainJson(e.value))
+        }
+        return m
+    }
+    if (v instanceof List) {
+        List l = []
+        for (def x : (v as List)) {
+            l.add(plainJson(x))
+        }
+        return l
+    }
+    return v
 }

@@ -18,6 +18,7 @@ import type {
   PipelineConfig,
   Put,
 } from '../model.js';
+import type { CustomStatePut, CustomStateSpec, CustomStateValue, Lease, LeaseOutcome, LeaseRequest } from '../state-model.js';
 
 export type BackendKind = 'local' | 'git' | 'postgres' | 'ortelius';
 
@@ -111,6 +112,8 @@ export interface DeploymentRecordSpec {
   /** The override the core granted, stored with the deployment (a record store recomputes it in record mode). */
   override?: Override;
   provenance: CiContext;
+  /** The custom state revisions the command received (SHIPLOG_STATE_*), kept with the current state. */
+  stateRevisions?: Record<string, number>;
   /**
    * This build's deployment key (deploymentKeyOf): a backend that cannot read back which build recorded a
    * deployment (ortelius) keeps it, so that a re-run of the same build records nothing twice.
@@ -248,6 +251,28 @@ export interface Backend {
   resolveDomain?(name: string, opts?: { application?: string }): Promise<{ id: number; name: string }>;
   /** Names of the Move tasks of a domain (by the id resolveDomain answered). */
   moveTasks?(domainId: number): Promise<string[]>;
+  // ---- desired state (docs/intent.md; record stores: records/intent-records.ts; ortelius: refused, exit 2) --
+  /** The environment's custom state, one value per key, sorted by key. Must not read history. */
+  getCustomState(environment: string): Promise<CustomStateValue[]>;
+  /** Sets one key (a new revision); an equal value writes nothing (changed=false). Secret-named keys: exit 2. */
+  setCustomState(spec: CustomStateSpec): Promise<CustomStatePut>;
+  /** The values (environment, key) held, newest first, at most `limit`. */
+  customStateHistory(environment: string, key: string, limit?: number): Promise<CustomStateValue[]>;
+  /** The lease on an environment (possibly expired), undefined when free. */
+  getLease(environment: string): Promise<Lease | undefined>;
+  /** Takes the lease when free, expired, already the holder's or held by `replacing`; compared in one transaction. */
+  acquireLease(req: LeaseRequest): Promise<LeaseOutcome>;
+  /** Extends a held lease; undefined when the holder lost it. */
+  renewLease(req: { environment: string; holderId: string; ttlMs: number; at: string }): Promise<Lease | undefined>;
+  /** Frees a held lease; false when the holder did not hold it. */
+  releaseLease(req: { environment: string; holderId: string; at: string }): Promise<boolean>;
+  /** Records an undeployment; on exit code 0 nothing runs there any more (status() leaves the application out). */
+  recordUndeployment(spec: DeploymentRecordSpec): Promise<Deployment>;
 
   close(): Promise<void>;
+}
+
+/** Whether a backend keeps custom state and leases: every record store does; an Ortelius server has no place for them. */
+export function keepsDesiredState(backend: Pick<Backend, 'kind'>): boolean {
+  return backend.kind !== 'ortelius';
 }

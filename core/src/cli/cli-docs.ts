@@ -3,6 +3,7 @@
  * `npm run build` (scripts/build.ts) writes it, and a test fails when the file differs.
  * Not part of the bundle.
  */
+import { CLI_COMMAND_DOCS } from './cli-command-docs.js';
 import { EXIT } from '../errors.js';
 import { COMMANDS, cliCommandWords, inputsFor, isRequired, type CommandName, type InputSpec } from '../inputs.js';
 import { COMMAND_MODULES } from '../operations/registry.js';
@@ -56,6 +57,10 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
   ],
   diff: ['components that differ between two environments. See [queries.md](queries.md)'],
   graph: ['`mermaid`: the version lineage as a Mermaid flowchart; `versions`. See [queries.md](queries.md)'],
+  report: [
+    '`dashboard`: the dashboard model the HTML and markdown are drawn from: `{title, generatedAt, environments, applications: [{name, cells, components, lineage, deployments, decisions}], limits}`. See [dashboard.md](dashboard.md)',
+    '`html`: `{path, bytes}` or `null`; `markdown`: `{path, bytes, truncated, omittedApplications}` (`path` `-` when printed on stdout) or `null`',
+  ],
   'store-info': [
     '`schema`: the store\'s format version, or `"absent"` before its first write',
     '`counts`: `{componentVersions, applicationVersions, deployments, environmentStates}`',
@@ -84,6 +89,27 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
     '`appVersion`, `action`: `move` (`--to`) or `deploy` (`--env`), `from`: the current stage, `stage`, `environment`',
     '`gatePassed`: `true`, `unmetRules`: `[]`. Refused: exit 1 with the same error `move`/`deploy` would give, `gatePassed: false` and every unmet rule',
   ],
+  plan: [
+    '`intent`: the intent file read; `environments`: `[{name, stage}]`',
+    '`rows`: `[{environment, stage, application, wave, dependsOn, selector, current, desired, action, reason, stateChanged, unmetRules}]`: `current`/`desired` are full application version names (or `null`); `action` is `deploy`, `undeploy`, `nothing` or `blocked`; `unmetRules`: `[{rule, stage, message, next?}]` from the release gate',
+    '`waves`: `[{wave, phase, applications}]` (`phase`: `deploy`, or `undeploy` for the waves that remove applications, dependants first)',
+    '`counts`: `{deploy, undeploy, nothing, blocked}`; `changes`: `true` when any row is not `nothing`',
+    '`mermaid`: the waves as a Mermaid flowchart (what `--mermaid` prints on stdout)',
+    'Exit 0 when `changes` is false, 1 when there is work, drift or a blocked row (still `ok:true`), 2 for a bad intent (every problem at once). See [intent.md](intent.md)',
+  ],
+  apply: [
+    '`plan`: the plan carried out (made again under the leases), as `plan`\'s result',
+    '`steps`: one per plan row: `{environment, application, wave, action, appVersion, previous, status, deploymentId, exitCode, startedAt, finishedAt, durationMs, message?}`; `status`: `succeeded`, `failed`, `skipped` (not started), `blocked` or `unchanged`',
+    '`counts`: `{succeeded, failed, skipped, blocked, unchanged}`; `lease`: `{holder, environments}` or `null` when there was nothing to do',
+    'When a deployment failed or rows were blocked or not started: the same object with `ok:false`, `error.code` `APPLY_FAILED`, exit 1. A lease held by another apply past `--lock-timeout`: exit 4 (`LEASE_HELD`, naming the holder). Ortelius: exit 2 (`NOT_SUPPORTED`). See [intent.md](intent.md)',
+  ],
+  'state-set': [
+    '`environment`, `key`, `value` (redacted), `revision`, `setAt`, `setBy`, `variable` (`SHIPLOG_STATE_<KEY>`)',
+    '`changed`: `false` when the key already held this value (nothing written); `previous`: `{value, revision}` or `null`',
+    'A key with a secret\'s name: exit 2 (state is not a secret store). Ortelius: exit 2 (`NOT_SUPPORTED`). See [intent.md](intent.md#custom-state)',
+  ],
+  'state-get': ['`environment`, `key`, `value`, `revision`, `setAt`, `setBy`, `variable`; `history`: the values newest first (at most `--limit`)', 'Without `--json` the value is printed on stdout (JSON text when it is not a string). A key never set: exit 2'],
+  'state-list': ['`environments`: the environments read; `values`: `[{environment, key, value, revision, setAt, setBy}]`'],
 };
 
 function cell(s: string): string {
@@ -130,7 +156,13 @@ export function renderCliDocs(): string {
     '- **dh spellings**: the reference `dh` CLI\'s option names are accepted as hidden aliases (column "dh aliases").',
     '- **Output**: human lines go to stderr. With `--json`, stdout carries exactly one JSON object: the result',
     '  (`{"ok":true,"operation":...}`) or `{"ok":false,"error":{"code","message","exitCode","hint?","problems?"}}`.',
-    "  Without `--json` only the command's product goes to stdout: `envscript` without `--output` prints the script, `graph` the Mermaid text.",
+    "  Without `--json` only the command's product goes to stdout: the tables of `status`, `history` and `diff` (in the",
+    "  `--format` asked for: `table`, `json`, `markdown`, `csv` or `tsv`; `--json` is `--format json`), `envscript`",
+    "  without `--output` the script, `graph` the Mermaid text. A `table` on a terminal is aligned, fitted to its width",
+    "  (cells cut with `…`; `--wide` shows them whole) and measured in display columns (CJK, emoji); piped, it becomes",
+    "  tab-separated rows without header or padding, as the GitHub CLI prints them (unless `--format table` is given). An empty answer prints nothing on",
+    "  stdout and says so on stderr. Colour (`--color auto|always|never`, default auto) only on a terminal, never with",
+    "  a non-empty `NO_COLOR` or `TERM=dumb`; `FORCE_COLOR` forces it on (`FORCE_COLOR=0` off). See docs/queries.md.",
     '  `--json` and `--debug` may also come before the command (`shiplog --json status`).',
     '- **Errors**: one line `shiplog: error: <message>`, then `hint: <hint>` when there is one; every problem of a',
     '  request is reported at once. `--debug` adds stack traces. Secrets (DHPASS, `--dhpass`, the values of',
@@ -151,6 +183,12 @@ export function renderCliDocs(): string {
     '  hold a control character (newline, CR, tab, other C0, DEL, C1, U+2028/9), and only full names may hold `;`,',
     '  as the separator of their parts (`GLOBAL.Acme.cart;main;v1`, `GLOBAL.Acme.shop;1.0`); either is refused with',
     '  exit 2 and one line naming the input and the character. `.`, `-` (and in variants `/`) still become `_`.',
+    '  A name (a full name as given, or one part) may be at most 255 characters long; a longer one is refused with exit 2',
+    '  and one line giving its length, wherever it comes from (flag, environment, component.toml).',
+    '- **Empty values**: a path or store flag given an empty value (`--output ""`, `--config ""`, `--log-file ""`,',
+    '  `--toml ""`, `--state-dir ""`, `--ca-cert ""`, `--store ""`, e.g. from an unset variable) is refused with exit 2,',
+    '  naming every such flag at once, and nothing is written; leave the flag out to get its default. An unknown value',
+    '  of a flag with fixed values (`--format yaml`) is exit 2 naming the flag and the allowed values.',
     '- **Pipeline**: stages, environments and the release policy come from `--config` (default `shiplog.toml`; when',
     '  that file is missing: dev -> qa -> prod, prod needs one approval, one environment per stage). See "Pipeline',
     '  config" below and [policy.md](policy.md).',
@@ -169,6 +207,7 @@ export function renderCliDocs(): string {
     '',
     ...COMMANDS.map((c) => `- [\`${cliCommandWords(c).join(' ')}\`](#shiplog-${cliCommandWords(c).join('-')}): ${COMMAND_MODULES[c].summary}`),
     '',
+    ...CLI_COMMAND_DOCS,
   );
   for (const name of COMMANDS) {
     const mod = COMMAND_MODULES[name];

@@ -1,29 +1,37 @@
 /**
- * What the CLI prints for an outcome: the human summary (or error line and hint) on stderr, and with --json
- * exactly one JSON object on stdout.
+ * What the CLI prints for an outcome: a query's product on stdout, other human summaries (or the error line and
+ * hint) on stderr, and with --json exactly one JSON object on stdout.
  */
 import type { ExecuteOutcome } from '../execute.js';
 import type { Host } from '../host.js';
 import type { AnyCommandModule } from '../operations/registry.js';
 import { renderDeployment, type DeploymentSummary } from '../operations/deployment-flow.js';
+import type { OutputOptions } from './output-options.js';
+import { formatTable, type TableFormat } from './table-format.js';
 
 /**
  * `stdoutJson` writes the --json document as is (the CLI's raw stdout). It must not be host.stdout: the
  * Host redacts text, and text redaction of a JSON document breaks it when a secret is a JSON word (`null`) or
  * meets an escape sequence; here every string of the value is redacted before it is serialized instead.
+ *
+ * A query's table is its product: stdout, in the --format asked for (with --json only the JSON is printed). The
+ * other commands' human summary is a diagnostic: stderr, also with --json (graph writes its Mermaid itself).
  */
-export function printOutcome(
-  host: Host,
-  mod: AnyCommandModule | undefined,
-  outcome: ExecuteOutcome,
-  json: boolean,
-  stdoutJson: (text: string) => void,
-): void {
+export function printOutcome(host: Host, mod: AnyCommandModule | undefined, outcome: ExecuteOutcome, out: OutputOptions, stdoutJson: (text: string) => void): void {
   const { result } = outcome;
-  if (outcome.exitCode === 0 && mod) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const text = mod.render(result as any);
-    if (text) host.stderr(`${text}\n`);
+  const json = out.format === 'json';
+  // A successful result with its own exit code (plan: 1 when there is work) still prints as a success.
+  if ((outcome.exitCode === 0 || result.ok === true) && mod) {
+    if (mod.table) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const r = json ? undefined : formatTable(mod.table(result as any), out.format as TableFormat, out.table);
+      if (r?.stdout) host.stdout(r.stdout);
+      if (r?.stderr) host.stderr(r.stderr);
+    } else {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const text = mod.render(result as any);
+      if (text) host.stderr(`${text}\n`);
+    }
   } else {
     const deployment = result.deployment as DeploymentSummary | undefined;
     if (deployment && deployment.id !== null) host.stderr(`${renderDeployment(deployment)}\n`);

@@ -11,9 +11,13 @@ import { COMMANDS, INPUTS, cliCommandWords, type CommandName } from '../inputs.j
 import { commandModule } from '../operations/registry.js';
 import { Redactor } from '../redact.js';
 import { isSecretName } from '../secret-names.js';
+import { addCliCommands } from './cli-commands.js';
 import { spellingOf, translateDhArgv } from './dh-compat.js';
+import { suggestFlag } from './did-you-mean.js';
 import { addInputFlags, readInputFlags } from './flags.js';
 import { printError, printJson, printOutcome } from './output.js';
+import { emptyPathProblems } from './empty-values.js';
+import { formatConflict, outputOptions, type Terminal } from './output-options.js';
 import { SHIPLOG_VERSION } from './version.js';
 
 export interface CliIo {
@@ -22,6 +26,8 @@ export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stdout/stderr are terminals and how wide (tables, colour); absent: neither is. */
+  terminal?: Terminal;
   /** Test seam passed to execute(). */
   executeOptions?: Omit<ExecuteOptions, 'commandArgs'>;
 }
@@ -35,6 +41,7 @@ const POSITIONAL_INPUT: Partial<Record<CommandName, { input: string; argument: s
 /** Commands spelled in two words (`shiplog store info`) hang under a group command. */
 const GROUP_SUMMARIES: Record<string, string> = {
   store: 'Inspect, copy and check the store that holds shiplog\'s state (info, copy, check)',
+  state: 'Custom state passed between releases: values per environment, given to deploy commands (set, get, list)',
 };
 
 function isTrueFlag(v: unknown): boolean {
@@ -111,6 +118,13 @@ export function buildProgram(io: CliIo, done: (code: number) => void, redactor: 
     }
     return g;
   };
+  addCliCommands(program, {
+    host: createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, redactor }),
+    cwd: io.cwd,
+    stdoutJson: io.stdout,
+    done,
+    configure: (c) => c.exitOverride().configureOutput({ writeOut: out, writeErr: err, outputError: () => {} }),
+  });
   for (const name of COMMANDS) {
     const mod = commandModule(name);
     if (!mod) continue;
@@ -139,12 +153,14 @@ export function buildProgram(io: CliIo, done: (code: number) => void, redactor: 
         }
         inputs[positional.input] = args[0];
       }
-      const json = isTrueFlag(inputs.json);
       const debug = isTrueFlag(inputs.debug);
       const commandArgs = TAKES_COMMAND_WORDS.includes(name) ? ((args[0] as string[] | undefined) ?? []) : [];
       const host = createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, debug, redactor, onInterrupt: processInterrupts });
-      const outcome = await execute(name, inputs, host, { ...io.executeOptions, commandArgs });
-      printOutcome(host, mod, outcome, json, io.stdout);
+      const conflict = [formatConflict(inputs, mod.table !== undefined), ...emptyPathProblems(name, inputs)].filter((p) => p !== undefined).join('; ') || undefined;
+      const outcome = conflict
+        ? { exitCode: EXIT.INVALID, result: { ok: false, operation: name, error: { code: 'USAGE', message: conflict, exitCode: EXIT.INVALID, hint: `see shiplog ${words.join(' ')} --help` } } }
+        : await execute(name, inputs, host, { ...io.executeOptions, commandArgs });
+      printOutcome(host, mod, outcome, outputOptions(inputs, io.env, io.terminal ?? {}, mod.table !== undefined), io.stdout);
       done(outcome.exitCode);
     });
   }
@@ -196,7 +212,8 @@ export async function runCli(io: CliIo): Promise<number> {
       const unknown = err.code === 'commander.unknownOption' ? /'--([^'=]+)/.exec(message)?.[1] : undefined;
       const command = dh.argv.find((a) => !a.startsWith('-')) as CommandName | undefined;
       const spelt = unknown && command && COMMANDS.includes(command) ? spellingOf(unknown, command) : undefined;
-      if (spelt) message += ` (did you mean ${spelt}?)`;
+      const near = unknown && command && COMMANDS.includes(command) && !spelt ? suggestFlag(unknown, command) : undefined;
+      if (spelt ?? near) message += ` (did you mean ${spelt ?? near}?)`;
       const error = { ok: false, error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint: 'see shiplog --help' } };
       printError(host, error.error);
       if (io.argv.some((a) => a === '--json' || a === '--json=true')) printJson(host, error, io.stdout);

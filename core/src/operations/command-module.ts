@@ -4,6 +4,7 @@
  */
 import type { CommandName } from '../inputs.js';
 import type { OperationContext } from './context.js';
+import type { TableData } from './render-table.js';
 
 /** Input values after resolution (flag > env binding > default), keyed by input-table name (kebab-case). */
 export type ResolvedInputs = Readonly<Record<string, string | string[] | boolean | number | undefined>>;
@@ -29,4 +30,8 @@ export interface CommandModule<Req = unknown, Res extends CommandResultBase = Co
   run(ctx: OperationContext, req: Req): Promise<Res>;
   /** Human summary (stderr) of a successful result, without trailing newline. */
   render(res: Res): string;
+  /** The exit code of a successful result when it is not 0 (`plan` exits 1 when there is work). */
+  exitCode?(res: Res): 0 | 1;
+  /** Queries: the result's rows, which the CLI prints on stdout in the --format asked for (table, csv, ...). */
+  table?(res: Res): TableData;
 }

@@ -34,6 +34,8 @@ export interface RunSpec {
   timeoutLabelMs?: number;
   /** Between the timeout's SIGTERM and its SIGKILL (default 10 s). */
   killGraceMs?: number;
+  /** Variables set for the command on top of host.env (`undefined` removes one): deploy-variables.ts. */
+  env?: Record<string, string | undefined>;
 }
 
 export const DEFAULT_KILL_GRACE_MS = 10_000;
@@ -92,6 +94,10 @@ export async function runDeploymentCommand(host: Host, spec: RunSpec): Promise<R
   const [file, args] = spec.shell !== undefined ? ['/bin/sh', ['-c', spec.shell]] : [spec.argv![0], spec.argv!.slice(1)];
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(host.env)) if (v !== undefined) env[k] = v;
+  for (const [k, v] of Object.entries(spec.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
   let timedOut = false;
   const exitCode = await new Promise<number>((resolve) => {
     // detached: the command leads a new process group, so that one kill(-pid) reaches everything it started.

@@ -16,6 +16,7 @@ import { maskSecretAttributes } from '../attributes.js';
 import { RECORD_GRACE_MS } from '../deadline.js';
 import { LineTail, MAX_STORED_LOG_LINES, runDeploymentCommand } from './deploy-runner.js';
 import { passGate, type VerdictFields } from './gate-check.js';
+import { deploymentVariables } from './deploy-variables.js';
 
 /** Where the deployment's result comes from. */
 export type DeploySource =
@@ -183,11 +184,15 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
     let log: string[];
     let startedAt: string;
     let finishedAt: string;
+    let stateRevisions: Record<string, number> | undefined;
     if (req.source.kind === 'run') {
+      // SHIPLOG_* facts and the environment's custom state (SHIPLOG_STATE_*), docs/intent.md.
+      const vars = await deploymentVariables(backend, host.env, av, req.environment, stage);
+      stateRevisions = vars.stateRevisions;
       host.log.info(`deploying ${av.name} to ${req.environment}: ${describeCommand(req.source)}`);
       // What is left of --timeout (the lookups before took some), but reported as the --timeout given.
       const left = Math.max(1, Math.min(req.timeoutMs, ctx.deadline?.remaining() ?? req.timeoutMs));
-      const out = await runDeploymentCommand(host, { shell: req.source.shell, argv: req.source.argv, timeoutMs: left, timeoutLabelMs: req.timeoutMs });
+      const out = await runDeploymentCommand(host, { shell: req.source.shell, argv: req.source.argv, timeoutMs: left, timeoutLabelMs: req.timeoutMs, env: vars.env });
       ({ exitCode, log, startedAt, finishedAt } = out);
       if (out.timedOut) {
         timedOut = true;
@@ -215,6 +220,7 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
       // Record mode: the record stores re-judge under their lock (nothing ran through shiplog yet).
       ...(mode === 'record' ? { gate: gate.check } : {}),
       ...(gate.override ? { override: gate.override } : {}),
+      ...(stateRevisions ? { stateRevisions } : {}),
       provenance,
       key: deploymentKeyOf(provenance),
     });

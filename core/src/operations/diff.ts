@@ -10,7 +10,7 @@ import type { CommandModule, CommandResultBase, ResolvedInputs } from './command
 import type { OperationContext } from './context.js';
 import { assertKnownEnvironment, parseApplication, type ApplicationFilter } from './query-filters.js';
 import { str } from './request-inputs.js';
-import { renderTable, versionPart } from './render-table.js';
+import { renderTable, tableOf, versionPart, type TableData } from './render-table.js';
 
 export interface DiffRequest {
   from: string;
@@ -134,6 +134,30 @@ export function renderDiff(res: DiffResult): string {
   return blocks.join('\n\n');
 }
 
+/**
+ * The diff rows for --format: per application first its application version in each environment (COMPONENT
+ * `(application)`), then each component that differs; `-` where nothing is deployed.
+ */
+export function diffTable(res: DiffResult): TableData {
+  const rows = res.applications.flatMap((a) => [
+    { app: a.application, what: '(application)', from: a.from ? versionPart(a.from) : '-', to: a.to ? versionPart(a.to) : '-', first: true },
+    ...a.components.map((c) => ({ app: a.application, what: c.base, from: c.from ?? '-', to: c.to ?? '-', first: false })),
+  ]);
+  const equal = res.applications.map((a) => `${a.equal} equal component${a.equal === 1 ? '' : 's'} in ${a.application}`);
+  const table = tableOf(
+    [
+      { header: 'APPLICATION', cell: (r) => r.app, group: true },
+      { header: 'COMPONENT', cell: (r) => r.what },
+      { header: res.from.toUpperCase(), cell: (r) => r.from },
+      { header: res.to.toUpperCase(), cell: (r) => r.to },
+    ],
+    res.identical ? [] : rows,
+    `${res.from} and ${res.to} run the same versions`,
+    (r) => r.first,
+  );
+  return res.identical ? table : { ...table, note: `(${equal.join('; ')})` };
+}
+
 export const diffCommand: CommandModule<DiffRequest, DiffResult> = {
   name: 'diff',
   summary: 'Show the component versions that differ between what runs in two environments.',
@@ -142,4 +166,5 @@ export const diffCommand: CommandModule<DiffRequest, DiffResult> = {
   request: (inputs) => diffRequest(inputs),
   run: runDiff,
   render: renderDiff,
+  table: diffTable,
 };

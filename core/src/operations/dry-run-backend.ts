@@ -14,6 +14,11 @@ const WRITES = new Set<keyof Backend>([
   'moveApplicationVersion',
   'startDeployment',
   'recordDeployment',
+  'setCustomState',
+  'acquireLease',
+  'renewLease',
+  'releaseLease',
+  'recordUndeployment',
 ]);
 
 /** Wraps a backend so that every write throws. */
@@ -49,6 +54,14 @@ export function emptyBackend(kind: BackendKind, location: string): Backend {
     recordDeployment: refuse('recordDeployment'),
     status: async () => [],
     history: async () => [],
+    getCustomState: async () => [],
+    setCustomState: refuse('setCustomState'),
+    customStateHistory: async () => [],
+    getLease: async () => undefined,
+    acquireLease: refuse('acquireLease'),
+    renewLease: refuse('renewLease'),
+    releaseLease: refuse('releaseLease'),
+    recordUndeployment: refuse('recordUndeployment'),
     close: async () => {},
   };
 }

@@ -6,7 +6,9 @@
  */
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { keepsDesiredState } from '../backend/backend.js';
 import { BUILD_VARIABLE_NAMES, buildVariables } from '../build-variables.js';
+import { stateVariableName, stateVariableValue } from '../custom-state-keys.js';
 import { readComponentToml } from '../component-toml.js';
 import { ENVSCRIPT_FORMATS, VARIABLE_NAME, byteOrder, formatVariables, type EnvscriptFormat } from '../envscript-format.js';
 import { InvalidInputError } from '../errors.js';
@@ -36,6 +38,8 @@ export interface EnvscriptRequest {
   dryRun?: boolean;
   /** [Export] may set PATH, LD_PRELOAD, NODE_OPTIONS, ... (export-policy.ts); refused otherwise. */
   allowDangerousExports?: boolean;
+  /** --env: also write this environment's custom state as SHIPLOG_STATE_<KEY> (docs/intent.md). */
+  environment?: string;
 }
 
 export interface EnvscriptResult {
@@ -68,12 +72,16 @@ export async function envscript(ctx: OperationContext, req: EnvscriptRequest): P
   const git = await readGitFacts(host);
   const now = host.now();
   const base = { env: host.env, git, ci, now, cwd: host.cwd };
+  if (git.shallow) {
+    host.log.warn('shallow clone: BUILDNUM, GIT_BRANCH_PARENT, GIT_BRANCH_CREATE_COMMIT, GIT_BRANCH_CREATE_TIMESTAMP and GIT_COMMIT_AUTHORS are unknown and left out (fetch the whole history, e.g. fetch-depth: 0)');
+  }
   const first = buildVariables(base);
   const tomlPath = req.toml ?? 'component.toml';
   const toml = await readComponentToml(host, { path: tomlPath, vars: { ...host.env, ...first } });
   if (!toml && req.tomlExplicit) throw new InvalidInputError(`--toml ${tomlPath}: no such file (${path.resolve(host.cwd, tomlPath)})`);
   if (!toml) host.log.info(`${tomlPath} not found: writing the derived variables only`);
-  const derived = toml ? buildVariables({ ...base, attributes: toml.attributes }) : first;
+  const componentName = req.componentName ?? toml?.values.Name;
+  const derived = buildVariables({ ...base, ...(toml ? { attributes: toml.attributes } : {}), componentName });
 
   const vars: Record<string, string> = {};
   const effective = (name: string): string | undefined => {
@@ -86,7 +94,7 @@ export async function envscript(ctx: OperationContext, req: EnvscriptRequest): P
     if (v !== undefined) vars[name] = name === 'GIT_URL' ? stripUrlCredentials(v) : v;
   }
 
-  const previous = await previousCommit(ctx, req.componentName ?? toml?.values.Name, req.componentVariant ?? toml?.values.Variant);
+  const previous = await previousCommit(ctx, componentName, req.componentVariant ?? toml?.values.Variant, git.commit);
   const envOr = (name: string, v: string | undefined) => {
     const e = host.env[name];
     const value = e !== undefined && e !== '' ? e : v;
@@ -100,6 +108,7 @@ export async function envscript(ctx: OperationContext, req: EnvscriptRequest): P
   const exportIssues = exportProblems(toml?.exports ?? {}, { allowDangerous: req.allowDangerousExports === true });
   if (exportIssues.length) throw InvalidInputError.of(exportIssues, `in ${tomlPath}; docs/envscript.md lists what [Export] may set`);
   for (const [k, v] of Object.entries(toml?.exports ?? {})) vars[k] = v;
+  if (req.environment) Object.assign(vars, await customStateVariables(ctx, req.environment));
 
   const kept = filterVariables(host, vars);
   const text = formatVariables(kept, req.format);
@@ -154,8 +163,11 @@ function filterVariables(host: Host, vars: Record<string, string>): [string, str
   return out.sort((a, b) => byteOrder(a[0], b[0]));
 }
 
-/** GitCommit of the latest version under the component's base; a backend problem is only a warning. */
-async function previousCommit(ctx: OperationContext, name: string | undefined, variant: string | undefined): Promise<string | undefined> {
+/**
+ * GitCommit of the component's previous recorded version: the latest under its base, or, when that one is this
+ * very commit (already recorded by this build), the latest with another commit. A backend problem is only a warning.
+ */
+async function previousCommit(ctx: OperationContext, name: string | undefined, variant: string | undefined, current: string | undefined): Promise<string | undefined> {
   if (!name || name.trim() === '') return undefined;
   let base: string;
   try {
@@ -170,11 +182,36 @@ async function previousCommit(ctx: OperationContext, name: string | undefined, v
     const latest = backend.latestComponentVersion
       ? await backend.latestComponentVersion(base)
       : (await backend.listComponentVersions(base)).at(-1);
-    const commit = latest?.attributes.GitCommit;
-    return commit && commit.trim() !== '' ? commit.trim() : undefined;
+    const commit = latest?.attributes.GitCommit?.trim();
+    // This build already recorded (version-update before envscript): the previous version is the one before it.
+    if (commit && current && commit === current) {
+      const older = (await backend.listComponentVersions(base)).map((v) => v.attributes.GitCommit?.trim()).filter((c) => c && c !== current);
+      return older.at(-1) || undefined;
+    }
+    return commit || undefined;
   } catch (err) {
     ctx.host.log.warn(`envscript: could not read the previous version of ${base}: ${(err as Error).message}`);
     return undefined;
+  }
+}
+
+/**
+ * The environment's custom state as SHIPLOG_STATE_<KEY> variables. Like the previous commit, a backend problem
+ * (or a backend without custom state) is only a warning: the build variables are still written.
+ */
+async function customStateVariables(ctx: OperationContext, environment: string): Promise<Record<string, string>> {
+  try {
+    const backend = await ctx.backend();
+    if (!keepsDesiredState(backend)) {
+      ctx.host.log.warn(`envscript: the ${backend.kind} backend keeps no custom state: no SHIPLOG_STATE_* variables for ${environment}`);
+      return {};
+    }
+    const out: Record<string, string> = {};
+    for (const v of await backend.getCustomState(environment)) out[stateVariableName(v.key)] = stateVariableValue(v.value);
+    return out;
+  } catch (err) {
+    ctx.host.log.warn(`envscript: could not read the custom state of ${environment}: ${(err as Error).message}`);
+    return {};
   }
 }
 
@@ -213,6 +250,7 @@ export const envscriptCommand: CommandModule<EnvscriptRequest, EnvscriptResult> 
     'shiplog envscript --toml services/cart/component.toml --format dotenv --output build.env',
     'shiplog envscript --format github --output "$GITHUB_ENV"',
     'shiplog envscript --format json',
+    'shiplog envscript --env qa --output deploy.env   # also SHIPLOG_STATE_<KEY> of qa',
   ],
   mutating: true,
 
@@ -238,6 +276,7 @@ export const envscriptCommand: CommandModule<EnvscriptRequest, EnvscriptResult> 
       print: !bool(inputs, 'json'),
       dryRun: bool(inputs, 'dry-run'),
       allowDangerousExports: bool(inputs, 'allow-dangerous-exports'),
+      ...(str(inputs, 'env') ? { environment: str(inputs, 'env') } : {}),
     };
   },
 

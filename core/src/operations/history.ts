@@ -22,7 +22,7 @@ import {
   type BuildInfo,
 } from './query-filters.js';
 import { str } from './request-inputs.js';
-import { renderTable, shortTime, versionPart } from './render-table.js';
+import { renderAligned, shortTime, tableOf, versionPart, type TableData } from './render-table.js';
 
 export const DEFAULT_HISTORY_LIMIT = 20;
 
@@ -203,9 +203,9 @@ function toEntry(d: Deployment): HistoryEntry {
   };
 }
 
-export function renderHistory(res: HistoryResult): string {
+export function historyTable(res: HistoryResult): TableData {
   if (res.events) {
-    return renderTable(
+    return tableOf(
       [
         { header: 'TIME', cell: (e) => shortTime(e.at) },
         { header: 'APPLICATION', cell: (e) => e.application },
@@ -219,7 +219,7 @@ export function renderHistory(res: HistoryResult): string {
       `no ${res.kind === 'approve' ? 'approvals' : res.kind === 'reject' ? 'rejections' : `${res.kind}s`}`,
     );
   }
-  return renderTable(
+  return tableOf(
     [
       { header: 'ID', cell: (d) => d.id, right: true },
       { header: 'STARTED', cell: (d) => shortTime(d.startedAt) },
@@ -234,6 +234,10 @@ export function renderHistory(res: HistoryResult): string {
     res.deployments,
     'no deployments',
   );
+}
+
+export function renderHistory(res: HistoryResult): string {
+  return renderAligned(historyTable(res));
 }
 
 export const historyCommand: CommandModule<HistoryRequest, HistoryResult> = {
@@ -251,4 +255,5 @@ export const historyCommand: CommandModule<HistoryRequest, HistoryResult> = {
   request: (inputs) => historyRequest(inputs),
   run: runHistory,
   render: renderHistory,
+  table: historyTable,
 };

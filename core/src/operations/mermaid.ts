@@ -38,21 +38,37 @@ export function escapeLabel(text: string): string {
   return out;
 }
 
+/** A subgraph: the nodes it holds are drawn inside a titled box (plan's waves). */
+export interface MermaidGroup {
+  id: string;
+  label: string;
+  nodeIds: string[];
+}
+
 export function flowchart(
   direction: 'LR' | 'TD',
   nodes: MermaidNode[],
   edges: MermaidEdge[],
   classes: MermaidClass[] = [],
+  groups: MermaidGroup[] = [],
 ): string {
   const lines = [`flowchart ${direction}`];
   for (const c of classes) {
     if (!CLASS_NAME.test(c.name)) throw new Error(`bad mermaid class name ${JSON.stringify(c.name)}`);
     lines.push(`  classDef ${c.name} ${c.style}`);
   }
-  for (const n of nodes) {
+  const node = (n: MermaidNode, indent: string) => {
     checkId(n.id);
-    lines.push(`  ${n.id}["${n.lines.map(escapeLabel).join('<br/>')}"]`);
+    lines.push(`${indent}${n.id}["${n.lines.map(escapeLabel).join('<br/>')}"]`);
+  };
+  const grouped = new Set(groups.flatMap((g) => g.nodeIds));
+  for (const g of groups) {
+    checkId(g.id);
+    lines.push(`  subgraph ${g.id}["${escapeLabel(g.label)}"]`);
+    for (const n of nodes) if (g.nodeIds.includes(n.id)) node(n, '    ');
+    lines.push('  end');
   }
+  for (const n of nodes) if (!grouped.has(n.id)) node(n, '  ');
   for (const e of edges) {
     checkId(e.from);
     checkId(e.to);

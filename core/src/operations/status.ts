@@ -17,7 +17,7 @@ import {
   type BuildInfo,
 } from './query-filters.js';
 import { str } from './request-inputs.js';
-import { renderTable, shortTime, versionPart } from './render-table.js';
+import { renderAligned, shortTime, tableOf, versionPart, type TableData } from './render-table.js';
 
 export interface StatusRequest {
   environment?: string;
@@ -91,28 +91,32 @@ function toEntry(s: EnvironmentState): StatusEntry {
   };
 }
 
-export function renderStatus(res: StatusResult): string {
-  if (res.environments.length === 0) {
-    const where = res.filter.environment ? ` to ${res.filter.environment}` : '';
-    const what = res.filter.application ? ` of ${res.filter.application}` : '';
-    return `nothing deployed${what}${where} yet`;
-  }
+/** The status rows: one per component version, the entry's own cells grouped over them. */
+export function statusTable(res: StatusResult): TableData {
+  const where = res.filter.environment ? ` to ${res.filter.environment}` : '';
+  const what = res.filter.application ? ` of ${res.filter.application}` : '';
   const rows = res.environments.flatMap((e) => {
     const comps = e.components.length > 0 ? e.components : [''];
     return comps.map((c, i) => ({ e, c, first: i === 0 }));
   });
-  return renderTable(
+  return tableOf(
     [
-      { header: 'ENVIRONMENT', cell: (r) => (r.first ? r.e.name : '') },
-      { header: 'APPLICATION', cell: (r) => (r.first ? r.e.application : '') },
-      { header: 'VERSION', cell: (r) => (r.first ? `${versionPart(r.e.appVersion)}${r.e.override ? ' (override)' : ''}` : '') },
-      { header: 'DEPLOYED', cell: (r) => (r.first ? shortTime(r.e.deployedAt) : '') },
-      { header: 'ID', cell: (r) => (r.first ? r.e.deploymentId : ''), right: true },
-      { header: 'BUILD', cell: (r) => (r.first ? buildLabel(r.e.build) : '') },
+      { header: 'ENVIRONMENT', cell: (r) => r.e.name, group: true },
+      { header: 'APPLICATION', cell: (r) => r.e.application, group: true },
+      { header: 'VERSION', cell: (r) => `${versionPart(r.e.appVersion)}${r.e.override ? ' (override)' : ''}`, group: true },
+      { header: 'DEPLOYED', cell: (r) => shortTime(r.e.deployedAt), group: true },
+      { header: 'ID', cell: (r) => r.e.deploymentId, right: true, group: true },
+      { header: 'BUILD', cell: (r) => buildLabel(r.e.build), group: true },
       { header: 'COMPONENTS', cell: (r) => r.c },
     ],
     rows,
+    `nothing deployed${what}${where} yet`,
+    (r) => r.first,
   );
+}
+
+export function renderStatus(res: StatusResult): string {
+  return renderAligned(statusTable(res));
 }
 
 function cmp(a: string, b: string): number {
@@ -131,4 +135,5 @@ export const statusCommand: CommandModule<StatusRequest, StatusResult> = {
   request: (inputs) => statusRequest(inputs),
   run: runStatus,
   render: renderStatus,
+  table: statusTable,
 };

@@ -77,6 +77,13 @@ const HEADLINES: Partial<Record<CommandName, (r: JsonResult) => string>> = {
     const n = variableNames(r.variables).length;
     return `${n} variable${n === 1 ? '' : 's'}${textOf(r.file) ? ` in ${textOf(r.file)}` : ''}`;
   },
+  report: (r) => {
+    const d = rec(r.dashboard);
+    const apps = Array.isArray(d.applications) ? d.applications.length : 0;
+    const envs = Array.isArray(d.environments) ? d.environments.length : 0;
+    const file = textOf(rec(r.html).path);
+    return `dashboard of ${apps} application${apps === 1 ? '' : 's'} x ${envs} environment${envs === 1 ? '' : 's'}${file ? ` in ${file}` : ''}`;
+  },
 };
 
 function errorOf(result: JsonResult): ReportError | undefined {

@@ -5,3 +5,7 @@ export { renderMarkdown, escapeMarkdown, markdownCode, markdownLink, type Markdo
 export { renderText, renderHeadline, plainLine } from './text.js';
 export { renderHtml, escapeHtml } from './html.js';
 export { renderOutputs } from './outputs.js';
+export * from './dashboard-model.js';
+export { renderDashboardHtml, DASHBOARD_CSP } from './dashboard-html.js';
+export { renderDashboardMarkdown, SUMMARY_LIMIT_BYTES, type DashboardMarkdown, type DashboardMarkdownOptions } from './dashboard-markdown.js';
+export { lineageSvg } from './lineage-svg.js';

@@ -11,7 +11,7 @@ import type {
   HistoryFilter,
   MoveSpec,
 } from '../../src/backend/backend.js';
-import { ApprovalRejectedError, ApprovalRequiredError, InvalidInputError, NotFoundError } from '../../src/errors.js';
+import { ApprovalRejectedError, ApprovalRequiredError, InvalidInputError, NotFoundError, NotSupportedError } from '../../src/errors.js';
 import { createMemoryHost } from '../../src/host.js';
 import { deploymentFromSpec } from '../../src/backend/deployment-record.js';
 import type {
@@ -195,7 +195,21 @@ export class MemoryBackend implements Backend {
     return (filter.limit === undefined ? hits : hits.slice(0, filter.limit)).map((d) => clone(d)!);
   }
 
+  // Desired state is not modelled here (the record stores' suite covers it): reads answer empty, writes refuse.
+  getCustomState = async () => [];
+  customStateHistory = async () => [];
+  getLease = async () => undefined;
+  setCustomState = notModelled;
+  acquireLease = notModelled;
+  renewLease = notModelled;
+  releaseLease = notModelled;
+  recordUndeployment = notModelled;
+
   async close(): Promise<void> {}
+}
+
+async function notModelled(): Promise<never> {
+  throw new NotSupportedError('the memory backend does not keep custom state, leases or undeployments');
 }
 
 /** The component versions with `comp` swapped in for the one sharing its base, or appended. */

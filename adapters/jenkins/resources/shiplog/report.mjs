@@ -4,11 +4,15 @@ const require = __shiplogCreateRequire(import.meta.url);
 import { readFileSync } from 'node:fs';
 
 const OPERATIONS = ["version-update", "move", "approve", "deploy", "envscript"];
-const QUERIES = ["status", "history", "diff", "graph", "show", "check-gate"];
+const QUERIES = ["status", "history", "diff", "graph", "report", "show", "check-gate"];
 const STORE_COMMANDS = ["store-info", "store-copy", "store-check"];
-const COMMANDS = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS];
+const INTENT_COMMANDS = ["plan", "apply", "state-set", "state-get", "state-list"];
+const COMMANDS = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS, ...INTENT_COMMANDS];
 const ALL = COMMANDS;
-const MUTATING = ["version-update", "move", "approve", "deploy", "envscript"];
+const MUTATING = ["version-update", "move", "approve", "deploy", "envscript", "apply", "state-set"];
+const PLAN_APPLY = ["plan", "apply"];
+const TABLE_QUERIES = ["status", "history", "diff"];
+const FILTERED_QUERIES = ["status", "history", "diff", "graph"];
 const INPUTS = [
   // --- backend and connection -------------------------------------------------------------------------
   {
@@ -202,9 +206,10 @@ const INPUTS = [
   {
     name: "application",
     type: "string",
-    description: "Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff: only this application. show: also the first word after the command.",
-    commands: ["version-update", "move", "approve", "deploy", "history", "graph", "status", "diff", "show", "check-gate"],
+    description: "Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff, report: only this application. show: also the first word after the command. plan, apply: only these applications of the intent (repeatable).",
+    commands: ["version-update", "move", "approve", "deploy", "history", "graph", "status", "diff", "report", "show", "check-gate", ...PLAN_APPLY],
     required: ["move", "approve", "deploy", "graph", "show", "check-gate"],
+    listFor: PLAN_APPLY,
     aliases: ["appname"],
     env: ["COMPONENT_APPLICATION"],
     example: "GLOBAL.Acme.Store.shop"
@@ -293,9 +298,10 @@ const INPUTS = [
   {
     name: "env",
     type: "string",
-    description: "deploy and version-update: environment to deploy to (must exist in the pipeline config). check-gate: the environment a deployment would go to. status and history: only this environment.",
-    commands: ["deploy", "version-update", "status", "history", "check-gate"],
-    required: ["deploy"],
+    description: "deploy and version-update: environment to deploy to (must exist in the pipeline config). check-gate: the environment a deployment would go to. status and history: only this environment. plan, apply: only these environments of the intent (repeatable). state: the environment whose custom state is set or read. envscript: also write that environment's custom state as SHIPLOG_STATE_<KEY>.",
+    commands: ["deploy", "version-update", "status", "history", "check-gate", "envscript", ...PLAN_APPLY, "state-set", "state-get", "state-list"],
+    required: ["deploy", "state-set", "state-get"],
+    listFor: PLAN_APPLY,
     aliases: ["deployenv", "deploy-env"],
     env: ["DEPLOY_ENV"],
     example: "qa"
@@ -353,12 +359,70 @@ const INPUTS = [
     commands: ["envscript"],
     default: "false"
   },
+  // --- desired state (docs/intent.md) --------------------------------------------------------------------
+  {
+    name: "intent",
+    type: "string",
+    description: "The intent file (what should run where). Default: the nearest intent.toml from here up to the repository root.",
+    commands: PLAN_APPLY,
+    env: ["SHIPLOG_INTENT"],
+    example: "deploy/intent.toml"
+  },
+  {
+    name: "mermaid",
+    type: "boolean",
+    description: "Print the plan's waves as a Mermaid flowchart on stdout (the table still goes to stderr).",
+    commands: ["plan"],
+    default: "false",
+    cliOnly: true
+  },
+  {
+    name: "parallel",
+    type: "integer",
+    description: "At most this many deployments at once within a wave.",
+    commands: ["apply"],
+    default: "1"
+  },
+  {
+    name: "fail-fast",
+    type: "boolean",
+    description: "Stop starting deployments in every environment after the first failure (default: only the failed environment stops).",
+    commands: ["apply"],
+    default: "false"
+  },
+  {
+    name: "lock-timeout",
+    type: "duration",
+    description: "How long to wait for another apply's lease on an environment before giving up with exit 4 naming the holder.",
+    commands: ["apply"],
+    default: "10m"
+  },
+  {
+    name: "key",
+    type: "string",
+    description: "Custom state key: lower-case letters, digits and _ (db_url); deploy commands receive it as SHIPLOG_STATE_<KEY>. Secret names are refused: state is not a secret store.",
+    commands: ["state-set", "state-get"],
+    required: ["state-set", "state-get"],
+    example: "db_url"
+  },
+  {
+    name: "value",
+    type: "string",
+    description: "The value to set (a string).",
+    commands: ["state-set"]
+  },
+  {
+    name: "from-json",
+    type: "string",
+    description: "A JSON file whose value (any JSON) is set instead of --value.",
+    commands: ["state-set"]
+  },
   // --- queries -----------------------------------------------------------------------------------------
   {
     name: "limit",
     type: "integer",
-    description: "At most this many entries.",
-    commands: ["history"],
+    description: "At most this many entries (state get: values of the key's history).",
+    commands: ["history", "state-get"],
     default: "20"
   },
   {
@@ -369,6 +433,34 @@ const INPUTS = [
     description: "What to list: deployments, moves, approvals, rejections, or overrides (moves and deployments that passed a gate by --override).",
     commands: ["history"],
     default: "deploy"
+  },
+  // --- report (the release dashboard, docs/dashboard.md) ------------------------------------------------
+  {
+    name: "html",
+    type: "string",
+    description: "report: write the dashboard as one self-contained HTML page (inline style and script, fetches nothing) to this file.",
+    commands: ["report"],
+    example: "shiplog-report.html"
+  },
+  {
+    name: "markdown",
+    type: "string",
+    description: "report: write the dashboard as markdown (PR comments, job summaries; cut under GitHub's 1 MiB summary limit with a pointer to the HTML) to this file; `-` prints it on stdout. Default: on stdout when --html is not given.",
+    commands: ["report"],
+    example: "report.md"
+  },
+  {
+    name: "html-url",
+    type: "string",
+    description: "report: where the HTML report is published (an artifact or Pages URL): the markdown links to it.",
+    commands: ["report"]
+  },
+  {
+    name: "recent",
+    type: "integer",
+    description: "report: how many of the latest deployments to show per application.",
+    commands: ["report"],
+    default: "10"
   },
   // --- output (CLI only) -------------------------------------------------------------------------------
   {
@@ -384,6 +476,41 @@ const INPUTS = [
     type: "boolean",
     description: "Show debug lines and stack traces.",
     commands: ALL,
+    default: "false",
+    cliOnly: true
+  },
+  // --- CLI output (cli/table-format.ts, cli/color.ts; docs/cli.md "Output") -------------------------------
+  {
+    name: "format",
+    type: "enum",
+    values: ["table", "json", "markdown", "csv", "tsv"],
+    description: "Output on stdout: an aligned table on a terminal (tab-separated rows without header when piped), one JSON object, a Markdown table, CSV or TSV with a header. --json is --format json.",
+    commands: TABLE_QUERIES,
+    default: "table",
+    cliOnly: true
+  },
+  {
+    name: "wide",
+    type: "boolean",
+    description: "Do not fit the table to the terminal width: show every cell in full.",
+    commands: TABLE_QUERIES,
+    default: "false",
+    cliOnly: true
+  },
+  {
+    name: "color",
+    type: "enum",
+    values: ["auto", "always", "never"],
+    description: "Colour: auto = only on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it on, FORCE_COLOR=0 off).",
+    commands: ALL,
+    default: "auto",
+    cliOnly: true
+  },
+  {
+    name: "ignore-env-filters",
+    type: "boolean",
+    description: "Ignore the filters taken from environment variables (DEPLOY_ENV, COMPONENT_NAME, COMPONENT_APPLICATION).",
+    commands: FILTERED_QUERIES,
     default: "false",
     cliOnly: true
   }
@@ -470,6 +597,13 @@ const HEADLINES = {
   envscript: (r) => {
     const n = variableNames(r.variables).length;
     return `${n} variable${n === 1 ? "" : "s"}${textOf(r.file) ? ` in ${textOf(r.file)}` : ""}`;
+  },
+  report: (r) => {
+    const d = rec(r.dashboard);
+    const apps = Array.isArray(d.applications) ? d.applications.length : 0;
+    const envs = Array.isArray(d.environments) ? d.environments.length : 0;
+    const file = textOf(rec(r.html).path);
+    return `dashboard of ${apps} application${apps === 1 ? "" : "s"} x ${envs} environment${envs === 1 ? "" : "s"}${file ? ` in ${file}` : ""}`;
   }
 };
 function errorOf(result) {

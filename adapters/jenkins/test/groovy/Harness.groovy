@@ -158,8 +158,14 @@ class Harness {
         return plain(new JsonSlurper().parseText(text as String))
     }
 
-    /** JsonSlurper's lazy maps -> plain LinkedHashMap/ArrayList, as readJSON's results behave. */
+    /**
+     * JsonSlurper's lazy maps -> plain LinkedHashMap/ArrayList, as readJSON's results behave, and JSON null as the
+     * real step returns it: json-lib's JSONNull (JsonNullStandIn below), an object, so truthy in Groovy.
+     */
     static def plain(def v) {
+        if (v == null) {
+            return JsonNullStandIn.INSTANCE
+        }
         if (v instanceof Map) {
             Map m = new LinkedHashMap()
             v.each { k, x -> m[k] = plain(x) }
@@ -170,4 +176,19 @@ class Harness {
         }
         return v
     }
+}
+
+/**
+ * Behaves as net.sf.json.JSONNull (pipeline-utility-steps' readJSON returns it for JSON null): a singleton object,
+ * true in a Groovy condition, `== null` false, equals(null) true, equal to the string "null", printed as "null".
+ */
+final class JsonNullStandIn {
+    static final JsonNullStandIn INSTANCE = new JsonNullStandIn()
+    private JsonNullStandIn() {}
+    @Override
+    boolean equals(Object o) { return o == null || o.is(this) || 'null' == o }
+    @Override
+    int hashCode() { return 0 }
+    @Override
+    String toString() { return 'null' }
 }

@@ -124,6 +124,37 @@ if (mode != '--e2e-only') {
         assertTrue(flags.contains('--exit-code=0'), "flags ${flags}")
         assertTrue(!everything(h).contains('jenkins-api-t0ken-42'), 'API token leaked')
     }
+    // Issue 20, item 5: readJSON returns json-lib's JSONNull for JSON null (an object: truthy, `!= null`).
+    tests['JSON null from the Jenkins API helper is no value (no --log-file=null, no attributes)'] = {
+        def h = newHarness()
+        h.fakeSh = { Map c ->
+            if (c.script.contains('jenkins-context.mjs')) {
+                return [status: 0, stdout: '{"ok":true,"logFile":null,"attributes":null,"warning":null}']
+            }
+            return fakeCli([ok: true, operation: 'deploy', deployment: [id: 1, appVersion: 'GLOBAL.Acme.shop;1', environment: 'qa', exitCode: 0, status: 'success']]).call(c)
+        }
+        h.step('shiplogDeploy', [application: 'GLOBAL.Acme.shop', env: 'qa', exitCode: 0, jenkinsCredentialsId: 'jenkins-api'])
+        def flags = argsOf(h.shCalls[1])
+        assertTrue(!flags.any { it.startsWith('--log-file') || it.startsWith('--attr') }, "flags ${flags}")
+        assertTrue(flags.contains('--exit-code=0'), "flags ${flags}")
+    }
+    tests['JSON null in the result: the caller gets null, a null error message is not "null"'] = {
+        def h = newHarness()
+        h.fakeSh = fakeCli([ok: true, operation: 'deploy', dryRun: true, config: null,
+                            deployment: [id: null, appVersion: 'GLOBAL.Acme.shop;1', environment: 'qa', exitCode: null, status: 'planned', logUrl: null],
+                            list: [null, 'x']])
+        def r = h.step('shiplogDeploy', [application: 'GLOBAL.Acme.shop', env: 'qa', command: 'true', dryRun: true])
+        assertTrue(r.config == null && r.deployment.id == null && r.deployment.exitCode == null && !r.deployment.logUrl, "result ${r}")
+        assertTrue(r.list[0] == null && r.list[1] == 'x', "list ${r.list}")
+        def h2 = newHarness()
+        h2.fakeSh = fakeCli([ok: false, operation: 'approve', error: [code: 'X', message: null, exitCode: 4]], 4)
+        try {
+            h2.step('shiplogApprove', [application: 'GLOBAL.Acme.shop', stage: 'qa'])
+            assertTrue(false, 'expected an error')
+        } catch (StepError e) {
+            assertTrue(e.message == 'shiplog approve failed (exit 4): exit 4', e.message)
+        }
+    }
     tests['without Jenkins API access a record-only deploy still records'] = {
         def h = newHarness()
         h.fakeSh = { Map c ->

@@ -6,6 +6,7 @@
  *   schema.json                              {format, schema, createdAt}
  *   meta.json                                counters (next ids) and the ids of the latest operations
  *   objects/{cb,cv,ab,av,ix}/<2 hex>/<40 hex>.json   component bases, component versions, applications, app versions, the catalog
+ *   objects/{cs,ch,ls}/<2 hex>/<40 hex>.json      custom state per environment, its history, apply leases
  *   env/<40 hex env>/<40 hex app>.json        current state of one application in one environment
  *   log/<id / 1e6>/<id / 1e3>/<id>.json       one deployment per blob, append-only (trees of <= 1000 entries)
  *   ops/<2 hex>/<2 hex>/<40 hex>.json         keyed operations (OperationSummary.key): the key and the result
@@ -31,6 +32,9 @@ export const KIND_ROOT: Record<DocKind, string> = {
   application: 'objects/ab',
   'application-version': 'objects/av',
   catalog: 'objects/ix',
+  'custom-state': 'objects/cs',
+  'custom-state-history': 'objects/ch',
+  lease: 'objects/ls',
 };
 
 export interface GitSchemaFile {

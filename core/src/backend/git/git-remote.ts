@@ -41,9 +41,12 @@ export async function fetchTip(git: Git, gitDir: string, remote: RemoteSpec, tip
   return { failure: lockedInCache(r.stderr) ? 'locked' : classifyTransport(r.stderr), detail: git.tail(r.stderr) };
 }
 
-/** Another process sharing this cache holds a lock (shallow.lock, a ref lock): worth another try. */
-function lockedInCache(stderr: string): boolean {
-  return /\.lock'?: File exists|Unable to create .*\.lock|cannot lock ref/i.test(stderr);
+/**
+ * Another process sharing this cache holds a lock (shallow.lock, a ref lock), or changed the cache's shallow
+ * file during this fetch (two applies on one machine share the cache): worth another try.
+ */
+export function lockedInCache(stderr: string): boolean {
+  return /\.lock'?: File exists|Unable to create .*\.lock|cannot lock ref|shallow file has changed since we read it/i.test(stderr);
 }
 
 async function readRef(git: Git, gitDir: string, ref: string): Promise<string> {

@@ -17,7 +17,15 @@ export const TMP_DIR = 'tmp';
 export const LOG_DIR = 'log';
 export const ENV_DIR = 'objects/env';
 
-export type ObjectKind = 'component-base' | 'component-version' | 'application' | 'application-version' | 'catalog';
+export type ObjectKind =
+  | 'component-base'
+  | 'component-version'
+  | 'application'
+  | 'application-version'
+  | 'catalog'
+  | 'custom-state'
+  | 'custom-state-history'
+  | 'lease';
 
 const KIND_DIR: Record<ObjectKind, string> = {
   'component-base': 'objects/cb',
@@ -25,6 +33,9 @@ const KIND_DIR: Record<ObjectKind, string> = {
   application: 'objects/ab',
   'application-version': 'objects/av',
   catalog: 'objects/ix',
+  'custom-state': 'objects/cs',
+  'custom-state-history': 'objects/ch',
+  lease: 'objects/ls',
 };
 
 function hashName(name: string): string {

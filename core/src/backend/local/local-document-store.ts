@@ -19,6 +19,7 @@ import {
   type StoreEntry,
   type StoreInfo,
 } from '../records/document-store.js';
+import { intentDocName } from '../records/intent-records.js';
 import { isErrno } from './durable-file.js';
 import { ENV_DIR, SCHEMA_VERSION, envStatePath, objectPath, segmentPath } from './layout.js';
 import { readHistory, readStatus } from './queries.js';
@@ -31,6 +32,9 @@ const KIND_DIRS: Record<DocKind, string> = {
   application: 'objects/ab',
   'application-version': 'objects/av',
   catalog: 'objects/ix',
+  'custom-state': 'objects/cs',
+  'custom-state-history': 'objects/ch',
+  lease: 'objects/ls',
 };
 
 export class LocalDocumentStore implements DocumentStore {
@@ -134,6 +138,10 @@ export function docName(kind: DocKind, value: unknown): string {
       return (value as ApplicationVersionDoc).value.name;
     case 'catalog':
       return (value as CatalogDoc).name;
+    case 'custom-state':
+    case 'custom-state-history':
+    case 'lease':
+      return intentDocName(kind, value);
   }
 }
 

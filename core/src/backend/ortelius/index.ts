@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Backend } from '../backend.js';
-import { AuthError, ConfigError, InvalidInputError } from '../../errors.js';
+import { AuthError, ConfigError, InvalidInputError, NotSupportedError } from '../../errors.js';
 import type { Deadline } from '../../deadline.js';
 import type { Host } from '../../host.js';
 import { maxResponseBytes } from '../../response-limit.js';
@@ -124,8 +124,27 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
     resolveEnvironment: (name, o) => catalog.environment(name, o),
     resolveDomain: (name, o) => catalog.domain(name, o),
     moveTasks: (domainId) => catalog.moveTasks(domainId),
+    // Desired state (docs/intent.md): the server has no place for custom state, leases or undeployments.
+    getCustomState: noPlace('custom state'),
+    setCustomState: noPlace('custom state'),
+    customStateHistory: noPlace('custom state'),
+    getLease: noPlace('apply leases'),
+    acquireLease: noPlace('apply leases'),
+    renewLease: noPlace('apply leases'),
+    releaseLease: noPlace('apply leases'),
+    recordUndeployment: noPlace('undeployments'),
     close: async () => http.close(),
   };
+}
+
+/** A refusal, in one line, of what the server cannot hold (exit 2). */
+function noPlace(what: string): () => Promise<never> {
+  return () =>
+    Promise.reject(
+      new NotSupportedError(`the Ortelius server has no place for ${what}: use a store (local, git+..., postgres://...) for this command`, {
+        hint: 'plan works against Ortelius; state and apply need a store (docs/intent.md "Works on every store")',
+      }),
+    );
 }
 
 function parseUrl(raw: string): URL {

@@ -18,8 +18,26 @@ export type StoreKind = 'local' | 'git' | 'postgres';
  * `catalog`: one document (documents.ts CatalogDoc) listing every application; stores written before it existed
  * lack it, and the backend then finds the applications with scan().
  */
-export type DocKind = 'component-base' | 'component-version' | 'application' | 'application-version' | 'catalog';
-export const DOC_KINDS: readonly DocKind[] = ['component-base', 'component-version', 'application', 'application-version', 'catalog'];
+export type DocKind =
+  | 'component-base'
+  | 'component-version'
+  | 'application'
+  | 'application-version'
+  | 'catalog'
+  // desired state (records/intent-records.ts): an environment's custom state, its history, its apply lease
+  | 'custom-state'
+  | 'custom-state-history'
+  | 'lease';
+export const DOC_KINDS: readonly DocKind[] = [
+  'component-base',
+  'component-version',
+  'application',
+  'application-version',
+  'catalog',
+  'custom-state',
+  'custom-state-history',
+  'lease',
+];
 
 /** The dense id counters: the next id of each kind. */
 export interface Counters {

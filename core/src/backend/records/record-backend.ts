@@ -21,6 +21,8 @@ import { nextFreeVersion, swapComponent } from './component-swap.js';
 import type { DocReader, DocumentStore } from './document-store.js';
 import type { ApplicationDoc, ApplicationVersionDoc, ComponentBaseDoc, ComponentVersionDoc } from './documents.js';
 import { ReleaseWrites } from './release-writes.js';
+import * as intent from './intent-records.js';
+import type { CustomStatePut, CustomStateSpec, CustomStateValue, Lease, LeaseOutcome, LeaseRequest } from '../../state-model.js';
 
 export { operationKey } from './release-writes.js';
 
@@ -230,7 +232,8 @@ export class RecordBackend implements Backend {
   // ---- queries ----------------------------------------------------------------------------------------
 
   async status(filter: { environment?: string; application?: string } = {}): Promise<EnvironmentState[]> {
-    return this.store.status(filter);
+    // An undeployment's record says that nothing runs there (intent-records.ts).
+    return (await this.store.status(filter)).filter((s) => !s.undeployed);
   }
 
   async history(filter: HistoryFilter): Promise<Deployment[]> {
@@ -238,6 +241,40 @@ export class RecordBackend implements Backend {
       throw new InvalidInputError(`history limit ${String(filter.limit)} is not a non-negative integer`);
     }
     return this.store.history(filter);
+  }
+
+  // ---- desired state: custom state, apply leases, undeployments (intent-records.ts) --------------------
+
+  getCustomState(environment: string): Promise<CustomStateValue[]> {
+    return intent.readCustomState(this.store, environment);
+  }
+
+  setCustomState(spec: CustomStateSpec): Promise<CustomStatePut> {
+    return intent.putCustomState(this.host, this.store, spec);
+  }
+
+  customStateHistory(environment: string, key: string, limit?: number): Promise<CustomStateValue[]> {
+    return intent.customStateHistory(this.store, environment, key, limit);
+  }
+
+  getLease(environment: string): Promise<Lease | undefined> {
+    return intent.readLease(this.store, environment);
+  }
+
+  acquireLease(req: LeaseRequest): Promise<LeaseOutcome> {
+    return intent.acquireLease(this.host, this.store, req);
+  }
+
+  renewLease(req: { environment: string; holderId: string; ttlMs: number; at: string }): Promise<Lease | undefined> {
+    return intent.renewLease(this.store, req);
+  }
+
+  releaseLease(req: { environment: string; holderId: string; at: string }): Promise<boolean> {
+    return intent.releaseLease(this.store, req);
+  }
+
+  recordUndeployment(spec: DeploymentRecordSpec): Promise<Deployment> {
+    return intent.recordUndeployment(this.host, this.store, spec);
   }
 
   async close(): Promise<void> {

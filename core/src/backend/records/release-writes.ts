@@ -114,6 +114,7 @@ export class ReleaseWrites {
             provenance: spec.provenance,
             ...(spec.actor ? { actor: spec.actor } : {}),
             ...(override ? { override } : {}),
+            ...(spec.stateRevisions ? { stateRevisions: { ...spec.stateRevisions } } : {}),
           };
           tx.putEnvState(state);
         }
