@@ -26,15 +26,8 @@ export interface StateSetRequest {
   dryRun: boolean;
 }
 
-/** A value as results show it. */
-export interface StateValueView {
-  environment: string;
-  key: string;
-  value: unknown;
-  revision: number;
-  setAt: string;
-  setBy: string;
-}
+/** A value as results show it: the stored value without its CI context. */
+export type StateValueView = Omit<CustomStateValue, 'provenance'>;
 
 export interface StateSetResult extends CommandResultBase, StateValueView {
   operation: 'state-set';

@@ -73,6 +73,7 @@ describe('completion', () => {
 
   it('bash: commands, two-word commands, flags and the values of enum flags', () => {
     expect(complete('shiplog sta')).toEqual(['status', 'state']);
+    expect(complete('shiplog state ')).toEqual(['set', 'get', 'list']);
     expect(complete('shiplog store ')).toEqual(['info', 'copy', 'check']);
     expect(complete('shiplog status --fo')).toEqual(['--format']);
     expect(complete('shiplog status --format ')).toEqual(['table', 'json', 'markdown', 'csv', 'tsv']);

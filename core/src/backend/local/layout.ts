@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type { DocKind } from '../records/document-store.js';
 
 /** The on-disk format this code reads and writes. Bump on any incompatible change. */
 export const SCHEMA_VERSION = 1;
@@ -17,15 +18,8 @@ export const TMP_DIR = 'tmp';
 export const LOG_DIR = 'log';
 export const ENV_DIR = 'objects/env';
 
-export type ObjectKind =
-  | 'component-base'
-  | 'component-version'
-  | 'application'
-  | 'application-version'
-  | 'catalog'
-  | 'custom-state'
-  | 'custom-state-history'
-  | 'lease';
+/** The local store keeps every record document kind as a sharded object directory. */
+export type ObjectKind = DocKind;
 
 const KIND_DIR: Record<ObjectKind, string> = {
   'component-base': 'objects/cb',
