@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../src/host.js';
-import { entryMatches, platformActor, resolveActor, trusted } from '../src/policy/identity.js';
+import { entryMatches, gitConfigEnv, platformActor, readGitEmail, resolveActor, trusted } from '../src/policy/identity.js';
 import { readCiContext } from '../src/ci-context.js';
 import { execute } from '../src/execute.js';
 import { createMemoryHost } from '../src/host.js';
@@ -81,6 +81,18 @@ describe('identity', () => {
       await repo.run('version-update', { 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': '1', application: 'GLOBAL.Acme.Store.shop' });
       const r = await repo.run('approve', { application: 'GLOBAL.Acme.Store.shop', stage: 'qa' });
       expect(r.result).toMatchObject({ by: 'dana@example.com', actor: { id: 'dana@example.com', source: 'git' } });
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('reads git user.email with only git\'s variables: a variable past the kernel\'s 128 KiB string limit does not fail the spawn', async () => {
+    const repo = makeRepo();
+    try {
+      execFileSync('git', ['config', 'user.email', 'dana@example.com'], { cwd: repo.dir, env: repo.env });
+      const env = { ...repo.env, API_TOKEN: 'x'.repeat(1 << 20) };
+      expect(gitConfigEnv(env)).not.toHaveProperty('API_TOKEN');
+      expect(await readGitEmail({ cwd: repo.dir, env })).toBe('dana@example.com');
     } finally {
       repo.cleanup();
     }

@@ -74,10 +74,23 @@ export async function resolveActor(f: ActorFacts): Promise<Actor> {
   return { id: 'unknown', source: 'unknown' };
 }
 
-/** `git config user.email` run in host.cwd with the host's environment; undefined when unset or git fails. */
+/** What `git config` reads its configuration from: where git and the config files are, never the rest. */
+const GIT_CONFIG_ENV = /^(PATH|HOME|USERPROFILE|XDG_CONFIG_HOME|SYSTEMROOT|GIT_[A-Z0-9_]+)$/;
+
+/**
+ * Only the variables git needs, so no other variable (a token, a huge value past the kernel's per-string
+ * limit, which makes the spawn fail with E2BIG) is handed to the child.
+ */
+export function gitConfigEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && GIT_CONFIG_ENV.test(k)) out[k] = v;
+  return out;
+}
+
+/** `git config user.email` run in host.cwd with the host's git variables; undefined when unset or git fails. */
 export function readGitEmail(host: Pick<Host, 'cwd' | 'env'>): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', ['config', '--get', 'user.email'], { cwd: host.cwd, env: { ...host.env }, windowsHide: true, encoding: 'utf8' }, (err, stdout) =>
+    execFile('git', ['config', '--get', 'user.email'], { cwd: host.cwd, env: gitConfigEnv(host.env), windowsHide: true, encoding: 'utf8' }, (err, stdout) =>
       resolve(err ? undefined : val(stdout)),
     );
   });
