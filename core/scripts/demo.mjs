@@ -115,6 +115,7 @@ function main() {
   // --format table: aligned although the demo's output is a pipe (piped tables are tab-separated rows otherwise)
   shiplog(['status', '--format', 'table']);
   shiplog(['history', '--application', APP, '--limit', '10', '--format', 'table']);
+  shiplog(['show', `${APP};3`]);
   shiplog(['diff', '--from', 'dev', '--to', 'prod', '--format', 'table']);
   shiplog(['graph', '--application', APP]);
 

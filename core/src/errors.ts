@@ -2,7 +2,7 @@
  * The error catalogue. Every failure the core reports is one of these classes, with a stable `code`,
  * a documented `exitCode`, a one-line message and an optional hint.
  *
- * Exit codes: 0 ok, 1 operation failed (deploy failed, approval missing or rejected),
+ * Exit codes: 0 ok, 1 operation failed (deploy failed, approval missing or rejected, release policy refused),
  * 2 invalid input/config/usage, 3 authentication, 4 backend unavailable or server error, 5 timeout.
  */
 export const EXIT = {
@@ -21,6 +21,11 @@ export interface ErrorOptions {
   cause?: unknown;
   /** Every problem found, when validation reports several at once. */
   problems?: string[];
+  /**
+   * Machine-readable facts merged into the failed command's JSON result beside `error` (a refused gate's
+   * `gatePassed: false` and `unmetRules`).
+   */
+  details?: Record<string, unknown>;
 }
 
 export class ShiplogError extends Error {
@@ -28,12 +33,14 @@ export class ShiplogError extends Error {
   readonly exitCode: ExitCode = EXIT.OPERATION_FAILED;
   readonly hint?: string;
   readonly problems?: string[];
+  readonly details?: Record<string, unknown>;
 
   constructor(message: string, opts: ErrorOptions = {}) {
     super(oneLine(message), opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = new.target.name;
     this.hint = opts.hint;
     this.problems = opts.problems;
+    this.details = opts.details;
   }
 
   toJSON(): { code: string; message: string; exitCode: number; hint?: string; problems?: string[] } {
@@ -127,6 +134,20 @@ export class ApprovalRequiredError extends OperationFailedError {
 /** Exit 1: the latest decision for the stage is a rejection. */
 export class ApprovalRejectedError extends OperationFailedError {
   override readonly code = 'APPROVAL_REJECTED';
+}
+
+/**
+ * Exit 1: the release policy refused a move, a deployment or an approval (policy/gate.ts). `details` carries
+ * `gatePassed: false` and every unmet rule. Code GATE_REFUSED, or APPROVER_REFUSED when the identity may not
+ * decide; a gate whose only unmet rules are approvals keeps ApprovalRequiredError/ApprovalRejectedError.
+ */
+export class GateRefusedError extends OperationFailedError {
+  override readonly code: string;
+
+  constructor(message: string, opts: ErrorOptions & { code?: 'GATE_REFUSED' | 'APPROVER_REFUSED' } = {}) {
+    super(message, opts);
+    this.code = opts.code ?? 'GATE_REFUSED';
+  }
 }
 
 /** Exit 3: login failed, token refused, missing credentials. */

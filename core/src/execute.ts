@@ -13,7 +13,8 @@ import { chooseStore, registerStoreUrlSecrets, type StoreChoice, type StoreSourc
 import { ApplyFailedError, FailedDeploymentError, InvalidInputError, ShiplogError, StoreInconsistentError, toShiplogError, UsageError } from './errors.js';
 import type { Host } from './host.js';
 import { COMMANDS, INPUTS, type CommandName } from './inputs.js';
-import type { CiContext, PipelineConfig } from './model.js';
+import type { Actor, CiContext, PipelineConfig } from './model.js';
+import { readGitEmail, resolveActor } from './policy/identity.js';
 import type { DeploymentFacts, OperationContext } from './operations/context.js';
 import { emptyBackend, readOnlyBackend } from './operations/dry-run-backend.js';
 import { resolveInputs, type RawInputs } from './operations/input-resolution.js';
@@ -50,6 +51,12 @@ export interface ExecuteOptions {
    * (OperationContext.beforeDeployment). It also gets the validated input values.
    */
   beforeDeployment?: (facts: DeploymentFacts & { values: Readonly<Record<string, unknown>> }) => Promise<void>;
+  /**
+   * Who acts, as the adapter's platform confirmed it through its API (a Buildkite block step's unblocker, a GitHub
+   * required reviewer, a Jenkins `input` submitter): source `verified:<platform>`. Wins over the identity shiplog
+   * reads from the environment; recorded on every record the command writes (docs/policy.md, "Identity").
+   */
+  actor?: Actor;
 }
 
 export interface ExecuteOutcome {
@@ -119,13 +126,23 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
     const choosing = () => (choice ??= chooseStore(host, resolved, configFile()));
     let pipeline: Promise<PipelineConfig> | undefined;
     let ci: CiContext | undefined;
+    let actor: Promise<Actor> | undefined;
     const beforeDeployment = opts.beforeDeployment;
+    const readCi = () => (ci ??= readCiContext(host.env, host.cwd));
     const ctx: OperationContext = {
       host,
       dryRun,
       deadline,
       ...(beforeDeployment ? { beforeDeployment: (facts: DeploymentFacts) => beforeDeployment({ ...facts, values: v }) } : {}),
-      ci: () => (ci ??= readCiContext(host.env, host.cwd)),
+      ci: readCi,
+      actor: () =>
+        (actor ??= resolveActor({
+          env: host.env,
+          ci: readCi(),
+          gitEmail: () => readGitEmail(host),
+          ...(typeof v.as === 'string' ? { asserted: v.as } : {}),
+          ...(opts.actor ? { verified: opts.actor } : {}),
+        })),
       pipeline: () => (pipeline ??= loadPipelineConfig(host, configFile())),
       backendKind: async () => selectBackend((await choosing()).opts, host),
       backend: () =>
@@ -151,7 +168,7 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
   } catch (err) {
     const e = toShiplogError(err);
     const base = err instanceof FailedDeploymentError || err instanceof StoreInconsistentError || err instanceof ApplyFailedError ? err.result : { ok: false, operation: command };
-    return { exitCode: e.exitCode, result: host.redactor.redactValue({ ...base, ok: false, error: e.toJSON() }), error: e };
+    return { exitCode: e.exitCode, result: host.redactor.redactValue({ ...base, ...e.details, ok: false, error: e.toJSON() }), error: e };
   } finally {
     deadline?.dispose();
     if (backend) {

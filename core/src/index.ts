@@ -26,5 +26,10 @@ export type { Backend, BackendKind } from './backend/backend.js';
 export type { VersionUpdateResult } from './operations/version-update.js';
 export type { ApproveResult } from './operations/approve.js';
 export type { MoveResult } from './operations/move.js';
+export type { CheckGateResult } from './operations/check-gate.js';
+export type { ShowResult, StageView } from './operations/show.js';
+export type { ReleaseEvent } from './operations/release-events.js';
+// The release policy's verdict (adapters surface gatePassed and unmetRules from results and refusals).
+export type { Verdict, GateTarget } from './policy/gate.js';
 export type { DeployResult, DeploymentSummary } from './operations/deployment-flow.js';
 export { SHIPLOG_VERSION } from './cli/version.js';

@@ -14,7 +14,7 @@
  */
 
 export const OPERATIONS = ['version-update', 'move', 'approve', 'deploy', 'envscript'] as const;
-export const QUERIES = ['status', 'history', 'diff', 'graph', 'report'] as const;
+export const QUERIES = ['status', 'history', 'diff', 'graph', 'report', 'show', 'check-gate'] as const;
 /** Store maintenance (`shiplog store info|copy|check`): CLI commands, not adapter steps. */
 export const STORE_COMMANDS = ['store-info', 'store-copy', 'store-check'] as const;
 /** Desired state (docs/intent.md): `shiplog plan|apply` and `shiplog state set|get|list`. CLI commands for now. */
@@ -150,7 +150,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'config',
     type: 'string',
-    description: 'Pipeline config (stages, approval gates, environments). Missing file: dev -> qa -> prod, prod gated.',
+    description: 'Pipeline config: stages, environments and the release policy (docs/policy.md). Missing file: dev -> qa -> prod, prod needs one approval.',
     commands: ALL,
     default: 'shiplog.toml',
     env: ['SHIPLOG_CONFIG'],
@@ -301,9 +301,9 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'application',
     type: 'string',
-    description: 'Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff, report: only this application. plan, apply: only these applications of the intent (repeatable).',
-    commands: ['version-update', 'move', 'approve', 'deploy', 'history', 'graph', 'status', 'diff', 'report', ...PLAN_APPLY],
-    required: ['move', 'approve', 'deploy', 'graph'],
+    description: 'Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff, report: only this application. show: also the first word after the command. plan, apply: only these applications of the intent (repeatable).',
+    commands: ['version-update', 'move', 'approve', 'deploy', 'history', 'graph', 'status', 'diff', 'report', 'show', 'check-gate', ...PLAN_APPLY],
+    required: ['move', 'approve', 'deploy', 'graph', 'show', 'check-gate'],
     listFor: PLAN_APPLY,
     aliases: ['appname'],
     env: ['COMPONENT_APPLICATION'],
@@ -312,8 +312,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'app-version',
     type: 'string',
-    description: 'Application version (`.` and `-` become `_`). version-update: the version to create or reuse (default: next after the latest). move/approve/deploy: default the latest.',
-    commands: ['version-update', 'move', 'approve', 'deploy'],
+    description: 'Application version (`.` and `-` become `_`). version-update: the version to create or reuse (default: next after the latest). move/approve/deploy/show/check-gate: default the latest.',
+    commands: ['version-update', 'move', 'approve', 'deploy', 'show', 'check-gate'],
     aliases: ['appversion'],
     env: ['COMPONENT_APPLICATION_VERSION'],
   },
@@ -349,8 +349,9 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'to',
     type: 'string',
-    description: 'move: stage to move the application version into (default: the next stage). diff: second environment. store copy: the destination store URL (docs/store.md).',
-    commands: ['move', 'diff', 'store-copy'],
+    description:
+      'move: stage to move the application version into (default: the next stage). check-gate: the stage a move would go to (or give --env). diff: second environment. store copy: the destination store URL (docs/store.md).',
+    commands: ['move', 'diff', 'check-gate', 'store-copy'],
     required: ['diff', 'store-copy'],
     aliases: ['todom'],
   },
@@ -363,6 +364,27 @@ export const INPUTS: readonly InputSpec[] = [
     aliases: ['from_domain', 'from-domain'],
   },
   {
+    name: 'override',
+    type: 'boolean',
+    description: 'Pass a gate the release policy refuses, when the target stage allows it (allow_override = true); needs --reason. Recorded with who and why, and shown by status, history and show.',
+    commands: ['move', 'deploy'],
+    default: 'false',
+  },
+  {
+    name: 'reason',
+    type: 'string',
+    description: 'Why --override is used (stored with the override).',
+    commands: ['move', 'deploy'],
+  },
+  {
+    name: 'as',
+    type: 'string',
+    description: 'Outside CI only: the identity to record as acting (an e-mail or login), marked self-asserted. In CI the platform names who acts. Default: git config user.email, else the OS user.',
+    commands: ['version-update', 'move', 'approve', 'deploy'],
+    example: 'dana@example.com',
+    cliOnly: true,
+  },
+  {
     name: 'task',
     type: 'string',
     description: 'Name of the move task (Ortelius: a task of the from-domain). Default: the target stage\'s task.',
@@ -372,8 +394,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'env',
     type: 'string',
-    description: 'deploy and version-update: environment to deploy to (must exist in the pipeline config). status and history: only this environment. plan, apply: only these environments of the intent (repeatable). state: the environment whose custom state is set or read. envscript: also write that environment\'s custom state as SHIPLOG_STATE_<KEY>.',
-    commands: ['deploy', 'version-update', 'status', 'history', 'envscript', ...PLAN_APPLY, 'state-set', 'state-get', 'state-list'],
+    description: 'deploy and version-update: environment to deploy to (must exist in the pipeline config). check-gate: the environment a deployment would go to. status and history: only this environment. plan, apply: only these environments of the intent (repeatable). state: the environment whose custom state is set or read. envscript: also write that environment\'s custom state as SHIPLOG_STATE_<KEY>.',
+    commands: ['deploy', 'version-update', 'status', 'history', 'check-gate', 'envscript', ...PLAN_APPLY, 'state-set', 'state-get', 'state-list'],
     required: ['deploy', 'state-set', 'state-get'],
     listFor: PLAN_APPLY,
     aliases: ['deployenv', 'deploy-env'],
@@ -496,9 +518,18 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'limit',
     type: 'integer',
-    description: 'At most this many deployments (state get: values of the key\'s history).',
+    description: 'At most this many entries (state get: values of the key\'s history).',
     commands: ['history', 'state-get'],
     default: '20',
+  },
+  {
+    // Shares its name with version-update's component kind; no command takes both.
+    name: 'kind',
+    type: 'enum',
+    values: ['deploy', 'move', 'approve', 'reject', 'override'],
+    description: 'What to list: deployments, moves, approvals, rejections, or overrides (moves and deployments that passed a gate by --override).',
+    commands: ['history'],
+    default: 'deploy',
   },
   // --- report (the release dashboard, docs/dashboard.md) ------------------------------------------------
   {

@@ -1,6 +1,7 @@
 /**
- * The pipeline config (shiplog.toml): the ordered stages an application version moves through, which of
- * them need an approval, the Ortelius domain and move task of each, and the environments that belong to it.
+ * The pipeline config (shiplog.toml): the ordered stages an application version moves through, the Ortelius
+ * domain and move task of each, the environments that belong to it, and the release policy (docs/policy.md:
+ * lifecycle, approval rules, [groups], [[freeze]] windows; parsed by policy/policy-config.ts and policy/freeze.ts).
  *
  * ```toml
  * [[stage]]
@@ -10,30 +11,44 @@
  * domain = "GLOBAL.Acme.prod"      # Ortelius domain (default: the name)
  * task = "Move to prod"            # default: "Move to <name>"
  * ```
- * A missing file, or one without [[stage]] tables (e.g. only a [store] table), gives the default dev -> qa -> prod
- * (prod gated; one environment per stage, same name).
+ * A missing file, or one without [[stage]] tables (e.g. only a [store] table), gives the built-in dev -> qa -> prod:
+ * one environment per stage, same name; prod needs one approval; qa may be skipped and leaving a stage needs no
+ * successful deployment, unlike a file's stages.
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { parse as parseToml } from 'smol-toml';
 import { ConfigError, InvalidInputError } from './errors.js';
 import type { Host } from './host.js';
-import type { PipelineConfig, Stage } from './model.js';
+import type { FreezeWindow, PipelineConfig, Stage } from './model.js';
+import { parseFreeze } from './policy/freeze.js';
+import { successorsOf } from './policy/lifecycle.js';
+import { finishPolicies, readGroups, readStagePolicy, STAGE_POLICY_KEYS, type RawPolicy } from './policy/policy-config.js';
 
 export const DEFAULT_PIPELINE_FILE = 'shiplog.toml';
 
-const STAGE_KEYS = new Set(['name', 'approval', 'environments', 'domain', 'task']);
+const STAGE_KEYS = new Set(['name', 'approval', 'environments', 'domain', 'task', ...STAGE_POLICY_KEYS]);
+/** Top-level keys; [store] is read by backend/store-config.ts. */
+const TOP_KEYS = new Set(['stage', 'store', 'groups', 'freeze']);
 
-/** The built-in pipeline: dev -> qa -> prod, prod gated. */
+/**
+ * The built-in pipeline, as before the release policy: dev -> qa -> prod, prod needs one approval; qa may be
+ * skipped, no success requirement. A shiplog.toml enforces the lifecycle (docs/policy.md).
+ */
 export function defaultPipelineConfig(): PipelineConfig {
-  return buildConfig(
-    [
-      { name: 'dev', requiresApproval: false, environments: ['dev'] },
-      { name: 'qa', requiresApproval: false, environments: ['qa'] },
-      { name: 'prod', requiresApproval: true, environments: ['prod'] },
-    ].map((s) => ({ ...s, domain: s.name, task: defaultTask(s.name) })),
-    undefined,
+  const stages = [
+    { name: 'dev', requiresApproval: false, environments: ['dev'] },
+    { name: 'qa', requiresApproval: false, environments: ['qa'] },
+    { name: 'prod', requiresApproval: true, environments: ['prod'] },
+  ].map((s) => ({ ...s, domain: s.name, task: defaultTask(s.name) }));
+  const problems: string[] = [];
+  finishPolicies(
+    stages.map((stage) => ({ stage, raw: stage.requiresApproval ? { approval: true } : stage.name === 'qa' ? { optional: true } : {} })),
+    {},
+    problems,
+    false,
   );
+  return buildConfig(stages, undefined, {}, []);
 }
 
 /**
@@ -66,17 +81,16 @@ export function parsePipelineConfig(text: string, file: string): PipelineConfig 
   }
   const problems: string[] = [];
   for (const key of Object.keys(doc)) {
-    // [store] is read by backend/store-config.ts.
-    if (key !== 'stage' && key !== 'store') problems.push(`unknown key "${key}" (expected [[stage]] tables)`);
+    if (!TOP_KEYS.has(key)) problems.push(`unknown key "${key}" (expected [[stage]] and [[freeze]] tables, [groups], [store])`);
   }
   const raw = doc.stage;
   // Every stage with a usable name takes part in the uniqueness checks, even when another of its keys is bad,
   // so that one error lists every problem of the file.
   const parsed: ParsedStage[] = [];
+  // A file without [[stage]] tables (e.g. only [store], or [[freeze]] windows) keeps the built-in stages.
+  const builtIn = raw === undefined ? defaultPipelineConfig() : undefined;
   if (raw === undefined) {
-    // A file that only names the store ([store]) keeps the default stages.
-    if (problems.length > 0) throw new ConfigError(`pipeline config ${file}: ${problems.length === 1 ? problems[0] : `${problems.length} problems: ${problems.join('; ')}`}`, { problems });
-    return { ...defaultPipelineConfig(), file };
+    // nothing to parse: the built-in stages and their policies
   } else if (!Array.isArray(raw)) {
     problems.push('"stage" must be an array of tables ([[stage]])');
   } else if (raw.length === 0) {
@@ -87,21 +101,35 @@ export function parsePipelineConfig(text: string, file: string): PipelineConfig 
       if (stage) parsed.push(stage);
     });
   }
-  checkUnique(parsed, problems);
+  const unique = checkUnique(parsed, problems);
+  const groups = readGroups(doc.groups, problems);
+  if (!builtIn) finishPolicies(unique, groups, problems);
+  const envs = builtIn ? builtIn.stages.flatMap((s) => s.environments) : unique.flatMap((p) => p.stage.environments);
+  const freezes: FreezeWindow[] = [];
+  if (doc.freeze !== undefined && !Array.isArray(doc.freeze)) problems.push('"freeze" must be an array of tables ([[freeze]])');
+  else {
+    ((doc.freeze as unknown[] | undefined) ?? []).forEach((entry, i) => {
+      const w = parseFreeze(entry, i, envs, problems);
+      if (w) freezes.push(w);
+    });
+  }
   if (problems.length > 0) {
     const msg = problems.length === 1 ? problems[0] : `${problems.length} problems: ${problems.join('; ')}`;
     throw new ConfigError(`pipeline config ${file}: ${msg}`, { problems });
   }
   return buildConfig(
-    parsed.map((p) => p.stage),
+    builtIn ? builtIn.stages : parsed.map((p) => p.stage),
     file,
+    groups,
+    freezes,
   );
 }
 
-/** A stage as read, with its position (1-based) in the file for messages. */
+/** A stage as read, with its position (1-based) in the file for messages and its policy keys. */
 interface ParsedStage {
   stage: Stage;
   position: number;
+  raw: RawPolicy;
 }
 
 /**
@@ -122,7 +150,7 @@ function parseStage(entry: unknown, i: number, problems: string[]): ParsedStage 
     if (!STAGE_KEYS.has(key)) problems.push(`${label}: unknown key "${key}" (known: ${[...STAGE_KEYS].join(', ')})`);
   }
   if (!named) problems.push(`${where}: "name" must be a non-empty string`);
-  if (t.approval !== undefined && typeof t.approval !== 'boolean') problems.push(`${label}: "approval" must be true or false`);
+  const raw = readStagePolicy(t, label, problems);
   const text: Partial<Record<'domain' | 'task', string>> = {};
   for (const key of ['domain', 'task'] as const) {
     const v = t[key];
@@ -137,10 +165,11 @@ function parseStage(entry: unknown, i: number, problems: string[]): ParsedStage 
   const n = (name as string).trim();
   return {
     position: i + 1,
+    raw,
     stage: {
       name: n,
       domain: text.domain ?? n,
-      requiresApproval: t.approval === true,
+      requiresApproval: raw.approval === true,
       task: text.task ?? defaultTask(n),
       environments: envs === undefined || !envsOk ? [n] : (envs as string[]).map((e) => e.trim()),
     },
@@ -152,17 +181,20 @@ function parseStage(entry: unknown, i: number, problems: string[]): ParsedStage 
  * one is reported once as a duplicate; its domain and environments are not compared again (they would only
  * repeat the same mistake under another message).
  */
-function checkUnique(parsed: ParsedStage[], problems: string[]): void {
+function checkUnique(parsed: ParsedStage[], problems: string[]): ParsedStage[] {
+  const kept: ParsedStage[] = [];
   const names = new Map<string, number>();
   const domains = new Map<string, string>();
   const envs = new Map<string, string>();
-  for (const { stage: s, position } of parsed) {
+  for (const p of parsed) {
+    const { stage: s, position } = p;
     const first = names.get(s.name);
     if (first !== undefined) {
       problems.push(`duplicate stage "${s.name}" (stages ${first} and ${position} have the same name)`);
       continue;
     }
     names.set(s.name, position);
+    kept.push(p);
     const d = domains.get(s.domain);
     if (d !== undefined) problems.push(`stages "${d}" and "${s.name}" share the domain "${s.domain}"`);
     domains.set(s.domain, s.name);
@@ -178,12 +210,13 @@ function checkUnique(parsed: ParsedStage[], problems: string[]): void {
       else envs.set(e, s.name);
     }
   }
+  return kept;
 }
 
-function buildConfig(stages: Stage[], file: string | undefined): PipelineConfig {
+function buildConfig(stages: Stage[], file: string | undefined, groups: Record<string, string[]>, freezes: FreezeWindow[]): PipelineConfig {
   const environments: Record<string, string> = {};
   for (const s of stages) for (const e of s.environments) environments[e] = s.name;
-  return { ...(file ? { file } : {}), stages, environments };
+  return { ...(file ? { file } : {}), stages, environments, groups, freezes };
 }
 
 function defaultTask(name: string): string {
@@ -218,11 +251,12 @@ export function stageIndex(config: PipelineConfig, name: string): number {
   return s ? config.stages.indexOf(s) : -1;
 }
 
-/** The stage after `name` (the first stage when `name` is undefined); undefined after the last one. */
+/**
+ * The stage after `name` in the lifecycle (the first stage when `name` is undefined): the first stage in the
+ * file whose `after` is `name`; undefined after the last one.
+ */
 export function nextStage(config: PipelineConfig, name: string | undefined): Stage | undefined {
-  if (name === undefined) return config.stages[0];
-  const i = stageIndex(config, name);
-  return i < 0 ? undefined : config.stages[i + 1];
+  return successorsOf(config, name)[0];
 }
 
 /** The stage an environment belongs to; undefined when the environment is not in the config. */

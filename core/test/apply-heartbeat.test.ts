@@ -41,7 +41,7 @@ describe('apply heartbeat', () => {
   async function start(keeper: 'lease' | 'none') {
     const host = createMemoryHost({ env: f.env, cwd: f.dir });
     const pipeline = await loadPipelineConfig(host, path.join(f.dir, 'shiplog.toml'));
-    const ctx: OperationContext = { host, backend: async () => backend, pipeline: async () => pipeline, ci: () => ({ provider: 'local', isCi: false }), dryRun: false };
+    const ctx: OperationContext = { host, backend: async () => backend, pipeline: async () => pipeline, ci: () => ({ provider: 'local', isCi: false }), actor: async () => ({ id: 'tester', source: 'self-asserted' }), dryRun: false };
     const built = await computePlan(ctx, { environments: ['qa'], applications: [PAYMENTS, SHOP] });
     const leases = keeper === 'lease' ? new LeaseKeeper(host, backend, leaseHolder(ctx.ci(), 'tester'), { ttlMs: 60_000, lockTimeoutMs: 1000 }) : undefined;
     await leases?.acquire(['qa']);

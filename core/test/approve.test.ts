@@ -18,10 +18,13 @@ describe('approve', () => {
       approved: true,
       stage: 'qa',
       by: 'octocat',
+      actor: { id: 'octocat', source: 'ci:github' },
       at: '2026-01-02T03:04:05.000Z',
       notes: 'looks good',
       store: { kind: 'local', location: join(repo.dir, '.shiplog'), source: 'discovered' },
       config: null,
+      gatePassed: true,
+      unmetRules: [],
     });
   });
 

@@ -28,9 +28,12 @@ describe('npm start demo', () => {
     expect(out).toMatch(/^\$ .*shiplog deploy --application GLOBAL\.Acme\.Store\.shop --env prod -- sh -c /m);
     expect(out).toMatch(/^.*component version GLOBAL\.Acme\.Store\.cart;main;v1_1_0_g[0-9a-f]{7}\b.*created.*$/m);
     // the gate: refused, then approved, then moved
-    expect(out).toMatch(/needs an approval for stage prod\n(?:.*\n)?\(exit 1, as expected\)/);
+    expect(out).toMatch(/approval: .* needs an approval for stage prod \(next: shiplog approve .*\)\n(?:.*\n)?\(exit 1, as expected\)/);
     expect(out).toContain('approved for prod by quinn');
     expect(out).toMatch(/moved qa -> prod/);
+    // show: every decision with who made it and from where (the Jenkins build user cause)
+    expect(out).toMatch(/^\S+ \S+ +approve +quinn +ci:jenkins +prod "QA sign-off"$/m);
+    expect(out).toMatch(/^\S+ \S+ +move +dana +ci:jenkins +qa -> prod$/m);
     // the queries
     expect(out).toMatch(/^dev +GLOBAL\.Acme\.Store\.shop +4 /m);
     expect(out).toMatch(/^prod +GLOBAL\.Acme\.Store\.shop +3 .*jenkins shop-release #205/m);

@@ -69,16 +69,18 @@ describe('deploy', () => {
     expect(deployment(failed)).toMatchObject({ mode: 'record', status: 'failed', exitCode: 3 });
   });
 
-  it('refuses to run into an environment of a later stage ("move it first"); record-only warns and records', async () => {
+  it('refuses a deployment into an environment of a later stage ("move it first"), record-only too (nothing written)', async () => {
     repo = await makeRepoWithAppVersion();
     const before = repo.storeSnapshot();
     const run = await repo.run('deploy', { application: APP, env: 'qa' }, { commandArgs: ['true'] });
     expect(run.exitCode).toBe(1);
-    expect((run.result.error as { message: string }).message).toMatch(/is in stage "dev", before "qa" .*move it first/);
+    expect((run.result.error as { message: string }).message).toMatch(/stage-reached: .* is in stage dev, not yet in qa .*next: shiplog move .* --to qa/);
+    expect(run.result).toMatchObject({ gatePassed: false, unmetRules: [{ rule: 'stage-reached', stage: 'qa', environment: 'qa' }] });
     expect(repo.storeSnapshot()).toEqual(before);
     const rec = await repo.run('deploy', { application: APP, env: 'qa', 'exit-code': 0 });
-    expect(rec.exitCode, rec.err).toBe(0);
-    expect(rec.err).toMatch(/warning: .*recording the deployment anyway/);
+    expect(rec.exitCode).toBe(1);
+    expect(rec.result.error).toEqual(run.result.error);
+    expect(repo.storeSnapshot()).toEqual(before);
   });
 
   it('bad input: unknown environment, no mode on the local store, conflicting modes, bad exit code (all exit 2, nothing written)', async () => {

@@ -36,6 +36,9 @@ export function fakeContext(opts: {
     asked,
     dryRun: opts.dryRun ?? false,
     backend: async () => backend,
+    actor: async () => {
+      throw new Error('envscript must not need an actor');
+    },
     pipeline: async () => {
       throw new Error('envscript must not need the pipeline config');
     },

@@ -71,7 +71,9 @@ describe('input resolution', () => {
     expect(parseDuration('250ms')).toBe(250);
     expect(parseDuration('45')).toBe(45_000);
     expect(parseDuration('0s')).toBeUndefined();
-    expect(parseDuration('1d')).toBeUndefined();
+    expect(parseDuration('7d')).toBe(604_800_000);
+    expect(parseDuration('2w')).toBe(1_209_600_000);
+    expect(parseDuration('1y')).toBeUndefined();
     expect(parseDuration('')).toBeUndefined();
   });
 

@@ -54,14 +54,15 @@ describe('git store through the CLI', () => {
   it('a CI step run twice (a retry after a crash) records its deployment once', async () => {
     const { remote, cli } = setup();
     await cli(['version-update', '--component-name', CART, '--component-version', '1.0.0', '--application', APP, '--app-version', '1.0.0']);
-    const first = await cli(['deploy', '--application', APP, '--env', 'prod', '--exit-code', '0', '--json'], CI_ENV);
-    const again = await cli(['deploy', '--application', APP, '--env', 'prod', '--exit-code', '0', '--json'], CI_ENV);
+    // dev: a record-only deploy into prod would need the version approved for prod (docs/policy.md)
+    const first = await cli(['deploy', '--application', APP, '--env', 'dev', '--exit-code', '0', '--json'], CI_ENV);
+    const again = await cli(['deploy', '--application', APP, '--env', 'dev', '--exit-code', '0', '--json'], CI_ENV);
     expect([first.code, again.code]).toEqual([0, 0]);
     expect(JSON.parse(first.out).deployment.id).toBe(1);
     expect(JSON.parse(again.out).deployment).toEqual(JSON.parse(first.out).deployment);
     expect(stateLog(remote).filter(([s]) => s.startsWith('deploy:'))).toHaveLength(1);
     // another job of the same build is another step: recorded
-    expect((await cli(['deploy', '--application', APP, '--env', 'prod', '--exit-code', '0'], { ...CI_ENV, GITHUB_JOB: 'deploy-eu' })).code).toBe(0);
+    expect((await cli(['deploy', '--application', APP, '--env', 'dev', '--exit-code', '0'], { ...CI_ENV, GITHUB_JOB: 'deploy-eu' })).code).toBe(0);
     expect(stateLog(remote).filter(([s]) => s.startsWith('deploy:'))).toHaveLength(2);
   });
 

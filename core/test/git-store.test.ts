@@ -110,7 +110,7 @@ describe('git store over file://', () => {
       const entries = [];
       for await (const e of store.scan()) entries.push(e);
       expect(entries.filter((e) => e.type === 'doc').map((e) => (e as { kind: string }).kind).sort()).toEqual(
-        ['application', 'application-version', 'application-version', 'component-base', 'component-version', 'component-version'].sort(),
+        ['application', 'application-version', 'application-version', 'catalog', 'component-base', 'component-version', 'component-version'].sort(),
       );
       expect(entries.filter((e) => e.type === 'env-state')).toHaveLength(1);
       expect(entries.filter((e) => e.type === 'deployment').map((e) => (e.value as { id: number }).id)).toEqual([1, 2]);

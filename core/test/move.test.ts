@@ -22,6 +22,9 @@ describe('move', () => {
       moved: true,
       store: { kind: 'local', location: join(repo.dir, '.shiplog'), source: 'discovered' },
       config: null,
+      actor: { id: 'unknown', source: 'unknown' },
+      gatePassed: true,
+      unmetRules: [],
     });
   });
 
@@ -66,6 +69,7 @@ describe('move', () => {
       'shiplog.toml': `[[stage]]
 name = "dev"
 domain = "GLOBAL.Acme.Dev"
+require_success = false
 [[stage]]
 name = "qa"
 domain = "GLOBAL.Acme.QA"

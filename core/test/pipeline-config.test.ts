@@ -61,9 +61,14 @@ task = "Promote to live"
     );
     const cfg = await loadPipelineConfig(host());
     expect(cfg.file).toBe(path.join(dir, 'shiplog.toml'));
-    expect(cfg.stages).toEqual([
+    expect(cfg.stages.map(({ policy: _, ...s }) => s)).toEqual([
       { name: 'test', domain: 'GLOBAL.Acme.Test', requiresApproval: false, task: 'Move to test', environments: ['test-a', 'test-b'] },
       { name: 'live', domain: 'live', requiresApproval: true, task: 'Promote to live', environments: ['live'] },
+    ]);
+    // A file's stages: after the stage before, a successful deployment needed to leave (docs/policy.md).
+    expect(cfg.stages.map((s) => [s.policy?.after, s.policy?.requireSuccess, s.policy?.minApprovals])).toEqual([
+      [undefined, true, 0],
+      ['test', true, 1],
     ]);
     expect(cfg.environments).toEqual({ 'test-a': 'test', 'test-b': 'test', live: 'live' });
   });
@@ -92,8 +97,8 @@ speed = 3
 name = ""
 `);
     expect(err.problems).toEqual([
-      'unknown key "colour" (expected [[stage]] tables)',
-      'stage "qa": unknown key "speed" (known: name, approval, environments, domain, task)',
+      'unknown key "colour" (expected [[stage]] and [[freeze]] tables, [groups], [store])',
+      'stage "qa": unknown key "speed" (known: name, approval, environments, domain, task, after, optional, require_success, all_environments, branches, wait, approvers, min_approvals, allow_self_approval, expires, trust, allow_override)',
       'stage "qa": "approval" must be true or false',
       'stage 3: "name" must be a non-empty string',
     ]);
@@ -120,7 +125,12 @@ environments = ["shared"]
       ['prod', true],
     ]);
     expect(parsePipelineConfig('', '/r/shiplog.toml').stages.map((s) => s.name)).toEqual(['dev', 'qa', 'prod']);
-    expect(configError('[stor]\nurl = "x"\n').problems).toEqual(['unknown key "stor" (expected [[stage]] tables)']);
+    expect(configError('[stor]\nurl = "x"\n').problems).toEqual(['unknown key "stor" (expected [[stage]] and [[freeze]] tables, [groups], [store])']);
+    // Freeze windows without stages apply to the built-in stages' environments, which keep their policies.
+    const frozen = parsePipelineConfig('[[freeze]]\nname = "xmas"\nenvironments = ["prod"]\nfrom = 2026-12-24T00:00:00\nto = 2026-12-27T00:00:00\ntime_zone = "UTC"\n', '/r/shiplog.toml');
+    expect(frozen.stages.map((s) => s.name)).toEqual(['dev', 'qa', 'prod']);
+    expect(frozen.stages).toEqual(parsePipelineConfig('', '/r/shiplog.toml').stages);
+    expect(frozen.freezes?.map((f) => f.environments)).toEqual([['prod']]);
     expect(configError('[[stage]]\nname = "a"\nenvironments = "a"\n').message).toMatch(/"environments" must be a list/);
   });
 
@@ -139,7 +149,7 @@ environments = ["shared"]
       'uniqueness problems next to a bad key (all reported)',
       '[[stage]]\nname="dev"\nenvironments=["x"]\n[[stage]]\nname="qa"\nenvironments=["x"]\nbogus=1\n[[stage]]\nname="qa"\n',
       [
-        'stage "qa": unknown key "bogus" (known: name, approval, environments, domain, task)',
+        'stage "qa": unknown key "bogus" (known: name, approval, environments, domain, task, after, optional, require_success, all_environments, branches, wait, approvers, min_approvals, allow_self_approval, expires, trust, allow_override)',
         'environment "x" is in two stages ("dev" and "qa")',
         'duplicate stage "qa" (stages 2 and 3 have the same name)',
       ],

@@ -36,6 +36,7 @@ describe('postgres store', () => {
       expect((await f.admin`select kind, name from shiplog.documents order by kind, name`).map((r) => `${r.kind} ${r.name}`)).toEqual([
         'application GLOBAL.Acme.shop',
         'application-version GLOBAL.Acme.shop;1',
+        'catalog applications',
         'component-base GLOBAL.Acme.cart',
         'component-version GLOBAL.Acme.cart;1',
       ]);
@@ -75,7 +76,8 @@ describe('postgres store', () => {
       expect(JSON.stringify(info)).not.toContain(f.db.password);
       const entries: StoreEntry[] = [];
       for await (const e of store.scan()) entries.push(e);
-      expect(entries.filter((e) => e.type === 'doc')).toHaveLength(4);
+      // component base, component version, application, application version, the application catalog
+      expect(entries.filter((e) => e.type === 'doc')).toHaveLength(5);
       expect(entries.filter((e) => e.type === 'env-state')).toHaveLength(4);
       const ids = entries.filter((e) => e.type === 'deployment').map((e) => (e.value as { id: number }).id);
       expect(ids).toEqual(Array.from({ length: 521 }, (_, i) => i + 1));

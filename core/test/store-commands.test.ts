@@ -162,7 +162,8 @@ describe('store copy', () => {
     await expect(copyStore(src, failing, { batchSize: 4 })).rejects.toThrow('runner lost');
     const done = await copyStore(src, dst, { batchSize: 4 });
     expect(done.alreadyPresent).toBe(8);
-    expect(done.counts).toEqual({ documents: 9, environmentStates: 2, deployments: 4 });
+    // 10 documents: 2 component bases, 3 component versions, 1 application, 3 application versions, the catalog
+    expect(done.counts).toEqual({ documents: 10, environmentStates: 2, deployments: 4 });
     const check = await repo.run('store-check', { store: destDir });
     expect(check.exitCode, check.err).toBe(0);
   });
@@ -180,7 +181,7 @@ describe('store check', () => {
     repo = await seeded();
     const r = await repo.run('store-check');
     expect(r.exitCode, r.err).toBe(0);
-    expect(r.result).toMatchObject({ consistent: true, problems: [], counts: { documents: 9, environmentStates: 2, deployments: 4 } });
+    expect(r.result).toMatchObject({ consistent: true, problems: [], counts: { documents: 10, environmentStates: 2, deployments: 4 } });
   });
 
   it('finds a missing component version, a state pointing at a failed deployment and counters behind the ids: exit 1 listing each', async () => {

@@ -58,16 +58,16 @@ describe('embedded store', () => {
     // status, post-command succeeds once the record is stored (the agent would otherwise end the job with the
     // hook's status) and publishes the failed deployment's id and status
     const failing = 'echo "broken rollout"; exit 3';
-    runs.push(await job.run('command', { ...deployConfig, env: 'qa' }, { BUILDKITE_COMMAND: failing }));
+    runs.push(await job.run('command', { ...deployConfig, env: 'dev' }, { BUILDKITE_COMMAND: failing }));
     expect(runs.at(-1)!.status).toBe(3);
-    const failedPost = await job.run('post-command', { ...deployConfig, env: 'qa' }, { BUILDKITE_COMMAND: failing, BUILDKITE_COMMAND_EXIT_STATUS: '3' });
+    const failedPost = await job.run('post-command', { ...deployConfig, env: 'dev' }, { BUILDKITE_COMMAND: failing, BUILDKITE_COMMAND_EXIT_STATUS: '3' });
     runs.push(failedPost);
     expect(failedPost.status, failedPost.stderr).toBe(0);
     expect(annotations(failedPost.calls)).toEqual([expect.objectContaining({ style: 'error', context: 'shiplog-deploy' })]);
     const failedMeta = metaData(failedPost.calls);
     expect(failedMeta).toMatchObject({ 'shiplog-deployment-status': 'failed', 'shiplog-app-version': appVersion });
     const failedRecord = cli(job.checkout, ['history', '--application', APP]).deployments.find((d: any) => String(d.id) === failedMeta['shiplog-deployment-id']);
-    expect(failedRecord).toMatchObject({ environment: 'qa', status: 'failed', exitCode: 3, mode: 'record' });
+    expect(failedRecord).toMatchObject({ environment: 'dev', status: 'failed', exitCode: 3, mode: 'record' });
 
     // prod is gated: moving without an approval is a warning, then approve and move succeed
     const blocked = await job.run('command', { operation: 'move', application: APP, to: 'prod' });

@@ -36,8 +36,8 @@ describe('Ortelius emulator', () => {
     const appVersion = metaData(vu.calls)['shiplog-app-version'];
     expect(appVersion).toMatch(/^GLOBAL\.Acme\.Store\.shop;/);
 
-    const config = { operation: 'deploy', credentials, application: APP, env: 'qa' };
-    const step = 'echo "deploying to qa"';
+    const config = { operation: 'deploy', credentials, application: APP, env: 'dev' };
+    const step = 'echo "deploying to dev"';
     runs.push(await job.run('command', config, { ...secrets, BUILDKITE_COMMAND: step }));
     expect(runs.at(-1)!.status).toBe(0);
     const post = await job.run('post-command', config, { ...secrets, BUILDKITE_COMMAND: step, BUILDKITE_COMMAND_EXIT_STATUS: '0' });
@@ -49,7 +49,7 @@ describe('Ortelius emulator', () => {
     const recorded = emu.requests.filter((r) => r.method === 'POST' && r.path === '/dmadminweb/API/deploy');
     expect(recorded).toHaveLength(1);
     const body = typeof recorded[0].body === 'string' ? JSON.parse(recorded[0].body) : recorded[0].body;
-    expect(body).toMatchObject({ application: appVersion, environment: 'qa', rc: 0 });
+    expect(body).toMatchObject({ application: appVersion, environment: 'dev', rc: 0 });
     expect(emu.state.deployments).toHaveLength(1);
 
     // a wrong password is an authentication failure (exit 3), reported without the password

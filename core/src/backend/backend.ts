@@ -4,6 +4,8 @@
  * The conformance suite (core/test/backend-conformance.ts) pins the semantics below for both.
  */
 import type {
+  Actor,
+  AppVersionRecord,
   Approval,
   ApplicationVersion,
   CiContext,
@@ -12,6 +14,8 @@ import type {
   Deployment,
   DeploymentMode,
   EnvironmentState,
+  Override,
+  PipelineConfig,
   Put,
 } from '../model.js';
 import type { CustomStatePut, CustomStateSpec, CustomStateValue, Lease, LeaseOutcome, LeaseRequest } from '../state-model.js';
@@ -33,7 +37,22 @@ export interface ComponentVersionSpec {
   /** SBOMs attached to the version (Ortelius /msapi/deppkg). */
   sboms?: { type: 'cyclonedx' | 'spdx'; content: string }[];
   provenance: CiContext;
+  actor?: Actor;
   at: string;
+}
+
+/**
+ * The release policy a write must pass, re-checked by the record stores inside their transaction with the same
+ * function the core ran before (policy/gate.ts), so a concurrent writer cannot slip past it on stale reads.
+ */
+export interface GateCheck {
+  pipeline: PipelineConfig;
+  /** Who acts. */
+  actor: Actor;
+  /** The instant the core judged at (ISO): the backstop judges at the same one and reaches the same verdict. */
+  now: string;
+  /** `--override --reason`. */
+  override?: { reason: string };
 }
 
 export interface ApplicationVersionSpec {
@@ -48,6 +67,7 @@ export interface ApplicationVersionSpec {
   /** Stage a newly created application version starts in (the pipeline's first stage). */
   initialStage: string;
   provenance: CiContext;
+  actor?: Actor;
   at: string;
 }
 
@@ -56,12 +76,20 @@ export interface MoveSpec {
   from: { name: string; domain: string };
   to: { name: string; domain: string };
   task: string;
-  /** The target stage is gated: the backend must refuse without a standing approval for it. */
+  /**
+   * Without `gate`: the target stage needs a standing approval (the backend refuses without one). With `gate`
+   * the stage's whole policy applies and this is ignored.
+   */
   requiresApproval: boolean;
+  /** The release policy to pass (the record stores check it under their lock). */
+  gate?: GateCheck;
   by: string;
+  actor?: Actor;
   at: string;
   /** Free text from `move --notes` (ortelius: sent as the RunTask notes). */
   notes?: string;
+  /** The override the core granted (stored with the move; a record store recomputes it under its lock). */
+  override?: Override;
   provenance: CiContext;
 }
 
@@ -75,6 +103,14 @@ export interface DeploymentRecordSpec {
   mode: DeploymentMode;
   logUrl?: string;
   attributes?: Record<string, string>;
+  actor?: Actor;
+  /**
+   * Record mode: the release policy the deployment must pass (the record stores re-check it under their lock).
+   * A deployment shiplog ran (or the server ran) is a fact once it ran and is always recorded.
+   */
+  gate?: GateCheck;
+  /** The override the core granted, stored with the deployment (a record store recomputes it in record mode). */
+  override?: Override;
   provenance: CiContext;
   /** The custom state revisions the command received (SHIPLOG_STATE_*), kept with the current state. */
   stateRevisions?: Record<string, number>;
@@ -89,6 +125,12 @@ export interface DeploymentRecordSpec {
 export interface ServerEnvironment {
   name: string;
   domain: string;
+}
+
+export interface ServerDeploymentFacts {
+  actor?: Actor;
+  override?: Override;
+  provenance?: CiContext;
 }
 
 export interface HistoryFilter {
@@ -152,24 +194,47 @@ export interface Backend {
    */
   putApplicationVersion(spec: ApplicationVersionSpec): Promise<Put<ApplicationVersion>>;
 
-  recordApproval(approval: Approval): Promise<Approval>;
+  /**
+   * Records an approval or rejection. With `gate`, the identity must be allowed to decide for the stage
+   * (policy/approvals.ts approverProblems): GateRefusedError and nothing stored otherwise. An approval recorded
+   * while the stage's latest decision is a rejection carries `overrides`.
+   */
+  recordApproval(approval: Approval, gate?: Pick<GateCheck, 'pipeline'>): Promise<Approval>;
   /** Approvals of one application version, oldest first (ortelius: those it can tell). */
   listApprovals(appVersion: string): Promise<Approval[]>;
   /**
-   * Moves an application version between stages; ApprovalRequiredError/ApprovalRejectedError when gated.
-   * `notes`: spec.notes as the backend stored it (redacted), when it keeps them with the move.
+   * Everything recorded about an application version (the gate's and `show`'s input); undefined when it does not
+   * exist. `branches: false`: the caller needs no component branches (a backend that pays a call per component
+   * version may then leave `components[].branch` out).
    */
-  moveApplicationVersion(spec: MoveSpec): Promise<{ from: string; to: string; notes?: string }>;
+  applicationVersionRecord(fullName: string, opts?: { branches?: boolean }): Promise<AppVersionRecord | undefined>;
+  /** Every base application name (for queries across applications). */
+  listApplications(): Promise<string[]>;
+  /**
+   * Moves an application version between stages. With spec.gate: the gate's error (policy/refusal.ts) when the
+   * policy refuses; without: ApprovalRequiredError/ApprovalRejectedError when spec.requiresApproval and no
+   * approval stands. `notes`: spec.notes as the backend stored it (redacted), when it keeps them with the move;
+   * `override`: the override stored with the move.
+   */
+  moveApplicationVersion(spec: MoveSpec): Promise<{ from: string; to: string; notes?: string; override?: Override }>;
 
   /**
    * Server-side deploy engine (ortelius only): starts a deployment and returns its id. With `opts.key` (the
    * build's deployment key) a re-run of the same build follows the deployment it started instead of starting
-   * a second one (even when the first start's answer was lost).
+   * a second one (even when the first start's answer was lost). `opts.facts` (who, an override, the CI context)
+   * are stored with the deployment once followDeployment sees it finish.
    */
-  startDeployment?(appVersion: ApplicationVersion, environment: string, opts?: { key?: string }): Promise<{ id: number }>;
+  startDeployment?(
+    appVersion: ApplicationVersion,
+    environment: string,
+    opts?: { key?: string; facts?: ServerDeploymentFacts },
+  ): Promise<{ id: number }>;
   /** Follows a server-side deployment to completion (TimeoutError when opts.timeoutMs runs out). */
   followDeployment?(id: number, opts: FollowOptions): Promise<Deployment>;
-  /** Records a finished deployment; on exitCode 0 the environment's current state becomes this version. */
+  /**
+   * Records a finished deployment; on exitCode 0 the environment's current state becomes this version. In record
+   * mode with spec.gate, the gate's error and nothing stored when the policy refuses.
+   */
   recordDeployment(spec: DeploymentRecordSpec): Promise<Deployment>;
 
   /** What runs where, one entry per (environment, application). Must not scan history. */

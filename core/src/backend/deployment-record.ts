@@ -25,6 +25,8 @@ export function deploymentFromSpec(
     ...(spec.logUrl ? { logUrl: spec.logUrl } : {}),
     mode: spec.mode,
     ...(spec.attributes ? { attributes: { ...spec.attributes } } : {}),
+    ...(spec.actor ? { actor: { ...spec.actor } } : {}),
+    ...(spec.override ? { override: spec.override } : {}),
     provenance: { ...spec.provenance },
   };
 }

@@ -8,6 +8,9 @@ import { EXIT } from '../errors.js';
 import { COMMANDS, cliCommandWords, inputsFor, isRequired, type CommandName, type InputSpec } from '../inputs.js';
 import { COMMAND_MODULES } from '../operations/registry.js';
 
+const GATE_FIELDS =
+  '`gatePassed`, `unmetRules`: the release policy\'s verdict ([policy.md](policy.md)); `override`: `{reason, actor, at, rules}` when it passed by `--override`. Refused: exit 1 (code `GATE_REFUSED`, or `APPROVAL_REQUIRED`/`APPROVAL_REJECTED` when approvals are all that is missing), nothing written, with `gatePassed: false` and `unmetRules: [{rule, stage, environment?, message, next, ...}]` beside `error`; a dry run gives the same';
+
 /** JSON result fields per command (the success shape; failures are `{ok:false, error}`). */
 const OUTPUT_FIELDS: Record<CommandName, string[]> = {
   'version-update': [
@@ -22,20 +25,36 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
     '`from`, `to`: stage names',
     '`task`: the move task used',
     '`moved`: `false` when it already was in `to` (or on a dry run)',
-    '`requiresApproval`: whether `to` is gated',
+    '`requiresApproval`: whether `to` needs approvals',
+    '`actor`: `{id, source}`, who moved it (see [policy.md](policy.md#identity))',
     '`notes`: the `--notes` text as stored with the move (secrets masked); absent without `--notes` or when nothing moved',
+    GATE_FIELDS,
   ],
-  approve: ['`appVersion`', '`approved`: `false` for `--reject`', '`stage`', '`by`: CI actor, else `$USER`, else `unknown`', '`at`: ISO time', '`notes`'],
+  approve: [
+    '`appVersion`',
+    '`approved`: `false` for `--reject`',
+    '`stage`',
+    '`by`: `actor.id`; `actor`: `{id, source}`: the CI platform\'s identity, else `git config user.email`, else the OS user; `--as` outside CI (source `self-asserted`)',
+    '`at`: ISO time',
+    '`notes`',
+    '`overrides`: `{by, at}` of the rejection this approval overrides',
+    '`gatePassed`: `true`, `unmetRules`: `[]`. An identity the stage\'s approval rule refuses (`approvers`, `trust`, `self-approval`) is exit 1, code `APPROVER_REFUSED`, nothing stored, with `gatePassed: false` and `unmetRules`',
+  ],
   deploy: [
-    '`deployment`: `{id, appVersion, application, environment, stage, exitCode, status, mode, componentVersions, startedAt, finishedAt, logLines, logUrl?}`',
+    '`deployment`: `{id, appVersion, application, environment, stage, exitCode, status, mode, componentVersions, startedAt, finishedAt, logLines, logUrl?, actor, override?}`',
+    GATE_FIELDS,
     '`status`: `success` | `failed` (`planned` on a dry run); `mode`: `run` | `record` | `server`',
     'A failed deployment prints the same object with `ok:false` plus `error` and exits 1',
     'Cancelled while its command runs (SIGINT, SIGTERM or SIGHUP, as CI systems cancel a job): the signal is passed on to the command (SIGKILL if it has not ended 5 s later), and the deployment is recorded as failed with its exit code (130 for SIGINT, 143 for SIGTERM, 137 after SIGKILL); exit 1',
     'Still running at `--timeout`: the command is stopped (SIGTERM, then SIGKILL 10 s later) and the deployment recorded as failed with its exit code (143 for SIGTERM, 137 for SIGKILL, 124 when it exited 0 once stopped); the same object with `ok:false` and `error.code` `TIMEOUT`, exit 5. Processes the command started in the background and that outlive it are not stopped',
   ],
   envscript: ['`file`: the file appended to, or `null` (printed on stdout)', '`format`', '`variables`: `{KEY: value}`', '`script`: the text written (or printed), exactly as `shiplog envscript` without `--json` prints it. See [envscript.md](envscript.md)'],
-  status: ['`environments`: `[{name, appVersion, components, deploymentId, deployedAt, ...}]`. See [queries.md](queries.md)'],
-  history: ['`deployments`: newest first. See [queries.md](queries.md)'],
+  status: ['`environments`: `[{name, appVersion, components, deploymentId, deployedAt, actor?, override?, ...}]` (`override`: the deployment passed its gate by `--override`). See [queries.md](queries.md)'],
+  history: [
+    '`kind`: as asked',
+    '`deployments` (`--kind deploy`): newest first, each with `actor` and `override?`. See [queries.md](queries.md)',
+    '`events` (other kinds): `[{kind, at, appVersion, application, actor, stage?, from?, to?, environment?, deploymentId?, notes?, reason?, rules?, overrides?}]`, newest first',
+  ],
   diff: ['components that differ between two environments. See [queries.md](queries.md)'],
   graph: ['`mermaid`: the version lineage as a Mermaid flowchart; `versions`. See [queries.md](queries.md)'],
   report: [
@@ -59,6 +78,16 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
   'store-check': [
     '`location`, `consistent`, `counts`: `{documents, environmentStates, deployments}`',
     '`problems`: `[{record, problem}]`; when there is any, the same object with `ok:false`, `error.code` `STORE_INCONSISTENT`, exit 1',
+  ],
+  show: [
+    '`appVersion`, `application`, `version`, `stage`, `createdAt`, `actor`, `predecessor`',
+    '`components`: `[{name, branch}]`',
+    '`events`: every approval, rejection, move, deployment and override, oldest first (as `history` `events`)',
+    '`stages`: `[{name, state: passed|current|ahead, gatePassed?, unmetRules?}]`: for each stage not reached, what a move there still needs now. See [policy.md](policy.md)',
+  ],
+  'check-gate': [
+    '`appVersion`, `action`: `move` (`--to`) or `deploy` (`--env`), `from`: the current stage, `stage`, `environment`',
+    '`gatePassed`: `true`, `unmetRules`: `[]`. Refused: exit 1 with the same error `move`/`deploy` would give, `gatePassed: false` and every unmet rule',
   ],
   plan: [
     '`intent`: the intent file read; `environments`: `[{name, stage}]`',
@@ -104,7 +133,7 @@ export function renderCliDocs(): string {
   const out: string[] = [];
   const exitRows = [
     [EXIT.OK, 'success'],
-    [EXIT.OPERATION_FAILED, 'operation failed: deployment failed, approval missing or rejected, application version behind the environment\'s stage, internal error'],
+    [EXIT.OPERATION_FAILED, 'operation failed: deployment failed; the release policy refused a move, a deployment or an approver (approval missing or rejected, stage skipped or not reached, no successful deployment, soak time, branch, freeze); `check-gate` refused; internal error'],
     [EXIT.INVALID, 'invalid input, config or usage: unknown flag/command, bad value, malformed component.toml/shiplog.toml, unknown stage/environment/application version, a refused [Export], a damaged store file or a symbolic link inside the store'],
     [EXIT.AUTH, 'authentication failed (ortelius backend)'],
     [EXIT.BACKEND, 'backend unavailable, server error, an answer larger than `--max-response-mib`, store locked too long'],
@@ -160,10 +189,13 @@ export function renderCliDocs(): string {
     '  `--toml ""`, `--state-dir ""`, `--ca-cert ""`, `--store ""`, e.g. from an unset variable) is refused with exit 2,',
     '  naming every such flag at once, and nothing is written; leave the flag out to get its default. An unknown value',
     '  of a flag with fixed values (`--format yaml`) is exit 2 naming the flag and the allowed values.',
-    '- **Pipeline**: stages, approval gates and environments come from `--config` (default `shiplog.toml`; when that',
-    '  file is missing: dev -> qa -> prod, prod gated, one environment per stage). See "Pipeline config" below.',
+    '- **Pipeline**: stages, environments and the release policy come from `--config` (default `shiplog.toml`; when',
+    '  that file is missing: dev -> qa -> prod, prod needs one approval, one environment per stage). See "Pipeline',
+    '  config" below and [policy.md](policy.md).',
+    '- **Identity**: every record a command writes carries `actor` `{id, source}`: the CI platform\'s identity in CI,',
+    '  else `git config user.email`, else the OS user; `--as` outside CI only (source `self-asserted`).',
     '- **Dry run**: `--dry-run` on every mutating command prints the plan and writes nothing (not even a new store',
-    '  directory).',
+    '  directory). The release policy judges a dry run as the real run: the same refusal, message and exit code.',
     '',
     '## Exit codes',
     '',
@@ -183,6 +215,8 @@ export function renderCliDocs(): string {
     out.push(`## shiplog ${words}`, '', `${mod.summary}.${mod.mutating ? ' Honours `--dry-run`.' : ''}`, '');
     if (name === 'deploy' || name === 'version-update') {
       out.push(`Usage: \`shiplog ${name} [flags] [-- command words...]\``, '');
+    } else if (name === 'show') {
+      out.push('Usage: `shiplog show [application-version] [flags]` (the word is the same as `--application`)', '');
     } else {
       out.push(`Usage: \`shiplog ${words} [flags]\``, '');
     }
@@ -205,14 +239,17 @@ export function renderCliDocs(): string {
     'domain = "GLOBAL.Acme.prod"       # Ortelius domain (default: name); --from accepts it',
     'task = "Move to prod"             # default: "Move to <name>"',
     'environments = ["prod-eu", "prod-us"]',
+    'approvers = ["group:release"]     # release policy keys: docs/policy.md',
+    'min_approvals = 2',
     '```',
     '',
-    'A file without `[[stage]]` tables (for example one that only names the store in `[store]`) keeps the default',
-    'stages. An empty list (`stage = []`), unknown keys, bad values, two stages with the same',
-    'name or Ortelius domain, and an environment in two stages are errors: exit 2 with every problem in one message,',
-    'before any command writes anything.',
-    'New application versions start in the first stage. `deploy` refuses (exit 1) to run into an environment whose',
-    'stage is after the application version\'s stage ("move it first"); record-only deploys warn and record.',
+    'A file without `[[stage]]` tables (for example one that only names the store in `[store]`, or only has',
+    '`[[freeze]]` windows) keeps the built-in stages. An empty list (`stage = []`), unknown keys, bad values, two',
+    'stages with the same name or Ortelius domain, an environment in two stages, and every release-policy problem (an',
+    'unknown stage in `after`, a cycle, an unknown approver group, a freeze whose `from` is not before `to`,',
+    '`min_approvals` larger than the approver list, ...) are errors: exit 2 with every problem in one message, before',
+    'any command writes anything. New application versions start in the first stage. Every key of the release policy',
+    '(lifecycle, approval rules, `[groups]`, `[[freeze]]` windows) is in [policy.md](policy.md).',
     '',
   );
   return out.join('\n');

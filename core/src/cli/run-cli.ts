@@ -33,6 +33,10 @@ export interface CliIo {
 }
 
 const TAKES_COMMAND_WORDS: readonly CommandName[] = ['deploy', 'version-update'];
+/** Commands whose first word after the command is an input: `shiplog show "GLOBAL.Acme.shop;3"`. */
+const POSITIONAL_INPUT: Partial<Record<CommandName, { input: string; argument: string }>> = {
+  show: { input: 'application', argument: '[application-version]' },
+};
 
 /** Commands spelled in two words (`shiplog store info`) hang under a group command. */
 const GROUP_SUMMARIES: Record<string, string> = {
@@ -136,10 +140,19 @@ export function buildProgram(io: CliIo, done: (code: number) => void, redactor: 
       .configureOutput({ writeOut: out, writeErr: err, outputError: () => {} });
     const bindings = addInputFlags(cmd, name);
     if (TAKES_COMMAND_WORDS.includes(name)) cmd.argument('[command...]', 'deployment command to run (after --)');
+    const positional = POSITIONAL_INPUT[name];
+    if (positional) cmd.argument(positional.argument, `the same as --${positional.input}`);
     cmd.addHelpText('after', `\nExamples:\n${mod.examples.map((e) => `  ${e}`).join('\n')}\n`);
     cmd.action(async (...args: unknown[]) => {
       const opts = cmd.opts<Record<string, unknown>>();
       const inputs = readInputFlags(opts, bindings);
+      if (positional && typeof args[0] === 'string') {
+        if (inputs[positional.input] !== undefined) {
+          done(usageFailure(io, redactor, `give the ${positional.argument.replace(/[[\]]/g, '')} either as a word or with --${positional.input}, not both`, inputs));
+          return;
+        }
+        inputs[positional.input] = args[0];
+      }
       const debug = isTrueFlag(inputs.debug);
       const commandArgs = TAKES_COMMAND_WORDS.includes(name) ? ((args[0] as string[] | undefined) ?? []) : [];
       const host = createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, debug, redactor, onInterrupt: processInterrupts });
@@ -152,6 +165,15 @@ export function buildProgram(io: CliIo, done: (code: number) => void, redactor: 
     });
   }
   return program;
+}
+
+/** A usage error found after parsing (exit 2), printed like commander's own. */
+function usageFailure(io: CliIo, redactor: Redactor, message: string, inputs: Record<string, unknown>): number {
+  const host = createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, redactor });
+  const error = { code: 'USAGE', message, exitCode: EXIT.INVALID, hint: 'see shiplog --help' };
+  printError(host, error);
+  if (isTrueFlag(inputs.json)) printJson(host, { ok: false, error }, io.stdout);
+  return EXIT.INVALID;
 }
 
 export async function runCli(io: CliIo): Promise<number> {

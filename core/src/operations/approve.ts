@@ -1,13 +1,18 @@
 /**
  * `approve`: records an approval (or with --reject a rejection) of an application version for a stage:
- * who (the CI actor, else $USER), when, and notes. A gated `move` into that stage needs a standing approval.
+ * who (model.ts Actor: the CI platform's identity, else git user.email, else the OS user; `--as` outside CI),
+ * when, and notes. The stage's approval rule decides who may: an identity not in `approvers`, from an untrusted
+ * source, or (approving) the one that recorded the version without allow_self_approval is refused with exit 1
+ * and nothing stored. A gated `move` into that stage counts the approvals (policy/approvals.ts).
  */
 import { InvalidInputError } from '../errors.js';
-import type { Approval } from '../model.js';
+import type { Actor, Approval } from '../model.js';
 import { findStage, nextStage, requireStage } from '../pipeline-config.js';
+import { approverProblems } from '../policy/approvals.js';
+import { approverRefusal } from '../policy/refusal.js';
 import { findAppVersion, parseAppVersionRef, type AppVersionRef } from './app-version-lookup.js';
 import type { CommandModule, CommandResultBase } from './command-module.js';
-import type { OperationContext } from './context.js';
+import type { VerdictFields } from './gate-check.js';
 import { bool, str } from './request-inputs.js';
 
 export interface ApproveRequest {
@@ -18,20 +23,19 @@ export interface ApproveRequest {
   dryRun: boolean;
 }
 
-export interface ApproveResult extends CommandResultBase {
+export interface ApproveResult extends CommandResultBase, VerdictFields {
   operation: 'approve';
   appVersion: string;
   approved: boolean;
   stage: string;
+  /** actor.id */
   by: string;
+  actor: Actor;
   at: string;
   notes?: string;
+  /** An approval that overrides the stage's standing rejection names it. */
+  overrides?: { by: string; at: string };
   dryRun?: boolean;
-}
-
-/** Who is acting: the CI actor, else the USER environment variable, else "unknown". */
-export function actorOf(ctx: OperationContext): string {
-  return ctx.ci().actor || ctx.host.env.USER || ctx.host.env.USERNAME || 'unknown';
 }
 
 export const approveCommand: CommandModule<ApproveRequest, ApproveResult> = {
@@ -68,26 +72,39 @@ export const approveCommand: CommandModule<ApproveRequest, ApproveResult> = {
         });
       }
     }
+    const actor = await ctx.actor();
     const approval: Approval = {
       appVersion: av.name,
       stage: stage.name,
       approved: !req.reject,
-      by: actorOf(ctx),
+      by: actor.id,
+      actor,
       at: ctx.host.now().toISOString(),
       ...(req.notes ? { notes: req.notes } : {}),
       provenance: ctx.ci(),
     };
-    const base = { ok: true as const, operation: 'approve' as const, appVersion: av.name, approved: approval.approved, stage: stage.name };
+    // Who may decide: judged before anything is written, on a dry run too (the record stores re-check it).
+    const problems = approverProblems(pipeline, stage, av, actor, { rejecting: req.reject });
+    if (problems.length > 0) throw approverRefusal(`${req.reject ? 'rejection' : 'approval'} of ${av.name} for ${stage.name}`, av.name, problems);
+    const base = { ok: true as const, operation: 'approve' as const, appVersion: av.name, approved: approval.approved, stage: stage.name, gatePassed: true, unmetRules: [] };
     if (req.dryRun) {
       ctx.host.log.info(`dry run: would record ${approval.approved ? 'an approval' : 'a rejection'} of ${av.name} for ${stage.name} by ${approval.by}`);
-      return { ...base, by: approval.by, at: approval.at, ...(req.notes ? { notes: req.notes } : {}), dryRun: true };
+      return { ...base, by: approval.by, actor, at: approval.at, ...(req.notes ? { notes: req.notes } : {}), dryRun: true };
     }
-    const saved = await backend.recordApproval(approval);
-    return { ...base, by: saved.by, at: saved.at, ...(saved.notes ? { notes: saved.notes } : {}) };
+    const saved = await backend.recordApproval(approval, { pipeline });
+    return {
+      ...base,
+      by: saved.by,
+      actor: saved.actor ?? actor,
+      at: saved.at,
+      ...(saved.notes ? { notes: saved.notes } : {}),
+      ...(saved.overrides ? { overrides: saved.overrides } : {}),
+    };
   },
 
   render(res) {
     const what = res.approved ? 'approved' : 'rejected';
-    return `${res.dryRun ? '[dry run] ' : ''}${res.appVersion} ${what} for ${res.stage} by ${res.by}`;
+    const over = res.overrides ? ` (overrides the rejection by ${res.overrides.by} at ${res.overrides.at})` : '';
+    return `${res.dryRun ? '[dry run] ' : ''}${res.appVersion} ${what} for ${res.stage} by ${res.by}${over}`;
   },
 };

@@ -5,7 +5,7 @@
 import type { Backend, BackendKind } from '../backend/backend.js';
 import type { Deadline } from '../deadline.js';
 import type { Host } from '../host.js';
-import type { CiContext, PipelineConfig } from '../model.js';
+import type { Actor, CiContext, PipelineConfig } from '../model.js';
 
 export interface OperationContext {
   host: Host;
@@ -15,6 +15,11 @@ export interface OperationContext {
   pipeline(): Promise<PipelineConfig>;
   /** CI facts read once from host.env (ci-context.ts). */
   ci(): CiContext;
+  /**
+   * Who acts, resolved once (policy/identity.ts): an adapter's verified identity, `--as` outside CI, the CI
+   * platform's variables, `git config user.email`, the OS user. UsageError for `--as` in CI.
+   */
+  actor(): Promise<Actor>;
   dryRun: boolean;
   /** The command's --timeout (deadline.ts): every request and wait of the command is bounded by it. */
   deadline?: Deadline;

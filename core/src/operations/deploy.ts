@@ -3,13 +3,16 @@
  * - run and record: `--command "..."` (run by /bin/sh -c) or the words after `--` (run directly);
  * - record only: `--exit-code N [--log-file F]` for a deployment an earlier step ran;
  * - server: neither given on the ortelius backend: the server's deploy engine runs it and shiplog follows it.
- * The environment's current state changes only on success; a failed deployment exits 1.
+ * The environment's current state changes only on success; a failed deployment exits 1. The release policy
+ * judges every mode first (deployment-flow.ts): a refusal is exit 1 naming every unmet rule, unless `--override
+ * --reason` is given and the stage allows it.
  */
 import { InvalidInputError } from '../errors.js';
 import { parseAttrArgs } from '../attributes.js';
 import { findAppVersion, parseAppVersionRef, type AppVersionRef } from './app-version-lookup.js';
 import type { CommandModule } from './command-module.js';
 import { performDeployment, planDeployment, renderDeployment, type DeployResult, type DeploySource } from './deployment-flow.js';
+import { overrideInput } from './gate-check.js';
 import { bool, int, list, str } from './request-inputs.js';
 import { DEFAULT_TIMEOUT_MS, durationInput } from './input-resolution.js';
 
@@ -20,6 +23,7 @@ export interface DeployRequest {
   logUrl?: string;
   attr: string[];
   timeoutMs: number;
+  override?: { reason: string };
   dryRun: boolean;
 }
 
@@ -43,6 +47,7 @@ export const deployCommand: CommandModule<DeployRequest, DeployResult> = {
     'shiplog deploy --application GLOBAL.Acme.Store.shop --app-version 1.0.3 --env qa -- helm upgrade --install shop ./chart',
     'shiplog deploy --application GLOBAL.Acme.Store.shop --env dev --command "./deploy.sh dev"',
     'shiplog deploy --application GLOBAL.Acme.Store.shop --env dev --exit-code 0 --log-file deploy.log',
+    'shiplog deploy --application GLOBAL.Acme.Store.shop --env prod --exit-code 0 --override --reason "hotfix INC-42, CAB approved by phone"',
   ],
   mutating: true,
 
@@ -53,6 +58,7 @@ export const deployCommand: CommandModule<DeployRequest, DeployResult> = {
     if (environment === undefined) problems.push('--env is required');
     const source = deploySource(str(inputs, 'command'), extra.commandArgs, int(inputs, 'exit-code'), str(inputs, 'log-file'), problems);
     const timeoutMs = durationInput(inputs, 'timeout', problems) ?? DEFAULT_TIMEOUT_MS;
+    const override = overrideInput(inputs, problems);
     if (problems.length > 0 || !app || environment === undefined) throw InvalidInputError.of(problems);
     return {
       app,
@@ -61,6 +67,7 @@ export const deployCommand: CommandModule<DeployRequest, DeployResult> = {
       logUrl: str(inputs, 'log-url'),
       attr: list(inputs, 'attr'),
       timeoutMs,
+      ...(override ? { override } : {}),
       dryRun: bool(inputs, 'dry-run'),
     };
   },
@@ -76,6 +83,7 @@ export const deployCommand: CommandModule<DeployRequest, DeployResult> = {
       timeoutMs: req.timeoutMs,
       logUrl: req.logUrl,
       attributes,
+      ...(req.override ? { override: req.override } : {}),
     });
     const av = await findAppVersion(backend, req.app);
     return performDeployment(ctx, pipeline, backend, plan, av);

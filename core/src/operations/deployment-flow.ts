@@ -1,20 +1,21 @@
 /**
  * The deployment steps shared by `deploy` and `version-update --env`: choosing the mode (run a command,
  * record an earlier step's result, or let the server's deploy engine run it), the checks that must pass
- * before anything is written, and recording the result.
+ * before anything is written (the release policy's gate, in every mode and on a dry run), and recording the
+ * result.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Backend } from '../backend/backend.js';
-import { FailedDeploymentError, InvalidInputError, OperationFailedError, UsageError } from '../errors.js';
-import type { ApplicationVersion, CiContext, Deployment, DeploymentMode, PipelineConfig, Stage } from '../model.js';
-import { stageIndex } from '../pipeline-config.js';
+import { FailedDeploymentError, InvalidInputError, UsageError } from '../errors.js';
+import type { Actor, ApplicationVersion, CiContext, Deployment, DeploymentMode, Override, PipelineConfig, Stage } from '../model.js';
 import { environmentStage } from './server-names.js';
 import type { CommandResultBase } from './command-module.js';
 import type { OperationContext } from './context.js';
 import { maskSecretAttributes } from '../attributes.js';
 import { RECORD_GRACE_MS } from '../deadline.js';
 import { LineTail, MAX_STORED_LOG_LINES, runDeploymentCommand } from './deploy-runner.js';
+import { passGate, type VerdictFields } from './gate-check.js';
 import { deploymentVariables } from './deploy-variables.js';
 
 /** Where the deployment's result comes from. */
@@ -31,6 +32,8 @@ export interface DeploymentRequest {
   timeoutMs: number;
   logUrl?: string;
   attributes?: Record<string, string>;
+  /** `--override --reason`. */
+  override?: { reason: string };
 }
 
 export interface DeploymentSummary {
@@ -47,9 +50,13 @@ export interface DeploymentSummary {
   finishedAt?: string;
   logLines: number;
   logUrl?: string;
+  /** Who deployed. */
+  actor?: Actor;
+  /** Set when the deployment passed its gate only by `--override`. */
+  override?: Override;
 }
 
-export interface DeployResult extends CommandResultBase {
+export interface DeployResult extends CommandResultBase, Partial<VerdictFields> {
   operation: 'deploy';
   deployment: DeploymentSummary;
   dryRun?: boolean;
@@ -130,17 +137,9 @@ export async function planDeployment(
 export async function performDeployment(ctx: OperationContext, pipeline: PipelineConfig, backend: Backend, plan: DeploymentPlan, av: ApplicationVersion): Promise<DeployResult> {
   const { req, mode, stage } = plan;
   const host = ctx.host;
-  const behind = av.stage !== undefined && stageIndex(pipeline, av.stage) >= 0 && stageIndex(pipeline, av.stage) < stageIndex(pipeline, stage.name);
-  if (behind) {
-    const msg = `${av.name} is in stage "${av.stage}", before "${stage.name}" (environment ${req.environment})`;
-    if (mode === 'record') {
-      host.log.warn(`${msg}; recording the deployment anyway`);
-    } else {
-      throw new OperationFailedError(`${msg}: move it first`, {
-        hint: `shiplog move --application "${av.name}" --to ${stage.name}`,
-      });
-    }
-  }
+  // The release policy, in every mode, before anything runs or is written; a dry run gets the same verdict.
+  const gate = await passGate(ctx, pipeline, backend, av, { action: 'deploy', environment: req.environment }, req.override);
+  const actor = gate.check.actor;
   const summary = (d: Partial<DeploymentSummary>): DeploymentSummary => ({
     id: null,
     appVersion: av.name,
@@ -153,12 +152,14 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
     componentVersions: av.components,
     logLines: 0,
     ...(req.logUrl ? { logUrl: req.logUrl } : {}),
+    actor,
+    ...(gate.override ? { override: gate.override } : {}),
     ...d,
   });
   if (ctx.dryRun) {
     const how = req.source.kind === 'run' ? `run ${describeCommand(req.source)}` : req.source.kind === 'record' ? `record exit code ${req.source.exitCode}` : `start it on ${backend.location}`;
     host.log.info(`dry run: would deploy ${av.name} to ${req.environment}: ${how}`);
-    return { ok: true, operation: 'deploy', deployment: summary({}), dryRun: true };
+    return { ok: true, operation: 'deploy', deployment: summary({}), ...gate.fields, dryRun: true };
   }
 
   await ctx.beforeDeployment?.({ appVersion: av.name, application: av.application, environment: req.environment, stage: stage.name });
@@ -168,7 +169,8 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
   const attributes = req.attributes && Object.keys(req.attributes).length > 0 ? host.redactor.redactValue(maskSecretAttributes(host, req.attributes)) : undefined;
   if (req.source.kind === 'server') {
     host.log.info(`deploying ${av.name} to ${req.environment} on ${backend.location}`);
-    const { id } = await backend.startDeployment!(av, req.environment, { key: deploymentKeyOf(provenance) });
+    const facts = { actor, provenance, ...(gate.override ? { override: gate.override } : {}) };
+    const { id } = await backend.startDeployment!(av, req.environment, { key: deploymentKeyOf(provenance), facts });
     host.log.info(`deployment ${id} started; following it (timeout ${Math.round(req.timeoutMs / 1000)} s)`);
     deployment = await backend.followDeployment!(id, {
       timeoutMs: Math.min(req.timeoutMs, ctx.deadline?.remaining() ?? req.timeoutMs),
@@ -214,6 +216,10 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
       mode,
       ...(req.logUrl ? { logUrl: req.logUrl } : {}),
       ...(attributes ? { attributes } : {}),
+      actor,
+      // Record mode: the record stores re-judge under their lock (nothing ran through shiplog yet).
+      ...(mode === 'record' ? { gate: gate.check } : {}),
+      ...(gate.override ? { override: gate.override } : {}),
       ...(stateRevisions ? { stateRevisions } : {}),
       provenance,
       key: deploymentKeyOf(provenance),
@@ -222,6 +228,8 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
   const result: DeployResult = {
     ok: true,
     operation: 'deploy',
+    ...gate.fields,
+    ...(deployment.override ? { override: deployment.override } : {}),
     deployment: summary({
       id: deployment.id,
       exitCode: deployment.exitCode,
@@ -232,6 +240,7 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
       ...(deployment.finishedAt ? { finishedAt: deployment.finishedAt } : {}),
       logLines: deployment.log.length,
       ...(deployment.logUrl ? { logUrl: deployment.logUrl } : {}),
+      ...(deployment.override ? { override: deployment.override } : {}),
     }),
   };
   if (timedOut) {
@@ -251,8 +260,9 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
 }
 
 export function renderDeployment(d: DeploymentSummary, dryRun?: boolean): string {
-  if (dryRun) return `[dry run] ${d.appVersion} -> ${d.environment} (${d.mode})`;
-  return `deployment ${d.id}: ${d.appVersion} -> ${d.environment}: ${d.status} (exit code ${d.exitCode ?? 'unknown'})`;
+  const overridden = d.override ? ` (release policy overridden: ${d.override.reason})` : '';
+  if (dryRun) return `[dry run] ${d.appVersion} -> ${d.environment} (${d.mode})${overridden}`;
+  return `deployment ${d.id}: ${d.appVersion} -> ${d.environment}: ${d.status} (exit code ${d.exitCode ?? 'unknown'})${overridden}`;
 }
 
 /** 90000 -> "90 s", 1500 -> "1.5 s". */

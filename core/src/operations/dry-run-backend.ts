@@ -48,6 +48,8 @@ export function emptyBackend(kind: BackendKind, location: string): Backend {
     putApplicationVersion: refuse('putApplicationVersion'),
     recordApproval: refuse('recordApproval'),
     listApprovals: async () => [],
+    applicationVersionRecord: async () => undefined,
+    listApplications: async () => [],
     moveApplicationVersion: refuse('moveApplicationVersion'),
     recordDeployment: refuse('recordDeployment'),
     status: async () => [],

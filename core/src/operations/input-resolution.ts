@@ -25,11 +25,11 @@ export interface ResolvedInputSet {
  */
 const NAME_INPUTS: readonly string[] = ['env', 'component-variant', 'component-version'];
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
-/** `90s`, `15m`, `1h`, `500ms`, or a bare number of seconds -> milliseconds; undefined when malformed. */
+/** `90s`, `15m`, `1h`, `7d`, `2w`, `500ms`, or a bare number of seconds -> milliseconds; undefined when malformed. */
 export function parseDuration(text: string): number | undefined {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/i.exec(text);
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?\s*$/i.exec(text);
   if (!m) return undefined;
   const ms = Number(m[1]) * UNITS[(m[2] ?? 's').toLowerCase()];
   return Number.isFinite(ms) && ms > 0 ? Math.round(ms) : undefined;

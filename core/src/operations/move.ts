@@ -1,14 +1,17 @@
 /**
  * `move`: moves an application version from its stage to another (an Ortelius domain) via the target's move
- * task. Moving into a gated stage needs a standing approval for it (the backend enforces: exit 1 with
- * ApprovalRequiredError or ApprovalRejectedError). Accepts dh's --from-domain/--task and a friendlier --to.
+ * task. The release policy judges the move first (policy/gate.ts: no skipped stage, a successful deployment in
+ * the stage left, soak time, branches, approvals, freezes); a refusal is exit 1 naming every unmet rule, on a
+ * dry run too, and the record stores judge it again in their transaction. Accepts dh's --from-domain/--task and
+ * a friendlier --to.
  */
 import { InvalidInputError } from '../errors.js';
+import type { Actor } from '../model.js';
 import { findStage, nextStage, requireStage, stageIndex } from '../pipeline-config.js';
 import { namedStage, nextServerStage } from './server-names.js';
-import { actorOf } from './approve.js';
 import { findAppVersion, parseAppVersionRef, type AppVersionRef } from './app-version-lookup.js';
 import type { CommandModule, CommandResultBase } from './command-module.js';
+import { overrideInput, passGate, type VerdictFields } from './gate-check.js';
 import { bool, str } from './request-inputs.js';
 
 export interface MoveRequest {
@@ -17,10 +20,11 @@ export interface MoveRequest {
   from?: string;
   task?: string;
   notes?: string;
+  override?: { reason: string };
   dryRun: boolean;
 }
 
-export interface MoveResult extends CommandResultBase {
+export interface MoveResult extends CommandResultBase, Partial<VerdictFields> {
   operation: 'move';
   appVersion: string;
   from: string;
@@ -29,6 +33,8 @@ export interface MoveResult extends CommandResultBase {
   /** false when the application version already was in the target stage (nothing changed). */
   moved: boolean;
   requiresApproval: boolean;
+  /** Who moved it (absent when nothing moved). */
+  actor?: Actor;
   /** `--notes` as stored with the move (redacted); absent without notes or when nothing moved. */
   notes?: string;
   dryRun?: boolean;
@@ -46,6 +52,7 @@ export const moveCommand: CommandModule<MoveRequest, MoveResult> = {
   request(inputs) {
     const problems: string[] = [];
     const app = parseAppVersionRef(str(inputs, 'application'), str(inputs, 'app-version'), problems);
+    const override = overrideInput(inputs, problems);
     if (problems.length > 0 || !app) throw InvalidInputError.of(problems);
     return {
       app,
@@ -53,6 +60,7 @@ export const moveCommand: CommandModule<MoveRequest, MoveResult> = {
       from: str(inputs, 'from'),
       task: str(inputs, 'task'),
       notes: str(inputs, 'notes'),
+      ...(override ? { override } : {}),
       dryRun: bool(inputs, 'dry-run'),
     };
   },
@@ -97,9 +105,12 @@ export const moveCommand: CommandModule<MoveRequest, MoveResult> = {
       ctx.host.log.info(`${av.name} already is in ${to.name}; nothing to move`);
       return { ...base, moved: false };
     }
+    // The same verdict, message and exit code on a dry run as on the real run.
+    const gate = await passGate(ctx, pipeline, backend, av, { action: 'move', from: from.name, to: to.name }, req.override);
+    const actor = gate.check.actor;
     if (req.dryRun) {
       ctx.host.log.info(`dry run: would move ${av.name} from ${from.name} to ${to.name} via task "${task}"${to.requiresApproval ? ` (${to.name} needs an approval)` : ''}`);
-      return { ...base, moved: false, ...(req.notes ? { notes: req.notes } : {}), dryRun: true };
+      return { ...base, moved: false, actor, ...(req.notes ? { notes: req.notes } : {}), ...gate.fields, dryRun: true };
     }
     const done = await backend.moveApplicationVersion({
       appVersion: av,
@@ -107,18 +118,23 @@ export const moveCommand: CommandModule<MoveRequest, MoveResult> = {
       to: { name: to.name, domain: to.domain },
       task,
       requiresApproval: to.requiresApproval,
-      by: actorOf(ctx),
-      at: ctx.host.now().toISOString(),
+      gate: gate.check,
+      by: actor.id,
+      actor,
+      at: gate.check.now,
       ...(req.notes ? { notes: req.notes } : {}),
+      ...(gate.override ? { override: gate.override } : {}),
       provenance: ctx.ci(),
     });
     const notes = done.notes ?? (req.notes ? ctx.host.redactor.redact(req.notes) : undefined);
-    return { ...base, from: done.from, to: done.to, moved: true, ...(notes ? { notes } : {}) };
+    const override = done.override ?? gate.override;
+    return { ...base, from: done.from, to: done.to, moved: true, actor, ...(notes ? { notes } : {}), ...gate.fields, ...(override ? { override } : {}) };
   },
 
   render(res) {
-    if (res.dryRun) return `[dry run] ${res.appVersion}: ${res.from} -> ${res.to} (task "${res.task}")`;
+    const overridden = res.override ? ` (release policy overridden: ${res.override.reason})` : '';
+    if (res.dryRun) return `[dry run] ${res.appVersion}: ${res.from} -> ${res.to} (task "${res.task}")${overridden}`;
     if (!res.moved) return `${res.appVersion} stays in ${res.to}`;
-    return `${res.appVersion} moved ${res.from} -> ${res.to} (task "${res.task}")`;
+    return `${res.appVersion} moved ${res.from} -> ${res.to} (task "${res.task}")${overridden}`;
   },
 };

@@ -55,7 +55,7 @@ export async function computePlan(ctx: OperationContext, req: Pick<PlanRequest, 
     problems,
     pipeline,
     backend,
-    gate: releaseGate(pipeline, backend),
+    gate: releaseGate(pipeline, backend, () => ctx.actor(), () => ctx.host.now()),
     environments: req.environments,
     applications: req.applications,
   });

@@ -5,6 +5,7 @@
 import type { CommandName } from '../inputs.js';
 import { applyCommand } from './apply.js';
 import { approveCommand } from './approve.js';
+import { checkGateCommand } from './check-gate.js';
 import type { CommandModule, CommandResultBase } from './command-module.js';
 import { deployCommand } from './deploy.js';
 import { diffCommand } from './diff.js';
@@ -12,6 +13,7 @@ import { envscriptCommand } from './envscript.js';
 import { graphCommand } from './graph.js';
 import { historyCommand } from './history.js';
 import { moveCommand } from './move.js';
+import { showCommand } from './show.js';
 import { planCommand } from './plan.js';
 import { stateGetCommand, stateListCommand, stateSetCommand } from './state-commands.js';
 import { reportCommand } from './report.js';
@@ -36,6 +38,8 @@ export const COMMAND_MODULES: Readonly<Record<CommandName, AnyCommandModule>> = 
   'store-info': storeInfoCommand,
   'store-copy': storeCopyCommand,
   'store-check': storeCheckCommand,
+  show: showCommand,
+  'check-gate': checkGateCommand,
   plan: planCommand,
   apply: applyCommand,
   'state-set': stateSetCommand,

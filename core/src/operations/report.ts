@@ -119,7 +119,7 @@ async function applicationOf(ctx: OperationContext, name: string, envs: string[]
   const filter = { application: name };
   const [graph, history] = await Promise.all([
     runGraph(ctx, { application: filter, print: false }),
-    runHistory(ctx, { application: filter, limit: recent }),
+    runHistory(ctx, { application: filter, limit: recent, kind: 'deploy' }),
   ]);
   const drawn = graph.versions.slice(-LINEAGE_LIMIT);
   const backend = await ctx.backend();

@@ -12,7 +12,6 @@ import { InvalidInputError, NotFoundError } from '../errors.js';
 import { namePartProblem } from '../naming.js';
 import { requireEnvironmentStage } from '../pipeline-config.js';
 import type { CustomStateValue } from '../state-model.js';
-import { actorOf } from './approve.js';
 import type { CommandModule, CommandResultBase, ResolvedInputs } from './command-module.js';
 import type { OperationContext } from './context.js';
 import { pipelineEnvironments } from './query-filters.js';
@@ -136,13 +135,13 @@ export const stateSetCommand: CommandModule<StateSetRequest, StateSetResult> = {
         value: redacted,
         revision: current ? current.revision + (changed ? 1 : 0) : 1,
         setAt: ctx.host.now().toISOString(),
-        setBy: actorOf(ctx),
+        setBy: (await ctx.actor()).id,
         changed,
         previous: current ? { value: current.value, revision: current.revision } : null,
         dryRun: true,
       };
     }
-    const put = await backend.setCustomState({ environment: req.environment, key: req.key, value, by: actorOf(ctx), at: ctx.host.now().toISOString(), provenance: ctx.ci() });
+    const put = await backend.setCustomState({ environment: req.environment, key: req.key, value, by: (await ctx.actor()).id, at: ctx.host.now().toISOString(), provenance: ctx.ci() });
     return { ...base, ...view(put.value), changed: put.changed, previous: put.previous ? { value: put.previous.value, revision: put.previous.revision } : null };
   },
 

@@ -4,7 +4,7 @@
  * Reads only the backend's current-state view (never the whole history).
  */
 import { InvalidInputError } from '../errors.js';
-import type { EnvironmentState } from '../model.js';
+import type { Actor, EnvironmentState, Override } from '../model.js';
 import type { CommandModule, CommandResultBase, ResolvedInputs } from './command-module.js';
 import type { OperationContext } from './context.js';
 import {
@@ -34,6 +34,10 @@ export interface StatusEntry {
   deploymentId: number;
   deployedAt: string;
   build: BuildInfo;
+  /** Who deployed it (absent in records written before shiplog kept actors). */
+  actor?: Actor;
+  /** Present when the deployment that put it there passed its gate by `--override`. */
+  override?: Override;
 }
 
 export interface StatusResult extends CommandResultBase {
@@ -82,6 +86,8 @@ function toEntry(s: EnvironmentState): StatusEntry {
     deploymentId: s.deploymentId,
     deployedAt: s.deployedAt,
     build: buildInfo(s.provenance),
+    ...(s.actor ? { actor: s.actor } : {}),
+    ...(s.override ? { override: s.override } : {}),
   };
 }
 
@@ -97,7 +103,7 @@ export function statusTable(res: StatusResult): TableData {
     [
       { header: 'ENVIRONMENT', cell: (r) => r.e.name, group: true },
       { header: 'APPLICATION', cell: (r) => r.e.application, group: true },
-      { header: 'VERSION', cell: (r) => versionPart(r.e.appVersion), group: true },
+      { header: 'VERSION', cell: (r) => `${versionPart(r.e.appVersion)}${r.e.override ? ' (override)' : ''}`, group: true },
       { header: 'DEPLOYED', cell: (r) => shortTime(r.e.deployedAt), group: true },
       { header: 'ID', cell: (r) => r.e.deploymentId, right: true, group: true },
       { header: 'BUILD', cell: (r) => buildLabel(r.e.build), group: true },

@@ -181,6 +181,7 @@ async function updateOne(ctx: OperationContext, req: VersionUpdateRequest & { sk
   const provenance = ctx.ci();
   const at = host.now().toISOString();
   const attributes = host.redactor.redactValue(plan.attributes);
+  const actor = await ctx.actor();
 
   if (req.dryRun) {
     const existing = await backend.getComponentVersion(fullName);
@@ -220,6 +221,7 @@ async function updateOne(ctx: OperationContext, req: VersionUpdateRequest & { sk
     ...(plan.files && Object.keys(plan.files).length > 0 ? { files: plan.files } : {}),
     ...(plan.sboms.length > 0 && !sbomsLater ? { sboms: plan.sboms } : {}),
     provenance,
+    actor,
     at,
   });
   const result: VersionUpdateResult = {
@@ -253,6 +255,7 @@ async function updateOne(ctx: OperationContext, req: VersionUpdateRequest & { sk
     component: cv.value,
     initialStage: pipeline.stages[0].name,
     provenance,
+    actor,
     at,
   });
   result.appVersion = { id: av.value.id, name: av.value.name, created: av.created, ...(av.updated ? { updated: true } : {}) };

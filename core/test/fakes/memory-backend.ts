@@ -15,6 +15,7 @@ import { ApprovalRejectedError, ApprovalRequiredError, InvalidInputError, NotFou
 import { createMemoryHost } from '../../src/host.js';
 import { deploymentFromSpec } from '../../src/backend/deployment-record.js';
 import type {
+  AppVersionRecord,
   ApplicationVersion,
   Approval,
   CiContext,
@@ -122,6 +123,24 @@ export class MemoryBackend implements Backend {
     return this.approvals.filter((a) => a.appVersion === appVersion).map((a) => clone(a)!);
   }
 
+  async applicationVersionRecord(fullName: string): Promise<AppVersionRecord | undefined> {
+    const av = this.apps.get(fullName);
+    if (!av) return undefined;
+    return {
+      appVersion: clone(av)!,
+      components: av.components.map((name) => ({ name })),
+      approvals: await this.listApprovals(fullName),
+      moves: [],
+      deployments: this.deployments
+        .filter((d) => d.appVersion === fullName)
+        .map((d) => ({ id: d.id, environment: d.environment, status: d.status, exitCode: d.exitCode, mode: d.mode, startedAt: d.startedAt, ...(d.finishedAt ? { finishedAt: d.finishedAt } : {}) })),
+    };
+  }
+
+  async listApplications(): Promise<string[]> {
+    return [...new Set([...this.apps.values()].map((a) => a.application))].sort();
+  }
+
   async moveApplicationVersion(spec: MoveSpec): Promise<{ from: string; to: string }> {
     const av = this.apps.get(spec.appVersion.name);
     if (!av) throw new NotFoundError(`application version "${spec.appVersion.name}" not found`);
@@ -226,6 +245,7 @@ export function memoryContext(backend: Backend, pipeline: PipelineConfig = DEFAU
     backend: async () => backend,
     pipeline: async () => pipeline,
     ci: () => LOCAL_CI,
+    actor: async () => ({ id: 'tester', source: 'os' }),
     dryRun: false,
   };
   return { ctx, host };

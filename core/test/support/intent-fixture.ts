@@ -26,11 +26,15 @@ export const APPS = [PAYMENTS, SHOP, WEB];
 export const PIPELINE_TOML = `[[stage]]
 name = "qa"
 environments = ["qa"]
+# the fixture moves its versions on to prod without deploying them here first (policy rules: policy-cli.test.ts)
+require_success = false
 
 [[stage]]
 name = "prod"
 approval = true
 environments = ["prod"]
+# approved by their creator
+allow_self_approval = true
 `;
 
 export const INTENT_TOML = `[application."${PAYMENTS}"]
@@ -103,7 +107,7 @@ export async function intentFixture(store: StoreUnderTest, opts: { intent?: stri
   };
   const must: IntentFixture['must'] = async (command, inputs = {}, exitCode = 0) => {
     const r = await run(command, inputs);
-    if (r.exitCode !== exitCode) throw new Error(`${command} exited ${r.exitCode}, not ${exitCode}: ${r.err}`);
+    if (r.exitCode !== exitCode) throw new Error(`${command} exited ${r.exitCode}, not ${exitCode}: ${r.err}${JSON.stringify(r.result.error ?? null)}`);
     return r;
   };
   for (const app of APPS) {

@@ -28,9 +28,15 @@ export async function pgStoreProblems(sql: postgres.Sql, schema = 'shiplog'): Pr
   const bases = byKind('component-base').map((d) => d.value as ComponentBaseDoc);
   const apps = byKind('application').map((d) => d.value as ApplicationDoc);
   for (const d of docs) {
-    const v = d.value as { value?: { name?: string }; base?: string; application?: string };
-    const own = v.value?.name ?? v.base ?? v.application;
+    const v = d.value as { value?: { name?: string }; base?: string; application?: string; name?: string };
+    const own = v.value?.name ?? v.base ?? v.application ?? v.name;
     if (own !== d.name) problems.push(`${d.kind} row ${d.name} holds ${own}`);
+  }
+  // The application catalog (when the store has one) lists every application once.
+  for (const c of byKind('catalog').map((d) => d.value as { applications: string[] })) {
+    const listed = [...c.applications].sort().join(',');
+    const stored = apps.map((a) => a.application).sort().join(',');
+    if (listed !== stored) problems.push(`catalog lists ${listed}, the store holds ${stored}`);
   }
   const [counters] = await sql.unsafe(`select component_version::int as cv, application_version::int as av, deployment::int as dep from ${s}.counters`);
   const denseIds = (ids: number[], next: number, what: string) => {

@@ -20,11 +20,13 @@ class ShiplogError extends Error {
   exitCode = EXIT.OPERATION_FAILED;
   hint;
   problems;
+  details;
   constructor(message, opts = {}) {
     super(oneLine(message), opts.cause === void 0 ? void 0 : { cause: opts.cause });
     this.name = new.target.name;
     this.hint = opts.hint;
     this.problems = opts.problems;
+    this.details = opts.details;
   }
   toJSON() {
     return {

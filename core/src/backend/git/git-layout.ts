@@ -5,7 +5,7 @@
  *
  *   schema.json                              {format, schema, createdAt}
  *   meta.json                                counters (next ids) and the ids of the latest operations
- *   objects/{cb,cv,ab,av}/<2 hex>/<40 hex>.json   component bases, component versions, applications, app versions
+ *   objects/{cb,cv,ab,av,ix}/<2 hex>/<40 hex>.json   component bases, component versions, applications, app versions, the catalog
  *   objects/{cs,ch,ls}/<2 hex>/<40 hex>.json      custom state per environment, its history, apply leases
  *   env/<40 hex env>/<40 hex app>.json        current state of one application in one environment
  *   log/<id / 1e6>/<id / 1e3>/<id>.json       one deployment per blob, append-only (trees of <= 1000 entries)
@@ -31,6 +31,7 @@ export const KIND_ROOT: Record<DocKind, string> = {
   'component-version': 'objects/cv',
   application: 'objects/ab',
   'application-version': 'objects/av',
+  catalog: 'objects/ix',
   'custom-state': 'objects/cs',
   'custom-state-history': 'objects/ch',
   lease: 'objects/ls',

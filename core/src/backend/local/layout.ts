@@ -26,6 +26,7 @@ const KIND_DIR: Record<ObjectKind, string> = {
   'component-version': 'objects/cv',
   application: 'objects/ab',
   'application-version': 'objects/av',
+  catalog: 'objects/ix',
   'custom-state': 'objects/cs',
   'custom-state-history': 'objects/ch',
   lease: 'objects/ls',

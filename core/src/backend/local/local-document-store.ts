@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { HistoryFilter } from '../backend.js';
 import type { Deployment, EnvironmentState } from '../../model.js';
-import type { ApplicationDoc, ApplicationVersionDoc, ComponentBaseDoc, ComponentVersionDoc } from '../records/documents.js';
+import type { ApplicationDoc, ApplicationVersionDoc, CatalogDoc, ComponentBaseDoc, ComponentVersionDoc } from '../records/documents.js';
 import {
   DOC_KINDS,
   type DocKind,
@@ -31,6 +31,7 @@ const KIND_DIRS: Record<DocKind, string> = {
   'component-version': 'objects/cv',
   application: 'objects/ab',
   'application-version': 'objects/av',
+  catalog: 'objects/ix',
   'custom-state': 'objects/cs',
   'custom-state-history': 'objects/ch',
   lease: 'objects/ls',
@@ -135,6 +136,8 @@ export function docName(kind: DocKind, value: unknown): string {
       return (value as ComponentVersionDoc).value.name;
     case 'application-version':
       return (value as ApplicationVersionDoc).value.name;
+    case 'catalog':
+      return (value as CatalogDoc).name;
     case 'custom-state':
     case 'custom-state-history':
     case 'lease':

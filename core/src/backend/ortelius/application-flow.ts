@@ -13,7 +13,7 @@ import { baseOfComponentVersion, bumpVersion, splitDomain } from '../../naming.j
 import { BackendError } from '../../errors.js';
 import { enc, type OrteliusHttp } from './http-client.js';
 import { recoverAfterLostAnswer } from './recovery.js';
-import { STAGE_KEY } from './shiplog-attributes.js';
+import { CREATED_BY_KEY, STAGE_KEY, createdByFrom } from './shiplog-attributes.js';
 import {
   API,
   type Json,
@@ -37,11 +37,16 @@ export class ApplicationFlow {
   readonly ids = new Map<string, number>();
   /** Attributes read by this instance (one CLI run), kept in step with its own setvar calls. */
   private readonly attrCache = new Map<number, Record<string, string>>();
+  /**
+   * Application versions looked up by full name by this instance (one CLI run: the lookup of a move or deploy and
+   * the gate's record read the same one). put() changes versions and forgets them.
+   */
+  private readonly versionCache = new Map<string, ServerApplication>();
 
   constructor(private readonly http: OrteliusHttp) {}
 
   async get(fullName: string): Promise<ApplicationVersion | undefined> {
-    const app = await this.lookup({ name: fullName });
+    const app = this.versionCache.get(fullName) ?? (await this.lookup({ name: fullName }));
     return app ? this.withStage(app) : undefined;
   }
 
@@ -62,11 +67,14 @@ export class ApplicationFlow {
     if (cached) Object.assign(cached, attrs);
   }
 
+  /** The version with what shiplog keeps in its attributes: the stage, who created it. */
   private async withStage(app: ServerApplication): Promise<ApplicationVersion | undefined> {
     const av = toApplicationVersion(app);
     if (!av) return undefined;
-    const stage = (await this.attributes(app.id))[STAGE_KEY];
-    return stage ? { ...av, stage } : av;
+    const attrs = await this.attributes(app.id);
+    const stage = attrs[STAGE_KEY];
+    const actor = createdByFrom(attrs);
+    return { ...av, ...(stage ? { stage } : {}), ...(actor ? { actor } : {}) };
   }
 
   async list(application: string): Promise<ApplicationVersion[]> {
@@ -99,6 +107,15 @@ export class ApplicationFlow {
   }
 
   async put(spec: ApplicationVersionSpec): Promise<Put<ApplicationVersion>> {
+    // The versions looked up here change (components swapped in): none may be answered from the cache later.
+    try {
+      return await this.putVersion(spec);
+    } finally {
+      this.versionCache.clear();
+    }
+  }
+
+  private async putVersion(spec: ApplicationVersionSpec): Promise<Put<ApplicationVersion>> {
     const { domain, short } = splitDomain(spec.application, 'application');
     const comp = spec.component;
     const latest = await this.lookup({ name: spec.application, latest: 'Y' });
@@ -169,7 +186,7 @@ export class ApplicationFlow {
       lastcompver: from?.lastcompver ?? 0,
     };
     const components = await this.swapIn(copy, spec.component);
-    await this.setAttributes(id, { [STAGE_KEY]: spec.initialStage });
+    await this.setAttributes(id, { [STAGE_KEY]: spec.initialStage, ...createdBy(spec) });
     this.ids.set(full, id);
     const predecessor = from ? toApplicationVersion(from)?.name : undefined;
     return {
@@ -183,6 +200,7 @@ export class ApplicationFlow {
         stage: spec.initialStage,
         createdAt: spec.at,
         provenance: spec.provenance,
+        ...(spec.actor ? { actor: spec.actor } : {}),
       },
       created: true,
     };
@@ -191,8 +209,8 @@ export class ApplicationFlow {
   /** Finishes a version an interrupted run created: the component swapped in, the stage set. */
   private async finish(spec: ApplicationVersionSpec, app: ServerApplication, value: ApplicationVersion): Promise<Put<ApplicationVersion>> {
     const components = await this.swapIn(app, spec.component);
-    await this.setAttributes(app.id, { [STAGE_KEY]: spec.initialStage });
-    return { value: { ...value, components, stage: spec.initialStage }, created: true };
+    await this.setAttributes(app.id, { [STAGE_KEY]: spec.initialStage, ...createdBy(spec) });
+    return { value: { ...value, components, stage: spec.initialStage, ...(spec.actor ? { actor: spec.actor } : {}) }, created: true };
   }
 
   /**
@@ -246,9 +264,15 @@ export class ApplicationFlow {
     // An answer without a usable id is never used to write (it would address application 0, or none).
     serverId(app.id, 'application', `GET ${API}/application/`);
     if (app.domain) this.ids.set(`${app.domain}.${app.name}`, app.id);
+    if (app.domain && app.name.includes(';')) this.versionCache.set(`${app.domain}.${app.name}`, app);
     return app;
   }
 
+}
+
+/** Who created a version, kept in its attributes (CREATED_BY_KEY). */
+function createdBy(spec: ApplicationVersionSpec): Record<string, string> {
+  return spec.actor ? { [CREATED_BY_KEY]: JSON.stringify(spec.actor) } : {};
 }
 
 function holds(app: ServerApplication, comp: ComponentVersion): boolean {

@@ -3,7 +3,7 @@
  * `/API/log/<id>?checkcomplete=Y` with an adaptive interval (about 1 s, growing to 10 s) and a deadline,
  * streaming new log lines as they appear; record-only deployments with `POST /API/deploy`.
  */
-import type { DeploymentRecordSpec, FollowOptions } from '../backend.js';
+import type { DeploymentRecordSpec, FollowOptions, ServerDeploymentFacts } from '../backend.js';
 import type { Deployment } from '../../model.js';
 import { OperationFailedError, TimeoutError } from '../../errors.js';
 import type { Host } from '../../host.js';
@@ -47,8 +47,8 @@ const RECENT_DEPLOYMENTS = 20;
 const RECENT_MS = 15 * 60_000;
 
 export class DeployFlow {
-  /** Components of the application versions this instance started deployments of, by deployment id. */
-  private readonly started = new Map<number, { name: string; components: string[] }>();
+  /** What this instance started, by deployment id: the application version and the facts to store at the end. */
+  private readonly started = new Map<number, { name: string; id: string; components: string[]; facts?: ServerDeploymentFacts }>();
 
   constructor(
     private readonly host: Host,
@@ -61,10 +61,16 @@ export class DeployFlow {
    * `GET /API/deploy?app=&env=&wait=N`. With `opts.key` (the build's deployment key) the start is recorded on
    * the application version first (`ShiplogDeploy_<env>`), so that a re-run of the same build follows the
    * deployment it already started instead of starting a second one, even when the start's answer was lost.
+   * `opts.facts` (who, an override, the CI context) are stored with the deployment when follow sees it finish.
    */
-  async start(appVersion: { id: string; name: string; components: string[] }, environment: string, opts: { key?: string } = {}): Promise<{ id: number }> {
+  async start(
+    appVersion: { id: string; name: string; components: string[] },
+    environment: string,
+    opts: { key?: string; facts?: ServerDeploymentFacts } = {},
+  ): Promise<{ id: number }> {
     const appId = await this.apps.idOf(appVersion.name, appVersion.id);
-    const remember = (id: number) => this.started.set(id, { name: appVersion.name, components: [...appVersion.components] });
+    const remember = (id: number) =>
+      this.started.set(id, { name: appVersion.name, id: appVersion.id, components: [...appVersion.components], ...(opts.facts ? { facts: opts.facts } : {}) });
     const marker = deployMarkerKey(environment);
     if (opts.key) {
       const prev = parseMarker((await this.apps.attributes(appId))[marker]);
@@ -121,7 +127,10 @@ export class DeployFlow {
           // Some server revisions name the application version without its domain in the log.
           const mine = this.started.get(id);
           const d = toDeployment(id, { ...log.header, logoutput: log.tail, complete: true, application: mine?.name ?? log.header.application }, mine?.components ?? []);
-          return { ...d, log: redact(d.log) };
+          const finished = { ...d, log: redact(d.log), ...stored(mine?.facts) };
+          // Kept on the application version like a recorded deployment: who ran it, an override, the CI context.
+          if (mine?.facts) await this.apps.setAttributes(await this.apps.idOf(mine.name, mine.id), { [deploymentKey(id)]: encodeDeployment(this.host.redactor.redactValue(finished)) });
+          return finished;
         }
       }
       const now = this.host.now().getTime();
@@ -254,6 +263,15 @@ export async function newestDeploymentId(http: OrteliusHttp): Promise<number> {
     else hi = mid;
   }
   return lo;
+}
+
+function stored(facts: ServerDeploymentFacts | undefined): Partial<Deployment> {
+  if (!facts) return {};
+  return {
+    ...(facts.actor ? { actor: facts.actor } : {}),
+    ...(facts.override ? { override: facts.override } : {}),
+    ...(facts.provenance ? { provenance: facts.provenance } : {}),
+  };
 }
 
 function formatMs(ms: number): string {

@@ -16,6 +16,7 @@ import { ComponentFlow } from './component-flow.js';
 import { DEFAULT_POLL, DeployFlow, type PollSettings } from './deploy-flow.js';
 import { OrteliusHttp } from './http-client.js';
 import { QueryFlow } from './queries.js';
+import { RecordFlow } from './record-flow.js';
 import { StageFlow } from './stage-flow.js';
 
 export interface OrteliusOptions {
@@ -93,6 +94,7 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
   const stages = new StageFlow(host, http, apps);
   const queries = new QueryFlow(http, apps);
   const catalog = new Catalog(http);
+  const records = new RecordFlow(apps, components);
 
   return {
     kind: 'ortelius',
@@ -111,6 +113,8 @@ export async function openOrteliusBackend(host: Host, opts: OrteliusOptions): Pr
     putApplicationVersion: (spec) => apps.put(spec),
     recordApproval: (a) => stages.approve(a),
     listApprovals: (appVersion) => stages.listApprovals(appVersion),
+    applicationVersionRecord: (full, opts) => records.record(full, opts),
+    listApplications: () => queries.applications(),
     moveApplicationVersion: (spec) => stages.move(spec),
     startDeployment: (av, env, o) => deploys.start(av, env, o),
     followDeployment: (id, o) => deploys.follow(id, o),

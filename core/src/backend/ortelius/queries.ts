@@ -61,6 +61,8 @@ export class QueryFlow {
           deploymentId: last ? last[0] : 0,
           deployedAt: last ? (last[1].finishedAt ?? last[1].startedAt) : '',
           provenance: last ? last[1].provenance : ORTELIUS,
+          ...(last?.[1].actor ? { actor: last[1].actor } : {}),
+          ...(last?.[1].override ? { override: last[1].override } : {}),
         });
       }
     }
@@ -90,6 +92,8 @@ export class QueryFlow {
           ...(meta.finishedAt ? { finishedAt: meta.finishedAt } : {}),
           ...(meta.logUrl ? { logUrl: meta.logUrl } : {}),
           ...(meta.attributes ? { attributes: meta.attributes } : {}),
+          ...(meta.actor ? { actor: meta.actor } : {}),
+          ...(meta.override ? { override: meta.override } : {}),
           provenance: meta.provenance,
         };
       }
@@ -109,6 +113,11 @@ export class QueryFlow {
     const app = applicationOf(resultOf(r));
     const av = toApplicationVersion(app);
     return { fullName: av?.name, components: av?.components ?? [], meta: deploymentsFrom(await this.apps.attributes(app.id)) };
+  }
+
+  /** Every base application on the server (`/API/export/applications`, versions left out). */
+  async applications(): Promise<string[]> {
+    return (await this.exported('applications')).filter((n) => !n.includes(';')).sort();
   }
 
   private async exported(type: 'environments' | 'applications'): Promise<string[]> {

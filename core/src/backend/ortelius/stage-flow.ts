@@ -1,11 +1,14 @@
 /**
  * Approvals and moves (section 5.4, with the reference's bugs fixed): ids are sent as numbers,
  * GetTasks is read as the bare array it is, and RunTask's `result` decides success.
- * The server keeps no per-stage approval shiplog can read back, so the decision is also kept as an attribute
- * of the application version (shiplog-attributes.ts), and so is the stage a move lands in.
+ * The server keeps no per-stage approval shiplog can read back, so every decision is also kept as an attribute
+ * of the application version (shiplog-attributes.ts), and so are the moves and the stage a move lands in.
+ * The release policy is judged by the core before these calls (policy/gate.ts; the server has no transaction to
+ * re-check it in); the server's own approval check on RunTask still applies. A move without a gate (a library
+ * caller) gets the legacy check, a standing approval, judged by the same gate function.
  */
 import type { MoveSpec } from '../backend.js';
-import type { Approval } from '../../model.js';
+import type { Approval, Override } from '../../model.js';
 import {
   ApprovalRejectedError,
   ApprovalRequiredError,
@@ -14,10 +17,11 @@ import {
   OperationFailedError,
 } from '../../errors.js';
 import type { Host } from '../../host.js';
+import { enforceGate, legacyMoveCheck } from '../../policy/enforce.js';
 import { enc, type OrteliusHttp } from './http-client.js';
 import type { ApplicationFlow } from './application-flow.js';
 import { API, UI, num, resultOf, serverId, str } from './server-json.js';
-import { STAGE_KEY, approvalKey, approvalsFrom, encodeApproval } from './shiplog-attributes.js';
+import { STAGE_KEY, approvalKey, approvalsFrom, decisionKey, encodeApproval, encodeMove, moveKey } from './shiplog-attributes.js';
 
 export class StageFlow {
   /** Domain ids by name, learned by this instance. */
@@ -31,14 +35,21 @@ export class StageFlow {
 
   async approve(approval: Approval): Promise<Approval> {
     const appId = await this.apps.idOf(approval.appVersion);
-    const clean = this.host.redactor.redactValue(approval);
+    let clean = this.host.redactor.redactValue(approval);
+    if (clean.approved) {
+      const last = approvalsFrom(clean.appVersion, await this.apps.attributes(appId))
+        .filter((a) => a.stage === clean.stage)
+        .pop();
+      if (last && !last.approved) clean = { ...clean, overrides: { by: last.by, at: last.at } };
+    }
     await this.http.get(`${API}/approve/${appId}`, {
       query: { approve: clean.approved ? 'Y' : 'N', notes: clean.notes ?? '' },
       envelope: 'success',
       idempotent: false,
       refusal: true,
     });
-    await this.apps.setAttributes(appId, { [approvalKey(clean.stage)]: encodeApproval(clean) });
+    const stored = encodeApproval(clean);
+    await this.apps.setAttributes(appId, { [approvalKey(clean.stage)]: stored, [decisionKey(clean.at)]: stored });
     return clean;
   }
 
@@ -51,7 +62,7 @@ export class StageFlow {
     return approvalsFrom(appVersion, await this.apps.attributes(appId));
   }
 
-  async move(spec: MoveSpec): Promise<{ from: string; to: string }> {
+  async move(spec: MoveSpec): Promise<{ from: string; to: string; override?: Override }> {
     const name = spec.appVersion.name;
     const appId = await this.apps.idOf(name, spec.appVersion.id);
     const attrs = await this.apps.attributes(appId);
@@ -61,14 +72,10 @@ export class StageFlow {
     if (stage && stage !== spec.from.name && stage !== spec.from.domain && !spec.from.name.includes('.')) {
       throw new InvalidInputError(`${name} is in stage "${stage}", not "${spec.from.name}"`, { hint: 'omit --from to move from the current stage' });
     }
-    if (spec.requiresApproval) {
-      const decision = approvalsFrom(name, attrs).find((a) => a.stage === spec.to.name);
-      if (!decision) {
-        throw new ApprovalRequiredError(`${name} has no approval for ${spec.to.name}`, { hint: `run shiplog approve --stage ${spec.to.name} first` });
-      }
-      if (!decision.approved) {
-        throw new ApprovalRejectedError(`${name} was rejected for ${spec.to.name} by ${decision.by} at ${decision.at}`);
-      }
+    const legacy = spec.gate ? undefined : legacyMoveCheck(spec);
+    if (legacy) {
+      const record = { appVersion: spec.appVersion, components: [], approvals: approvalsFrom(name, attrs), moves: [], deployments: [] };
+      enforceGate(legacy, record, { action: 'move', from: spec.from.name, to: spec.to.name });
     }
     const domainId = await this.domainId(spec.from.domain);
     const tasks = await this.http.getArray(`${UI}/GetTasks`, { query: { domainid: domainId }, idempotent: true });
@@ -91,8 +98,19 @@ export class StageFlow {
       if (/approv/i.test(output)) throw new ApprovalRequiredError(text, { hint: `run shiplog approve --stage ${spec.to.name} first` });
       throw new OperationFailedError(text);
     }
-    await this.apps.setAttributes(appId, { [STAGE_KEY]: spec.to.name });
-    return { from: spec.from.name, to: spec.to.name };
+    const record = {
+      from: spec.from.name,
+      to: spec.to.name,
+      task: spec.task,
+      by: spec.by,
+      ...(spec.actor ? { actor: spec.actor } : {}),
+      at: spec.at,
+      ...(spec.notes ? { notes: this.host.redactor.redact(spec.notes) } : {}),
+      ...(spec.override ? { override: spec.override } : {}),
+      provenance: spec.provenance,
+    };
+    await this.apps.setAttributes(appId, { [STAGE_KEY]: spec.to.name, [moveKey(spec.at)]: encodeMove(this.host.redactor.redactValue(record)) });
+    return { from: spec.from.name, to: spec.to.name, ...(spec.override ? { override: spec.override } : {}) };
   }
 
   private async domainId(name: string): Promise<number> {

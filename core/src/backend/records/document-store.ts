@@ -14,11 +14,16 @@ import type { Deployment, EnvironmentState } from '../../model.js';
 
 export type StoreKind = 'local' | 'git' | 'postgres';
 
+/**
+ * `catalog`: one document (documents.ts CatalogDoc) listing every application; stores written before it existed
+ * lack it, and the backend then finds the applications with scan().
+ */
 export type DocKind =
   | 'component-base'
   | 'component-version'
   | 'application'
   | 'application-version'
+  | 'catalog'
   // desired state (records/intent-records.ts): an environment's custom state, its history, its apply lease
   | 'custom-state'
   | 'custom-state-history'
@@ -28,6 +33,7 @@ export const DOC_KINDS: readonly DocKind[] = [
   'component-version',
   'application',
   'application-version',
+  'catalog',
   'custom-state',
   'custom-state-history',
   'lease',
@@ -66,7 +72,7 @@ export interface OperationSummary {
   /**
    * The idempotency key of an operation that is not idempotent by itself (a deployment, an approval, a move),
    * when the request can be recognised on a re-run: the same request from the same CI build and job
-   * (record-backend.ts operationKey). An engine that keeps keys applies a keyed operation at most once and
+   * (release-writes.ts operationKey). An engine that keeps keys applies a keyed operation at most once and
    * answers a re-run with the first run's result; the git store names it in the commit's trailer.
    */
   key?: string;

@@ -1,5 +1,5 @@
 /** The JSON documents every record store keeps per object, keyed by (kind, full name) (document-store.ts). */
-import type { Approval, ApplicationVersion, CiContext, ComponentVersion } from '../../model.js';
+import type { Approval, ApplicationVersion, ComponentVersion, DeploymentRef, MoveRecord } from '../../model.js';
 import type { ComponentVersionSpec } from '../backend.js';
 
 export interface ComponentBaseDoc {
@@ -23,16 +23,7 @@ export interface ApplicationDoc {
   versions: string[];
 }
 
-export interface MoveRecord {
-  from: string;
-  to: string;
-  task: string;
-  by: string;
-  at: string;
-  /** `move --notes`, redacted like every stored text. */
-  notes?: string;
-  provenance: CiContext;
-}
+export type { DeploymentRef, MoveRecord };
 
 export interface ApplicationVersionDoc {
   value: ApplicationVersion;
@@ -40,4 +31,18 @@ export interface ApplicationVersionDoc {
   approvals: Approval[];
   /** Oldest first. */
   moves: MoveRecord[];
+  /**
+   * Every deployment of this version, oldest first, kept here so the gate reads them under the lock. Absent on
+   * documents written before shiplog kept them: the backend then reads them from the history.
+   */
+  deployments?: DeploymentRef[];
 }
+
+/** The one `catalog` document, named CATALOG_NAME: every application, for queries across applications. */
+export interface CatalogDoc {
+  name: string;
+  /** Base application names, in the order they were created. */
+  applications: string[];
+}
+
+export const CATALOG_NAME = 'applications';

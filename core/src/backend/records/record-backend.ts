@@ -1,27 +1,30 @@
 /**
  * RecordBackend: the Backend interface once, over any DocumentStore (document-store.ts): the local directory
- * store, the git store and the PostgreSQL store share every rule here (naming, reuse, lineage, the approval
- * backstop, current state); the engines only keep the documents.
+ * store, the git store and the PostgreSQL store share every rule here (naming, reuse, lineage, the release
+ * policy's backstop in release-writes.ts, current state); the engines only keep the documents.
  */
 import type {
   ApplicationVersionSpec,
   Backend,
   ComponentVersionSpec,
   DeploymentRecordSpec,
+  GateCheck,
   HistoryFilter,
   MoveSpec,
 } from '../backend.js';
-import { ApprovalRejectedError, ApprovalRequiredError, ConfigError, InvalidInputError, NotFoundError } from '../../errors.js';
+import { ConfigError, InvalidInputError, NotFoundError } from '../../errors.js';
 import type { Host } from '../../host.js';
-import { deploymentFromSpec } from '../deployment-record.js';
-import { createHash } from 'node:crypto';
-import type { Approval, ApplicationVersion, CiContext, ComponentVersion, Deployment, EnvironmentState, Put } from '../../model.js';
+import type { AppVersionRecord, Approval, ApplicationVersion, ComponentVersion, Deployment, EnvironmentState, Override, Put } from '../../model.js';
 import { bumpVersion, componentBaseName, componentVersionName, namePartProblem, splitDomain } from '../../naming.js';
+import { addToCatalog, avDoc, cvDoc, legacyApproval, listApplications } from './app-version-records.js';
 import { nextFreeVersion, swapComponent } from './component-swap.js';
 import type { DocReader, DocumentStore } from './document-store.js';
 import type { ApplicationDoc, ApplicationVersionDoc, ComponentBaseDoc, ComponentVersionDoc } from './documents.js';
+import { ReleaseWrites } from './release-writes.js';
 import * as intent from './intent-records.js';
 import type { CustomStatePut, CustomStateSpec, CustomStateValue, Lease, LeaseOutcome, LeaseRequest } from '../../state-model.js';
+
+export { operationKey } from './release-writes.js';
 
 type Reader = DocReader;
 
@@ -29,12 +32,15 @@ export class RecordBackend implements Backend {
   readonly kind: DocumentStore['kind'];
   readonly location: string;
 
+  private readonly writes: ReleaseWrites;
+
   constructor(
     private readonly host: Host,
     readonly store: DocumentStore,
   ) {
     this.kind = store.kind;
     this.location = store.location;
+    this.writes = new ReleaseWrites(store);
   }
 
   // ---- components -------------------------------------------------------------------------------------
@@ -104,6 +110,7 @@ export class RecordBackend implements Backend {
         ...(baseDoc.versions.length ? { predecessor: baseDoc.versions[baseDoc.versions.length - 1] } : {}),
         createdAt: spec.at,
         provenance: spec.provenance,
+        ...(spec.actor ? { actor: spec.actor } : {}),
       };
       baseDoc.versions.push(name);
       const doc: ComponentVersionDoc = { value, ...(spec.files ? { files: spec.files } : {}), ...(spec.sboms ? { sboms: spec.sboms } : {}) };
@@ -139,8 +146,10 @@ export class RecordBackend implements Backend {
     const cvName = spec.component.name;
     const app = spec.application;
     return this.store.transact({ title: `version-update: application ${app} with ${cvName}` }, async (tx) => {
+      const storeWasEmpty = tx.next.applicationVersion === 1;
       if (!(await cvDoc(tx, cvName))) throw new NotFoundError(`component version ${cvName} does not exist`);
-      const appDoc = (await tx.get<ApplicationDoc>('application', app)) ?? { application: app, versions: [] };
+      const existingApp = await tx.get<ApplicationDoc>('application', app);
+      const appDoc = existingApp ?? { application: app, versions: [] };
       if (appDoc.application !== app) throw collision('application', app);
       const latestName = appDoc.versions[appDoc.versions.length - 1];
       const latest = latestName ? (await mustAv(tx, latestName)).value : undefined;
@@ -172,67 +181,40 @@ export class RecordBackend implements Backend {
         stage: spec.initialStage,
         createdAt: spec.at,
         provenance: spec.provenance,
+        ...(spec.actor ? { actor: spec.actor } : {}),
       };
       appDoc.versions.push(value.name);
-      const doc: ApplicationVersionDoc = { value, approvals: [], moves: [] };
+      const doc: ApplicationVersionDoc = { value, approvals: [], moves: [], deployments: [] };
       tx.put('application-version', value.name, doc);
       tx.put('application', app, appDoc);
+      if (!existingApp) await addToCatalog(tx, app, storeWasEmpty);
       return { value, created: true };
     });
   }
 
-  // ---- approvals and moves ----------------------------------------------------------------------------
+  // ---- approvals, moves, deployments (release-writes.ts) --------------------------------------------
 
-  async recordApproval(input: Approval): Promise<Approval> {
+  async recordApproval(input: Approval, gate?: Pick<GateCheck, 'pipeline'>): Promise<Approval> {
     const approval = this.host.redactor.redactValue(input);
     if (!approval.stage?.trim()) throw new InvalidInputError('approval stage is empty');
-    const verb = approval.approved ? 'approve' : 'reject';
-    const key = operationKey('approve', approval.provenance, [approval.appVersion, approval.stage, approval.approved, approval.by, approval.notes ?? '']);
-    return this.store.transact({ title: `${verb}: ${approval.appVersion} for ${approval.stage} by ${approval.by}`, key }, async (tx) => {
-      const doc = await avDoc(tx, approval.appVersion);
-      if (!doc) throw new NotFoundError(`application version ${approval.appVersion} does not exist`);
-      doc.approvals.push(approval);
-      tx.put('application-version', approval.appVersion, doc);
-      return approval;
-    });
+    return this.writes.approve(approval, gate);
   }
 
   async listApprovals(appVersion: string): Promise<Approval[]> {
-    return this.store.read(async (r) => (await avDoc(r, appVersion))?.approvals ?? []);
+    return this.store.read(async (r) => ((await avDoc(r, appVersion))?.approvals ?? []).map(legacyApproval));
   }
 
-  async moveApplicationVersion(input: MoveSpec): Promise<{ from: string; to: string; notes?: string }> {
-    const spec = this.host.redactor.redactValue(input);
-    const name = spec.appVersion.name;
-    const key = operationKey('move', spec.provenance, [name, spec.from.name, spec.to.name, spec.by]);
-    return this.store.transact({ title: `move: ${name} from ${spec.from.name} to ${spec.to.name} by ${spec.by}`, key }, async (tx) => {
-      const doc = await avDoc(tx, name);
-      if (!doc) throw new NotFoundError(`application version ${name} does not exist`);
-      const stage = doc.value.stage;
-      if (stage !== undefined && stage !== spec.from.name && stage !== spec.from.domain) {
-        throw new InvalidInputError(`application version ${name} is in stage ${stage}, not in ${spec.from.name}`);
-      }
-      if (spec.requiresApproval) {
-        const decisions = doc.approvals.filter((a) => a.stage === spec.to.name || a.stage === spec.to.domain);
-        const last = decisions[decisions.length - 1];
-        if (!last) {
-          throw new ApprovalRequiredError(`application version ${name} needs an approval for stage ${spec.to.name}`, {
-            hint: `run: shiplog approve --application ${doc.value.application} --app-version ${doc.value.version} --stage ${spec.to.name}`,
-          });
-        }
-        if (!last.approved) {
-          throw new ApprovalRejectedError(`application version ${name} was rejected for stage ${spec.to.name} by ${last.by} at ${last.at}`);
-        }
-      }
-      doc.value.stage = spec.to.name;
-      const notes = spec.notes ? { notes: spec.notes } : {};
-      doc.moves.push({ from: spec.from.name, to: spec.to.name, task: spec.task, by: spec.by, at: spec.at, ...notes, provenance: spec.provenance });
-      tx.put('application-version', name, doc);
-      return { from: spec.from.name, to: spec.to.name, ...notes };
-    });
+  async applicationVersionRecord(fullName: string): Promise<AppVersionRecord | undefined> {
+    return this.writes.record(fullName);
   }
 
-  // ---- deployments ------------------------------------------------------------------------------------
+  async listApplications(): Promise<string[]> {
+    return listApplications(this.store);
+  }
+
+  async moveApplicationVersion(input: MoveSpec): Promise<{ from: string; to: string; notes?: string; override?: Override }> {
+    return this.writes.move(this.host.redactor.redactValue(input));
+  }
 
   async recordDeployment(input: DeploymentRecordSpec): Promise<Deployment> {
     const spec = this.host.redactor.redactValue(input);
@@ -244,29 +226,7 @@ export class RecordBackend implements Backend {
     }
     if (!Number.isInteger(spec.exitCode)) problems.push(`exit code ${String(spec.exitCode)} is not an integer`);
     if (problems.length) throw InvalidInputError.of(problems);
-    const outcome = spec.exitCode === 0 ? 'succeeded' : `failed (exit ${spec.exitCode})`;
-    const key = operationKey('deploy', spec.provenance, [spec.appVersion.name, spec.environment, spec.exitCode, spec.mode]);
-    return this.store.transact({ title: `deploy: ${spec.appVersion.name} to ${spec.environment} ${outcome}`, key }, async (tx) => {
-      const doc = await avDoc(tx, spec.appVersion.name);
-      if (!doc) throw new NotFoundError(`application version ${spec.appVersion.name} does not exist`);
-      const av = doc.value;
-      const deployment = deploymentFromSpec(spec, { id: tx.next.deployment++, appVersion: av, log: spec.log });
-      tx.appendDeployment(deployment);
-      if (deployment.status === 'success') {
-        const state: EnvironmentState = {
-          name: spec.environment,
-          application: av.application,
-          appVersion: av.name,
-          components: [...av.components],
-          deploymentId: deployment.id,
-          deployedAt: spec.finishedAt,
-          provenance: spec.provenance,
-          ...(spec.stateRevisions ? { stateRevisions: { ...spec.stateRevisions } } : {}),
-        };
-        tx.putEnvState(state);
-      }
-      return deployment;
-    });
+    return this.writes.deploy(spec);
   }
 
   // ---- queries ----------------------------------------------------------------------------------------
@@ -322,31 +282,10 @@ export class RecordBackend implements Backend {
   }
 }
 
-/**
- * The idempotency key of a deployment, approval or move made in CI (OperationSummary.key): the operation, its
- * request without timestamps, and the build and job that made it. A re-run of the same step (after a crash, or
- * a retry wrapper) carries the same key; outside CI there is no build identity and no key.
- */
-export function operationKey(kind: string, provenance: CiContext | undefined, request: unknown[]): string | undefined {
-  if (!provenance?.isCi || !provenance.buildId) return undefined;
-  const who = [provenance.provider, provenance.repo ?? '', provenance.buildId, provenance.job ?? '', provenance.jobUrl ?? ''];
-  return createHash('sha256').update(JSON.stringify([kind, ...who, ...request]), 'utf8').digest('hex').slice(0, 32);
-}
-
-async function cvDoc(r: Reader, name: string): Promise<ComponentVersionDoc | undefined> {
-  const doc = await r.get<ComponentVersionDoc>('component-version', name);
-  return doc && doc.value.name === name ? doc : undefined;
-}
-
 async function mustCv(r: Reader, name: string): Promise<ComponentVersionDoc> {
   const doc = await cvDoc(r, name);
   if (!doc) throw new ConfigError(`state store is inconsistent: component version ${name} is listed but missing`);
   return doc;
-}
-
-async function avDoc(r: Reader, name: string): Promise<ApplicationVersionDoc | undefined> {
-  const doc = await r.get<ApplicationVersionDoc>('application-version', name);
-  return doc && doc.value.name === name ? doc : undefined;
 }
 
 async function mustAv(r: Reader, name: string): Promise<ApplicationVersionDoc> {
