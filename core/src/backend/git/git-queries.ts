@@ -48,11 +48,11 @@ export async function readHistory(reader: ObjectReader, tip: string, meta: GitMe
   const limit = filter.limit ?? Number.POSITIVE_INFINITY;
   const out: Deployment[] = [];
   const filtered = filter.application !== undefined || filter.environment !== undefined || filter.component !== undefined;
+  const dirs: DirListings = new Map();
   let id = meta.next.deployment - 1;
   while (id >= 1 && out.length < limit) {
     const n = Math.min(id, filtered ? 256 : Math.min(256, limit - out.length));
-    const ids = Array.from({ length: n }, (_, i) => id - i);
-    const batch = await Promise.all(ids.map((x) => mustDeployment(reader, tip, x)));
+    const batch = await readDeployments(reader, tip, Array.from({ length: n }, (_, i) => id - i), dirs);
     for (const d of batch) {
       if (!matches(d, filter)) continue;
       out.push(d);
@@ -63,10 +63,38 @@ export async function readHistory(reader: ObjectReader, tip: string, meta: GitMe
   return out;
 }
 
-async function mustDeployment(reader: ObjectReader, tip: string, id: number): Promise<Deployment> {
-  const d = await reader.json<Deployment>(`${tip}:${deploymentPath(id)}`);
-  if (!d || d.id !== id) throw new ConfigError(`git store is inconsistent: deployment ${id} is missing at ${tip.slice(0, 12)}`);
-  return d;
+/** Listings of log/<m>/<k> directories: file name -> blob id. */
+type DirListings = Map<string, Promise<Map<string, string>>>;
+
+/**
+ * Deployments by id, in the order asked (consecutive ids). Each log/<m>/<k> directory (1000 ids) is listed once
+ * and its blobs are read by object id: naming every blob by `<tip>:<path>` makes git walk (and inflate) the
+ * 1000-entry tree again for each one, which costs more than the blob. `dirs` carries the listing of the
+ * directory the last id is in to the next call; the others are dropped, so memory does not grow with history.
+ */
+async function readDeployments(reader: ObjectReader, tip: string, ids: number[], dirs: DirListings): Promise<Deployment[]> {
+  const split = (id: number) => {
+    const path = deploymentPath(id);
+    const slash = path.lastIndexOf('/');
+    return { dir: path.slice(0, slash), file: path.slice(slash + 1) };
+  };
+  const listing = (dir: string) => {
+    let entries = dirs.get(dir);
+    if (!entries) dirs.set(dir, (entries = reader.tree(`${tip}:${dir}`).then((es) => new Map(es.map((e) => [e.name, e.oid])))));
+    return entries;
+  };
+  const out = await Promise.all(
+    ids.map(async (id) => {
+      const { dir, file } = split(id);
+      const oid = (await listing(dir)).get(file);
+      const d = oid === undefined ? undefined : await reader.json<Deployment>(oid);
+      if (!d || d.id !== id) throw new ConfigError(`git store is inconsistent: deployment ${id} is missing at ${tip.slice(0, 12)}`);
+      return d;
+    }),
+  );
+  const keep = ids.length ? split(ids[ids.length - 1]).dir : undefined;
+  for (const dir of [...dirs.keys()]) if (dir !== keep) dirs.delete(dir);
+  return out;
 }
 
 export async function countEnvStates(reader: ObjectReader, tip: string): Promise<number> {
@@ -88,9 +116,10 @@ export async function* scanTip(reader: ObjectReader, tip: string, meta: GitMetaF
     if (value) yield { type: 'env-state', value };
   }
   const last = meta.next.deployment - 1;
+  const dirs: DirListings = new Map();
   for (let from = 1; from <= last; from += 256) {
     const ids = Array.from({ length: Math.min(256, last - from + 1) }, (_, i) => from + i);
-    for (const value of await Promise.all(ids.map((x) => mustDeployment(reader, tip, x)))) yield { type: 'deployment', value };
+    for (const value of await readDeployments(reader, tip, ids, dirs)) yield { type: 'deployment', value };
   }
 }
 
