@@ -124,7 +124,8 @@ function lazyPackages() {
   };
 }
 
-export default {
+/** The CLI: one file, dist/shiplog.mjs, the package's `bin`. */
+const cli = {
   input: 'src/cli/bin.ts',
   output: {
     file: 'dist/shiplog.mjs',
@@ -138,3 +139,24 @@ export default {
   onwarn,
   plugins: [lazyModules(), ...basePlugins()],
 };
+
+/**
+ * The library (`@shiplog/core` and `@shiplog/core/kit`, dist/lib): ES modules with every dependency bundled in, so
+ * that the packed package has no runtime dependency (`npm install -g` of its tarball works offline; docs/install.md).
+ * Code shared by the two entry points and each lazily imported backend is a chunk under dist/lib/chunks/. tsc
+ * writes only the declarations (tsconfig.build.json).
+ */
+const lib = {
+  input: { index: 'src/index.ts', 'kit/index': 'src/kit/index.ts' },
+  output: {
+    dir: 'dist/lib',
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    banner: "import { createRequire as __shiplogCreateRequire } from 'node:module';\nconst require = __shiplogCreateRequire(import.meta.url);",
+  },
+  onwarn,
+  plugins: basePlugins(),
+};
+
+export default [cli, lib];

@@ -1,7 +1,8 @@
 /**
  * Issue 21: core/package.json listed proper-lockfile and write-file-atomic, which no code used (docs/store.md says
- * why the store does without them). Every runtime dependency must be imported by core/src, and every @types
- * package must type one of them or a Node built-in.
+ * why the store does without them). Every package core bundles must be imported by core/src, and every @types
+ * package must type one of them or a Node built-in. Issue 17: the packages core uses are devDependencies, bundled
+ * into dist/ (the CLI and the library), so that the packed package installs offline (test/repo/install-global.test.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -22,14 +23,21 @@ const text = sources(path.join(core, 'src'))
   .join('\n');
 const imported = (name: string) => new RegExp(`(?:from |import\\()'${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?:/[^']*)?'`).test(text);
 
+const bundled = Object.keys(pkg.devDependencies ?? {}).filter((n) => !n.startsWith('@types/'));
+
 describe('core/package.json lists only what core uses', () => {
-  it.each(Object.keys(pkg.dependencies ?? {}))('%s is imported by core/src', (name) => {
+  it('has no runtime dependency: what core uses is bundled', () => {
+    expect(pkg.dependencies).toBeUndefined();
+    expect(bundled.length).toBeGreaterThan(0);
+  });
+
+  it.each(bundled)('%s is imported by core/src', (name) => {
     expect(imported(name)).toBe(true);
   });
 
   it.each(Object.keys(pkg.devDependencies ?? {}).filter((n) => n.startsWith('@types/')))('%s types a dependency', (name) => {
     const typed = name.slice('@types/'.length);
-    expect(typed === 'node' || Object.keys(pkg.dependencies ?? {}).includes(typed)).toBe(true);
+    expect(typed === 'node' || bundled.includes(typed)).toBe(true);
   });
 
   it('proper-lockfile, write-file-atomic and semver (also unused) are gone', () => {

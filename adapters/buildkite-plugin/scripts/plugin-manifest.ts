@@ -5,7 +5,7 @@
  * credentials and secrets (the env-name inputs), never their values.
  */
 import { stringify } from 'yaml';
-import { INPUTS, OPERATIONS, isRequired, platformParams, type InputSpec, type OperationName } from '@shiplog/core';
+import { ADAPTER_REPOSITORY, INPUTS, OPERATIONS, isRequired, platformParams, type InputSpec, type OperationName } from '@shiplog/core';
 
 /** Options the plugin adds on top of the input table. */
 export const PLUGIN_OPTIONS = ['operation', 'credentials'] as const;
@@ -100,7 +100,7 @@ export function pluginDefinition(): Schema {
     name: 'shiplog',
     description:
       'Record and drive releases (component and application versions, approvals, stage moves, deployments) in shiplog\'s embedded store or an Ortelius/DeployHub server.',
-    author: 'https://github.com/shiplog',
+    author: `https://github.com/${ADAPTER_REPOSITORY.split('/')[0]}`,
     requirements: ['node'],
     configuration: configurationSchema(),
   };

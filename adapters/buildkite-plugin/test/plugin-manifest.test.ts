@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { INPUTS, OPERATIONS, SECRET_INPUTS, inputsFor, isRequired } from '@shiplog/core';
+import { ADAPTER_REPOSITORY, INPUTS, OPERATIONS, SECRET_INPUTS, inputsFor, isRequired } from '@shiplog/core';
 import { renderPluginYml, withOptionsTable } from '../scripts/plugin-manifest.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -131,7 +131,7 @@ describe('README examples', () => {
 // finds them (a fence at the start of a line, the block ending at the next "\n```"), the plugin's entries are
 // those whose key is `<id>#v...` for the mirror's id, and each one is valid against plugin.yml's configuration.
 describe('the official plugin linter on this plugin', () => {
-  const LINTER_ID = 'shiplog/shiplog';
+  const LINTER_ID = ADAPTER_REPOSITORY; // the mirror's short form, shiplog-dev/shiplog#v<version>
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
   it('plugin.yml has name, description, author, requirements and a configuration with properties, required and additionalProperties', () => {

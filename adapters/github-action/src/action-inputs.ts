@@ -2,7 +2,7 @@
  * Runner inputs (INPUT_<NAME>, read with core.getInput) -> the core's raw inputs and the action's own inputs,
  * through the kit's table reader: no parsing or validation here, the core reports every problem at once.
  */
-import { InvalidInputError, OPERATIONS, readPlatformInputs, type OperationName, type RawInputs } from '@shiplog/core';
+import { ADAPTER_REFS, InvalidInputError, OPERATIONS, readPlatformInputs, type OperationName, type RawInputs } from '@shiplog/core';
 
 /** Reads one input's raw value ('' when absent), e.g. @actions/core's getInput. */
 export type ReadInput = (name: string) => string;
@@ -23,7 +23,7 @@ export function operationOf(read: ReadInput): OperationName {
   const op = read(OPERATION_INPUT).trim();
   if ((OPERATIONS as readonly string[]).includes(op)) return op as OperationName;
   throw new InvalidInputError(
-    `input "${OPERATION_INPUT}" must be one of ${OPERATIONS.join(', ')} (got "${op}"); use one of the action folders, e.g. uses: <owner>/<repo>/adapters/github-action/deploy@v1`,
+    `input "${OPERATION_INPUT}" must be one of ${OPERATIONS.join(', ')} (got "${op}"); use one of the action folders, e.g. uses: ${ADAPTER_REFS.githubAction('deploy')}`,
   );
 }
 

@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inputsFor, isRequired, OPERATIONS } from '@shiplog/core';
+import { ADAPTER_REFS, inputsFor, isRequired, OPERATIONS } from '@shiplog/core';
 import { ACTION_ROOT, makeWorkspace, runAction, type ActionRun } from './runner-harness.js';
 import { openedPullRequest } from './webhook-payloads.js';
 
@@ -210,7 +210,7 @@ describe('review fixes', () => {
     const readme = await readFile(join(ACTION_ROOT, 'README.md'), 'utf8');
     const section = /^### envscript\n([\s\S]*?)\n## /m.exec(readme)?.[1] ?? '';
     const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
-    expect(example).toContain('envscript@v1');
+    expect(example).toContain(ADAPTER_REFS.githubAction('envscript'));
     const used = [...example.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)/g)].map((m) => m[1]);
     expect(used.length).toBeGreaterThan(0);
     const r = await run('envscript', { 'export-env': 'true' });

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { inputsFor, isRequired, OPERATIONS, OUTPUTS, PLATFORM_INPUTS } from '@shiplog/core';
+import { ADAPTER_REFS, inputsFor, isRequired, OPERATIONS, OUTPUTS, PLATFORM_INPUTS } from '@shiplog/core';
 import { OPERATION_INPUT } from '../src/action-inputs.js';
 
 // The GitHub-only inputs and the outputs, from the one table.
@@ -106,7 +106,7 @@ describe('README', () => {
   });
 
   it('shows a workflow example for each operation', () => {
-    for (const op of OPERATIONS) expect(readme).toContain(`adapters/github-action/${op}@v1`);
+    for (const op of OPERATIONS) expect(readme).toContain(ADAPTER_REFS.githubAction(op));
     expect(readme).toContain('deployments: write');
   });
 });
