@@ -17,3 +17,6 @@ export * from '../report/index.js';
 export type { Env } from '../host.js';
 // The response size limit every HTTP client applies (node:http/https only, no dependency).
 export { DEFAULT_MAX_RESPONSE_MIB, describeLimit, limitedAgent, limitedFetch, maxResponseBytes, responseTooLarge } from '../response-limit.js';
+// plan and apply in CI: their report part and how each platform folds a deployment in its log.
+export * from './intent-report.js';
+export * from './log-groups.js';
