@@ -28,14 +28,14 @@ async function fixture(): Promise<IntentFixture> {
 }
 
 /** The result with what changes from run to run replaced: times, durations, the lease holder, the fixture's paths. */
-function stable(result: unknown, dir: string): unknown {
+function stable(result: unknown, f: IntentFixture): unknown {
   const text = JSON.stringify(result, (key, value: unknown) => {
     if ((key === 'startedAt' || key === 'finishedAt') && typeof value === 'string') return '<time>';
     if (key === 'durationMs' && typeof value === 'number') return 1234;
     if (key === 'holder' && typeof value === 'string') return '<holder>';
     return value;
   });
-  return JSON.parse(text.split(dir).join('<dir>'));
+  return JSON.parse(text.split(f.dir).join('<dir>').split(f.store.url).join('<store>'));
 }
 
 const GITHUB = { GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'ada', GITHUB_REPOSITORY: 'acme/intent', GITHUB_RUN_ID: '17', GITHUB_SERVER_URL: 'https://github.com' };
@@ -49,7 +49,7 @@ describe('apply in CI', () => {
     f.write('fail-qa-payments', '');
     const r = await f.run('apply', { env: ['qa'] });
     expect(r.exitCode).toBe(1);
-    await expect(`${JSON.stringify(stable(r.result, f.dir), null, 2)}\n`).toMatchFileSnapshot(path.join(__dirname, 'fixtures', 'plan', 'apply-failed.json'));
+    await expect(`${JSON.stringify(stable(r.result, f), null, 2)}\n`).toMatchFileSnapshot(path.join(__dirname, 'fixtures', 'plan', 'apply-failed.json'));
     // What the CI logs show of it (the text renderer: CircleCI step output, Jenkins console).
     const text = renderText(buildReport('apply', r.result));
     expect(text).toContain('shiplog apply failed: apply did not reach the intent: 1 failed, 2 not started');
@@ -58,7 +58,7 @@ describe('apply in CI', () => {
     rmSync(path.join(f.dir, 'fail-qa-payments'));
     const again = await f.run('apply', { env: ['qa'] });
     expect(again.exitCode).toBe(0);
-    await expect(`${JSON.stringify(stable(again.result, f.dir), null, 2)}\n`).toMatchFileSnapshot(path.join(__dirname, 'fixtures', 'plan', 'apply.json'));
+    await expect(`${JSON.stringify(stable(again.result, f), null, 2)}\n`).toMatchFileSnapshot(path.join(__dirname, 'fixtures', 'plan', 'apply.json'));
   });
 
   it('GitHub Actions: each deployment in a ::group:: with its output, the outcome line after ::endgroup::', async () => {

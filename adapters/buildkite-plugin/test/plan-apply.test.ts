@@ -27,12 +27,12 @@ beforeEach(() => {
   writeFileSync(join(job.checkout, 'deploy.sh'), 'echo "rolling out ${SHIPLOG_APPLICATION##*.} $SHIPLOG_APP_VERSION"\n[ ! -f "fail-${SHIPLOG_APPLICATION##*.}" ] || exit 3\n');
   chmodSync(join(job.checkout, 'deploy.sh'), 0o755);
   for (const app of [PAYMENTS, SHOP]) cli(job.checkout, ['version-update', '--component-name', `${app}-svc`, '--component-version', '1.0', '--application', app]);
-});
+}, 300_000);
 afterEach(() => {
   rmSync(job.dir, { recursive: true, force: true });
 });
 
-describe('plan and apply', () => {
+describe('plan and apply', { timeout: 300_000 }, () => {
   it('plan: an annotation with the plan table, meta-data changes/has-changes, the step fails on changes unless pass-on-changes', async () => {
     const failing = await job.run('command', { operation: 'plan' });
     expect(failing.status, failing.stderr).toBe(1);

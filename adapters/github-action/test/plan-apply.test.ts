@@ -37,14 +37,14 @@ beforeEach(async () => {
     const r = await execute('version-update', { 'component-name': `${app}-svc`, 'component-version': '1.0', application: app }, host);
     expect(r.exitCode, host.err()).toBe(0);
   }
-});
+}, 300_000);
 afterEach(async () => {
   await ws.cleanup();
 });
 
 const run = (op: string, inputs: Record<string, string> = {}) => runAction(op, { workspace: ws.dir, inputs });
 
-describe('plan action', () => {
+describe('plan action', { timeout: 300_000 }, () => {
   it('writes the plan and its Mermaid waves to the job summary, sets changes/has-changes, fails the step on changes', async () => {
     const r = await run('plan');
     expect(r.exitCode).toBe(1);
@@ -66,7 +66,7 @@ describe('plan action', () => {
   });
 });
 
-describe('apply action', () => {
+describe('apply action', { timeout: 300_000 }, () => {
   it('folds each deployment in a ::group:: of its own, then reports the deployments and outputs', async () => {
     const r = await run('apply');
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);

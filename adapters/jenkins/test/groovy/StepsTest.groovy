@@ -326,7 +326,7 @@ if (mode != '--unit-only') {
             h.step('shiplogPlan', [stateDir: state])
             assertTrue(false, 'a plan with changes fails the build by default')
         } catch (StepError e) {
-            assertTrue(e.message.startsWith('shiplog plan failed (exit 1)'), e.message)
+            assertTrue(e.message == 'shiplog plan failed (exit 1): shiplog plan: 2 to deploy, 0 up to date', e.message)
         }
         def p = h.step('shiplogPlan', [stateDir: state, env: ['dev'], passOnChanges: true])
         assertTrue(p.ok == true && p.counts.deploy == 2 && p.passOnChanges == true, "plan ${p}")
