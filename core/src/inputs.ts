@@ -25,6 +25,12 @@ export type StoreCommandName = (typeof STORE_COMMANDS)[number];
 export type IntentCommandName = (typeof INTENT_COMMANDS)[number];
 export type CommandName = OperationName | QueryName | StoreCommandName | IntentCommandName;
 export const COMMANDS: readonly CommandName[] = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS, ...INTENT_COMMANDS];
+/**
+ * The commands every CI adapter offers as a step (action folder, orb command and job, plugin operation, Jenkins
+ * step): the operations, then plan and apply (docs/intent.md "In CI").
+ */
+export const ADAPTER_COMMANDS = [...OPERATIONS, 'plan', 'apply'] as const;
+export type AdapterCommandName = (typeof ADAPTER_COMMANDS)[number];
 
 /** Commands the CLI spells in two words under a group: `store-info` is `shiplog store info`. */
 const COMMAND_GROUPS = ['store', 'state'] as const;
@@ -472,6 +478,14 @@ export const INPUTS: readonly InputSpec[] = [
     commands: ['plan'],
     default: 'false',
     cliOnly: true,
+  },
+  {
+    name: 'pass-on-changes',
+    type: 'boolean',
+    description:
+      'Exit 0 whenever the plan was made, also when it has work, drift or blocked rows (a pull request check that shows the plan; read the `has-changes` and `changes` outputs). Default: exit 1 then, so that a scheduled job alerts on drift.',
+    commands: ['plan'],
+    default: 'false',
   },
   {
     name: 'parallel',

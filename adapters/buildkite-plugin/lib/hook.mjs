@@ -257,6 +257,7 @@ const QUERIES = ["status", "history", "diff", "graph", "report", "show", "check-
 const STORE_COMMANDS = ["store-info", "store-copy", "store-check"];
 const INTENT_COMMANDS = ["plan", "apply", "state-set", "state-get", "state-list"];
 const COMMANDS = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS, ...INTENT_COMMANDS];
+const ADAPTER_COMMANDS = [...OPERATIONS, "plan", "apply"];
 const ALL$1 = COMMANDS;
 const MUTATING = ["version-update", "move", "approve", "deploy", "envscript", "apply", "state-set"];
 const PLAN_APPLY = ["plan", "apply"];
@@ -626,6 +627,13 @@ const INPUTS = [
     cliOnly: true
   },
   {
+    name: "pass-on-changes",
+    type: "boolean",
+    description: "Exit 0 whenever the plan was made, also when it has work, drift or blocked rows (a pull request check that shows the plan; read the `has-changes` and `changes` outputs). Default: exit 1 then, so that a scheduled job alerts on drift.",
+    commands: ["plan"],
+    default: "false"
+  },
+  {
     name: "parallel",
     type: "integer",
     description: "At most this many deployments at once within a wave.",
@@ -862,7 +870,7 @@ const PLATFORM_INPUTS = [
     default: "https://registry.npmjs.org",
     // {package} and {version} are the pinned @shiplog/core (filled in when the orb is generated).
     description: "npm registry (or mirror) to download {package}@{version} from; the bundle is verified against the SHA-256 pinned in this orb whatever the source.",
-    commands: OPERATIONS
+    commands: ADAPTER_COMMANDS
   },
   {
     name: "bundle-file",
@@ -870,7 +878,7 @@ const PLATFORM_INPUTS = [
     type: "string",
     default: "",
     description: "Path of a shiplog.mjs already in the job (vendored, or from a workspace). Used instead of downloading; still checksum-verified. Empty: download.",
-    commands: OPERATIONS
+    commands: ADAPTER_COMMANDS
   },
   {
     name: "working-directory",
@@ -878,7 +886,7 @@ const PLATFORM_INPUTS = [
     type: "string",
     default: ".",
     description: "Directory the step runs in (component.toml, shiplog.toml, the state dir and git are looked up there).",
-    commands: OPERATIONS
+    commands: ADAPTER_COMMANDS
   },
   {
     name: "defer-exit",
@@ -886,7 +894,7 @@ const PLATFORM_INPUTS = [
     type: "boolean",
     default: "false",
     description: "Exit 0 and leave the exit code in the results directory for a later `exit-status` step (the jobs use this so the JSON result is stored as an artifact even when the operation fails).",
-    commands: OPERATIONS,
+    commands: ADAPTER_COMMANDS,
     expose: { circleci: { scope: "command" } }
   },
   {
@@ -895,7 +903,7 @@ const PLATFORM_INPUTS = [
     type: "string",
     default: "default",
     description: "Executor to run in: any image with node 20+, bash and tar.",
-    commands: OPERATIONS,
+    commands: ADAPTER_COMMANDS,
     expose: { circleci: { scope: "job", type: "executor" } }
   },
   {
@@ -904,7 +912,7 @@ const PLATFORM_INPUTS = [
     type: "boolean",
     default: "true",
     description: "Check out the project first (component.toml, shiplog.toml and git facts come from it).",
-    commands: OPERATIONS,
+    commands: ADAPTER_COMMANDS,
     expose: { circleci: { scope: "job" } }
   }
 ];
@@ -923,12 +931,14 @@ function exposureOf(spec, platform) {
   if (!value && !e.envName && !e.credentials) return void 0;
   return { ...e, value };
 }
-function paramsOf(spec, platform, command) {
-  if (!spec.commands.includes(command)) return [];
+function paramsOf(source, platform, command) {
+  if (!source.commands.includes(command)) return [];
+  const spec = source.listFor?.includes(command) ? { ...source, type: "list", env: void 0, required: false } : source;
   const e = exposureOf(spec, platform);
   if (!e) return [];
   const base = {
     spec,
+    source,
     platform,
     description: (e.description ?? spec.description).replace(/\s+/g, " ").trim(),
     required: isRequired(spec, command),
@@ -946,14 +956,24 @@ function platformParams(platform, command) {
   return INPUT_TABLE.flatMap((spec) => paramsOf(spec, platform, command));
 }
 
-const rec$1 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+const rec$2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 const str = (v) => typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
 function nameOf(v) {
-  return str(v) ?? str(rec$1(v)?.name);
+  return str(v) ?? str(rec$2(v)?.name);
 }
 function deploymentOf(result) {
-  return rec$1(result.deployment) ?? rec$1(rec$1(result.error)?.deployment);
+  return rec$2(result.deployment) ?? rec$2(rec$2(result.error)?.deployment);
 }
+function planOf(result) {
+  if (result.operation === "plan" || rec$2(result.counts)?.deploy !== void 0) return rec$2(result.counts) ? result : void 0;
+  return rec$2(result.plan);
+}
+function planChanges(result) {
+  const counts = rec$2(planOf(result)?.counts);
+  if (!counts) return void 0;
+  return ["deploy", "undeploy", "blocked"].reduce((n, k) => n + (typeof counts[k] === "number" ? counts[k] : 0), 0);
+}
+const stepCount = (r, status) => r.steps !== void 0 ? str(rec$2(r.counts)?.[status]) : void 0;
 const meta = (name) => ({ buildkite: { name: `shiplog-${name}` }, circleci: false, jenkins: false });
 const OUTPUTS = [
   {
@@ -985,9 +1005,52 @@ const OUTPUTS = [
     expose: meta("app-version")
   },
   {
+    name: "changes",
+    description: "plan, apply: how many rows of the plan differ from the intent (to deploy, to undeploy, blocked by the release policy); `0` when every environment matches.",
+    commands: ["plan", "apply"],
+    value: (r) => str(planChanges(r)),
+    expose: meta("changes"),
+    always: true
+  },
+  {
+    name: "has-changes",
+    description: "plan, apply: `true` when the plan has work, drift or blocked rows, else `false`.",
+    commands: ["plan", "apply"],
+    value: (r) => {
+      const n = planChanges(r);
+      return n === void 0 ? void 0 : String(n > 0);
+    },
+    expose: meta("has-changes"),
+    always: true
+  },
+  {
+    name: "deployed",
+    description: "apply: how many deployments (and undeployments) it made that succeeded.",
+    commands: ["apply"],
+    value: (r) => stepCount(r, "succeeded"),
+    expose: meta("deployed"),
+    always: true
+  },
+  {
+    name: "failed",
+    description: "apply: how many of its deployments failed (`not started` and `blocked` rows are not counted: see `result`).",
+    commands: ["apply"],
+    value: (r) => stepCount(r, "failed"),
+    expose: meta("failed"),
+    always: true
+  },
+  {
+    name: "apply-status",
+    description: "apply: `success` (every environment matches the intent), `dry-run`, or `failed` (a deployment failed, or rows stayed blocked or not started).",
+    commands: ["apply"],
+    value: (r) => r.ok === true ? r.dryRun === true ? "dry-run" : "success" : r.ok === false ? "failed" : void 0,
+    expose: meta("apply-status"),
+    always: true
+  },
+  {
     name: "result",
     description: 'The operation\'s result as one JSON object, as `shiplog --json` prints it (`{"ok":true,"operation":...}` or `{"ok":false,"error":{...}}`).',
-    commands: OPERATIONS,
+    commands: ADAPTER_COMMANDS,
     value: (r) => JSON.stringify(r),
     expose: { buildkite: false, circleci: false, jenkins: false }
   }
@@ -1008,6 +1071,132 @@ function textOf(x) {
   if (typeof x === "number" || typeof x === "boolean") return String(x);
   if (x !== null && typeof x === "object" && typeof x.name === "string") return x.name;
   return "";
+}
+
+const rec$1 = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : {};
+const arr = (x) => Array.isArray(x) ? x.map(rec$1) : [];
+const text = (x) => typeof x === "string" ? x : typeof x === "number" ? String(x) : "";
+const num = (x) => typeof x === "number" ? x : 0;
+function version(full) {
+  const s = text(full);
+  if (s === "") return "-";
+  const i = s.lastIndexOf(";");
+  return i < 0 ? s : s.slice(i + 1);
+}
+function durationText(ms) {
+  if (typeof ms !== "number") return "";
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
+  const s = Math.round(ms / 1e3);
+  return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, "0")}s`;
+}
+const MAX_TABLE_ROWS = 300;
+function capped(rows, width) {
+  if (rows.length <= MAX_TABLE_ROWS) return rows;
+  const more = [`... ${rows.length - MAX_TABLE_ROWS} more rows in the JSON result`, ...Array(width - 1).fill("")];
+  return [...rows.slice(0, MAX_TABLE_ROWS), more];
+}
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+function planHeadline(plan) {
+  const c = rec$1(plan.counts);
+  const parts = [
+    num(c.deploy) ? `${num(c.deploy)} to deploy` : "",
+    num(c.undeploy) ? `${num(c.undeploy)} to undeploy` : "",
+    num(c.blocked) ? `${num(c.blocked)} blocked` : "",
+    `${num(c.nothing)} up to date`
+  ].filter(Boolean);
+  return `${planChanges(plan) ? "" : "nothing to do, "}${parts.join(", ")}`;
+}
+function planFacts(plan) {
+  const envs = arr(plan.environments).map((e) => text(e.name));
+  return [
+    { label: "Intent", values: [{ text: text(plan.intent), code: true }] },
+    { label: "Environments", values: envs.length ? envs.map((e) => ({ text: e, code: true })) : [{ text: "none" }] },
+    { label: "Changes", values: [{ text: String(planChanges(plan) ?? 0) }] },
+    { label: "Waves", values: [{ text: String(arr(plan.waves).length) }] }
+  ];
+}
+function planTable(plan) {
+  return {
+    title: "Plan",
+    columns: ["Environment", "Wave", "Application", "Current", "Desired", "Action", "Reason"],
+    rows: capped(arr(plan.rows).map((r) => [
+      text(r.environment),
+      text(r.wave),
+      text(r.application),
+      version(r.current),
+      r.desired === null ? "none" : version(r.desired),
+      text(r.action),
+      text(r.reason)
+    ]), 7)
+  };
+}
+function blockedRules(plan) {
+  return arr(plan.rows).filter((r) => r.action === "blocked").flatMap(
+    (r) => arr(r.unmetRules).map((u) => `${text(r.environment)} ${text(r.application)} ${version(r.desired)}: ${text(u.rule)}: ${text(u.message)}${text(u.next) ? ` (next: ${text(u.next)})` : ""}`)
+  );
+}
+function stepsTable(steps) {
+  return {
+    title: "Deployments",
+    columns: ["Environment", "Wave", "Application", "Version", "Action", "Status", "Duration", "Deployment", "Note"],
+    rows: capped(steps.map((s) => [
+      text(s.environment),
+      text(s.wave),
+      text(s.application),
+      version(s.appVersion),
+      text(s.action),
+      s.status === "skipped" ? "not started" : text(s.status),
+      durationText(s.durationMs),
+      s.deploymentId === null || s.deploymentId === void 0 ? "" : `#${text(s.deploymentId)}`,
+      text(s.message)
+    ]), 9)
+  };
+}
+function applyHeadline(result) {
+  const c = rec$1(result.counts);
+  if (result.dryRun === true) return `would carry out: ${planHeadline(rec$1(result.plan))}`;
+  if (num(c.succeeded) === 0 && num(c.failed) === 0) return "nothing to do: every environment matches the intent";
+  return `${plural(num(c.succeeded), "deployment")} made, ${num(c.unchanged)} already matched`;
+}
+function applyFacts(result) {
+  const c = rec$1(result.counts);
+  const lease = rec$1(result.lease);
+  const n = (label, key) => num(c[key]) ? [{ label, values: [{ text: String(num(c[key])) }] }] : [];
+  return [
+    { label: "Intent", values: [{ text: text(rec$1(result.plan).intent), code: true }] },
+    { label: "Deployed", values: [{ text: String(num(c.succeeded)) }] },
+    ...n("Failed", "failed"),
+    ...n("Not started", "skipped"),
+    ...n("Blocked", "blocked"),
+    { label: "Already matched", values: [{ text: String(num(c.unchanged)) }] },
+    ...text(lease.holder) ? [{ label: "Lease holder", values: [{ text: text(lease.holder) }] }] : []
+  ];
+}
+function intentReport(command, result) {
+  if (command === "plan" && Array.isArray(result.rows)) {
+    return {
+      headline: planHeadline(result),
+      facts: planFacts(result),
+      tables: [planTable(result)],
+      unmetRules: blockedRules(result),
+      diagram: text(result.mermaid) || void 0,
+      diagramTitle: "Waves"
+    };
+  }
+  if (command === "apply" && Array.isArray(result.steps)) {
+    const plan = rec$1(result.plan);
+    const dry = result.dryRun === true;
+    const worked = arr(result.steps).filter((s) => s.status !== "unchanged");
+    return {
+      headline: applyHeadline(result),
+      facts: applyFacts(result),
+      tables: dry ? [planTable(plan)] : worked.length ? [stepsTable(worked)] : [],
+      unmetRules: blockedRules(plan),
+      diagram: text(plan.mermaid) || void 0,
+      diagramTitle: "Waves"
+    };
+  }
+  return void 0;
 }
 
 const rec = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : {};
@@ -1101,16 +1290,18 @@ function buildReport(command, result, context = {}) {
   const verdict = error ? BLOCKED_CODES.includes(error.code) ? "blocked" : "failed" : dryRun ? "dry-run" : "success";
   const e = rec(result.error);
   const unmetRules = Array.isArray(e.unmetRules) ? e.unmetRules.map((x) => textOf(x)) : Array.isArray(result.unmetRules) ? result.unmetRules.map((x) => textOf(x)) : [];
+  const intent = intentReport(op, result);
+  if (intent) unmetRules.push(...intent.unmetRules);
   let facts;
   let headline;
   if (error) {
     const deployment = deploymentOf(result);
     const recorded = op !== void 0 && deployment !== void 0 && deployment.id !== void 0 && deployment.id !== null;
-    facts = [fact("Error", v.code(error.code), v.text(error.message)), ...recorded ? deploymentFacts(deployment) : []];
+    facts = [fact("Error", v.code(error.code), v.text(error.message)), ...recorded ? deploymentFacts(deployment) : [], ...intent?.facts ?? []];
     headline = recorded ? `${title}: ${nameOf(deployment.appVersion) ?? ""} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})` : `${title} failed: ${error.message}`;
   } else {
-    facts = op && OPERATION_FACTS[op] ? OPERATION_FACTS[op](result) : [];
-    const line = op && HEADLINES[op] ? HEADLINES[op](result) : "ok";
+    facts = intent ? intent.facts : op && OPERATION_FACTS[op] ? OPERATION_FACTS[op](result) : [];
+    const line = intent ? intent.headline : op && HEADLINES[op] ? HEADLINES[op](result) : "ok";
     headline = `${title}${dryRun ? " (dry run)" : ""}: ${line}`;
   }
   const hint = textOf(e.hint);
@@ -1120,12 +1311,12 @@ function buildReport(command, result, context = {}) {
     title,
     headline,
     facts: [...facts.filter(some), ...context.facts ?? []],
-    tables: error?.problems ? [{ title: "Problems", columns: ["Problem"], rows: error.problems.map((p) => [p]) }] : [],
+    tables: [...error?.problems ? [{ title: "Problems", columns: ["Problem"], rows: error.problems.map((p) => [p]) }] : [], ...intent?.tables ?? []],
     links: context.links ?? [],
     unmetRules,
     ...hint ? { nextStep: hint } : {},
     ...error ? { error } : {},
-    ...context.diagram && verdict === "success" ? { diagram: context.diagram } : {},
+    ...(context.diagram ?? intent?.diagram) && verdict === "success" ? { diagram: context.diagram ?? intent?.diagram, ...!context.diagram && intent ? { diagramTitle: intent.diagramTitle } : {} } : {},
     result
   };
 }
@@ -1165,7 +1356,7 @@ function renderMarkdown(report, opts = {}) {
     if (t.columns.length === 1) out.push(...t.rows.map((r) => `- ${escapeMarkdown(r[0] ?? "")}`), "");
     else out.push(`| ${t.columns.map(escapeMarkdown).join(" | ")} |`, `|${" --- |".repeat(t.columns.length)}`, ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(" | ")} |`), "");
   }
-  if (opts.diagrams && report.diagram) out.push("#### Lineage", "", "```mermaid", report.diagram.trimEnd(), "```", "");
+  if (opts.diagrams && report.diagram) out.push(`#### ${escapeMarkdown(report.diagramTitle ?? "Lineage")}`, "", "```mermaid", report.diagram.trimEnd(), "```", "");
   return out.join("\n");
 }
 
@@ -1175,7 +1366,7 @@ function renderOutputs(report, platform) {
   const recorded = report.verdict === "success" || report.error !== void 0 && report.result.dryRun !== true && d?.id !== void 0 && d?.id !== null;
   const out = [];
   for (const { spec, name } of platformOutputs(platform, report.command)) {
-    if (spec.name !== "result" && !recorded) continue;
+    if (spec.name !== "result" && !spec.always && !recorded) continue;
     const value = spec.value(report.result);
     if (value !== void 0 && value !== "") out.push([name, value]);
   }
@@ -1198,7 +1389,7 @@ function report(operation, exitCode, text) {
 
 const OPTIONS = {
   operations: Object.fromEntries(
-    OPERATIONS.map((op) => [
+    ADAPTER_COMMANDS.map((op) => [
       op,
       Object.fromEntries(
         platformParams("buildkite", op).filter((p) => p.channel === "value").map((p) => [p.name, ["boolean", "integer", "list"].includes(p.spec.type) ? p.spec.type : "string"])
@@ -1215,7 +1406,7 @@ function envKey(key) {
 function knownOptions() {
   const types = /* @__PURE__ */ new Map([["operation", "string"]]);
   for (const opts of Object.values(OPTIONS.operations)) {
-    for (const [name, type] of Object.entries(opts)) types.set(name, type);
+    for (const [name, type] of Object.entries(opts)) if (types.get(name) !== "list") types.set(name, type);
   }
   return types;
 }

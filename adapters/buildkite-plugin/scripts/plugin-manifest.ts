@@ -5,15 +5,18 @@
  * credentials and secrets (the env-name inputs), never their values.
  */
 import { stringify } from 'yaml';
-import { ADAPTER_REPOSITORY, INPUTS, OPERATIONS, isRequired, platformParams, type InputSpec, type OperationName } from '@shiplog/core';
+import { ADAPTER_COMMANDS, ADAPTER_REPOSITORY, INPUTS, isRequired, platformParams, type AdapterCommandName, type InputSpec } from '@shiplog/core';
 
 /** Options the plugin adds on top of the input table. */
 export const PLUGIN_OPTIONS = ['operation', 'credentials'] as const;
 
 /** The plugin options of one operation, in input-table order. */
-export function pluginInputs(op: OperationName): InputSpec[] {
-  return platformParams('buildkite', op).filter((p) => p.channel === 'value').map((p) => p.spec);
+export function pluginInputs(op: AdapterCommandName): InputSpec[] {
+  return platformParams('buildkite', op).filter((p) => p.channel === 'value').map((p) => p.source);
 }
+
+/** Whether an option is a list for some operation (plan and apply's `env` and `application`). */
+const listSomewhere = (i: InputSpec) => i.type === 'list' || (i.listFor ?? []).some((c) => (ADAPTER_COMMANDS as readonly string[]).includes(c));
 
 /** The `credentials` keys: input name -> the environment variable read when the pipeline names none. */
 function credentialInputs(): { name: string; envDefault: string; spec: InputSpec }[] {
@@ -30,7 +33,7 @@ type Schema = Record<string, unknown>;
 /** JSON Schema of one input as a plugin option. */
 export function propertySchema(i: InputSpec): Schema {
   const s: Schema = {};
-  switch (i.type) {
+  switch (listSomewhere(i) ? 'list' : i.type) {
     case 'boolean':
       s.type = 'boolean';
       break;
@@ -57,7 +60,7 @@ export function propertySchema(i: InputSpec): Schema {
 /** Every option any operation takes, in input-table order (one schema per name). */
 function allPluginInputs(): InputSpec[] {
   // by spec, not by name: two commands may have different inputs of one name (envscript's and the queries' format)
-  const specs = new Set(OPERATIONS.flatMap((op) => pluginInputs(op)));
+  const specs = new Set(ADAPTER_COMMANDS.flatMap((op) => pluginInputs(op)));
   return INPUTS.filter((i) => specs.has(i));
 }
 
@@ -65,7 +68,7 @@ export function configurationSchema(): Schema {
   const properties: Schema = {
     operation: {
       type: 'string',
-      enum: [...OPERATIONS],
+      enum: [...ADAPTER_COMMANDS],
       description:
         'The shiplog operation this step runs. With `deploy` and a step `command`, the plugin wraps the command and records it as a deployment.',
     },
@@ -83,7 +86,7 @@ export function configurationSchema(): Schema {
     },
   };
   for (const i of allPluginInputs()) properties[i.name] = propertySchema(i);
-  const allOf = OPERATIONS.map((op) => {
+  const allOf = ADAPTER_COMMANDS.map((op) => {
     const inputs = pluginInputs(op);
     const then: Schema = {
       propertyNames: { enum: [...PLUGIN_OPTIONS, ...inputs.map((i) => i.name)] },
@@ -125,13 +128,13 @@ export function renderOptionsTable(): string {
   const rows = [
     '| option | type | operations | default | description |',
     '|---|---|---|---|---|',
-    `| \`operation\` | enum | all | | **Required.** ${[...OPERATIONS].map((o) => `\`${o}\``).join(', ')}. With \`deploy\` and a step \`command\`, the plugin wraps the command. |`,
+    `| \`operation\` | enum | all | | **Required.** ${[...ADAPTER_COMMANDS].map((o) => `\`${o}\``).join(', ')}. With \`deploy\` and a step \`command\`, the plugin wraps the command. |`,
     `| \`credentials\` | mapping | all | ${credentialInputs().map((c) => `\`${c.name}: ${c.envDefault}\``).join(', ')} | **Names** of the environment variables holding the Ortelius/DeployHub URL, user and password and the store password (never the values). |`,
   ];
   for (const i of allPluginInputs()) {
-    const ops = OPERATIONS.filter((op) => pluginInputs(op).includes(i));
+    const ops = ADAPTER_COMMANDS.filter((op) => pluginInputs(op).includes(i));
     const required = ops.filter((op) => isRequired(i, op));
-    const opsText = ops.length === OPERATIONS.length ? 'all' : ops.join(', ');
+    const opsText = ops.length === ADAPTER_COMMANDS.length ? 'all' : ops.join(', ');
     const req = required.length ? ` **Required for ${required.join(', ')}.**` : '';
     const type = i.type === 'enum' ? (i.values ?? []).map((v) => `\`${v}\``).join(' \\| ') : i.type;
     rows.push(`| \`${i.name}\` | ${type} | ${opsText} | ${i.default !== undefined ? `\`${i.default}\`` : ''} | ${cell(i.description)}${req} |`);

@@ -8,7 +8,7 @@
 // the command hook runs it, post-command records it). Bad configuration throws ConfigError (exit 2 in the hook).
 // The options, their types and the credentials come from the input table (@shiplog/core); the build bundles
 // this file into lib/hook.mjs, which runs on the agent with plain node.
-import { OPERATIONS, platformParams, type OperationName } from '@shiplog/core/kit';
+import { ADAPTER_COMMANDS, platformParams, type AdapterCommandName } from '@shiplog/core/kit';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -16,7 +16,7 @@ type OptionType = 'string' | 'boolean' | 'integer' | 'list';
 type Config = Record<string, unknown>;
 export interface Plan {
   mode: 'run' | 'wrap';
-  operation: OperationName;
+  operation: AdapterCommandName;
   /** credentials key -> the environment variable the job names for it. */
   credentials: Record<string, string>;
   args: string[];
@@ -25,7 +25,7 @@ export interface Plan {
 /** Per operation: option name -> how it becomes CLI flags; credentials key -> default variable; secret keys. */
 const OPTIONS = {
   operations: Object.fromEntries(
-    OPERATIONS.map((op) => [
+    ADAPTER_COMMANDS.map((op) => [
       op,
       Object.fromEntries(
         platformParams('buildkite', op)
@@ -49,7 +49,8 @@ export function envKey(key: string): string {
 function knownOptions() {
   const types = new Map([['operation', 'string']]);
   for (const opts of Object.values(OPTIONS.operations)) {
-    for (const [name, type] of Object.entries(opts)) types.set(name, type);
+    // A list for one operation (plan's `env`) is read as one wherever it appears; a single value still reads as one.
+    for (const [name, type] of Object.entries(opts)) if (types.get(name) !== 'list') types.set(name, type);
   }
   return types;
 }
@@ -259,5 +260,5 @@ export function planFor(env: Env, phase: string): Plan {
     if (Number(status) < 0) args.push('--exit-code=255', `--attr=BuildkiteCommandExitStatus=${status}`);
     else args.push(`--exit-code=${status}`);
   }
-  return { mode, operation: operation as OperationName, credentials, args };
+  return { mode, operation: operation as AdapterCommandName, credentials, args };
 }

@@ -24,6 +24,18 @@ const CASES: { name: string; config: Record<string, unknown>; extra?: Record<str
     args: ['--auto-increment=true', '--attr=A=1', '--attr=B=x=y', '--application=GLOBAL.A.shop'],
   },
   {
+    name: 'plan with a list of environments (one flag each) and pass-on-changes',
+    config: { operation: 'plan', env: ['qa', 'prod'], 'pass-on-changes': true },
+    mode: 'run',
+    args: ['--env=qa', '--env=prod', '--pass-on-changes=true'],
+  },
+  {
+    name: 'apply with one application, parallel and a lock timeout',
+    config: { operation: 'apply', application: 'GLOBAL.A.shop', parallel: 4, 'lock-timeout': '30m' },
+    mode: 'run',
+    args: ['--application=GLOBAL.A.shop', '--parallel=4', '--lock-timeout=30m'],
+  },
+  {
     name: 'deploy run mode gets the job link',
     config: { operation: 'deploy', application: 'GLOBAL.A.shop', env: 'qa', command: 'make deploy' },
     mode: 'run',

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ADAPTER_REPOSITORY, INPUTS, OPERATIONS, SECRET_INPUTS, inputsFor, isRequired } from '@shiplog/core';
+import { ADAPTER_COMMANDS, ADAPTER_REPOSITORY, INPUTS, SECRET_INPUTS, inputsFor, isRequired } from '@shiplog/core';
 import { renderPluginYml, withOptionsTable } from '../scripts/plugin-manifest.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,7 +16,7 @@ const schema = definition.configuration;
 const validate = new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
 
 /** Minimal valid configuration of an operation: its required inputs with example-ish values. */
-function minimal(op: (typeof OPERATIONS)[number]): Record<string, unknown> {
+function minimal(op: (typeof ADAPTER_COMMANDS)[number]): Record<string, unknown> {
   const config: Record<string, unknown> = { operation: op };
   for (const i of inputsFor(op)) if (isRequired(i, op)) config[i.name] = i.example ?? 'x';
   return config;
@@ -37,11 +37,11 @@ describe('plugin.yml', () => {
     expect(schema.required).toEqual(['operation']);
   });
 
-  it('offers exactly the five operations, named as everywhere else', () => {
-    expect(schema.properties.operation.enum).toEqual([...OPERATIONS]);
+  it('offers exactly the adapter commands (the operations, plan, apply), named as everywhere else', () => {
+    expect(schema.properties.operation.enum).toEqual([...ADAPTER_COMMANDS]);
   });
 
-  for (const op of OPERATIONS) {
+  for (const op of ADAPTER_COMMANDS) {
     describe(op, () => {
       const expected = inputsFor(op).filter((i) => !i.secret && !i.cliOnly);
 
@@ -65,16 +65,18 @@ describe('plugin.yml', () => {
   }
 
   it('describes each option with its input-table type, default, values and description', () => {
-    const operations: readonly string[] = OPERATIONS;
+    const operations: readonly string[] = ADAPTER_COMMANDS;
     for (const i of INPUTS.filter((x) => !x.secret && !x.cliOnly && x.commands.some((c) => operations.includes(c)))) {
       const p = schema.properties[i.name];
       expect(p, i.name).toBeDefined();
       expect(p.description).toBe(i.description);
       if (i.type === 'enum') expect(p.enum).toEqual(i.values);
       if (i.type === 'boolean') expect(p.type).toBe('boolean');
-      if (i.type === 'list') expect(p.anyOf.map((a: any) => a.type)).toEqual(['string', 'array']);
+      // A list for some operation (plan and apply's env and application): one value or a list, for every operation.
+      const list = i.type === 'list' || (i.listFor ?? []).some((c) => operations.includes(c));
+      if (list) expect(p.anyOf.map((a: any) => a.type), i.name).toEqual(['string', 'array']);
       if (i.type === 'integer') expect(p.anyOf[0].type).toBe('integer');
-      if (['string', 'duration'].includes(i.type)) expect(p.type).toBe('string');
+      if (!list && ['string', 'duration'].includes(i.type)) expect(p.type).toBe('string');
       if (i.default !== undefined) expect(String(p.default)).toBe(i.default);
     }
   });
@@ -116,7 +118,7 @@ describe('README examples', () => {
 
   it('show every operation and the wrapper mode', () => {
     const ops = new Set(uses.map((u) => u.config.operation));
-    for (const op of OPERATIONS) expect(ops.has(op), op).toBe(true);
+    for (const op of ADAPTER_COMMANDS) expect(ops.has(op), op).toBe(true);
     expect(uses.some((u) => u.config.operation === 'deploy' && u.step.command)).toBe(true);
   });
 
@@ -170,7 +172,7 @@ describe('the official plugin linter on this plugin', () => {
         }
       }
     }
-    expect(new Set(configs.map((c) => c.operation))).toEqual(new Set(OPERATIONS));
+    expect(new Set(configs.map((c) => c.operation))).toEqual(new Set(ADAPTER_COMMANDS));
     for (const c of configs) expect(validate(c), `${JSON.stringify(c)} ${JSON.stringify(validate.errors)}`).toBe(true);
   });
 });

@@ -19,7 +19,7 @@
  * - the orb's own inputs (registry, bundle_file, working_directory, defer_exit, executor, checkout) keep their
  *   table defaults and are not passed to the CLI.
  */
-import { platformParams, snakeName, type InputSpec, type OperationName, type PlatformParam } from '@shiplog/core';
+import { platformParams, snakeName, type InputSpec, type AdapterCommandName, type PlatformParam } from '@shiplog/core';
 
 export type OrbParameterType = 'string' | 'boolean' | 'integer' | 'enum' | 'env_var_name' | 'executor';
 
@@ -52,17 +52,17 @@ export function inputNameOf(orbParameter: string): string {
 }
 
 /** The core inputs an operation's run step passes on (the orb's own ones shape the job instead). */
-export function tableParams(op: OperationName): PlatformParam[] {
+export function tableParams(op: AdapterCommandName): PlatformParam[] {
   return platformParams('circleci', op).filter((p) => !p.spec.platform);
 }
 
 /** The orb's own parameters of an operation (registry, bundle_file, ...), for its commands or its jobs. */
-export function orbOwnParams(op: OperationName, scope: 'command' | 'job'): PlatformParam[] {
+export function orbOwnParams(op: AdapterCommandName, scope: 'command' | 'job'): PlatformParam[] {
   return platformParams('circleci', op).filter((p) => p.spec.platform === 'circleci' && (p.exposure.scope ?? scope) === scope);
 }
 
 /** Table inputs that become orb parameters for an operation (CLI-only inputs such as --json are excluded). */
-export function tableInputs(op: OperationName): InputSpec[] {
+export function tableInputs(op: AdapterCommandName): InputSpec[] {
   return tableParams(op).map((p) => p.spec);
 }
 
@@ -116,7 +116,7 @@ export function orbParameter(p: PlatformParam, fill: (text: string) => string = 
   }
 }
 
-export function orbParameters(op: OperationName): Record<string, OrbParameter> {
+export function orbParameters(op: AdapterCommandName): Record<string, OrbParameter> {
   const out: Record<string, OrbParameter> = {};
   for (const p of tableParams(op)) out[p.name] = orbParameter(p);
   return out;

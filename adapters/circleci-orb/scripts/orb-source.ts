@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { OPERATIONS, type OperationName } from '@shiplog/core';
+import { ADAPTER_COMMANDS, type AdapterCommandName } from '@shiplog/core';
 import { packOrbText, toYaml } from './orb-pack.js';
 import { channelVariable, orbOwnParams, orbParameter, orbParameters, tableParams, type OrbParameter } from './orb-parameters.js';
 
@@ -35,7 +35,7 @@ export function readPin(bundleFile = CORE_BUNDLE): BundlePin {
   return { version: pkg.version, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-const SUMMARIES: Record<OperationName, string> = {
+const SUMMARIES: Record<AdapterCommandName, string> = {
   'version-update':
     'Record a new component version (from component.toml, git and the CircleCI build facts) and the application version that contains it.',
   move: 'Move an application version to the next (or a named) pipeline stage; gated stages need an approval.',
@@ -44,13 +44,16 @@ const SUMMARIES: Record<OperationName, string> = {
     'Deploy an application version to an environment: run `command` (its log streams into this step) or record a deployment an earlier step ran (`exit_code`, `log_file`).',
   envscript:
     'Write the component\'s derived variables (git facts, [Export] keys) as `export` lines, appended to $BASH_ENV by default so later steps of the job see them.',
+  plan: 'Compare what runs where with intent.toml: the plan table and its dependency waves in the step output; fails on changes unless pass_on_changes is true.',
+  apply:
+    'Make the environments match intent.toml: deploy wave by wave under a lease per environment, each deployment between banner lines in the step output.',
 };
 
 /**
  * What each job does beyond its command. The envscript job has no step of the user's after the command, so what
  * it appends to $BASH_ENV reaches nothing: its description says where the variables do go.
  */
-function jobDescription(op: OperationName): string {
+function jobDescription(op: AdapterCommandName): string {
   const stored = `Runs the \`${op}\` command and stores its JSON result as a build artifact (shiplog/${op}.json).`;
   if (op !== 'envscript') return `${SUMMARIES[op]} ${stored}`;
   return (
@@ -62,7 +65,7 @@ function jobDescription(op: OperationName): string {
 }
 
 /** The orb's own parameters (from the table's CircleCI inputs): how the bundle is fetched, where the step runs, the job's shape. */
-function ownParameters(op: OperationName, scope: 'command' | 'job', pin: BundlePin, names?: string[]): Record<string, OrbParameter> {
+function ownParameters(op: AdapterCommandName, scope: 'command' | 'job', pin: BundlePin, names?: string[]): Record<string, OrbParameter> {
   const fill = (t: string) => t.replace('{package}', CORE_PACKAGE).replace('{version}', pin.version);
   const out: Record<string, OrbParameter> = {};
   for (const p of orbOwnParams(op, scope)) if (!names || names.includes(p.name)) out[p.name] = orbParameter(p, fill);
@@ -98,7 +101,7 @@ export function installCommand(pin: BundlePin): Record<string, unknown> {
   };
 }
 
-export function operationCommand(op: OperationName, pin: BundlePin): Record<string, unknown> {
+export function operationCommand(op: AdapterCommandName, pin: BundlePin): Record<string, unknown> {
   const table = orbParameters(op);
   const environment: Record<string, string> = { SHIPLOG_OPERATION: op, SHIPLOG_VERSION: pin.version };
   for (const p of tableParams(op)) environment[channelVariable(p)] = ref(p.name);
@@ -120,7 +123,7 @@ export function operationCommand(op: OperationName, pin: BundlePin): Record<stri
   };
 }
 
-export function operationJob(op: OperationName, pin: BundlePin): Record<string, unknown> {
+export function operationJob(op: AdapterCommandName, pin: BundlePin): Record<string, unknown> {
   const commandParams = { ...orbParameters(op), ...ownParameters(op, 'command', pin) };
   delete commandParams.defer_exit;
   const pass: Record<string, unknown> = {};
@@ -151,7 +154,7 @@ export function generatedSources(pin: BundlePin): Map<string, Record<string, unk
   const files = new Map<string, Record<string, unknown>>();
   files.set('commands/install.yml', installCommand(pin));
   files.set('commands/exit-status.yml', exitStatusCommand());
-  for (const op of OPERATIONS) {
+  for (const op of ADAPTER_COMMANDS) {
     files.set(`commands/${op}.yml`, operationCommand(op, pin));
     files.set(`jobs/${op}.yml`, operationJob(op, pin));
   }

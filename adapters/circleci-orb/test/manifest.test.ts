@@ -4,7 +4,7 @@
  * to the run step's environment. These checks read the committed orb.yml, so any drift fails them.
  */
 import { describe, expect, it } from 'vitest';
-import { INPUTS, OPERATIONS, SECRET_INPUTS, inputsFor, isRequired } from '@shiplog/core';
+import { INPUTS, ADAPTER_COMMANDS, SECRET_INPUTS, inputsFor, isRequired } from '@shiplog/core';
 import { channelVariable, inputNameOf, orbParameter, orbParameterName, tableParams } from '../scripts/orb-parameters.js';
 import { loadOrb } from './e2e-fixture.js';
 
@@ -19,11 +19,11 @@ function runStep(op: string): { environment: Record<string, string>; command: st
 
 describe('orb manifest vs the input table', () => {
   it('has a command and a job per operation, named exactly as the core names them', () => {
-    expect(Object.keys(orb.jobs).sort()).toEqual([...OPERATIONS].sort());
-    expect(Object.keys(orb.commands).sort()).toEqual([...OPERATIONS, 'exit-status', 'install'].sort());
+    expect(Object.keys(orb.jobs).sort()).toEqual([...ADAPTER_COMMANDS].sort());
+    expect(Object.keys(orb.commands).sort()).toEqual([...ADAPTER_COMMANDS, 'exit-status', 'install'].sort());
   });
 
-  it.each(OPERATIONS)('%s: command parameters = the table inputs (mapped) + the orb-only ones', (op) => {
+  it.each(ADAPTER_COMMANDS)('%s: command parameters = the table inputs (mapped) + the orb-only ones', (op) => {
     const table = inputsFor(op);
     const params = orb.commands[op].parameters;
     expect(Object.keys(params).sort()).toEqual([...table.map((i) => orbParameterName(i.name)), ...ORB_ONLY_COMMAND].sort());
@@ -31,13 +31,13 @@ describe('orb manifest vs the input table', () => {
     expect(Object.keys(orb.jobs[op].parameters).sort()).toEqual([...table.map((i) => orbParameterName(i.name)), ...ORB_ONLY_JOB].sort());
   });
 
-  it.each(OPERATIONS)('%s: every table input reaches the run step under its channel variable', (op) => {
+  it.each(ADAPTER_COMMANDS)('%s: every table input reaches the run step under its channel variable', (op) => {
     const env = runStep(op).environment;
     for (const p of tableParams(op)) expect(env[channelVariable(p)], p.spec.name).toBe(`<< parameters.${orbParameterName(p.spec.name)} >>`);
     expect(env.SHIPLOG_OPERATION).toBe(op);
   });
 
-  it.each(OPERATIONS)('%s: the job passes each of its parameters on to the command', (op) => {
+  it.each(ADAPTER_COMMANDS)('%s: the job passes each of its parameters on to the command', (op) => {
     const call = orb.jobs[op].steps.find((s: any) => s[op])[op];
     for (const name of Object.keys(orb.commands[op].parameters).filter((n) => n !== 'defer_exit')) {
       expect(call[name], name).toBe(`<< parameters.${name} >>`);
@@ -50,7 +50,7 @@ describe('orb manifest vs the input table', () => {
   });
 
   // danger-js style: take away one required input at a time; CircleCI must then refuse the call (no default).
-  it.each(OPERATIONS.flatMap((op) => inputsFor(op).filter((i) => isRequired(i, op)).map((i) => [op, i.name] as const)))(
+  it.each(ADAPTER_COMMANDS.flatMap((op) => inputsFor(op).filter((i) => isRequired(i, op)).map((i) => [op, i.name] as const)))(
     '%s: required input %s has no default, so CircleCI rejects a call without it',
     (op, name) => {
       expect(orb.commands[op].parameters[orbParameterName(name)]).not.toHaveProperty('default');
@@ -60,7 +60,7 @@ describe('orb manifest vs the input table', () => {
 
   it('credentials are env_var_name parameters defaulting to DHURL, DHUSER, DHPASS, SHIPLOG_STORE_PASSWORD, never plain values', () => {
     expect(SECRET_INPUTS.length).toBeGreaterThan(0);
-    for (const op of OPERATIONS) {
+    for (const op of ADAPTER_COMMANDS) {
       const params = orb.commands[op].parameters;
       // every secret of the table reaches the orb only as the name of a variable
       for (const secret of SECRET_INPUTS) expect(params[orbParameterName(secret)], secret).toMatchObject({ type: 'env_var_name' });
@@ -90,7 +90,7 @@ describe('orb manifest vs the input table', () => {
   });
 
   it('orb parameters take no CLI-only inputs (json, debug)', () => {
-    for (const op of OPERATIONS) {
+    for (const op of ADAPTER_COMMANDS) {
       expect(orb.commands[op].parameters).not.toHaveProperty('json');
       expect(orb.commands[op].parameters).not.toHaveProperty('debug');
     }

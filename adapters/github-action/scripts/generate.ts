@@ -1,23 +1,23 @@
-// The GitHub Action's generated text files: <operation>/action.yml for the five operations and the README's
+// The GitHub Action's generated text files: <operation>/action.yml for every adapter command (the operations, plan and apply) and the README's
 // input/output tables, from the core's input table. Written and checked by the repository's one build script
 // (scripts/build.ts: `npm run build`, `npm run check`).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OPERATIONS } from '@shiplog/core';
+import { ADAPTER_COMMANDS } from '@shiplog/core';
 import { renderActionYml, updateReadme } from './render-manifests.js';
 
 export const ACTION_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export function githubActionFiles(): Map<string, string> {
   const files = new Map<string, string>();
-  for (const op of OPERATIONS) files.set(join(ACTION_ROOT, op, 'action.yml'), renderActionYml(op));
+  for (const op of ADAPTER_COMMANDS) files.set(join(ACTION_ROOT, op, 'action.yml'), renderActionYml(op));
   const readme = join(ACTION_ROOT, 'README.md');
   files.set(readme, updateReadme(readFileSync(readme, 'utf8')));
   return files;
 }
 
-/** dist/: the action's bundle (rollup.config.mjs), built in memory; the five action.yml files run dist/index.cjs. */
+/** dist/: the action's bundle (rollup.config.mjs), built in memory; every action.yml run dist/index.cjs. */
 export async function githubActionBundle(): Promise<{ path: string; content: string; committed: boolean }[]> {
   const { rollup } = await import('rollup');
   const config = (await import('../rollup.config.mjs')).default;

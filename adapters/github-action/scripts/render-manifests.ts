@@ -1,9 +1,9 @@
 /**
- * Renders the five action.yml files and the README's input/output tables from the core's input table, as the
+ * Renders every action.yml file and the README's input/output tables from the core's input table, as the
  * kit exposes it on GitHub (platformParams, platformOutputs). Pure functions: the build writes them, the drift
  * test compares them.
  */
-import { OPERATIONS, platformOutputs, platformParams, type OperationName, type OutputSpec, type PlatformParam } from '@shiplog/core';
+import { ADAPTER_COMMANDS, platformOutputs, platformParams, type AdapterCommandName, type OutputSpec, type PlatformParam } from '@shiplog/core';
 import { OPERATION_INPUT } from '../src/action-inputs.js';
 
 /** One input as an action.yml declares it. */
@@ -35,29 +35,31 @@ export function manifestInput(p: PlatformParam): ManifestInput {
 }
 
 /** Every input of one action folder, in table order (the core's, then the GitHub-only ones). */
-export function manifestInputs(op: OperationName): ManifestInput[] {
+export function manifestInputs(op: AdapterCommandName): ManifestInput[] {
   return platformParams('github', op).filter((p) => p.channel === 'value').map(manifestInput);
 }
 
-export function manifestOutputs(op: OperationName): OutputSpec[] {
+export function manifestOutputs(op: AdapterCommandName): OutputSpec[] {
   return platformOutputs('github', op).map((o) => o.spec);
 }
 
-/** Where each action.yml's `main` points: the one bundle shared by the five folders (see README). */
+/** Where each action.yml's `main` points: the one bundle shared by every folder (see README). */
 export const BUNDLE_FROM_ACTION_DIR = '../dist/index.cjs';
 export const NODE_RUNTIME = 'node24';
 
-const TITLES: Record<OperationName, string> = {
+const TITLES: Record<AdapterCommandName, string> = {
   'version-update': 'Record a new component version and the application version that contains it.',
   move: 'Move an application version to the next (or a named) pipeline stage.',
   approve: 'Approve (or reject) an application version for a gated stage.',
   deploy: 'Run or record a deployment of an application version to an environment.',
   envscript: 'Write the component\'s build variables as a shell script, dotenv, JSON or GITHUB_ENV block.',
+  plan: 'Compare what runs where with intent.toml: the deployments to make, in dependency waves, as a job summary.',
+  apply: 'Make the environments match intent.toml: deploy wave by wave, each deployment in its own log group.',
 };
 
 const q = (s: string): string => JSON.stringify(s);
 
-export function renderActionYml(op: OperationName): string {
+export function renderActionYml(op: AdapterCommandName): string {
   const lines: string[] = [
     '# GENERATED from the input table (core/src/inputs.ts) by `npm run build`. Do not edit by hand:',
     '# `npm run check` fails when this file drifts.',
@@ -92,7 +94,7 @@ export function renderActionYml(op: OperationName): string {
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function renderInputsTable(op: OperationName): string {
+export function renderInputsTable(op: AdapterCommandName): string {
   const rows = ['| Input | Required | Default | Description |', '| --- | --- | --- | --- |'];
   for (const input of manifestInputs(op)) {
     const def = input.effectiveDefault === undefined || input.effectiveDefault === '' ? '' : `\`${input.effectiveDefault}\``;
@@ -101,7 +103,7 @@ export function renderInputsTable(op: OperationName): string {
   return rows.join('\n');
 }
 
-export function renderOutputsTable(op: OperationName): string {
+export function renderOutputsTable(op: AdapterCommandName): string {
   const rows = ['| Output | Description |', '| --- | --- |'];
   for (const output of manifestOutputs(op)) rows.push(`| \`${output.name}\` | ${cell(output.description)} |`);
   return rows.join('\n');
@@ -113,7 +115,7 @@ const END = (key: string) => `<!-- generated:${key}:end -->`;
 /** The generated README blocks, keyed by marker name. */
 export function readmeBlocks(): Map<string, string> {
   const blocks = new Map<string, string>();
-  for (const op of OPERATIONS) {
+  for (const op of ADAPTER_COMMANDS) {
     blocks.set(`inputs:${op}`, renderInputsTable(op));
     blocks.set(`outputs:${op}`, renderOutputsTable(op));
   }

@@ -2,7 +2,7 @@
  * Runner inputs (INPUT_<NAME>, read with core.getInput) -> the core's raw inputs and the action's own inputs,
  * through the kit's table reader: no parsing or validation here, the core reports every problem at once.
  */
-import { ADAPTER_REFS, InvalidInputError, OPERATIONS, readPlatformInputs, type OperationName, type RawInputs } from '@shiplog/core';
+import { ADAPTER_COMMANDS, ADAPTER_REFS, InvalidInputError, readPlatformInputs, type AdapterCommandName, type RawInputs } from '@shiplog/core';
 
 /** Reads one input's raw value ('' when absent), e.g. @actions/core's getInput. */
 export type ReadInput = (name: string) => string;
@@ -14,16 +14,16 @@ export { InvalidInputError as ActionInputError };
 export const OPERATION_INPUT = 'operation';
 
 /** The core inputs of `op` that were given, lists split one item per line. */
-export function coreInputs(op: OperationName, read: ReadInput): RawInputs {
+export function coreInputs(op: AdapterCommandName, read: ReadInput): RawInputs {
   return readPlatformInputs('github', op, read).inputs;
 }
 
 /** The operation of this action folder (the hidden `operation` input its action.yml defaults). */
-export function operationOf(read: ReadInput): OperationName {
+export function operationOf(read: ReadInput): AdapterCommandName {
   const op = read(OPERATION_INPUT).trim();
-  if ((OPERATIONS as readonly string[]).includes(op)) return op as OperationName;
+  if ((ADAPTER_COMMANDS as readonly string[]).includes(op)) return op as AdapterCommandName;
   throw new InvalidInputError(
-    `input "${OPERATION_INPUT}" must be one of ${OPERATIONS.join(', ')} (got "${op}"); use one of the action folders, e.g. uses: ${ADAPTER_REFS.githubAction('deploy')}`,
+    `input "${OPERATION_INPUT}" must be one of ${ADAPTER_COMMANDS.join(', ')} (got "${op}"); use one of the action folders, e.g. uses: ${ADAPTER_REFS.githubAction('deploy')}`,
   );
 }
 
@@ -36,7 +36,7 @@ export interface GithubOptions {
 }
 
 /** With `problems`, a bad value is added there (reported with the core's) and read as false; without, it throws. */
-export function githubOptions(op: OperationName, read: ReadInput, problems?: string[]): GithubOptions {
+export function githubOptions(op: AdapterCommandName, read: ReadInput, problems?: string[]): GithubOptions {
   const { own, problems: found } = readPlatformInputs('github', op, read);
   if (found.length > 0 && !problems) throw new InvalidInputError(found[0]);
   problems?.push(...found);

@@ -22,7 +22,7 @@ import {
   type Fact,
   type Host,
   type JsonResult,
-  type OperationName,
+  type AdapterCommandName,
   type RawInputs,
   type Report,
 } from '@shiplog/core';
@@ -35,7 +35,7 @@ const TERMS = { noun: 'input', doc: 'adapters/github-action/README.md, "Inputs a
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const redactor = new Redactor();
-  let op: OperationName | undefined;
+  let op: AdapterCommandName | undefined;
   let ctx: RunContext | undefined;
   try {
     const read = (name: string) => core.getInput(name);
@@ -67,7 +67,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // version allowed into that stage, not a dry run): a rejected request leaves nothing behind on GitHub.
     let deployment: GithubDeployment | undefined;
     const operation = op;
-    const outcome = await core.group(`shiplog ${op}`, () =>
+    const run = () =>
       execute(operation, inputs, host, {
         commandArgs: [],
         problems,
@@ -77,8 +77,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
               deployment = await startGithubDeployment(runCtx, env, target, gh, redactor, timeoutMs);
             }
           : undefined,
-      }),
-    );
+      });
+    // apply folds each deployment in a ::group:: of its own (the core does it on GitHub); groups do not nest.
+    const outcome = op === 'apply' ? await run() : await core.group(`shiplog ${op}`, run);
     const json = inPlatformTerms('github', op, redactor.redactValue(outcome.result as JsonResult), TERMS);
     // With step debug logging on (ACTIONS_STEP_DEBUG), the stack behind a failure, as the CLI's --debug shows it.
     if (outcome.error && core.isDebug()) core.debug(redactor.redact(stackOf(outcome.error)));
@@ -88,6 +89,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     for (const [name, value] of renderOutputs(report, 'github')) core.setOutput(name, value);
     if (deployment) await finishGithubDeployment(deployment, report, runCtx, gh, redactor);
     await finish(report, redactor, env);
+    // A result that is ok with its own exit code: a plan with changes (without pass-on-changes).
+    if (!report.error && outcome.exitCode !== 0) core.setFailed(`${report.headline} (exit ${outcome.exitCode}; pass-on-changes: true passes the step)`);
   } catch (err) {
     // A failure outside the core (the operation input, the runner's files): still a result and a summary.
     const json = redactor.redactValue({ ok: false, ...(op ? { operation: op } : {}), error: toShiplogError(err).toJSON() });
@@ -219,8 +222,8 @@ async function finishGithubDeployment(deployment: GithubDeployment, report: Repo
 }
 
 /** The application's lineage as Mermaid (the core's graph query); undefined when it cannot be drawn. */
-async function lineage(op: OperationName, json: JsonResult, inputs: RawInputs, host: Host): Promise<string | undefined> {
-  if (json.ok !== true || op === 'envscript' || json.dryRun === true) return undefined;
+async function lineage(op: AdapterCommandName, json: JsonResult, inputs: RawInputs, host: Host): Promise<string | undefined> {
+  if (json.ok !== true || op === 'envscript' || op === 'plan' || op === 'apply' || json.dryRun === true) return undefined;
   const av = json.appVersion ?? (json.deployment as { appVersion?: unknown } | undefined)?.appVersion;
   const name = typeof av === 'string' ? av : (av as { name?: unknown } | undefined)?.name;
   const application = (typeof name === 'string' ? name.split(';')[0] : undefined) ?? stringValue(inputs.application);

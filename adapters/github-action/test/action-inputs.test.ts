@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { inputsFor, isRequired, OPERATIONS, secretParamNames, type OperationName } from '@shiplog/core';
+import { inputsFor, isRequired, ADAPTER_COMMANDS, secretParamNames, type AdapterCommandName } from '@shiplog/core';
 import { ActionInputError, coreInputs, githubOptions, operationOf } from '../src/action-inputs.js';
 
-const secretInputNames = (op: OperationName) => secretParamNames('github', op);
+const secretInputNames = (op: AdapterCommandName) => secretParamNames('github', op);
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 
@@ -23,7 +23,7 @@ describe('coreInputs', () => {
     expect(got).toEqual({ application: 'GLOBAL.a.b' });
   });
 
-  for (const op of OPERATIONS) {
+  for (const op of ADAPTER_COMMANDS) {
     it(`${op}: each table input given alone reaches the core under its own name`, () => {
       for (const spec of inputsFor(op)) {
         const got = coreInputs(op, reader({ [spec.name]: 'x-value' }));
@@ -44,7 +44,7 @@ describe('coreInputs', () => {
 
 describe('operationOf', () => {
   it('accepts the five operations', () => {
-    for (const op of OPERATIONS) expect(operationOf(reader({ operation: op }))).toBe(op);
+    for (const op of ADAPTER_COMMANDS) expect(operationOf(reader({ operation: op }))).toBe(op);
   });
 
   it('rejects anything else with a one-line message naming the folders', () => {
@@ -87,8 +87,8 @@ describe('githubOptions', () => {
 
 describe('secretInputNames', () => {
   it('masks dhpass and store-password everywhere and github-token on deploy', () => {
-    for (const op of OPERATIONS) expect(secretInputNames(op)).toContain('dhpass');
-    for (const op of OPERATIONS) expect(secretInputNames(op)).toContain('store-password');
+    for (const op of ADAPTER_COMMANDS) expect(secretInputNames(op)).toContain('dhpass');
+    for (const op of ADAPTER_COMMANDS) expect(secretInputNames(op)).toContain('store-password');
     expect(secretInputNames('deploy')).toEqual(['store-password', 'dhpass', 'github-token']);
   });
 });

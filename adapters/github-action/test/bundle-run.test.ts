@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADAPTER_REFS, inputsFor, isRequired, OPERATIONS } from '@shiplog/core';
+import { ADAPTER_COMMANDS, ADAPTER_REFS, inputsFor, isRequired } from '@shiplog/core';
 import { ACTION_ROOT, makeWorkspace, runAction, type ActionRun } from './runner-harness.js';
 import { openedPullRequest } from './webhook-payloads.js';
 
@@ -150,7 +150,7 @@ describe('envscript', () => {
 });
 
 describe('bad input', () => {
-  for (const op of OPERATIONS) {
+  for (const op of ADAPTER_COMMANDS) {
     const required = inputsFor(op).filter((s) => isRequired(s, op));
     for (const spec of required) {
       it(`${op} without ${spec.name} fails naming it and writes no output but the result`, async () => {

@@ -5,7 +5,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { OPERATIONS } from '@shiplog/core';
+import { ADAPTER_COMMANDS } from '@shiplog/core';
 import { DEFAULT_PASSWORD, DEFAULT_USER, startOrteliusEmulator } from '../../../core/test/ortelius-emulator/index.js';
 import { fakeGithub } from './fake-github.js';
 import { ACTION_ROOT, makeWorkspace, runAction } from './runner-harness.js';
@@ -13,7 +13,7 @@ import { ACTION_ROOT, makeWorkspace, runAction } from './runner-harness.js';
 let copy: string;
 beforeAll(async () => {
   copy = await mkdtemp(join(tmpdir(), 'shiplog-gha-download-'));
-  for (const dir of [...OPERATIONS, 'dist']) await cp(join(ACTION_ROOT, dir), join(copy, dir), { recursive: true });
+  for (const dir of [...ADAPTER_COMMANDS, 'dist']) await cp(join(ACTION_ROOT, dir), join(copy, dir), { recursive: true });
 });
 afterAll(async () => {
   await rm(copy, { recursive: true, force: true });

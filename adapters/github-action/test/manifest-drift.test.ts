@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ADAPTER_REFS, inputsFor, isRequired, OPERATIONS, OUTPUTS, PLATFORM_INPUTS } from '@shiplog/core';
+import { ADAPTER_COMMANDS, ADAPTER_REFS, inputsFor, isRequired, OUTPUTS, PLATFORM_INPUTS } from '@shiplog/core';
 import { OPERATION_INPUT } from '../src/action-inputs.js';
 
 // The GitHub-only inputs and the outputs, from the one table.
@@ -30,10 +30,10 @@ describe('action.yml per operation', () => {
       .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'action.yml')))
       .map((d) => d.name)
       .sort();
-    expect(folders).toEqual([...OPERATIONS].sort());
+    expect(folders).toEqual([...ADAPTER_COMMANDS].sort());
   });
 
-  for (const op of OPERATIONS) {
+  for (const op of ADAPTER_COMMANDS) {
     describe(op, () => {
       const yml = load(op);
 
@@ -99,14 +99,14 @@ describe('README', () => {
   }
 
   it('lists every input of every operation in its table', () => {
-    for (const op of OPERATIONS) {
+    for (const op of ADAPTER_COMMANDS) {
       const table = readmeBlock(readme, `inputs:${op}`) ?? '';
       for (const spec of inputsFor(op)) expect(table).toContain(`| \`${spec.name}\` |`);
     }
   });
 
   it('shows a workflow example for each operation', () => {
-    for (const op of OPERATIONS) expect(readme).toContain(ADAPTER_REFS.githubAction(op));
+    for (const op of ADAPTER_COMMANDS) expect(readme).toContain(ADAPTER_REFS.githubAction(op));
     expect(readme).toContain('deployments: write');
   });
 });

@@ -8,13 +8,13 @@ import {
   renderMarkdown,
   renderOutputs,
   type JsonResult,
-  type OperationName,
+  type AdapterCommandName,
 } from '@shiplog/core';
 import { reportLinks, runLinks, type RunContext, type RunLinks } from '../src/run-links.js';
 
 // The action's outputs and job summary are the core's report renderers (main.ts wires them like this).
-const outputsFor = (op: OperationName, result: JsonResult) => Object.fromEntries(renderOutputs(buildReport(op, result), 'github'));
-const summaryMarkdown = (i: { operation: OperationName; result: JsonResult; links: RunLinks; mermaid?: string; githubDeployment?: { id: number; environmentUrl?: string } }) =>
+const outputsFor = (op: AdapterCommandName, result: JsonResult) => Object.fromEntries(renderOutputs(buildReport(op, result), 'github'));
+const summaryMarkdown = (i: { operation: AdapterCommandName; result: JsonResult; links: RunLinks; mermaid?: string; githubDeployment?: { id: number; environmentUrl?: string } }) =>
   renderMarkdown(
     buildReport(i.operation, i.result, {
       links: reportLinks(i.links),
@@ -25,7 +25,7 @@ const summaryMarkdown = (i: { operation: OperationName; result: JsonResult; link
     }),
     { diagrams: true },
   );
-const inActionTerms = (op: OperationName, result: JsonResult) => inPlatformTerms('github', op, result, { noun: 'input', doc: 'adapters/github-action/README.md, "Inputs and outputs"' });
+const inActionTerms = (op: AdapterCommandName, result: JsonResult) => inPlatformTerms('github', op, result, { noun: 'input', doc: 'adapters/github-action/README.md, "Inputs and outputs"' });
 import { branchPush, openedPullRequest } from './webhook-payloads.js';
 
 const versionUpdate = {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OPERATIONS } from '@shiplog/core';
+import { ADAPTER_COMMANDS } from '@shiplog/core';
 import { CLI_STEP, cliHelp, inputsJson, stepHelp, stepName } from './manifest.js';
 import { jenkinsContextBundle } from './bundle.js';
 
@@ -22,6 +22,6 @@ export async function jenkinsLibraryFiles(): Promise<{ path: string; content: st
     { path: join(root, 'resources/shiplog/report.mjs'), content: await jenkinsContextBundle('ts/report.ts'), committed: true },
     { path: join(root, 'vars', `${CLI_STEP}.txt`), content: cliHelp(), committed: true },
   ];
-  for (const op of OPERATIONS) files.push({ path: join(root, 'vars', `${stepName(op)}.txt`), content: stepHelp(op), committed: true });
+  for (const op of ADAPTER_COMMANDS) files.push({ path: join(root, 'vars', `${stepName(op)}.txt`), content: stepHelp(op), committed: true });
   return files;
 }

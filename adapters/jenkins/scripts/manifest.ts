@@ -5,7 +5,7 @@
  */
 import {
   camelName,
-  OPERATIONS,
+  ADAPTER_COMMANDS,
   isRequired,
   platformParams,
   QUERIES,
@@ -13,7 +13,7 @@ import {
   type CommandName,
   type CredentialsBinding,
   type InputSpec,
-  type OperationName,
+  type AdapterCommandName,
   type QueryName,
 } from '@shiplog/core';
 
@@ -34,7 +34,7 @@ export function jenkinsArgsFor(op: CommandName): JenkinsArg[] {
     .map((p) => ({ arg: p.name, type: p.spec.type, description: p.description, ...(p.default !== undefined ? { default: p.default } : {}), ...(p.exposure.binds ? { binds: p.exposure.binds } : {}) }));
 }
 
-export function stepName(op: OperationName): string {
+export function stepName(op: AdapterCommandName): string {
   return 'shiplog' + op.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
 }
 
@@ -78,8 +78,8 @@ export function stepInputs(op: CommandName): StepInput[] {
 }
 
 export function inputsJson(): string {
-  const steps: Record<string, { operation: OperationName; inputs: StepInput[]; args: JenkinsArg[] }> = {};
-  for (const op of OPERATIONS) steps[stepName(op)] = { operation: op, inputs: stepInputs(op), args: jenkinsArgsFor(op) };
+  const steps: Record<string, { operation: AdapterCommandName; inputs: StepInput[]; args: JenkinsArg[] }> = {};
+  for (const op of ADAPTER_COMMANDS) steps[stepName(op)] = { operation: op, inputs: stepInputs(op), args: jenkinsArgsFor(op) };
   const queries: Record<string, { inputs: StepInput[]; args: JenkinsArg[] }> = {};
   for (const q of QUERIES) queries[q] = { inputs: stepInputs(q), args: jenkinsArgsFor(q) };
   return JSON.stringify({ generatedFrom: 'core/src/inputs.ts', secretArgs: secretArgs(), steps, queries }, null, 2) + '\n';
@@ -102,7 +102,7 @@ function describeJenkinsArgs(op: CommandName): string[] {
 export function cliHelp(): string {
   const lines: string[] = [];
   lines.push(`<p>Runs a shiplog query (<code>${QUERIES.join('</code>, <code>')}</code>) and returns its JSON result as a Map.`);
-  lines.push(`The operations have their own steps (${OPERATIONS.map((op) => `<code>${stepName(op)}</code>`).join(', ')}).</p>`);
+  lines.push(`The operations have their own steps (${ADAPTER_COMMANDS.map((op) => `<code>${stepName(op)}</code>`).join(', ')}).</p>`);
   lines.push('<p>Named arguments (generated from the shiplog input table); any other argument is refused before shiplog runs:</p>');
   lines.push('<dl>');
   lines.push(`  <dt><code>operation</code> (enum (${QUERIES.join(' | ')}), required)</dt>`);
@@ -130,7 +130,7 @@ export function queryArgs(q: QueryName): string[] {
   return ['operation', ...stepInputs(q).map((i) => i.arg), ...jenkinsArgsFor(q).map((j) => j.arg)];
 }
 
-export function stepHelp(op: OperationName): string {
+export function stepHelp(op: AdapterCommandName): string {
   const lines: string[] = [];
   const step = stepName(op);
   lines.push(`<p>Runs <code>shiplog ${op}</code> and returns its JSON result as a Map.</p>`);
@@ -143,7 +143,7 @@ export function stepHelp(op: OperationName): string {
   return lines.join('\n') + '\n';
 }
 
-function exampleArgs(op: OperationName): string {
+function exampleArgs(op: AdapterCommandName): string {
   switch (op) {
     case 'version-update':
       return "componentName: 'GLOBAL.Acme.Store.cart', componentVersion: \"v1.2.${env.BUILD_NUMBER}\", application: 'GLOBAL.Acme.Store.shop'";
@@ -155,6 +155,10 @@ function exampleArgs(op: OperationName): string {
       return "application: 'GLOBAL.Acme.Store.shop', env: 'qa', command: 'helm upgrade --install shop ./chart'";
     case 'envscript':
       return "output: 'shiplog.env'";
+    case 'plan':
+      return "env: ['qa', 'prod'], passOnChanges: true";
+    case 'apply':
+      return "parallel: 4, lockTimeout: '30m'";
   }
 }
 

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OPERATIONS, QUERIES, SECRET_INPUTS, inputsFor } from '@shiplog/core';
+import { ADAPTER_COMMANDS, QUERIES, SECRET_INPUTS, inputsFor } from '@shiplog/core';
 import { CLI_STEP, camel, cliHelp, inputsJson, queryArgs, secretArgs, stepHelp, stepName } from '../scripts/manifest.js';
 import { bundleJenkinsContext } from '../scripts/bundle.js';
 
@@ -12,8 +12,8 @@ const root = join(__dirname, '..');
 describe('Jenkins library manifests follow the core input table', () => {
   it('has one step per operation, named shiplog<Operation>, plus the shiplogCli runner', () => {
     const steps = readdirSync(join(root, 'vars')).filter((f) => f.endsWith('.groovy')).map((f) => f.replace('.groovy', ''));
-    expect(steps.sort()).toEqual([...OPERATIONS.map(stepName), 'shiplogCli'].sort());
-    for (const op of OPERATIONS) {
+    expect(steps.sort()).toEqual([...ADAPTER_COMMANDS.map(stepName), 'shiplogCli'].sort());
+    for (const op of ADAPTER_COMMANDS) {
       const src = readFileSync(join(root, 'vars', `${stepName(op)}.groovy`), 'utf8');
       expect(src).toContain(`shiplogCli.runOperation('${op}', '${stepName(op)}', args)`);
     }
@@ -24,7 +24,7 @@ describe('Jenkins library manifests follow the core input table', () => {
   });
 
   it('every step help (vars/*.txt) documents exactly the table inputs', () => {
-    for (const op of OPERATIONS) {
+    for (const op of ADAPTER_COMMANDS) {
       const txt = readFileSync(join(root, 'vars', `${stepName(op)}.txt`), 'utf8');
       expect(txt).toBe(stepHelp(op));
       for (const i of inputsFor(op).filter((x) => !x.secret)) expect(txt).toContain(`<code>${camel(i.name)}</code>`);

@@ -129,7 +129,8 @@ private def runShiplog(String operation, String step, Map args, List<String> fla
     archiveArtifacts(artifacts: result, allowEmptyArchive: true, fingerprint: false)
     appendDescription((line ?: '').trim())
     if (status != 0 && args.failOnError != false) {
-        String message = parsed.error?.message ?: "exit ${status}"
+        // A result that is ok with its own exit code (a plan with changes) says why in its summary line.
+        String message = parsed.error?.message ?: (parsed.ok == true && line?.trim() ? line.trim() : "exit ${status}")
         error("shiplog ${operation} failed (exit ${status}): ${message}")
     }
     return parsed

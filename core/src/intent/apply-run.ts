@@ -9,6 +9,8 @@
 import type { Backend } from '../backend/backend.js';
 import { FailedDeploymentError, toShiplogError } from '../errors.js';
 import type { Host } from '../host.js';
+import { logGroupsFor } from '../kit/log-groups.js';
+import { groupedLog, type Write } from './grouped-log.js';
 import type { ApplicationVersion, PipelineConfig } from '../model.js';
 import { requireEnvironmentStage } from '../pipeline-config.js';
 import type { OperationContext } from '../operations/context.js';
@@ -93,6 +95,8 @@ export async function runApply(
   const stopped = new Map<string, string>();
   let abort: string | undefined;
   let done = 0;
+  // On a CI platform each deployment's output is folded in the job log (kit/log-groups.ts).
+  const groups = logGroupsFor(ctx.ci().provider);
 
   const unsubscribe = host.onInterrupt?.((signal) => {
     abort ??= `${signal} received`;
@@ -143,15 +147,17 @@ export async function runApply(
     host.log.info(`apply: wave ${row.wave}: ${verb} ${what}${note}`);
     const t0 = host.now().getTime();
     running.set(step, t0);
+    const log = groupedLog(host, groups, `wave ${row.wave}: ${verb} ${what}`, opts.parallel > 1);
     try {
-      if (row.action === 'deploy') await deployRow(ctx, pipeline, backend, built, row, step, opts);
-      else await undeployRow(ctx, pipeline, backend, built, row, step, opts);
+      if (row.action === 'deploy') await deployRow(ctx, pipeline, backend, built, row, step, opts, log.write);
+      else await undeployRow(ctx, pipeline, backend, built, row, step, opts, log.write);
     } catch (err) {
       step.status = 'failed';
       step.message = toShiplogError(err).message;
     } finally {
       running.delete(step);
       done++;
+      log.end(step.status !== 'succeeded');
     }
     step.durationMs = step.startedAt && step.finishedAt ? Date.parse(step.finishedAt) - Date.parse(step.startedAt) : host.now().getTime() - t0;
     const ref = step.deploymentId !== null ? `deployment ${step.deploymentId}` : 'not recorded';
@@ -179,11 +185,11 @@ export async function runApply(
   return rows.map((r) => steps.get(r)!);
 }
 
-async function deployRow(ctx: OperationContext, pipeline: PipelineConfig, backend: Backend, built: BuiltPlan, row: PlanRow, step: ApplyStep, opts: ApplyRunOptions): Promise<void> {
+async function deployRow(ctx: OperationContext, pipeline: PipelineConfig, backend: Backend, built: BuiltPlan, row: PlanRow, step: ApplyStep, opts: ApplyRunOptions, write: Write): Promise<void> {
   const av = built.versions.get(row.desired!)!;
   const app = built.applications.get(row.application)!;
   const source: DeploySource = app.deploy ? { kind: 'run', argv: app.deploy } : { kind: 'server' };
-  const sub = rowContext(ctx, row, row.current ? { SHIPLOG_PREVIOUS_APP_VERSION_NAME: row.current } : {});
+  const sub = rowContext(ctx, row, row.current ? { SHIPLOG_PREVIOUS_APP_VERSION_NAME: row.current } : {}, write);
   const fill = (d: DeploymentSummary) => {
     step.deploymentId = d.id;
     step.exitCode = d.exitCode;
@@ -201,12 +207,12 @@ async function deployRow(ctx: OperationContext, pipeline: PipelineConfig, backen
   }
 }
 
-async function undeployRow(ctx: OperationContext, pipeline: PipelineConfig, backend: Backend, built: BuiltPlan, row: PlanRow, step: ApplyStep, opts: ApplyRunOptions): Promise<void> {
+async function undeployRow(ctx: OperationContext, pipeline: PipelineConfig, backend: Backend, built: BuiltPlan, row: PlanRow, step: ApplyStep, opts: ApplyRunOptions, write: Write): Promise<void> {
   const av: ApplicationVersion | undefined = built.versions.get(row.current!) ?? (await backend.getApplicationVersion(row.current!));
   if (!av) throw new Error(`application version ${row.current} does not exist`);
   const app = built.applications.get(row.application)!;
   const stage = requireEnvironmentStage(pipeline, row.environment);
-  const sub = rowContext(ctx, row, {});
+  const sub = rowContext(ctx, row, {}, write);
   const vars = await deploymentVariables(backend, sub.host.env, av, row.environment, stage, 'undeploy');
   sub.host.log.info(`undeploying ${av.name} from ${row.environment}: ${app.undeploy!.join(' ')}`);
   const out = await runDeploymentCommand(sub.host, { argv: app.undeploy!, timeoutMs: opts.timeoutMs, env: vars.env });
@@ -230,11 +236,11 @@ async function undeployRow(ctx: OperationContext, pipeline: PipelineConfig, back
   }
 }
 
-/** The context one row's deployment runs with: its output lines prefixed, the apply facts in its environment. */
-function rowContext(ctx: OperationContext, row: PlanRow, extraEnv: Record<string, string>): OperationContext {
+/** The context one row's deployment runs with: its output lines prefixed (into `write`), the apply facts in its environment. */
+function rowContext(ctx: OperationContext, row: PlanRow, extraEnv: Record<string, string>, write: Write): OperationContext {
   const h = ctx.host;
   const prefix = `[${row.environment} ${row.application}] `;
-  const stderr = (t: string) => h.stderr(t.replace(/^(?=.)/gm, prefix));
+  const stderr = (t: string) => write(t.replace(/^(?=.)/gm, prefix));
   const host: Host = {
     ...h,
     env: { ...h.env, ...extraEnv },

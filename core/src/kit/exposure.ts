@@ -17,7 +17,10 @@ export const INPUT_TABLE: readonly InputSpec[] = [...INPUTS, ...PLATFORM_INPUTS]
 export type Channel = 'value' | 'env-name' | 'credentials';
 
 export interface PlatformParam {
+  /** The input as `command` takes it: a `listFor` input is a list there (`plan --env qa --env prod`), read from no env var. */
   spec: InputSpec;
+  /** The input table's entry as written. */
+  source: InputSpec;
   platform: Platform;
   /** Spelled for the platform: `app-version`, `app_version`, `appVersion`, or `credentials.dhpass` style for env names on Buildkite. */
   name: string;
@@ -66,12 +69,14 @@ export function exposureOf(spec: InputSpec, platform: Platform): Exposure | unde
  * The parameters `spec` becomes on `platform` for `command`: none, one, or two (a Buildkite option that takes
  * the value and a `credentials` entry that names its variable).
  */
-export function paramsOf(spec: InputSpec, platform: Platform, command: CommandName): PlatformParam[] {
-  if (!spec.commands.includes(command)) return [];
+export function paramsOf(source: InputSpec, platform: Platform, command: CommandName): PlatformParam[] {
+  if (!source.commands.includes(command)) return [];
+  const spec: InputSpec = source.listFor?.includes(command) ? { ...source, type: 'list', env: undefined, required: false } : source;
   const e = exposureOf(spec, platform);
   if (!e) return [];
   const base = {
     spec,
+    source,
     platform,
     description: (e.description ?? spec.description).replace(/\s+/g, ' ').trim(),
     required: isRequired(spec, command),

@@ -20,3 +20,6 @@ export { DEFAULT_MAX_RESPONSE_MIB, describeLimit, limitedAgent, limitedFetch, ma
 // Where the adapters are published and the versioned references pipelines use (docs/install.md).
 export { ADAPTER_REFS, ADAPTER_REPOSITORY, BUILDKITE_MIRROR, JENKINS_LIBRARY, ORB_NAME, majorTag } from '../cli/adapter-refs.js';
 export { SHIPLOG_VERSION } from '../cli/version.js';
+// plan and apply in CI: their report part and how each platform folds a deployment in its log.
+export * from './intent-report.js';
+export * from './log-groups.js';

@@ -4,7 +4,7 @@
  * step outputs, Buildkite build meta-data `shiplog-<name>`; CircleCI and Jenkins hand over the whole result).
  * report/outputs.ts turns a result into these key/value pairs; the generators document them.
  */
-import { OPERATIONS, type CommandName, type Platform } from '../inputs.js';
+import { ADAPTER_COMMANDS, type CommandName, type Platform } from '../inputs.js';
 
 /** The one JSON object `shiplog --json` prints: `{ok:true, operation, ...}` or `{ok:false, error}`. */
 export type JsonResult = Record<string, unknown> & { ok?: boolean };
@@ -17,6 +17,8 @@ export interface OutputSpec {
   value(result: JsonResult): string | undefined;
   /** Per platform: another name, or false when the platform does not publish it. Absent: published as `name`. */
   expose?: Partial<Record<Platform, { name: string } | false>>;
+  /** Published whatever the verdict (a failed apply still says what it did); otherwise only once something was recorded. */
+  always?: boolean;
 }
 
 const rec = (v: unknown): Record<string, unknown> | undefined =>
@@ -33,6 +35,22 @@ export function nameOf(v: unknown): string | undefined {
 export function deploymentOf(result: JsonResult): Record<string, unknown> | undefined {
   return rec(result.deployment) ?? rec(rec(result.error)?.deployment);
 }
+
+/** The plan of a plan result, or the plan an apply result carries. */
+function planOf(result: JsonResult): Record<string, unknown> | undefined {
+  if (result.operation === 'plan' || rec(result.counts)?.deploy !== undefined) return rec(result.counts) ? result : undefined;
+  return rec(result.plan);
+}
+
+/** Rows of a plan that are not up to date: to deploy, to undeploy, blocked. */
+export function planChanges(result: JsonResult): number | undefined {
+  const counts = rec(planOf(result)?.counts);
+  if (!counts) return undefined;
+  return ['deploy', 'undeploy', 'blocked'].reduce((n, k) => n + (typeof counts[k] === 'number' ? (counts[k] as number) : 0), 0);
+}
+
+/** An apply result's count of steps with this status. */
+const stepCount = (r: JsonResult, status: string) => (r.steps !== undefined ? str(rec(r.counts)?.[status]) : undefined);
 
 /** Buildkite meta-data keys are prefixed: `shiplog-app-version`. */
 const meta = (name: string) => ({ buildkite: { name: `shiplog-${name}` }, circleci: false, jenkins: false }) as const;
@@ -67,10 +85,53 @@ export const OUTPUTS: readonly OutputSpec[] = [
     expose: meta('app-version'),
   },
   {
+    name: 'changes',
+    description: 'plan, apply: how many rows of the plan differ from the intent (to deploy, to undeploy, blocked by the release policy); `0` when every environment matches.',
+    commands: ['plan', 'apply'],
+    value: (r) => str(planChanges(r)),
+    expose: meta('changes'),
+    always: true,
+  },
+  {
+    name: 'has-changes',
+    description: 'plan, apply: `true` when the plan has work, drift or blocked rows, else `false`.',
+    commands: ['plan', 'apply'],
+    value: (r) => {
+      const n = planChanges(r);
+      return n === undefined ? undefined : String(n > 0);
+    },
+    expose: meta('has-changes'),
+    always: true,
+  },
+  {
+    name: 'deployed',
+    description: 'apply: how many deployments (and undeployments) it made that succeeded.',
+    commands: ['apply'],
+    value: (r) => stepCount(r, 'succeeded'),
+    expose: meta('deployed'),
+    always: true,
+  },
+  {
+    name: 'failed',
+    description: 'apply: how many of its deployments failed (`not started` and `blocked` rows are not counted: see `result`).',
+    commands: ['apply'],
+    value: (r) => stepCount(r, 'failed'),
+    expose: meta('failed'),
+    always: true,
+  },
+  {
+    name: 'apply-status',
+    description: 'apply: `success` (every environment matches the intent), `dry-run`, or `failed` (a deployment failed, or rows stayed blocked or not started).',
+    commands: ['apply'],
+    value: (r) => (r.ok === true ? (r.dryRun === true ? 'dry-run' : 'success') : r.ok === false ? 'failed' : undefined),
+    expose: meta('apply-status'),
+    always: true,
+  },
+  {
     name: 'result',
     description:
       'The operation\'s result as one JSON object, as `shiplog --json` prints it (`{"ok":true,"operation":...}` or `{"ok":false,"error":{...}}`).',
-    commands: OPERATIONS,
+    commands: ADAPTER_COMMANDS,
     value: (r) => JSON.stringify(r),
     expose: { buildkite: false, circleci: false, jenkins: false },
   },

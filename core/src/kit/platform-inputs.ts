@@ -3,7 +3,7 @@
  * Deployment, Jenkins credentials bindings, how the orb fetches the CLI bundle) and never reach execute().
  * Same shape as INPUTS (core/src/inputs.ts), with `platform` set; kit/exposure.ts reads both.
  */
-import { COMMANDS, OPERATIONS, type CommandName, type InputSpec } from '../inputs.js';
+import { ADAPTER_COMMANDS, COMMANDS, type CommandName, type InputSpec } from '../inputs.js';
 
 const ALL: readonly CommandName[] = COMMANDS;
 
@@ -104,7 +104,7 @@ export const PLATFORM_INPUTS: readonly InputSpec[] = [
     // {package} and {version} are the pinned @shiplog/core (filled in when the orb is generated).
     description:
       'npm registry (or mirror) to download {package}@{version} from; the bundle is verified against the SHA-256 pinned in this orb whatever the source.',
-    commands: OPERATIONS,
+    commands: ADAPTER_COMMANDS,
   },
   {
     name: 'bundle-file',
@@ -112,7 +112,7 @@ export const PLATFORM_INPUTS: readonly InputSpec[] = [
     type: 'string',
     default: '',
     description: 'Path of a shiplog.mjs already in the job (vendored, or from a workspace). Used instead of downloading; still checksum-verified. Empty: download.',
-    commands: OPERATIONS,
+    commands: ADAPTER_COMMANDS,
   },
   {
     name: 'working-directory',
@@ -120,7 +120,7 @@ export const PLATFORM_INPUTS: readonly InputSpec[] = [
     type: 'string',
     default: '.',
     description: 'Directory the step runs in (component.toml, shiplog.toml, the state dir and git are looked up there).',
-    commands: OPERATIONS,
+    commands: ADAPTER_COMMANDS,
   },
   {
     name: 'defer-exit',
@@ -129,7 +129,7 @@ export const PLATFORM_INPUTS: readonly InputSpec[] = [
     default: 'false',
     description:
       'Exit 0 and leave the exit code in the results directory for a later `exit-status` step (the jobs use this so the JSON result is stored as an artifact even when the operation fails).',
-    commands: OPERATIONS,
+    commands: ADAPTER_COMMANDS,
     expose: { circleci: { scope: 'command' } },
   },
   {
@@ -138,7 +138,7 @@ export const PLATFORM_INPUTS: readonly InputSpec[] = [
     type: 'string',
     default: 'default',
     description: 'Executor to run in: any image with node 20+, bash and tar.',
-    commands: OPERATIONS,
+    commands: ADAPTER_COMMANDS,
     expose: { circleci: { scope: 'job', type: 'executor' } },
   },
   {
@@ -147,7 +147,7 @@ export const PLATFORM_INPUTS: readonly InputSpec[] = [
     type: 'boolean',
     default: 'true',
     description: 'Check out the project first (component.toml, shiplog.toml and git facts come from it).',
-    commands: OPERATIONS,
+    commands: ADAPTER_COMMANDS,
     expose: { circleci: { scope: 'job' } },
   },
 ];

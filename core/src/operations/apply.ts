@@ -19,7 +19,7 @@ import { computePlan, planFilters, type PlanRequest } from './plan.js';
 import { bool, int } from './request-inputs.js';
 import type { Backend } from '../backend/backend.js';
 
-export interface ApplyRequest extends Omit<PlanRequest, 'mermaid'> {
+export interface ApplyRequest extends Omit<PlanRequest, 'mermaid' | 'passOnChanges'> {
   parallel: number;
   failFast: boolean;
   lockTimeoutMs: number;

@@ -21,12 +21,16 @@ export interface PlanRequest {
   applications: string[];
   /** Print the Mermaid waves on stdout (--mermaid, not under --json). */
   mermaid: boolean;
+  /** Exit 0 also when the plan has changes (--pass-on-changes). */
+  passOnChanges: boolean;
 }
 
 export interface PlanResult extends CommandResultBase, Plan {
   operation: 'plan';
   /** The waves as a Mermaid flowchart (also what --mermaid prints). */
   mermaid: string;
+  /** Present (true) only with --pass-on-changes: the plan exits 0 whatever it holds. */
+  passOnChanges?: true;
 }
 
 /** The --env and --application filters of plan and apply, every problem pushed. */
@@ -76,14 +80,14 @@ export const planCommand: CommandModule<PlanRequest, PlanResult> = {
     const problems: string[] = [];
     const filters = planFilters(inputs, problems);
     if (problems.length) throw InvalidInputError.of(problems);
-    return { ...filters, mermaid: bool(inputs, 'mermaid') && inputs.json !== true };
+    return { ...filters, mermaid: bool(inputs, 'mermaid') && inputs.json !== true, passOnChanges: bool(inputs, 'pass-on-changes') };
   },
 
   async run(ctx, req) {
     const { plan } = await computePlan(ctx, req);
     const mermaid = renderPlanMermaid(plan);
     if (req.mermaid) ctx.host.stdout(mermaid);
-    return { ok: true, operation: 'plan', ...plan, mermaid };
+    return { ok: true, operation: 'plan', ...plan, mermaid, ...(req.passOnChanges ? { passOnChanges: true as const } : {}) };
   },
 
   render(res) {
@@ -91,6 +95,6 @@ export const planCommand: CommandModule<PlanRequest, PlanResult> = {
   },
 
   exitCode(res) {
-    return res.changes ? 1 : 0;
+    return res.changes && !res.passOnChanges ? 1 : 0;
   },
 };

@@ -4,6 +4,7 @@
  * all of them. A new operation adds its entry to OPERATION_FACTS and HEADLINES (or gets the generic report).
  */
 import { COMMANDS, type CommandName } from '../inputs.js';
+import { intentReport } from '../kit/intent-report.js';
 import { deploymentOf, nameOf, type JsonResult } from '../kit/outputs.js';
 import { textOf, v, type Fact, type Report, type ReportContext, type ReportError, type Verdict } from './model.js';
 
@@ -114,18 +115,21 @@ export function buildReport(command: CommandName | undefined, result: JsonResult
   const verdict: Verdict = error ? (BLOCKED_CODES.includes(error.code) ? 'blocked' : 'failed') : dryRun ? 'dry-run' : 'success';
   const e = rec(result.error);
   const unmetRules = Array.isArray(e.unmetRules) ? e.unmetRules.map((x) => textOf(x)) : Array.isArray(result.unmetRules) ? result.unmetRules.map((x) => textOf(x)) : [];
+  // plan and apply: their table, blocked rules and waves, on success and on failure alike.
+  const intent = intentReport(op, result);
+  if (intent) unmetRules.push(...intent.unmetRules);
   let facts: Fact[];
   let headline: string;
   if (error) {
     const deployment = deploymentOf(result);
     const recorded = op !== undefined && deployment !== undefined && deployment.id !== undefined && deployment.id !== null;
-    facts = [fact('Error', v.code(error.code), v.text(error.message)), ...(recorded ? deploymentFacts(deployment) : [])];
+    facts = [fact('Error', v.code(error.code), v.text(error.message)), ...(recorded ? deploymentFacts(deployment) : []), ...(intent?.facts ?? [])];
     headline = recorded
       ? `${title}: ${nameOf(deployment.appVersion) ?? ''} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})`
       : `${title} failed: ${error.message}`;
   } else {
-    facts = op && OPERATION_FACTS[op] ? OPERATION_FACTS[op](result) : [];
-    const line = op && HEADLINES[op] ? HEADLINES[op](result) : 'ok';
+    facts = intent ? intent.facts : op && OPERATION_FACTS[op] ? OPERATION_FACTS[op](result) : [];
+    const line = intent ? intent.headline : op && HEADLINES[op] ? HEADLINES[op](result) : 'ok';
     headline = `${title}${dryRun ? ' (dry run)' : ''}: ${line}`;
   }
   const hint = textOf(e.hint);
@@ -135,12 +139,14 @@ export function buildReport(command: CommandName | undefined, result: JsonResult
     title,
     headline,
     facts: [...facts.filter(some), ...(context.facts ?? [])],
-    tables: error?.problems ? [{ title: 'Problems', columns: ['Problem'], rows: error.problems.map((p) => [p]) }] : [],
+    tables: [...(error?.problems ? [{ title: 'Problems', columns: ['Problem'], rows: error.problems.map((p) => [p]) }] : []), ...(intent?.tables ?? [])],
     links: context.links ?? [],
     unmetRules,
     ...(hint ? { nextStep: hint } : {}),
     ...(error ? { error } : {}),
-    ...(context.diagram && verdict === 'success' ? { diagram: context.diagram } : {}),
+    ...((context.diagram ?? intent?.diagram) && verdict === 'success'
+      ? { diagram: (context.diagram ?? intent?.diagram)!, ...(!context.diagram && intent ? { diagramTitle: intent.diagramTitle } : {}) }
+      : {}),
     result,
   };
 }

@@ -53,6 +53,6 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
     if (t.columns.length === 1) out.push(...t.rows.map((r) => `- ${escapeMarkdown(r[0] ?? '')}`), '');
     else out.push(`| ${t.columns.map(escapeMarkdown).join(' | ')} |`, `|${' --- |'.repeat(t.columns.length)}`, ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`), '');
   }
-  if (opts.diagrams && report.diagram) out.push('#### Lineage', '', '```mermaid', report.diagram.trimEnd(), '```', '');
+  if (opts.diagrams && report.diagram) out.push(`#### ${escapeMarkdown(report.diagramTitle ?? 'Lineage')}`, '', '```mermaid', report.diagram.trimEnd(), '```', '');
   return out.join('\n');
 }

@@ -65,8 +65,10 @@ export interface Report {
   /** What to do next (the error's hint). */
   nextStep?: string;
   error?: ReportError;
-  /** A Mermaid flowchart (the application's lineage) for renderers that draw diagrams. */
+  /** A Mermaid flowchart (the application's lineage, plan's waves) for renderers that draw diagrams. */
   diagram?: string;
+  /** Its heading (default `Lineage`). */
+  diagramTitle?: string;
   /** The result the report was built from (already redacted): outputs are read from it. */
   result: JsonResult;
 }

@@ -1,5 +1,10 @@
 // Results as `shiplog --json` prints them, one per operation (and the failure shapes), for the report goldens.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { JsonResult } from '../../src/kit/outputs.js';
+
+/** plan and apply results as the CLI printed them (goldens kept by plan-golden.test.ts and intent-ci.test.ts). */
+const planFixture = (name: string): JsonResult => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'plan', name), 'utf8')) as JsonResult;
 
 export const RESULTS: Record<string, JsonResult> = {
   'version-update': {
@@ -33,6 +38,9 @@ export const RESULTS: Record<string, JsonResult> = {
     dryRun: true,
     deployment: { id: null, appVersion: 'GLOBAL.Acme.Store.shop;1_0_3', environment: 'qa', status: 'planned', mode: 'run' },
   },
+  plan: planFixture('plan.json'),
+  apply: planFixture('apply.json'),
+  'apply-failed': planFixture('apply-failed.json'),
   'approve-invalid': {
     ok: false,
     operation: 'approve',

@@ -377,6 +377,13 @@ const INPUTS = [
     cliOnly: true
   },
   {
+    name: "pass-on-changes",
+    type: "boolean",
+    description: "Exit 0 whenever the plan was made, also when it has work, drift or blocked rows (a pull request check that shows the plan; read the `has-changes` and `changes` outputs). Default: exit 1 then, so that a scheduled job alerts on drift.",
+    commands: ["plan"],
+    default: "false"
+  },
+  {
     name: "parallel",
     type: "integer",
     description: "At most this many deployments at once within a wave.",
@@ -517,13 +524,22 @@ const INPUTS = [
 ];
 INPUTS.filter((i) => i.secret && !i.cliOnly).map((i) => i.name);
 
-const rec$1 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+const rec$2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 const str = (v) => typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
 function nameOf(v) {
-  return str(v) ?? str(rec$1(v)?.name);
+  return str(v) ?? str(rec$2(v)?.name);
 }
 function deploymentOf(result) {
-  return rec$1(result.deployment) ?? rec$1(rec$1(result.error)?.deployment);
+  return rec$2(result.deployment) ?? rec$2(rec$2(result.error)?.deployment);
+}
+function planOf(result) {
+  if (result.operation === "plan" || rec$2(result.counts)?.deploy !== void 0) return rec$2(result.counts) ? result : void 0;
+  return rec$2(result.plan);
+}
+function planChanges(result) {
+  const counts = rec$2(planOf(result)?.counts);
+  if (!counts) return void 0;
+  return ["deploy", "undeploy", "blocked"].reduce((n, k) => n + (typeof counts[k] === "number" ? counts[k] : 0), 0);
 }
 
 const v = {
@@ -535,6 +551,132 @@ function textOf(x) {
   if (typeof x === "number" || typeof x === "boolean") return String(x);
   if (x !== null && typeof x === "object" && typeof x.name === "string") return x.name;
   return "";
+}
+
+const rec$1 = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : {};
+const arr = (x) => Array.isArray(x) ? x.map(rec$1) : [];
+const text = (x) => typeof x === "string" ? x : typeof x === "number" ? String(x) : "";
+const num = (x) => typeof x === "number" ? x : 0;
+function version(full) {
+  const s = text(full);
+  if (s === "") return "-";
+  const i = s.lastIndexOf(";");
+  return i < 0 ? s : s.slice(i + 1);
+}
+function durationText(ms) {
+  if (typeof ms !== "number") return "";
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
+  const s = Math.round(ms / 1e3);
+  return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, "0")}s`;
+}
+const MAX_TABLE_ROWS = 300;
+function capped(rows, width) {
+  if (rows.length <= MAX_TABLE_ROWS) return rows;
+  const more = [`... ${rows.length - MAX_TABLE_ROWS} more rows in the JSON result`, ...Array(width - 1).fill("")];
+  return [...rows.slice(0, MAX_TABLE_ROWS), more];
+}
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+function planHeadline(plan) {
+  const c = rec$1(plan.counts);
+  const parts = [
+    num(c.deploy) ? `${num(c.deploy)} to deploy` : "",
+    num(c.undeploy) ? `${num(c.undeploy)} to undeploy` : "",
+    num(c.blocked) ? `${num(c.blocked)} blocked` : "",
+    `${num(c.nothing)} up to date`
+  ].filter(Boolean);
+  return `${planChanges(plan) ? "" : "nothing to do, "}${parts.join(", ")}`;
+}
+function planFacts(plan) {
+  const envs = arr(plan.environments).map((e) => text(e.name));
+  return [
+    { label: "Intent", values: [{ text: text(plan.intent), code: true }] },
+    { label: "Environments", values: envs.length ? envs.map((e) => ({ text: e, code: true })) : [{ text: "none" }] },
+    { label: "Changes", values: [{ text: String(planChanges(plan) ?? 0) }] },
+    { label: "Waves", values: [{ text: String(arr(plan.waves).length) }] }
+  ];
+}
+function planTable(plan) {
+  return {
+    title: "Plan",
+    columns: ["Environment", "Wave", "Application", "Current", "Desired", "Action", "Reason"],
+    rows: capped(arr(plan.rows).map((r) => [
+      text(r.environment),
+      text(r.wave),
+      text(r.application),
+      version(r.current),
+      r.desired === null ? "none" : version(r.desired),
+      text(r.action),
+      text(r.reason)
+    ]), 7)
+  };
+}
+function blockedRules(plan) {
+  return arr(plan.rows).filter((r) => r.action === "blocked").flatMap(
+    (r) => arr(r.unmetRules).map((u) => `${text(r.environment)} ${text(r.application)} ${version(r.desired)}: ${text(u.rule)}: ${text(u.message)}${text(u.next) ? ` (next: ${text(u.next)})` : ""}`)
+  );
+}
+function stepsTable(steps) {
+  return {
+    title: "Deployments",
+    columns: ["Environment", "Wave", "Application", "Version", "Action", "Status", "Duration", "Deployment", "Note"],
+    rows: capped(steps.map((s) => [
+      text(s.environment),
+      text(s.wave),
+      text(s.application),
+      version(s.appVersion),
+      text(s.action),
+      s.status === "skipped" ? "not started" : text(s.status),
+      durationText(s.durationMs),
+      s.deploymentId === null || s.deploymentId === void 0 ? "" : `#${text(s.deploymentId)}`,
+      text(s.message)
+    ]), 9)
+  };
+}
+function applyHeadline(result) {
+  const c = rec$1(result.counts);
+  if (result.dryRun === true) return `would carry out: ${planHeadline(rec$1(result.plan))}`;
+  if (num(c.succeeded) === 0 && num(c.failed) === 0) return "nothing to do: every environment matches the intent";
+  return `${plural(num(c.succeeded), "deployment")} made, ${num(c.unchanged)} already matched`;
+}
+function applyFacts(result) {
+  const c = rec$1(result.counts);
+  const lease = rec$1(result.lease);
+  const n = (label, key) => num(c[key]) ? [{ label, values: [{ text: String(num(c[key])) }] }] : [];
+  return [
+    { label: "Intent", values: [{ text: text(rec$1(result.plan).intent), code: true }] },
+    { label: "Deployed", values: [{ text: String(num(c.succeeded)) }] },
+    ...n("Failed", "failed"),
+    ...n("Not started", "skipped"),
+    ...n("Blocked", "blocked"),
+    { label: "Already matched", values: [{ text: String(num(c.unchanged)) }] },
+    ...text(lease.holder) ? [{ label: "Lease holder", values: [{ text: text(lease.holder) }] }] : []
+  ];
+}
+function intentReport(command, result) {
+  if (command === "plan" && Array.isArray(result.rows)) {
+    return {
+      headline: planHeadline(result),
+      facts: planFacts(result),
+      tables: [planTable(result)],
+      unmetRules: blockedRules(result),
+      diagram: text(result.mermaid) || void 0,
+      diagramTitle: "Waves"
+    };
+  }
+  if (command === "apply" && Array.isArray(result.steps)) {
+    const plan = rec$1(result.plan);
+    const dry = result.dryRun === true;
+    const worked = arr(result.steps).filter((s) => s.status !== "unchanged");
+    return {
+      headline: applyHeadline(result),
+      facts: applyFacts(result),
+      tables: dry ? [planTable(plan)] : worked.length ? [stepsTable(worked)] : [],
+      unmetRules: blockedRules(plan),
+      diagram: text(plan.mermaid) || void 0,
+      diagramTitle: "Waves"
+    };
+  }
+  return void 0;
 }
 
 const rec = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : {};
@@ -628,16 +770,18 @@ function buildReport(command, result, context = {}) {
   const verdict = error ? BLOCKED_CODES.includes(error.code) ? "blocked" : "failed" : dryRun ? "dry-run" : "success";
   const e = rec(result.error);
   const unmetRules = Array.isArray(e.unmetRules) ? e.unmetRules.map((x) => textOf(x)) : Array.isArray(result.unmetRules) ? result.unmetRules.map((x) => textOf(x)) : [];
+  const intent = intentReport(op, result);
+  if (intent) unmetRules.push(...intent.unmetRules);
   let facts;
   let headline;
   if (error) {
     const deployment = deploymentOf(result);
     const recorded = op !== void 0 && deployment !== void 0 && deployment.id !== void 0 && deployment.id !== null;
-    facts = [fact("Error", v.code(error.code), v.text(error.message)), ...recorded ? deploymentFacts(deployment) : []];
+    facts = [fact("Error", v.code(error.code), v.text(error.message)), ...recorded ? deploymentFacts(deployment) : [], ...intent?.facts ?? []];
     headline = recorded ? `${title}: ${nameOf(deployment.appVersion) ?? ""} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})` : `${title} failed: ${error.message}`;
   } else {
-    facts = op && OPERATION_FACTS[op] ? OPERATION_FACTS[op](result) : [];
-    const line = op && HEADLINES[op] ? HEADLINES[op](result) : "ok";
+    facts = intent ? intent.facts : op && OPERATION_FACTS[op] ? OPERATION_FACTS[op](result) : [];
+    const line = intent ? intent.headline : op && HEADLINES[op] ? HEADLINES[op](result) : "ok";
     headline = `${title}${dryRun ? " (dry run)" : ""}: ${line}`;
   }
   const hint = textOf(e.hint);
@@ -647,12 +791,12 @@ function buildReport(command, result, context = {}) {
     title,
     headline,
     facts: [...facts.filter(some), ...context.facts ?? []],
-    tables: error?.problems ? [{ title: "Problems", columns: ["Problem"], rows: error.problems.map((p) => [p]) }] : [],
+    tables: [...error?.problems ? [{ title: "Problems", columns: ["Problem"], rows: error.problems.map((p) => [p]) }] : [], ...intent?.tables ?? []],
     links: context.links ?? [],
     unmetRules,
     ...hint ? { nextStep: hint } : {},
     ...error ? { error } : {},
-    ...context.diagram && verdict === "success" ? { diagram: context.diagram } : {},
+    ...(context.diagram ?? intent?.diagram) && verdict === "success" ? { diagram: context.diagram ?? intent?.diagram, ...!context.diagram && intent ? { diagramTitle: intent.diagramTitle } : {} } : {},
     result
   };
 }
@@ -664,8 +808,32 @@ function noResultReport(command, exitCode) {
 function plainLine(s) {
   return s.replace(/\r?\n/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
 }
+function value(x) {
+  const note = x.note ? ` (${plainLine(x.note)})` : "";
+  const href = x.href && /^https?:\/\//.test(x.href) ? ` <${plainLine(x.href)}>` : "";
+  return `${plainLine(x.text)}${note}${href}`;
+}
 function renderHeadline(report) {
   return plainLine(report.headline);
+}
+function alignedTable(t) {
+  const rows = [t.columns, ...t.rows].map((r) => r.map((c) => plainLine(c)));
+  const widths = t.columns.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  const line = (r) => `  ${r.map((c, i) => i === r.length - 1 ? c : c.padEnd(widths[i])).join("  ")}`.trimEnd();
+  return [`  ${plainLine(t.title)}:`, ...rows.map(line)];
+}
+function renderText(report) {
+  const lines = [renderHeadline(report)];
+  for (const f of report.facts) lines.push(`  ${plainLine(f.label)}: ${f.values.map(value).join(" ")}`);
+  for (const l of report.links) lines.push(`  ${plainLine(l.label)}: ${value({ text: l.text, href: l.href })}`);
+  for (const r of report.unmetRules) lines.push(`  unmet rule: ${plainLine(r)}`);
+  for (const t of report.tables) {
+    if (t.columns.length > 2) lines.push(...alignedTable(t));
+    else for (const row of t.rows) lines.push(`  ${plainLine(t.title)}: ${row.map(plainLine).join(" | ")}`);
+  }
+  if (report.nextStep) lines.push(`  next step: ${plainLine(report.nextStep)}`);
+  return `${lines.join("\n")}
+`;
 }
 
 const argv = process.argv.slice(2);
@@ -678,5 +846,6 @@ try {
   result = void 0;
 }
 const report = result !== null && typeof result === "object" ? buildReport(op, result) : noResultReport(op, Number(arg("--exit") ?? 1));
+if (op === "apply") process.stderr.write(renderText(report));
 process.stdout.write(`${renderHeadline(report)}
 `);

@@ -303,6 +303,45 @@ if (mode != '--unit-only') {
         assertTrue(env.ok == true && new File(ws, 'shiplog.env').text.contains('GIT_BRANCH'), "envscript ${env}")
         assertTrue(h.currentBuild.description.split('<br>').size() == 5, h.currentBuild.description)
     }
+    tests['end to end: shiplogPlan and shiplogApply on an intent repository (console table, banners, description)'] = {
+        def h = newHarness()
+        File ws = h.workspace
+        ['init -q -b main', 'config user.email t@example.com', 'config user.name T'].each { String c ->
+            def p = (['git', '-C', ws.path] + c.split(' ').toList()).execute()
+            p.waitFor()
+            assertTrue(p.exitValue() == 0, "git ${c}: ${p.err.text}")
+        }
+        new File(ws, 'intent.toml').text = '[application."GLOBAL.Acme.Store.payments"]\ndeploy = ["sh", "deploy.sh"]\n\n' +
+            '[application."GLOBAL.Acme.Store.shop"]\ndepends_on = ["GLOBAL.Acme.Store.payments"]\ndeploy = ["sh", "deploy.sh"]\n\n' +
+            '[environment.dev]\n"GLOBAL.Acme.Store.payments" = "latest"\n"GLOBAL.Acme.Store.shop" = "latest"\n'
+        new File(ws, 'deploy.sh').text = 'echo "deploying $SHIPLOG_APPLICATION $SHIPLOG_APP_VERSION"\n'
+        h.env.putAll([BUILD_NUMBER: '8', JENKINS_URL: 'http://127.0.0.1:9/', JOB_NAME: 'intent/main', BUILD_URL: 'http://127.0.0.1:9/job/intent/8/'])
+        String state = new File(ws, 'state').path
+        ['GLOBAL.Acme.Store.payments', 'GLOBAL.Acme.Store.shop'].each { String app ->
+            def vu = h.step('shiplogVersionUpdate', [componentName: "${app}-svc".toString(), componentVersion: '1.0', application: app, stateDir: state])
+            assertTrue(vu.ok == true, "version-update ${vu}")
+        }
+        h.currentBuild.description = null
+        try {
+            h.step('shiplogPlan', [stateDir: state])
+            assertTrue(false, 'a plan with changes fails the build by default')
+        } catch (StepError e) {
+            assertTrue(e.message == 'shiplog plan failed (exit 1): shiplog plan: 2 to deploy, 0 up to date', e.message)
+        }
+        def p = h.step('shiplogPlan', [stateDir: state, env: ['dev'], passOnChanges: true])
+        assertTrue(p.ok == true && p.counts.deploy == 2 && p.passOnChanges == true, "plan ${p}")
+        String console = h.console.join('')
+        assertTrue((console =~ /ENVIRONMENT +WAVE +APPLICATION/).find() && console.contains('plan: 2 to deploy, 0 up to date'), console)
+        def a = h.step('shiplogApply', [stateDir: state, env: ['dev']])
+        assertTrue(a.ok == true && a.counts.succeeded == 2, "apply ${a}")
+        console = h.console.join('')
+        assertTrue(console.contains('==== wave 1: deploying GLOBAL.Acme.Store.payments 1 to dev ====\n[dev GLOBAL.Acme.Store.payments] '), console)
+        assertTrue(console.contains('==== end: wave 2: deploying GLOBAL.Acme.Store.shop 1 to dev ===='), console)
+        assertTrue((console =~ /Deployments:\n +Environment +Wave +Application +Version +Action +Status/).find(), console)
+        List lines = h.currentBuild.description.split('<br>').toList()
+        assertTrue(lines == ['shiplog plan: 2 to deploy, 0 up to date', 'shiplog plan: 2 to deploy, 0 up to date',
+                             'shiplog apply: 2 deployments made, 0 already matched'], "description ${lines}")
+    }
     tests['end to end: a shared git store through the store argument, its token only in withCredentials'] = {
         def h = newHarness()
         h.credentials['state-token'] = [user: 'x-access-token', password: 'st0re-t0ken-jenkins']
