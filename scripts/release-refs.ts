@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADAPTER_REFS, ADAPTER_REPOSITORY, BUILDKITE_MIRROR, ORB_NAME, majorTag } from '../core/src/cli/adapter-refs.js';
-import { OPERATIONS } from '../core/src/inputs.js';
+import { ADAPTER_COMMANDS } from '../core/src/inputs.js';
 
 /** The workspaces, each with a package.json that `repository` points at ADAPTER_REPOSITORY. */
 export const PACKAGE_DIRS = ['.', 'core', 'adapters/github-action', 'adapters/circleci-orb', 'adapters/buildkite-plugin', 'adapters/jenkins'];
@@ -75,7 +75,7 @@ export function checkRefs(root: string, version: string): string[] {
 /** Every versioned reference of `from` in `text`, moved to `to` (the major tags only when the major changes). */
 export function rewriteRefs(text: string, from: string, to: string): string {
   const pairs: [string, string][] = [
-    ...OPERATIONS.map((op): [string, string] => [ADAPTER_REFS.githubAction(op, from), ADAPTER_REFS.githubAction(op, to)]),
+    ...ADAPTER_COMMANDS.map((op): [string, string] => [ADAPTER_REFS.githubAction(op, from), ADAPTER_REFS.githubAction(op, to)]),
     [ADAPTER_REFS.buildkitePlugin(from), ADAPTER_REFS.buildkitePlugin(to)],
     [ADAPTER_REFS.buildkiteMirror(from), ADAPTER_REFS.buildkiteMirror(to)],
     [ADAPTER_REFS.orb(from), ADAPTER_REFS.orb(to)],
