@@ -69,7 +69,8 @@ describe('packed and installed offline', () => {
     expect(run(process.execPath, [join(res, 'shiplog.mjs'), '--version']).status).toBe(0);
     writeFileSync(join(dir, 'r.json'), JSON.stringify({ ok: true, operation: 'approve', appVersion: 'A.b;2', approved: true, stage: 'prod' }));
     expect(run(process.execPath, [join(res, 'report.mjs'), '--result', join(dir, 'r.json')]).stdout).toBe('shiplog approve: approved A.b;2 for prod\n');
-    expect(readdirSync(join(pkg('jenkins'), 'vars')).filter((f) => f.endsWith('.groovy'))).toHaveLength(6);
+    // a step per operation (5), shiplogPlan, shiplogApply, and shiplogCli
+    expect(readdirSync(join(pkg('jenkins'), 'vars')).filter((f) => f.endsWith('.groovy'))).toHaveLength(8);
   });
 
   it('circleci-orb: the packed orb', () => {
