@@ -3,7 +3,7 @@
  * status follows the exit code; the backend supplies the id and, where it knows better, the application
  * version it resolved (its stored name and component list) and the log lines it kept.
  */
-import type { ApplicationVersion, Deployment } from '../model.js';
+import type { ApplicationVersion, Deployment, EnvironmentState } from '../model.js';
 import type { DeploymentRecordSpec } from './backend.js';
 
 export function deploymentFromSpec(
@@ -30,3 +30,24 @@ export function deploymentFromSpec(
     provenance: { ...spec.provenance },
   };
 }
+
+/**
+ * What an environment runs after a successful deployment (or undeployment) of `av`: the fields every record
+ * store writes; the caller adds what its kind of deployment carries (actor, override, state revisions, undeployed).
+ */
+export function environmentStateAfter(
+  deployment: Pick<Deployment, 'id'>,
+  av: Pick<ApplicationVersion, 'name' | 'application' | 'components'>,
+  spec: Pick<DeploymentRecordSpec, 'environment' | 'finishedAt' | 'provenance'>,
+): EnvironmentState {
+  return {
+    name: spec.environment,
+    application: av.application,
+    appVersion: av.name,
+    components: [...av.components],
+    deploymentId: deployment.id,
+    deployedAt: spec.finishedAt,
+    provenance: spec.provenance,
+  };
+}
+

@@ -9,20 +9,13 @@
  * `apply` deploys through deployment-flow.ts performDeployment, which runs that same gate again before writing.
  */
 import type { Backend } from '../backend/backend.js';
-import type { Actor, ApplicationVersion, PipelineConfig, Stage } from '../model.js';
+import type { Actor, ApplicationVersion, PipelineConfig, Stage, UnmetRule } from '../model.js';
 import { recordFor } from '../operations/gate-check.js';
 import { gateSubject } from '../policy/enforce.js';
 import { evaluateGate } from '../policy/gate.js';
 
-export interface UnmetGateRule {
-  /** stage-reached | approval | rejected today; the policy gate adds its own (freeze, wait, branches...). */
-  rule: string;
-  stage: string;
-  /** What is wrong, one sentence. */
-  message: string;
-  /** The next step that would meet the rule. */
-  next?: string;
-}
+/** An unmet rule as plan shows it: the policy gate's UnmetRule (model.ts) without its detail fields. */
+export type UnmetGateRule = Pick<UnmetRule, 'rule' | 'stage' | 'message'> & Partial<Pick<UnmetRule, 'next'>>;
 
 export interface GateCheckResult {
   passed: boolean;

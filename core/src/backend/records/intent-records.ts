@@ -12,12 +12,12 @@
  */
 import { ConfigError, InvalidInputError, NotFoundError } from '../../errors.js';
 import type { Host } from '../../host.js';
-import type { ApplicationVersion, Deployment, EnvironmentState } from '../../model.js';
+import type { ApplicationVersion, Deployment } from '../../model.js';
 import { namePartProblem } from '../../naming.js';
 import { stateKeyProblem, stateValueProblem } from '../../custom-state-keys.js';
 import type { CustomStatePut, CustomStateSpec, CustomStateValue, Lease, LeaseOutcome, LeaseRequest } from '../../state-model.js';
 import type { DeploymentRecordSpec } from '../backend.js';
-import { deploymentFromSpec } from '../deployment-record.js';
+import { deploymentFromSpec, environmentStateAfter } from '../deployment-record.js';
 import type { DocKind, DocReader, DocumentStore } from './document-store.js';
 import { canonicalJson } from './store-entries.js';
 
@@ -207,17 +207,7 @@ export async function recordUndeployment(host: Host, store: DocumentStore, input
     const deployment: Deployment = { ...deploymentFromSpec(spec, { id: tx.next.deployment++, appVersion: av, log: spec.log }), action: 'undeploy' };
     tx.appendDeployment(deployment);
     if (deployment.status === 'success') {
-      const state: EnvironmentState = {
-        name: spec.environment,
-        application: av.application,
-        appVersion: av.name,
-        components: [...av.components],
-        deploymentId: deployment.id,
-        deployedAt: spec.finishedAt,
-        provenance: spec.provenance,
-        undeployed: true,
-      };
-      tx.putEnvState(state);
+      tx.putEnvState({ ...environmentStateAfter(deployment, av, spec), undeployed: true });
     }
     return deployment;
   });

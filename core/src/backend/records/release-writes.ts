@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { DeploymentRecordSpec, GateCheck, MoveSpec } from '../backend.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
-import { deploymentFromSpec } from '../deployment-record.js';
+import { deploymentFromSpec, environmentStateAfter } from '../deployment-record.js';
 import type { AppVersionRecord, Approval, CiContext, Deployment, DeploymentRef, EnvironmentState, Override } from '../../model.js';
 import { findStage } from '../../pipeline-config.js';
 import { approverProblems } from '../../policy/approvals.js';
@@ -105,13 +105,7 @@ export class ReleaseWrites {
         }
         if (deployment.status === 'success') {
           const state: EnvironmentState = {
-            name: spec.environment,
-            application: av.application,
-            appVersion: av.name,
-            components: [...av.components],
-            deploymentId: deployment.id,
-            deployedAt: spec.finishedAt,
-            provenance: spec.provenance,
+            ...environmentStateAfter(deployment, av, spec),
             ...(spec.actor ? { actor: spec.actor } : {}),
             ...(override ? { override } : {}),
             ...(spec.stateRevisions ? { stateRevisions: { ...spec.stateRevisions } } : {}),
