@@ -8,7 +8,8 @@ load helpers
 
 LOCATION="github.com/shiplog/shiplog/adapters/buildkite-plugin#v0.1.0"
 VU='{"operation":"version-update","component-name":"GLOBAL.Acme.Store.cart","component-version":"1.2.0","application":"GLOBAL.Acme.Store.shop"}'
-DEPLOY='{"operation":"deploy","application":"GLOBAL.Acme.Store.shop","env":"qa","attr":"Chart=shop-1.2.0"}'
+# A new application version starts in the first stage (dev); qa would need a move first (the release policy).
+DEPLOY='{"operation":"deploy","application":"GLOBAL.Acme.Store.shop","env":"dev","attr":"Chart=shop-1.2.0"}'
 
 setup_file() {
   node "${REPO_ROOT}/core/test/ortelius-emulator/serve.mjs" --port-file "${BATS_FILE_TMPDIR}/url" --deploy-delay-ms 50 3>&- &
@@ -67,7 +68,7 @@ wrapped_deploy_stubs() {
   refute_secret "$output"
   unstub buildkite-agent
   run cat "${BATS_TEST_TMPDIR}/annotation"
-  assert_output --partial '| Environment | `qa` |'
+  assert_output --partial '| Environment | `dev` |'
 
   run node "${PLUGIN}/dist/shiplog.mjs" history --json
   assert_output --partial '"logUrl":"https://buildkite.com/acme/shop/builds/42#0190-job"'
@@ -107,6 +108,6 @@ wrapped_deploy_stubs() {
 
   DHURL="$DH_SERVERURL" DHUSER=admin DHPASS="$PASSWORD" run node "${PLUGIN}/dist/shiplog.mjs" history --application GLOBAL.Acme.Store.shop --json
   assert_success
-  assert_output --partial '"environment":"qa"'
+  assert_output --partial '"environment":"dev"'
   refute_secret "$output"
 }
