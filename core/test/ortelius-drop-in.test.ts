@@ -278,3 +278,28 @@ describe('lost answers at every create and start step', () => {
     }
   }, LOST_ANSWER_TIMEOUT_MS);
 });
+
+describe('approve and move are sent once per build', () => {
+  it('the same build re-run sends neither again; another build or a run outside CI sends', async () => {
+    const emu = await server();
+    expect((await versionUpdate(emu, {}, CI_ENV)).exitCode).toBe(0);
+    const approve = (env: Record<string, string>) => run(emu, 'approve', { application: APP, 'app-version': '1.0.0', stage: 'qa', notes: 'ok' }, env);
+    const approvals = () => emu.calls().filter((c) => c.startsWith('GET /dmadminweb/API/approve/')).length;
+    expect((await approve(CI_ENV)).exitCode).toBe(0);
+    expect((await approve(CI_ENV)).exitCode).toBe(0);
+    expect(approvals()).toBe(1);
+    expect((await approve({ ...CI_ENV, BUILD_NUMBER: '42', BUILD_ID: '42' })).exitCode).toBe(0);
+    expect((await approve({})).exitCode).toBe(0);
+    expect((await approve({})).exitCode).toBe(0);
+    expect(approvals()).toBe(4);
+    expect(emu.state.findApplication(`${APP};1_0_0`)!.approvals).toHaveLength(4);
+
+    const move = () => run(emu, 'move', { application: APP, 'app-version': '1.0.0', to: 'qa' }, CI_ENV);
+    expect((await move()).exitCode).toBe(0);
+    const tasks = () => emu.calls().filter((c) => c.startsWith('GET /dmadminweb/RunTask?')).length;
+    const after = stableDump(emu);
+    const again = await move();
+    expect([again.exitCode, tasks()], again.message).toEqual([0, 1]);
+    expect(stableDump(emu)).toEqual(after);
+  });
+});

@@ -52,11 +52,11 @@ describe('postgres store: the command deadline', () => {
       const before = dumpDatabase(db.server, db.name);
 
       proxy.stall();
-      const read = await cli(store, ['status', '--json', '--timeout', '2s']);
+      const read = await cli(store, ['status', '--json', '--timeout', '5s']);
       expect(read.code, read.err).toBe(5);
       expect(read.json()).toMatchObject({ ok: false, error: { code: 'TIMEOUT', exitCode: 5 } });
-      expect(read.err).toContain(`postgres store postgres://${db.user}@127.0.0.1:${proxy.port}/${db.name}: the server did not answer: the command's time limit of 2 s (--timeout) ran out`);
-      const write = await cli(store, [...update('2.0.0'), '--timeout', '2s']);
+      expect(read.err).toContain(`postgres store postgres://${db.user}@127.0.0.1:${proxy.port}/${db.name}: the server did not answer: the command's time limit of 5 s (--timeout) ran out`);
+      const write = await cli(store, [...update('2.0.0'), '--timeout', '5s']);
       expect(write.code, write.err).toBe(5);
       for (let i = 0; i < 100 && proxy.open > 0; i++) await new Promise((r) => setTimeout(r, 50));
       expect(proxy.open).toBe(0);
@@ -91,9 +91,9 @@ describe('postgres store: the command deadline', () => {
     });
     try {
       await isLocked;
-      const blocked = await cli(store, [...update('4.0.0'), '--timeout', '2s']);
+      const blocked = await cli(store, [...update('4.0.0'), '--timeout', '5s']);
       expect(blocked.code, blocked.err).toBe(5);
-      expect(blocked.err).toContain("the command's time limit of 2 s (--timeout) ran out");
+      expect(blocked.err).toContain("the command's time limit of 5 s (--timeout) ran out");
     } finally {
       release();
       await holder;
