@@ -133,6 +133,7 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
       host,
       dryRun,
       deadline,
+      maxResponseBytes: maxResponse,
       ...(beforeDeployment ? { beforeDeployment: (facts: DeploymentFacts) => beforeDeployment({ ...facts, values: v }) } : {}),
       ci: readCi,
       actor: () =>

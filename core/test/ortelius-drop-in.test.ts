@@ -212,7 +212,7 @@ describe('every success:false is an error with the server\'s message', () => {
   });
 });
 
-/** Six steps, each run (and re-run after the server was down) from scratch: longer than one ordinary test. */
+/** Eight steps, each run (and re-run after the server was down) from scratch: longer than one ordinary test. */
 const LOST_ANSWER_TIMEOUT_MS = 240_000;
 
 describe('lost answers at every create and start step', () => {
@@ -223,7 +223,13 @@ describe('lost answers at every create and start step', () => {
     'GET /dmadminweb/API/newappver/',
     'GET /dmadminweb/API/deploy?',
     'POST /dmadminweb/API/deploy',
+    'GET /dmadminweb/API/approve/',
+    'GET /dmadminweb/RunTask?',
   ];
+  /** Steps whose effect the API cannot read back (approve, RunTask): a lost answer is exit 4 until a re-run. */
+  const CANNOT_BE_ASKED = new Set(['GET /dmadminweb/API/approve/', 'GET /dmadminweb/RunTask?']);
+  /** How many requests of this step the server received. */
+  const sent = (emu: OrteliusEmulator, step: string) => emu.calls().filter((c) => c.startsWith(step)).length;
   const flow = async (emu: OrteliusEmulator) => {
     const v = await versionUpdate(emu, {}, CI_ENV);
     if (v.exitCode !== 0) return v;
@@ -232,16 +238,30 @@ describe('lost answers at every create and start step', () => {
     // The release policy: qa's deployment is recorded once the version is in qa.
     const m = await run(emu, 'move', { application: APP, 'app-version': '1.0.0', to: 'qa' }, CI_ENV);
     if (m.exitCode !== 0) return m;
-    return run(emu, 'deploy', { application: APP, 'app-version': '1.0.0', env: 'qa', 'exit-code': '0' }, CI_ENV);
+    const q = await run(emu, 'deploy', { application: APP, 'app-version': '1.0.0', env: 'qa', 'exit-code': '0' }, CI_ENV);
+    if (q.exitCode !== 0) return q;
+    // prod needs an approval (the emulator's prod domain and the release policy): approve, then move (RunTask).
+    const a = await run(emu, 'approve', { application: APP, 'app-version': '1.0.0', stage: 'prod', notes: 'CAB-7' }, CI_ENV);
+    if (a.exitCode !== 0) return a;
+    return run(emu, 'move', { application: APP, 'app-version': '1.0.0', to: 'prod' }, CI_ENV);
   };
 
-  it('answer lost, server still up: the run finds what it made (one run, no orphan, no second deployment)', async () => {
+  it('answer lost, server still up: the run finds what it made (one run, no orphan, no second deployment; approve and move: exit 4, the re-run adopts)', async () => {
     const clean = await server();
     expect((await flow(clean)).exitCode).toBe(0);
     for (const step of STEPS) {
       const emu = await server();
       emu.faults.lose(step, 1);
-      const r = await flow(emu);
+      let r = await flow(emu);
+      // the answer was really lost (the step ran)
+      expect(emu.faults.rules.map((rule) => rule.times), step).toEqual([0]);
+      if (CANNOT_BE_ASKED.has(step)) {
+        // nothing to look for: exit 4 naming the lost answer, then the build's re-run adopts it without sending again
+        expect([r.exitCode, r.message], step).toEqual([4, expect.stringMatching(/the answer was lost after the request was sent/)]);
+        r = await flow(emu);
+      }
+      // the step was not sent again
+      expect(sent(emu, step), step).toBe(sent(clean, step));
       expect(r.exitCode, `${step}: ${r.message}`).toBe(0);
       expect(stableDump(emu), step).toEqual(stableDump(clean));
     }
@@ -256,10 +276,38 @@ describe('lost answers at every create and start step', () => {
       emu.faults.lose(step, 1, { thenDown: true });
       const first = await flow(emu);
       expect(first.exitCode, step).toBe(4);
+      expect(emu.faults.rules.map((rule) => rule.times), step).toEqual([0]);
       emu.faults.clear();
       const again = await flow(emu);
       expect(again.exitCode, `${step}: ${again.message}`).toBe(0);
+      // no second approval, task run, creation or start: the re-run sent the step no more often than a clean run
+      expect(sent(emu, step), step).toBe(sent(clean, step));
       expect(stableDump(emu), step).toEqual(stableDump(clean));
     }
   }, LOST_ANSWER_TIMEOUT_MS);
+});
+
+describe('approve and move are sent once per build', () => {
+  it('the same build re-run sends neither again; another build or a run outside CI sends', async () => {
+    const emu = await server();
+    expect((await versionUpdate(emu, {}, CI_ENV)).exitCode).toBe(0);
+    const approve = (env: Record<string, string>) => run(emu, 'approve', { application: APP, 'app-version': '1.0.0', stage: 'qa', notes: 'ok' }, env);
+    const approvals = () => emu.calls().filter((c) => c.startsWith('GET /dmadminweb/API/approve/')).length;
+    expect((await approve(CI_ENV)).exitCode).toBe(0);
+    expect((await approve(CI_ENV)).exitCode).toBe(0);
+    expect(approvals()).toBe(1);
+    expect((await approve({ ...CI_ENV, BUILD_NUMBER: '42', BUILD_ID: '42' })).exitCode).toBe(0);
+    expect((await approve({})).exitCode).toBe(0);
+    expect((await approve({})).exitCode).toBe(0);
+    expect(approvals()).toBe(4);
+    expect(emu.state.findApplication(`${APP};1_0_0`)!.approvals).toHaveLength(4);
+
+    const move = () => run(emu, 'move', { application: APP, 'app-version': '1.0.0', to: 'qa' }, CI_ENV);
+    expect((await move()).exitCode).toBe(0);
+    const tasks = () => emu.calls().filter((c) => c.startsWith('GET /dmadminweb/RunTask?')).length;
+    const after = stableDump(emu);
+    const again = await move();
+    expect([again.exitCode, tasks()], again.message).toEqual([0, 1]);
+    expect(stableDump(emu)).toEqual(after);
+  });
 });

@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openOrteliusBackend } from '../../core/src/backend/ortelius/index.js';
 import { createMemoryHost } from '../../core/src/host.js';
+import { git, makeBareRemote, startHttpGitServer } from '../../core/test/support/git-servers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUNDLE = path.join(ROOT, 'core', 'dist', 'shiplog.mjs');
@@ -232,6 +233,30 @@ describe('hostile servers', () => {
         rmSync(dir, { recursive: true, force: true });
       },
     );
+  });
+
+  attack('a git store server that stops answering: exit 5 at --timeout, git and its helper gone, the remote ref unchanged', async () => {
+    const dir = workdir();
+    const root = path.join(dir, 'srv');
+    const remote = makeBareRemote(path.join(root, 'state.git'));
+    const server = await startHttpGitServer({ root, username: 'ci', password: DHPASS });
+    try {
+      const env = { XDG_CACHE_HOME: path.join(dir, 'cache'), SHIPLOG_STORE: `git+${server.url('state.git').replace('http://', 'http://ci@')}`, SHIPLOG_STORE_PASSWORD: DHPASS };
+      const first = await shiplog(['version-update', '--component-name', CART, '--component-version', '1.0.0', '--application', APP, '--app-version', '1'], { cwd: dir, env });
+      expect(first.code, first.err).toBe(0);
+      const tip = git(['--git-dir', remote, 'rev-parse', 'refs/heads/shiplog-state']);
+      server.stall('');
+      const r = await shiplog(['version-update', '--component-name', CART, '--component-version', '2.0.0', '--application', APP, '--app-version', '2', '--timeout', '8s'], { cwd: dir, env });
+      expect(r.code, r.err).toBe(5);
+      expect(r.err).toContain("git store: git fetch did not finish: the command's time limit of 8 s (--timeout) ran out");
+      expect(leaked(r.out + r.err, DHPASS)).toEqual([]);
+      for (let i = 0; i < 100 && server.held > 0; i++) await new Promise((res) => setTimeout(res, 50));
+      expect(server.held).toBe(0);
+      expect(git(['--git-dir', remote, 'rev-parse', 'refs/heads/shiplog-state'])).toBe(tip);
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   attack('HTTP 401 with a text body on login: exit 3', async () => {

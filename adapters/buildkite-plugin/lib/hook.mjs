@@ -358,7 +358,7 @@ const INPUTS = [
   {
     name: "max-response-mib",
     type: "integer",
-    description: "Largest answer (MiB) shiplog reads from a server (Ortelius, and the GitHub and Jenkins APIs in their adapters): a larger one is refused with exit 4 naming the limit, after reading no more than that.",
+    description: "Largest answer (MiB) shiplog reads from a server (Ortelius, the GitHub and Jenkins APIs in their adapters, an object of a git store, a stored value of a postgres store): a larger one is refused with exit 4 naming the limit, after reading no more than that.",
     commands: ALL$1,
     default: "32",
     env: ["SHIPLOG_MAX_RESPONSE_MIB"]
@@ -366,7 +366,7 @@ const INPUTS = [
   {
     name: "timeout",
     type: "duration",
-    description: "Time limit of the whole command (e.g. 90s, 15m, 1h): every request to a server, every retry, and a deployment shiplog runs or follows. Past it shiplog stops with exit 5: a deployment command it runs is stopped (its whole process group: SIGTERM, then SIGKILL after 10 s) and recorded as failed (recording may take up to 30 s more); a server-side deployment is no longer followed. Default: 30m for deploy and version-update, 5m for the other commands.",
+    description: "Time limit of the whole command (e.g. 90s, 15m, 1h): every request to a server (git and postgres stores included: git is stopped with its process group, a postgres connection is closed and its open transaction rolls back), every retry, and a deployment shiplog runs or follows. Past it shiplog stops with exit 5: a deployment command it runs is stopped (its whole process group: SIGTERM, then SIGKILL after 10 s) and recorded as failed (recording may take up to 30 s more); a server-side deployment is no longer followed. Default: 30m for deploy and version-update, 5m for the other commands.",
     commands: ALL$1,
     env: ["SHIPLOG_TIMEOUT"]
   },

@@ -9,10 +9,17 @@ import type { BackendOptions } from './open.js';
 import type { DocumentStore } from './records/document-store.js';
 import type { StoreLocation } from './store-url.js';
 import { isLoopback } from './loopback.js';
+import type { StoreLimits } from './store-limits.js';
 
 type EngineLocation = Exclude<StoreLocation, { kind: 'ortelius' }>;
 
-export async function openDocumentStore(host: Host, loc: StoreLocation, opts: Pick<BackendOptions, 'storePassword'> = {}): Promise<DocumentStore> {
+export async function openDocumentStore(
+  host: Host,
+  loc: StoreLocation,
+  opts: Pick<BackendOptions, 'storePassword' | 'deadline' | 'maxResponseBytes'> = {},
+): Promise<DocumentStore> {
+  // The command's deadline and response size limit bound the git and postgres conversations (store-limits.ts).
+  const limits: StoreLimits = { ...(opts.deadline ? { deadline: opts.deadline } : {}), ...(opts.maxResponseBytes ? { maxResponseBytes: opts.maxResponseBytes } : {}) };
   switch (loc.kind) {
     case 'local': {
       const { openLocalDocumentStore } = await import('./local/index.js');
@@ -28,6 +35,7 @@ export async function openDocumentStore(host: Host, loc: StoreLocation, opts: Pi
           ref: loc.ref,
           extraGitConfig: origin.extraGitConfig,
           extraEnv: origin.extraEnv,
+          limits,
           ...(password ? { password, username: loc.username ?? 'x-access-token' } : {}),
         });
       }
@@ -36,13 +44,14 @@ export async function openDocumentStore(host: Host, loc: StoreLocation, opts: Pi
         remote: loc.remote,
         ref: loc.ref,
         displayLocation: loc.display,
+        limits,
         ...(loc.username ? { username: loc.username } : {}),
         ...(password ? { password, ...(loc.username ? {} : { username: 'x-access-token' }) } : {}),
       });
     }
     case 'postgres': {
       const { openPostgresStore } = await import('./postgres/index.js');
-      return openPostgresStore(host, { url: loc.url, ...(opts.storePassword ? { storePassword: opts.storePassword } : {}) });
+      return openPostgresStore(host, { url: loc.url, limits, ...(opts.storePassword ? { storePassword: opts.storePassword } : {}) });
     }
     case 'ortelius':
       throw new UsageError(`${loc.display} is an Ortelius server, not a store shiplog can copy or check`, {

@@ -23,6 +23,8 @@ export interface OperationContext {
   dryRun: boolean;
   /** The command's --timeout (deadline.ts): every request and wait of the command is bounded by it. */
   deadline?: Deadline;
+  /** The response size limit in bytes (--max-response-mib): what any server's answer may hold. */
+  maxResponseBytes?: number;
   /**
    * Runs once a deployment is about to start for real (application version found, stage checks passed, not a
    * dry run), before the command runs or anything is recorded: where an adapter announces it elsewhere (the

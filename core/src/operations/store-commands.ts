@@ -31,7 +31,11 @@ async function openNamed(ctx: OperationContext, url: string, storePassword: stri
     throw new UsageError(`${loc.display} is an Ortelius server, not a store shiplog can copy`, { hint: 'store copy works on local, git and postgres stores' });
   }
   const { openDocumentStore } = await import('../backend/open-store.js');
-  return openDocumentStore(ctx.host, loc, { storePassword });
+  return openDocumentStore(ctx.host, loc, {
+    storePassword,
+    ...(ctx.deadline ? { deadline: ctx.deadline } : {}),
+    ...(ctx.maxResponseBytes ? { maxResponseBytes: ctx.maxResponseBytes } : {}),
+  });
 }
 
 function countLine(c: { documents: number; environmentStates: number; deployments: number }): string {

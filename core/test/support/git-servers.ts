@@ -78,6 +78,13 @@ export interface HttpGitServer {
   port: number;
   /** Requests served, with their Authorization header (to check what git sent). */
   requests: { method: string; path: string; authorized: boolean }[];
+  /**
+   * From now on, requests whose path ends with one of these suffixes (e.g. `/git-receive-pack`, or '' for every
+   * request) are taken and never answered: a server that stopped answering. `stall()` with nothing answers again.
+   */
+  stall(...suffixes: string[]): void;
+  /** Requests taken by stall() whose client has not closed the connection yet. */
+  readonly held: number;
   /** Stops accepting and closes every open connection. */
   stop(): Promise<void>;
 }
@@ -87,10 +94,18 @@ export async function startHttpGitServer(opts: { root: string; username: string;
   const expected = `Basic ${Buffer.from(`${opts.username}:${opts.password}`).toString('base64')}`;
   const requests: HttpGitServer['requests'] = [];
   const children = new Set<ChildProcess>();
+  let stalled: string[] = [];
+  const held = new Set<IncomingMessage>();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const u = new URL(req.url ?? '/', 'http://127.0.0.1');
     const authorized = req.headers.authorization === expected;
     requests.push({ method: req.method ?? '', path: u.pathname, authorized });
+    if (stalled.some((suffix) => u.pathname.endsWith(suffix))) {
+      held.add(req);
+      req.socket.once('close', () => held.delete(req));
+      req.resume();
+      return;
+    }
     if (!authorized) {
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="shiplog-test"', 'Content-Type': 'text/plain' });
       res.end('authentication required\n');
@@ -156,6 +171,10 @@ export async function startHttpGitServer(opts: { root: string; username: string;
     port,
     url: (name) => `http://127.0.0.1:${port}/${name}`,
     requests,
+    stall: (...suffixes) => void (stalled = suffixes),
+    get held() {
+      return held.size;
+    },
     stop: async () => {
       for (const c of children) c.kill('SIGKILL');
       await new Promise<void>((resolve) => {

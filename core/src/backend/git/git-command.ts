@@ -11,6 +11,8 @@
 import { spawn } from 'node:child_process';
 import type { Env, Host } from '../../host.js';
 import { AuthError, BackendError } from '../../errors.js';
+import { responseTooLarge } from '../../response-limit.js';
+import { stopProcessGroup, type StoreLimits } from '../store-limits.js';
 
 /** Variables passed through from the host environment when set (ssh, proxies, TLS trust, locale-free). */
 const PASS_THROUGH = [
@@ -121,20 +123,50 @@ export class Git {
   constructor(
     readonly env: Record<string, string>,
     private readonly host: Host,
+    /** The command's deadline and response size limit (store-limits.ts): every git process runs within them. */
+    readonly limits: StoreLimits = {},
   ) {}
 
+  /**
+   * Runs git in its own process group. At the deadline the group is stopped (SIGTERM, so git removes its lock
+   * and temporary files, then SIGKILL) and the run fails with TimeoutError naming the command; an output larger
+   * than the response size limit stops it the same way with ResponseTooLargeError (exit 4).
+   */
   run(args: string[], input?: Buffer | string, cwd?: string): Promise<GitResult> {
+    const { deadline, maxResponseBytes } = this.limits;
+    const what = `git store: git ${args[0]}`;
+    if (deadline?.expired) return Promise.reject(deadline.error(`${what} not started`));
     return new Promise((resolve, reject) => {
-      const child = spawn('git', args, { env: this.env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn('git', args, { env: this.env, cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
-      child.stdout.on('data', (b: Buffer) => out.push(b));
-      child.stderr.on('data', (b: Buffer) => err.push(b));
-      child.on('error', (e) => reject(new BackendError(`cannot run git: ${e.message}`, { cause: e, hint: 'install git (2.39 or newer) and put it on PATH' })));
+      let seen = 0;
+      let stopped: Error | undefined;
+      const stop = (e: Error) => {
+        if (stopped) return;
+        stopped = e;
+        stopProcessGroup(child);
+      };
+      const onDeadline = () => stop(deadline!.error(`${what} did not finish`));
+      deadline?.signal.addEventListener('abort', onDeadline, { once: true });
+      child.stdout.on('data', (b: Buffer) => {
+        seen += b.length;
+        if (maxResponseBytes !== undefined && seen > maxResponseBytes) stop(responseTooLarge(`${what} (its output)`, maxResponseBytes));
+        else if (!stopped) out.push(b);
+      });
+      child.stderr.on('data', (b: Buffer) => {
+        if (err.length < 256) err.push(b);
+      });
+      child.on('error', (e) => {
+        deadline?.signal.removeEventListener('abort', onDeadline);
+        reject(new BackendError(`cannot run git: ${e.message}`, { cause: e, hint: 'install git (2.39 or newer) and put it on PATH' }));
+      });
       child.stdin.on('error', () => undefined);
-      child.on('close', (code, signal) =>
-        resolve({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }),
-      );
+      child.on('close', (code, signal) => {
+        deadline?.signal.removeEventListener('abort', onDeadline);
+        if (stopped) return reject(stopped);
+        resolve({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') });
+      });
       child.stdin.end(input ?? '');
     });
   }

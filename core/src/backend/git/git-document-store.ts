@@ -41,6 +41,8 @@ import { countEnvStates, readHistory, readStatus, scanTip } from './git-queries.
 import { fetchFailure, type RemoteSpec } from './git-remote.js';
 import type { ObjectReader } from './object-reader.js';
 import type { StateRemote } from './state-remote.js';
+import type { Deadline } from '../../deadline.js';
+import { waitWithin } from '../store-limits.js';
 
 export interface GitStoreTuning {
   /** Transaction attempts before giving up (default 100). */
@@ -55,6 +57,8 @@ export interface GitStoreTuning {
   backoffMaxMs: number;
   /** A transaction starts from the last known tip without fetching when it was confirmed this recently (ms). */
   optimisticMs: number;
+  /** The command's deadline: no back-off waits past it (TimeoutError instead). */
+  deadline?: Deadline;
 }
 
 export const TRAILER = 'Shiplog-Operation';
@@ -268,7 +272,7 @@ export class GitDocumentStore implements DocumentStore {
   private backoff(attempt: number, unitMs = 0): Promise<void> {
     const { backoffMinMs: lo, backoffMaxMs: hi } = this.tuning;
     const cap = Math.min(hi, Math.max(lo, unitMs) * 2 ** Math.min(Math.max(attempt - 1, 0), 16));
-    return new Promise((r) => setTimeout(r, Math.random() * cap));
+    return waitWithin(Math.random() * cap, this.tuning.deadline, `git store ${this.location}: an attempt failed`);
   }
 
   /** The tip this store last fetched or pushed (tests and `store info`). */

@@ -16,6 +16,7 @@ import { ensureCache } from './git-cache.js';
 import { GitDocumentStore } from './git-document-store.js';
 import { LocalRemote, localBareRemote } from './local-remote.js';
 import { TransportRemote } from './transport-remote.js';
+import type { StoreLimits } from '../store-limits.js';
 
 export { originRemote, type OriginRemote } from './origin-remote.js';
 export { GIT_SCHEMA_VERSION, GIT_STORE_FORMAT } from './git-layout.js';
@@ -53,6 +54,8 @@ export interface GitStoreOptions {
   optimisticMs?: number;
   /** The remote for messages, credentials removed (default: derived from remote). */
   displayLocation?: string;
+  /** The command's deadline and response size limit (store-limits.ts): every git process and back-off within them. */
+  limits?: StoreLimits;
 }
 
 export async function openGitStore(host: Host, opts: GitStoreOptions): Promise<DocumentStore> {
@@ -74,10 +77,12 @@ export async function openGitStore(host: Host, opts: GitStoreOptions): Promise<D
     backoffMinMs: opts.backoffMinMs ?? 20,
     backoffMaxMs: opts.backoffMaxMs ?? 30_000,
     optimisticMs: opts.optimisticMs ?? 5_000,
+    ...(opts.limits?.deadline ? { deadline: opts.limits.deadline } : {}),
   };
+  const limits = opts.limits ?? {};
   const inPlace = opts.inPlace === false ? undefined : await localBareRemote(url);
   if (inPlace) {
-    const git = new Git(buildGitEnv(host.env, { gitDir: inPlace, extraEnv: opts.extraEnv }), host);
+    const git = new Git(buildGitEnv(host.env, { gitDir: inPlace, extraEnv: opts.extraEnv }), host, limits);
     return new GitDocumentStore(host, spec, tuning, (verify) => new LocalRemote(host, git, spec, verify));
   }
   const gitDir = opts.cacheDir ?? defaultCacheDir(host, url, ref);
@@ -86,7 +91,7 @@ export async function openGitStore(host: Host, opts: GitStoreOptions): Promise<D
   await ensureCache(host, gitDir);
   const askpass = secret !== undefined ? await ensureAskpass(gitDir) : undefined;
   const env = buildGitEnv(host.env, { gitDir, extraGitConfig: opts.extraGitConfig, askpass, username: user, password: secret, extraEnv: opts.extraEnv });
-  const git = new Git(env, host);
+  const git = new Git(env, host, limits);
   return new GitDocumentStore(host, spec, tuning, (verify, backoff) =>
     new TransportRemote(host, git, spec, { transportAttempts: tuning.transportAttempts, backoff }, verify),
   );

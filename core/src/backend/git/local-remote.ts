@@ -61,7 +61,7 @@ export class LocalRemote implements StateRemote {
     private readonly remote: RemoteSpec,
     private readonly verify: (tip: string) => Promise<void>,
   ) {
-    this.reader = new ObjectReader(git.env);
+    this.reader = new ObjectReader(git.env, git.limits);
     this.writer = new ObjectWriter(git.env.GIT_DIR, this.reader);
   }
 

@@ -2,9 +2,15 @@
  * Reads objects from the cache repository through one long-lived `git cat-file --batch` process: a request is
  * one line (`<commit>:<path>`), answers come back in order, so many reads can be in flight at once (history
  * and scan pipeline hundreds). Trees are parsed here (mode, name, 20-byte id entries).
+ *
+ * An object larger than the response size limit is refused from its header, before its bytes are held
+ * (ResponseTooLargeError, exit 4); at the command's deadline the process group is stopped and every pending
+ * read fails with TimeoutError (exit 5).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { BackendError } from '../../errors.js';
+import { responseTooLarge } from '../../response-limit.js';
+import { stopProcessGroup, type StoreLimits } from '../store-limits.js';
 
 export interface GitObject {
   type: string;
@@ -28,12 +34,35 @@ export class ObjectReader {
   private buf: Buffer = Buffer.alloc(0);
   private failed: Error | undefined;
 
-  constructor(private readonly env: Record<string, string>) {}
+  private readonly onDeadline = () => {
+    const child = this.child;
+    if (!child) return;
+    this.fail(this.limits.deadline!.error('git store: reading objects (git cat-file) did not finish'));
+    stopProcessGroup(child);
+  };
+
+  constructor(
+    private readonly env: Record<string, string>,
+    private readonly limits: StoreLimits = {},
+  ) {}
+
+  private fail(e: Error): void {
+    this.failed = e;
+    this.child = undefined;
+    this.limits.deadline?.signal.removeEventListener('abort', this.onDeadline);
+    const q = this.queue;
+    this.queue = [];
+    this.buf = Buffer.alloc(0);
+    for (const p of q) p.reject(e);
+  }
 
   private start(): ChildProcessWithoutNullStreams {
     if (this.child) return this.child;
+    const deadline = this.limits.deadline;
+    if (deadline?.expired) throw deadline.error('git store: reading objects (git cat-file) not started');
     this.failed = undefined;
-    const child = spawn('git', ['cat-file', '--batch'], { env: this.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', ['cat-file', '--batch'], { env: this.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    deadline?.signal.addEventListener('abort', this.onDeadline, { once: true });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
     child.stdout.on('data', (b: Buffer) => {
@@ -41,17 +70,11 @@ export class ObjectReader {
       this.drain();
     });
     child.stdin.on('error', () => undefined);
-    const fail = (e: Error) => {
-      this.failed = e;
-      this.child = undefined;
-      const q = this.queue;
-      this.queue = [];
-      this.buf = Buffer.alloc(0);
-      for (const p of q) p.reject(e);
-    };
-    child.on('error', (e) => fail(new BackendError(`cannot run git cat-file: ${e.message}`, { cause: e })));
+    child.on('error', (e) => {
+      if (this.child === child) this.fail(new BackendError(`cannot run git cat-file: ${e.message}`, { cause: e }));
+    });
     child.on('close', (code) => {
-      if (this.child === child || this.queue.length) fail(new BackendError(`git cat-file ended (exit ${code}): ${stderr.trim().slice(-300)}`));
+      if (this.child === child) this.fail(new BackendError(`git cat-file ended (exit ${code}): ${stderr.trim().slice(-300)}`));
     });
     this.child = child;
     return child;
@@ -74,6 +97,14 @@ export class ObjectReader {
         continue;
       }
       const size = Number(m[2]);
+      const limit = this.limits.maxResponseBytes;
+      if (limit !== undefined && size > limit) {
+        // The rest of the answer is not read: the process goes, and the next read starts a new one.
+        const child = this.child;
+        this.fail(responseTooLarge(`git store: object ${header.split(' ')[0].slice(0, 12)} (${size} bytes)`, limit));
+        if (child) stopProcessGroup(child);
+        return;
+      }
       if (this.buf.length < nl + 1 + size + 1) return;
       const data = Buffer.from(this.buf.subarray(nl + 1, nl + 1 + size));
       this.buf = this.buf.subarray(nl + 1 + size + 1);
@@ -84,7 +115,12 @@ export class ObjectReader {
   /** The object named `<commit>:<path>` (or any object name); undefined when it does not exist. */
   get(name: string): Promise<GitObject | undefined> {
     if (name.includes('\n')) return Promise.reject(new BackendError('object name with a newline'));
-    const child = this.start();
+    let child: ChildProcessWithoutNullStreams;
+    try {
+      child = this.start();
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
     return new Promise((resolve, reject) => {
       this.queue.push({ resolve, reject });
       child.stdin.write(`${name}\n`);
@@ -116,6 +152,8 @@ export class ObjectReader {
     const child = this.child;
     if (!child) return;
     this.child = undefined;
+    this.limits.deadline?.signal.removeEventListener('abort', this.onDeadline);
+    if (child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('close', () => resolve());
       child.stdin.end();

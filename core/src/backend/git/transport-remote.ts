@@ -48,7 +48,7 @@ export class TransportRemote implements StateRemote {
     private readonly verify: (tip: string) => Promise<void>,
   ) {
     this.cache = new GitCache(git.env.GIT_DIR, git);
-    this.reader = new ObjectReader(git.env);
+    this.reader = new ObjectReader(git.env, git.limits);
     this.writer = new ObjectWriter(git.env.GIT_DIR, this.reader);
   }
 

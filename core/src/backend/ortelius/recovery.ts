@@ -36,3 +36,35 @@ export async function recoverAfterLostAnswer<T>(call: () => Promise<T>, find: ()
     return found;
   }
 }
+
+/**
+ * Calls whose effect the server cannot be asked about afterwards (approve, RunTask: the API reads neither approvals
+ * nor the domain a version was moved to back). Before such a call is sent in CI, a marker attribute on the
+ * application version records the build's key (`{"key":...}`); the attribute write that records the outcome sets
+ * it to `{"key":...,"done":true}`. A re-run of the same build (same key) that finds the marker:
+ * - not done: the call was sent and its answer lost (or the run stopped after it): it is not sent again, the
+ *   outcome is recorded as if it had been answered ('adopted');
+ * - done: the whole step happened: nothing is sent or written ('done').
+ * Within a run a lost answer (answerLost) fails the command (exit 4): nobody saw the outcome. Outside CI there is
+ * no key: a re-run sends again.
+ */
+export interface OnceMarker {
+  key: string;
+  done?: boolean;
+}
+
+export function parseOnceMarker(v: string | undefined): OnceMarker | undefined {
+  if (!v) return undefined;
+  try {
+    const o = JSON.parse(v) as { key?: unknown; done?: unknown };
+    return typeof o.key === 'string' ? { key: o.key, ...(o.done === true ? { done: true } : {}) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The build a CI context names (provider, build id, job); undefined outside CI or without a build id. */
+export function buildKeyOf(ci: { isCi?: boolean; provider?: string; buildId?: string; job?: string } | undefined): string | undefined {
+  if (!ci?.isCi || !ci.buildId) return undefined;
+  return `${ci.provider ?? ''}:${ci.buildId}:${ci.job ?? ''}`;
+}

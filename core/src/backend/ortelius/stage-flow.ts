@@ -12,6 +12,7 @@ import type { Approval, Override } from '../../model.js';
 import {
   ApprovalRejectedError,
   ApprovalRequiredError,
+  BackendError,
   InvalidInputError,
   NotFoundError,
   OperationFailedError,
@@ -21,6 +22,7 @@ import { enforceGate, legacyMoveCheck } from '../../policy/enforce.js';
 import { enc, type OrteliusHttp } from './http-client.js';
 import type { ApplicationFlow } from './application-flow.js';
 import { API, UI, num, resultOf, serverId, str } from './server-json.js';
+import { answerLost, buildKeyOf, parseOnceMarker } from './recovery.js';
 import { STAGE_KEY, approvalKey, approvalsFrom, decisionKey, encodeApproval, encodeMove, moveKey } from './shiplog-attributes.js';
 
 export class StageFlow {
@@ -36,20 +38,30 @@ export class StageFlow {
   async approve(approval: Approval): Promise<Approval> {
     const appId = await this.apps.idOf(approval.appVersion);
     let clean = this.host.redactor.redactValue(approval);
+    const build = buildKeyOf(clean.provenance);
+    // read only when needed: an approval may override the last rejection; in CI the marker is checked
+    const attrs = clean.approved || build ? await this.apps.attributes(appId) : {};
     if (clean.approved) {
-      const last = approvalsFrom(clean.appVersion, await this.apps.attributes(appId))
+      const last = approvalsFrom(clean.appVersion, attrs)
         .filter((a) => a.stage === clean.stage)
         .pop();
       if (last && !last.approved) clean = { ...clean, overrides: { by: last.by, at: last.at } };
     }
-    await this.http.get(`${API}/approve/${appId}`, {
-      query: { approve: clean.approved ? 'Y' : 'N', notes: clean.notes ?? '' },
-      envelope: 'success',
-      idempotent: false,
-      refusal: true,
+    const once = {
+      marker: approveMarkerKey(clean.stage),
+      key: build && JSON.stringify([build, clean.stage, clean.approved, clean.notes ?? '']),
+    };
+    const sent = await this.sendOnce(appId, attrs, once, `approve ${clean.appVersion} for ${clean.stage}`, async () => {
+      await this.http.get(`${API}/approve/${appId}`, {
+        query: { approve: clean.approved ? 'Y' : 'N', notes: clean.notes ?? '' },
+        envelope: 'success',
+        idempotent: false,
+        refusal: true,
+      });
     });
+    if (sent === 'done') return clean;
     const stored = encodeApproval(clean);
-    await this.apps.setAttributes(appId, { [approvalKey(clean.stage)]: stored, [decisionKey(clean.at)]: stored });
+    await this.apps.setAttributes(appId, { [approvalKey(clean.stage)]: stored, [decisionKey(clean.at)]: stored, ...doneMarker(once) });
     return clean;
   }
 
@@ -86,18 +98,24 @@ export class StageFlow {
         hint: 'set the stage\'s task in shiplog.toml, or pass --task',
       });
     }
-    const r = await this.http.get(`${UI}/RunTask`, {
-      query: { f: 'run', tid: num(task.id), notes: this.host.redactor.redact(spec.notes ?? ''), id: appId, pid: domainId },
-      envelope: 'result',
-      idempotent: false,
+    const build = buildKeyOf(spec.provenance);
+    const once = { marker: moveMarkerKey(spec.to.name), key: build && JSON.stringify([build, spec.from.name, spec.to.name, spec.task]) };
+    const sent = await this.sendOnce(appId, attrs, once, `move ${name} to ${spec.to.name} (RunTask)`, async () => {
+      const r = await this.http.get(`${UI}/RunTask`, {
+        query: { f: 'run', tid: num(task.id), notes: this.host.redactor.redact(spec.notes ?? ''), id: appId, pid: domainId },
+        envelope: 'result',
+        idempotent: false,
+      });
+      if (r?.result !== true) {
+        const output = str(r?.output) || 'no output';
+        const text = `Ortelius refused to move ${name} from ${spec.from.name} to ${spec.to.name}: ${output}`;
+        if (/reject/i.test(output)) throw new ApprovalRejectedError(text);
+        if (/approv/i.test(output)) throw new ApprovalRequiredError(text, { hint: `run shiplog approve --stage ${spec.to.name} first` });
+        throw new OperationFailedError(text);
+      }
     });
-    if (r?.result !== true) {
-      const output = str(r?.output) || 'no output';
-      const text = `Ortelius refused to move ${name} from ${spec.from.name} to ${spec.to.name}: ${output}`;
-      if (/reject/i.test(output)) throw new ApprovalRejectedError(text);
-      if (/approv/i.test(output)) throw new ApprovalRequiredError(text, { hint: `run shiplog approve --stage ${spec.to.name} first` });
-      throw new OperationFailedError(text);
-    }
+    const result = { from: spec.from.name, to: spec.to.name, ...(spec.override ? { override: spec.override } : {}) };
+    if (sent === 'done') return result;
     const record = {
       from: spec.from.name,
       to: spec.to.name,
@@ -109,8 +127,47 @@ export class StageFlow {
       ...(spec.override ? { override: spec.override } : {}),
       provenance: spec.provenance,
     };
-    await this.apps.setAttributes(appId, { [STAGE_KEY]: spec.to.name, [moveKey(spec.at)]: encodeMove(this.host.redactor.redactValue(record)) });
-    return { from: spec.from.name, to: spec.to.name, ...(spec.override ? { override: spec.override } : {}) };
+    await this.apps.setAttributes(appId, {
+      [STAGE_KEY]: spec.to.name,
+      [moveKey(spec.at)]: encodeMove(this.host.redactor.redactValue(record)),
+      ...doneMarker(once),
+    });
+    return result;
+  }
+
+  /**
+   * Sends a call the server cannot be asked about afterwards at most once per build (recovery.ts OnceMarker):
+   * 'done' when this build already did the whole step, 'adopted' when it sent the call and lost the outcome,
+   * else 'sent'. A lost answer within this run is exit 4: the outcome is unknown until a re-run adopts it.
+   */
+  private async sendOnce(
+    appId: number,
+    attrs: Record<string, string>,
+    once: { marker: string; key: string | undefined },
+    what: string,
+    send: () => Promise<void>,
+  ): Promise<'sent' | 'adopted' | 'done'> {
+    const prev = parseOnceMarker(attrs[once.marker]);
+    if (once.key !== undefined && prev?.key === once.key) {
+      this.host.log.debug(`ortelius: ${what}: this build ${prev.done ? 'did it already' : 'sent it and lost the answer'}; not sent again`);
+      return prev.done ? 'done' : 'adopted';
+    }
+    if (once.key !== undefined) await this.apps.setAttributes(appId, { [once.marker]: JSON.stringify({ key: once.key }) });
+    try {
+      await send();
+    } catch (err) {
+      if (!answerLost(err)) throw err;
+      // The server may or may not have applied it, and it cannot be asked: fail (exit 4) rather than record an
+      // outcome nobody saw. In CI the marker now says "sent": a re-run of this build adopts it without sending again.
+      throw new BackendError(`Ortelius: ${what}: the answer was lost after the request was sent (${(err as Error).message})`, {
+        cause: err,
+        hint:
+          once.key === undefined
+            ? 'check on the Ortelius server whether it was applied before running the command again (outside CI a re-run sends it again)'
+            : 're-run this step of the same build: it records the outcome without sending the request a second time',
+      });
+    }
+    return 'sent';
   }
 
   private async domainId(name: string): Promise<number> {
@@ -121,4 +178,18 @@ export class StageFlow {
     this.domains.set(name, id);
     return id;
   }
+}
+
+/** Per stage: the build that last sent an approval decision for it (recovery.ts OnceMarker). */
+export function approveMarkerKey(stage: string): string {
+  return `ShiplogApproveSent_${stage}`;
+}
+
+/** Per target stage: the build that last ran the move task into it (recovery.ts OnceMarker). */
+export function moveMarkerKey(stage: string): string {
+  return `ShiplogMoveSent_${stage}`;
+}
+
+function doneMarker(once: { marker: string; key: string | undefined }): Record<string, string> {
+  return once.key === undefined ? {} : { [once.marker]: JSON.stringify({ key: once.key, done: true }) };
 }

@@ -13,8 +13,13 @@
  *   session that began the transaction or not at all;
  * - after any failure inside a transaction the instance is thrown away (closing the connection rolls the
  *   transaction back on the server) and the next call opens a new one.
+ * - at the command's deadline (store-limits.ts) the statement in flight fails with TimeoutError (exit 5) and the
+ *   connection is destroyed at once: a transaction it was in rolls back on the server, and nothing waits for a
+ *   server (or a proxy) that stopped answering.
  */
 import type { Sql } from 'postgres';
+import { TimeoutError } from '../../errors.js';
+import type { StoreLimits } from '../store-limits.js';
 import type { PgSession, SqlParam } from './pg-sql.js';
 
 export type DriverFactory = (onclose: () => void) => Sql;
@@ -29,7 +34,12 @@ export class PgLink {
   private tail: Promise<void> = Promise.resolve();
   private closed = false;
 
-  constructor(private readonly factory: DriverFactory) {}
+  constructor(
+    private readonly factory: DriverFactory,
+    private readonly limits: StoreLimits = {},
+    /** "postgres store <location>", for messages. */
+    private readonly where = 'postgres store',
+  ) {}
 
   private current(): Instance {
     if (this.closed) throw Object.assign(new Error('the store was closed'), { code: 'CONNECTION_ENDED' });
@@ -46,9 +56,20 @@ export class PgLink {
     return {
       unsafe: async (query: string, params: SqlParam[] = [], opts: { prepare?: boolean } = {}) => {
         if (inst.dead) throw Object.assign(new Error('write CONNECTION_CLOSED (the connection closed during the operation)'), { code: 'CONNECTION_CLOSED' });
+        const deadline = this.limits.deadline;
+        if (deadline?.expired) throw deadline.error(`${this.where}: a statement was not sent`);
         // Named prepared statements (the driver's unsafe() default is unnamed): after a statement's first use on the
         // connection it costs one round trip instead of two (describe, then execute).
-        return (await inst.sql.unsafe(query, params as never[], { prepare: true, ...opts })) as unknown as Record<string, unknown>[];
+        const pending = inst.sql.unsafe(query, params as never[], { prepare: true, ...opts }) as unknown as Promise<Record<string, unknown>[]>;
+        if (!deadline) return await pending;
+        return await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+          const onDeadline = () => {
+            reject(deadline.error(`${this.where}: the server did not answer`));
+            void this.drop(inst);
+          };
+          deadline.signal.addEventListener('abort', onDeadline, { once: true });
+          pending.then(resolve, reject).finally(() => deadline.signal.removeEventListener('abort', onDeadline));
+        });
       },
     };
   }
@@ -95,15 +116,22 @@ export class PgLink {
     try {
       const inst = this.current();
       const s = this.session(inst);
+      let committing = false;
       try {
         const res = await s.unsafe(begin);
         // Several statements answer a list of row lists (the last is the last statement's); one, its rows.
         const opened = Array.isArray(res[0]) ? (res[res.length - 1] as unknown as Record<string, unknown>[]) : res;
         const result = await fn(s, opened);
+        committing = true;
         await s.unsafe('commit');
         return result;
       } catch (err) {
         await this.drop(inst);
+        if (committing && err instanceof TimeoutError) {
+          throw new TimeoutError(`${err.message} to COMMIT: the operation may have been recorded`, {
+            hint: 'check status or history before running it again; raise --timeout (SHIPLOG_TIMEOUT) if the server is slow but working',
+          });
+        }
         throw err;
       }
     } finally {

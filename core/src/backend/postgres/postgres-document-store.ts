@@ -24,6 +24,8 @@ import { historyQuery, statusQuery, storeSql, type PgSession, type StoreSql } fr
 import { PgTransaction } from './pg-transaction.js';
 import { inspectStore, migrateStore } from './pg-migrate.js';
 import { scanSnapshot } from './pg-scan.js';
+import type { Deadline } from '../../deadline.js';
+import { waitWithin } from '../store-limits.js';
 import { PG_SCHEMA_VERSION } from './schema.js';
 
 export interface PgStoreTuning {
@@ -38,6 +40,8 @@ export interface PgStoreTuning {
   lockTimeoutMs: number;
   /** The server ends a session idle inside a transaction this long, releasing its locks (default 30 s). */
   idleInTransactionMs: number;
+  /** The command's deadline: no back-off waits past it, and no statement outlives it (pg-link.ts). */
+  deadline?: Deadline;
 }
 
 export const DEFAULT_PG_TUNING: PgStoreTuning = {
@@ -288,7 +292,7 @@ export class PostgresDocumentStore implements DocumentStore {
     const { backoffMinMs: lo, backoffMaxMs: hi } = this.tuning;
     const cap = Math.min(hi, lo * 2 ** Math.min(attempt, 10));
     const ms = lo + Math.random() * Math.max(0, cap - lo);
-    return new Promise((r) => setTimeout(r, ms));
+    return waitWithin(ms, this.tuning.deadline, `postgres store ${this.location}: an attempt failed`);
   }
 
   async close(): Promise<void> {
