@@ -14,6 +14,17 @@ if (existsSync(vitest)) {
   passed += r.numPassedTests ?? 0;
   failed += r.numFailedTests ?? 0;
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  // Where the time went: vitest's wall time and its slowest files (CI must stay under 20 minutes).
+  const files = (r.testResults ?? []).filter((t) => t.startTime && t.endTime);
+  if (files.length) {
+    const end = Math.max(...files.map((t) => t.endTime));
+    const slow = files
+      .map((t) => ({ name: t.name.replace(`${process.cwd()}/`, ''), s: (t.endTime - t.startTime) / 1000 }))
+      .sort((a, b) => b.s - a.s)
+      .slice(0, 8)
+      .map((t) => `${t.name} ${Math.round(t.s)} s`);
+    console.log(`vitest: ${files.length} files in ${Math.round((end - r.startTime) / 1000)} s; slowest: ${slow.join(', ')}`);
+  }
 }
 const shell = `${dir}/shell-results.txt`;
 if (existsSync(shell)) {

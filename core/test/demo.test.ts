@@ -48,15 +48,19 @@ describe('npm start demo', () => {
     expect(existsSync(workDir!)).toBe(false);
   });
 
-  it('keeps the temporary directory with --keep', () => {
-    const { code, out, workDir } = runDemo(['--keep']);
+  it('keeps the temporary directory with --keep, also when a step fails', () => {
+    // A CLI that fails at once: the repository the demo set up is kept (the first test runs the whole demo).
+    const dir = mkdtempSync(join(tmpdir(), 'shiplog-demo-test-'));
+    const cli = join(dir, 'broken-cli.mjs');
+    writeFileSync(cli, "process.stderr.write('backend down\\n'); process.exit(4);\n");
+    const { code, out, workDir } = runDemo(['--keep'], cli);
     try {
-      expect(code).toBe(0);
+      expect(code).toBe(1);
       expect(out).toContain(`(kept ${workDir};`);
-      expect(existsSync(join(workDir!, 'state'))).toBe(true);
       expect(existsSync(join(workDir!, 'store', 'cart', 'component.toml'))).toBe(true);
     } finally {
       if (workDir) rmSync(workDir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

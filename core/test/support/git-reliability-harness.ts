@@ -54,7 +54,8 @@ export function track(w: Writer): Writer {
   return w;
 }
 
-export async function until(cond: () => boolean, ms = 120_000): Promise<void> {
+/** Waits for `cond`; the limit is generous because the runner's CPUs are shared with the other suites' writers. */
+export async function until(cond: () => boolean, ms = 300_000): Promise<void> {
   const t0 = Date.now();
   while (!cond()) {
     if (Date.now() - t0 > ms) throw new Error('timed out waiting');

@@ -39,7 +39,22 @@ const KIND_OF: [RegExp, string][] = [
   [/^deploy: /, 'deploy'],
 ];
 
+/**
+ * The audit of one tip: a writer killed while pushing leaves its `git push` running as an orphan, which may still
+ * land (a whole operation: that is allowed) while the audit reads. The three counts are only comparable when the
+ * ref did not move in between, so the audit is repeated until it did not.
+ */
 export async function auditGitStore(remote: string, scope: { applications: string[]; bases: string[] }): Promise<StoreAudit> {
+  const tipOf = () => git(['--git-dir', remote, 'rev-parse', '--verify', '-q', STATE_REF]).trim();
+  for (let attempt = 1; ; attempt++) {
+    const before = tipOf();
+    const audit = await auditOnce(remote, scope);
+    if (tipOf() === before || attempt >= 20) return audit;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function auditOnce(remote: string, scope: { applications: string[]; bases: string[] }): Promise<StoreAudit> {
   const log = stateLog(remote);
   const byKind: Record<string, number> = { cv: 0, av: 0, approve: 0, move: 0, deploy: 0, other: 0 };
   for (const [subject] of log) byKind[KIND_OF.find(([re]) => re.test(subject))?.[1] ?? 'other']++;
