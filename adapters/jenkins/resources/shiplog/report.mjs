@@ -363,8 +363,8 @@ const INPUTS = [
   {
     name: "intent",
     type: "string",
-    description: "The intent file (what should run where). Default: the nearest intent.toml from here up to the repository root.",
-    commands: PLAN_APPLY,
+    description: "The intent file (what should run where; report: the drift it shows). Default: the nearest intent.toml from here up to the repository root (report: none found, no drift shown).",
+    commands: [...PLAN_APPLY, "report"],
     env: ["SHIPLOG_INTENT"],
     example: "deploy/intent.toml"
   },
@@ -483,8 +483,8 @@ const INPUTS = [
   {
     name: "format",
     type: "enum",
-    values: ["table", "json", "markdown", "csv", "tsv"],
-    description: "Output on stdout: an aligned table on a terminal (tab-separated rows without header when piped), one JSON object, a Markdown table, CSV or TSV with a header. --json is --format json.",
+    values: ["table", "json", "markdown", "csv", "tsv", "html"],
+    description: "Output on stdout: an aligned table on a terminal (tab-separated rows without header when piped), one JSON object, a Markdown table, CSV or TSV with a header. --json is --format json. html (status only): the release dashboard page, as report --html draws it.",
     commands: TABLE_QUERIES,
     default: "table",
     cliOnly: true
