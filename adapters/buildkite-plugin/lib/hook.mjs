@@ -376,6 +376,13 @@ const INPUTS = [
     commands: MUTATING,
     default: "false"
   },
+  {
+    name: "report",
+    type: "boolean",
+    description: "After the operation (also a failed one), write the release dashboard as shiplog-report.html and shiplog-report.md in the working directory (docs/dashboard.md), and publish it where the platform keeps such files: GitHub job summary (and the action's `report-html` output for actions/upload-artifact), CircleCI store_artifacts, Buildkite artifact and annotation, Jenkins archiveArtifacts (and publishHTML when installed). true or false.",
+    commands: ["version-update", "move", "approve", "deploy"],
+    default: "false"
+  },
   // --- component (version-update, envscript) ----------------------------------------------------------
   {
     name: "toml",
@@ -985,6 +992,13 @@ const OUTPUTS = [
     expose: meta("app-version")
   },
   {
+    name: "report-html",
+    description: "With `report: true`: the release dashboard page written (`shiplog-report.html`, in the working directory), for a later upload step (GitHub: `actions/upload-artifact`); empty when none was written.",
+    commands: ["version-update", "move", "approve", "deploy"],
+    value: (r) => str(rec$1(rec$1(r.report)?.html)?.path),
+    expose: meta("report-html")
+  },
+  {
     name: "result",
     description: 'The operation\'s result as one JSON object, as `shiplog --json` prints it (`{"ok":true,"operation":...}` or `{"ok":false,"error":{...}}`).',
     commands: OPERATIONS,
@@ -997,6 +1011,41 @@ function platformOutputs(platform, command) {
     const e = spec.expose?.[platform];
     return { spec, name: e ? e.name : spec.name };
   });
+}
+
+function escapeMarkdown(s) {
+  return s.replace(/[\\`*_[\]|&<>]/g, (c) => c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : `\\${c}`).replace(/\r?\n/g, " ");
+}
+function markdownCode(s) {
+  return s === "" ? "" : "`" + s.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n/g, " ") + "`";
+}
+function markdownLink(label, url) {
+  if (!url || !/^https?:\/\/[^\s()<>]+$/.test(url)) return escapeMarkdown(label);
+  return `[${escapeMarkdown(label)}](${url})`;
+}
+const MARK = { success: "\u2705", failed: "\u274C" };
+function value(x) {
+  if (x.href !== void 0) return markdownLink(x.text, x.href);
+  if (x.status) return `${MARK[x.status]} ${escapeMarkdown(x.text)}`;
+  const shown = x.code ? markdownCode(x.text) : escapeMarkdown(x.text);
+  return x.note ? `${shown} (${escapeMarkdown(x.note)})` : shown;
+}
+function renderMarkdown(report, opts = {}) {
+  const failed = report.verdict === "failed" || report.verdict === "blocked";
+  const heading = failed ? `### \u274C ${report.title} failed (exit ${report.error?.exitCode ?? 1})` : `### ${report.title}${report.verdict === "dry-run" ? " (dry run: nothing written)" : ""}`;
+  const rows = report.facts.map((f) => `| ${escapeMarkdown(f.label)} | ${f.values.map(value).join(" ")} |`);
+  if (report.nextStep) rows.splice(failed ? 1 : rows.length, 0, `| Hint | ${escapeMarkdown(report.nextStep)} |`);
+  for (const l of report.links) rows.push(`| ${escapeMarkdown(l.label)} | ${markdownLink(l.text, l.href)} |`);
+  const out = [heading, ""];
+  if (rows.length > 0) out.push("| | |", "| --- | --- |", ...rows, "");
+  if (report.unmetRules.length > 0) out.push("Unmet rules:", "", ...report.unmetRules.map((r) => `- ${escapeMarkdown(r)}`), "");
+  for (const t of report.tables) {
+    out.push(`${escapeMarkdown(t.title)}:`, "");
+    if (t.columns.length === 1) out.push(...t.rows.map((r) => `- ${escapeMarkdown(r[0] ?? "")}`), "");
+    else out.push(`| ${t.columns.map(escapeMarkdown).join(" | ")} |`, `|${" --- |".repeat(t.columns.length)}`, ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(" | ")} |`), "");
+  }
+  if (opts.diagrams && report.diagram) out.push("#### Lineage", "", "```mermaid", report.diagram.trimEnd(), "```", "");
+  return out.join("\n");
 }
 
 const v = {
@@ -1132,41 +1181,6 @@ function buildReport(command, result, context = {}) {
 function noResultReport(command, exitCode) {
   const message = `shiplog ${command ?? ""} failed with exit ${exitCode} and no result: see the job log`.replace("  ", " ");
   return buildReport(command, { ok: false, ...command ? { operation: command } : {}, error: { code: "NO_RESULT", message, exitCode } });
-}
-
-function escapeMarkdown(s) {
-  return s.replace(/[\\`*_[\]|&<>]/g, (c) => c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : `\\${c}`).replace(/\r?\n/g, " ");
-}
-function markdownCode(s) {
-  return s === "" ? "" : "`" + s.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n/g, " ") + "`";
-}
-function markdownLink(label, url) {
-  if (!url || !/^https?:\/\/[^\s()<>]+$/.test(url)) return escapeMarkdown(label);
-  return `[${escapeMarkdown(label)}](${url})`;
-}
-const MARK = { success: "\u2705", failed: "\u274C" };
-function value(x) {
-  if (x.href !== void 0) return markdownLink(x.text, x.href);
-  if (x.status) return `${MARK[x.status]} ${escapeMarkdown(x.text)}`;
-  const shown = x.code ? markdownCode(x.text) : escapeMarkdown(x.text);
-  return x.note ? `${shown} (${escapeMarkdown(x.note)})` : shown;
-}
-function renderMarkdown(report, opts = {}) {
-  const failed = report.verdict === "failed" || report.verdict === "blocked";
-  const heading = failed ? `### \u274C ${report.title} failed (exit ${report.error?.exitCode ?? 1})` : `### ${report.title}${report.verdict === "dry-run" ? " (dry run: nothing written)" : ""}`;
-  const rows = report.facts.map((f) => `| ${escapeMarkdown(f.label)} | ${f.values.map(value).join(" ")} |`);
-  if (report.nextStep) rows.splice(failed ? 1 : rows.length, 0, `| Hint | ${escapeMarkdown(report.nextStep)} |`);
-  for (const l of report.links) rows.push(`| ${escapeMarkdown(l.label)} | ${markdownLink(l.text, l.href)} |`);
-  const out = [heading, ""];
-  if (rows.length > 0) out.push("| | |", "| --- | --- |", ...rows, "");
-  if (report.unmetRules.length > 0) out.push("Unmet rules:", "", ...report.unmetRules.map((r) => `- ${escapeMarkdown(r)}`), "");
-  for (const t of report.tables) {
-    out.push(`${escapeMarkdown(t.title)}:`, "");
-    if (t.columns.length === 1) out.push(...t.rows.map((r) => `- ${escapeMarkdown(r[0] ?? "")}`), "");
-    else out.push(`| ${t.columns.map(escapeMarkdown).join(" | ")} |`, `|${" --- |".repeat(t.columns.length)}`, ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(" | ")} |`), "");
-  }
-  if (opts.diagrams && report.diagram) out.push("#### Lineage", "", "```mermaid", report.diagram.trimEnd(), "```", "");
-  return out.join("\n");
 }
 
 function renderOutputs(report, platform) {
