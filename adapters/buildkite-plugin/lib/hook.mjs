@@ -1,6 +1,6 @@
 // GENERATED from src/ and @shiplog/core by `npm run build`: do not edit (`npm run check` fails when it drifts).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const LONG_NEEDLE = 512;
@@ -1048,6 +1048,31 @@ function renderMarkdown(report, opts = {}) {
   return out.join("\n");
 }
 
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+
+const REPORT_ANNOTATION_CONTEXT = "shiplog-report";
+INPUTS.find((i) => i.name === "report")?.commands ?? [];
+function publishedReportOf(result) {
+  const r = result.report;
+  return r !== null && typeof r === "object" && "html" in r ? r : void 0;
+}
+const bytes = (s) => new TextEncoder().encode(s).length;
+function buildkiteReportCalls(report) {
+  if (!report.html) return [];
+  return [
+    { argv: ["artifact", "upload", report.html.path] },
+    { argv: ["annotate", "--style", "info", "--context", REPORT_ANNOTATION_CONTEXT] }
+  ];
+}
+function buildkiteAnnotation(report, markdown, limit = SUMMARY_LIMIT_BYTES) {
+  const head = report.html ? `**Release dashboard**: <a href="artifact://${report.html.path}">${report.html.path}</a>
+
+` : "";
+  const body = markdown ?? "";
+  return bytes(head) + bytes(body) <= limit ? `${head}${body}` : `${head}_The dashboard's markdown is too large for an annotation: open the page._
+`;
+}
+
 const v = {
   text: (text) => ({ text: textOf(text) }),
   code: (text, note) => ({ text: textOf(text), code: true, ...note ? { note } : {} })
@@ -1474,6 +1499,20 @@ function reportToBuildkite(operation, code, json) {
   agent(["annotate", "--style", r.style, "--context", `shiplog-${operation}`], r.annotation, "buildkite-agent annotate failed");
   for (const [key, value] of r.metadata) agent(["meta-data", "set", key, value], "", `buildkite-agent meta-data set ${key} failed`);
 }
+function publishDashboard(result) {
+  const published = result ? publishedReportOf(result) : void 0;
+  if (!published?.html) return;
+  let markdown;
+  try {
+    markdown = published.markdown ? readFileSync(published.markdown.path, "utf8") : void 0;
+  } catch {
+    markdown = void 0;
+  }
+  const [upload, annotate] = buildkiteReportCalls(published);
+  if (agent(upload.argv, "", `buildkite-agent artifact upload ${published.html.path} failed`)) {
+    agent(annotate.argv, buildkiteAnnotation(published, markdown), "buildkite-agent annotate (release dashboard) failed");
+  }
+}
 async function runHook(phase) {
   if (phase !== "command" && phase !== "post-command") {
     process.stderr.write("usage: node hook.mjs command|post-command\n");
@@ -1505,6 +1544,7 @@ async function runHook(phase) {
   const result = parseResult(json);
   printEnvscript(plan, code, result);
   reportToBuildkite(plan.operation, code, json);
+  publishDashboard(result);
   return hookExit(phase, code, result);
 }
 function parseResult(json) {

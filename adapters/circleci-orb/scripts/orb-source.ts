@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { OPERATIONS, type OperationName } from '@shiplog/core';
+import { OPERATIONS, REPORT_HTML_FILE, REPORTING_COMMANDS, type OperationName } from '@shiplog/core';
 import { packOrbText, toYaml } from './orb-pack.js';
 import { channelVariable, orbOwnParams, orbParameter, orbParameters, tableParams, type OrbParameter } from './orb-parameters.js';
 
@@ -120,6 +120,16 @@ export function operationCommand(op: OperationName, pin: BundlePin): Record<stri
   };
 }
 
+/**
+ * `report: true` (kit/report-publishing.ts): the page the core wrote in the working directory, kept as the
+ * job's `shiplog/report.html` artifact, after a failed operation too (the job defers the exit).
+ */
+function reportSteps(op: OperationName): Record<string, unknown>[] {
+  if (!REPORTING_COMMANDS.includes(op)) return [];
+  const path = `${ref('working_directory')}/${REPORT_HTML_FILE}`;
+  return [{ when: { condition: ref('report'), steps: [{ store_artifacts: { path, destination: 'shiplog/report.html' } }] } }];
+}
+
 export function operationJob(op: OperationName, pin: BundlePin): Record<string, unknown> {
   const commandParams = { ...orbParameters(op), ...ownParameters(op, 'command', pin) };
   delete commandParams.defer_exit;
@@ -133,6 +143,7 @@ export function operationJob(op: OperationName, pin: BundlePin): Record<string, 
     steps: [
       { when: { condition: ref('checkout'), steps: ['checkout'] } },
       { [op]: pass },
+      ...reportSteps(op),
       { store_artifacts: { path: RESULT_DIR, destination: 'shiplog' } },
       { 'exit-status': {} },
     ],
