@@ -26,6 +26,8 @@ import { discoverConfig } from './discovery.js';
 import { Deadline, HARD_STOP_GRACE_MS } from './deadline.js';
 import { DEFAULT_TIMEOUT_MS, durationInput } from './operations/input-resolution.js';
 import { maxResponseBytes } from './response-limit.js';
+import { wantsReport } from './kit/report-publishing.js';
+import { withReport } from './operations/report-after.js';
 
 /** --timeout when not given: commands that run a deployment get DEFAULT_TIMEOUT_MS (30m), apply (many deployments), store copy and check 6h, the others 5m. */
 export const DEFAULT_COMMAND_TIMEOUT_MS = 5 * 60_000;
@@ -83,6 +85,14 @@ export function registerSecrets(host: Host, inputs: ExecuteInputs): void {
 }
 
 export async function execute(command: CommandName, inputs: ExecuteInputs, host: Host, opts: ExecuteOptions = {}): Promise<ExecuteOutcome> {
+  const outcome = await executeCommand(command, inputs, host, opts);
+  // `report: true`: the release dashboard after the operation, whatever its outcome (operations/report-after.ts)
+  // not after a dry run nor refused inputs (exit 2: nothing is written for bad input)
+  if (!wantsReport(command, inputs) || inputs['dry-run'] === true || inputs['dry-run'] === 'true' || outcome.exitCode === 2) return outcome;
+  return withReport(command, inputs, host, outcome, (c, i) => executeCommand(c, i as ExecuteInputs, host, { openBackend: opts.openBackend, actor: opts.actor }));
+}
+
+async function executeCommand(command: CommandName, inputs: ExecuteInputs, host: Host, opts: ExecuteOptions = {}): Promise<ExecuteOutcome> {
   let backend: Backend | undefined;
   let deadline: Deadline | undefined;
   try {

@@ -1,9 +1,9 @@
 // Stores for the dashboard's browser tests and the docs' screenshots, made by the bundled CLI
 // (core/dist/shiplog.mjs, built by `npm run build:local`) on the local store, then `shiplog report --html`.
-// `demo`: three applications through dev -> qa -> prod with approvals and a failed deployment;
+// `demo`: three applications through dev -> qa -> prod with approvals and a failed deployment, and an intent.toml;
 // `hostile`: names, notes, build labels, actors and URLs that try to inject markup or script.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +102,13 @@ export function makeFixture(kind: 'demo' | 'hostile'): Fixture {
     approve(ledger, 'SOX change 889', 'maria');
     move(ledger, 'prod');
     deploy(ledger, 'prod');
+
+    // what should run where (docs/intent.md): the page shows each cell's drift from it
+    writeFileSync(
+      join(dir, 'intent.toml'),
+      [shop, search, ledger].map((a) => `[application."${a}"]\ndeploy = ["true"]\n`).join('\n') +
+        `\n[environment.qa]\n"${shop}" = "5"\n\n[environment.prod]\n"${shop}" = "3"\n"${search}" = "2"\n"${ledger}" = "1"\n`,
+    );
   } else {
     release(XSS.app, XSS.component, '1.0.0');
     deploy(XSS.app, 'dev', 0, { GITHUB_JOB: XSS.job, GITHUB_ACTOR: XSS.actor });

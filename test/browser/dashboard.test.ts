@@ -86,6 +86,24 @@ describe('dashboard in chromium', () => {
     await context.close();
   });
 
+  it('matrix: each cell carries the release gate and the drift from intent.toml, empty cells included', async () => {
+    const { page, context } = await open(demo.html);
+    const badges = (app: string, env: string) =>
+      page.locator(`#matrix tbody tr[data-app="${app}"] td[data-env="${env}"]`).locator('span.g, span.dr').evaluateAll((s) => s.map((x) => `${x.className}=${x.textContent}`));
+    // shop: 4 runs in qa, 3 in prod: prod's gate is the one 4 faces (prod needs an approval); qa intended 5
+    expect(await badges(SHOP, 'prod')).toEqual(['g g-waiting=next 4: waiting for 1 approval', 'dr dr-in-sync=as intended']);
+    expect(await badges(SHOP, 'qa')).toEqual(['g g-passed=next 5: gate passed', 'dr dr-drifted=intended 5']);
+    expect(await badges(SHOP, 'dev')).toEqual(['g g-passed=gate passed']);
+    // search was rejected for prod and runs nowhere there: the empty cell says why, and that it is missing
+    expect(await badges('GLOBAL.Acme.Store.search', 'prod')).toEqual(['g g-blocked=next 2: blocked: rejected', 'dr dr-missing=intended 2, not running']);
+    expect(await badges('GLOBAL.Acme.Payments.ledger', 'prod')).toEqual(['g g-passed=gate passed', 'dr dr-in-sync=as intended']);
+    // the badges are coloured by state (not the same colour for a passed and a blocked gate)
+    const colour = (sel: string) => page.locator(sel).first().evaluate((e) => getComputedStyle(e).color);
+    expect(await colour('span.g-passed')).not.toBe(await colour('span.g-blocked'));
+    expect(await colour('span.dr-missing')).toBe(await colour('span.g-blocked'));
+    await context.close();
+  });
+
   it('components per environment: versions that differ from the environment before are highlighted, as diff says', async () => {
     const { page, context } = await open(demo.html);
     const section = page.locator(`section.app[data-app="${SHOP}"]`);

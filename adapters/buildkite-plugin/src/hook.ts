@@ -17,9 +17,9 @@
 // object handed to the CLI (never argv, a file, or this process's environment); the redactor input goes to the
 // agent through a pipe.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { platformParams, Redactor, type Env } from '@shiplog/core/kit';
+import { buildkiteAnnotation, buildkiteReportCalls, platformParams, publishedReportOf, Redactor, type Env } from '@shiplog/core/kit';
 import { report } from './annotation.js';
 import { ConfigError, planFor, type Plan } from './config-args.js';
 
@@ -114,6 +114,22 @@ function reportToBuildkite(operation: string, code: number, json: string): void 
   for (const [key, value] of r.metadata) agent(['meta-data', 'set', key, value], '', `buildkite-agent meta-data set ${key} failed`);
 }
 
+/** `report: true`: the page the core wrote as an artifact, then an annotation linking it (kit/report-publishing.ts). */
+function publishDashboard(result: Result | undefined): void {
+  const published = result ? publishedReportOf(result) : undefined;
+  if (!published?.html) return;
+  let markdown: string | undefined;
+  try {
+    markdown = published.markdown ? readFileSync(published.markdown.path, 'utf8') : undefined;
+  } catch {
+    markdown = undefined;
+  }
+  const [upload, annotate] = buildkiteReportCalls(published);
+  if (agent(upload.argv, '', `buildkite-agent artifact upload ${published.html.path} failed`)) {
+    agent(annotate.argv, buildkiteAnnotation(published, markdown), 'buildkite-agent annotate (release dashboard) failed');
+  }
+}
+
 export async function runHook(phase: string | undefined): Promise<number> {
   if (phase !== 'command' && phase !== 'post-command') {
     process.stderr.write('usage: node hook.mjs command|post-command\n');
@@ -144,6 +160,7 @@ export async function runHook(phase: string | undefined): Promise<number> {
   const result = parseResult(json);
   printEnvscript(plan, code, result);
   reportToBuildkite(plan.operation, code, json);
+  publishDashboard(result);
   return hookExit(phase, code, result);
 }
 

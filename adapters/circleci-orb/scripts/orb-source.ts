@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ADAPTER_COMMANDS, type AdapterCommandName } from '@shiplog/core';
+import { ADAPTER_COMMANDS, REPORT_HTML_FILE, REPORTING_COMMANDS, type AdapterCommandName } from '@shiplog/core';
 import { packOrbText, toYaml } from './orb-pack.js';
 import { channelVariable, orbOwnParams, orbParameter, orbParameters, tableParams, type OrbParameter } from './orb-parameters.js';
 
@@ -123,6 +123,16 @@ export function operationCommand(op: AdapterCommandName, pin: BundlePin): Record
   };
 }
 
+/**
+ * `report: true` (kit/report-publishing.ts): the page the core wrote in the working directory, kept as the
+ * job's `shiplog/report.html` artifact, after a failed operation too (the job defers the exit).
+ */
+function reportSteps(op: AdapterCommandName): Record<string, unknown>[] {
+  if (!(REPORTING_COMMANDS as readonly string[]).includes(op)) return [];
+  const path = `${ref('working_directory')}/${REPORT_HTML_FILE}`;
+  return [{ when: { condition: ref('report'), steps: [{ store_artifacts: { path, destination: 'shiplog/report.html' } }] } }];
+}
+
 export function operationJob(op: AdapterCommandName, pin: BundlePin): Record<string, unknown> {
   const commandParams = { ...orbParameters(op), ...ownParameters(op, 'command', pin) };
   delete commandParams.defer_exit;
@@ -136,6 +146,7 @@ export function operationJob(op: AdapterCommandName, pin: BundlePin): Record<str
     steps: [
       { when: { condition: ref('checkout'), steps: ['checkout'] } },
       { [op]: pass },
+      ...reportSteps(op),
       { store_artifacts: { path: RESULT_DIR, destination: 'shiplog' } },
       { 'exit-status': {} },
     ],

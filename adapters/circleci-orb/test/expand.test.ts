@@ -43,6 +43,24 @@ describe('CircleCI expansion', () => {
     expect(run.command).toContain('shiplog_run');
   });
 
+  it('report: true stores the dashboard page the core wrote as the shiplog/report.html artifact; without it, no such step', () => {
+    const steps = expandJob(orb, 'deploy', { application: 'GLOBAL.A.shop', env: 'qa', report: true, working_directory: 'svc' });
+    expect(steps.map((s) => (s.kind === 'run' ? s.name : s.kind))).toEqual([
+      'checkout',
+      'Install shiplog 0.1.0',
+      'shiplog deploy',
+      'store_artifacts',
+      'store_artifacts',
+      'shiplog exit status',
+    ]);
+    const run = steps[2];
+    if (run.kind !== 'run') throw new Error('not a run step');
+    expect(run.environment).toMatchObject({ SHIPLOG_FLAG_REPORT: 'true' });
+    expect(steps[3]).toMatchObject({ kind: 'store_artifacts', path: 'svc/shiplog-report.html', destination: 'shiplog/report.html' });
+    expect(expandJob(orb, 'deploy', { application: 'GLOBAL.A.shop', env: 'qa' }).filter((s) => s.kind === 'store_artifacts')).toHaveLength(1);
+    expect(() => expandJob(orb, 'envscript', { report: true })).toThrow(/unexpected argument report/);
+  });
+
   it('checkout: false drops the checkout step; a missing required parameter is refused like CircleCI does', () => {
     expect(expandJob(orb, 'approve', { application: 'GLOBAL.A.shop', checkout: false }).map((s) => s.kind)).not.toContain('checkout');
     expect(() => expandJob(orb, 'deploy', { application: 'GLOBAL.A.shop' })).toThrow(/missing required argument env/);

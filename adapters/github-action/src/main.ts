@@ -3,6 +3,8 @@
  * a GitHub Deployment. One catch turns anything thrown into setFailed. No release logic here: it is all in core;
  * the kit (input table, report model, outputs) decides what the inputs mean and what a result says.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import {
@@ -11,8 +13,10 @@ import {
   inPlatformTerms,
   inputsFor,
   InvalidInputError,
+  jobSummaryWithReport,
   maxResponseBytes,
   parseDuration,
+  publishedReportOf,
   Redactor,
   registerSecrets,
   renderMarkdown,
@@ -88,7 +92,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const report = buildReport(op, json, { links: reportLinks(runLinks(runCtx, recordedCommit(json))), facts, diagram });
     for (const [name, value] of renderOutputs(report, 'github')) core.setOutput(name, value);
     if (deployment) await finishGithubDeployment(deployment, report, runCtx, gh, redactor);
-    await finish(report, redactor, env);
+    await finish(report, redactor, env, await dashboardSummary(json, host.cwd, runCtx));
     // A result that is ok with its own exit code: a plan with changes (without pass-on-changes).
     if (!report.error && outcome.exitCode !== 0) core.setFailed(`${report.headline} (exit ${outcome.exitCode}; pass-on-changes: true passes the step)`);
   } catch (err) {
@@ -112,10 +116,21 @@ function recordedCommit(json: JsonResult): string | undefined {
   return typeof commit === 'string' ? commit : undefined;
 }
 
-/** The job summary, then setFailed for a failure. */
-async function finish(report: Report, redactor: Redactor, env: NodeJS.ProcessEnv): Promise<void> {
+/** `report: true`: the dashboard's markdown the core wrote, and where the page goes (the run's artifacts). */
+async function dashboardSummary(json: JsonResult, cwd: string, ctx: RunContext): Promise<{ markdown?: string; where: { name: string; href?: string } } | undefined> {
+  const published = publishedReportOf(json);
+  if (!published?.html) return undefined;
+  const markdown = published.markdown ? await readFile(path.resolve(cwd, published.markdown.path), 'utf8').catch(() => undefined) : undefined;
+  // the run's page lists its artifacts (an upload-artifact step after this one adds the page there)
+  const run = ctx.serverUrl && ctx.repository && ctx.runId ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}#artifacts` : undefined;
+  return { markdown, where: { name: published.html.path, ...(run ? { href: run } : {}) } };
+}
+
+/** The job summary (with the dashboard when one was written, under GitHub's 1 MiB limit), then setFailed for a failure. */
+async function finish(report: Report, redactor: Redactor, env: NodeJS.ProcessEnv, dashboard?: Awaited<ReturnType<typeof dashboardSummary>>): Promise<void> {
   try {
-    await writeSummary(redactor.redact(renderMarkdown(report, { diagrams: true })), env);
+    const own = renderMarkdown(report, { diagrams: true });
+    await writeSummary(redactor.redact(dashboard ? jobSummaryWithReport(own, dashboard.markdown, dashboard.where) : own), env);
   } finally {
     const e = report.error;
     if (e) core.setFailed(report.nextStep ? `${e.message} (hint: ${report.nextStep})` : e.message);

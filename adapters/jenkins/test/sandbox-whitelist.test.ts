@@ -33,6 +33,8 @@ const STEPS: Record<string, string | null> = {
   withEnv: 'workflow-basic-steps',
   sh: 'workflow-durable-task-step',
   archiveArtifacts: null,
+  // optional: called only when report: true, and a missing plugin is caught (vars/shiplogCli.groovy publishDashboard)
+  publishHTML: 'htmlpublisher',
 };
 
 interface Call {

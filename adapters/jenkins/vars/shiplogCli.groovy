@@ -127,6 +127,7 @@ private def runShiplog(String operation, String step, Map args, List<String> fla
 
     Map parsed = readResult(result, status)
     archiveArtifacts(artifacts: result, allowEmptyArchive: true, fingerprint: false)
+    publishDashboard(parsed.report instanceof Map ? parsed.report as Map : [:])
     appendDescription((line ?: '').trim())
     if (status != 0 && args.failOnError != false) {
         // A result that is ok with its own exit code (a plan with changes) says why in its summary line.
@@ -134,6 +135,28 @@ private def runShiplog(String operation, String step, Map args, List<String> fla
         error("shiplog ${operation} failed (exit ${status}): ${message}")
     }
     return parsed
+}
+
+/**
+ * report: true: the release dashboard the core wrote (result.report.html.path, in the workspace) is archived, and
+ * shown as a build report by the HTML Publisher plugin when it is installed (a missing step is only skipped).
+ */
+private void publishDashboard(Map report) {
+    String page = (report.html instanceof Map) ? (report.html.path as String) : null
+    if (!page) {
+        if (report.error) {
+            echo("shiplog: the release dashboard was not written: ${report.error}")
+        }
+        return
+    }
+    archiveArtifacts(artifacts: page, allowEmptyArchive: true, fingerprint: false)
+    try {
+        publishHTML(target: [reportName: 'shiplog release dashboard', reportDir: '.', reportFiles: page,
+                             keepAll: true, alwaysLinkToLastBuild: true, allowMissing: true])
+    } catch (NoSuchMethodError | MissingMethodException ignored) {
+        // Jenkins: "No such DSL method publishHTML" (NoSuchMethodError); plain Groovy: MissingMethodException
+        echo('shiplog: release dashboard archived as an artifact (install the HTML Publisher plugin to show it as a build report)')
+    }
 }
 
 /** Console log, causes and change sets of this build from the Jenkins API (shiplogDeploy, record-only). */

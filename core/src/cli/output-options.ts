@@ -6,7 +6,7 @@ import type { Env } from '../host.js';
 import { palette, colorEnabled, type ColorMode, type Palette } from './color.js';
 import type { TableFormat, TableStyle } from './table-format.js';
 
-export type OutputFormat = TableFormat | 'json';
+export type OutputFormat = TableFormat | 'json' | 'html';
 
 /** What the CLI knows about its streams (main.ts reads them from the process; tests pass them). */
 export interface Terminal {
@@ -23,7 +23,9 @@ export interface OutputOptions {
   stderr: Palette;
 }
 
-const FORMATS: readonly string[] = ['table', 'json', 'markdown', 'csv', 'tsv'];
+const FORMATS: readonly string[] = ['table', 'json', 'markdown', 'csv', 'tsv', 'html'];
+/** The one table query that draws `--format html` (the release dashboard page). */
+const HTML_QUERIES: readonly string[] = ['status'];
 const COLOR_MODES: readonly string[] = ['auto', 'always', 'never'];
 /** Width when stdout is a terminal that does not say (and COLUMNS is unset). */
 const DEFAULT_COLUMNS = 80;
@@ -36,10 +38,13 @@ function isTrue(v: unknown): boolean {
  * `--json` with a --format other than json is a contradiction (exit 2) for a table query; unknown values are left
  * to execute(). `tabular`: the command prints a table (envscript's own --format is the script's, not the CLI's).
  */
-export function formatConflict(inputs: Record<string, unknown>, tabular: boolean): string | undefined {
+export function formatConflict(inputs: Record<string, unknown>, tabular: boolean, command = ''): string | undefined {
   const format = inputs.format;
   if (tabular && isTrue(inputs.json) && typeof format === 'string' && format !== '' && format !== 'json') {
     return `--json and --format ${format} contradict each other (--json is --format json)`;
+  }
+  if (tabular && format === 'html' && !HTML_QUERIES.includes(command)) {
+    return `--format html is the release dashboard page: only status draws it (or shiplog report --html FILE)`;
   }
   return undefined;
 }

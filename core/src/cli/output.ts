@@ -22,7 +22,10 @@ export function printOutcome(host: Host, mod: AnyCommandModule | undefined, outc
   const json = out.format === 'json';
   // A successful result with its own exit code (plan: 1 when there is work) still prints as a success.
   if ((outcome.exitCode === 0 || result.ok === true) && mod) {
-    if (mod.table) {
+    if (out.format === 'html' && typeof result.html === 'string') {
+      // status --format html: the dashboard page, already drawn from the redacted model
+      host.stdout(result.html);
+    } else if (mod.table) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const r = json ? undefined : formatTable(mod.table(result as any), out.format as TableFormat, out.table);
       if (r?.stdout) host.stdout(r.stdout);

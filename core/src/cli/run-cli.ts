@@ -156,7 +156,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void, redactor: 
       const debug = isTrueFlag(inputs.debug);
       const commandArgs = TAKES_COMMAND_WORDS.includes(name) ? ((args[0] as string[] | undefined) ?? []) : [];
       const host = createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, debug, redactor, onInterrupt: processInterrupts });
-      const conflict = [formatConflict(inputs, mod.table !== undefined), ...emptyPathProblems(name, inputs)].filter((p) => p !== undefined).join('; ') || undefined;
+      const conflict = [formatConflict(inputs, mod.table !== undefined, name), ...emptyPathProblems(name, inputs)].filter((p) => p !== undefined).join('; ') || undefined;
       const outcome = conflict
         ? { exitCode: EXIT.INVALID, result: { ok: false, operation: name, error: { code: 'USAGE', message: conflict, exitCode: EXIT.INVALID, hint: `see shiplog ${words.join(' ')} --help` } } }
         : await execute(name, inputs, host, { ...io.executeOptions, commandArgs });

@@ -128,6 +128,14 @@ export const OUTPUTS: readonly OutputSpec[] = [
     always: true,
   },
   {
+    name: 'report-html',
+    description:
+      'With `report: true`: the release dashboard page written (`shiplog-report.html`, in the working directory), for a later upload step (GitHub: `actions/upload-artifact`); empty when none was written.',
+    commands: ['version-update', 'move', 'approve', 'deploy'],
+    value: (r) => str(rec(rec(r.report)?.html)?.path),
+    expose: meta('report-html'),
+  },
+  {
     name: 'result',
     description:
       'The operation\'s result as one JSON object, as `shiplog --json` prints it (`{"ok":true,"operation":...}` or `{"ok":false,"error":{...}}`).',

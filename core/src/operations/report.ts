@@ -25,6 +25,8 @@ import { runStatus, type StatusEntry } from './status.js';
 export const DASHBOARD_TITLE = 'shiplog release dashboard';
 /** Versions drawn per application's lineage (the newest). */
 export const LINEAGE_LIMIT = 10;
+/** Deployments shown per application unless --recent says otherwise. */
+export const DEFAULT_RECENT = 10;
 /** Applications read at once. */
 const PARALLEL = 8;
 
@@ -35,6 +37,8 @@ export interface ReportRequest {
   markdown?: string;
   htmlUrl?: string;
   recent: number;
+  /** The intent file the drift is read from (else the nearest intent.toml, when there is one). */
+  intent?: string;
 }
 
 export interface ReportFile {
@@ -64,10 +68,11 @@ export function reportRequest(inputs: ResolvedInputs): ReportRequest {
   if (html !== undefined && markdown !== undefined && path.normalize(html) === path.normalize(markdown)) problems.push('--html and --markdown name the same file');
   const htmlUrl = str(inputs, 'html-url');
   if (htmlUrl !== undefined && !/^https?:\/\/[^\s"'<>`]+$/.test(htmlUrl)) problems.push(`--html-url must be an http(s) URL, got "${htmlUrl}"`);
-  const recent = int(inputs, 'recent') ?? 10;
+  const recent = int(inputs, 'recent') ?? DEFAULT_RECENT;
   if (!Number.isSafeInteger(recent) || recent < 1) problems.push(`--recent must be a whole number >= 1, got "${String(inputs.recent)}"`);
   if (problems.length > 0) throw InvalidInputError.of(problems, 'e.g. shiplog report --html report.html');
-  return { application, html, markdown, htmlUrl, recent };
+  const intent = str(inputs, 'intent');
+  return { application, html, markdown, htmlUrl, recent, ...(intent !== undefined ? { intent } : {}) };
 }
 
 function dashboardBuild(b: BuildInfo): DashboardBuild {
@@ -177,7 +182,7 @@ export async function buildDashboard(ctx: OperationContext, req: ReportRequest):
     limits: { deployments: req.recent, lineage: LINEAGE_LIMIT },
     ...(req.htmlUrl ? { htmlUrl: req.htmlUrl } : {}),
   };
-  return annotateCells(ctx, dashboard);
+  return annotateCells(ctx, dashboard, status.environments, req.intent);
 }
 
 async function write(ctx: OperationContext, file: string, text: string, flag: string): Promise<ReportFile> {

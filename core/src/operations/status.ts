@@ -4,6 +4,7 @@
  * Reads only the backend's current-state view (never the whole history).
  */
 import { InvalidInputError } from '../errors.js';
+import { renderDashboardHtml } from '../report/dashboard-html.js';
 import type { Actor, EnvironmentState, Override } from '../model.js';
 import type { CommandModule, CommandResultBase, ResolvedInputs } from './command-module.js';
 import type { OperationContext } from './context.js';
@@ -16,12 +17,15 @@ import {
   type ApplicationFilter,
   type BuildInfo,
 } from './query-filters.js';
+import { buildDashboard, DEFAULT_RECENT } from './report.js';
 import { str } from './request-inputs.js';
 import { renderAligned, shortTime, tableOf, versionPart, type TableData } from './render-table.js';
 
 export interface StatusRequest {
   environment?: string;
   application?: ApplicationFilter;
+  /** `--format html`: also draw the release dashboard page (the result's `html`). */
+  html?: boolean;
 }
 
 export interface StatusEntry {
@@ -45,6 +49,8 @@ export interface StatusResult extends CommandResultBase {
   environments: StatusEntry[];
   /** The filters applied (null when absent). */
   filter: { environment: string | null; application: string | null };
+  /** `--format html`: the release dashboard page (report's renderer), printed on stdout instead of the table. */
+  html?: string;
 }
 
 export function statusRequest(inputs: ResolvedInputs): StatusRequest {
@@ -52,8 +58,11 @@ export function statusRequest(inputs: ResolvedInputs): StatusRequest {
   const environment = str(inputs, 'env');
   const app = str(inputs, 'application');
   const application = app === undefined ? undefined : parseApplication(app, problems);
+  const html = inputs.format === 'html';
+  if (html && environment !== undefined) problems.push('--format html draws every environment (the page filters by environment): leave out --env');
+  if (html && application?.appVersion !== undefined) problems.push('--format html draws applications, not one version: name the application without a version');
   if (problems.length > 0) throw InvalidInputError.of(problems);
-  return { environment, application };
+  return { environment, application, ...(html ? { html } : {}) };
 }
 
 export async function runStatus(ctx: OperationContext, req: StatusRequest): Promise<StatusResult> {
@@ -69,12 +78,15 @@ export async function runStatus(ctx: OperationContext, req: StatusRequest): Prom
     .filter((s) => req.application?.appVersion === undefined || s.appVersion === req.application.appVersion)
     .sort((a, b) => byEnv(a.name, b.name) || cmp(a.application, b.application))
     .map(toEntry);
-  return {
+  const result: StatusResult = {
     ok: true,
     operation: 'status',
     environments: entries,
     filter: { environment: req.environment ?? null, application: req.application?.appVersion ?? req.application?.application ?? null },
   };
+  // --format html: the same page `report --html` writes, from the same model (redacted before it is drawn)
+  if (req.html) result.html = renderDashboardHtml(ctx.host.redactor.redactValue(await buildDashboard(ctx, { application: req.application, recent: DEFAULT_RECENT, intent: ctx.host.env.SHIPLOG_INTENT || undefined })));
+  return result;
 }
 
 function toEntry(s: EnvironmentState): StatusEntry {

@@ -35,7 +35,7 @@ mark{background:transparent;color:inherit;font-weight:700}
 .g,.dr{display:inline-block;margin-top:2px;padding:0 6px;border-radius:10px;font-size:11px;border:1px solid var(--line)}
 .g-passed,.dr-in-sync{background:var(--okbg);color:var(--ok)}
 .g-waiting,.g-overridden,.dr-unplanned{background:var(--warnbg);color:var(--warn)}
-.g-frozen,.dr-drifted,.dr-missing{background:var(--badbg);color:var(--bad)}
+.g-frozen,.g-blocked,.dr-drifted,.dr-missing{background:var(--badbg);color:var(--bad)}
 .s-success{color:var(--ok)}.s-failed{color:var(--bad)}.s-running{color:var(--warn)}
 section.app{border-top:2px solid var(--line);padding-top:12px;margin-top:20px;content-visibility:auto;contain-intrinsic-size:auto 900px}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}

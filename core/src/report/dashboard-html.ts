@@ -15,6 +15,7 @@ import {
   type DashboardApplication,
   type DashboardBuild,
   type DashboardCell,
+  type DashboardCellNotes,
 } from './dashboard-model.js';
 import { escapeHtml as esc } from './html.js';
 import { arrowMarker, lineageSvg } from './lineage-svg.js';
@@ -45,20 +46,23 @@ function build(b: DashboardBuild): string {
   return link(b.label, b.url, 'b');
 }
 
-function cell(env: string, c: DashboardCell | null, now: string): string {
-  if (!c) return `<td data-env="${esc(env)}" class="e" title="not deployed">—</td>`;
-  const badges = [
-    c.gate ? `<span class="g g-${c.gate.state}">${esc(gateText(c.gate))}</span>` : '',
-    c.drift ? `<span class="dr dr-${c.drift.state}">${esc(driftText(c.drift))}</span>` : '',
+function badges(n: DashboardCellNotes): string {
+  return [
+    n.gate ? `<span class="g g-${n.gate.state}">${esc(gateText(n.gate))}</span>` : '',
+    n.drift ? `<span class="dr dr-${n.drift.state}">${esc(driftText(n.drift))}</span>` : '',
   ].join('');
+}
+
+function cell(env: string, c: DashboardCell | null, now: string, notes: DashboardCellNotes | null | undefined): string {
+  if (!c) return `<td data-env="${esc(env)}" class="e" title="not deployed">—${notes ? badges(notes) : ''}</td>`;
   const cls = c.differsFromPrevious ? ' class="d"' : '';
-  return `<td data-env="${esc(env)}"${cls}><b>${esc(c.version)}</b>${time(c.since, now)}${build(c.build)}${badges}</td>`;
+  return `<td data-env="${esc(env)}"${cls}><b>${esc(c.version)}</b>${time(c.since, now)}${build(c.build)}${badges(c)}</td>`;
 }
 
 function matrix(d: Dashboard, ids: Map<string, string>, now: string): string {
   const head = d.environments.map((e) => `<th scope="col" data-env="${esc(e)}">${esc(e)}</th>`).join('');
   const rows = d.applications.map((a) => {
-    const cells = a.cells.map((c, i) => cell(d.environments[i], c, now)).join('');
+    const cells = a.cells.map((c, i) => cell(d.environments[i], c, now, a.emptyCells?.[i])).join('');
     return `<tr data-app="${esc(a.name)}"><th scope="row"><a href="#${ids.get(a.name)}">${esc(a.name)}</a></th>${cells}</tr>`;
   });
   return [

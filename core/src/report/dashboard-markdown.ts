@@ -4,7 +4,7 @@
  * summary over 1 MiB: the text stops before that at a whole section, saying what was left out and where the
  * full HTML report is.
  */
-import { driftText, formatAge, formatDuration, gateText, shortName, type Dashboard, type DashboardApplication, type DashboardCell } from './dashboard-model.js';
+import { driftText, formatAge, formatDuration, gateText, shortName, type Dashboard, type DashboardApplication, type DashboardCell, type DashboardCellNotes } from './dashboard-model.js';
 import { escapeMarkdown as md, markdownCode, markdownLink } from './markdown.js';
 
 /** GitHub's job summary limit (bytes). */
@@ -19,10 +19,14 @@ export interface DashboardMarkdownOptions {
 
 const bytes = (s: string): number => new TextEncoder().encode(s).length;
 
-function cell(c: DashboardCell | null, now: string): string {
-  if (!c) return '—';
+function notesText(n: DashboardCellNotes): string[] {
+  return [n.gate ? gateText(n.gate) : '', n.drift ? driftText(n.drift) : ''].filter(Boolean).map(md);
+}
+
+function cell(c: DashboardCell | null, now: string, notes: DashboardCellNotes | null | undefined): string {
+  if (!c) return ['—', ...(notes ? notesText(notes) : [])].join('<br>');
   const v = c.differsFromPrevious ? `**${markdownCode(c.version)}**` : markdownCode(c.version);
-  const extra = [formatAge(c.since, now), c.gate ? gateText(c.gate) : '', c.drift ? driftText(c.drift) : ''].filter(Boolean).map(md);
+  const extra = [formatAge(c.since, now) ? md(formatAge(c.since, now)) : '', ...notesText(c)].filter(Boolean);
   return [v, ...extra].join('<br>');
 }
 
@@ -31,7 +35,7 @@ function table(head: string[], rows: string[][]): string[] {
 }
 
 function matrixRows(d: Dashboard): string[][] {
-  return d.applications.map((a) => [markdownCode(a.name), ...a.cells.map((c) => cell(c, d.generatedAt))]);
+  return d.applications.map((a) => [markdownCode(a.name), ...a.cells.map((c, i) => cell(c, d.generatedAt, a.emptyCells?.[i]))]);
 }
 
 function applicationSection(d: Dashboard, a: DashboardApplication): string {

@@ -17,12 +17,27 @@ export interface DashboardBuild {
   actor: string | null;
 }
 
-/** The gate of the next promotion out of (or into) this cell, when a release policy is known. */
-export type GateStatus =
+/**
+ * The release policy's gate for a cell (operations/report-annotations.ts): the gate the version waiting in an
+ * earlier environment faces to come here (`next` names it), else the running version's own.
+ */
+export type GateStatus = (
   | { state: 'passed' }
   | { state: 'waiting'; approvalsMissing: number }
   | { state: 'frozen'; reason?: string }
-  | { state: 'overridden'; by?: string; reason?: string };
+  | { state: 'overridden'; by?: string; reason?: string }
+  /** Refused by other rules than approvals and freezes (require-success, wait, branches, rejected, ...). */
+  | { state: 'blocked'; rules: string[] }
+) & {
+  /** The application version (full name) waiting to come here, when it is not the one running here. */
+  next?: string;
+};
+
+/** What the release policy and the intent file say about an environment where the application does not run. */
+export interface DashboardCellNotes {
+  gate?: GateStatus;
+  drift?: DriftStatus;
+}
 
 /** What runs against what the intent file says should run, when an intent file exists. */
 export interface DriftStatus {
@@ -103,6 +118,8 @@ export interface DashboardApplication {
   name: string;
   /** Aligned with Dashboard.environments; null where nothing of it runs. */
   cells: (DashboardCell | null)[];
+  /** Aligned with `cells`, present when an empty cell has a gate (a version waiting to come) or drift (`missing`). */
+  emptyCells?: (DashboardCellNotes | null)[];
   components: DashboardComponentRow[];
   lineage: { versions: DashboardLineageVersion[]; /** Older versions left out of the drawing. */ omitted: number };
   /** Newest first, at most Dashboard.limits.deployments. */
@@ -164,8 +181,13 @@ export function formatTime(at: string): string {
   return m ? `${m[1]} ${m[2]} UTC` : at;
 }
 
-/** The words a gate status is shown with. */
+/** The words a gate status is shown with (`next 1_0_3: waiting for 1 approval`). */
 export function gateText(g: GateStatus): string {
+  const next = g.next ? `next ${versionOf(g.next)}: ` : '';
+  return `${next}${gateWords(g)}`;
+}
+
+function gateWords(g: GateStatus): string {
   switch (g.state) {
     case 'passed':
       return 'gate passed';
@@ -175,12 +197,14 @@ export function gateText(g: GateStatus): string {
       return g.reason ? `frozen: ${g.reason}` : 'frozen';
     case 'overridden':
       return `overridden${g.by ? ` by ${g.by}` : ''}${g.reason ? `: ${g.reason}` : ''}`;
+    case 'blocked':
+      return `blocked: ${g.rules.join(', ')}`;
   }
 }
 
 /** The words a drift status is shown with. */
 export function driftText(d: DriftStatus): string {
-  const intended = d.intended ? versionOf(d.intended) : '';
+  const intended = d.intended ? versionOf(d.intended) : 'none';
   switch (d.state) {
     case 'in-sync':
       return 'as intended';

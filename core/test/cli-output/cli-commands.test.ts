@@ -76,7 +76,7 @@ describe('completion', () => {
     expect(complete('shiplog state ')).toEqual(['set', 'get', 'list']);
     expect(complete('shiplog store ')).toEqual(['info', 'copy', 'check']);
     expect(complete('shiplog status --fo')).toEqual(['--format']);
-    expect(complete('shiplog status --format ')).toEqual(['table', 'json', 'markdown', 'csv', 'tsv']);
+    expect(complete('shiplog status --format ')).toEqual(['table', 'json', 'markdown', 'csv', 'tsv', 'html']);
     expect(complete('shiplog envscript --format ')).toEqual(['sh', 'dotenv', 'json', 'github']);
     expect(complete('shiplog store copy --fr')).toEqual(['--from']);
     expect(complete('shiplog completion ')).toEqual(['bash', 'zsh', 'fish']);
@@ -89,7 +89,7 @@ describe('completion', () => {
     expect(zsh).toContain('complete -F _shiplog shiplog');
     const fish = completionScript('fish');
     expect(fish).toContain("complete -c shiplog -n '__fish_use_subcommand' -a status");
-    expect(fish).toContain("complete -c shiplog -n '__fish_seen_subcommand_from status' -l format -x -a 'table json markdown csv tsv'");
+    expect(fish).toContain("complete -c shiplog -n '__fish_seen_subcommand_from status' -l format -x -a 'table json markdown csv tsv html'");
     expect((await cli(['completion', 'fish'])).out).toBe(fish);
     const bad = await cli(['completion', 'powershell']);
     expect(bad.code).toBe(2);

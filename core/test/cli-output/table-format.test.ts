@@ -3,6 +3,7 @@
  * diff result (terminal and piped), width fitting with an ellipsis, display width of CJK and emoji, colour rules,
  * and through the CLI: the table on stdout, the empty-state message on stderr, --json = --format json.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { colorEnabled, palette } from '../../src/cli/color.js';
@@ -286,6 +287,33 @@ describe('through the CLI', () => {
     const bad = await cli(['status', '--format', 'yaml']);
     expect(bad.code).toBe(2);
     expect(bad.out).toBe('');
+  });
+
+  it('status --format html: the dashboard page report --html writes, on stdout; refused elsewhere and with --env or --json', async () => {
+    await deployed();
+    const r = await cli(['status', '--format', 'html']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^<!doctype html>\n/);
+    expect(r.out).toContain(`<tr data-app="${APP}">`);
+    expect(r.out).toContain('<td data-env="dev"><b>1</b>');
+    // the same renderer as report --html: byte for byte the page report writes at the same moment
+    const page = await cli(['report', '--html', 'page.html']);
+    expect(page.code, page.err).toBe(0);
+    const strip = (html: string) => html.replace(/generated [^<]* by shiplog/, '').replace(/<time datetime="[^"]*">[^<]*<\/time>/g, '');
+    expect(strip(r.out)).toBe(strip(readFileSync(join(repo!.dir, 'page.html'), 'utf8')));
+    const one = await cli(['status', '--format', 'html', '--application', APP]);
+    expect(one.code, one.err).toBe(0);
+    for (const [args, message] of [
+      [['history', '--format', 'html'], '--format html is the release dashboard page: only status draws it (or shiplog report --html FILE)'],
+      [['status', '--format', 'html', '--json'], '--json and --format html contradict each other (--json is --format json)'],
+      [['status', '--format', 'html', '--env', 'dev'], '--format html draws every environment (the page filters by environment): leave out --env'],
+    ] as const) {
+      const bad = await cli([...args]);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain(message);
+      expect(bad.out.startsWith('<')).toBe(false);
+    }
   });
 
   it('an empty state: stdout empty, the message on stderr, exit 0', async () => {

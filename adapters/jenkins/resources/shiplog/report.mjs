@@ -127,6 +127,13 @@ const INPUTS = [
     commands: MUTATING,
     default: "false"
   },
+  {
+    name: "report",
+    type: "boolean",
+    description: "After the operation (also a failed one), write the release dashboard as shiplog-report.html and shiplog-report.md in the working directory (docs/dashboard.md), and publish it where the platform keeps such files: GitHub job summary (and the action's `report-html` output for actions/upload-artifact), CircleCI store_artifacts, Buildkite artifact and annotation, Jenkins archiveArtifacts (and publishHTML when installed). true or false.",
+    commands: ["version-update", "move", "approve", "deploy"],
+    default: "false"
+  },
   // --- component (version-update, envscript) ----------------------------------------------------------
   {
     name: "toml",
@@ -363,8 +370,8 @@ const INPUTS = [
   {
     name: "intent",
     type: "string",
-    description: "The intent file (what should run where). Default: the nearest intent.toml from here up to the repository root.",
-    commands: PLAN_APPLY,
+    description: "The intent file (what should run where; report: the drift it shows). Default: the nearest intent.toml from here up to the repository root (report: none found, no drift shown).",
+    commands: [...PLAN_APPLY, "report"],
     env: ["SHIPLOG_INTENT"],
     example: "deploy/intent.toml"
   },
@@ -490,8 +497,8 @@ const INPUTS = [
   {
     name: "format",
     type: "enum",
-    values: ["table", "json", "markdown", "csv", "tsv"],
-    description: "Output on stdout: an aligned table on a terminal (tab-separated rows without header when piped), one JSON object, a Markdown table, CSV or TSV with a header. --json is --format json.",
+    values: ["table", "json", "markdown", "csv", "tsv", "html"],
+    description: "Output on stdout: an aligned table on a terminal (tab-separated rows without header when piped), one JSON object, a Markdown table, CSV or TSV with a header. --json is --format json. html (status only): the release dashboard page, as report --html draws it.",
     commands: TABLE_QUERIES,
     default: "table",
     cliOnly: true

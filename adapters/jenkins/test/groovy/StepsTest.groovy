@@ -58,6 +58,28 @@ if (mode != '--e2e-only') {
         assertTrue(h.archived.size() == 1 && h.archived[0].artifacts.startsWith('.shiplog-bin/result-version-update-'), "archived ${h.archived}")
         assertTrue(h.currentBuild.description.contains('GLOBAL.Acme.cart;main;v1'), "description ${h.currentBuild.description}")
     }
+    tests['report: true archives the dashboard page, and publishHTML shows it when the plugin is there'] = {
+        def h = newHarness()
+        Map result = [ok: true, operation: 'deploy', deployment: [id: 3, appVersion: 'GLOBAL.Acme.shop;2', environment: 'dev', status: 'success', exitCode: 0],
+                      report: [html: [path: 'shiplog-report.html', bytes: 1234], markdown: [path: 'shiplog-report.md', bytes: 99, truncated: false]]]
+        h.fakeSh = fakeCli(result)
+        h.step('shiplogDeploy', [application: 'GLOBAL.Acme.shop', env: 'dev', exitCode: 0, report: true])
+        assertTrue(argsOf(h.shCalls[0]).contains('--report=true'), "flags: ${argsOf(h.shCalls[0])}")
+        assertTrue(h.archived.size() == 2 && h.archived[1].artifacts == 'shiplog-report.html', "archived ${h.archived}")
+        assertTrue(h.console.any { it.contains('install the HTML Publisher plugin') }, "console ${h.console}")
+        // with the HTML Publisher plugin: its step is called with the page
+        def p = newHarness()
+        List published = []
+        p.binding.setVariable('publishHTML', { Map a -> published << a })
+        p.fakeSh = fakeCli(result)
+        p.step('shiplogDeploy', [application: 'GLOBAL.Acme.shop', env: 'dev', exitCode: 0, report: true])
+        assertTrue(published.size() == 1 && published[0].target.reportFiles == 'shiplog-report.html' && published[0].target.reportDir == '.', "publishHTML ${published}")
+        // no report in the result: nothing more archived, nothing published
+        def n = newHarness()
+        n.fakeSh = fakeCli([ok: true, operation: 'deploy', deployment: [id: 3, appVersion: 'GLOBAL.Acme.shop;2', environment: 'dev', status: 'success', exitCode: 0]])
+        n.step('shiplogDeploy', [application: 'GLOBAL.Acme.shop', env: 'dev', exitCode: 0])
+        assertTrue(n.archived.size() == 1, "archived ${n.archived}")
+    }
     tests['the Ortelius password travels only through withCredentials env'] = {
         def h = newHarness()
         h.fakeSh = fakeCli([ok: true, operation: 'approve', appVersion: 'GLOBAL.Acme.shop;2', approved: true, stage: 'prod'])
