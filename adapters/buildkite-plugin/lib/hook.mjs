@@ -501,6 +501,29 @@ const INPUTS = [
     commands: ["approve", "move"]
   },
   {
+    name: "platform-gate",
+    type: "boolean",
+    description: `Record the approval as the platform's own manual gate, with the identity of who released it (docs/policy.md, "Platform gates"): GitHub: the required reviewer of the job's environment, from the run's approvals (the action, with github-token); Buildkite: the unblocker of the block step before this step; CircleCI: the approver of the workflow's approval job (from API v2 with circleci-token; without it the pipeline's user, source ci:circleci); Jenkins: the submitter of the input step shiplogApprove runs (gate-message). The gate not released: exit 1, nothing stored. Not with reject.`,
+    commands: ["approve"],
+    default: "false"
+  },
+  {
+    name: "gate-name",
+    type: "string",
+    description: "With platform-gate: which gate. GitHub: the environment whose reviewers approved (default: the stage). CircleCI: the approval job (default: the one approved last in this workflow). Buildkite, Jenkins: not used.",
+    commands: ["approve"],
+    example: "hold-prod"
+  },
+  {
+    name: "circleci-token",
+    type: "string",
+    secret: true,
+    description: "With platform-gate on CircleCI: a personal API token that may read the project, to ask API v2 who approved the approval job (GET /workflow/{id}/job, /user/{id}; SHIPLOG_CIRCLECI_API_URL for CircleCI server). Without it the identity recorded is the pipeline's (CIRCLE_USERNAME).",
+    commands: ["approve"],
+    env: ["CIRCLE_TOKEN"],
+    expose: { github: false, buildkite: false, jenkins: false, circleci: { value: false, envName: "CIRCLE_TOKEN" } }
+  },
+  {
     name: "to",
     type: "string",
     description: "move: stage to move the application version into (default: the next stage). check-gate: the stage a move would go to (or give --env). diff: second environment. store copy: the destination store URL (docs/store.md).",
@@ -779,8 +802,8 @@ const PLATFORM_INPUTS = [
     platform: "github",
     type: "string",
     secret: true,
-    description: "Token used to create a GitHub Deployment for `env` and post its statuses (in_progress, then success or failure). Pass the workflow's `github.token` and grant the job `permissions: deployments: write`. Empty: no GitHub Deployment.",
-    commands: ["deploy"]
+    description: "deploy: token used to create a GitHub Deployment for `env` and post its statuses (in_progress, then success or failure); pass the workflow's `github.token` and grant the job `permissions: deployments: write`. Empty: no GitHub Deployment. approve with platform-gate: token that reads this run's approvals (`permissions: actions: read`).",
+    commands: ["deploy", "approve"]
   },
   {
     name: "environment-url",
@@ -837,6 +860,20 @@ const PLATFORM_INPUTS = [
     description: `shiplogDeploy only: Jenkins "Username with password" credentials (user + API token) used to attach this build's console log, causes and change sets to a record-only deployment.`,
     commands: ["deploy"],
     expose: { jenkins: { binds: { kind: "usernamePassword", usernameVariable: "SHIPLOG_JENKINS_USER", passwordVariable: "SHIPLOG_JENKINS_TOKEN" } } }
+  },
+  {
+    name: "gate-message",
+    platform: "jenkins",
+    type: "string",
+    description: "shiplogApprove with platformGate: the message of the `input` step the library runs first (input(message, submitter, submitterParameter)); whoever submits it is recorded as the approver (verified:jenkins). Aborting the input aborts the build; nothing is stored.",
+    commands: ["approve"]
+  },
+  {
+    name: "gate-submitters",
+    platform: "jenkins",
+    type: "string",
+    description: "shiplogApprove with platformGate: the input step's `submitter` (comma-separated user ids or groups allowed to submit). Empty: anyone who may build the job.",
+    commands: ["approve"]
   },
   {
     name: "fail-on-error",
@@ -946,14 +983,15 @@ function platformParams(platform, command) {
   return INPUT_TABLE.flatMap((spec) => paramsOf(spec, platform, command));
 }
 
-const rec$1 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+const rec$2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 const str = (v) => typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
 function nameOf(v) {
-  return str(v) ?? str(rec$1(v)?.name);
+  return str(v) ?? str(rec$2(v)?.name);
 }
 function deploymentOf(result) {
-  return rec$1(result.deployment) ?? rec$1(rec$1(result.error)?.deployment);
+  return rec$2(result.deployment) ?? rec$2(rec$2(result.error)?.deployment);
 }
+const GATED = ["version-update", "move", "approve", "deploy", "check-gate"];
 const meta = (name) => ({ buildkite: { name: `shiplog-${name}` }, circleci: false, jenkins: false });
 const OUTPUTS = [
   {
@@ -985,6 +1023,22 @@ const OUTPUTS = [
     expose: meta("app-version")
   },
   {
+    name: "gate-passed",
+    description: "The release policy's verdict (docs/policy.md): `true` when the gate passed (or was passed by `override`), `false` when it refused (the step fails with exit 1). Set on a refusal and on a dry run too; absent when the operation stopped before the gate was asked (bad input, no such version).",
+    commands: GATED,
+    value: (r) => typeof r.gatePassed === "boolean" ? String(r.gatePassed) : void 0,
+    expose: { buildkite: { name: "shiplog-gate-passed" }, circleci: { name: "SHIPLOG_GATE_PASSED" }, jenkins: { name: "gatePassed" } },
+    always: true
+  },
+  {
+    name: "unmet-rules",
+    description: 'Every rule the gate found unmet, as a JSON array `[{"rule","stage","environment"?,"message","next",...}]` (`[]` when it passed): what `fromJSON(...)` or `jq` can branch on. Set whenever `gate-passed` is.',
+    commands: GATED,
+    value: (r) => typeof r.gatePassed === "boolean" ? JSON.stringify(Array.isArray(r.unmetRules) ? r.unmetRules : []) : void 0,
+    expose: { buildkite: { name: "shiplog-unmet-rules" }, circleci: { name: "SHIPLOG_UNMET_RULES" }, jenkins: { name: "unmetRules" } },
+    always: true
+  },
+  {
     name: "result",
     description: 'The operation\'s result as one JSON object, as `shiplog --json` prints it (`{"ok":true,"operation":...}` or `{"ok":false,"error":{...}}`).',
     commands: OPERATIONS,
@@ -1010,11 +1064,43 @@ function textOf(x) {
   return "";
 }
 
+const rec$1 = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : void 0;
+const text = (x) => typeof x === "string" && x.trim() !== "" ? x : void 0;
+function ruleOf(x) {
+  if (typeof x === "string") return text(x) ? { rule: "rule", stage: "", message: x } : void 0;
+  const r = rec$1(x);
+  const message = text(r?.message);
+  if (!r || !message) return void 0;
+  const environment = text(r.environment);
+  const next = text(r.next);
+  return { rule: text(r.rule) ?? "rule", stage: text(r.stage) ?? "", ...environment ? { environment } : {}, message, ...next ? { next } : {} };
+}
+function gateVerdictOf(result) {
+  const e = rec$1(result.error);
+  const passed = typeof result.gatePassed === "boolean" ? result.gatePassed : typeof e?.gatePassed === "boolean" ? e.gatePassed : void 0;
+  const list = Array.isArray(result.unmetRules) ? result.unmetRules : Array.isArray(e?.unmetRules) ? e.unmetRules : void 0;
+  if (passed === void 0 && list === void 0) return void 0;
+  const rules = (list ?? []).map(ruleOf).filter((r) => r !== void 0);
+  return { passed: passed ?? rules.length === 0, rules };
+}
+function ruleWhere(r) {
+  return r.environment && r.environment !== r.stage ? `${r.stage} (${r.environment})` : r.stage;
+}
+function ruleLine(r) {
+  const head = r.rule === "rule" && !r.stage ? r.message : `${r.rule}: ${r.message}`;
+  return r.next ? `${head} (next: ${r.next})` : head;
+}
+function refusalHeadline(title, verdict) {
+  const kinds = [...new Set(verdict.rules.map((r) => r.rule).filter((k) => k !== "rule"))];
+  const n = verdict.rules.length;
+  return `${title} refused by the release policy: ${n} unmet rule${n === 1 ? "" : "s"}${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""}`;
+}
+
 const rec = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : {};
 const fact = (label, ...values) => ({ label, values });
 const some = (f) => f.values.some((x) => x.text !== "");
 const createdNote = (x) => rec(x).created === true ? "created" : rec(x).created === false ? "reused" : void 0;
-const BLOCKED_CODES = ["APPROVAL_REQUIRED", "APPROVAL_REJECTED", "GATE_REFUSED"];
+const BLOCKED_CODES = ["APPROVAL_REQUIRED", "APPROVAL_REJECTED", "GATE_REFUSED", "APPROVER_REFUSED"];
 function deploymentFacts(d) {
   const status = textOf(d.status);
   const logUrl = textOf(d.logUrl);
@@ -1079,6 +1165,11 @@ const HEADLINES = {
     return `dashboard of ${apps} application${apps === 1 ? "" : "s"} x ${envs} environment${envs === 1 ? "" : "s"}${file ? ` in ${file}` : ""}`;
   }
 };
+function gateFact(result) {
+  const override = rec(result.override);
+  const rules = Array.isArray(override.rules) ? override.rules.map((r) => textOf(rec(r).rule) || textOf(r)).filter(Boolean) : [];
+  return fact("Release policy", override.reason !== void 0 ? v.text(`passed by override (${rules.join(", ") || "refused rules"}): ${textOf(override.reason)}`) : { text: "gate passed", status: "success" });
+}
 function errorOf(result) {
   if (result.ok !== false) return void 0;
   const e = rec(result.error);
@@ -1100,14 +1191,15 @@ function buildReport(command, result, context = {}) {
   const dryRun = result.dryRun === true;
   const verdict = error ? BLOCKED_CODES.includes(error.code) ? "blocked" : "failed" : dryRun ? "dry-run" : "success";
   const e = rec(result.error);
-  const unmetRules = Array.isArray(e.unmetRules) ? e.unmetRules.map((x) => textOf(x)) : Array.isArray(result.unmetRules) ? result.unmetRules.map((x) => textOf(x)) : [];
+  const gate = gateVerdictOf(result);
+  const unmetRules = (gate?.rules ?? []).map(ruleLine);
   let facts;
   let headline;
   if (error) {
     const deployment = deploymentOf(result);
     const recorded = op !== void 0 && deployment !== void 0 && deployment.id !== void 0 && deployment.id !== null;
     facts = [fact("Error", v.code(error.code), v.text(error.message)), ...recorded ? deploymentFacts(deployment) : []];
-    headline = recorded ? `${title}: ${nameOf(deployment.appVersion) ?? ""} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})` : `${title} failed: ${error.message}`;
+    headline = recorded ? `${title}: ${nameOf(deployment.appVersion) ?? ""} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})` : gate && !gate.passed && gate.rules.length > 0 ? refusalHeadline(title, gate) : `${title} failed: ${error.message}`;
   } else {
     facts = op && OPERATION_FACTS[op] ? OPERATION_FACTS[op](result) : [];
     const line = op && HEADLINES[op] ? HEADLINES[op](result) : "ok";
@@ -1119,10 +1211,11 @@ function buildReport(command, result, context = {}) {
     verdict,
     title,
     headline,
-    facts: [...facts.filter(some), ...context.facts ?? []],
+    facts: [...facts.filter(some), ...gate?.passed && !error ? [gateFact(result)] : [], ...context.facts ?? []],
     tables: error?.problems ? [{ title: "Problems", columns: ["Problem"], rows: error.problems.map((p) => [p]) }] : [],
     links: context.links ?? [],
     unmetRules,
+    ...gate ? { gate } : {},
     ...hint ? { nextStep: hint } : {},
     ...error ? { error } : {},
     ...context.diagram && verdict === "success" ? { diagram: context.diagram } : {},
@@ -1153,13 +1246,14 @@ function value(x) {
 }
 function renderMarkdown(report, opts = {}) {
   const failed = report.verdict === "failed" || report.verdict === "blocked";
-  const heading = failed ? `### \u274C ${report.title} failed (exit ${report.error?.exitCode ?? 1})` : `### ${report.title}${report.verdict === "dry-run" ? " (dry run: nothing written)" : ""}`;
+  const refused = report.verdict === "blocked" && report.gate?.passed === false;
+  const heading = refused ? `### \u26D4 ${report.title} refused by the release policy (exit ${report.error?.exitCode ?? 1})` : failed ? `### \u274C ${report.title} failed (exit ${report.error?.exitCode ?? 1})` : `### ${report.title}${report.verdict === "dry-run" ? " (dry run: nothing written)" : ""}`;
   const rows = report.facts.map((f) => `| ${escapeMarkdown(f.label)} | ${f.values.map(value).join(" ")} |`);
   if (report.nextStep) rows.splice(failed ? 1 : rows.length, 0, `| Hint | ${escapeMarkdown(report.nextStep)} |`);
   for (const l of report.links) rows.push(`| ${escapeMarkdown(l.label)} | ${markdownLink(l.text, l.href)} |`);
   const out = [heading, ""];
   if (rows.length > 0) out.push("| | |", "| --- | --- |", ...rows, "");
-  if (report.unmetRules.length > 0) out.push("Unmet rules:", "", ...report.unmetRules.map((r) => `- ${escapeMarkdown(r)}`), "");
+  out.push(...gateSection(report));
   for (const t of report.tables) {
     out.push(`${escapeMarkdown(t.title)}:`, "");
     if (t.columns.length === 1) out.push(...t.rows.map((r) => `- ${escapeMarkdown(r[0] ?? "")}`), "");
@@ -1168,6 +1262,24 @@ function renderMarkdown(report, opts = {}) {
   if (opts.diagrams && report.diagram) out.push("#### Lineage", "", "```mermaid", report.diagram.trimEnd(), "```", "");
   return out.join("\n");
 }
+function gateSection(report) {
+  const rules = report.gate?.rules ?? [];
+  if (report.gate?.passed !== false || rules.length === 0) {
+    return report.unmetRules.length > 0 ? ["Unmet rules:", "", ...report.unmetRules.map((r) => `- ${escapeMarkdown(r)}`), ""] : [];
+  }
+  if (rules.every((r) => r.stage === "")) return ["#### Release policy: refused", "", ...rules.map((r) => `- ${escapeMarkdown(r.message)}`), ""];
+  const n = rules.length;
+  return [
+    "#### Release policy: refused",
+    "",
+    `${n} unmet rule${n === 1 ? "" : "s"}; nothing was written.`,
+    "",
+    "| Rule | Where | What is missing | Next step |",
+    "| --- | --- | --- | --- |",
+    ...rules.map((r) => `| ${markdownCode(r.rule)} | ${markdownCode(ruleWhere(r))} | ${escapeMarkdown(r.message)} | ${escapeMarkdown(r.next ?? "")} |`),
+    ""
+  ];
+}
 
 function renderOutputs(report, platform) {
   if (!report.command) return [];
@@ -1175,7 +1287,7 @@ function renderOutputs(report, platform) {
   const recorded = report.verdict === "success" || report.error !== void 0 && report.result.dryRun !== true && d?.id !== void 0 && d?.id !== null;
   const out = [];
   for (const { spec, name } of platformOutputs(platform, report.command)) {
-    if (spec.name !== "result" && !recorded) continue;
+    if (spec.name !== "result" && !spec.always && !recorded) continue;
     const value = spec.value(report.result);
     if (value !== void 0 && value !== "") out.push([name, value]);
   }

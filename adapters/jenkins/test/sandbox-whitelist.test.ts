@@ -33,6 +33,7 @@ const STEPS: Record<string, string | null> = {
   withEnv: 'workflow-basic-steps',
   sh: 'workflow-durable-task-step',
   archiveArtifacts: null,
+  input: 'pipeline-input-step',
 };
 
 interface Call {

@@ -17,3 +17,5 @@ export * from '../report/index.js';
 export type { Env } from '../host.js';
 // The response size limit every HTTP client applies (node:http/https only, no dependency).
 export { DEFAULT_MAX_RESPONSE_MIB, describeLimit, limitedAgent, limitedFetch, maxResponseBytes, responseTooLarge } from '../response-limit.js';
+export * from './platform-gates.js';
+export * from './step-report.js';

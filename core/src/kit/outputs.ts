@@ -17,6 +17,11 @@ export interface OutputSpec {
   value(result: JsonResult): string | undefined;
   /** Per platform: another name, or false when the platform does not publish it. Absent: published as `name`. */
   expose?: Partial<Record<Platform, { name: string } | false>>;
+  /**
+   * Published whatever the verdict (a refused gate, a dry run) whenever the result has a value: the release
+   * policy's verdict is what a pipeline branches on. Others are published only for what was recorded.
+   */
+  always?: boolean;
 }
 
 const rec = (v: unknown): Record<string, unknown> | undefined =>
@@ -33,6 +38,9 @@ export function nameOf(v: unknown): string | undefined {
 export function deploymentOf(result: JsonResult): Record<string, unknown> | undefined {
   return rec(result.deployment) ?? rec(rec(result.error)?.deployment);
 }
+
+/** The commands whose results carry the release policy's verdict (`gatePassed`, `unmetRules`). */
+export const GATED: readonly CommandName[] = ['version-update', 'move', 'approve', 'deploy', 'check-gate'];
 
 /** Buildkite meta-data keys are prefixed: `shiplog-app-version`. */
 const meta = (name: string) => ({ buildkite: { name: `shiplog-${name}` }, circleci: false, jenkins: false }) as const;
@@ -65,6 +73,24 @@ export const OUTPUTS: readonly OutputSpec[] = [
     commands: ['version-update', 'move', 'approve', 'deploy'],
     value: (r) => nameOf(r.appVersion) ?? nameOf(deploymentOf(r)?.appVersion),
     expose: meta('app-version'),
+  },
+  {
+    name: 'gate-passed',
+    description:
+      'The release policy\'s verdict (docs/policy.md): `true` when the gate passed (or was passed by `override`), `false` when it refused (the step fails with exit 1). Set on a refusal and on a dry run too; absent when the operation stopped before the gate was asked (bad input, no such version).',
+    commands: GATED,
+    value: (r) => (typeof r.gatePassed === 'boolean' ? String(r.gatePassed) : undefined),
+    expose: { buildkite: { name: 'shiplog-gate-passed' }, circleci: { name: 'SHIPLOG_GATE_PASSED' }, jenkins: { name: 'gatePassed' } },
+    always: true,
+  },
+  {
+    name: 'unmet-rules',
+    description:
+      'Every rule the gate found unmet, as a JSON array `[{"rule","stage","environment"?,"message","next",...}]` (`[]` when it passed): what `fromJSON(...)` or `jq` can branch on. Set whenever `gate-passed` is.',
+    commands: GATED,
+    value: (r) => (typeof r.gatePassed === 'boolean' ? JSON.stringify(Array.isArray(r.unmetRules) ? r.unmetRules : []) : undefined),
+    expose: { buildkite: { name: 'shiplog-unmet-rules' }, circleci: { name: 'SHIPLOG_UNMET_RULES' }, jenkins: { name: 'unmetRules' } },
+    always: true,
   },
   {
     name: 'result',

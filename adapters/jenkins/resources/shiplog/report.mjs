@@ -252,6 +252,29 @@ const INPUTS = [
     commands: ["approve", "move"]
   },
   {
+    name: "platform-gate",
+    type: "boolean",
+    description: `Record the approval as the platform's own manual gate, with the identity of who released it (docs/policy.md, "Platform gates"): GitHub: the required reviewer of the job's environment, from the run's approvals (the action, with github-token); Buildkite: the unblocker of the block step before this step; CircleCI: the approver of the workflow's approval job (from API v2 with circleci-token; without it the pipeline's user, source ci:circleci); Jenkins: the submitter of the input step shiplogApprove runs (gate-message). The gate not released: exit 1, nothing stored. Not with reject.`,
+    commands: ["approve"],
+    default: "false"
+  },
+  {
+    name: "gate-name",
+    type: "string",
+    description: "With platform-gate: which gate. GitHub: the environment whose reviewers approved (default: the stage). CircleCI: the approval job (default: the one approved last in this workflow). Buildkite, Jenkins: not used.",
+    commands: ["approve"],
+    example: "hold-prod"
+  },
+  {
+    name: "circleci-token",
+    type: "string",
+    secret: true,
+    description: "With platform-gate on CircleCI: a personal API token that may read the project, to ask API v2 who approved the approval job (GET /workflow/{id}/job, /user/{id}; SHIPLOG_CIRCLECI_API_URL for CircleCI server). Without it the identity recorded is the pipeline's (CIRCLE_USERNAME).",
+    commands: ["approve"],
+    env: ["CIRCLE_TOKEN"],
+    expose: { github: false, buildkite: false, jenkins: false, circleci: { value: false, envName: "CIRCLE_TOKEN" } }
+  },
+  {
     name: "to",
     type: "string",
     description: "move: stage to move the application version into (default: the next stage). check-gate: the stage a move would go to (or give --env). diff: second environment. store copy: the destination store URL (docs/store.md).",
@@ -517,13 +540,13 @@ const INPUTS = [
 ];
 INPUTS.filter((i) => i.secret && !i.cliOnly).map((i) => i.name);
 
-const rec$1 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+const rec$2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 const str = (v) => typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
 function nameOf(v) {
-  return str(v) ?? str(rec$1(v)?.name);
+  return str(v) ?? str(rec$2(v)?.name);
 }
 function deploymentOf(result) {
-  return rec$1(result.deployment) ?? rec$1(rec$1(result.error)?.deployment);
+  return rec$2(result.deployment) ?? rec$2(rec$2(result.error)?.deployment);
 }
 
 const v = {
@@ -537,11 +560,40 @@ function textOf(x) {
   return "";
 }
 
+const rec$1 = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : void 0;
+const text$1 = (x) => typeof x === "string" && x.trim() !== "" ? x : void 0;
+function ruleOf(x) {
+  if (typeof x === "string") return text$1(x) ? { rule: "rule", stage: "", message: x } : void 0;
+  const r = rec$1(x);
+  const message = text$1(r?.message);
+  if (!r || !message) return void 0;
+  const environment = text$1(r.environment);
+  const next = text$1(r.next);
+  return { rule: text$1(r.rule) ?? "rule", stage: text$1(r.stage) ?? "", ...environment ? { environment } : {}, message, ...next ? { next } : {} };
+}
+function gateVerdictOf(result) {
+  const e = rec$1(result.error);
+  const passed = typeof result.gatePassed === "boolean" ? result.gatePassed : typeof e?.gatePassed === "boolean" ? e.gatePassed : void 0;
+  const list = Array.isArray(result.unmetRules) ? result.unmetRules : Array.isArray(e?.unmetRules) ? e.unmetRules : void 0;
+  if (passed === void 0 && list === void 0) return void 0;
+  const rules = (list ?? []).map(ruleOf).filter((r) => r !== void 0);
+  return { passed: passed ?? rules.length === 0, rules };
+}
+function ruleLine(r) {
+  const head = r.rule === "rule" && !r.stage ? r.message : `${r.rule}: ${r.message}`;
+  return r.next ? `${head} (next: ${r.next})` : head;
+}
+function refusalHeadline(title, verdict) {
+  const kinds = [...new Set(verdict.rules.map((r) => r.rule).filter((k) => k !== "rule"))];
+  const n = verdict.rules.length;
+  return `${title} refused by the release policy: ${n} unmet rule${n === 1 ? "" : "s"}${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""}`;
+}
+
 const rec = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : {};
 const fact = (label, ...values) => ({ label, values });
 const some = (f) => f.values.some((x) => x.text !== "");
 const createdNote = (x) => rec(x).created === true ? "created" : rec(x).created === false ? "reused" : void 0;
-const BLOCKED_CODES = ["APPROVAL_REQUIRED", "APPROVAL_REJECTED", "GATE_REFUSED"];
+const BLOCKED_CODES = ["APPROVAL_REQUIRED", "APPROVAL_REJECTED", "GATE_REFUSED", "APPROVER_REFUSED"];
 function deploymentFacts(d) {
   const status = textOf(d.status);
   const logUrl = textOf(d.logUrl);
@@ -606,6 +658,11 @@ const HEADLINES = {
     return `dashboard of ${apps} application${apps === 1 ? "" : "s"} x ${envs} environment${envs === 1 ? "" : "s"}${file ? ` in ${file}` : ""}`;
   }
 };
+function gateFact(result) {
+  const override = rec(result.override);
+  const rules = Array.isArray(override.rules) ? override.rules.map((r) => textOf(rec(r).rule) || textOf(r)).filter(Boolean) : [];
+  return fact("Release policy", override.reason !== void 0 ? v.text(`passed by override (${rules.join(", ") || "refused rules"}): ${textOf(override.reason)}`) : { text: "gate passed", status: "success" });
+}
 function errorOf(result) {
   if (result.ok !== false) return void 0;
   const e = rec(result.error);
@@ -627,14 +684,15 @@ function buildReport(command, result, context = {}) {
   const dryRun = result.dryRun === true;
   const verdict = error ? BLOCKED_CODES.includes(error.code) ? "blocked" : "failed" : dryRun ? "dry-run" : "success";
   const e = rec(result.error);
-  const unmetRules = Array.isArray(e.unmetRules) ? e.unmetRules.map((x) => textOf(x)) : Array.isArray(result.unmetRules) ? result.unmetRules.map((x) => textOf(x)) : [];
+  const gate = gateVerdictOf(result);
+  const unmetRules = (gate?.rules ?? []).map(ruleLine);
   let facts;
   let headline;
   if (error) {
     const deployment = deploymentOf(result);
     const recorded = op !== void 0 && deployment !== void 0 && deployment.id !== void 0 && deployment.id !== null;
     facts = [fact("Error", v.code(error.code), v.text(error.message)), ...recorded ? deploymentFacts(deployment) : []];
-    headline = recorded ? `${title}: ${nameOf(deployment.appVersion) ?? ""} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})` : `${title} failed: ${error.message}`;
+    headline = recorded ? `${title}: ${nameOf(deployment.appVersion) ?? ""} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})` : gate && !gate.passed && gate.rules.length > 0 ? refusalHeadline(title, gate) : `${title} failed: ${error.message}`;
   } else {
     facts = op && OPERATION_FACTS[op] ? OPERATION_FACTS[op](result) : [];
     const line = op && HEADLINES[op] ? HEADLINES[op](result) : "ok";
@@ -646,10 +704,11 @@ function buildReport(command, result, context = {}) {
     verdict,
     title,
     headline,
-    facts: [...facts.filter(some), ...context.facts ?? []],
+    facts: [...facts.filter(some), ...gate?.passed && !error ? [gateFact(result)] : [], ...context.facts ?? []],
     tables: error?.problems ? [{ title: "Problems", columns: ["Problem"], rows: error.problems.map((p) => [p]) }] : [],
     links: context.links ?? [],
     unmetRules,
+    ...gate ? { gate } : {},
     ...hint ? { nextStep: hint } : {},
     ...error ? { error } : {},
     ...context.diagram && verdict === "success" ? { diagram: context.diagram } : {},
@@ -668,15 +727,34 @@ function renderHeadline(report) {
   return plainLine(report.headline);
 }
 
+function reportOf(operation, resultText, exitCode) {
+  const op = operation || void 0;
+  try {
+    const parsed = JSON.parse(resultText);
+    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) return buildReport(op, parsed);
+  } catch {
+  }
+  return noResultReport(op, exitCode);
+}
+function jenkinsStepLines(operation, resultText, exitCode) {
+  const report = reportOf(operation, resultText, exitCode);
+  const description = renderHeadline(report);
+  if (!report.error) return { description };
+  const rules = report.gate?.passed === false ? report.gate.rules.map(ruleLine) : [];
+  if (rules.length > 0) return { description, failure: plainLine(`refused by the release policy: ${rules.join("; ")}`) };
+  const message = report.result.error?.message;
+  return typeof message === "string" && message.trim() !== "" ? { description, failure: plainLine(message) } : { description };
+}
+
 const argv = process.argv.slice(2);
 const arg = (name) => argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : void 0;
-const op = arg("--operation") || void 0;
-let result;
+let text;
 try {
-  result = JSON.parse(readFileSync(arg("--result") ?? "", "utf8"));
+  text = readFileSync(arg("--result") ?? "", "utf8");
 } catch {
-  result = void 0;
+  text = "";
 }
-const report = result !== null && typeof result === "object" ? buildReport(op, result) : noResultReport(op, Number(arg("--exit") ?? 1));
-process.stdout.write(`${renderHeadline(report)}
-`);
+const lines = jenkinsStepLines(arg("--operation"), text, Number(arg("--exit") ?? 1));
+process.stdout.write(`${lines.description}
+${lines.failure !== void 0 ? `${lines.failure}
+` : ""}`);
