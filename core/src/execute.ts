@@ -15,6 +15,8 @@ import type { Host } from './host.js';
 import { COMMANDS, INPUTS, type CommandName } from './inputs.js';
 import type { Actor, CiContext, PipelineConfig } from './model.js';
 import { readGitEmail, resolveActor } from './policy/identity.js';
+import { resolvePlatformGate } from './policy/platform-gate.js';
+import type { GateApproval } from './kit/platform-gates.js';
 import type { DeploymentFacts, OperationContext } from './operations/context.js';
 import { emptyBackend, readOnlyBackend } from './operations/dry-run-backend.js';
 import { resolveInputs, type RawInputs } from './operations/input-resolution.js';
@@ -59,6 +61,11 @@ export interface ExecuteOptions {
    * reads from the environment; recorded on every record the command writes (docs/policy.md, "Identity").
    */
   actor?: Actor;
+  /**
+   * approve --platform-gate: the platform gate an adapter read itself (the GitHub action: the run's approvals via
+   * Octokit). Without it the core reads the gate of the platform it runs on (policy/platform-gate.ts).
+   */
+  platformGate?: () => Promise<GateApproval>;
 }
 
 export interface ExecuteOutcome {
@@ -139,6 +146,20 @@ async function executeCommand(command: CommandName, inputs: ExecuteInputs, host:
     let actor: Promise<Actor> | undefined;
     const beforeDeployment = opts.beforeDeployment;
     const readCi = () => (ci ??= readCiContext(host.env, host.cwd));
+    let gate: Promise<GateApproval> | undefined;
+    const platformGate =
+      command === 'approve' && v['platform-gate'] === true
+        ? () =>
+            (gate ??= resolvePlatformGate({
+              host,
+              ci: readCi(),
+              given: opts.platformGate,
+              maxResponseBytes: maxResponse,
+              signal: deadline!.requestSignal(),
+              ...(typeof v['gate-name'] === 'string' ? { gateName: v['gate-name'] } : {}),
+              ...(typeof v['circleci-token'] === 'string' ? { circleciToken: v['circleci-token'] } : {}),
+            }))
+        : undefined;
     const ctx: OperationContext = {
       host,
       dryRun,
@@ -146,8 +167,9 @@ async function executeCommand(command: CommandName, inputs: ExecuteInputs, host:
       maxResponseBytes: maxResponse,
       ...(beforeDeployment ? { beforeDeployment: (facts: DeploymentFacts) => beforeDeployment({ ...facts, values: v }) } : {}),
       ci: readCi,
+      ...(platformGate ? { platformGate } : {}),
       actor: () =>
-        (actor ??= resolveActor({
+        (actor ??= platformGate ? platformGate().then((g) => g.actor) : resolveActor({
           env: host.env,
           ci: readCi(),
           gitEmail: () => readGitEmail(host),

@@ -361,6 +361,32 @@ export const INPUTS: readonly InputSpec[] = [
     commands: ['approve', 'move'],
   },
   {
+    name: 'platform-gate',
+    type: 'boolean',
+    description:
+      "Record the approval as the platform's own manual gate, with the identity of who released it (docs/policy.md, \"Platform gates\"): GitHub: the required reviewer of the job's environment, from the run's approvals (the action, with github-token); Buildkite: the unblocker of the block step before this step; CircleCI: the approver of the workflow's approval job (from API v2 with circleci-token; without it the pipeline's user, source ci:circleci); Jenkins: the submitter of the input step shiplogApprove runs (gate-message). The gate not released: exit 1, nothing stored. Not with reject.",
+    commands: ['approve'],
+    default: 'false',
+  },
+  {
+    name: 'gate-name',
+    type: 'string',
+    description:
+      'With platform-gate: which gate. GitHub: the environment whose reviewers approved (default: the stage). CircleCI: the approval job (default: the one approved last in this workflow). Buildkite, Jenkins: not used.',
+    commands: ['approve'],
+    example: 'hold-prod',
+  },
+  {
+    name: 'circleci-token',
+    type: 'string',
+    secret: true,
+    description:
+      "With platform-gate on CircleCI: a personal API token that may read the project, to ask API v2 who approved the approval job (GET /workflow/{id}/job, /user/{id}; SHIPLOG_CIRCLECI_API_URL for CircleCI server). Without it the identity recorded is the pipeline's (CIRCLE_USERNAME).",
+    commands: ['approve'],
+    env: ['CIRCLE_TOKEN'],
+    expose: { github: false, buildkite: false, jenkins: false, circleci: { value: false, envName: 'CIRCLE_TOKEN' } },
+  },
+  {
     name: 'to',
     type: 'string',
     description:

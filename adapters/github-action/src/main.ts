@@ -10,6 +10,7 @@ import { context } from '@actions/github';
 import {
   buildReport,
   execute,
+  gateAnnotations,
   inPlatformTerms,
   inputsFor,
   InvalidInputError,
@@ -33,6 +34,7 @@ import {
 import { coreInputs, githubOptions, operationOf, type GithubOptions } from './action-inputs.js';
 import { actionsHost } from './actions-host.js';
 import type { GithubDeployment } from './github-deployment.js';
+import { githubGateReader } from './platform-gate.js';
 import { reportLinks, runLinks, runUrl, type RunContext } from './run-links.js';
 
 const TERMS = { noun: 'input', doc: 'adapters/github-action/README.md, "Inputs and outputs"' };
@@ -65,7 +67,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (withGithub && !/^[^/\s]+\/[^/\s]+$/.test(runCtx.repository ?? '')) {
       problems.push('github-token needs GITHUB_REPOSITORY (owner/repo) to create a GitHub Deployment');
     }
-    const timeoutMs = withGithub ? apiTimeout(env, problems) : undefined;
+    const timeoutMs = withGithub || op === 'approve' ? apiTimeout(env, problems) : undefined;
+    const platformGate = op === 'approve' ? githubGateReader(inputs, gh.githubToken, env, problems, { timeoutMs, maxResponseBytes: maxResponseBytes(undefined) }) : undefined;
 
     // The GitHub Deployment is created only once the core is about to deploy for real (every input valid, the
     // version allowed into that stage, not a dry run): a rejected request leaves nothing behind on GitHub.
@@ -75,6 +78,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       execute(operation, inputs, host, {
         commandArgs: [],
         problems,
+        ...(platformGate ? { platformGate } : {}),
         beforeDeployment: withGithub
           ? async ({ values, appVersion, application, environment }) => {
               const target = { ...values, application, env: environment, 'app-version': appVersion };
@@ -126,8 +130,12 @@ async function dashboardSummary(json: JsonResult, cwd: string, ctx: RunContext):
   return { markdown, where: { name: published.html.path, ...(run ? { href: run } : {}) } };
 }
 
-/** The job summary (with the dashboard when one was written, under GitHub's 1 MiB limit), then setFailed for a failure. */
+/**
+ * The job summary (with the dashboard when one was written, under GitHub's 1 MiB limit), one annotation per unmet
+ * rule of a refused gate, then setFailed for a failure.
+ */
 async function finish(report: Report, redactor: Redactor, env: NodeJS.ProcessEnv, dashboard?: Awaited<ReturnType<typeof dashboardSummary>>): Promise<void> {
+  for (const a of gateAnnotations(report.gate)) core.error(redactor.redact(a.message), { title: redactor.redact(a.title) });
   try {
     const own = renderMarkdown(report, { diagrams: true });
     await writeSummary(redactor.redact(dashboard ? jobSummaryWithReport(own, dashboard.markdown, dashboard.where) : own), env);

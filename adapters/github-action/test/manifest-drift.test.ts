@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ADAPTER_COMMANDS, ADAPTER_REFS, inputsFor, isRequired, OUTPUTS, PLATFORM_INPUTS } from '@shiplog/core';
+import { ADAPTER_COMMANDS, ADAPTER_REFS, exposureOf, inputsFor, isRequired, OUTPUTS, PLATFORM_INPUTS } from '@shiplog/core';
 import { OPERATION_INPUT } from '../src/action-inputs.js';
 
 // The GitHub-only inputs and the outputs, from the one table.
@@ -42,7 +42,8 @@ describe('action.yml per operation', () => {
       });
 
       it('declares every input of the input table for this operation, as the table says', () => {
-        const specs = inputsFor(op);
+        // every input of the table the action takes (an input of another platform's gate, `expose.github: false`, is not)
+        const specs = inputsFor(op).filter((spec) => exposureOf(spec, 'github') !== undefined);
         for (const spec of specs) {
           const input = yml.inputs[spec.name];
           expect(input, `input ${spec.name}`).toBeDefined();
@@ -101,7 +102,7 @@ describe('README', () => {
   it('lists every input of every operation in its table', () => {
     for (const op of ADAPTER_COMMANDS) {
       const table = readmeBlock(readme, `inputs:${op}`) ?? '';
-      for (const spec of inputsFor(op)) expect(table).toContain(`| \`${spec.name}\` |`);
+      for (const spec of inputsFor(op).filter((i) => exposureOf(i, 'github') !== undefined)) expect(table).toContain(`| \`${spec.name}\` |`);
     }
   });
 

@@ -35,6 +35,7 @@ const STEPS: Record<string, string | null> = {
   archiveArtifacts: null,
   // optional: called only when report: true, and a missing plugin is caught (vars/shiplogCli.groovy publishDashboard)
   publishHTML: 'htmlpublisher',
+  input: 'pipeline-input-step',
 };
 
 interface Call {

@@ -1,24 +1,23 @@
 /**
  * resources/shiplog/report.mjs (this file bundled with @shiplog/core/kit): prints the build description line of
- * a shiplog result, the core's report drawn by its text renderer. The steps append it to
+ * a shiplog result, the core's report drawn by its text renderer, and for a failure a second line: the message
+ * the step fails with (a refused gate names every unmet rule). The steps append the first to
  * currentBuild.description: no Groovy decides what a result says. For apply it also writes the whole text report
- * to stderr, which the step's `sh` shows in the console: the table of the deployments it made, failed or did not
- * start (plan's table is already there: the CLI prints it).
+ * to stderr, which the step's `sh` shows in the console (kit/step-report.ts jenkinsStepLines).
  *
  * Usage: node report.mjs --result FILE --operation OP --exit CODE
  */
 import { readFileSync } from 'node:fs';
-import { buildReport, noResultReport, renderHeadline, renderText, type CommandName, type JsonResult } from '@shiplog/core/kit';
+import { jenkinsStepLines } from '@shiplog/core/kit';
 
 const argv = process.argv.slice(2);
 const arg = (name: string) => (argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : undefined);
-const op = (arg('--operation') || undefined) as CommandName | undefined;
-let result: unknown;
+let text: string;
 try {
-  result = JSON.parse(readFileSync(arg('--result') ?? '', 'utf8'));
+  text = readFileSync(arg('--result') ?? '', 'utf8');
 } catch {
-  result = undefined;
+  text = '';
 }
-const report = result !== null && typeof result === 'object' ? buildReport(op, result as JsonResult) : noResultReport(op, Number(arg('--exit') ?? 1));
-if (op === 'apply') process.stderr.write(renderText(report));
-process.stdout.write(`${renderHeadline(report)}\n`);
+const lines = jenkinsStepLines(arg('--operation'), text, Number(arg('--exit') ?? 1));
+if (lines.console !== undefined) process.stderr.write(lines.console);
+process.stdout.write(`${lines.description}\n${lines.failure !== undefined ? `${lines.failure}\n` : ''}`);

@@ -9,7 +9,7 @@
 import groovy.transform.Field
 
 @Field static final String BIN_DIR = '.shiplog-bin'
-@Field static final List<String> QUERIES = ['status', 'history', 'diff', 'graph']
+@Field static final List<String> QUERIES = ['status', 'history', 'diff', 'graph', 'report', 'show', 'check-gate']
 
 def call(Map args = [:]) {
     // [:] + putAll, not new LinkedHashMap(args): that constructor is not on script-security's generic whitelist,
@@ -128,10 +128,12 @@ private def runShiplog(String operation, String step, Map args, List<String> fla
     Map parsed = readResult(result, status)
     archiveArtifacts(artifacts: result, allowEmptyArchive: true, fingerprint: false)
     publishDashboard(parsed.report instanceof Map ? parsed.report as Map : [:])
-    appendDescription((line ?: '').trim())
+    // report.mjs: the description line, then for a failure the message (a refused gate: every unmet rule)
+    String[] lines = (line ?: '').trim().split('\n')
+    appendDescription(lines[0].trim())
     if (status != 0 && args.failOnError != false) {
         // A result that is ok with its own exit code (a plan with changes) says why in its summary line.
-        String message = parsed.error?.message ?: (parsed.ok == true && line?.trim() ? line.trim() : "exit ${status}")
+        String message = lines.length > 1 && lines[1].trim() ? lines[1].trim() : (parsed.error?.message ?: (parsed.ok == true && lines[0].trim() ? lines[0].trim() : "exit ${status}"))
         error("shiplog ${operation} failed (exit ${status}): ${message}")
     }
     return parsed

@@ -1,11 +1,14 @@
 // Entry of the bundled CLI (core/dist/shiplog.mjs). Run as a program (`node shiplog.mjs`, the npm bin link) it
 // calls main() with the process's argv and streams. Imported by a host that embeds the CLI (the Buildkite
-// plugin's hooks call main() in their own node process, saving a node start-up) it only exports main().
+// plugin's hooks call main() in their own node process, saving a node start-up) it exports main() and
+// circleciStepReport() (the orb's step report), nothing else.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { main } from './main.js';
 
 export { main };
+// The orb's run.sh renders its step output and $BASH_ENV outputs with this, from the same verified bundle.
+export { circleciStepReport } from '../kit/step-report.js';
 
 /** True when node was started with this file as its script (through any symlink, e.g. node_modules/.bin). */
 function startedAsProgram(): boolean {

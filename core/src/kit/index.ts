@@ -24,3 +24,5 @@ export { SHIPLOG_VERSION } from '../cli/version.js';
 // plan and apply in CI: their report part and how each platform folds a deployment in its log.
 export * from './intent-report.js';
 export * from './log-groups.js';
+export * from './platform-gates.js';
+export * from './step-report.js';

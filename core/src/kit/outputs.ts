@@ -17,7 +17,11 @@ export interface OutputSpec {
   value(result: JsonResult): string | undefined;
   /** Per platform: another name, or false when the platform does not publish it. Absent: published as `name`. */
   expose?: Partial<Record<Platform, { name: string } | false>>;
-  /** Published whatever the verdict (a failed apply still says what it did); otherwise only once something was recorded. */
+  /**
+   * Published whatever the verdict (a refused gate, a dry run, a failed apply that still says what it did) whenever
+   * the result has a value: the release policy's verdict and apply's counts are what a pipeline branches on. Others
+   * are published only for what was recorded.
+   */
   always?: boolean;
 }
 
@@ -51,6 +55,9 @@ export function planChanges(result: JsonResult): number | undefined {
 
 /** An apply result's count of steps with this status. */
 const stepCount = (r: JsonResult, status: string) => (r.steps !== undefined ? str(rec(r.counts)?.[status]) : undefined);
+
+/** The commands whose results carry the release policy's verdict (`gatePassed`, `unmetRules`). */
+export const GATED: readonly CommandName[] = ['version-update', 'move', 'approve', 'deploy', 'check-gate'];
 
 /** Buildkite meta-data keys are prefixed: `shiplog-app-version`. */
 const meta = (name: string) => ({ buildkite: { name: `shiplog-${name}` }, circleci: false, jenkins: false }) as const;
@@ -134,6 +141,24 @@ export const OUTPUTS: readonly OutputSpec[] = [
     commands: ['version-update', 'move', 'approve', 'deploy'],
     value: (r) => str(rec(rec(r.report)?.html)?.path),
     expose: meta('report-html'),
+  },
+  {
+    name: 'gate-passed',
+    description:
+      'The release policy\'s verdict (docs/policy.md): `true` when the gate passed (or was passed by `override`), `false` when it refused (the step fails with exit 1). Set on a refusal and on a dry run too; absent when the operation stopped before the gate was asked (bad input, no such version).',
+    commands: GATED,
+    value: (r) => (typeof r.gatePassed === 'boolean' ? String(r.gatePassed) : undefined),
+    expose: { buildkite: { name: 'shiplog-gate-passed' }, circleci: { name: 'SHIPLOG_GATE_PASSED' }, jenkins: { name: 'gatePassed' } },
+    always: true,
+  },
+  {
+    name: 'unmet-rules',
+    description:
+      'Every rule the gate found unmet, as a JSON array `[{"rule","stage","environment"?,"message","next",...}]` (`[]` when it passed): what `fromJSON(...)` or `jq` can branch on. Set whenever `gate-passed` is.',
+    commands: GATED,
+    value: (r) => (typeof r.gatePassed === 'boolean' ? JSON.stringify(Array.isArray(r.unmetRules) ? r.unmetRules : []) : undefined),
+    expose: { buildkite: { name: 'shiplog-unmet-rules' }, circleci: { name: 'SHIPLOG_UNMET_RULES' }, jenkins: { name: 'unmetRules' } },
+    always: true,
   },
   {
     name: 'result',

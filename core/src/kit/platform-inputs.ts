@@ -15,8 +15,8 @@ export const PLATFORM_INPUTS: readonly InputSpec[] = [
     type: 'string',
     secret: true,
     description:
-      "Token used to create a GitHub Deployment for `env` and post its statuses (in_progress, then success or failure). Pass the workflow's `github.token` and grant the job `permissions: deployments: write`. Empty: no GitHub Deployment.",
-    commands: ['deploy'],
+      "deploy: token used to create a GitHub Deployment for `env` and post its statuses (in_progress, then success or failure); pass the workflow's `github.token` and grant the job `permissions: deployments: write`. Empty: no GitHub Deployment. approve with platform-gate: token that reads this run's approvals (`permissions: actions: read`).",
+    commands: ['deploy', 'approve'],
   },
   {
     name: 'environment-url',
@@ -78,6 +78,21 @@ export const PLATFORM_INPUTS: readonly InputSpec[] = [
       "shiplogDeploy only: Jenkins \"Username with password\" credentials (user + API token) used to attach this build's console log, causes and change sets to a record-only deployment.",
     commands: ['deploy'],
     expose: { jenkins: { binds: { kind: 'usernamePassword', usernameVariable: 'SHIPLOG_JENKINS_USER', passwordVariable: 'SHIPLOG_JENKINS_TOKEN' } } },
+  },
+  {
+    name: 'gate-message',
+    platform: 'jenkins',
+    type: 'string',
+    description:
+      "shiplogApprove with platformGate: the message of the `input` step the library runs first (input(message, submitter, submitterParameter)); whoever submits it is recorded as the approver (verified:jenkins). Aborting the input aborts the build; nothing is stored.",
+    commands: ['approve'],
+  },
+  {
+    name: 'gate-submitters',
+    platform: 'jenkins',
+    type: 'string',
+    description: "shiplogApprove with platformGate: the input step's `submitter` (comma-separated user ids or groups allowed to submit). Empty: anyone who may build the job.",
+    commands: ['approve'],
   },
   {
     name: 'fail-on-error',

@@ -10,6 +10,7 @@ import type { Actor, Approval } from '../model.js';
 import { findStage, nextStage, requireStage } from '../pipeline-config.js';
 import { approverProblems } from '../policy/approvals.js';
 import { approverRefusal } from '../policy/refusal.js';
+import { gateNotes } from '../kit/platform-gates.js';
 import { findAppVersion, parseAppVersionRef, type AppVersionRef } from './app-version-lookup.js';
 import type { CommandModule, CommandResultBase } from './command-module.js';
 import type { VerdictFields } from './gate-check.js';
@@ -50,6 +51,8 @@ export const approveCommand: CommandModule<ApproveRequest, ApproveResult> = {
   request(inputs) {
     const problems: string[] = [];
     const app = parseAppVersionRef(str(inputs, 'application'), str(inputs, 'app-version'), problems);
+    // A platform gate is released, never rejected: the platform stops the job before this step runs.
+    if (bool(inputs, 'platform-gate') && bool(inputs, 'reject')) problems.push('--platform-gate records an approval: leave out --reject');
     if (problems.length > 0 || !app) throw InvalidInputError.of(problems);
     return { app, stage: str(inputs, 'stage'), reject: bool(inputs, 'reject'), notes: str(inputs, 'notes'), dryRun: bool(inputs, 'dry-run') };
   },
@@ -73,6 +76,8 @@ export const approveCommand: CommandModule<ApproveRequest, ApproveResult> = {
       }
     }
     const actor = await ctx.actor();
+    const gate = await ctx.platformGate?.();
+    const notes = gate ? gateNotes(gate, req.notes) : req.notes;
     const approval: Approval = {
       appVersion: av.name,
       stage: stage.name,
@@ -80,7 +85,7 @@ export const approveCommand: CommandModule<ApproveRequest, ApproveResult> = {
       by: actor.id,
       actor,
       at: ctx.host.now().toISOString(),
-      ...(req.notes ? { notes: req.notes } : {}),
+      ...(notes ? { notes } : {}),
       provenance: ctx.ci(),
     };
     // Who may decide: judged before anything is written, on a dry run too (the record stores re-check it).
@@ -89,7 +94,7 @@ export const approveCommand: CommandModule<ApproveRequest, ApproveResult> = {
     const base = { ok: true as const, operation: 'approve' as const, appVersion: av.name, approved: approval.approved, stage: stage.name, gatePassed: true, unmetRules: [] };
     if (req.dryRun) {
       ctx.host.log.info(`dry run: would record ${approval.approved ? 'an approval' : 'a rejection'} of ${av.name} for ${stage.name} by ${approval.by}`);
-      return { ...base, by: approval.by, actor, at: approval.at, ...(req.notes ? { notes: req.notes } : {}), dryRun: true };
+      return { ...base, by: approval.by, actor, at: approval.at, ...(notes ? { notes } : {}), dryRun: true };
     }
     const saved = await backend.recordApproval(approval, { pipeline });
     return {

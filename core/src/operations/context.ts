@@ -5,6 +5,7 @@
 import type { Backend, BackendKind } from '../backend/backend.js';
 import type { Deadline } from '../deadline.js';
 import type { Host } from '../host.js';
+import type { GateApproval } from '../kit/platform-gates.js';
 import type { Actor, CiContext, PipelineConfig } from '../model.js';
 
 export interface OperationContext {
@@ -20,6 +21,8 @@ export interface OperationContext {
    * platform's variables, `git config user.email`, the OS user. UsageError for `--as` in CI.
    */
   actor(): Promise<Actor>;
+  /** approve --platform-gate: who released the platform's gate (policy/platform-gate.ts); actor() is theirs then. */
+  platformGate?(): Promise<GateApproval>;
   dryRun: boolean;
   /** The command's --timeout (deadline.ts): every request and wait of the command is bounded by it. */
   deadline?: Deadline;

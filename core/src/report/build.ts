@@ -6,6 +6,7 @@
 import { COMMANDS, type CommandName } from '../inputs.js';
 import { intentReport } from '../kit/intent-report.js';
 import { deploymentOf, nameOf, type JsonResult } from '../kit/outputs.js';
+import { gateVerdictOf, refusalHeadline, ruleLine } from './gate-verdict.js';
 import { textOf, v, type Fact, type Report, type ReportContext, type ReportError, type Verdict } from './model.js';
 
 type Rec = Record<string, unknown>;
@@ -15,7 +16,7 @@ const some = (f: Fact): boolean => f.values.some((x) => x.text !== '');
 const createdNote = (x: unknown): string | undefined => (rec(x).created === true ? 'created' : rec(x).created === false ? 'reused' : undefined);
 
 /** Codes of failures that are a gate saying no rather than something broken. */
-export const BLOCKED_CODES: readonly string[] = ['APPROVAL_REQUIRED', 'APPROVAL_REJECTED', 'GATE_REFUSED'];
+export const BLOCKED_CODES: readonly string[] = ['APPROVAL_REQUIRED', 'APPROVAL_REJECTED', 'GATE_REFUSED', 'APPROVER_REFUSED'];
 
 function deploymentFacts(d: Rec): Fact[] {
   const status = textOf(d.status);
@@ -87,6 +88,13 @@ const HEADLINES: Partial<Record<CommandName, (r: JsonResult) => string>> = {
   },
 };
 
+/** A passed gate: said in one row (and that an override passed it). */
+function gateFact(result: JsonResult): Fact {
+  const override = rec(result.override);
+  const rules = Array.isArray(override.rules) ? override.rules.map((r) => textOf(rec(r).rule) || textOf(r)).filter(Boolean) : [];
+  return fact('Release policy', override.reason !== undefined ? v.text(`passed by override (${rules.join(', ') || 'refused rules'}): ${textOf(override.reason)}`) : { text: 'gate passed', status: 'success' });
+}
+
 function errorOf(result: JsonResult): ReportError | undefined {
   if (result.ok !== false) return undefined;
   const e = rec(result.error);
@@ -114,7 +122,8 @@ export function buildReport(command: CommandName | undefined, result: JsonResult
   const dryRun = result.dryRun === true;
   const verdict: Verdict = error ? (BLOCKED_CODES.includes(error.code) ? 'blocked' : 'failed') : dryRun ? 'dry-run' : 'success';
   const e = rec(result.error);
-  const unmetRules = Array.isArray(e.unmetRules) ? e.unmetRules.map((x) => textOf(x)) : Array.isArray(result.unmetRules) ? result.unmetRules.map((x) => textOf(x)) : [];
+  const gate = gateVerdictOf(result);
+  const unmetRules = (gate?.rules ?? []).map(ruleLine);
   // plan and apply: their table, blocked rules and waves, on success and on failure alike.
   const intent = intentReport(op, result);
   if (intent) unmetRules.push(...intent.unmetRules);
@@ -126,7 +135,9 @@ export function buildReport(command: CommandName | undefined, result: JsonResult
     facts = [fact('Error', v.code(error.code), v.text(error.message)), ...(recorded ? deploymentFacts(deployment) : []), ...(intent?.facts ?? [])];
     headline = recorded
       ? `${title}: ${nameOf(deployment.appVersion) ?? ''} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})`
-      : `${title} failed: ${error.message}`;
+      : gate && !gate.passed && gate.rules.length > 0
+        ? refusalHeadline(title, gate)
+        : `${title} failed: ${error.message}`;
   } else {
     facts = intent ? intent.facts : op && OPERATION_FACTS[op] ? OPERATION_FACTS[op](result) : [];
     const line = intent ? intent.headline : op && HEADLINES[op] ? HEADLINES[op](result) : 'ok';
@@ -138,10 +149,11 @@ export function buildReport(command: CommandName | undefined, result: JsonResult
     verdict,
     title,
     headline,
-    facts: [...facts.filter(some), ...(context.facts ?? [])],
+    facts: [...facts.filter(some), ...(gate?.passed && !error ? [gateFact(result)] : []), ...(context.facts ?? [])],
     tables: [...(error?.problems ? [{ title: 'Problems', columns: ['Problem'], rows: error.problems.map((p) => [p]) }] : []), ...(intent?.tables ?? [])],
     links: context.links ?? [],
     unmetRules,
+    ...(gate ? { gate } : {}),
     ...(hint ? { nextStep: hint } : {}),
     ...(error ? { error } : {}),
     ...((context.diagram ?? intent?.diagram) && verdict === 'success'

@@ -3,6 +3,7 @@
  * markdown and the HTML these renderers accept (`&`, `<`, `>` as entities), so no name, message or note can
  * open a tag, a link or a table cell.
  */
+import { ruleWhere } from './gate-verdict.js';
 import type { Report, ReportValue } from './model.js';
 
 /** Plain text safe anywhere in markdown, a table cell included (no markup, no HTML, one line). */
@@ -39,7 +40,10 @@ export interface MarkdownOptions {
 
 export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
   const failed = report.verdict === 'failed' || report.verdict === 'blocked';
-  const heading = failed
+  const refused = report.verdict === 'blocked' && report.gate?.passed === false;
+  const heading = refused
+    ? `### ⛔ ${report.title} refused by the release policy (exit ${report.error?.exitCode ?? 1})`
+    : failed
     ? `### ❌ ${report.title} failed (exit ${report.error?.exitCode ?? 1})`
     : `### ${report.title}${report.verdict === 'dry-run' ? ' (dry run: nothing written)' : ''}`;
   const rows = report.facts.map((f) => `| ${escapeMarkdown(f.label)} | ${f.values.map(value).join(' ')} |`);
@@ -47,7 +51,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
   for (const l of report.links) rows.push(`| ${escapeMarkdown(l.label)} | ${markdownLink(l.text, l.href)} |`);
   const out = [heading, ''];
   if (rows.length > 0) out.push('| | |', '| --- | --- |', ...rows, '');
-  if (report.unmetRules.length > 0) out.push('Unmet rules:', '', ...report.unmetRules.map((r) => `- ${escapeMarkdown(r)}`), '');
+  out.push(...gateSection(report));
   for (const t of report.tables) {
     out.push(`${escapeMarkdown(t.title)}:`, '');
     if (t.columns.length === 1) out.push(...t.rows.map((r) => `- ${escapeMarkdown(r[0] ?? '')}`), '');
@@ -55,4 +59,27 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
   }
   if (opts.diagrams && report.diagram) out.push(`#### ${escapeMarkdown(report.diagramTitle ?? 'Lineage')}`, '', '```mermaid', report.diagram.trimEnd(), '```', '');
   return out.join('\n');
+}
+
+/**
+ * The release policy's section: a refused gate's unmet rules as a table (rule, where, what is missing, the next
+ * step), or a plain list for rules that come as sentences only.
+ */
+function gateSection(report: Report): string[] {
+  const rules = report.gate?.rules ?? [];
+  if (report.gate?.passed !== false || rules.length === 0) {
+    return report.unmetRules.length > 0 ? ['Unmet rules:', '', ...report.unmetRules.map((r) => `- ${escapeMarkdown(r)}`), ''] : [];
+  }
+  if (rules.every((r) => r.stage === '')) return ['#### Release policy: refused', '', ...rules.map((r) => `- ${escapeMarkdown(r.message)}`), ''];
+  const n = rules.length;
+  return [
+    '#### Release policy: refused',
+    '',
+    `${n} unmet rule${n === 1 ? '' : 's'}; nothing was written.`,
+    '',
+    '| Rule | Where | What is missing | Next step |',
+    '| --- | --- | --- | --- |',
+    ...rules.map((r) => `| ${markdownCode(r.rule)} | ${markdownCode(ruleWhere(r))} | ${escapeMarkdown(r.message)} | ${escapeMarkdown(r.next ?? '')} |`),
+    '',
+  ];
 }

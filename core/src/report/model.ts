@@ -6,6 +6,7 @@
  */
 import type { CommandName } from '../inputs.js';
 import type { JsonResult } from '../kit/outputs.js';
+import type { GateVerdict } from './gate-verdict.js';
 
 /** success; dry-run (nothing written); blocked (a gate or an approval said no); failed. */
 export type Verdict = 'success' | 'dry-run' | 'blocked' | 'failed';
@@ -60,8 +61,10 @@ export interface Report {
   facts: Fact[];
   tables: ReportTable[];
   links: ReportLink[];
-  /** Policy rules the operation did not meet (a refused gate lists them). */
+  /** Policy rules the operation did not meet (a refused gate lists them), one line each: `rule: message (next: step)`. */
   unmetRules: string[];
+  /** The release policy's verdict, when the operation asked the gate (report/gate-verdict.ts). */
+  gate?: GateVerdict;
   /** What to do next (the error's hint). */
   nextStep?: string;
   error?: ReportError;

@@ -1,7 +1,9 @@
 /**
  * Platform outputs renderer: a report's key/value pairs as a platform publishes them (GitHub step outputs,
  * Buildkite meta-data), names and set from the output table (kit/outputs.ts). Outputs say what was recorded:
- * a dry run publishes only `result` (and the outputs marked `always`: plan and apply's counts), and a failure publishes a deployment's outputs only once it was recorded.
+ * a dry run publishes only `result` and the outputs marked `always` (the gate's verdict, plan and apply's counts),
+ * and a failure publishes a deployment's outputs only once it was recorded (the `always` ones whatever happened: a
+ * refusal or a failed apply is what a pipeline branches on).
  */
 import type { Platform } from '../inputs.js';
 import { deploymentOf, platformOutputs } from '../kit/outputs.js';

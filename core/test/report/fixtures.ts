@@ -32,6 +32,22 @@ export const RESULTS: Record<string, JsonResult> = {
     operation: 'move',
     error: { code: 'APPROVAL_REQUIRED', message: 'GLOBAL.Acme.Store.shop;1_0_3 needs an approval for prod', exitCode: 1, hint: 'run shiplog approve --stage prod first' },
   },
+  // A refusal as the core writes it (policy/refusal.ts): the verdict beside `error`, one entry per unmet rule.
+  'move-refused': {
+    ok: false,
+    operation: 'move',
+    gatePassed: false,
+    unmetRules: [
+      { rule: 'approval', stage: 'prod', message: 'GLOBAL.Acme.Store.shop;1_0_3 needs 1 more approval for stage prod (1 of 2)', next: 'shiplog approve --application "GLOBAL.Acme.Store.shop;1_0_3" --stage prod', missing: 1 },
+      { rule: 'freeze', stage: 'prod', environment: 'prod-eu', message: 'prod-eu is frozen by year-end until 2027-01-04T05:00:00.000Z', next: 'wait until the freeze ends', endsAt: '2027-01-04T05:00:00.000Z' },
+    ],
+    error: {
+      code: 'GATE_REFUSED',
+      message: 'move of GLOBAL.Acme.Store.shop;1_0_3 to prod refused by the release policy: approval: ...; freeze: ...',
+      exitCode: 1,
+      hint: 'shiplog show "GLOBAL.Acme.Store.shop;1_0_3" lists every decision and what each stage still needs',
+    },
+  },
   'deploy-dry-run': {
     ok: true,
     operation: 'deploy',

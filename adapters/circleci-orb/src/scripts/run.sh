@@ -175,6 +175,22 @@ shiplog_result_file() {
   printf -v "$3" '%s' "$_file"
 }
 
+# The release policy's verdict of a gated operation ($2 holds "gatePassed"): the core's text report in the step output,
+# and SHIPLOG_GATE_PASSED / SHIPLOG_UNMET_RULES exported through $BASH_ENV for the job's later steps. Rendered by
+# the verified bundle itself (its circleciStepReport export); paths go through the environment, so the bundle does
+# not take them for a command line. A report that cannot be drawn never changes the step's outcome.
+shiplog_step_report() {
+  grep -q '"gatePassed"' "$2" 2>/dev/null || return 0
+  SHIPLOG_REPORT_BUNDLE="$1" SHIPLOG_REPORT_RESULT="$2" SHIPLOG_REPORT_EXIT="$3" node --input-type=module -e '
+import { appendFileSync, readFileSync } from "node:fs";
+const e = process.env;
+const { circleciStepReport } = await import(e.SHIPLOG_REPORT_BUNDLE);
+const r = circleciStepReport(e.SHIPLOG_OPERATION, readFileSync(e.SHIPLOG_REPORT_RESULT, "utf8"), Number(e.SHIPLOG_REPORT_EXIT));
+process.stdout.write(r.text);
+if (e.BASH_ENV) appendFileSync(e.BASH_ENV, r.bashEnv);
+' || echo "shiplog: warning: could not render the step report (see the JSON result above)"
+}
+
 shiplog_run() {
   : "${SHIPLOG_OPERATION:?SHIPLOG_OPERATION is not set (the orb sets it)}"
   : "${SHIPLOG_VERSION:?SHIPLOG_VERSION is not set (the orb sets it)}"
@@ -194,6 +210,7 @@ shiplog_run() {
   if [ -n "${BASH_ENV:-}" ]; then
     printf "export SHIPLOG_RESULT='%s'\n" "$result" >>"$BASH_ENV"
   fi
+  shiplog_step_report "$bundle" "$result" "$rc"
   if [ "${SHIPLOG_DEFER_EXIT:-false}" = true ]; then
     # Keep the first failure when several operations of one job defer their exit.
     local first=""

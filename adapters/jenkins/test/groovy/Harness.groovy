@@ -15,6 +15,9 @@ class Harness {
     List<String> console = []
     Set<String> secrets = [] as Set
     Map currentBuild = [description: null]
+    /** Every `input` step asked, and who submits it (null: the input is aborted, as Jenkins does on "Abort"). */
+    List<Map> inputs = []
+    String inputSubmitter = null
     /** null: run sh in a real bash. Otherwise a closure (Map call) -> [status: int, stdout: String]. */
     Closure fakeSh = null
     Binding binding
@@ -34,6 +37,7 @@ class Harness {
         binding.setVariable('libraryResource', { String p -> new File(root, "resources/${p}").getText('UTF-8') })
         binding.setVariable('archiveArtifacts', { Map a -> archived << a })
         binding.setVariable('withEnv', { List l, Closure body -> withEnv(l, body) })
+        binding.setVariable('input', { Map a -> input(a) })
         binding.setVariable('withCredentials', { List l, Closure body -> withCredentials(l, body) })
         binding.setVariable('usernamePassword', { Map a -> [kind: 'usernamePassword'] + a })
         binding.setVariable('string', { Map a -> [kind: 'string'] + a })
@@ -43,6 +47,15 @@ class Harness {
             String name = f.name - '.groovy'
             binding.setVariable(name, shell.parse(f))
         }
+    }
+
+    /** input(message:, submitter:, submitterParameter:): with only submitterParameter, Jenkins returns the submitter's id. */
+    def input(Map a) {
+        inputs << a
+        if (inputSubmitter == null) {
+            throw new StepError('Rejected by someone')
+        }
+        return a.submitterParameter ? inputSubmitter : null
     }
 
     def step(String name, Map args) {

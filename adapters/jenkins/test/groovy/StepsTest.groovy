@@ -364,6 +364,40 @@ if (mode != '--unit-only') {
         assertTrue(lines == ['shiplog plan: 2 to deploy, 0 up to date', 'shiplog plan: 2 to deploy, 0 up to date',
                              'shiplog apply: 2 deployments made, 0 already matched'], "description ${lines}")
     }
+    tests['end to end: a refused gate fails with every unmet rule; an input step\'s submitter approves (verified:jenkins)'] = {
+        def h = newHarness()
+        File ws = h.workspace
+        h.env.putAll([BUILD_NUMBER: '8', JENKINS_URL: 'http://127.0.0.1:9/', JOB_NAME: 'shop/main', BUILD_USER_ID: 'starter'])
+        String state = new File(ws, 'state').path
+        def vu = h.step('shiplogVersionUpdate', [application: 'GLOBAL.Acme.Store.shop', componentName: 'GLOBAL.Acme.Store.cart',
+                                                componentVersion: 'v1', stateDir: state])
+        assertTrue(vu.ok == true, "version-update ${vu}")
+        def refused = h.step('shiplogMove', [application: 'GLOBAL.Acme.Store.shop', to: 'prod', stateDir: state, failOnError: false])
+        assertTrue(refused.ok == false && refused.gatePassed == false && refused.unmetRules*.rule == ['approval'], "refused move ${refused}")
+        String description = h.currentBuild.description as String
+        assertTrue(description.endsWith('shiplog move refused by the release policy: 1 unmet rule (approval)'), description)
+        try {
+            h.step('shiplogMove', [application: 'GLOBAL.Acme.Store.shop', to: 'prod', stateDir: state])
+            assertTrue(false, 'expected the step to fail')
+        } catch (StepError e) {
+            assertTrue(e.message.startsWith('shiplog move failed (exit 1): refused by the release policy: approval: ') && e.message.contains('(next: shiplog approve'), e.message)
+        }
+        // The input step is aborted: the build stops there, nothing runs
+        int calls = h.shCalls.size()
+        try {
+            h.step('shiplogApprove', [application: 'GLOBAL.Acme.Store.shop', stage: 'prod', stateDir: state, platformGate: true, gateMessage: 'Release to prod?'])
+            assertTrue(false, 'expected the aborted input to stop the step')
+        } catch (StepError e) {
+            assertTrue(h.shCalls.size() == calls, 'the CLI ran after an aborted input')
+        }
+        h.inputSubmitter = 'jrel'
+        def a = h.step('shiplogApprove', [application: 'GLOBAL.Acme.Store.shop', stage: 'prod', stateDir: state, platformGate: true,
+                                          gateMessage: 'Release to prod?', gateSubmitters: 'jrel,release-team'])
+        assertTrue(a.ok == true && a.actor.id == 'jrel' && a.actor.source == 'verified:jenkins' && a.gatePassed == true, "approve ${a}")
+        assertTrue(h.inputs[-1] == [message: 'Release to prod?', ok: 'Approve', submitterParameter: 'shiplogSubmitter', submitter: 'jrel,release-team'], "input ${h.inputs}")
+        def moved = h.step('shiplogMove', [application: 'GLOBAL.Acme.Store.shop', to: 'prod', stateDir: state])
+        assertTrue(moved.ok == true && moved.gatePassed == true && moved.unmetRules == [], "move ${moved}")
+    }
     tests['end to end: a shared git store through the store argument, its token only in withCredentials'] = {
         def h = newHarness()
         h.credentials['state-token'] = [user: 'x-access-token', password: 'st0re-t0ken-jenkins']

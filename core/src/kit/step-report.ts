@@ -1,0 +1,62 @@
+/**
+ * What the shell-run adapters show of a result on their platform, from the one report model: CircleCI's step output
+ * (the text report) and the outputs a later step of the job branches on (exported through $BASH_ENV), and the
+ * Jenkins lines (the build description, and the failure message that names each unmet rule). The CLI bundle
+ * exports circleciStepReport (cli/bin.ts) so the orb's run.sh needs nothing but the verified bundle.
+ */
+import type { CommandName } from '../inputs.js';
+import { buildReport, noResultReport } from '../report/build.js';
+import { ruleLine } from '../report/gate-verdict.js';
+import type { Report } from '../report/model.js';
+import { renderOutputs } from '../report/outputs.js';
+import { renderHeadline, renderText, plainLine } from '../report/text.js';
+import type { JsonResult } from './outputs.js';
+
+function reportOf(operation: string | undefined, resultText: string, exitCode: number): Report {
+  const op = (operation || undefined) as CommandName | undefined;
+  try {
+    const parsed: unknown = JSON.parse(resultText);
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return buildReport(op, parsed as JsonResult);
+  } catch {
+    /* no result: reported as such */
+  }
+  return noResultReport(op, exitCode);
+}
+
+/** A value for `export NAME=...` in a file bash sources: single-quoted, quotes escaped. */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * CircleCI: the text report for the step output, and `export SHIPLOG_GATE_PASSED='false'`-style lines for $BASH_ENV
+ * (kit/outputs.ts names them), so a later step of the same job can branch on the verdict.
+ */
+export function circleciStepReport(operation: string | undefined, resultText: string, exitCode = 1): { text: string; bashEnv: string } {
+  const report = reportOf(operation, resultText, exitCode);
+  const bashEnv = renderOutputs(report, 'circleci')
+    .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+    .join('');
+  return { text: renderText(report), bashEnv };
+}
+
+/**
+ * Jenkins: the build description (the headline), and for a failure the message the step fails with; a refused gate
+ * names every unmet rule and its next step there. For apply also the whole text report for the console (the table
+ * of the deployments it made, failed or did not start; plan's table is already there: the CLI prints it).
+ */
+export function jenkinsStepLines(
+  operation: string | undefined,
+  resultText: string,
+  exitCode: number,
+): { description: string; failure?: string; console?: string } {
+  const report = reportOf(operation, resultText, exitCode);
+  const description = renderHeadline(report);
+  const console = operation === 'apply' ? { console: renderText(report) } : {};
+  if (!report.error) return { description, ...console };
+  const rules = report.gate?.passed === false ? report.gate.rules.map(ruleLine) : [];
+  if (rules.length > 0) return { description, failure: plainLine(`refused by the release policy: ${rules.join('; ')}`), ...console };
+  // The error's own message, when it has one (the step says `exit N` otherwise).
+  const message = (report.result.error as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' && message.trim() !== '' ? { description, failure: plainLine(message), ...console } : { description, ...console };
+}
