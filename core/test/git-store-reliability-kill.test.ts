@@ -24,8 +24,8 @@ import { acked, makeRunners, tempDir, track, until } from './support/git-reliabi
 
 describe('git store reliability with killed writers (separate processes, real git)', () => {
   it('writers killed (SIGKILL) while writing a commit, while pushing, at random: no partial operation, a re-run completes it exactly once', async () => {
-    // 3 rounds of 6 writers: 18 kills, each kind (commit, push, random) 6 times
-    const ROUNDS = 3;
+    // 2 rounds of 6 writers: 12 kills, each kind (commit, push, random) 4 times
+    const ROUNDS = 2;
     const WRITERS = 6;
     const dir = await tempDir('shiplog-rel-kill-');
     const remote = makeBareRemote(join(dir, 'srv', 'state.git'));
