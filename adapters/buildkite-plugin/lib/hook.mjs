@@ -1,6 +1,6 @@
 // GENERATED from src/ and @shiplog/core by `npm run build`: do not edit (`npm run check` fails when it drifts).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const LONG_NEEDLE = 512;
@@ -377,6 +377,13 @@ const INPUTS = [
     commands: MUTATING,
     default: "false"
   },
+  {
+    name: "report",
+    type: "boolean",
+    description: "After the operation (also a failed one), write the release dashboard as shiplog-report.html and shiplog-report.md in the working directory (docs/dashboard.md), and publish it where the platform keeps such files: GitHub job summary (and the action's `report-html` output for actions/upload-artifact), CircleCI store_artifacts, Buildkite artifact and annotation, Jenkins archiveArtifacts (and publishHTML when installed). true or false.",
+    commands: ["version-update", "move", "approve", "deploy"],
+    default: "false"
+  },
   // --- component (version-update, envscript) ----------------------------------------------------------
   {
     name: "toml",
@@ -502,6 +509,29 @@ const INPUTS = [
     commands: ["approve", "move"]
   },
   {
+    name: "platform-gate",
+    type: "boolean",
+    description: `Record the approval as the platform's own manual gate, with the identity of who released it (docs/policy.md, "Platform gates"): GitHub: the required reviewer of the job's environment, from the run's approvals (the action, with github-token); Buildkite: the unblocker of the block step before this step; CircleCI: the approver of the workflow's approval job (from API v2 with circleci-token; without it the pipeline's user, source ci:circleci); Jenkins: the submitter of the input step shiplogApprove runs (gate-message). The gate not released: exit 1, nothing stored. Not with reject.`,
+    commands: ["approve"],
+    default: "false"
+  },
+  {
+    name: "gate-name",
+    type: "string",
+    description: "With platform-gate: which gate. GitHub: the environment whose reviewers approved (default: the stage). CircleCI: the approval job (default: the one approved last in this workflow). Buildkite, Jenkins: not used.",
+    commands: ["approve"],
+    example: "hold-prod"
+  },
+  {
+    name: "circleci-token",
+    type: "string",
+    secret: true,
+    description: "With platform-gate on CircleCI: a personal API token that may read the project, to ask API v2 who approved the approval job (GET /workflow/{id}/job, /user/{id}; SHIPLOG_CIRCLECI_API_URL for CircleCI server). Without it the identity recorded is the pipeline's (CIRCLE_USERNAME).",
+    commands: ["approve"],
+    env: ["CIRCLE_TOKEN"],
+    expose: { github: false, buildkite: false, jenkins: false, circleci: { value: false, envName: "CIRCLE_TOKEN" } }
+  },
+  {
     name: "to",
     type: "string",
     description: "move: stage to move the application version into (default: the next stage). check-gate: the stage a move would go to (or give --env). diff: second environment. store copy: the destination store URL (docs/store.md).",
@@ -613,8 +643,8 @@ const INPUTS = [
   {
     name: "intent",
     type: "string",
-    description: "The intent file (what should run where). Default: the nearest intent.toml from here up to the repository root.",
-    commands: PLAN_APPLY,
+    description: "The intent file (what should run where; report: the drift it shows). Default: the nearest intent.toml from here up to the repository root (report: none found, no drift shown).",
+    commands: [...PLAN_APPLY, "report"],
     env: ["SHIPLOG_INTENT"],
     example: "deploy/intent.toml"
   },
@@ -740,8 +770,8 @@ const INPUTS = [
   {
     name: "format",
     type: "enum",
-    values: ["table", "json", "markdown", "csv", "tsv"],
-    description: "Output on stdout: an aligned table on a terminal (tab-separated rows without header when piped), one JSON object, a Markdown table, CSV or TSV with a header. --json is --format json.",
+    values: ["table", "json", "markdown", "csv", "tsv", "html"],
+    description: "Output on stdout: an aligned table on a terminal (tab-separated rows without header when piped), one JSON object, a Markdown table, CSV or TSV with a header. --json is --format json. html (status only): the release dashboard page, as report --html draws it.",
     commands: TABLE_QUERIES,
     default: "table",
     cliOnly: true
@@ -787,8 +817,8 @@ const PLATFORM_INPUTS = [
     platform: "github",
     type: "string",
     secret: true,
-    description: "Token used to create a GitHub Deployment for `env` and post its statuses (in_progress, then success or failure). Pass the workflow's `github.token` and grant the job `permissions: deployments: write`. Empty: no GitHub Deployment.",
-    commands: ["deploy"]
+    description: "deploy: token used to create a GitHub Deployment for `env` and post its statuses (in_progress, then success or failure); pass the workflow's `github.token` and grant the job `permissions: deployments: write`. Empty: no GitHub Deployment. approve with platform-gate: token that reads this run's approvals (`permissions: actions: read`).",
+    commands: ["deploy", "approve"]
   },
   {
     name: "environment-url",
@@ -845,6 +875,20 @@ const PLATFORM_INPUTS = [
     description: `shiplogDeploy only: Jenkins "Username with password" credentials (user + API token) used to attach this build's console log, causes and change sets to a record-only deployment.`,
     commands: ["deploy"],
     expose: { jenkins: { binds: { kind: "usernamePassword", usernameVariable: "SHIPLOG_JENKINS_USER", passwordVariable: "SHIPLOG_JENKINS_TOKEN" } } }
+  },
+  {
+    name: "gate-message",
+    platform: "jenkins",
+    type: "string",
+    description: "shiplogApprove with platformGate: the message of the `input` step the library runs first (input(message, submitter, submitterParameter)); whoever submits it is recorded as the approver (verified:jenkins). Aborting the input aborts the build; nothing is stored.",
+    commands: ["approve"]
+  },
+  {
+    name: "gate-submitters",
+    platform: "jenkins",
+    type: "string",
+    description: "shiplogApprove with platformGate: the input step's `submitter` (comma-separated user ids or groups allowed to submit). Empty: anyone who may build the job.",
+    commands: ["approve"]
   },
   {
     name: "fail-on-error",
@@ -956,24 +1000,25 @@ function platformParams(platform, command) {
   return INPUT_TABLE.flatMap((spec) => paramsOf(spec, platform, command));
 }
 
-const rec$2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+const rec$3 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 const str = (v) => typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
 function nameOf(v) {
-  return str(v) ?? str(rec$2(v)?.name);
+  return str(v) ?? str(rec$3(v)?.name);
 }
 function deploymentOf(result) {
-  return rec$2(result.deployment) ?? rec$2(rec$2(result.error)?.deployment);
+  return rec$3(result.deployment) ?? rec$3(rec$3(result.error)?.deployment);
 }
 function planOf(result) {
-  if (result.operation === "plan" || rec$2(result.counts)?.deploy !== void 0) return rec$2(result.counts) ? result : void 0;
-  return rec$2(result.plan);
+  if (result.operation === "plan" || rec$3(result.counts)?.deploy !== void 0) return rec$3(result.counts) ? result : void 0;
+  return rec$3(result.plan);
 }
 function planChanges(result) {
-  const counts = rec$2(planOf(result)?.counts);
+  const counts = rec$3(planOf(result)?.counts);
   if (!counts) return void 0;
   return ["deploy", "undeploy", "blocked"].reduce((n, k) => n + (typeof counts[k] === "number" ? counts[k] : 0), 0);
 }
-const stepCount = (r, status) => r.steps !== void 0 ? str(rec$2(r.counts)?.[status]) : void 0;
+const stepCount = (r, status) => r.steps !== void 0 ? str(rec$3(r.counts)?.[status]) : void 0;
+const GATED = ["version-update", "move", "approve", "deploy", "check-gate"];
 const meta = (name) => ({ buildkite: { name: `shiplog-${name}` }, circleci: false, jenkins: false });
 const OUTPUTS = [
   {
@@ -1048,6 +1093,29 @@ const OUTPUTS = [
     always: true
   },
   {
+    name: "report-html",
+    description: "With `report: true`: the release dashboard page written (`shiplog-report.html`, in the working directory), for a later upload step (GitHub: `actions/upload-artifact`); empty when none was written.",
+    commands: ["version-update", "move", "approve", "deploy"],
+    value: (r) => str(rec$3(rec$3(r.report)?.html)?.path),
+    expose: meta("report-html")
+  },
+  {
+    name: "gate-passed",
+    description: "The release policy's verdict (docs/policy.md): `true` when the gate passed (or was passed by `override`), `false` when it refused (the step fails with exit 1). Set on a refusal and on a dry run too; absent when the operation stopped before the gate was asked (bad input, no such version).",
+    commands: GATED,
+    value: (r) => typeof r.gatePassed === "boolean" ? String(r.gatePassed) : void 0,
+    expose: { buildkite: { name: "shiplog-gate-passed" }, circleci: { name: "SHIPLOG_GATE_PASSED" }, jenkins: { name: "gatePassed" } },
+    always: true
+  },
+  {
+    name: "unmet-rules",
+    description: 'Every rule the gate found unmet, as a JSON array `[{"rule","stage","environment"?,"message","next",...}]` (`[]` when it passed): what `fromJSON(...)` or `jq` can branch on. Set whenever `gate-passed` is.',
+    commands: GATED,
+    value: (r) => typeof r.gatePassed === "boolean" ? JSON.stringify(Array.isArray(r.unmetRules) ? r.unmetRules : []) : void 0,
+    expose: { buildkite: { name: "shiplog-unmet-rules" }, circleci: { name: "SHIPLOG_UNMET_RULES" }, jenkins: { name: "unmetRules" } },
+    always: true
+  },
+  {
     name: "result",
     description: 'The operation\'s result as one JSON object, as `shiplog --json` prints it (`{"ok":true,"operation":...}` or `{"ok":false,"error":{...}}`).',
     commands: ADAPTER_COMMANDS,
@@ -1060,6 +1128,117 @@ function platformOutputs(platform, command) {
     const e = spec.expose?.[platform];
     return { spec, name: e ? e.name : spec.name };
   });
+}
+
+const rec$2 = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : void 0;
+const text$1 = (x) => typeof x === "string" && x.trim() !== "" ? x : void 0;
+function ruleOf(x) {
+  if (typeof x === "string") return text$1(x) ? { rule: "rule", stage: "", message: x } : void 0;
+  const r = rec$2(x);
+  const message = text$1(r?.message);
+  if (!r || !message) return void 0;
+  const environment = text$1(r.environment);
+  const next = text$1(r.next);
+  return { rule: text$1(r.rule) ?? "rule", stage: text$1(r.stage) ?? "", ...environment ? { environment } : {}, message, ...next ? { next } : {} };
+}
+function gateVerdictOf(result) {
+  const e = rec$2(result.error);
+  const passed = typeof result.gatePassed === "boolean" ? result.gatePassed : typeof e?.gatePassed === "boolean" ? e.gatePassed : void 0;
+  const list = Array.isArray(result.unmetRules) ? result.unmetRules : Array.isArray(e?.unmetRules) ? e.unmetRules : void 0;
+  if (passed === void 0 && list === void 0) return void 0;
+  const rules = (list ?? []).map(ruleOf).filter((r) => r !== void 0);
+  return { passed: passed ?? rules.length === 0, rules };
+}
+function ruleWhere(r) {
+  return r.environment && r.environment !== r.stage ? `${r.stage} (${r.environment})` : r.stage;
+}
+function ruleLine(r) {
+  const head = r.rule === "rule" && !r.stage ? r.message : `${r.rule}: ${r.message}`;
+  return r.next ? `${head} (next: ${r.next})` : head;
+}
+function refusalHeadline(title, verdict) {
+  const kinds = [...new Set(verdict.rules.map((r) => r.rule).filter((k) => k !== "rule"))];
+  const n = verdict.rules.length;
+  return `${title} refused by the release policy: ${n} unmet rule${n === 1 ? "" : "s"}${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""}`;
+}
+
+function escapeMarkdown(s) {
+  return s.replace(/[\\`*_[\]|&<>]/g, (c) => c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : `\\${c}`).replace(/\r?\n/g, " ");
+}
+function markdownCode(s) {
+  return s === "" ? "" : "`" + s.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n/g, " ") + "`";
+}
+function markdownLink(label, url) {
+  if (!url || !/^https?:\/\/[^\s()<>]+$/.test(url)) return escapeMarkdown(label);
+  return `[${escapeMarkdown(label)}](${url})`;
+}
+const MARK = { success: "\u2705", failed: "\u274C" };
+function value(x) {
+  if (x.href !== void 0) return markdownLink(x.text, x.href);
+  if (x.status) return `${MARK[x.status]} ${escapeMarkdown(x.text)}`;
+  const shown = x.code ? markdownCode(x.text) : escapeMarkdown(x.text);
+  return x.note ? `${shown} (${escapeMarkdown(x.note)})` : shown;
+}
+function renderMarkdown(report, opts = {}) {
+  const failed = report.verdict === "failed" || report.verdict === "blocked";
+  const refused = report.verdict === "blocked" && report.gate?.passed === false;
+  const heading = refused ? `### \u26D4 ${report.title} refused by the release policy (exit ${report.error?.exitCode ?? 1})` : failed ? `### \u274C ${report.title} failed (exit ${report.error?.exitCode ?? 1})` : `### ${report.title}${report.verdict === "dry-run" ? " (dry run: nothing written)" : ""}`;
+  const rows = report.facts.map((f) => `| ${escapeMarkdown(f.label)} | ${f.values.map(value).join(" ")} |`);
+  if (report.nextStep) rows.splice(failed ? 1 : rows.length, 0, `| Hint | ${escapeMarkdown(report.nextStep)} |`);
+  for (const l of report.links) rows.push(`| ${escapeMarkdown(l.label)} | ${markdownLink(l.text, l.href)} |`);
+  const out = [heading, ""];
+  if (rows.length > 0) out.push("| | |", "| --- | --- |", ...rows, "");
+  out.push(...gateSection(report));
+  for (const t of report.tables) {
+    out.push(`${escapeMarkdown(t.title)}:`, "");
+    if (t.columns.length === 1) out.push(...t.rows.map((r) => `- ${escapeMarkdown(r[0] ?? "")}`), "");
+    else out.push(`| ${t.columns.map(escapeMarkdown).join(" | ")} |`, `|${" --- |".repeat(t.columns.length)}`, ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(" | ")} |`), "");
+  }
+  if (opts.diagrams && report.diagram) out.push(`#### ${escapeMarkdown(report.diagramTitle ?? "Lineage")}`, "", "```mermaid", report.diagram.trimEnd(), "```", "");
+  return out.join("\n");
+}
+function gateSection(report) {
+  const rules = report.gate?.rules ?? [];
+  if (report.gate?.passed !== false || rules.length === 0) {
+    return report.unmetRules.length > 0 ? ["Unmet rules:", "", ...report.unmetRules.map((r) => `- ${escapeMarkdown(r)}`), ""] : [];
+  }
+  if (rules.every((r) => r.stage === "")) return ["#### Release policy: refused", "", ...rules.map((r) => `- ${escapeMarkdown(r.message)}`), ""];
+  const n = rules.length;
+  return [
+    "#### Release policy: refused",
+    "",
+    `${n} unmet rule${n === 1 ? "" : "s"}; nothing was written.`,
+    "",
+    "| Rule | Where | What is missing | Next step |",
+    "| --- | --- | --- | --- |",
+    ...rules.map((r) => `| ${markdownCode(r.rule)} | ${markdownCode(ruleWhere(r))} | ${escapeMarkdown(r.message)} | ${escapeMarkdown(r.next ?? "")} |`),
+    ""
+  ];
+}
+
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+
+const REPORT_ANNOTATION_CONTEXT = "shiplog-report";
+INPUTS.find((i) => i.name === "report")?.commands ?? [];
+function publishedReportOf(result) {
+  const r = result.report;
+  return r !== null && typeof r === "object" && "html" in r ? r : void 0;
+}
+const bytes = (s) => new TextEncoder().encode(s).length;
+function buildkiteReportCalls(report) {
+  if (!report.html) return [];
+  return [
+    { argv: ["artifact", "upload", report.html.path] },
+    { argv: ["annotate", "--style", "info", "--context", REPORT_ANNOTATION_CONTEXT] }
+  ];
+}
+function buildkiteAnnotation(report, markdown, limit = SUMMARY_LIMIT_BYTES) {
+  const head = report.html ? `**Release dashboard**: <a href="artifact://${report.html.path}">${report.html.path}</a>
+
+` : "";
+  const body = markdown ?? "";
+  return bytes(head) + bytes(body) <= limit ? `${head}${body}` : `${head}_The dashboard's markdown is too large for an annotation: open the page._
+`;
 }
 
 const v = {
@@ -1203,7 +1382,7 @@ const rec = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x 
 const fact = (label, ...values) => ({ label, values });
 const some = (f) => f.values.some((x) => x.text !== "");
 const createdNote = (x) => rec(x).created === true ? "created" : rec(x).created === false ? "reused" : void 0;
-const BLOCKED_CODES = ["APPROVAL_REQUIRED", "APPROVAL_REJECTED", "GATE_REFUSED"];
+const BLOCKED_CODES = ["APPROVAL_REQUIRED", "APPROVAL_REJECTED", "GATE_REFUSED", "APPROVER_REFUSED"];
 function deploymentFacts(d) {
   const status = textOf(d.status);
   const logUrl = textOf(d.logUrl);
@@ -1268,6 +1447,11 @@ const HEADLINES = {
     return `dashboard of ${apps} application${apps === 1 ? "" : "s"} x ${envs} environment${envs === 1 ? "" : "s"}${file ? ` in ${file}` : ""}`;
   }
 };
+function gateFact(result) {
+  const override = rec(result.override);
+  const rules = Array.isArray(override.rules) ? override.rules.map((r) => textOf(rec(r).rule) || textOf(r)).filter(Boolean) : [];
+  return fact("Release policy", override.reason !== void 0 ? v.text(`passed by override (${rules.join(", ") || "refused rules"}): ${textOf(override.reason)}`) : { text: "gate passed", status: "success" });
+}
 function errorOf(result) {
   if (result.ok !== false) return void 0;
   const e = rec(result.error);
@@ -1289,7 +1473,8 @@ function buildReport(command, result, context = {}) {
   const dryRun = result.dryRun === true;
   const verdict = error ? BLOCKED_CODES.includes(error.code) ? "blocked" : "failed" : dryRun ? "dry-run" : "success";
   const e = rec(result.error);
-  const unmetRules = Array.isArray(e.unmetRules) ? e.unmetRules.map((x) => textOf(x)) : Array.isArray(result.unmetRules) ? result.unmetRules.map((x) => textOf(x)) : [];
+  const gate = gateVerdictOf(result);
+  const unmetRules = (gate?.rules ?? []).map(ruleLine);
   const intent = intentReport(op, result);
   if (intent) unmetRules.push(...intent.unmetRules);
   let facts;
@@ -1298,7 +1483,7 @@ function buildReport(command, result, context = {}) {
     const deployment = deploymentOf(result);
     const recorded = op !== void 0 && deployment !== void 0 && deployment.id !== void 0 && deployment.id !== null;
     facts = [fact("Error", v.code(error.code), v.text(error.message)), ...recorded ? deploymentFacts(deployment) : [], ...intent?.facts ?? []];
-    headline = recorded ? `${title}: ${nameOf(deployment.appVersion) ?? ""} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})` : `${title} failed: ${error.message}`;
+    headline = recorded ? `${title}: ${nameOf(deployment.appVersion) ?? ""} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})` : gate && !gate.passed && gate.rules.length > 0 ? refusalHeadline(title, gate) : `${title} failed: ${error.message}`;
   } else {
     facts = intent ? intent.facts : op && OPERATION_FACTS[op] ? OPERATION_FACTS[op](result) : [];
     const line = intent ? intent.headline : op && HEADLINES[op] ? HEADLINES[op](result) : "ok";
@@ -1310,10 +1495,11 @@ function buildReport(command, result, context = {}) {
     verdict,
     title,
     headline,
-    facts: [...facts.filter(some), ...context.facts ?? []],
+    facts: [...facts.filter(some), ...gate?.passed && !error ? [gateFact(result)] : [], ...context.facts ?? []],
     tables: [...error?.problems ? [{ title: "Problems", columns: ["Problem"], rows: error.problems.map((p) => [p]) }] : [], ...intent?.tables ?? []],
     links: context.links ?? [],
     unmetRules,
+    ...gate ? { gate } : {},
     ...hint ? { nextStep: hint } : {},
     ...error ? { error } : {},
     ...(context.diagram ?? intent?.diagram) && verdict === "success" ? { diagram: context.diagram ?? intent?.diagram, ...!context.diagram && intent ? { diagramTitle: intent.diagramTitle } : {} } : {},
@@ -1323,41 +1509,6 @@ function buildReport(command, result, context = {}) {
 function noResultReport(command, exitCode) {
   const message = `shiplog ${command ?? ""} failed with exit ${exitCode} and no result: see the job log`.replace("  ", " ");
   return buildReport(command, { ok: false, ...command ? { operation: command } : {}, error: { code: "NO_RESULT", message, exitCode } });
-}
-
-function escapeMarkdown(s) {
-  return s.replace(/[\\`*_[\]|&<>]/g, (c) => c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : `\\${c}`).replace(/\r?\n/g, " ");
-}
-function markdownCode(s) {
-  return s === "" ? "" : "`" + s.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n/g, " ") + "`";
-}
-function markdownLink(label, url) {
-  if (!url || !/^https?:\/\/[^\s()<>]+$/.test(url)) return escapeMarkdown(label);
-  return `[${escapeMarkdown(label)}](${url})`;
-}
-const MARK = { success: "\u2705", failed: "\u274C" };
-function value(x) {
-  if (x.href !== void 0) return markdownLink(x.text, x.href);
-  if (x.status) return `${MARK[x.status]} ${escapeMarkdown(x.text)}`;
-  const shown = x.code ? markdownCode(x.text) : escapeMarkdown(x.text);
-  return x.note ? `${shown} (${escapeMarkdown(x.note)})` : shown;
-}
-function renderMarkdown(report, opts = {}) {
-  const failed = report.verdict === "failed" || report.verdict === "blocked";
-  const heading = failed ? `### \u274C ${report.title} failed (exit ${report.error?.exitCode ?? 1})` : `### ${report.title}${report.verdict === "dry-run" ? " (dry run: nothing written)" : ""}`;
-  const rows = report.facts.map((f) => `| ${escapeMarkdown(f.label)} | ${f.values.map(value).join(" ")} |`);
-  if (report.nextStep) rows.splice(failed ? 1 : rows.length, 0, `| Hint | ${escapeMarkdown(report.nextStep)} |`);
-  for (const l of report.links) rows.push(`| ${escapeMarkdown(l.label)} | ${markdownLink(l.text, l.href)} |`);
-  const out = [heading, ""];
-  if (rows.length > 0) out.push("| | |", "| --- | --- |", ...rows, "");
-  if (report.unmetRules.length > 0) out.push("Unmet rules:", "", ...report.unmetRules.map((r) => `- ${escapeMarkdown(r)}`), "");
-  for (const t of report.tables) {
-    out.push(`${escapeMarkdown(t.title)}:`, "");
-    if (t.columns.length === 1) out.push(...t.rows.map((r) => `- ${escapeMarkdown(r[0] ?? "")}`), "");
-    else out.push(`| ${t.columns.map(escapeMarkdown).join(" | ")} |`, `|${" --- |".repeat(t.columns.length)}`, ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(" | ")} |`), "");
-  }
-  if (opts.diagrams && report.diagram) out.push(`#### ${escapeMarkdown(report.diagramTitle ?? "Lineage")}`, "", "```mermaid", report.diagram.trimEnd(), "```", "");
-  return out.join("\n");
 }
 
 function renderOutputs(report, platform) {
@@ -1651,6 +1802,20 @@ function reportToBuildkite(operation, code, json) {
   agent(["annotate", "--style", r.style, "--context", `shiplog-${operation}`], r.annotation, "buildkite-agent annotate failed");
   for (const [key, value] of r.metadata) agent(["meta-data", "set", key, value], "", `buildkite-agent meta-data set ${key} failed`);
 }
+function publishDashboard(result) {
+  const published = result ? publishedReportOf(result) : void 0;
+  if (!published?.html) return;
+  let markdown;
+  try {
+    markdown = published.markdown ? readFileSync(published.markdown.path, "utf8") : void 0;
+  } catch {
+    markdown = void 0;
+  }
+  const [upload, annotate] = buildkiteReportCalls(published);
+  if (agent(upload.argv, "", `buildkite-agent artifact upload ${published.html.path} failed`)) {
+    agent(annotate.argv, buildkiteAnnotation(published, markdown), "buildkite-agent annotate (release dashboard) failed");
+  }
+}
 async function runHook(phase) {
   if (phase !== "command" && phase !== "post-command") {
     process.stderr.write("usage: node hook.mjs command|post-command\n");
@@ -1682,6 +1847,7 @@ async function runHook(phase) {
   const result = parseResult(json);
   printEnvscript(plan, code, result);
   reportToBuildkite(plan.operation, code, json);
+  publishDashboard(result);
   return hookExit(phase, code, result);
 }
 function parseResult(json) {

@@ -112,3 +112,24 @@ describe('embedded store', () => {
     expect(r.stderr).toMatch(/shiplog: error: /);
   });
 });
+
+describe('the release policy\'s verdict', () => {
+  it('a refused move fails the step; meta-data carries gate-passed and the unmet rules, the annotation names each rule', async () => {
+    const vu = await job.run('command', { operation: 'version-update', 'component-name': COMPONENT, 'component-version': '1.0.0', application: APP });
+    expect(vu.status, vu.stderr).toBe(0);
+    const refused = await job.run('command', { operation: 'move', application: APP, to: 'prod' });
+    expect(refused.status).toBe(1);
+    const meta = metaData(refused.calls);
+    expect(meta['shiplog-gate-passed']).toBe('false');
+    expect(JSON.parse(meta['shiplog-unmet-rules'])).toEqual([expect.objectContaining({ rule: 'approval', stage: 'prod' })]);
+    const [annotation] = annotations(refused.calls);
+    expect(annotation).toMatchObject({ context: 'shiplog-move' });
+    expect(annotation.body).toMatch(/approval/);
+
+    const approved = await job.run('command', { operation: 'approve', application: APP, stage: 'prod' });
+    expect(approved.status, approved.stderr).toBe(0);
+    const moved = await job.run('command', { operation: 'move', application: APP, to: 'prod' });
+    expect(moved.status, moved.stderr).toBe(0);
+    expect(metaData(moved.calls)).toMatchObject({ 'shiplog-gate-passed': 'true', 'shiplog-unmet-rules': '[]' });
+  });
+});

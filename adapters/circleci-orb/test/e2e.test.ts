@@ -84,6 +84,12 @@ describe('orb jobs on the embedded store', () => {
     const gated = await job('move', { application: APP, to: 'prod' });
     expect(gated.exitCode).toBe(1);
     expect(artifact('move-2.json')).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED', exitCode: 1 } });
+    // The verdict: the step output names each unmet rule, and $BASH_ENV carries it for a later step of the job.
+    expect(gated.output).toMatch(/unmet rule: approval/);
+    const exported = (name: string) => [...readFileSync(machine.bashEnv, 'utf8').matchAll(new RegExp(`^export ${name}='(.*)'$`, 'gm'))].map((m) => m[1]);
+    // (the deploy and the first move passed their gates; the refusal is the last word)
+    expect(exported('SHIPLOG_GATE_PASSED')).toEqual([...exported('SHIPLOG_GATE_PASSED').slice(0, -1).map(() => 'true'), 'false']);
+    expect(JSON.parse(exported('SHIPLOG_UNMET_RULES').at(-1)!)).toEqual([expect.objectContaining({ rule: 'approval', stage: 'prod' })]);
 
     expect((await job('approve', { application: APP, stage: 'prod', notes: 'ok from CircleCI' })).exitCode).toBe(0);
     expect(artifact('approve.json')).toMatchObject({ ok: true, approved: true, stage: 'prod' });

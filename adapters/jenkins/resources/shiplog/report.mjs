@@ -259,6 +259,29 @@ const INPUTS = [
     commands: ["approve", "move"]
   },
   {
+    name: "platform-gate",
+    type: "boolean",
+    description: `Record the approval as the platform's own manual gate, with the identity of who released it (docs/policy.md, "Platform gates"): GitHub: the required reviewer of the job's environment, from the run's approvals (the action, with github-token); Buildkite: the unblocker of the block step before this step; CircleCI: the approver of the workflow's approval job (from API v2 with circleci-token; without it the pipeline's user, source ci:circleci); Jenkins: the submitter of the input step shiplogApprove runs (gate-message). The gate not released: exit 1, nothing stored. Not with reject.`,
+    commands: ["approve"],
+    default: "false"
+  },
+  {
+    name: "gate-name",
+    type: "string",
+    description: "With platform-gate: which gate. GitHub: the environment whose reviewers approved (default: the stage). CircleCI: the approval job (default: the one approved last in this workflow). Buildkite, Jenkins: not used.",
+    commands: ["approve"],
+    example: "hold-prod"
+  },
+  {
+    name: "circleci-token",
+    type: "string",
+    secret: true,
+    description: "With platform-gate on CircleCI: a personal API token that may read the project, to ask API v2 who approved the approval job (GET /workflow/{id}/job, /user/{id}; SHIPLOG_CIRCLECI_API_URL for CircleCI server). Without it the identity recorded is the pipeline's (CIRCLE_USERNAME).",
+    commands: ["approve"],
+    env: ["CIRCLE_TOKEN"],
+    expose: { github: false, buildkite: false, jenkins: false, circleci: { value: false, envName: "CIRCLE_TOKEN" } }
+  },
+  {
     name: "to",
     type: "string",
     description: "move: stage to move the application version into (default: the next stage). check-gate: the stage a move would go to (or give --env). diff: second environment. store copy: the destination store URL (docs/store.md).",
@@ -531,22 +554,51 @@ const INPUTS = [
 ];
 INPUTS.filter((i) => i.secret && !i.cliOnly).map((i) => i.name);
 
-const rec$2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+const rec$3 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 const str = (v) => typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
 function nameOf(v) {
-  return str(v) ?? str(rec$2(v)?.name);
+  return str(v) ?? str(rec$3(v)?.name);
 }
 function deploymentOf(result) {
-  return rec$2(result.deployment) ?? rec$2(rec$2(result.error)?.deployment);
+  return rec$3(result.deployment) ?? rec$3(rec$3(result.error)?.deployment);
 }
 function planOf(result) {
-  if (result.operation === "plan" || rec$2(result.counts)?.deploy !== void 0) return rec$2(result.counts) ? result : void 0;
-  return rec$2(result.plan);
+  if (result.operation === "plan" || rec$3(result.counts)?.deploy !== void 0) return rec$3(result.counts) ? result : void 0;
+  return rec$3(result.plan);
 }
 function planChanges(result) {
-  const counts = rec$2(planOf(result)?.counts);
+  const counts = rec$3(planOf(result)?.counts);
   if (!counts) return void 0;
   return ["deploy", "undeploy", "blocked"].reduce((n, k) => n + (typeof counts[k] === "number" ? counts[k] : 0), 0);
+}
+
+const rec$2 = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : void 0;
+const text$2 = (x) => typeof x === "string" && x.trim() !== "" ? x : void 0;
+function ruleOf(x) {
+  if (typeof x === "string") return text$2(x) ? { rule: "rule", stage: "", message: x } : void 0;
+  const r = rec$2(x);
+  const message = text$2(r?.message);
+  if (!r || !message) return void 0;
+  const environment = text$2(r.environment);
+  const next = text$2(r.next);
+  return { rule: text$2(r.rule) ?? "rule", stage: text$2(r.stage) ?? "", ...environment ? { environment } : {}, message, ...next ? { next } : {} };
+}
+function gateVerdictOf(result) {
+  const e = rec$2(result.error);
+  const passed = typeof result.gatePassed === "boolean" ? result.gatePassed : typeof e?.gatePassed === "boolean" ? e.gatePassed : void 0;
+  const list = Array.isArray(result.unmetRules) ? result.unmetRules : Array.isArray(e?.unmetRules) ? e.unmetRules : void 0;
+  if (passed === void 0 && list === void 0) return void 0;
+  const rules = (list ?? []).map(ruleOf).filter((r) => r !== void 0);
+  return { passed: passed ?? rules.length === 0, rules };
+}
+function ruleLine(r) {
+  const head = r.rule === "rule" && !r.stage ? r.message : `${r.rule}: ${r.message}`;
+  return r.next ? `${head} (next: ${r.next})` : head;
+}
+function refusalHeadline(title, verdict) {
+  const kinds = [...new Set(verdict.rules.map((r) => r.rule).filter((k) => k !== "rule"))];
+  const n = verdict.rules.length;
+  return `${title} refused by the release policy: ${n} unmet rule${n === 1 ? "" : "s"}${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""}`;
 }
 
 const v = {
@@ -562,10 +614,10 @@ function textOf(x) {
 
 const rec$1 = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : {};
 const arr = (x) => Array.isArray(x) ? x.map(rec$1) : [];
-const text = (x) => typeof x === "string" ? x : typeof x === "number" ? String(x) : "";
+const text$1 = (x) => typeof x === "string" ? x : typeof x === "number" ? String(x) : "";
 const num = (x) => typeof x === "number" ? x : 0;
 function version(full) {
-  const s = text(full);
+  const s = text$1(full);
   if (s === "") return "-";
   const i = s.lastIndexOf(";");
   return i < 0 ? s : s.slice(i + 1);
@@ -594,9 +646,9 @@ function planHeadline(plan) {
   return `${planChanges(plan) ? "" : "nothing to do, "}${parts.join(", ")}`;
 }
 function planFacts(plan) {
-  const envs = arr(plan.environments).map((e) => text(e.name));
+  const envs = arr(plan.environments).map((e) => text$1(e.name));
   return [
-    { label: "Intent", values: [{ text: text(plan.intent), code: true }] },
+    { label: "Intent", values: [{ text: text$1(plan.intent), code: true }] },
     { label: "Environments", values: envs.length ? envs.map((e) => ({ text: e, code: true })) : [{ text: "none" }] },
     { label: "Changes", values: [{ text: String(planChanges(plan) ?? 0) }] },
     { label: "Waves", values: [{ text: String(arr(plan.waves).length) }] }
@@ -607,19 +659,19 @@ function planTable(plan) {
     title: "Plan",
     columns: ["Environment", "Wave", "Application", "Current", "Desired", "Action", "Reason"],
     rows: capped(arr(plan.rows).map((r) => [
-      text(r.environment),
-      text(r.wave),
-      text(r.application),
+      text$1(r.environment),
+      text$1(r.wave),
+      text$1(r.application),
       version(r.current),
       r.desired === null ? "none" : version(r.desired),
-      text(r.action),
-      text(r.reason)
+      text$1(r.action),
+      text$1(r.reason)
     ]), 7)
   };
 }
 function blockedRules(plan) {
   return arr(plan.rows).filter((r) => r.action === "blocked").flatMap(
-    (r) => arr(r.unmetRules).map((u) => `${text(r.environment)} ${text(r.application)} ${version(r.desired)}: ${text(u.rule)}: ${text(u.message)}${text(u.next) ? ` (next: ${text(u.next)})` : ""}`)
+    (r) => arr(r.unmetRules).map((u) => `${text$1(r.environment)} ${text$1(r.application)} ${version(r.desired)}: ${text$1(u.rule)}: ${text$1(u.message)}${text$1(u.next) ? ` (next: ${text$1(u.next)})` : ""}`)
   );
 }
 function stepsTable(steps) {
@@ -627,15 +679,15 @@ function stepsTable(steps) {
     title: "Deployments",
     columns: ["Environment", "Wave", "Application", "Version", "Action", "Status", "Duration", "Deployment", "Note"],
     rows: capped(steps.map((s) => [
-      text(s.environment),
-      text(s.wave),
-      text(s.application),
+      text$1(s.environment),
+      text$1(s.wave),
+      text$1(s.application),
       version(s.appVersion),
-      text(s.action),
-      s.status === "skipped" ? "not started" : text(s.status),
+      text$1(s.action),
+      s.status === "skipped" ? "not started" : text$1(s.status),
       durationText(s.durationMs),
-      s.deploymentId === null || s.deploymentId === void 0 ? "" : `#${text(s.deploymentId)}`,
-      text(s.message)
+      s.deploymentId === null || s.deploymentId === void 0 ? "" : `#${text$1(s.deploymentId)}`,
+      text$1(s.message)
     ]), 9)
   };
 }
@@ -650,13 +702,13 @@ function applyFacts(result) {
   const lease = rec$1(result.lease);
   const n = (label, key) => num(c[key]) ? [{ label, values: [{ text: String(num(c[key])) }] }] : [];
   return [
-    { label: "Intent", values: [{ text: text(rec$1(result.plan).intent), code: true }] },
+    { label: "Intent", values: [{ text: text$1(rec$1(result.plan).intent), code: true }] },
     { label: "Deployed", values: [{ text: String(num(c.succeeded)) }] },
     ...n("Failed", "failed"),
     ...n("Not started", "skipped"),
     ...n("Blocked", "blocked"),
     { label: "Already matched", values: [{ text: String(num(c.unchanged)) }] },
-    ...text(lease.holder) ? [{ label: "Lease holder", values: [{ text: text(lease.holder) }] }] : []
+    ...text$1(lease.holder) ? [{ label: "Lease holder", values: [{ text: text$1(lease.holder) }] }] : []
   ];
 }
 function intentReport(command, result) {
@@ -666,7 +718,7 @@ function intentReport(command, result) {
       facts: planFacts(result),
       tables: [planTable(result)],
       unmetRules: blockedRules(result),
-      diagram: text(result.mermaid) || void 0,
+      diagram: text$1(result.mermaid) || void 0,
       diagramTitle: "Waves"
     };
   }
@@ -679,7 +731,7 @@ function intentReport(command, result) {
       facts: applyFacts(result),
       tables: dry ? [planTable(plan)] : worked.length ? [stepsTable(worked)] : [],
       unmetRules: blockedRules(plan),
-      diagram: text(plan.mermaid) || void 0,
+      diagram: text$1(plan.mermaid) || void 0,
       diagramTitle: "Waves"
     };
   }
@@ -690,7 +742,7 @@ const rec = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x 
 const fact = (label, ...values) => ({ label, values });
 const some = (f) => f.values.some((x) => x.text !== "");
 const createdNote = (x) => rec(x).created === true ? "created" : rec(x).created === false ? "reused" : void 0;
-const BLOCKED_CODES = ["APPROVAL_REQUIRED", "APPROVAL_REJECTED", "GATE_REFUSED"];
+const BLOCKED_CODES = ["APPROVAL_REQUIRED", "APPROVAL_REJECTED", "GATE_REFUSED", "APPROVER_REFUSED"];
 function deploymentFacts(d) {
   const status = textOf(d.status);
   const logUrl = textOf(d.logUrl);
@@ -755,6 +807,11 @@ const HEADLINES = {
     return `dashboard of ${apps} application${apps === 1 ? "" : "s"} x ${envs} environment${envs === 1 ? "" : "s"}${file ? ` in ${file}` : ""}`;
   }
 };
+function gateFact(result) {
+  const override = rec(result.override);
+  const rules = Array.isArray(override.rules) ? override.rules.map((r) => textOf(rec(r).rule) || textOf(r)).filter(Boolean) : [];
+  return fact("Release policy", override.reason !== void 0 ? v.text(`passed by override (${rules.join(", ") || "refused rules"}): ${textOf(override.reason)}`) : { text: "gate passed", status: "success" });
+}
 function errorOf(result) {
   if (result.ok !== false) return void 0;
   const e = rec(result.error);
@@ -776,7 +833,8 @@ function buildReport(command, result, context = {}) {
   const dryRun = result.dryRun === true;
   const verdict = error ? BLOCKED_CODES.includes(error.code) ? "blocked" : "failed" : dryRun ? "dry-run" : "success";
   const e = rec(result.error);
-  const unmetRules = Array.isArray(e.unmetRules) ? e.unmetRules.map((x) => textOf(x)) : Array.isArray(result.unmetRules) ? result.unmetRules.map((x) => textOf(x)) : [];
+  const gate = gateVerdictOf(result);
+  const unmetRules = (gate?.rules ?? []).map(ruleLine);
   const intent = intentReport(op, result);
   if (intent) unmetRules.push(...intent.unmetRules);
   let facts;
@@ -785,7 +843,7 @@ function buildReport(command, result, context = {}) {
     const deployment = deploymentOf(result);
     const recorded = op !== void 0 && deployment !== void 0 && deployment.id !== void 0 && deployment.id !== null;
     facts = [fact("Error", v.code(error.code), v.text(error.message)), ...recorded ? deploymentFacts(deployment) : [], ...intent?.facts ?? []];
-    headline = recorded ? `${title}: ${nameOf(deployment.appVersion) ?? ""} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})` : `${title} failed: ${error.message}`;
+    headline = recorded ? `${title}: ${nameOf(deployment.appVersion) ?? ""} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})` : gate && !gate.passed && gate.rules.length > 0 ? refusalHeadline(title, gate) : `${title} failed: ${error.message}`;
   } else {
     facts = intent ? intent.facts : op && OPERATION_FACTS[op] ? OPERATION_FACTS[op](result) : [];
     const line = intent ? intent.headline : op && HEADLINES[op] ? HEADLINES[op](result) : "ok";
@@ -797,10 +855,11 @@ function buildReport(command, result, context = {}) {
     verdict,
     title,
     headline,
-    facts: [...facts.filter(some), ...context.facts ?? []],
+    facts: [...facts.filter(some), ...gate?.passed && !error ? [gateFact(result)] : [], ...context.facts ?? []],
     tables: [...error?.problems ? [{ title: "Problems", columns: ["Problem"], rows: error.problems.map((p) => [p]) }] : [], ...intent?.tables ?? []],
     links: context.links ?? [],
     unmetRules,
+    ...gate ? { gate } : {},
     ...hint ? { nextStep: hint } : {},
     ...error ? { error } : {},
     ...(context.diagram ?? intent?.diagram) && verdict === "success" ? { diagram: context.diagram ?? intent?.diagram, ...!context.diagram && intent ? { diagramTitle: intent.diagramTitle } : {} } : {},
@@ -843,16 +902,36 @@ function renderText(report) {
 `;
 }
 
+function reportOf(operation, resultText, exitCode) {
+  const op = operation || void 0;
+  try {
+    const parsed = JSON.parse(resultText);
+    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) return buildReport(op, parsed);
+  } catch {
+  }
+  return noResultReport(op, exitCode);
+}
+function jenkinsStepLines(operation, resultText, exitCode) {
+  const report = reportOf(operation, resultText, exitCode);
+  const description = renderHeadline(report);
+  const console = operation === "apply" ? { console: renderText(report) } : {};
+  if (!report.error) return { description, ...console };
+  const rules = report.gate?.passed === false ? report.gate.rules.map(ruleLine) : [];
+  if (rules.length > 0) return { description, failure: plainLine(`refused by the release policy: ${rules.join("; ")}`), ...console };
+  const message = report.result.error?.message;
+  return typeof message === "string" && message.trim() !== "" ? { description, failure: plainLine(message), ...console } : { description, ...console };
+}
+
 const argv = process.argv.slice(2);
 const arg = (name) => argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : void 0;
-const op = arg("--operation") || void 0;
-let result;
+let text;
 try {
-  result = JSON.parse(readFileSync(arg("--result") ?? "", "utf8"));
+  text = readFileSync(arg("--result") ?? "", "utf8");
 } catch {
-  result = void 0;
+  text = "";
 }
-const report = result !== null && typeof result === "object" ? buildReport(op, result) : noResultReport(op, Number(arg("--exit") ?? 1));
-if (op === "apply") process.stderr.write(renderText(report));
-process.stdout.write(`${renderHeadline(report)}
-`);
+const lines = jenkinsStepLines(arg("--operation"), text, Number(arg("--exit") ?? 1));
+if (lines.console !== void 0) process.stderr.write(lines.console);
+process.stdout.write(`${lines.description}
+${lines.failure !== void 0 ? `${lines.failure}
+` : ""}`);
