@@ -42,7 +42,9 @@ wrapped_deploy_stubs() {
     "annotate --style success --context shiplog-deploy : cat > '${BATS_TEST_TMPDIR}/annotation'" \
     "meta-data set shiplog-deployment-id [0-9]* : true" \
     "meta-data set shiplog-deployment-status success : true" \
-    "meta-data set shiplog-app-version GLOBAL.Acme.Store.shop;* : true"
+    "meta-data set shiplog-app-version GLOBAL.Acme.Store.shop;* : true" \
+    "meta-data set shiplog-gate-passed true : true" \
+    "meta-data set shiplog-unmet-rules [] : true"
 }
 
 @test "embedded store: version-update, then a wrapped deployment recorded by post-command" {

@@ -106,7 +106,8 @@ describe('approve and move', () => {
     const r = await run('move', { application: APP, to: 'prod' });
     expect(r.exitCode).toBe(1);
     expect(JSON.parse(r.outputs.result)).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
-    expect(r.summary).toContain('### ❌ shiplog move failed');
+    expect(r.summary).toContain('### ⛔ shiplog move refused by the release policy (exit 1)');
+    expect(r.outputs['gate-passed']).toBe('false');
   });
 
   it('moves after an approval, with both summaries', async () => {

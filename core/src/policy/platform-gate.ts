@@ -5,6 +5,7 @@
  * is given, the Buildkite agent's and the Jenkins library's variables. GitHub's run approvals are read by the
  * action (Octokit, github-token) and handed in through ExecuteOptions.platformGate.
  */
+import { ADAPTER_REFS } from '../cli/adapter-refs.js';
 import { InvalidInputError, PlatformApiError } from '../errors.js';
 import type { Host } from '../host.js';
 import {
@@ -37,7 +38,7 @@ export async function resolvePlatformGate(f: PlatformGateFacts): Promise<GateApp
   const provider = f.ci.provider;
   if (provider === 'github') {
     throw new InvalidInputError('platform-gate on GitHub Actions is read by the shiplog approve action (the run\'s approvals API, with github-token)', {
-      hint: 'use the action (uses: <owner>/<repo>/adapters/github-action/approve@v1) with platform-gate: true and github-token (docs/policy.md, "Platform gates")',
+      hint: `use the action (uses: ${ADAPTER_REFS.githubAction('approve')}) with platform-gate: true and github-token (docs/policy.md, "Platform gates")`,
     });
   }
   const fromEnv = envGateApproval(provider, f.host.env);

@@ -105,7 +105,7 @@ describe(`names longer than ${MAX_NAME_LENGTH} characters`, () => {
 describe('unknown enum values', () => {
   it('--format, --color, envscript --format, --backend: exit 2 naming the input and the allowed values', async () => {
     await released();
-    await refused(['status', '--format', 'yaml'], /--format must be one of table, json, markdown, csv, tsv \(got "yaml"\)/);
+    await refused(['status', '--format', 'yaml'], /--format must be one of table, json, markdown, csv, tsv, html \(got "yaml"\)/);
     await refused(['history', '--color', 'rainbow'], /--color must be one of auto, always, never \(got "rainbow"\)/);
     await refused(
       ['envscript', '--format', 'xml', '--output', join(repo!.dir, 'out.env')],
