@@ -92,7 +92,7 @@ describe('deploy --timeout on a command shiplog runs', () => {
 
   it('a child that ignores SIGTERM gets SIGKILL at the end of the grace, before the run returns', async () => {
     const host = createMemoryHost({ env: { PATH: process.env.PATH }, cwd: process.cwd() });
-    const out = await runDeploymentCommand(host, { shell: `sh -c "trap '' TERM; echo child $$; while :; do sleep 0.05; done" & sleep 300`, timeoutMs: 300, killGraceMs: 500 });
+    const out = await runDeploymentCommand(host, { shell: `sh -c 'trap "" TERM; echo child $$; while :; do sleep 0.05; done' & sleep 300`, timeoutMs: 300, killGraceMs: 500 });
     const pid = Number(out.log.find((l) => l.startsWith('child '))?.slice(6));
     expect(pid).toBeGreaterThan(0);
     // the run returns when the command's pipes close; the SIGKILL follows within the grace
