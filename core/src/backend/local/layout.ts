@@ -21,7 +21,8 @@ export const ENV_DIR = 'objects/env';
 /** The local store keeps every record document kind as a sharded object directory. */
 export type ObjectKind = DocKind;
 
-const KIND_DIR: Record<ObjectKind, string> = {
+/** Where each kind's objects live (sharded: `<dir>/<2 hex>/<40 hex>.json`). */
+export const KIND_DIR: Readonly<Record<ObjectKind, string>> = {
   'component-base': 'objects/cb',
   'component-version': 'objects/cv',
   application: 'objects/ab',
@@ -31,6 +32,16 @@ const KIND_DIR: Record<ObjectKind, string> = {
   'custom-state-history': 'objects/ch',
   lease: 'objects/ls',
 };
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/**
+ * The paths a transaction journal may name: meta.json, any kind's object, an environment's current state. Built
+ * from KIND_DIR, so a new kind of record is recoverable after a crash the day it is added (a journal naming a
+ * path outside it is refused as tampered with).
+ */
+export const JOURNAL_PATH = new RegExp(
+  `^(?:meta\\.json|(?:${Object.values(KIND_DIR).map(escapeRe).join('|')})/[0-9a-f]{2}/[0-9a-f]{40}\\.json|${escapeRe(ENV_DIR)}/[0-9a-f]{40}/[0-9a-f]{40}\\.json)$`,
+);
 
 function hashName(name: string): string {
   return createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 40);

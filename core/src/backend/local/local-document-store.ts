@@ -21,21 +21,10 @@ import {
 } from '../records/document-store.js';
 import { intentDocName } from '../records/intent-records.js';
 import { isErrno } from './durable-file.js';
-import { ENV_DIR, SCHEMA_VERSION, envStatePath, objectPath, segmentPath } from './layout.js';
+import { ENV_DIR, KIND_DIR, SCHEMA_VERSION, envStatePath, objectPath, segmentPath } from './layout.js';
 import { readHistory, readStatus } from './queries.js';
 import type { StoreEntries } from './store-entries.js';
 import type { LocalStore } from './transaction.js';
-
-const KIND_DIRS: Record<DocKind, string> = {
-  'component-base': 'objects/cb',
-  'component-version': 'objects/cv',
-  application: 'objects/ab',
-  'application-version': 'objects/av',
-  catalog: 'objects/ix',
-  'custom-state': 'objects/cs',
-  'custom-state-history': 'objects/ch',
-  lease: 'objects/ls',
-};
 
 export class LocalDocumentStore implements DocumentStore {
   readonly kind = 'local' as const;
@@ -96,10 +85,10 @@ export class LocalDocumentStore implements DocumentStore {
 
   async *scan(): AsyncIterable<StoreEntry> {
     for (const kind of DOC_KINDS) {
-      for (const shard of await this.store.entries.list(KIND_DIRS[kind])) {
-        for (const f of await this.store.entries.list(join(KIND_DIRS[kind], shard))) {
+      for (const shard of await this.store.entries.list(KIND_DIR[kind])) {
+        for (const f of await this.store.entries.list(join(KIND_DIR[kind], shard))) {
           if (!f.endsWith('.json')) continue;
-          const value = await this.store.readObject<unknown>(join(KIND_DIRS[kind], shard, f));
+          const value = await this.store.readObject<unknown>(join(KIND_DIR[kind], shard, f));
           if (value !== undefined) yield { type: 'doc', kind, name: docName(kind, value), value };
         }
       }

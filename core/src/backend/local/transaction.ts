@@ -25,6 +25,7 @@ import { truncateUncommitted, writeSegmentAt } from './deployment-log.js';
 import {
   ENV_DIR,
   JOURNAL_FILE,
+  JOURNAL_PATH,
   LOCK_FILE,
   LOG_DIR,
   META_FILE,
@@ -391,7 +392,6 @@ const SCHEMA_TEMP_SUFFIX = '.new';
 const FIXED_ENTRIES = [SCHEMA_FILE, META_FILE, JOURNAL_FILE, LOCK_FILE, TMP_DIR, LOG_DIR, 'objects', 'objects/cb', 'objects/cv', 'objects/ab', 'objects/av', ENV_DIR];
 
 /** The files a journal may replace: meta.json and the object files of layout.ts. */
-const JOURNAL_PATH = /^(?:meta\.json|objects\/(?:cb|cv|ab|av)\/[0-9a-f]{2}\/[0-9a-f]{40}\.json|objects\/env\/[0-9a-f]{40}\/[0-9a-f]{40}\.json)$/;
 
 function isJournal(j: unknown): j is Journal {
   if (!j || typeof j !== 'object') return false;
