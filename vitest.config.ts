@@ -12,10 +12,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Most suites wait on child processes (git, PostgreSQL, the CLI, chromium) rather than on the CPU, so more
+    // Many suites wait (on child processes, servers that stall on purpose, timeouts) rather than compute, so more
     // files run at once than there are cores (vitest's default is cores - 1: one file at a time on a 2-core
-    // runner). SHIPLOG_TEST_WORKERS overrides it (1 = one file at a time, for debugging an ordering problem).
-    maxWorkers: Number(process.env.SHIPLOG_TEST_WORKERS) || Math.max(3, availableParallelism()),
+    // runner; with 3 at a time the cores were still idle a quarter of the run). SHIPLOG_TEST_WORKERS overrides it
+    // (1 = one file at a time, for debugging an ordering problem).
+    maxWorkers: Number(process.env.SHIPLOG_TEST_WORKERS) || Math.max(4, availableParallelism() * 2),
     // One throwaway PostgreSQL cluster per run, started by the first postgres test (docs/store-postgres.md).
     globalSetup: ['core/test/support/pg-global-setup.ts'],
     // The JSON report feeds .ci/run's closing "N passed, N failed" line.

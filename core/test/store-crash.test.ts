@@ -12,7 +12,7 @@ import { createMemoryHost } from '../src/host.js';
 import { startWriter, type Ack } from './fixtures/store/spawn-writer.js';
 import { storeProblems } from './fixtures/store/store-files.js';
 
-const ROUNDS = 10;
+const ROUNDS = 6;
 const WRITERS = 3;
 const APP = 'GLOBAL.Acme.Store.shop';
 
