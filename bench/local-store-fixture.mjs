@@ -52,19 +52,24 @@ export async function generate(root, shape, label = 'fixture') {
   const per = Math.max(1, Math.floor(shape.components / shape.apps));
   const appComponents = (a) => Array.from({ length: per }, (_, i) => cvName(a * per + i));
   let avId = 0;
+  const avDocs = new Map();
   for (let a = 0; a < shape.apps; a++) {
     const versions = [];
     for (let v = 1; v <= shape.versionsPerApp; v++) {
       const name = `${appName(a)};${v}`;
       versions.push(name);
-      put(root, objectPath('av', name), {
+      avDocs.set(name, {
         value: { id: `av:${++avId}`, name, application: appName(a), version: String(v), components: appComponents(a), ...(v > 1 ? { predecessor: `${appName(a)};${v - 1}` } : {}), stage: 'dev', createdAt: AT, provenance: PROV },
         approvals: [],
         moves: [],
+        // Since per-version deployments: every application version document lists its deployments (refs). Without
+        // `shape.perVersionDeployments` the documents are in the earlier format, whose readers take them from the log.
+        ...(shape.perVersionDeployments ? { deployments: [] } : {}),
       });
     }
     put(root, objectPath('ab', appName(a)), { application: appName(a), versions });
   }
+  if (!shape.perVersionDeployments) writeAvDocs(root, avDocs);
   await drain();
   process.stderr.write(`${label}: objects written in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   // The deployment log, in segments, and the environments' current state (last success per env/app).
@@ -102,11 +107,13 @@ export async function generate(root, shape, label = 'fixture') {
     batchBytes += bytes;
     length += bytes;
     if (batchBytes > 4 << 20) flush();
+    avDocs.get(appVersion)?.deployments?.push({ id, environment: env, status: ok ? 'success' : 'failed', exitCode: ok ? 0 : 1, mode: 'record', startedAt: AT, finishedAt: AT });
     if (ok) envState.set(`${env}\n${appName(a)}`, { name: env, application: appName(a), appVersion, components: appComponents(a), deploymentId: id, deployedAt: AT, provenance: provenanceOf(id) });
   }
   flush();
   closeSync(fd);
   process.stderr.write(`${label}: log written after ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  if (shape.perVersionDeployments) writeAvDocs(root, avDocs);
   for (const st of envState.values()) put(root, join('objects', 'env', h(st.name), `${h(st.application)}.json`), st);
   await drain();
   writeFileSync(
@@ -114,6 +121,10 @@ export async function generate(root, shape, label = 'fixture') {
     JSON.stringify({ seq: 1, next: { componentVersion: shape.components + 1, applicationVersion: avId + 1, deployment: shape.deployments + 1 }, log: { segment, length } }),
   );
   return per;
+}
+
+function writeAvDocs(root, avDocs) {
+  for (const [name, doc] of avDocs) put(root, objectPath('av', name), doc);
 }
 
 export function duSync(dir) {

@@ -17,8 +17,9 @@ const { createMemoryHost } = await import('../core/src/host.ts');
 
 const APPS = 200;
 const ENVS = 10;
-const BIG = { deployments: 100_000, components: APPS, apps: APPS, versionsPerApp: 5, envs: ENVS };
-const SMALL = { deployments: 1_000, components: APPS, apps: APPS, versionsPerApp: 5, envs: ENVS };
+const SHAPE = { components: APPS, apps: APPS, versionsPerApp: 5, envs: ENVS, perVersionDeployments: true };
+const BIG = { ...SHAPE, deployments: Number(process.env.SHIPLOG_BENCH_PLAN_DEPLOYMENTS ?? 100_000) };
+const SMALL = { ...SHAPE, deployments: 1_000 };
 const RUNS = Number(process.env.SHIPLOG_BENCH_PLAN_RUNS ?? 9);
 const WARMUP = 2;
 const TARGET = 2;

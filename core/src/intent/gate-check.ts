@@ -5,14 +5,15 @@
  * a second set of rules.
  *
  * `releaseGate` asks policy/gate.ts evaluateGate with target `{ action: 'deploy', environment }` on the
- * application version's record, as `deploy` does (operations/gate-check.ts passGate), and maps its verdict.
+ * application version's record, as `deploy` does (operations/gate-check.ts passGate), and maps its verdict. A
+ * GateCheck belongs to one plan: it reads each application version's record once and keeps it for that plan.
  * `apply` deploys through deployment-flow.ts performDeployment, which runs that same gate again before writing.
  */
 import type { Backend } from '../backend/backend.js';
 import type { Actor, ApplicationVersion, PipelineConfig, Stage, UnmetRule } from '../model.js';
 import { recordFor } from '../operations/gate-check.js';
 import { gateSubject } from '../policy/enforce.js';
-import { evaluateGate } from '../policy/gate.js';
+import { evaluateGate, type GateSubject } from '../policy/gate.js';
 
 /** An unmet rule as plan shows it: the policy gate's UnmetRule (model.ts) without its detail fields. */
 export type UnmetGateRule = Pick<UnmetRule, 'rule' | 'stage' | 'message'> & Partial<Pick<UnmetRule, 'next'>>;
@@ -35,12 +36,20 @@ export type GateCheck = (appVersion: ApplicationVersion, target: GateCheckTarget
  * same rules, messages and next steps `deploy` gives. `actor` and `now` are the asking command's.
  */
 export function releaseGate(pipeline: PipelineConfig, backend: Backend, actor: () => Promise<Actor>, now: () => Date): GateCheck {
+  // One plan asks about the same application version once per environment: its record is read once.
+  const subjects = new Map<string, Promise<GateSubject>>();
   return async (av, { environment }) => {
-    const record = await recordFor(backend, av, pipeline);
-    const verdict = evaluateGate(pipeline, gateSubject(record), { action: 'deploy', environment }, await actor(), now());
+    let subject = subjects.get(av.name);
+    if (!subject) subjects.set(av.name, (subject = recordFor(backend, av, pipeline).then(gateSubject)));
+    const verdict = evaluateGate(pipeline, await subject, { action: 'deploy', environment }, await actor(), now());
     return {
       passed: verdict.gatePassed,
-      unmetRules: verdict.unmetRules.map((r) => ({ rule: r.rule, stage: r.stage, message: r.message, ...(r.next ? { next: r.next } : {}) })),
+      unmetRules: verdict.unmetRules.map((r) => ({
+        rule: r.rule,
+        stage: r.stage,
+        message: r.message,
+        ...(r.next ? { next: r.next } : {}),
+      })),
     };
   };
 }
