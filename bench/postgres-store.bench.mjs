@@ -18,7 +18,13 @@ const { createMemoryHost } = await import('../core/src/host.ts');
 const { startPgServer, createDatabase, TEST_ROLE, TEST_ROLE_PASSWORD } = await import('../core/test/support/pg-cluster.ts');
 const postgres = (await import('postgres')).default;
 
-const BIG = { deployments: Number(process.env.SHIPLOG_BENCH_PG_DEPLOYMENTS ?? 1_000_000), components: 10_000, apps: 2_000, versionsPerApp: 5, envs: 20 };
+const BIG = {
+  deployments: Number(process.env.SHIPLOG_BENCH_PG_DEPLOYMENTS ?? 1_000_000),
+  components: 10_000,
+  apps: 2_000,
+  versionsPerApp: 5,
+  envs: 20,
+};
 const SMALL = { deployments: 1_000, components: 1_000, apps: 200, versionsPerApp: 5, envs: 20 };
 const OPS = Number(process.env.SHIPLOG_BENCH_OPS ?? 100);
 const WARMUP = 10;
@@ -39,7 +45,11 @@ async function seed(sql, shape) {
   await sql.unsafe('create schema shiplog');
   for (const m of MIGRATIONS) {
     for (const stmt of m.statements('"shiplog"')) await sql.unsafe(stmt);
-    await sql.unsafe('insert into shiplog.schema_version (version, format, description) values ($1::int, $2::text, $3::text)', [m.version, PG_STORE_FORMAT, m.description]);
+    await sql.unsafe('insert into shiplog.schema_version (version, format, description) values ($1::int, $2::text, $3::text)', [
+      m.version,
+      PG_STORE_FORMAT,
+      m.description,
+    ]);
   }
   const prov = JSON.stringify(PROV);
   const params = [DOMAIN, AT, prov, shape.components, shape.apps, shape.versionsPerApp, per, shape.deployments, shape.envs];
@@ -117,11 +127,10 @@ async function seed(sql, shape) {
        from shiplog.deployments where value->>'status' = 'success' order by environment, application, id desc`,
     [AT, prov],
   );
-  await sql.unsafe('update shiplog.counters set component_version = $1::bigint, application_version = $2::bigint, deployment = $3::bigint', [
-    shape.components + 1,
-    shape.apps * shape.versionsPerApp + 1,
-    shape.deployments + 1,
-  ]);
+  await sql.unsafe(
+    'update shiplog.counters set component_version = $1::bigint, application_version = $2::bigint, deployment = $3::bigint',
+    [shape.components + 1, shape.apps * shape.versionsPerApp + 1, shape.deployments + 1],
+  );
   await sql.unsafe('vacuum analyze');
   return per;
 }
@@ -150,11 +159,35 @@ async function step(b, shape, per, i) {
   const t0 = performance.now();
   await b.getComponentVersion(`${base};b${i}`);
   await b.listComponentVersions(base);
-  const cv = await b.putComponentVersion({ domain: DOMAIN, short: `c${c}`, version: `b${i}`, kind: 'docker', attributes: { BuildId: String(i) }, provenance: PROV, at: AT });
-  const av = await b.putApplicationVersion({ application: app, autoIncrement: false, component: cv.value, initialStage: 'dev', provenance: PROV, at: AT });
+  const cv = await b.putComponentVersion({
+    domain: DOMAIN,
+    short: `c${c}`,
+    version: `b${i}`,
+    kind: 'docker',
+    attributes: { BuildId: String(i) },
+    provenance: PROV,
+    at: AT,
+  });
+  const av = await b.putApplicationVersion({
+    application: app,
+    autoIncrement: false,
+    component: cv.value,
+    initialStage: 'dev',
+    provenance: PROV,
+    at: AT,
+  });
   const t1 = performance.now();
   await b.getApplicationVersion(av.value.name);
-  await b.recordDeployment({ appVersion: av.value, environment: env, exitCode: 0, log: ['deployed'], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+  await b.recordDeployment({
+    appVersion: av.value,
+    environment: env,
+    exitCode: 0,
+    log: ['deployed'],
+    startedAt: AT,
+    finishedAt: AT,
+    mode: 'record',
+    provenance: PROV,
+  });
   const t2 = performance.now();
   const states = await b.status({ application: app });
   const [state] = await b.status({ environment: env, application: app });
@@ -166,7 +199,12 @@ async function step(b, shape, per, i) {
   const t4 = performance.now();
   if (!cv.created || !av.created) throw new Error('bench step did not create what it should');
   if (state?.appVersion !== av.value.name || !states.length) throw new Error('bench deploy did not become the current state');
-  if (recent.length !== 20 || byApp[0]?.appVersion !== av.value.name || byComponent[0]?.appVersion !== av.value.name || byEnv[0]?.environment !== env) {
+  if (
+    recent.length !== 20 ||
+    byApp[0]?.appVersion !== av.value.name ||
+    byComponent[0]?.appVersion !== av.value.name ||
+    byEnv[0]?.environment !== env
+  ) {
     throw new Error('bench history answered wrong');
   }
   return [t1 - t0, t2 - t1, t3 - t2, t4 - t3];
@@ -181,9 +219,33 @@ async function writers(url, host, count, each) {
       const b = new RecordBackend(host, await openPostgresStore(host, { url }));
       try {
         for (let i = 0; i < each; i++) {
-          const cv = await b.putComponentVersion({ domain: DOMAIN, short: `w${w}`, version: String(i), kind: 'docker', attributes: {}, provenance: PROV, at: AT });
-          const av = await b.putApplicationVersion({ application: `${DOMAIN}.a${w}`, autoIncrement: false, component: cv.value, initialStage: 'dev', provenance: PROV, at: AT });
-          const d = await b.recordDeployment({ appVersion: av.value, environment: 'qa', exitCode: 0, log: [], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+          const cv = await b.putComponentVersion({
+            domain: DOMAIN,
+            short: `w${w}`,
+            version: String(i),
+            kind: 'docker',
+            attributes: {},
+            provenance: PROV,
+            at: AT,
+          });
+          const av = await b.putApplicationVersion({
+            application: `${DOMAIN}.a${w}`,
+            autoIncrement: false,
+            component: cv.value,
+            initialStage: 'dev',
+            provenance: PROV,
+            at: AT,
+          });
+          const d = await b.recordDeployment({
+            appVersion: av.value,
+            environment: 'qa',
+            exitCode: 0,
+            log: [],
+            startedAt: AT,
+            finishedAt: AT,
+            mode: 'record',
+            provenance: PROV,
+          });
           acked.push(d.id);
         }
       } finally {
@@ -204,9 +266,20 @@ try {
   const dbs = {};
   const pers = {};
   let seedSecs = 0;
-  for (const [key, shape] of [['big', BIG], ['small', SMALL]]) {
+  for (const [key, shape] of [
+    ['big', BIG],
+    ['small', SMALL],
+  ]) {
     const name = await createDatabase(server, `bench_${key}`);
-    const sql = postgres({ host: '127.0.0.1', port: server.port, database: name, user: TEST_ROLE, pass: TEST_ROLE_PASSWORD, max: 1, onnotice: () => undefined });
+    const sql = postgres({
+      host: '127.0.0.1',
+      port: server.port,
+      database: name,
+      user: TEST_ROLE,
+      pass: TEST_ROLE_PASSWORD,
+      max: 1,
+      onnotice: () => undefined,
+    });
     t = performance.now();
     pers[key] = await seed(sql, shape);
     const secs = (performance.now() - t) / 1000;
