@@ -4,6 +4,11 @@
 // ESM-only @actions packages are bundled in, so nothing is required from node_modules at run time. The GitHub Deployment client (@octokit/rest) is a lazily imported chunk so
 // that the operations without github-token do not pay for loading it. test/dist-fresh.test.ts rebuilds
 // to a temp dir and fails when dist/ is stale.
+//
+// The artifact client (@actions/artifact, for `report: true`) is a second bundle, dist/artifact-upload.cjs, that
+// the action imports by URL when it uploads: as a chunk of the first it shared @actions/github and
+// @actions/http-client with the entry, and rollup put their whole used code (octokit, undici: ~550 KB) in
+// dist/index.cjs, which every step loads. The second bundle has its own copy of @actions/core (~20 KB).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
@@ -11,18 +16,7 @@ import esbuild from 'rollup-plugin-esbuild';
 
 const outDir = process.env.SHIPLOG_ACTION_OUT_DIR || 'dist';
 
-export default {
-  input: 'src/index.ts',
-  // The entry exports run() (for @github/local-action) and the chunks share its code: 'allow-extension' keeps
-  // the entry's code in dist/index.cjs instead of a facade over a second chunk, so that its main-module check
-  // compares argv[1] with index.cjs itself.
-  preserveEntrySignatures: 'allow-extension',
-  output: {
-    dir: outDir,
-    format: 'cjs',
-    entryFileNames: 'index.cjs',
-    chunkFileNames: '[name].cjs',
-  },
+const shared = {
   // Library modules are treated as side-effect free, so what the action does not call is dropped: the OIDC
   // client of @actions/core and getOctokit of @actions/github would otherwise pull @actions/http-client and
   // undici (~2 MB) into every cold start. The core's own modules keep their normal treatment.
@@ -39,3 +33,33 @@ export default {
     esbuild({ target: 'node20', minify: true, sourceMap: false }),
   ],
 };
+
+/** The action: dist/index.cjs and its lazily imported chunks. */
+export const action = {
+  ...shared,
+  input: 'src/index.ts',
+  // The entry exports run() (for @github/local-action) and the chunks share its code: 'allow-extension' keeps
+  // the entry's code in dist/index.cjs instead of a facade over a second chunk, so that its main-module check
+  // compares argv[1] with index.cjs itself.
+  preserveEntrySignatures: 'allow-extension',
+  output: {
+    dir: outDir,
+    format: 'cjs',
+    entryFileNames: 'index.cjs',
+    chunkFileNames: '[name].cjs',
+  },
+};
+
+/** The artifact client: dist/artifact-upload.cjs, one file (src/report-artifact.ts loads it). */
+export const uploader = {
+  ...shared,
+  input: 'src/artifact-upload.ts',
+  output: {
+    dir: outDir,
+    format: 'cjs',
+    entryFileNames: 'artifact-upload.cjs',
+    inlineDynamicImports: true,
+  },
+};
+
+export default [action, uploader];

@@ -232,7 +232,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'report',
     type: 'boolean',
     description:
-      'After the operation (also a failed one), write the release dashboard as shiplog-report.html and shiplog-report.md in the working directory (docs/dashboard.md), and publish it where the platform keeps such files: GitHub job summary (and the action\'s `report-html` output for actions/upload-artifact), CircleCI store_artifacts, Buildkite artifact and annotation, Jenkins archiveArtifacts (and publishHTML when installed). true or false.',
+      'After the operation (also a failed one), write the release dashboard as shiplog-report.html and shiplog-report.md in the working directory (docs/dashboard.md), and publish it where the platform keeps such files: GitHub workflow-run artifact linked from the job summary (the action\'s `report-artifact-url` output), CircleCI store_artifacts, Buildkite artifact and annotation, Jenkins archiveArtifacts (and publishHTML when installed). true or false.',
     commands: ['version-update', 'move', 'approve', 'deploy'],
     default: 'false',
   },

@@ -380,7 +380,7 @@ const INPUTS = [
   {
     name: "report",
     type: "boolean",
-    description: "After the operation (also a failed one), write the release dashboard as shiplog-report.html and shiplog-report.md in the working directory (docs/dashboard.md), and publish it where the platform keeps such files: GitHub job summary (and the action's `report-html` output for actions/upload-artifact), CircleCI store_artifacts, Buildkite artifact and annotation, Jenkins archiveArtifacts (and publishHTML when installed). true or false.",
+    description: "After the operation (also a failed one), write the release dashboard as shiplog-report.html and shiplog-report.md in the working directory (docs/dashboard.md), and publish it where the platform keeps such files: GitHub workflow-run artifact linked from the job summary (the action's `report-artifact-url` output), CircleCI store_artifacts, Buildkite artifact and annotation, Jenkins archiveArtifacts (and publishHTML when installed). true or false.",
     commands: ["version-update", "move", "approve", "deploy"],
     default: "false"
   },
@@ -1000,141 +1000,11 @@ function platformParams(platform, command) {
   return INPUT_TABLE.flatMap((spec) => paramsOf(spec, platform, command));
 }
 
-const rec$3 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-const str = (v) => typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
-function nameOf(v) {
-  return str(v) ?? str(rec$3(v)?.name);
-}
-function deploymentOf(result) {
-  return rec$3(result.deployment) ?? rec$3(rec$3(result.error)?.deployment);
-}
-function planOf(result) {
-  if (result.operation === "plan" || rec$3(result.counts)?.deploy !== void 0) return rec$3(result.counts) ? result : void 0;
-  return rec$3(result.plan);
-}
-function planChanges(result) {
-  const counts = rec$3(planOf(result)?.counts);
-  if (!counts) return void 0;
-  return ["deploy", "undeploy", "blocked"].reduce((n, k) => n + (typeof counts[k] === "number" ? counts[k] : 0), 0);
-}
-const stepCount = (r, status) => r.steps !== void 0 ? str(rec$3(r.counts)?.[status]) : void 0;
-const GATED = ["version-update", "move", "approve", "deploy", "check-gate"];
-const meta = (name) => ({ buildkite: { name: `shiplog-${name}` }, circleci: false, jenkins: false });
-const OUTPUTS = [
-  {
-    name: "component-version",
-    description: "Full name of the component version created or reused, e.g. `GLOBAL.Acme.Store.cart;main;v1_2_0`.",
-    commands: ["version-update"],
-    value: (r) => nameOf(r.componentVersion),
-    expose: meta("component-version")
-  },
-  {
-    name: "deployment-id",
-    description: "Id of the recorded deployment.",
-    commands: ["deploy"],
-    value: (r) => str(deploymentOf(r)?.id),
-    expose: meta("deployment-id")
-  },
-  {
-    name: "deployment-status",
-    description: "`success` or `failed`.",
-    commands: ["deploy"],
-    value: (r) => str(deploymentOf(r)?.status),
-    expose: meta("deployment-status")
-  },
-  {
-    name: "app-version",
-    description: "Full name of the application version the operation created, moved, approved or deployed.",
-    commands: ["version-update", "move", "approve", "deploy"],
-    value: (r) => nameOf(r.appVersion) ?? nameOf(deploymentOf(r)?.appVersion),
-    expose: meta("app-version")
-  },
-  {
-    name: "changes",
-    description: "plan, apply: how many rows of the plan differ from the intent (to deploy, to undeploy, blocked by the release policy); `0` when every environment matches.",
-    commands: ["plan", "apply"],
-    value: (r) => str(planChanges(r)),
-    expose: meta("changes"),
-    always: true
-  },
-  {
-    name: "has-changes",
-    description: "plan, apply: `true` when the plan has work, drift or blocked rows, else `false`.",
-    commands: ["plan", "apply"],
-    value: (r) => {
-      const n = planChanges(r);
-      return n === void 0 ? void 0 : String(n > 0);
-    },
-    expose: meta("has-changes"),
-    always: true
-  },
-  {
-    name: "deployed",
-    description: "apply: how many deployments (and undeployments) it made that succeeded.",
-    commands: ["apply"],
-    value: (r) => stepCount(r, "succeeded"),
-    expose: meta("deployed"),
-    always: true
-  },
-  {
-    name: "failed",
-    description: "apply: how many of its deployments failed (`not started` and `blocked` rows are not counted: see `result`).",
-    commands: ["apply"],
-    value: (r) => stepCount(r, "failed"),
-    expose: meta("failed"),
-    always: true
-  },
-  {
-    name: "apply-status",
-    description: "apply: `success` (every environment matches the intent), `dry-run`, or `failed` (a deployment failed, or rows stayed blocked or not started).",
-    commands: ["apply"],
-    value: (r) => r.ok === true ? r.dryRun === true ? "dry-run" : "success" : r.ok === false ? "failed" : void 0,
-    expose: meta("apply-status"),
-    always: true
-  },
-  {
-    name: "report-html",
-    description: "With `report: true`: the release dashboard page written (`shiplog-report.html`, in the working directory), for a later upload step (GitHub: `actions/upload-artifact`); empty when none was written.",
-    commands: ["version-update", "move", "approve", "deploy"],
-    value: (r) => str(rec$3(rec$3(r.report)?.html)?.path),
-    expose: meta("report-html")
-  },
-  {
-    name: "gate-passed",
-    description: "The release policy's verdict (docs/policy.md): `true` when the gate passed (or was passed by `override`), `false` when it refused (the step fails with exit 1). Set on a refusal and on a dry run too; absent when the operation stopped before the gate was asked (bad input, no such version).",
-    commands: GATED,
-    value: (r) => typeof r.gatePassed === "boolean" ? String(r.gatePassed) : void 0,
-    expose: { buildkite: { name: "shiplog-gate-passed" }, circleci: { name: "SHIPLOG_GATE_PASSED" }, jenkins: { name: "gatePassed" } },
-    always: true
-  },
-  {
-    name: "unmet-rules",
-    description: 'Every rule the gate found unmet, as a JSON array `[{"rule","stage","environment"?,"message","next",...}]` (`[]` when it passed): what `fromJSON(...)` or `jq` can branch on. Set whenever `gate-passed` is.',
-    commands: GATED,
-    value: (r) => typeof r.gatePassed === "boolean" ? JSON.stringify(Array.isArray(r.unmetRules) ? r.unmetRules : []) : void 0,
-    expose: { buildkite: { name: "shiplog-unmet-rules" }, circleci: { name: "SHIPLOG_UNMET_RULES" }, jenkins: { name: "unmetRules" } },
-    always: true
-  },
-  {
-    name: "result",
-    description: 'The operation\'s result as one JSON object, as `shiplog --json` prints it (`{"ok":true,"operation":...}` or `{"ok":false,"error":{...}}`).',
-    commands: ADAPTER_COMMANDS,
-    value: (r) => JSON.stringify(r),
-    expose: { buildkite: false, circleci: false, jenkins: false }
-  }
-];
-function platformOutputs(platform, command) {
-  return OUTPUTS.filter((o) => o.commands.includes(command) && o.expose?.[platform] !== false).map((spec) => {
-    const e = spec.expose?.[platform];
-    return { spec, name: e ? e.name : spec.name };
-  });
-}
-
-const rec$2 = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : void 0;
+const rec$3 = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : void 0;
 const text$1 = (x) => typeof x === "string" && x.trim() !== "" ? x : void 0;
 function ruleOf(x) {
   if (typeof x === "string") return text$1(x) ? { rule: "rule", stage: "", message: x } : void 0;
-  const r = rec$2(x);
+  const r = rec$3(x);
   const message = text$1(r?.message);
   if (!r || !message) return void 0;
   const environment = text$1(r.environment);
@@ -1142,7 +1012,7 @@ function ruleOf(x) {
   return { rule: text$1(r.rule) ?? "rule", stage: text$1(r.stage) ?? "", ...environment ? { environment } : {}, message, ...next ? { next } : {} };
 }
 function gateVerdictOf(result) {
-  const e = rec$2(result.error);
+  const e = rec$3(result.error);
   const passed = typeof result.gatePassed === "boolean" ? result.gatePassed : typeof e?.gatePassed === "boolean" ? e.gatePassed : void 0;
   const list = Array.isArray(result.unmetRules) ? result.unmetRules : Array.isArray(e?.unmetRules) ? e.unmetRules : void 0;
   if (passed === void 0 && list === void 0) return void 0;
@@ -1219,7 +1089,7 @@ function gateSection(report) {
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 
 const REPORT_ANNOTATION_CONTEXT = "shiplog-report";
-INPUTS.find((i) => i.name === "report")?.commands ?? [];
+const REPORTING_COMMANDS = INPUTS.find((i) => i.name === "report")?.commands ?? [];
 function publishedReportOf(result) {
   const r = result.report;
   return r !== null && typeof r === "object" && "html" in r ? r : void 0;
@@ -1239,6 +1109,154 @@ function buildkiteAnnotation(report, markdown, limit = SUMMARY_LIMIT_BYTES) {
   const body = markdown ?? "";
   return bytes(head) + bytes(body) <= limit ? `${head}${body}` : `${head}_The dashboard's markdown is too large for an annotation: open the page._
 `;
+}
+
+const rec$2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+const str = (v) => typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
+function nameOf(v) {
+  return str(v) ?? str(rec$2(v)?.name);
+}
+function deploymentOf(result) {
+  return rec$2(result.deployment) ?? rec$2(rec$2(result.error)?.deployment);
+}
+function planOf(result) {
+  if (result.operation === "plan" || rec$2(result.counts)?.deploy !== void 0) return rec$2(result.counts) ? result : void 0;
+  return rec$2(result.plan);
+}
+function planChanges(result) {
+  const counts = rec$2(planOf(result)?.counts);
+  if (!counts) return void 0;
+  return ["deploy", "undeploy", "blocked"].reduce((n, k) => n + (typeof counts[k] === "number" ? counts[k] : 0), 0);
+}
+const stepCount = (r, status) => r.steps !== void 0 ? str(rec$2(r.counts)?.[status]) : void 0;
+const GATED = ["version-update", "move", "approve", "deploy", "check-gate"];
+const reportArtifactOf = (r) => rec$2(rec$2(r.report)?.artifact);
+const meta = (name) => ({ buildkite: { name: `shiplog-${name}` }, circleci: false, jenkins: false });
+const OUTPUTS = [
+  {
+    name: "component-version",
+    description: "Full name of the component version created or reused, e.g. `GLOBAL.Acme.Store.cart;main;v1_2_0`.",
+    commands: ["version-update"],
+    value: (r) => nameOf(r.componentVersion),
+    expose: meta("component-version")
+  },
+  {
+    name: "deployment-id",
+    description: "Id of the recorded deployment.",
+    commands: ["deploy"],
+    value: (r) => str(deploymentOf(r)?.id),
+    expose: meta("deployment-id")
+  },
+  {
+    name: "deployment-status",
+    description: "`success` or `failed`.",
+    commands: ["deploy"],
+    value: (r) => str(deploymentOf(r)?.status),
+    expose: meta("deployment-status")
+  },
+  {
+    name: "app-version",
+    description: "Full name of the application version the operation created, moved, approved or deployed.",
+    commands: ["version-update", "move", "approve", "deploy"],
+    value: (r) => nameOf(r.appVersion) ?? nameOf(deploymentOf(r)?.appVersion),
+    expose: meta("app-version")
+  },
+  {
+    name: "changes",
+    description: "plan, apply: how many rows of the plan differ from the intent (to deploy, to undeploy, blocked by the release policy); `0` when every environment matches.",
+    commands: ["plan", "apply"],
+    value: (r) => str(planChanges(r)),
+    expose: meta("changes"),
+    always: true
+  },
+  {
+    name: "has-changes",
+    description: "plan, apply: `true` when the plan has work, drift or blocked rows, else `false`.",
+    commands: ["plan", "apply"],
+    value: (r) => {
+      const n = planChanges(r);
+      return n === void 0 ? void 0 : String(n > 0);
+    },
+    expose: meta("has-changes"),
+    always: true
+  },
+  {
+    name: "deployed",
+    description: "apply: how many deployments (and undeployments) it made that succeeded.",
+    commands: ["apply"],
+    value: (r) => stepCount(r, "succeeded"),
+    expose: meta("deployed"),
+    always: true
+  },
+  {
+    name: "failed",
+    description: "apply: how many of its deployments failed (`not started` and `blocked` rows are not counted: see `result`).",
+    commands: ["apply"],
+    value: (r) => stepCount(r, "failed"),
+    expose: meta("failed"),
+    always: true
+  },
+  {
+    name: "apply-status",
+    description: "apply: `success` (every environment matches the intent), `dry-run`, or `failed` (a deployment failed, or rows stayed blocked or not started).",
+    commands: ["apply"],
+    value: (r) => r.ok === true ? r.dryRun === true ? "dry-run" : "success" : r.ok === false ? "failed" : void 0,
+    expose: meta("apply-status"),
+    always: true
+  },
+  {
+    name: "report-html",
+    description: "With `report: true`: the release dashboard page written (`shiplog-report.html`, in the working directory), also after a failed operation; empty when none was written. The page stays in the workspace whether or not it was uploaded.",
+    commands: REPORTING_COMMANDS,
+    value: (r) => str(rec$2(rec$2(r.report)?.html)?.path),
+    expose: meta("report-html"),
+    always: true
+  },
+  {
+    name: "report-artifact-id",
+    description: "With `report: true`: the id of the workflow-run artifact the action uploaded the dashboard to (`shiplog-report.html` and `.md`); empty when it was not uploaded (no artifact service on this runner, or the upload failed: a warning says which).",
+    commands: REPORTING_COMMANDS,
+    value: (r) => str(reportArtifactOf(r)?.id),
+    expose: { buildkite: false, circleci: false, jenkins: false },
+    always: true
+  },
+  {
+    name: "report-artifact-url",
+    description: "With `report: true`: the uploaded artifact's page, `https://github.com/<owner>/<repo>/actions/runs/<run id>/artifacts/<id>` (the job summary links it); empty when it was not uploaded.",
+    commands: REPORTING_COMMANDS,
+    value: (r) => str(reportArtifactOf(r)?.url),
+    expose: { buildkite: false, circleci: false, jenkins: false },
+    always: true
+  },
+  {
+    name: "gate-passed",
+    description: "The release policy's verdict (docs/policy.md): `true` when the gate passed (or was passed by `override`), `false` when it refused (the step fails with exit 1). Set on a refusal and on a dry run too; absent when the operation stopped before the gate was asked (bad input, no such version).",
+    commands: GATED,
+    value: (r) => typeof r.gatePassed === "boolean" ? String(r.gatePassed) : void 0,
+    expose: { buildkite: { name: "shiplog-gate-passed" }, circleci: { name: "SHIPLOG_GATE_PASSED" }, jenkins: { name: "gatePassed" } },
+    always: true
+  },
+  {
+    name: "unmet-rules",
+    description: 'Every rule the gate found unmet, as a JSON array `[{"rule","stage","environment"?,"message","next",...}]` (`[]` when it passed): what `fromJSON(...)` or `jq` can branch on. Set whenever `gate-passed` is.',
+    commands: GATED,
+    value: (r) => typeof r.gatePassed === "boolean" ? JSON.stringify(Array.isArray(r.unmetRules) ? r.unmetRules : []) : void 0,
+    expose: { buildkite: { name: "shiplog-unmet-rules" }, circleci: { name: "SHIPLOG_UNMET_RULES" }, jenkins: { name: "unmetRules" } },
+    always: true
+  },
+  {
+    name: "result",
+    description: 'The operation\'s result as one JSON object, as `shiplog --json` prints it (`{"ok":true,"operation":...}` or `{"ok":false,"error":{...}}`).',
+    commands: ADAPTER_COMMANDS,
+    value: (r) => JSON.stringify(r),
+    expose: { buildkite: false, circleci: false, jenkins: false }
+  }
+];
+function platformOutputs(platform, command) {
+  return OUTPUTS.filter((o) => o.commands.includes(command) && o.expose?.[platform] !== false).map((spec) => {
+    const e = spec.expose?.[platform];
+    return { spec, name: e ? e.name : spec.name };
+  });
 }
 
 const v = {

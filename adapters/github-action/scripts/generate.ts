@@ -17,17 +17,24 @@ export function githubActionFiles(): Map<string, string> {
   return files;
 }
 
-/** dist/: the action's bundle (rollup.config.mjs), built in memory; every action.yml run dist/index.cjs. */
+/**
+ * dist/: the action's bundles (rollup.config.mjs), built in memory: every action.yml runs dist/index.cjs, which
+ * loads dist/artifact-upload.cjs for `report: true`.
+ */
 export async function githubActionBundle(): Promise<{ path: string; content: string; committed: boolean }[]> {
   const { rollup } = await import('rollup');
-  const config = (await import('../rollup.config.mjs')).default;
+  const configs = (await import('../rollup.config.mjs')).default;
   const cwd = process.cwd();
   process.chdir(ACTION_ROOT);
   try {
-    const bundle = await rollup({ ...config, input: join(ACTION_ROOT, 'src', 'index.ts') });
-    const { output } = await bundle.generate(config.output);
-    await bundle.close();
-    return output.map((o) => ({ path: join(ACTION_ROOT, 'dist', o.fileName), content: o.type === 'chunk' ? o.code : String(o.source), committed: true }));
+    const files: { path: string; content: string; committed: boolean }[] = [];
+    for (const config of configs) {
+      const bundle = await rollup({ ...config, input: join(ACTION_ROOT, String(config.input)) });
+      const { output } = await bundle.generate(config.output);
+      await bundle.close();
+      files.push(...output.map((o) => ({ path: join(ACTION_ROOT, 'dist', o.fileName), content: o.type === 'chunk' ? o.code : String(o.source), committed: true })));
+    }
+    return files;
   } finally {
     process.chdir(cwd);
   }

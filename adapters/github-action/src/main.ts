@@ -35,6 +35,7 @@ import { coreInputs, githubOptions, operationOf, type GithubOptions } from './ac
 import { actionsHost } from './actions-host.js';
 import type { GithubDeployment } from './github-deployment.js';
 import { githubGateReader } from './platform-gate.js';
+import { uploadReportArtifact } from './report-artifact.js';
 import { reportLinks, runLinks, runUrl, type RunContext } from './run-links.js';
 
 const TERMS = { noun: 'input', doc: 'adapters/github-action/README.md, "Inputs and outputs"' };
@@ -55,6 +56,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // masks them in the log; the same redactor cleans the outputs, the summary and every file the core writes.
     registerSecrets(host, inputs);
     for (const name of secretParamNames('github', op)) redactor.add(read(name));
+    // The runner's token for the artifact service (report: true uploads with it): never in a log, output or summary.
+    if (env.ACTIONS_RUNTIME_TOKEN?.trim()) redactor.add(env.ACTIONS_RUNTIME_TOKEN.trim());
     for (const value of redactor.values()) core.setSecret(value);
 
     const problems: string[] = [];
@@ -88,10 +91,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       });
     // apply folds each deployment in a ::group:: of its own (the core does it on GitHub); groups do not nest.
     const outcome = op === 'apply' ? await run() : await core.group(`shiplog ${op}`, run);
-    const json = inPlatformTerms('github', op, redactor.redactValue(outcome.result as JsonResult), TERMS);
+    let json = inPlatformTerms('github', op, redactor.redactValue(outcome.result as JsonResult), TERMS);
     // With step debug logging on (ACTIONS_STEP_DEBUG), the stack behind a failure, as the CLI's --debug shows it.
     if (outcome.error && core.isDebug()) core.debug(redactor.redact(stackOf(outcome.error)));
     const facts: Fact[] = deployment ? [githubDeploymentFact(deployment, gh)] : [];
+    // report: true: the page the core wrote becomes the run's artifact; the result's report names it (the outputs read it).
+    const artifact = await uploadReportArtifact(json, host.cwd, runCtx, env, redactor);
+    if (artifact) json = { ...json, report: { ...(json.report as object), artifact } };
     const diagram = await lineage(op, json, inputs, actionsHost(coreEnv, redactor, { quiet: true }));
     const report = buildReport(op, json, { links: reportLinks(runLinks(runCtx, recordedCommit(json))), facts, diagram });
     for (const [name, value] of renderOutputs(report, 'github')) core.setOutput(name, value);
@@ -120,12 +126,16 @@ function recordedCommit(json: JsonResult): string | undefined {
   return typeof commit === 'string' ? commit : undefined;
 }
 
-/** `report: true`: the dashboard's markdown the core wrote, and where the page goes (the run's artifacts). */
+/**
+ * `report: true`: the dashboard's markdown the core wrote, and where the page is: the uploaded artifact's page, or
+ * (not uploaded) the run's artifacts, where an upload-artifact step of the workflow's own puts it.
+ */
 async function dashboardSummary(json: JsonResult, cwd: string, ctx: RunContext): Promise<{ markdown?: string; where: { name: string; href?: string } } | undefined> {
   const published = publishedReportOf(json);
   if (!published?.html) return undefined;
   const markdown = published.markdown ? await readFile(path.resolve(cwd, published.markdown.path), 'utf8').catch(() => undefined) : undefined;
-  // the run's page lists its artifacts (an upload-artifact step after this one adds the page there)
+  const artifact = published.artifact;
+  if (artifact?.url) return { markdown, where: { name: artifact.name, href: artifact.url } };
   const run = ctx.serverUrl && ctx.repository && ctx.runId ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}#artifacts` : undefined;
   return { markdown, where: { name: published.html.path, ...(run ? { href: run } : {}) } };
 }

@@ -1,6 +1,7 @@
 // report: true on the action (the built bundle, run as the runner runs it): the core writes shiplog-report.html in
-// the workspace, the action names it in its `report-html` output (for actions/upload-artifact) and puts the
-// dashboard in the job summary with a link to the run's artifacts, under GitHub's 1 MiB limit; no secret in either.
+// the workspace, the action names it in its `report-html` output and puts the dashboard in the job summary, under
+// GitHub's 1 MiB limit; no secret in either. Here the runner offers no artifact service (no ACTIONS_RUNTIME_TOKEN),
+// so the summary links the run's artifacts; the upload itself: report-artifact.test.ts.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';

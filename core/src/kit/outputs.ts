@@ -5,6 +5,7 @@
  * report/outputs.ts turns a result into these key/value pairs; the generators document them.
  */
 import { ADAPTER_COMMANDS, type CommandName, type Platform } from '../inputs.js';
+import { REPORTING_COMMANDS } from './report-publishing.js';
 
 /** The one JSON object `shiplog --json` prints: `{ok:true, operation, ...}` or `{ok:false, error}`. */
 export type JsonResult = Record<string, unknown> & { ok?: boolean };
@@ -19,8 +20,8 @@ export interface OutputSpec {
   expose?: Partial<Record<Platform, { name: string } | false>>;
   /**
    * Published whatever the verdict (a refused gate, a dry run, a failed apply that still says what it did) whenever
-   * the result has a value: the release policy's verdict and apply's counts are what a pipeline branches on. Others
-   * are published only for what was recorded.
+   * the result has a value: the release policy's verdict and apply's counts are what a pipeline branches on, and the
+   * dashboard is written (and uploaded) after a failed operation too. Others are published only for what was recorded.
    */
   always?: boolean;
 }
@@ -58,6 +59,9 @@ const stepCount = (r: JsonResult, status: string) => (r.steps !== undefined ? st
 
 /** The commands whose results carry the release policy's verdict (`gatePassed`, `unmetRules`). */
 export const GATED: readonly CommandName[] = ['version-update', 'move', 'approve', 'deploy', 'check-gate'];
+
+/** The artifact a GitHub Action uploaded the dashboard to (the result's `report.artifact`). */
+const reportArtifactOf = (r: JsonResult): Record<string, unknown> | undefined => rec(rec(r.report)?.artifact);
 
 /** Buildkite meta-data keys are prefixed: `shiplog-app-version`. */
 const meta = (name: string) => ({ buildkite: { name: `shiplog-${name}` }, circleci: false, jenkins: false }) as const;
@@ -137,10 +141,29 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: 'report-html',
     description:
-      'With `report: true`: the release dashboard page written (`shiplog-report.html`, in the working directory), for a later upload step (GitHub: `actions/upload-artifact`); empty when none was written.',
-    commands: ['version-update', 'move', 'approve', 'deploy'],
+      'With `report: true`: the release dashboard page written (`shiplog-report.html`, in the working directory), also after a failed operation; empty when none was written. The page stays in the workspace whether or not it was uploaded.',
+    commands: REPORTING_COMMANDS,
     value: (r) => str(rec(rec(r.report)?.html)?.path),
     expose: meta('report-html'),
+    always: true,
+  },
+  {
+    name: 'report-artifact-id',
+    description:
+      'With `report: true`: the id of the workflow-run artifact the action uploaded the dashboard to (`shiplog-report.html` and `.md`); empty when it was not uploaded (no artifact service on this runner, or the upload failed: a warning says which).',
+    commands: REPORTING_COMMANDS,
+    value: (r) => str(reportArtifactOf(r)?.id),
+    expose: { buildkite: false, circleci: false, jenkins: false },
+    always: true,
+  },
+  {
+    name: 'report-artifact-url',
+    description:
+      'With `report: true`: the uploaded artifact\'s page, `https://github.com/<owner>/<repo>/actions/runs/<run id>/artifacts/<id>` (the job summary links it); empty when it was not uploaded.',
+    commands: REPORTING_COMMANDS,
+    value: (r) => str(reportArtifactOf(r)?.url),
+    expose: { buildkite: false, circleci: false, jenkins: false },
+    always: true,
   },
   {
     name: 'gate-passed',

@@ -6,6 +6,7 @@
  */
 import { INPUTS, type CommandName } from '../inputs.js';
 import { SUMMARY_LIMIT_BYTES } from '../report/dashboard-markdown.js';
+import type { ReportArtifact } from './github-report-artifact.js';
 
 /** The page, in the step's working directory. */
 export const REPORT_HTML_FILE = 'shiplog-report.html';
@@ -20,6 +21,8 @@ export interface PublishedReport {
   markdown: { path: string; bytes: number; truncated: boolean } | null;
   /** Set when the dashboard could not be written (a warning, never the step's failure). */
   error?: string;
+  /** GitHub: the artifact the action uploaded the page (and the markdown) as (kit/github-report-artifact.ts). */
+  artifact?: ReportArtifact;
 }
 
 /** Commands that take `report`. */

@@ -130,7 +130,7 @@ const INPUTS = [
   {
     name: "report",
     type: "boolean",
-    description: "After the operation (also a failed one), write the release dashboard as shiplog-report.html and shiplog-report.md in the working directory (docs/dashboard.md), and publish it where the platform keeps such files: GitHub job summary (and the action's `report-html` output for actions/upload-artifact), CircleCI store_artifacts, Buildkite artifact and annotation, Jenkins archiveArtifacts (and publishHTML when installed). true or false.",
+    description: "After the operation (also a failed one), write the release dashboard as shiplog-report.html and shiplog-report.md in the working directory (docs/dashboard.md), and publish it where the platform keeps such files: GitHub workflow-run artifact linked from the job summary (the action's `report-artifact-url` output), CircleCI store_artifacts, Buildkite artifact and annotation, Jenkins archiveArtifacts (and publishHTML when installed). true or false.",
     commands: ["version-update", "move", "approve", "deploy"],
     default: "false"
   },
@@ -554,29 +554,11 @@ const INPUTS = [
 ];
 INPUTS.filter((i) => i.secret && !i.cliOnly).map((i) => i.name);
 
-const rec$3 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-const str = (v) => typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
-function nameOf(v) {
-  return str(v) ?? str(rec$3(v)?.name);
-}
-function deploymentOf(result) {
-  return rec$3(result.deployment) ?? rec$3(rec$3(result.error)?.deployment);
-}
-function planOf(result) {
-  if (result.operation === "plan" || rec$3(result.counts)?.deploy !== void 0) return rec$3(result.counts) ? result : void 0;
-  return rec$3(result.plan);
-}
-function planChanges(result) {
-  const counts = rec$3(planOf(result)?.counts);
-  if (!counts) return void 0;
-  return ["deploy", "undeploy", "blocked"].reduce((n, k) => n + (typeof counts[k] === "number" ? counts[k] : 0), 0);
-}
-
-const rec$2 = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : void 0;
+const rec$3 = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : void 0;
 const text$2 = (x) => typeof x === "string" && x.trim() !== "" ? x : void 0;
 function ruleOf(x) {
   if (typeof x === "string") return text$2(x) ? { rule: "rule", stage: "", message: x } : void 0;
-  const r = rec$2(x);
+  const r = rec$3(x);
   const message = text$2(r?.message);
   if (!r || !message) return void 0;
   const environment = text$2(r.environment);
@@ -584,7 +566,7 @@ function ruleOf(x) {
   return { rule: text$2(r.rule) ?? "rule", stage: text$2(r.stage) ?? "", ...environment ? { environment } : {}, message, ...next ? { next } : {} };
 }
 function gateVerdictOf(result) {
-  const e = rec$2(result.error);
+  const e = rec$3(result.error);
   const passed = typeof result.gatePassed === "boolean" ? result.gatePassed : typeof e?.gatePassed === "boolean" ? e.gatePassed : void 0;
   const list = Array.isArray(result.unmetRules) ? result.unmetRules : Array.isArray(e?.unmetRules) ? e.unmetRules : void 0;
   if (passed === void 0 && list === void 0) return void 0;
@@ -599,6 +581,26 @@ function refusalHeadline(title, verdict) {
   const kinds = [...new Set(verdict.rules.map((r) => r.rule).filter((k) => k !== "rule"))];
   const n = verdict.rules.length;
   return `${title} refused by the release policy: ${n} unmet rule${n === 1 ? "" : "s"}${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""}`;
+}
+
+INPUTS.find((i) => i.name === "report")?.commands ?? [];
+
+const rec$2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+const str = (v) => typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
+function nameOf(v) {
+  return str(v) ?? str(rec$2(v)?.name);
+}
+function deploymentOf(result) {
+  return rec$2(result.deployment) ?? rec$2(rec$2(result.error)?.deployment);
+}
+function planOf(result) {
+  if (result.operation === "plan" || rec$2(result.counts)?.deploy !== void 0) return rec$2(result.counts) ? result : void 0;
+  return rec$2(result.plan);
+}
+function planChanges(result) {
+  const counts = rec$2(planOf(result)?.counts);
+  if (!counts) return void 0;
+  return ["deploy", "undeploy", "blocked"].reduce((n, k) => n + (typeof counts[k] === "number" ? counts[k] : 0), 0);
 }
 
 const v = {
