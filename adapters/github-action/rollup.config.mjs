@@ -1,9 +1,10 @@
 // Bundles the action into dist/ (committed): dist/index.cjs is what every <operation>/action.yml runs
 // (`main: ../dist/index.cjs`). CommonJS, not ESM: node starts a CommonJS entry about 5 ms sooner (it skips
 // the ESM loader's start-up), a sixth of the action's own cold start (bench/github-action.bench.mjs); the
-// ESM-only @actions packages are bundled in, so nothing is required from node_modules at run time. The GitHub Deployment client (@octokit/rest) is a lazily imported chunk so
-// that the operations without github-token do not pay for loading it. test/dist-fresh.test.ts rebuilds
-// to a temp dir and fails when dist/ is stale.
+// ESM-only @actions packages are bundled in, so nothing is required from node_modules at run time. The GitHub
+// Deployment client (@octokit/rest) is a lazily imported chunk so that the operations without github-token do not
+// pay for loading it. `npm run check` (scripts/build.ts, run by npm test) rebuilds in memory and fails when dist/
+// is stale.
 //
 // The artifact client (@actions/artifact, for `report: true`) is a second bundle, dist/artifact-upload.cjs, that
 // the action imports by URL when it uploads: as a chunk of the first it shared @actions/github and
