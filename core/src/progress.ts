@@ -80,6 +80,9 @@ export function startHeartbeat(host: Host, opts: HeartbeatOptions): Heartbeat {
       .finally(() => (beating = false));
   }, period);
   const refresh = live ? setInterval(() => live(opts.text()), Math.min(period, LIVE_REFRESH_MS)) : undefined;
+  // Progress never keeps the process alive by itself (the work it reports on does, while it runs).
+  beat.unref();
+  refresh?.unref();
   return {
     stop() {
       clearInterval(beat);
