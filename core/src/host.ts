@@ -3,6 +3,7 @@
  * the clock, or writes to stdout/stderr directly: the CLI (or an adapter) builds a Host and passes it in.
  */
 import { Redactor } from './redact.js';
+import { statusLine, type StatusTerminal } from './status-line.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -31,6 +32,13 @@ export interface Host {
    * Absent (tests, embedders without a process of their own): signals keep their default effect.
    */
   readonly onInterrupt?: (handler: (signal: NodeJS.Signals) => void) => () => void;
+  /**
+   * Present when stderr is a terminal that can redraw a line (the CLI on a TTY; never in an adapter): shows `text` as
+   * the one updating line under the output, undefined removes it (status-line.ts). progress.ts uses it outside CI.
+   */
+  readonly statusLine?: (text: string | undefined) => void;
+  /** How often long-running work reports progress (progress.ts; at most and by default 30 s). A seam for tests. */
+  readonly heartbeatMs?: number;
 }
 
 /** The termination signals a cancelled CI job receives. */
@@ -59,13 +67,19 @@ export interface HostOptions {
   redactor?: Redactor;
   /** See Host.onInterrupt. */
   onInterrupt?: (handler: (signal: NodeJS.Signals) => void) => () => void;
+  /** stderr is a terminal that can redraw a line (the CLI decides: cli/output-options.ts): offers Host.statusLine. */
+  terminal?: StatusTerminal;
+  /** See Host.heartbeatMs. */
+  heartbeatMs?: number;
 }
 
 /** Builds a Host whose writers and logger redact every registered secret. */
 export function createHost(opts: HostOptions): Host {
   const redactor = opts.redactor ?? new Redactor();
   const out = (text: string) => opts.stdout(redactor.redact(text));
-  const err = (text: string) => opts.stderr(redactor.redact(text));
+  // On a terminal, every stderr write goes above the status line (no status line with --quiet: it is an info line).
+  const live = opts.terminal && !opts.quiet ? statusLine(opts.stderr, opts.terminal) : undefined;
+  const err = live ? (text: string) => live.write(redactor.redact(text)) : (text: string) => opts.stderr(redactor.redact(text));
   const debug = opts.debug ?? false;
   const log: Logger = {
     info: (m) => {
@@ -87,6 +101,8 @@ export function createHost(opts: HostOptions): Host {
     log,
     debug,
     ...(opts.onInterrupt ? { onInterrupt: opts.onInterrupt } : {}),
+    ...(live ? { statusLine: (text: string | undefined) => live.set(text === undefined ? undefined : redactor.redact(text)) } : {}),
+    ...(opts.heartbeatMs !== undefined ? { heartbeatMs: opts.heartbeatMs } : {}),
   };
 }
 
@@ -103,6 +119,8 @@ export function createMemoryHost(
     debug: partial.debug,
     quiet: partial.quiet,
     redactor: partial.redactor,
+    terminal: partial.terminal,
+    heartbeatMs: partial.heartbeatMs,
     stdout: (t) => {
       o += t;
     },

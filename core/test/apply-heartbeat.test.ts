@@ -54,7 +54,8 @@ describe('apply heartbeat', () => {
     const { host, run, leases } = await start('lease');
     const acquired = leases!.leases[0];
     await until('the deployment started', () => existsSync(path.join(f.dir, 'blocked-qa-payments')));
-    const beat = /apply: heartbeat: 1 running: qa GLOBAL\.Acme\.Store\.payments 1 for \d+\.\d s \(0 of 2 done\)\n/g;
+    // each running deployment with the last line of its output (progress.ts, shared with deploy)
+    const beat = /apply: heartbeat: 1 running: qa GLOBAL\.Acme\.Store\.payments 1 for \d+\.\d s \(last line: running payments in qa\) \(0 of 2 done\)\n/g;
     await until('two heartbeats', () => (host.err().match(beat) ?? []).length >= 2);
     const renewed = await backend.getLease('qa');
     expect(renewed?.holder.id).toBe(acquired.holder.id);

@@ -148,7 +148,7 @@ describe('deploy on a backend with its own deploy engine (server mode)', () => {
       followDeployment: async (id, opts) => {
         calls.push(`follow ${id} ${opts.timeoutMs}`);
         opts.onLog?.(['server line 1']);
-        opts.onWait?.(40_000);
+        opts.onStatus?.('running (not complete), 1 log line');
         if (outcome === 'timeout') throw new TimeoutError(`deployment ${id} still running after ${opts.timeoutMs / 1000} s`);
         const exitCode = outcome === 'success' ? 0 : 2;
         return {
@@ -186,7 +186,10 @@ describe('deploy on a backend with its own deploy engine (server mode)', () => {
     expect(followMs).toBeLessThanOrEqual(90_000);
     expect(r.result).toMatchObject({ ok: true, deployment: { id: 42, mode: 'server', status: 'success', exitCode: 0 } });
     expect(r.err).toContain('server line 1\n');
-    expect(r.err).toContain('deployment 42 still running after 40 s');
+    // start and end lines around the server's deployment (the heartbeat itself: deploy-progress.test.ts)
+    expect(r.err).toContain(`deploy: ${APP};2 to dev: started (server-side deployment on https://ortelius.example.test)\n`);
+    expect(r.err).toMatch(new RegExp(`deploy: ${APP};2 to dev: succeeded in \\d+\\.\\d s \\(deployment 42, exit code 0\\)\\n`));
+    expect(r.result).toMatchObject({ deployment: { durationMs: expect.any(Number) } });
   });
 
   it('a failed server deployment exits 1; running out of time exits 5', async () => {

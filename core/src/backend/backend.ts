@@ -148,8 +148,8 @@ export interface FollowOptions {
   timeoutMs: number;
   /** New log lines as they arrive. */
   onLog?: (lines: string[]) => void;
-  /** Progress while waiting (e.g. "still running after 40 s"). */
-  onWait?: (elapsedMs: number) => void;
+  /** The server's status after every check while the deployment runs (e.g. "running, 12 log lines"): progress.ts. */
+  onStatus?: (status: string) => void;
   signal?: AbortSignal;
 }
 

@@ -25,11 +25,13 @@ export async function main(partial: Partial<CliIo> = {}): Promise<number> {
     stdout: partial.stdout ?? ((t) => void process.stdout.write(t)),
     stderr: partial.stderr ?? ((t) => void process.stderr.write(t)),
     executeOptions: partial.executeOptions,
+    heartbeatMs: partial.heartbeatMs,
     // The process's terminal describes only the process's own streams: an embedder's writers are no terminal.
     terminal: partial.terminal ?? {
       stdoutIsTTY: !partial.stdout && process.stdout.isTTY === true,
       stderrIsTTY: !partial.stderr && process.stderr.isTTY === true,
       columns: partial.stdout ? undefined : process.stdout.columns,
+      stderrColumns: partial.stderr ? undefined : process.stderr.columns,
     },
   };
   if (io.argv.length === 1 && (io.argv[0] === '--version' || io.argv[0] === '-V')) {

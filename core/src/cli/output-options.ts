@@ -3,6 +3,7 @@
  * `--format json`), the table layout (terminal or pipe, width, --wide) and colour (cli/color.ts).
  */
 import type { Env } from '../host.js';
+import type { StatusTerminal } from '../status-line.js';
 import { palette, colorEnabled, type ColorMode, type Palette } from './color.js';
 import type { TableFormat, TableStyle } from './table-format.js';
 
@@ -14,6 +15,8 @@ export interface Terminal {
   stderrIsTTY?: boolean;
   /** stdout's width in columns when it is a terminal. */
   columns?: number;
+  /** stderr's width in columns when it is a terminal (the progress status line). */
+  stderrColumns?: number;
 }
 
 export interface OutputOptions {
@@ -49,10 +52,24 @@ export function formatConflict(inputs: Record<string, unknown>, tabular: boolean
   return undefined;
 }
 
+function colorMode(inputs: Record<string, unknown>): ColorMode {
+  return typeof inputs.color === 'string' && COLOR_MODES.includes(inputs.color) ? (inputs.color as ColorMode) : 'auto';
+}
+
+/**
+ * stderr as a terminal that shows progress in one updating line (status-line.ts): a TTY that can redraw a line (not
+ * TERM=dumb), dimmed under the colour rules (color.ts). Piped stderr gets plain lines; progress.ts also leaves CI out
+ * (a CI agent may run the job on a pty).
+ */
+export function statusTerminal(inputs: Record<string, unknown>, env: Env, term: Terminal): StatusTerminal | undefined {
+  if (term.stderrIsTTY !== true || env.TERM === 'dumb') return undefined;
+  return { columns: term.stderrColumns, color: colorEnabled(colorMode(inputs), env, true) };
+}
+
 export function outputOptions(inputs: Record<string, unknown>, env: Env, term: Terminal, tabular: boolean): OutputOptions {
   const asked = tabular && typeof inputs.format === 'string' && FORMATS.includes(inputs.format) ? (inputs.format as OutputFormat) : 'table';
   const format = isTrue(inputs.json) ? 'json' : asked;
-  const mode = typeof inputs.color === 'string' && COLOR_MODES.includes(inputs.color) ? (inputs.color as ColorMode) : 'auto';
+  const mode = colorMode(inputs);
   const tty = term.stdoutIsTTY === true;
   const envColumns = Number(env.COLUMNS);
   const columns =

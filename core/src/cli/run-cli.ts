@@ -17,7 +17,7 @@ import { suggestFlag } from './did-you-mean.js';
 import { addInputFlags, readInputFlags } from './flags.js';
 import { printError, printJson, printOutcome } from './output.js';
 import { emptyPathProblems } from './empty-values.js';
-import { formatConflict, outputOptions, type Terminal } from './output-options.js';
+import { formatConflict, outputOptions, statusTerminal, type Terminal } from './output-options.js';
 import { SHIPLOG_VERSION } from './version.js';
 
 export interface CliIo {
@@ -30,6 +30,8 @@ export interface CliIo {
   terminal?: Terminal;
   /** Test seam passed to execute(). */
   executeOptions?: Omit<ExecuteOptions, 'commandArgs'>;
+  /** Test seam: the progress heartbeat period (Host.heartbeatMs; default 30 s). */
+  heartbeatMs?: number;
 }
 
 const TAKES_COMMAND_WORDS: readonly CommandName[] = ['deploy', 'version-update'];
@@ -155,7 +157,18 @@ export function buildProgram(io: CliIo, done: (code: number) => void, redactor: 
       }
       const debug = isTrueFlag(inputs.debug);
       const commandArgs = TAKES_COMMAND_WORDS.includes(name) ? ((args[0] as string[] | undefined) ?? []) : [];
-      const host = createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, debug, redactor, onInterrupt: processInterrupts });
+      const terminal = statusTerminal(inputs, io.env, io.terminal ?? {});
+      const host = createHost({
+        env: io.env,
+        cwd: io.cwd,
+        stdout: io.stdout,
+        stderr: io.stderr,
+        debug,
+        redactor,
+        onInterrupt: processInterrupts,
+        ...(terminal ? { terminal } : {}),
+        ...(io.heartbeatMs !== undefined ? { heartbeatMs: io.heartbeatMs } : {}),
+      });
       const conflict = [formatConflict(inputs, mod.table !== undefined, name), ...emptyPathProblems(name, inputs)].filter((p) => p !== undefined).join('; ') || undefined;
       const outcome = conflict
         ? { exitCode: EXIT.INVALID, result: { ok: false, operation: name, error: { code: 'USAGE', message: conflict, exitCode: EXIT.INVALID, hint: `see shiplog ${words.join(' ')} --help` } } }

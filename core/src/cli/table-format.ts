@@ -10,8 +10,11 @@
  * their header.
  */
 import { stringify } from 'csv-stringify/sync';
-import { displayedCells, width, type TableData } from '../operations/render-table.js';
+import { displayedCells, truncate, width, type TableData } from '../operations/render-table.js';
 import type { Palette } from './color.js';
+
+/** Cutting a cell to a width lives beside the width measure (render-table.ts); progress lines use it too. */
+export { truncate };
 
 export type TableFormat = 'table' | 'markdown' | 'csv' | 'tsv';
 
@@ -27,7 +30,6 @@ export interface TableStyle {
 }
 
 const GAP = 2;
-const ELLIPSIS = '…';
 /** A column is never cut below this many columns (or its header's width, when smaller). */
 const MIN_WIDTH = 6;
 
@@ -78,21 +80,6 @@ export function fitWidths(natural: number[], minimums: number[], columns: number
   return widths;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/** Cuts `s` to at most `w` display columns, ending in an ellipsis when cut (never splits a grapheme). */
-export function truncate(s: string, w: number): string {
-  if (width(s) <= w) return s;
-  let out = '';
-  let used = 0;
-  for (const { segment } of segmenter.segment(s)) {
-    const cw = width(segment);
-    if (used + cw > w - 1) break;
-    out += segment;
-    used += cw;
-  }
-  return out + ELLIPSIS;
-}
 
 function aligned(t: TableData, style: TableStyle): string {
   const cells = displayedCells(t);

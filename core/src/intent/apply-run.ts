@@ -3,8 +3,9 @@
  * wave, each through the deploy operation's own path (deployment-flow.ts planDeployment + performDeployment:
  * the same gate, records, redaction, timeouts and interrupts as `shiplog deploy`). A failure stops its
  * environment's later waves (--fail-fast: every environment's); a row whose dependency in its environment did
- * not end up deployed is not started. One progress line per start and end, a heartbeat line (which also
- * renews the leases) while deployments run.
+ * not end up deployed is not started. One progress line per start and end, and one heartbeat for all the
+ * deployments running (progress.ts: a line, or the terminal's status line; each with the last line of its
+ * output or its server's status), which also renews the leases.
  */
 import type { Backend } from '../backend/backend.js';
 import { FailedDeploymentError, toShiplogError } from '../errors.js';
@@ -24,6 +25,7 @@ import {
   type DeploymentSummary,
 } from '../operations/deployment-flow.js';
 import { versionPart } from '../operations/render-table.js';
+import { HEARTBEAT_MS, formatDuration, noteOf, startHeartbeat, type ProgressSink } from '../progress.js';
 import type { LeaseKeeper } from './lease-keeper.js';
 import type { BuiltPlan, PlanAction, PlanRow } from './plan-build.js';
 
@@ -52,13 +54,11 @@ export interface ApplyRunOptions {
   parallel: number;
   failFast: boolean;
   timeoutMs: number;
-  /** Heartbeat (progress line and lease renewal) period; at most 30 s. */
+  /** Heartbeat (progress line and lease renewal) period; at most 30 s (progress.ts HEARTBEAT_MS). */
   heartbeatMs: number;
   /** Stored on every deployment of this run as the attribute `shiplog.apply`. */
   runId: string;
 }
-
-export const HEARTBEAT_MS = 30_000;
 
 export async function runApply(
   ctx: OperationContext,
@@ -91,7 +91,8 @@ export async function runApply(
   }
   const rowOf = new Map(rows.map((r) => [`${r.environment}\0${r.application}`, r]));
   const work = rows.filter((r) => r.action === 'deploy' || r.action === 'undeploy');
-  const running = new Map<ApplyStep, number>();
+  /** The steps running now: since when, and the last line of their output (or their server's status). */
+  const running = new Map<ApplyStep, { since: number; note?: string }>();
   const stopped = new Map<string, string>();
   let abort: string | undefined;
   let done = 0;
@@ -101,23 +102,25 @@ export async function runApply(
   const unsubscribe = host.onInterrupt?.((signal) => {
     abort ??= `${signal} received`;
   });
-  let beating = false;
-  const heartbeat = setInterval(() => {
-    if (beating) return;
-    beating = true;
-    void (async () => {
+  const heartbeat = startHeartbeat(host, {
+    periodMs: Math.min(opts.heartbeatMs, HEARTBEAT_MS),
+    isCi: ctx.ci().isCi,
+    text: () => {
+      if (running.size === 0) return undefined;
       const now = host.now().getTime();
-      if (running.size > 0) {
-        const list = [...running].map(([s, t]) => `${s.environment} ${s.application} ${versionPart(s.appVersion)} for ${duration(now - t)}`).join('; ');
-        host.log.info(`apply: heartbeat: ${running.size} running: ${list} (${done} of ${work.length} done)`);
-      }
+      const list = [...running]
+        .map(([s, r]) => `${s.environment} ${s.application} ${versionPart(s.appVersion)} for ${formatDuration(now - r.since)}${r.note ? ` (${r.note})` : ''}`)
+        .join('; ');
+      return `apply: heartbeat: ${running.size} running: ${list} (${done} of ${work.length} done)`;
+    },
+    onBeat: async () => {
       const lost = leases ? await leases.renew() : [];
       if (lost.length) {
         abort ??= `the lease of ${lost.join(', ')} was lost (it expired and another apply took it)`;
         host.log.error(`apply: ${abort}: starting nothing more`);
       }
-    })().finally(() => (beating = false));
-  }, Math.min(opts.heartbeatMs, HEARTBEAT_MS));
+    },
+  });
 
   const skipReason = (row: PlanRow): string | undefined => {
     if (abort) return `not started: ${abort}`;
@@ -146,11 +149,21 @@ export async function runApply(
     const note = row.action !== 'deploy' ? '' : row.current === row.desired ? ` (redeploy: ${row.stateChanged.join(', ')} changed)` : row.current ? ` (runs ${versionPart(row.current)})` : '';
     host.log.info(`apply: wave ${row.wave}: ${verb} ${what}${note}`);
     const t0 = host.now().getTime();
-    running.set(step, t0);
+    const progress: { since: number; note?: string } = { since: t0 };
+    running.set(step, progress);
+    const sink: ProgressSink = {
+      line: (l) => {
+        const note = noteOf(l);
+        if (note) progress.note = `last line: ${note}`;
+      },
+      status: (st) => {
+        progress.note = `server status: ${noteOf(st)}`;
+      },
+    };
     const log = groupedLog(host, groups, `wave ${row.wave}: ${verb} ${what}`, opts.parallel > 1);
     try {
-      if (row.action === 'deploy') await deployRow(ctx, pipeline, backend, built, row, step, opts, log.write);
-      else await undeployRow(ctx, pipeline, backend, built, row, step, opts, log.write);
+      if (row.action === 'deploy') await deployRow(ctx, pipeline, backend, built, row, step, opts, log.write, sink);
+      else await undeployRow(ctx, pipeline, backend, built, row, step, opts, log.write, sink);
     } catch (err) {
       step.status = 'failed';
       step.message = toShiplogError(err).message;
@@ -162,10 +175,10 @@ export async function runApply(
     step.durationMs = step.startedAt && step.finishedAt ? Date.parse(step.finishedAt) - Date.parse(step.startedAt) : host.now().getTime() - t0;
     const ref = step.deploymentId !== null ? `deployment ${step.deploymentId}` : 'not recorded';
     if (step.status === 'succeeded') {
-      host.log.info(`apply: wave ${row.wave}: ${what}: succeeded in ${duration(step.durationMs)} (${ref})`);
+      host.log.info(`apply: wave ${row.wave}: ${what}: succeeded in ${formatDuration(step.durationMs)} (${ref})`);
       return;
     }
-    host.log.info(`apply: wave ${row.wave}: ${what}: failed in ${duration(step.durationMs)} (${step.exitCode !== null ? `exit code ${step.exitCode}, ` : ''}${ref}): ${step.message ?? ''}`);
+    host.log.info(`apply: wave ${row.wave}: ${what}: failed in ${formatDuration(step.durationMs)} (${step.exitCode !== null ? `exit code ${step.exitCode}, ` : ''}${ref}): ${step.message ?? ''}`);
     stopped.set(row.environment, `${row.application} failed in wave ${row.wave}`);
     if (opts.failFast) abort ??= `--fail-fast: ${row.application} failed in ${row.environment}`;
   };
@@ -179,17 +192,17 @@ export async function runApply(
       );
     }
   } finally {
-    clearInterval(heartbeat);
+    heartbeat.stop();
     unsubscribe?.();
   }
   return rows.map((r) => steps.get(r)!);
 }
 
-async function deployRow(ctx: OperationContext, pipeline: PipelineConfig, backend: Backend, built: BuiltPlan, row: PlanRow, step: ApplyStep, opts: ApplyRunOptions, write: Write): Promise<void> {
+async function deployRow(ctx: OperationContext, pipeline: PipelineConfig, backend: Backend, built: BuiltPlan, row: PlanRow, step: ApplyStep, opts: ApplyRunOptions, write: Write, sink: ProgressSink): Promise<void> {
   const av = built.versions.get(row.desired!)!;
   const app = built.applications.get(row.application)!;
   const source: DeploySource = app.deploy ? { kind: 'run', argv: app.deploy } : { kind: 'server' };
-  const sub = rowContext(ctx, row, row.current ? { SHIPLOG_PREVIOUS_APP_VERSION_NAME: row.current } : {}, write);
+  const sub = { ...rowContext(ctx, row, row.current ? { SHIPLOG_PREVIOUS_APP_VERSION_NAME: row.current } : {}, write), progress: sink };
   const fill = (d: DeploymentSummary) => {
     step.deploymentId = d.id;
     step.exitCode = d.exitCode;
@@ -207,7 +220,7 @@ async function deployRow(ctx: OperationContext, pipeline: PipelineConfig, backen
   }
 }
 
-async function undeployRow(ctx: OperationContext, pipeline: PipelineConfig, backend: Backend, built: BuiltPlan, row: PlanRow, step: ApplyStep, opts: ApplyRunOptions, write: Write): Promise<void> {
+async function undeployRow(ctx: OperationContext, pipeline: PipelineConfig, backend: Backend, built: BuiltPlan, row: PlanRow, step: ApplyStep, opts: ApplyRunOptions, write: Write, sink: ProgressSink): Promise<void> {
   const av: ApplicationVersion | undefined = built.versions.get(row.current!) ?? (await backend.getApplicationVersion(row.current!));
   if (!av) throw new Error(`application version ${row.current} does not exist`);
   const app = built.applications.get(row.application)!;
@@ -215,7 +228,7 @@ async function undeployRow(ctx: OperationContext, pipeline: PipelineConfig, back
   const sub = rowContext(ctx, row, {}, write);
   const vars = await deploymentVariables(backend, sub.host.env, av, row.environment, stage, 'undeploy');
   sub.host.log.info(`undeploying ${av.name} from ${row.environment}: ${app.undeploy!.join(' ')}`);
-  const out = await runDeploymentCommand(sub.host, { argv: app.undeploy!, timeoutMs: opts.timeoutMs, env: vars.env });
+  const out = await runDeploymentCommand(sub.host, { argv: app.undeploy!, timeoutMs: opts.timeoutMs, env: vars.env, onLine: (l) => sink.line(l) });
   const exitCode = out.timedOut && out.exitCode === 0 ? TIMED_OUT_EXIT_CODE : out.exitCode;
   const d = await backend.recordUndeployment({
     appVersion: av,
@@ -282,11 +295,4 @@ async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>): P
     while (next < items.length) await fn(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(n, items.length)) }, worker));
-}
-
-/** 1234 -> "1.2 s", 95000 -> "1m 35s". */
-export function duration(ms: number): string {
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const s = Math.round(ms / 1000);
-  return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
 }

@@ -8,7 +8,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ApplyFailedError, InvalidInputError } from '../errors.js';
-import { HEARTBEAT_MS, runApply, type ApplyStep, type StepStatus } from '../intent/apply-run.js';
+import { runApply, type ApplyStep, type StepStatus } from '../intent/apply-run.js';
+import type { Host } from '../host.js';
+import { heartbeatPeriod } from '../progress.js';
 import { LEASE_TTL_MS, LeaseKeeper, leaseHolder } from '../intent/lease-keeper.js';
 import type { BuiltPlan, Plan } from '../intent/plan-build.js';
 import { planSummary, renderPlanMermaid, renderPlanTable } from '../intent/plan-render.js';
@@ -105,7 +107,7 @@ export const applyCommand: CommandModule<ApplyRequest, ApplyResult> = {
     let steps: ApplyStep[];
     let lease: ApplyResult['lease'] = null;
     if (!hasWork(first)) {
-      steps = await runApply(ctx, await ctx.pipeline(), backend, first, undefined, options(req));
+      steps = await runApply(ctx, await ctx.pipeline(), backend, first, undefined, options(req, host));
     } else {
       const keeper = new LeaseKeeper(host, backend, leaseHolder(ctx.ci(), host.env.USER ?? host.env.USERNAME), { ttlMs: LEASE_TTL_MS, lockTimeoutMs: req.lockTimeoutMs });
       const environments = first.plan.environments.map((e) => e.name);
@@ -117,7 +119,7 @@ export const applyCommand: CommandModule<ApplyRequest, ApplyResult> = {
         const again = runnableProblems(built, backend);
         if (again.length) throw InvalidInputError.of(again, `fix ${built.plan.intent} (docs/intent.md)`);
         host.log.info(`apply: ${planSummary(built.plan)}`);
-        steps = await runApply(ctx, await ctx.pipeline(), backend, built, keeper, options(req));
+        steps = await runApply(ctx, await ctx.pipeline(), backend, built, keeper, options(req, host));
       } finally {
         await keeper.releaseAll();
       }
@@ -140,6 +142,6 @@ export const applyCommand: CommandModule<ApplyRequest, ApplyResult> = {
   },
 };
 
-function options(req: ApplyRequest) {
-  return { parallel: req.parallel, failFast: req.failFast, timeoutMs: req.timeoutMs, heartbeatMs: HEARTBEAT_MS, runId: randomBytes(6).toString('hex') };
+function options(req: ApplyRequest, host: Host) {
+  return { parallel: req.parallel, failFast: req.failFast, timeoutMs: req.timeoutMs, heartbeatMs: heartbeatPeriod(host), runId: randomBytes(6).toString('hex') };
 }

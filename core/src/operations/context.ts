@@ -7,6 +7,7 @@ import type { Deadline } from '../deadline.js';
 import type { Host } from '../host.js';
 import type { GateApproval } from '../kit/platform-gates.js';
 import type { Actor, CiContext, PipelineConfig } from '../model.js';
+import type { ProgressSink } from '../progress.js';
 
 export interface OperationContext {
   host: Host;
@@ -34,6 +35,11 @@ export interface OperationContext {
    * GitHub Action's Deployment). A ShiplogError it throws fails the command.
    */
   beforeDeployment?: (facts: DeploymentFacts) => Promise<void>;
+  /**
+   * Set by a caller that reports a deployment's progress itself (apply: one heartbeat for all its deployments): the
+   * deployment's output lines and server status go here, and it prints no start, heartbeat or end line of its own.
+   */
+  progress?: ProgressSink;
 }
 
 /** What beforeDeployment learns about the deployment that is about to start. */

@@ -36,6 +36,8 @@ export interface RunSpec {
   killGraceMs?: number;
   /** Variables set for the command on top of host.env (`undefined` removes one): deploy-variables.ts. */
   env?: Record<string, string | undefined>;
+  /** Each output line, redacted, as it arrives (progress.ts: the heartbeat shows the last one). */
+  onLine?: (line: string) => void;
 }
 
 export const DEFAULT_KILL_GRACE_MS = 10_000;
@@ -90,6 +92,7 @@ export async function runDeploymentCommand(host: Host, spec: RunSpec): Promise<R
     const clean = host.redactor.redact(line);
     tail.push(clean);
     host.stderr(`${clean}\n`);
+    spec.onLine?.(clean);
   };
   const [file, args] = spec.shell !== undefined ? ['/bin/sh', ['-c', spec.shell]] : [spec.argv![0], spec.argv!.slice(1)];
   const env: Record<string, string> = {};

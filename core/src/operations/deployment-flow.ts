@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Backend } from '../backend/backend.js';
-import { FailedDeploymentError, InvalidInputError, UsageError } from '../errors.js';
+import { FailedDeploymentError, InvalidInputError, TimeoutError, UsageError } from '../errors.js';
 import type { Actor, ApplicationVersion, CiContext, Deployment, DeploymentMode, Override, PipelineConfig, Stage } from '../model.js';
 import { environmentStage } from './server-names.js';
 import type { CommandResultBase } from './command-module.js';
@@ -17,6 +17,7 @@ import { RECORD_GRACE_MS } from '../deadline.js';
 import { LineTail, MAX_STORED_LOG_LINES, runDeploymentCommand } from './deploy-runner.js';
 import { passGate, type VerdictFields } from './gate-check.js';
 import { deploymentVariables } from './deploy-variables.js';
+import { forwardedProgress, startDeployProgress, type DeployProgress } from '../progress.js';
 
 /** Where the deployment's result comes from. */
 export type DeploySource =
@@ -48,6 +49,8 @@ export interface DeploymentSummary {
   componentVersions: string[];
   startedAt?: string;
   finishedAt?: string;
+  /** How long it ran (run: the command; server: start to end as shiplog followed it); null when nothing ran here. */
+  durationMs: number | null;
   logLines: number;
   logUrl?: string;
   /** Who deployed. */
@@ -150,6 +153,7 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
     status: 'planned',
     mode,
     componentVersions: av.components,
+    durationMs: null,
     logLines: 0,
     ...(req.logUrl ? { logUrl: req.logUrl } : {}),
     actor,
@@ -165,65 +169,85 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
   await ctx.beforeDeployment?.({ appVersion: av.name, application: av.application, environment: req.environment, stage: stage.name });
   let deployment: Deployment;
   let timedOut = false;
+  let durationMs: number | null = null;
   const provenance = ctx.ci();
   const attributes = req.attributes && Object.keys(req.attributes).length > 0 ? host.redactor.redactValue(maskSecretAttributes(host, req.attributes)) : undefined;
-  if (req.source.kind === 'server') {
-    host.log.info(`deploying ${av.name} to ${req.environment} on ${backend.location}`);
-    const facts = { actor, provenance, ...(gate.override ? { override: gate.override } : {}) };
-    const { id } = await backend.startDeployment!(av, req.environment, { key: deploymentKeyOf(provenance), facts });
-    host.log.info(`deployment ${id} started; following it (timeout ${Math.round(req.timeoutMs / 1000)} s)`);
-    deployment = await backend.followDeployment!(id, {
-      timeoutMs: Math.min(req.timeoutMs, ctx.deadline?.remaining() ?? req.timeoutMs),
-      onLog: (lines) => {
-        for (const l of lines) host.stderr(`${l}\n`);
-      },
-      onWait: (ms) => host.log.info(`deployment ${id} still running after ${Math.round(ms / 1000)} s`),
-    });
-  } else {
-    let exitCode: number;
-    let log: string[];
-    let startedAt: string;
-    let finishedAt: string;
-    let stateRevisions: Record<string, number> | undefined;
-    if (req.source.kind === 'run') {
-      // SHIPLOG_* facts and the environment's custom state (SHIPLOG_STATE_*), docs/intent.md.
-      const vars = await deploymentVariables(backend, host.env, av, req.environment, stage);
-      stateRevisions = vars.stateRevisions;
-      host.log.info(`deploying ${av.name} to ${req.environment}: ${describeCommand(req.source)}`);
-      // What is left of --timeout (the lookups before took some), but reported as the --timeout given.
-      const left = Math.max(1, Math.min(req.timeoutMs, ctx.deadline?.remaining() ?? req.timeoutMs));
-      const out = await runDeploymentCommand(host, { shell: req.source.shell, argv: req.source.argv, timeoutMs: left, timeoutLabelMs: req.timeoutMs, env: vars.env });
-      ({ exitCode, log, startedAt, finishedAt } = out);
-      if (out.timedOut) {
-        timedOut = true;
-        // Recording the stopped deployment as failed may still talk to a server.
-        ctx.deadline?.extend(RECORD_GRACE_MS);
-        // Stopped, so failed, even when the command caught SIGTERM and exited 0.
-        if (exitCode === 0) exitCode = TIMED_OUT_EXIT_CODE;
-      }
+  // Start line, heartbeat and end line (progress.ts); under apply its own heartbeat reports instead.
+  let progress: DeployProgress | undefined;
+  const startProgress = (runs: string): DeployProgress =>
+    (progress = ctx.progress
+      ? forwardedProgress(host, ctx.progress)
+      : startDeployProgress(host, { appVersion: av.name, environment: req.environment, runs, isCi: provenance.isCi }));
+  try {
+    if (req.source.kind === 'server') {
+      const p = startProgress(`server-side deployment on ${backend.location}`);
+      const facts = { actor, provenance, ...(gate.override ? { override: gate.override } : {}) };
+      const { id } = await backend.startDeployment!(av, req.environment, { key: deploymentKeyOf(provenance), facts });
+      host.log.info(`deployment ${id} started; following it (timeout ${Math.round(req.timeoutMs / 1000)} s)`);
+      deployment = await backend.followDeployment!(id, {
+        timeoutMs: Math.min(req.timeoutMs, ctx.deadline?.remaining() ?? req.timeoutMs),
+        onLog: (lines) => {
+          for (const l of lines) {
+            host.stderr(`${l}\n`);
+            p.line(l);
+          }
+        },
+        onStatus: (status) => p.status(status),
+      });
     } else {
-      exitCode = req.source.exitCode;
-      log = plan.recordedLog ?? [];
-      startedAt = finishedAt = host.now().toISOString();
+      let exitCode: number;
+      let log: string[];
+      let startedAt: string;
+      let finishedAt: string;
+      let stateRevisions: Record<string, number> | undefined;
+      if (req.source.kind === 'run') {
+        // SHIPLOG_* facts and the environment's custom state (SHIPLOG_STATE_*), docs/intent.md.
+        const vars = await deploymentVariables(backend, host.env, av, req.environment, stage);
+        stateRevisions = vars.stateRevisions;
+        const p = startProgress(`run: ${describeCommand(req.source)}`);
+        // What is left of --timeout (the lookups before took some), but reported as the --timeout given.
+        const left = Math.max(1, Math.min(req.timeoutMs, ctx.deadline?.remaining() ?? req.timeoutMs));
+        const out = await runDeploymentCommand(host, { shell: req.source.shell, argv: req.source.argv, timeoutMs: left, timeoutLabelMs: req.timeoutMs, env: vars.env, onLine: (l) => p.line(l) });
+        ({ exitCode, log, startedAt, finishedAt } = out);
+        durationMs = Math.max(0, Date.parse(finishedAt) - Date.parse(startedAt));
+        if (out.timedOut) {
+          timedOut = true;
+          // Recording the stopped deployment as failed may still talk to a server.
+          ctx.deadline?.extend(RECORD_GRACE_MS);
+          // Stopped, so failed, even when the command caught SIGTERM and exited 0.
+          if (exitCode === 0) exitCode = TIMED_OUT_EXIT_CODE;
+        }
+      } else {
+        exitCode = req.source.exitCode;
+        log = plan.recordedLog ?? [];
+        startedAt = finishedAt = host.now().toISOString();
+      }
+      deployment = await backend.recordDeployment({
+        appVersion: av,
+        environment: req.environment,
+        exitCode,
+        log,
+        startedAt,
+        finishedAt,
+        mode,
+        ...(req.logUrl ? { logUrl: req.logUrl } : {}),
+        ...(attributes ? { attributes } : {}),
+        actor,
+        // Record mode: the record stores re-judge under their lock (nothing ran through shiplog yet).
+        ...(mode === 'record' ? { gate: gate.check } : {}),
+        ...(gate.override ? { override: gate.override } : {}),
+        ...(stateRevisions ? { stateRevisions } : {}),
+        provenance,
+        key: deploymentKeyOf(provenance),
+      });
     }
-    deployment = await backend.recordDeployment({
-      appVersion: av,
-      environment: req.environment,
-      exitCode,
-      log,
-      startedAt,
-      finishedAt,
-      mode,
-      ...(req.logUrl ? { logUrl: req.logUrl } : {}),
-      ...(attributes ? { attributes } : {}),
-      actor,
-      // Record mode: the record stores re-judge under their lock (nothing ran through shiplog yet).
-      ...(mode === 'record' ? { gate: gate.check } : {}),
-      ...(gate.override ? { override: gate.override } : {}),
-      ...(stateRevisions ? { stateRevisions } : {}),
-      provenance,
-      key: deploymentKeyOf(provenance),
-    });
+  } catch (err) {
+    progress?.end(err instanceof TimeoutError ? 'timed out' : 'ended with an error');
+    throw err;
+  }
+  if (progress) {
+    const outcome = timedOut ? 'timed out' : deployment.status === 'success' ? 'succeeded' : 'failed';
+    durationMs = progress.end(outcome, `deployment ${deployment.id}, exit code ${deployment.exitCode ?? 'unknown'}`, durationMs ?? undefined);
   }
   const result: DeployResult = {
     ok: true,
@@ -238,6 +262,7 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
       componentVersions: deployment.componentVersions,
       startedAt: deployment.startedAt,
       ...(deployment.finishedAt ? { finishedAt: deployment.finishedAt } : {}),
+      durationMs,
       logLines: deployment.log.length,
       ...(deployment.logUrl ? { logUrl: deployment.logUrl } : {}),
       ...(deployment.override ? { override: deployment.override } : {}),

@@ -80,6 +80,23 @@ export function width(s: string): number {
   return stringWidth(s);
 }
 
+const ELLIPSIS = '…';
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Cuts `s` to at most `w` display columns, ending in an ellipsis when cut (never splits a grapheme). */
+export function truncate(s: string, w: number): string {
+  if (width(s) <= w) return s;
+  let out = '';
+  let used = 0;
+  for (const { segment } of segmenter.segment(s)) {
+    const cw = width(segment);
+    if (used + cw > w - 1) break;
+    out += segment;
+    used += cw;
+  }
+  return out + ELLIPSIS;
+}
+
 function pad(s: string, w: number, right: boolean): string {
   const fill = ' '.repeat(Math.max(0, w - width(s)));
   return right ? fill + s : s + fill;

@@ -24,9 +24,6 @@ export interface PollSettings {
   maxMs: number;
 }
 
-/** onWait is called at most this often (progress lines, not one per poll). */
-const WAIT_REPORT_MS = 30_000;
-
 export const DEFAULT_POLL: PollSettings = { initialMs: 1000, factor: 1.3, maxMs: 10_000 };
 
 /** The wait after `current`: x factor, at most maxMs. */
@@ -109,7 +106,6 @@ export class DeployFlow {
     let interval = this.poll.initialMs;
     let seen = 0;
     let lastRead = 0;
-    let lastWait = started;
     const redact = (lines: string[]) => lines.map((l) => this.host.redactor.redact(l));
     for (;;) {
       if (opts.signal?.aborted) throw new OperationFailedError(`following deployment ${id} was cancelled`);
@@ -139,10 +135,8 @@ export class DeployFlow {
           hint: 'raise --timeout, or look at the deployment in Ortelius',
         });
       }
-      if (now - lastWait >= WAIT_REPORT_MS) {
-        lastWait = now;
-        opts.onWait?.(now - started);
-      }
+      // The log endpoint's only status while a deployment runs is "not complete"; the lines read so far tell more.
+      opts.onStatus?.(`running (not complete), ${seen} log line${seen === 1 ? '' : 's'}`);
       await sleep(Math.min(interval, deadline - now), opts.signal);
       interval = nextPollInterval(interval, this.poll);
     }
