@@ -50,9 +50,11 @@ export function circleciStepReport(operation: string | undefined, resultText: st
 }
 
 /**
- * Jenkins: the build description (the headline), and for a failure the message the step fails with; a refused gate
- * names every unmet rule and its next step there. For apply also the whole text report for the console (the table
- * of the deployments it made, failed or did not start; plan's table is already there: the CLI prints it).
+ * Jenkins: the build description (the headline), and when the step fails (a non-zero exit, or an error) the message
+ * it fails with: a refused gate names every unmet rule and its next step, else the error's own message, else `exit N`;
+ * a result that is ok with its own exit code (a plan with changes) gives its headline. For apply also the whole text
+ * report for the console (the table of the deployments it made, failed or did not start; plan's table is already
+ * there: the CLI prints it).
  */
 export function jenkinsStepLines(
   operation: string | undefined,
@@ -62,12 +64,19 @@ export function jenkinsStepLines(
   const report = reportOf(operation, resultText, exitCode);
   const description = renderHeadline(report);
   const console = operation === 'apply' ? { console: renderText(report) } : {};
-  if (!report.error) return { description, ...console };
+  if (!report.error && exitCode === 0) return { description, ...console };
   const rules = report.gate?.passed === false ? report.gate.rules.map(ruleLine) : [];
-  if (rules.length > 0) return { description, failure: plainLine(`refused by the release policy: ${rules.join('; ')}`), ...console };
-  // The error's own message, when it has one (the step says `exit N` otherwise).
+  // The error's own message, when it has one.
   const message = (report.result.error as { message?: unknown } | undefined)?.message;
-  return typeof message === 'string' && message.trim() !== '' ? { description, failure: plainLine(message), ...console } : { description, ...console };
+  const failure =
+    rules.length > 0
+      ? `refused by the release policy: ${rules.join('; ')}`
+      : typeof message === 'string' && message.trim() !== ''
+        ? message
+        : report.error
+          ? `exit ${exitCode}`
+          : description;
+  return { description, failure: plainLine(failure), ...console };
 }
 
 /** Buildkite's annotation style of each verdict. */
