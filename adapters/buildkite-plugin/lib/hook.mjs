@@ -1760,10 +1760,6 @@ function readConfig(env) {
   }
   return config;
 }
-function jobUrl(env) {
-  if (!env.BUILDKITE_BUILD_URL) return void 0;
-  return env.BUILDKITE_JOB_ID ? `${env.BUILDKITE_BUILD_URL}#${env.BUILDKITE_JOB_ID}` : env.BUILDKITE_BUILD_URL;
-}
 function planFor(env, phase) {
   const config = readConfig(env);
   const { command: operation, vars: credentials, args } = structuredCommand("buildkite", config, env, TERMS);
@@ -1776,7 +1772,8 @@ function planFor(env, phase) {
       if (config[clash] !== void 0 && config[clash] !== null) throw new ConfigError(`plugin option "${clash}" cannot be used while the plugin wraps the step command`);
     }
   }
-  if (operation === "deploy" && (config["log-url"] === void 0 || config["log-url"] === null) && jobUrl(env)) args.push(`--log-url=${jobUrl(env)}`);
+  const jobUrl = env.BUILDKITE_JOB_ID ? `${env.BUILDKITE_BUILD_URL}#${env.BUILDKITE_JOB_ID}` : env.BUILDKITE_BUILD_URL;
+  if (operation === "deploy" && (config["log-url"] === void 0 || config["log-url"] === null) && env.BUILDKITE_BUILD_URL) args.push(`--log-url=${jobUrl}`);
   if (mode === "wrap" && phase === "post-command") {
     const status = (env.BUILDKITE_COMMAND_EXIT_STATUS ?? "").trim();
     if (!/^-?[0-9]+$/.test(status)) throw new ConfigError("BUILDKITE_COMMAND_EXIT_STATUS is missing or not a number: cannot record the wrapped deployment");

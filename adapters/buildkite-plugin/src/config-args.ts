@@ -7,7 +7,6 @@
 // command hook runs it, post-command records it). Bad configuration throws ConfigError (exit 2 in the hook).
 import { allOptionTypes, ConfigError, envNameDefaults, structuredCommand, type AdapterCommandName, type Env } from '@shiplog/core/kit';
 
-export { ConfigError };
 type Config = Record<string, unknown>;
 export interface Plan {
   mode: 'run' | 'wrap';
@@ -99,12 +98,6 @@ export function readConfig(env: Env): Config {
   return config as Config;
 }
 
-/** The job's page: what a wrapped deployment links to as its log. */
-export function jobUrl(env: Env): string | undefined {
-  if (!env.BUILDKITE_BUILD_URL) return undefined;
-  return env.BUILDKITE_JOB_ID ? `${env.BUILDKITE_BUILD_URL}#${env.BUILDKITE_JOB_ID}` : env.BUILDKITE_BUILD_URL;
-}
-
 /** The whole mapping: configuration + agent env -> the plan. phase is the hook running it (`command` or `post-command`). */
 export function planFor(env: Env, phase: string): Plan {
   const config = readConfig(env);
@@ -119,7 +112,9 @@ export function planFor(env: Env, phase: string): Plan {
       if (config[clash] !== undefined && config[clash] !== null) throw new ConfigError(`plugin option "${clash}" cannot be used while the plugin wraps the step command`);
     }
   }
-  if (operation === 'deploy' && (config['log-url'] === undefined || config['log-url'] === null) && jobUrl(env)) args.push(`--log-url=${jobUrl(env)}`);
+  // The job's page: what a deployment links to as its log, unless the configuration gives one.
+  const jobUrl = env.BUILDKITE_JOB_ID ? `${env.BUILDKITE_BUILD_URL}#${env.BUILDKITE_JOB_ID}` : env.BUILDKITE_BUILD_URL;
+  if (operation === 'deploy' && (config['log-url'] === undefined || config['log-url'] === null) && env.BUILDKITE_BUILD_URL) args.push(`--log-url=${jobUrl}`);
   if (mode === 'wrap' && phase === 'post-command') {
     const status = (env.BUILDKITE_COMMAND_EXIT_STATUS ?? '').trim();
     if (!/^-?[0-9]+$/.test(status)) throw new ConfigError('BUILDKITE_COMMAND_EXIT_STATUS is missing or not a number: cannot record the wrapped deployment');

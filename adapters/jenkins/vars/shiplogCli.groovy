@@ -204,18 +204,13 @@ private List<String> jenkinsFacts(Map args, String node) {
 
 /** The CLI's JSON result (already redacted by the core), or a NO_RESULT failure when it printed none. */
 private Map readResult(String file, int status) {
-    String text = ''
     try {
-        text = readFile(file: file)
-    } catch (ignored) {
-        text = ''
-    }
-    if (text?.trim()) {
-        try {
-            return plainJson(readJSON(text: text.trim())) as Map
-        } catch (ignored) {
-            // not JSON: reported as no result below
+        def parsed = plainJson(readJSON(file: file))
+        if (parsed instanceof Map) {
+            return parsed as Map
         }
+    } catch (ignored) {
+        // no file, or not JSON: reported as no result below
     }
     return [ok: false, error: [code: 'NO_RESULT', message: "shiplog printed no JSON result (exit ${status})".toString(), exitCode: status]]
 }
