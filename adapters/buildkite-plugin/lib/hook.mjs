@@ -1,7 +1,42 @@
 // GENERATED from src/ and @shiplog/core by `npm run build`: do not edit (`npm run check` fails when it drifts).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { statSync, chmodSync, realpathSync, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { constants } from 'node:os';
+
+const EXIT = {
+  OPERATION_FAILED: 1,
+  INVALID: 2};
+class ShiplogError extends Error {
+  code = "SHIPLOG_ERROR";
+  exitCode = EXIT.OPERATION_FAILED;
+  hint;
+  problems;
+  details;
+  constructor(message, opts = {}) {
+    super(oneLine(message), opts.cause === void 0 ? void 0 : { cause: opts.cause });
+    this.name = new.target.name;
+    this.hint = opts.hint;
+    this.problems = opts.problems;
+    this.details = opts.details;
+  }
+  toJSON() {
+    return {
+      code: this.code,
+      message: this.message,
+      exitCode: this.exitCode,
+      ...this.hint ? { hint: this.hint } : {},
+      ...this.problems && this.problems.length > 1 ? { problems: this.problems } : {}
+    };
+  }
+}
+class ConfigError extends ShiplogError {
+  code = "CONFIG";
+  exitCode = EXIT.INVALID;
+}
+function oneLine(s) {
+  return s.replace(/\s*\n\s*/g, " ").trim().replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 const LONG_NEEDLE = 512;
 const CHUNK_SOURCE = 8192;
@@ -1095,11 +1130,11 @@ function publishedReportOf(result) {
   return r !== null && typeof r === "object" && "html" in r ? r : void 0;
 }
 const bytes = (s) => new TextEncoder().encode(s).length;
-function buildkiteReportCalls(report) {
+function buildkiteReportCalls(report, markdown) {
   if (!report.html) return [];
   return [
     { argv: ["artifact", "upload", report.html.path] },
-    { argv: ["annotate", "--style", "info", "--context", REPORT_ANNOTATION_CONTEXT] }
+    { argv: ["annotate", "--style", "info", "--context", REPORT_ANNOTATION_CONTEXT], stdin: buildkiteAnnotation(report, markdown) }
   ];
 }
 function buildkiteAnnotation(report, markdown, limit = SUMMARY_LIMIT_BYTES) {
@@ -1257,6 +1292,120 @@ function platformOutputs(platform, command) {
     const e = spec.expose?.[platform];
     return { spec, name: e ? e.name : spec.name };
   });
+}
+
+const typeOf = (t) => t === "boolean" || t === "integer" || t === "list" ? t : "string";
+function optionTypes(platform, command) {
+  return new Map(platformParams(platform, command).flatMap((p) => p.channel === "value" ? [[p.name, typeOf(p.spec.type)]] : []));
+}
+function allOptionTypes(platform) {
+  const types = /* @__PURE__ */ new Map();
+  for (const command of ADAPTER_COMMANDS) {
+    for (const [name, type] of optionTypes(platform, command)) if (types.get(name) !== "list") types.set(name, type);
+  }
+  return types;
+}
+function envNameDefaults(platform) {
+  const out = {};
+  for (const command of ADAPTER_COMMANDS) {
+    for (const p of platformParams(platform, command)) if (p.channel === "env-name") out[p.name] = p.envDefault;
+  }
+  return out;
+}
+function scalar(label, value, type) {
+  if (type === "boolean") {
+    if (value === true || value === "true" || value === false || value === "false") return String(value);
+    throw new ConfigError(`${label} must be true or false`);
+  }
+  if (type === "integer") {
+    const s = String(value).trim();
+    if (typeof value === "boolean" || !/^-?[0-9]+$/.test(s)) throw new ConfigError(`${label} must be an integer`);
+    return s;
+  }
+  if (typeof value === "object" && value !== null)
+    throw new ConfigError(`${label} must be a ${type === "list" ? "string or a list of strings" : "string"}`);
+  if (typeof value === "number") {
+    throw new ConfigError(
+      `${label} must be a string, but YAML read the number ${String(value)}: quote the value (e.g. "1.10") so that it stays as written`
+    );
+  }
+  return String(value);
+}
+function optionArgs(platform, command, config, terms, own) {
+  const types = optionTypes(platform, command);
+  for (const name of Object.keys(config)) {
+    if (!own.includes(name) && !types.has(name)) throw new ConfigError(`${terms.noun} "${name}" is not an option of ${command}`);
+  }
+  const args = [];
+  for (const [name, type] of types) {
+    const value = config[name];
+    if (value === null || value === void 0) continue;
+    for (const v of type === "list" && Array.isArray(value) ? value : [value])
+      args.push(`--${name}=${scalar(`${terms.noun} "${name}"`, v, type)}`);
+  }
+  return args;
+}
+function envNameVars(platform, given, terms) {
+  const defaults = envNameDefaults(platform);
+  const named = given ?? {};
+  if (typeof named !== "object" || Array.isArray(named)) throw new ConfigError(`${terms.noun} "${terms.envGroup}" must be a mapping`);
+  for (const name of Object.keys(named)) {
+    if (!Object.hasOwn(defaults, name))
+      throw new ConfigError(`unknown ${terms.envGroup} key "${name}" (expected ${Object.keys(defaults).join(", ")})`);
+  }
+  const vars = {};
+  for (const [name, fallback] of Object.entries(defaults)) {
+    const v = named[name] ?? fallback;
+    if (typeof v !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) {
+      throw new ConfigError(`${terms.envGroup}.${name} must name an environment variable (letters, digits, _), not hold a value`);
+    }
+    vars[name] = v;
+  }
+  return vars;
+}
+function requireNamedServerUrl(platform, vars, config, env, terms) {
+  const key = platformName(platform, "dhurl");
+  const name = vars[key];
+  if (name === void 0 || name === envNameDefaults(platform)[key] || (env[name] ?? "") !== "") return;
+  const url = config[key];
+  if ((config[platformName(platform, "backend")] ?? env.SHIPLOG_BACKEND) === "local" || url !== void 0 && url !== null && String(url) !== "")
+    return;
+  throw new ConfigError(
+    `${terms.envGroup}.${key} names ${name}, but ${name} is unset or empty in this job: ${terms.setVariable} or use backend: local`
+  );
+}
+function envNameEnv(platform, command, vars, env) {
+  const out = { ...env };
+  for (const p of platformParams(platform, command)) {
+    if (p.channel !== "env-name") continue;
+    const source = vars[p.name];
+    if (env[source] !== void 0) out[p.envDefault] = env[source];
+    else if (source !== p.envDefault) delete out[p.envDefault];
+  }
+  return out;
+}
+function envNameSecretForms(platform, command, vars, env) {
+  const out = {};
+  for (const p of platformParams(platform, command)) {
+    if (p.channel !== "env-name" || !p.spec.secret) continue;
+    const redactor = new Redactor();
+    redactor.add(env[vars[p.name]]);
+    redactor.values().forEach((form, n) => out[`${vars[p.name]}_${n}`] = form);
+  }
+  return out;
+}
+function structuredCommand(platform, config, env, terms) {
+  const command = config.operation;
+  const known = ADAPTER_COMMANDS.join(", ");
+  if (command === void 0 || command === null || command === "")
+    throw new ConfigError(`${terms.noun} "operation" is required (one of ${known})`);
+  if (typeof command !== "string" || !ADAPTER_COMMANDS.includes(command)) {
+    throw new ConfigError(`unknown operation "${String(command)}" (expected one of ${known})`);
+  }
+  const vars = envNameVars(platform, config[terms.envGroup], terms);
+  requireNamedServerUrl(platform, vars, config, env, terms);
+  const args = optionArgs(platform, command, config, terms, ["operation", terms.envGroup]);
+  return { command, vars, args };
 }
 
 const v = {
@@ -1542,85 +1691,59 @@ function renderOutputs(report, platform) {
   return out;
 }
 
-const STYLE = { success: "success", "dry-run": "info", blocked: "warning", failed: "error" };
-function report(operation, exitCode, text) {
-  let result;
+function parseResult(resultText) {
   try {
-    const parsed = JSON.parse(text);
-    if (parsed !== null && typeof parsed === "object") result = parsed;
+    const parsed = JSON.parse(resultText);
+    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) return parsed;
   } catch {
-    result = void 0;
   }
-  const op = operation;
-  const r = result ? buildReport(op, result) : noResultReport(op, exitCode);
-  return { style: STYLE[r.verdict], annotation: renderMarkdown(r), metadata: renderOutputs(r, "buildkite") };
+  return void 0;
+}
+function reportOf(operation, resultText, exitCode) {
+  const op = operation || void 0;
+  const result = parseResult(resultText);
+  return result ? buildReport(op, result) : noResultReport(op, exitCode);
+}
+const BUILDKITE_STYLE = { success: "success", "dry-run": "info", blocked: "warning", failed: "error" };
+function buildkiteStepReport(operation, resultText, exitCode) {
+  const report = reportOf(operation, resultText, exitCode);
+  return { style: BUILDKITE_STYLE[report.verdict], annotation: renderMarkdown(report), metadata: renderOutputs(report, "buildkite") };
 }
 
-const OPTIONS = {
-  operations: Object.fromEntries(
-    ADAPTER_COMMANDS.map((op) => [
-      op,
-      Object.fromEntries(
-        platformParams("buildkite", op).filter((p) => p.channel === "value").map((p) => [p.name, ["boolean", "integer", "list"].includes(p.spec.type) ? p.spec.type : "string"])
-      )
-    ])
-  ),
-  credentials: Object.fromEntries(platformParams("buildkite", "deploy").filter((p) => p.channel === "env-name").map((p) => [p.name, p.envDefault]))
-};
-class ConfigError extends Error {
-}
+const TERMS = { noun: "plugin option", envGroup: "credentials", setVariable: "set it (for example in your secrets hook)" };
 function envKey(key) {
   return key.toUpperCase().replace(/[-\s]/g, "_");
 }
-function knownOptions() {
-  const types = /* @__PURE__ */ new Map([["operation", "string"]]);
-  for (const opts of Object.values(OPTIONS.operations)) {
-    for (const [name, type] of Object.entries(opts)) if (types.get(name) !== "list") types.set(name, type);
+function parseJson(raw, what) {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ConfigError(`${what} is not valid JSON`);
   }
-  return types;
 }
 function flattenedPrefix(env) {
-  if (env.BUILDKITE_PLUGIN_NAME && Object.keys(env).some((k) => k.startsWith(`BUILDKITE_PLUGIN_${env.BUILDKITE_PLUGIN_NAME}_`))) {
-    return `BUILDKITE_PLUGIN_${env.BUILDKITE_PLUGIN_NAME}_`;
-  }
-  const found = Object.keys(env).map((k) => /^BUILDKITE_PLUGIN_(.+)_OPERATION$/.exec(k)?.[1]).filter(Boolean);
+  const name = env.BUILDKITE_PLUGIN_NAME;
+  if (name && Object.keys(env).some((k) => k.startsWith(`BUILDKITE_PLUGIN_${name}_`))) return `BUILDKITE_PLUGIN_${name}_`;
+  const found = Object.keys(env).flatMap((k) => /^BUILDKITE_PLUGIN_(.+)_OPERATION$/.exec(k)?.[1] ?? []);
   return found.length === 1 ? `BUILDKITE_PLUGIN_${found[0]}_` : void 0;
 }
-function agentPluginName(location) {
-  const last = location.split("#")[0].replace(/\\/g, "/").replace(/\/+$/, "").split("/").pop() ?? "";
-  return last.toLowerCase().replace(/[^a-z0-9]/g, "-").replace(/-buildkite-plugin(-git)?/g, "");
-}
 function isThisPlugin(location, env) {
-  const name = agentPluginName(location);
+  const path = location.split("#")[0].replace(/\\/g, "/").replace(/\/+$/, "");
+  const name = (path.split("/").pop() ?? "").toLowerCase().replace(/[^a-z0-9]/g, "-").replace(/-buildkite-plugin(-git)?/g, "");
   if (env.BUILDKITE_PLUGIN_NAME) return envKey(name) === env.BUILDKITE_PLUGIN_NAME;
-  return name === "shiplog" || /(^|\/)adapters\/buildkite-plugin$/.test(location.split("#")[0].replace(/\/+$/, ""));
+  return name === "shiplog" || /(^|\/)adapters\/buildkite-plugin$/.test(path);
 }
 function configFromPlugins(env) {
-  const raw = env.BUILDKITE_PLUGINS;
-  if (raw === void 0 || raw.trim() === "") return void 0;
-  let entries;
-  try {
-    entries = JSON.parse(raw);
-  } catch {
-    throw new ConfigError("BUILDKITE_PLUGINS is not valid JSON");
-  }
+  if ((env.BUILDKITE_PLUGINS ?? "").trim() === "") return void 0;
+  const entries = parseJson(env.BUILDKITE_PLUGINS, "BUILDKITE_PLUGINS");
   if (!Array.isArray(entries)) throw new ConfigError("BUILDKITE_PLUGINS is not a list of plugin entries");
-  const ours = [];
-  for (const entry of entries) {
-    if (typeof entry === "string" && isThisPlugin(entry, env)) ours.push({});
-    else if (entry !== null && typeof entry === "object" && !Array.isArray(entry)) {
-      for (const [location, config] of Object.entries(entry)) if (isThisPlugin(location, env)) ours.push(config ?? {});
-    }
-  }
-  if (ours.length === 0) return void 0;
+  const ours = entries.flatMap((entry) => {
+    if (typeof entry === "string") return isThisPlugin(entry, env) ? [{}] : [];
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return [];
+    return Object.entries(entry).flatMap(([location, config]) => isThisPlugin(location, env) ? [config ?? {}] : []);
+  });
   if (ours.length > 1) throw new ConfigError("BUILDKITE_PLUGINS lists this plugin more than once and the agent set no per-plugin configuration: use one shiplog entry per step");
   return ours[0];
-}
-function listFrom(env, key) {
-  const items = [];
-  for (let i = 0; env[`${key}_${i}`] !== void 0; i++) items.push(env[`${key}_${i}`]);
-  if (items.length) return items;
-  return env[key] === void 0 ? void 0 : env[key];
 }
 function configFromFlattened(env) {
   const prefix = flattenedPrefix(env);
@@ -1632,13 +1755,14 @@ function configFromFlattened(env) {
     );
   }
   const config = {};
-  for (const [name, type] of knownOptions()) {
+  for (const [name, type] of [["operation", "string"], ...allOptionTypes("buildkite")]) {
     const key = prefix + envKey(name);
-    const value = type === "list" ? listFrom(env, key) : env[key];
-    if (value !== void 0) config[name] = value;
+    const items = [];
+    for (let i = 0; type === "list" && env[`${key}_${i}`] !== void 0; i++) items.push(env[`${key}_${i}`]);
+    if (items.length || env[key] !== void 0) config[name] = items.length ? items : env[key];
   }
   const credentials = {};
-  for (const name of Object.keys(OPTIONS.credentials)) {
+  for (const name of Object.keys(envNameDefaults("buildkite"))) {
     const value = env[`${prefix}CREDENTIALS_${envKey(name)}`];
     if (value !== void 0) credentials[name] = value;
   }
@@ -1648,240 +1772,153 @@ function configFromFlattened(env) {
 function readConfig(env) {
   const raw = env.BUILDKITE_PLUGIN_CONFIGURATION;
   if (raw === void 0 || raw.trim() === "") return configFromFlattened(env);
-  let config;
-  try {
-    config = JSON.parse(raw);
-  } catch {
-    throw new ConfigError("BUILDKITE_PLUGIN_CONFIGURATION is not valid JSON");
-  }
+  const config = parseJson(raw, "BUILDKITE_PLUGIN_CONFIGURATION");
   if (config === null || typeof config !== "object" || Array.isArray(config)) {
     throw new ConfigError("the plugin configuration must be a mapping of options");
   }
   return config;
 }
-function scalar(name, value, type) {
-  if (type === "boolean") {
-    if (value === true || value === "true") return true;
-    if (value === false || value === "false") return false;
-    throw new ConfigError(`plugin option "${name}" must be true or false`);
-  }
-  if (type === "integer") {
-    const s = String(value).trim();
-    if (typeof value === "boolean" || !/^-?[0-9]+$/.test(s)) throw new ConfigError(`plugin option "${name}" must be an integer`);
-    return s;
-  }
-  if (typeof value === "object" && value !== null) throw new ConfigError(`plugin option "${name}" must be a ${type === "list" ? "string or a list of strings" : "string"}`);
-  if (typeof value === "number") {
-    throw new ConfigError(`plugin option "${name}" must be a string, but YAML read the number ${String(value)}: quote the value (e.g. "1.10") so that it stays as written`);
-  }
-  return String(value);
-}
-function credentialVars(config) {
-  const given = config.credentials ?? {};
-  if (typeof given !== "object" || Array.isArray(given)) throw new ConfigError('plugin option "credentials" must be a mapping');
-  const vars = {};
-  for (const [name, fallback] of Object.entries(OPTIONS.credentials)) {
-    const v = given[name] ?? fallback;
-    if (typeof v !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) {
-      throw new ConfigError(`credentials.${name} must name an environment variable (letters, digits, _), not hold a value`);
-    }
-    vars[name] = v;
-  }
-  for (const name of Object.keys(given)) {
-    if (!Object.hasOwn(OPTIONS.credentials, name)) throw new ConfigError(`unknown credentials key "${name}" (expected ${Object.keys(OPTIONS.credentials).join(", ")})`);
-  }
-  return vars;
-}
-function requireNamedUrl(env, config, credentials) {
-  const name = credentials.dhurl;
-  if (name === OPTIONS.credentials.dhurl || (env[name] ?? "") !== "") return;
-  const backend = config.backend ?? env.SHIPLOG_BACKEND;
-  if (backend === "local" || config.dhurl !== void 0 && config.dhurl !== null && String(config.dhurl) !== "") return;
-  throw new ConfigError(`credentials.dhurl names ${name}, but ${name} is unset or empty in this job: set it (for example in your secrets hook) or use backend: local`);
-}
-function jobUrl(env) {
-  if (!env.BUILDKITE_BUILD_URL) return void 0;
-  return env.BUILDKITE_JOB_ID ? `${env.BUILDKITE_BUILD_URL}#${env.BUILDKITE_JOB_ID}` : env.BUILDKITE_BUILD_URL;
-}
 function planFor(env, phase) {
   const config = readConfig(env);
-  const operation = config.operation;
-  if (operation === void 0 || operation === null || operation === "") throw new ConfigError('plugin option "operation" is required (one of ' + Object.keys(OPTIONS.operations).join(", ") + ")");
-  const options = typeof operation === "string" && Object.hasOwn(OPTIONS.operations, operation) ? OPTIONS.operations[operation] : void 0;
-  if (!options) throw new ConfigError(`unknown operation "${operation}" (expected one of ${Object.keys(OPTIONS.operations).join(", ")})`);
-  const credentials = credentialVars(config);
-  requireNamedUrl(env, config, credentials);
-  const stepCommand = /[^ \t\n\r\f\v]/.test(env.BUILDKITE_COMMAND ?? "");
-  let mode = "run";
-  if (stepCommand) {
+  const { command: operation, vars: credentials, args } = structuredCommand("buildkite", config, env, TERMS);
+  const mode = /[^ \t\n\r\f\v]/.test(env.BUILDKITE_COMMAND ?? "") ? "wrap" : "run";
+  if (mode === "wrap") {
     if (operation !== "deploy") {
       throw new ConfigError(`the step has a command, but operation "${operation}" cannot wrap one: remove the step command (the plugin runs the operation) or use operation deploy`);
     }
     for (const clash of ["command", "exit-code", "log-file"]) {
       if (config[clash] !== void 0 && config[clash] !== null) throw new ConfigError(`plugin option "${clash}" cannot be used while the plugin wraps the step command`);
     }
-    mode = "wrap";
   }
-  for (const name of Object.keys(config)) {
-    if (name !== "operation" && name !== "credentials" && !Object.hasOwn(options, name)) {
-      throw new ConfigError(`plugin option "${name}" is not an option of ${operation}`);
-    }
-  }
-  const args = [];
-  for (const [name, type] of Object.entries(options)) {
-    const value = config[name];
-    if (value === null || value === void 0) continue;
-    const values = type === "list" ? Array.isArray(value) ? value : [value] : [value];
-    for (const v of values) {
-      const s = scalar(name, v, type);
-      args.push(`--${name}=${s}`);
-    }
-  }
-  if (operation === "deploy" && (config["log-url"] === void 0 || config["log-url"] === null) && jobUrl(env)) args.push(`--log-url=${jobUrl(env)}`);
+  const jobUrl = env.BUILDKITE_JOB_ID ? `${env.BUILDKITE_BUILD_URL}#${env.BUILDKITE_JOB_ID}` : env.BUILDKITE_BUILD_URL;
+  if (operation === "deploy" && (config["log-url"] === void 0 || config["log-url"] === null) && env.BUILDKITE_BUILD_URL) args.push(`--log-url=${jobUrl}`);
   if (mode === "wrap" && phase === "post-command") {
     const status = (env.BUILDKITE_COMMAND_EXIT_STATUS ?? "").trim();
     if (!/^-?[0-9]+$/.test(status)) throw new ConfigError("BUILDKITE_COMMAND_EXIT_STATUS is missing or not a number: cannot record the wrapped deployment");
-    if (Number(status) < 0) args.push("--exit-code=255", `--attr=BuildkiteCommandExitStatus=${status}`);
-    else args.push(`--exit-code=${status}`);
+    args.push(...Number(status) < 0 ? ["--exit-code=255", `--attr=BuildkiteCommandExitStatus=${status}`] : [`--exit-code=${status}`]);
   }
   return { mode, operation, credentials, args };
 }
 
-const EXIT_INVALID = 2;
-const EXIT_FAILED = 1;
+const real = (path) => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return void 0;
+  }
+};
+function runStepCommand(env, fail) {
+  const command = env.BUILDKITE_COMMAND ?? "";
+  const script = command.replace(/\n/g, "");
+  const stat = statSync(script, { throwIfNoEntry: false });
+  if (env.BUILDKITE_COMMAND_EVAL === "false") {
+    const checkout = real(env.BUILDKITE_BUILD_CHECKOUT_PATH || ".");
+    const inside = checkout !== void 0 && real(script)?.startsWith(`${checkout.replace(/\/$/, "")}/`);
+    const where = `the step's script ${script} is outside the checkout directory ${env.BUILDKITE_BUILD_CHECKOUT_PATH || process.cwd()}`;
+    const refused = !stat?.isFile() ? "the step command must be a script in the repository" : inside ? void 0 : where;
+    if (refused) {
+      fail(`this agent does not evaluate commands (--no-command-eval): ${refused}`);
+      return 2;
+    }
+  }
+  const run = stat?.isFile() ? script.startsWith("/") ? script : `./${script}` : command;
+  try {
+    if (stat?.isFile() && (stat.mode & 73) === 0) chmodSync(run, stat.mode | 73);
+  } catch {
+    process.stderr.write(`shiplog: warning: could not make ${run} executable
+`);
+  }
+  process.stderr.write(`~~~ Running ${stat?.isFile() ? "script" : "commands"}
+$ ${run}
+`);
+  const [shell, ...shellArgs] = (env.BUILDKITE_SHELL || "/bin/bash -e -c").trim().split(/\s+/);
+  const r = spawnSync(shell, [...shellArgs, run], { stdio: "inherit", env });
+  if (r.error) {
+    fail(`could not run the step command with ${shell}: ${r.error.message}`);
+    return 127;
+  }
+  return r.status ?? 128 + (r.signal ? constants.signals[r.signal] : 0);
+}
+
 const BUNDLE = fileURLToPath(new URL("../dist/shiplog.mjs", import.meta.url));
-function warn(message) {
-  process.stderr.write(`shiplog: warning: ${message}
+function fail(message) {
+  process.stderr.write(`shiplog: error: ${message}
 `);
 }
 function agent(args, input, what) {
   const r = spawnSync("buildkite-agent", args, { input, stdio: ["pipe", "ignore", "inherit"] });
-  if (r.error || r.status !== 0) {
-    const code = r.error?.code;
-    warn(`${what}${r.error ? ` (${code === "ENOENT" ? "buildkite-agent is not on PATH" : r.error.message})` : ""}`);
-    return false;
-  }
-  return true;
+  if (!r.error && r.status === 0) return true;
+  const why = r.error?.code === "ENOENT" ? "buildkite-agent is not on PATH" : r.error?.message;
+  process.stderr.write(`shiplog: warning: ${what}${why ? ` (${why})` : ""}
+`);
+  return false;
 }
 function redactorInput(env, plan) {
-  const out = {};
-  for (const p of platformParams("buildkite", plan.operation)) {
-    if (p.channel !== "env-name" || !p.spec.secret) continue;
-    const name = plan.credentials[p.name];
-    const redactor = new Redactor();
-    redactor.add(env[name]);
-    redactor.values().forEach((form, n) => out[`${name}_${n}`] = form);
-  }
-  return JSON.stringify(out);
-}
-function registerSecrets(redact) {
-  if (redact === "{}") return;
-  agent(["redactor", "add", "--format", "json"], redact, "could not register the password with the agent's redactor (this agent may lack 'buildkite-agent redactor add')");
-}
-function cliEnv(env, plan) {
-  const out = { ...env };
-  for (const p of platformParams("buildkite", plan.operation)) {
-    if (p.channel !== "env-name") continue;
-    const target = p.envDefault;
-    const source = plan.credentials[p.name];
-    if (env[source] !== void 0) out[target] = env[source];
-    else if (source !== target) delete out[target];
-  }
-  return out;
+  return JSON.stringify(envNameSecretForms("buildkite", plan.operation, plan.credentials, env));
 }
 async function runOperation(plan) {
   if (!existsSync(BUNDLE)) {
-    process.stderr.write(`shiplog: error: the plugin's shiplog bundle is missing (${BUNDLE})
-`);
-    return { code: EXIT_FAILED, json: "" };
+    fail(`the plugin's shiplog bundle is missing (${BUNDLE})`);
+    return { code: 1, json: "" };
   }
-  let json = "";
   const { main } = await import(pathToFileURL(BUNDLE).href);
   if (typeof main !== "function") {
-    process.stderr.write(`shiplog: error: ${BUNDLE} does not export main(): the plugin's files are from different versions
-`);
-    return { code: EXIT_FAILED, json: "" };
+    fail(`${BUNDLE} does not export main(): the plugin's files are from different versions`);
+    return { code: 1, json: "" };
   }
+  let json = "";
+  const env = envNameEnv("buildkite", plan.operation, plan.credentials, process.env);
   const code = await main({
     argv: [plan.operation, ...plan.args, "--json"],
-    env: cliEnv(process.env, plan),
+    env,
     cwd: process.cwd(),
-    stdout: (text) => {
-      json += text;
-    },
-    stderr: (text) => {
-      process.stderr.write(text);
-    }
+    stdout: (text) => void (json += text),
+    stderr: (text) => void process.stderr.write(text)
   });
   return { code, json };
 }
-function reportToBuildkite(operation, code, json) {
-  const r = report(operation, code, json);
+function report(operation, code, json, result) {
+  const r = buildkiteStepReport(operation, json, code);
   agent(["annotate", "--style", r.style, "--context", `shiplog-${operation}`], r.annotation, "buildkite-agent annotate failed");
   for (const [key, value] of r.metadata) agent(["meta-data", "set", key, value], "", `buildkite-agent meta-data set ${key} failed`);
-}
-function publishDashboard(result) {
   const published = result ? publishedReportOf(result) : void 0;
-  if (!published?.html) return;
   let markdown;
   try {
-    markdown = published.markdown ? readFileSync(published.markdown.path, "utf8") : void 0;
+    markdown = published?.markdown ? readFileSync(published.markdown.path, "utf8") : void 0;
   } catch {
     markdown = void 0;
   }
-  const [upload, annotate] = buildkiteReportCalls(published);
-  if (agent(upload.argv, "", `buildkite-agent artifact upload ${published.html.path} failed`)) {
-    agent(annotate.argv, buildkiteAnnotation(published, markdown), "buildkite-agent annotate (release dashboard) failed");
+  for (const call of published ? buildkiteReportCalls(published, markdown) : []) {
+    if (!agent(call.argv, call.stdin ?? "", `buildkite-agent ${call.argv.join(" ")} failed`)) break;
   }
 }
 async function runHook(phase) {
   if (phase !== "command" && phase !== "post-command") {
     process.stderr.write("usage: node hook.mjs command|post-command\n");
-    return EXIT_INVALID;
+    return 2;
   }
   let plan;
   try {
     plan = planFor(process.env, phase);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`shiplog: error: ${err.message}
-`);
-    return EXIT_INVALID;
+    fail(err.message);
+    return 2;
   }
   if (phase === "post-command" && plan.mode !== "wrap") return 0;
-  registerSecrets(redactorInput(process.env, plan));
-  if (phase === "command" && plan.mode === "wrap") return 0;
+  const redact = redactorInput(process.env, plan);
+  if (redact !== "{}") agent(["redactor", "add", "--format", "json"], redact, "could not register the password with the agent's redactor (this agent may lack 'buildkite-agent redactor add')");
+  if (phase === "command" && plan.mode === "wrap") return runStepCommand(process.env, fail);
   process.stderr.write(`--- :rocket: shiplog ${plan.operation}
 `);
-  let outcome;
-  try {
-    outcome = await runOperation(plan);
-  } catch (err) {
-    process.stderr.write(`shiplog: error: the shiplog CLI failed unexpectedly: ${err instanceof Error ? err.message : String(err)}
-`);
-    outcome = { code: EXIT_FAILED, json: "" };
-  }
-  const { code, json } = outcome;
+  const { code, json } = await runOperation(plan).catch((err) => {
+    fail(`the shiplog CLI failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`);
+    return { code: 1, json: "" };
+  });
   const result = parseResult(json);
-  printEnvscript(plan, code, result);
-  reportToBuildkite(plan.operation, code, json);
-  publishDashboard(result);
-  return hookExit(phase, code, result);
-}
-function parseResult(json) {
-  try {
-    const r = JSON.parse(json);
-    return r !== null && typeof r === "object" ? r : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function printEnvscript(plan, code, result) {
-  if (plan.operation !== "envscript" || code !== 0 || !result?.ok || result.file || typeof result.script !== "string") return;
-  process.stdout.write(result.script);
-}
-function hookExit(phase, code, result) {
-  if (phase === "post-command" && code === EXIT_FAILED && result?.error?.code === "DEPLOY_FAILED") {
+  if (plan.operation === "envscript" && code === 0 && result?.ok && !result.file && typeof result.script === "string") process.stdout.write(result.script);
+  report(plan.operation, code, json, result);
+  if (phase === "post-command" && code === 1 && result?.error?.code === "DEPLOY_FAILED") {
     process.stderr.write("shiplog: recorded the failed deployment; the step keeps the command's exit status\n");
     return 0;
   }
@@ -1891,4 +1928,4 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   process.exitCode = await runHook(process.argv[2]);
 }
 
-export { cliEnv, redactorInput, runHook };
+export { redactorInput, runHook };

@@ -1,4 +1,4 @@
-// lib/config-args.mjs: the agent's plugin environment in, shiplog CLI arguments out (tables, env-ci style).
+// src/config-args.ts (with the kit's structured inputs): the agent's plugin environment in, shiplog CLI arguments out (tables, env-ci style).
 import { describe, expect, it } from 'vitest';
 import { agentEnv } from './agent-env.mjs';
 import { planFor, readConfig } from '../src/config-args.js';

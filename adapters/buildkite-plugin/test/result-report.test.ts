@@ -1,6 +1,9 @@
-// src/annotation.ts (the core's report renderers): the CLI's JSON result -> annotation style, markdown and meta-data.
+// What the hook reports to Buildkite (the kit's buildkiteStepReport, kit/step-report.ts, over the core's report
+// renderers): the CLI's JSON result -> annotation style, markdown and meta-data.
 import { describe, expect, it } from 'vitest';
-import { md, report } from '../src/annotation.js';
+import { buildkiteStepReport, escapeMarkdown as md } from '@shiplog/core/kit';
+
+const report = (operation: string, exitCode: number, text: string) => buildkiteStepReport(operation, text, exitCode);
 
 describe('report', () => {
   it('version-update: success, both names as meta-data', () => {

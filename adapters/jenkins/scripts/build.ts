@@ -1,14 +1,15 @@
 /**
  * The Jenkins library's generated files, written and checked by the repository's one build script
  * (scripts/build.ts): resources/shiplog/shiplog.mjs (the core CLI bundle: Jenkins loads the library straight
- * from this directory of the repository), resources/shiplog/inputs.json and vars/*.txt (from the input table),
+ * from this directory of the repository), resources/shiplog/inputs.json, vars/*.txt and the per-operation
+ * vars/shiplog<Operation>.groovy steps (from the input table),
  * and resources/shiplog/jenkins-context.mjs and report.mjs (ts/ bundled with @shiplog/core/kit).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADAPTER_COMMANDS } from '@shiplog/core';
-import { CLI_STEP, cliHelp, inputsJson, stepHelp, stepName } from './manifest.js';
+import { CLI_STEP, cliHelp, inputsJson, stepHelp, stepName, stepSource } from './manifest.js';
 import { jenkinsContextBundle } from './bundle.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,6 +23,9 @@ export async function jenkinsLibraryFiles(): Promise<{ path: string; content: st
     { path: join(root, 'resources/shiplog/report.mjs'), content: await jenkinsContextBundle('ts/report.ts'), committed: true },
     { path: join(root, 'vars', `${CLI_STEP}.txt`), content: cliHelp(), committed: true },
   ];
-  for (const op of ADAPTER_COMMANDS) files.push({ path: join(root, 'vars', `${stepName(op)}.txt`), content: stepHelp(op), committed: true });
+  for (const op of ADAPTER_COMMANDS) {
+    files.push({ path: join(root, 'vars', `${stepName(op)}.txt`), content: stepHelp(op), committed: true });
+    files.push({ path: join(root, 'vars', `${stepName(op)}.groovy`), content: stepSource(op), committed: true });
+  }
   return files;
 }

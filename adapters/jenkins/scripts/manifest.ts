@@ -1,7 +1,7 @@
 /**
  * Generates the Jenkins library's manifests from the core's input table, as the kit exposes it on Jenkins:
  * resources/shiplog/inputs.json (read by vars/shiplogCli.groovy to map named arguments to CLI flags and to bind
- * credentials) and vars/<step>.txt (the step help).
+ * credentials), vars/<step>.txt (the step help) and vars/<step>.groovy (the step, one per adapter command).
  */
 import {
   camelName,
@@ -48,6 +48,19 @@ export interface StepInput {
   default?: string;
   values?: readonly string[];
   description: string;
+}
+
+/** vars/shiplog<Operation>.groovy: the step, which hands its named arguments to shiplogCli.runOperation. */
+export function stepSource(op: AdapterCommandName): string {
+  const step = stepName(op);
+  return [
+    '// GENERATED from the commands of core/src/inputs.ts by `npm run build`: do not edit (`npm run check` fails when it drifts).',
+    `// shiplog ${op} as a pipeline step: named arguments as in ${step}.txt; returns the JSON result as a Map.`,
+    'def call(Map args = [:]) {',
+    `    return shiplogCli.runOperation('${op}', '${step}', args)`,
+    '}',
+    '',
+  ].join('\n');
 }
 
 /** The step that runs the queries (`shiplogCli(operation: 'status', ...)`). */

@@ -3,6 +3,7 @@
  * sets. shiplogDeploy attaches them to a record-only deployment. Credentials travel only in the
  * Authorization header, never in the URL (the client would echo a URL in its errors).
  */
+import type { Agent } from 'node:http';
 import Jenkins from 'jenkins';
 import { limitedAgent, maxResponseBytes } from '@shiplog/core/kit';
 
@@ -49,13 +50,15 @@ export async function collectBuildFacts(ref: BuildRef): Promise<BuildFacts> {
   const auth = Buffer.from(`${ref.user}:${ref.token}`, 'utf8').toString('base64');
   const baseUrl = ref.url.replace(/\/+$/, '');
   const protocol = new URL(baseUrl).protocol === 'https:' ? 'https:' : 'http:';
-  const client = new Jenkins({
+  // The `agent` option reaches http(s).request through the client's HTTP layer (papi); @types/jenkins omits it.
+  const options: ConstructorParameters<typeof Jenkins>[0] & { agent: Agent } = {
     baseUrl,
     crumbIssuer: false,
     headers: { authorization: `Basic ${auth}` },
     // Answers are cut off at the response size limit (a console log of gigabytes would fill the memory).
     agent: limitedAgent(protocol, ref.maxResponseBytes ?? maxResponseBytes(undefined), () => `the Jenkins API at ${baseUrl}`),
-  });
+  };
+  const client = new Jenkins(options);
   const [build, text] = await Promise.all([
     client.build.get(ref.job, ref.number) as Promise<JenkinsBuild>,
     client.build.log(ref.job, ref.number) as Promise<string>,

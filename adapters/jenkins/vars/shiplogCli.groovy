@@ -1,42 +1,57 @@
-// Shared runner behind the shiplog* steps; also usable directly for the queries:
-//   def s = shiplogCli(operation: 'status')            // or 'history', 'diff', 'graph'
+// Shared runner behind the shiplog* steps (vars/shiplog<Operation>.groovy, generated); also usable directly for
+// the queries:
+//   def s = shiplogCli(operation: 'status')            // or 'history', 'diff', 'graph', ...
 // It maps named arguments to CLI flags and credentials bindings using resources/shiplog/inputs.json (generated
 // from the core's input table), writes the bundled CLI into the workspace and runs it with node. Every value
 // reaches the CLI through environment variables referenced by a constant, single-quoted script: nothing is
 // interpolated into shell text, and secrets only ever live in withCredentials scopes. Nothing here masks or
-// describes a result: the CLI's output is already redacted by the core, and the build description line is the
-// core's report (resources/shiplog/report.mjs).
+// describes a result: the CLI's output is already redacted by the core, and the build description line and the
+// failure message are the core's report (resources/shiplog/report.mjs).
 import groovy.transform.Field
 
 @Field static final String BIN_DIR = '.shiplog-bin'
-@Field static final List<String> QUERIES = ['status', 'history', 'diff', 'graph', 'report', 'show', 'check-gate']
 
 def call(Map args = [:]) {
     // [:] + putAll, not new LinkedHashMap(args): that constructor is not on script-security's generic whitelist,
     // so a sandboxed (folder-level) library would wait for a script approval
     Map rest = [:]
     rest.putAll(args)
-    String operation = rest.remove('operation')
-    def manifest = plainJson(readJSON(text: libraryResource('shiplog/inputs.json')))
-    refuseSecretArgs('shiplogCli', manifest, args)
-    if (!(operation in QUERIES)) {
-        error("shiplogCli: operation must be one of ${QUERIES.join(', ')} (use the shiplog* steps for the others)")
-    }
-    def spec = manifest.queries[operation]
-    List<String> flags = tableFlags("shiplogCli(operation: '${operation}')", spec, args, ['operation'])
-    return runShiplog(operation, 'shiplogCli', rest, flags, spec.args as List)
+    return runStep(rest.remove('operation') as String, 'shiplogCli', args, rest)
 }
 
 /** Entry point of the per-operation steps. */
 def runOperation(String operation, String step, Map args) {
+    return runStep(operation, step, args, args)
+}
+
+/**
+ * Checks the named arguments against inputs.json (a query's `operation` is shiplogCli's own) and runs the CLI.
+ * platformGate + gateMessage (shiplogApprove): an `input` step runs first and its submitter is recorded as the
+ * approver (docs/policy.md, "Platform gates"); aborting the input aborts the build before anything is stored.
+ */
+private def runStep(String operation, String step, Map args, Map rest) {
     def manifest = plainJson(readJSON(text: libraryResource('shiplog/inputs.json')))
     refuseSecretArgs(step, manifest, args)
-    def spec = manifest.steps[step]
+    boolean query = step == 'shiplogCli'
+    def spec = query ? (manifest.queries as Map)[operation] : manifest.steps[step]
     if (spec == null) {
-        error("${step}: unknown shiplog step")
+        error(query ? "shiplogCli: operation must be one of ${(manifest.queries as Map).keySet().join(', ')} (use the shiplog* steps for the others)" : "${step}: unknown shiplog step")
     }
-    List<String> flags = tableFlags(step, spec, args, [])
-    return runShiplog(operation, step, args, flags, spec.args as List)
+    List<String> flags = tableFlags(query ? "shiplogCli(operation: '${operation}')" : step, spec, args, query ? ['operation'] : [])
+    if (!(args.platformGate && args.gateMessage)) {
+        return runShiplog(operation, step, rest, flags, spec.args as List)
+    }
+    Map ask = [message: args.gateMessage as String, ok: 'Approve', submitterParameter: 'shiplogSubmitter']
+    if (args.gateSubmitters) {
+        ask.submitter = args.gateSubmitters as String
+    }
+    // With submitterParameter as its only parameter, input returns the submitter's user id.
+    String submitter = input(ask) as String
+    def result = null
+    withEnv(["SHIPLOG_INPUT_SUBMITTER=${submitter}".toString()]) {
+        result = runShiplog(operation, step, rest, flags, spec.args as List)
+    }
+    return result
 }
 
 private void refuseSecretArgs(String step, def manifest, Map args) {
@@ -128,12 +143,12 @@ private def runShiplog(String operation, String step, Map args, List<String> fla
     Map parsed = readResult(result, status)
     archiveArtifacts(artifacts: result, allowEmptyArchive: true, fingerprint: false)
     publishDashboard(parsed.report instanceof Map ? parsed.report as Map : [:])
-    // report.mjs: the description line, then for a failure the message (a refused gate: every unmet rule)
+    // report.mjs: the description line, then for a failure the message (a refused gate: every unmet rule; a plan
+    // with changes: its summary line); without report.mjs's answer, the result's own message
     String[] lines = (line ?: '').trim().split('\n')
     appendDescription(lines[0].trim())
     if (status != 0 && args.failOnError != false) {
-        // A result that is ok with its own exit code (a plan with changes) says why in its summary line.
-        String message = lines.length > 1 && lines[1].trim() ? lines[1].trim() : (parsed.error?.message ?: (parsed.ok == true && lines[0].trim() ? lines[0].trim() : "exit ${status}"))
+        String message = lines.length > 1 && lines[1].trim() ? lines[1].trim() : (parsed.error?.message ?: "exit ${status}")
         error("shiplog ${operation} failed (exit ${status}): ${message}")
     }
     return parsed
@@ -189,18 +204,13 @@ private List<String> jenkinsFacts(Map args, String node) {
 
 /** The CLI's JSON result (already redacted by the core), or a NO_RESULT failure when it printed none. */
 private Map readResult(String file, int status) {
-    String text = ''
     try {
-        text = readFile(file: file)
-    } catch (ignored) {
-        text = ''
-    }
-    if (text?.trim()) {
-        try {
-            return plainJson(readJSON(text: text.trim())) as Map
-        } catch (ignored) {
-            // not JSON: reported as no result below
+        def parsed = plainJson(readJSON(file: file))
+        if (parsed instanceof Map) {
+            return parsed as Map
         }
+    } catch (ignored) {
+        // no file, or not JSON: reported as no result below
     }
     return [ok: false, error: [code: 'NO_RESULT', message: "shiplog printed no JSON result (exit ${status})".toString(), exitCode: status]]
 }

@@ -13,6 +13,7 @@ export { PLATFORM_INPUTS } from './platform-inputs.js';
 export * from './outputs.js';
 export * from './platform-terms.js';
 export * from './read-inputs.js';
+export * from './structured-inputs.js';
 export * from './report-publishing.js';
 export * from './github-report-artifact.js';
 export * from '../report/index.js';

@@ -74,12 +74,16 @@ export function jobSummaryWithReport(own: string, dashboard: string | undefined,
   return `${kept}${cut}`;
 }
 
-/** `buildkite-agent` calls that publish the page: upload, then an annotation (markdown on stdin) linking it. */
-export function buildkiteReportCalls(report: PublishedReport): { argv: string[]; stdin?: string }[] {
+/**
+ * `buildkite-agent` calls that publish the page: upload, then an annotation linking it (its text on stdin: the
+ * link and the dashboard's `markdown`, when the adapter could read that file). Each runs only if the one before it
+ * succeeded.
+ */
+export function buildkiteReportCalls(report: PublishedReport, markdown?: string): { argv: string[]; stdin?: string }[] {
   if (!report.html) return [];
   return [
     { argv: ['artifact', 'upload', report.html.path] },
-    { argv: ['annotate', '--style', 'info', '--context', REPORT_ANNOTATION_CONTEXT] },
+    { argv: ['annotate', '--style', 'info', '--context', REPORT_ANNOTATION_CONTEXT], stdin: buildkiteAnnotation(report, markdown) },
   ];
 }
 

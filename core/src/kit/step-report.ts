@@ -1,26 +1,35 @@
 /**
- * What the shell-run adapters show of a result on their platform, from the one report model: CircleCI's step output
- * (the text report) and the outputs a later step of the job branches on (exported through $BASH_ENV), and the
- * Jenkins lines (the build description, and the failure message that names each unmet rule). The CLI bundle
- * exports circleciStepReport (cli/bin.ts) so the orb's run.sh needs nothing but the verified bundle.
+ * What the adapters that run the CLI show of its result on their platform, from the one report model: CircleCI's
+ * step output (the text report) and the outputs a later step of the job branches on (exported through $BASH_ENV),
+ * the Jenkins lines (the build description, and the failure message that names each unmet rule), and Buildkite's
+ * annotation (style and markdown) and build meta-data. The CLI bundle exports circleciStepReport (cli/bin.ts) so
+ * the orb's run.sh needs nothing but the verified bundle.
  */
 import type { CommandName } from '../inputs.js';
 import { buildReport, noResultReport } from '../report/build.js';
 import { ruleLine } from '../report/gate-verdict.js';
 import type { Report } from '../report/model.js';
 import { renderOutputs } from '../report/outputs.js';
+import { renderMarkdown } from '../report/markdown.js';
+import type { Verdict } from '../report/model.js';
 import { renderHeadline, renderText, plainLine } from '../report/text.js';
 import type { JsonResult } from './outputs.js';
 
-function reportOf(operation: string | undefined, resultText: string, exitCode: number): Report {
-  const op = (operation || undefined) as CommandName | undefined;
+/** A result as the CLI printed it (`--json`), or undefined when it printed no JSON object. */
+export function parseResult(resultText: string): JsonResult | undefined {
   try {
     const parsed: unknown = JSON.parse(resultText);
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return buildReport(op, parsed as JsonResult);
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as JsonResult;
   } catch {
-    /* no result: reported as such */
+    /* no result */
   }
-  return noResultReport(op, exitCode);
+  return undefined;
+}
+
+function reportOf(operation: string | undefined, resultText: string, exitCode: number): Report {
+  const op = (operation || undefined) as CommandName | undefined;
+  const result = parseResult(resultText);
+  return result ? buildReport(op, result) : noResultReport(op, exitCode);
 }
 
 /** A value for `export NAME=...` in a file bash sources: single-quoted, quotes escaped. */
@@ -41,9 +50,11 @@ export function circleciStepReport(operation: string | undefined, resultText: st
 }
 
 /**
- * Jenkins: the build description (the headline), and for a failure the message the step fails with; a refused gate
- * names every unmet rule and its next step there. For apply also the whole text report for the console (the table
- * of the deployments it made, failed or did not start; plan's table is already there: the CLI prints it).
+ * Jenkins: the build description (the headline), and when the step fails (a non-zero exit, or an error) the message
+ * it fails with: a refused gate names every unmet rule and its next step, else the error's own message, else `exit N`;
+ * a result that is ok with its own exit code (a plan with changes) gives its headline. For apply also the whole text
+ * report for the console (the table of the deployments it made, failed or did not start; plan's table is already
+ * there: the CLI prints it).
  */
 export function jenkinsStepLines(
   operation: string | undefined,
@@ -53,10 +64,29 @@ export function jenkinsStepLines(
   const report = reportOf(operation, resultText, exitCode);
   const description = renderHeadline(report);
   const console = operation === 'apply' ? { console: renderText(report) } : {};
-  if (!report.error) return { description, ...console };
+  if (!report.error && exitCode === 0) return { description, ...console };
   const rules = report.gate?.passed === false ? report.gate.rules.map(ruleLine) : [];
-  if (rules.length > 0) return { description, failure: plainLine(`refused by the release policy: ${rules.join('; ')}`), ...console };
-  // The error's own message, when it has one (the step says `exit N` otherwise).
+  // The error's own message, when it has one.
   const message = (report.result.error as { message?: unknown } | undefined)?.message;
-  return typeof message === 'string' && message.trim() !== '' ? { description, failure: plainLine(message), ...console } : { description, ...console };
+  const failure =
+    rules.length > 0
+      ? `refused by the release policy: ${rules.join('; ')}`
+      : typeof message === 'string' && message.trim() !== ''
+        ? message
+        : report.error
+          ? `exit ${exitCode}`
+          : description;
+  return { description, failure: plainLine(failure), ...console };
+}
+
+/** Buildkite's annotation style of each verdict. */
+const BUILDKITE_STYLE: Readonly<Record<Verdict, string>> = { success: 'success', 'dry-run': 'info', blocked: 'warning', failed: 'error' };
+
+/**
+ * Buildkite: the annotation (its style by verdict, the markdown renderer) and the build meta-data (the outputs
+ * renderer, `shiplog-<name>` keys) of one run. Values come from the CLI's result, which the core has already redacted.
+ */
+export function buildkiteStepReport(operation: string, resultText: string, exitCode: number): { style: string; annotation: string; metadata: [string, string][] } {
+  const report = reportOf(operation, resultText, exitCode);
+  return { style: BUILDKITE_STYLE[report.verdict], annotation: renderMarkdown(report), metadata: renderOutputs(report, 'buildkite') };
 }

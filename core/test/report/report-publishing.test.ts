@@ -100,6 +100,9 @@ describe('kit: report publishing', () => {
       ['annotate', '--style', 'info', '--context', 'shiplog-report'],
     ]);
     expect(buildkiteReportCalls({ html: null, markdown: null, error: 'x' })).toEqual([]);
+    // the annotation's text goes on the annotate call's stdin
+    expect(buildkiteReportCalls(report, '## md\n')[1].stdin).toBe(buildkiteAnnotation(report, '## md\n'));
+    expect(buildkiteReportCalls(report)[0].stdin).toBeUndefined();
     expect(buildkiteAnnotation(report, '## md\n')).toBe('**Release dashboard**: <a href="artifact://shiplog-report.html">shiplog-report.html</a>\n\n## md\n');
     expect(buildkiteAnnotation(report, 'y'.repeat(3000), 1024)).not.toContain('yyy');
   });

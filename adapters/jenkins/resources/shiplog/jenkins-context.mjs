@@ -3867,13 +3867,14 @@ async function collectBuildFacts(ref) {
   const auth = Buffer.from(`${ref.user}:${ref.token}`, "utf8").toString("base64");
   const baseUrl = ref.url.replace(/\/+$/, "");
   const protocol = new URL(baseUrl).protocol === "https:" ? "https:" : "http:";
-  const client = new Jenkins({
+  const options = {
     baseUrl,
     crumbIssuer: false,
     headers: { authorization: `Basic ${auth}` },
     // Answers are cut off at the response size limit (a console log of gigabytes would fill the memory).
     agent: limitedAgent(protocol, ref.maxResponseBytes ?? maxResponseBytes(void 0), () => `the Jenkins API at ${baseUrl}`)
-  });
+  };
+  const client = new Jenkins(options);
   const [build, text] = await Promise.all([
     client.build.get(ref.job, ref.number),
     client.build.log(ref.job, ref.number)

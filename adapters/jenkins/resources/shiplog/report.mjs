@@ -904,24 +904,28 @@ function renderText(report) {
 `;
 }
 
-function reportOf(operation, resultText, exitCode) {
-  const op = operation || void 0;
+function parseResult(resultText) {
   try {
     const parsed = JSON.parse(resultText);
-    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) return buildReport(op, parsed);
+    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) return parsed;
   } catch {
   }
-  return noResultReport(op, exitCode);
+  return void 0;
+}
+function reportOf(operation, resultText, exitCode) {
+  const op = operation || void 0;
+  const result = parseResult(resultText);
+  return result ? buildReport(op, result) : noResultReport(op, exitCode);
 }
 function jenkinsStepLines(operation, resultText, exitCode) {
   const report = reportOf(operation, resultText, exitCode);
   const description = renderHeadline(report);
   const console = operation === "apply" ? { console: renderText(report) } : {};
-  if (!report.error) return { description, ...console };
+  if (!report.error && exitCode === 0) return { description, ...console };
   const rules = report.gate?.passed === false ? report.gate.rules.map(ruleLine) : [];
-  if (rules.length > 0) return { description, failure: plainLine(`refused by the release policy: ${rules.join("; ")}`), ...console };
   const message = report.result.error?.message;
-  return typeof message === "string" && message.trim() !== "" ? { description, failure: plainLine(message), ...console } : { description, ...console };
+  const failure = rules.length > 0 ? `refused by the release policy: ${rules.join("; ")}` : typeof message === "string" && message.trim() !== "" ? message : report.error ? `exit ${exitCode}` : description;
+  return { description, failure: plainLine(failure), ...console };
 }
 
 const argv = process.argv.slice(2);

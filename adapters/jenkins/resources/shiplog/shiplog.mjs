@@ -1085,14 +1085,18 @@ function renderText(report) {
 `;
 }
 
-function reportOf(operation, resultText, exitCode) {
-  const op = operation || void 0;
+function parseResult(resultText) {
   try {
     const parsed = JSON.parse(resultText);
-    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) return buildReport(op, parsed);
+    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) return parsed;
   } catch {
   }
-  return noResultReport(op, exitCode);
+  return void 0;
+}
+function reportOf(operation, resultText, exitCode) {
+  const op = operation || void 0;
+  const result = parseResult(resultText);
+  return result ? buildReport(op, result) : noResultReport(op, exitCode);
 }
 function shellQuote(value) {
   return `'${value.replace(/'/g, `'\\''`)}'`;
