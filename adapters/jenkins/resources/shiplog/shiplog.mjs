@@ -734,7 +734,7 @@ const OUTPUTS = [
   },
   {
     name: "report-artifact-url",
-    description: "With `report: true`: the uploaded artifact's page, `https://github.com/<owner>/<repo>/actions/runs/<run id>/artifacts/<id>` (the job summary links it); empty when it was not uploaded.",
+    description: "With `report: true`: the uploaded artifact's page, `https://github.com/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID/artifacts/<id>` (the job summary links it); empty when it was not uploaded.",
     commands: REPORTING_COMMANDS,
     value: (r) => str(reportArtifactOf(r)?.url),
     expose: { buildkite: false, circleci: false, jenkins: false },
