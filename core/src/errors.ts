@@ -258,6 +258,12 @@ export function toShiplogError(err: unknown): ShiplogError {
   return new InternalError(`internal error, please report: ${detail}`, { cause: err, hint: 'rerun with --debug for the stack trace' });
 }
 
+/** The stack behind a failure and its cause's, as --debug shows it (the CLI on stderr, the GitHub Action as debug lines). */
+export function debugStack(err: Error): string {
+  const inner = (err as { cause?: unknown }).cause;
+  return [err.stack ?? err.message, ...(inner instanceof Error ? [`caused by: ${inner.stack ?? inner.message}`] : [])].join('\n');
+}
+
 /**
  * One line: newlines become spaces, other control characters (CR, ESC, ...) and bidirectional controls (U+202E,
  * ...) `\uXXXX`, so none forges a line or makes a message read as another.

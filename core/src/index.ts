@@ -18,6 +18,8 @@ export type * from './model.js';
 // Running commands.
 export { execute, registerSecrets, type ExecuteInputs, type ExecuteOptions, type ExecuteOutcome } from './execute.js';
 export { parseDuration, type RawInputs } from './operations/input-resolution.js';
+// The lineage a report of an operation draws (the GitHub job summary's diagram).
+export { lineageAfter } from './operations/report-after.js';
 export type { DeploymentFacts } from './operations/context.js';
 // The backends.
 export { openBackend, selectBackend, stateDirOf, type BackendOptions } from './backend/open.js';

@@ -1154,6 +1154,9 @@ function nameOf(v) {
 function deploymentOf(result) {
   return rec$2(result.deployment) ?? rec$2(rec$2(result.error)?.deployment);
 }
+function appVersionOf(result) {
+  return nameOf(result.appVersion) ?? nameOf(deploymentOf(result)?.appVersion);
+}
 function planOf(result) {
   if (result.operation === "plan" || rec$2(result.counts)?.deploy !== void 0) return rec$2(result.counts) ? result : void 0;
   return rec$2(result.plan);
@@ -1193,7 +1196,7 @@ const OUTPUTS = [
     name: "app-version",
     description: "Full name of the application version the operation created, moved, approved or deployed.",
     commands: ["version-update", "move", "approve", "deploy"],
-    value: (r) => nameOf(r.appVersion) ?? nameOf(deploymentOf(r)?.appVersion),
+    value: appVersionOf,
     expose: meta("app-version")
   },
   {

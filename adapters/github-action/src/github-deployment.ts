@@ -1,173 +1,106 @@
 /**
  * The two-way link with GitHub for `deploy` + `github-token`: a GitHub Deployment for the environment
  * (auto_merge false, no required contexts) whose statuses follow shiplog's deployment: in_progress, then
- * success or failure with log_url. The API base comes from GITHUB_API_URL (GHES, or a loopback fake in tests).
+ * success or failure with log_url. Loaded lazily (only such a step pays for Octokit); the client and its errors
+ * are github-api.ts's.
  */
-import { Octokit } from '@octokit/rest';
-import { PlatformApiError, ResponseTooLargeError, limitedFetch, maxResponseBytes } from '@shiplog/core';
+import { deploymentOf, PlatformApiError, type Fact, type Report } from '@shiplog/core';
+import type { GithubOptions } from './action-inputs.js';
+import { githubApiError, githubClient, type GithubApiTarget } from './github-api.js';
+import { runUrl, type RunContext } from './run-links.js';
 
-/** A GitHub API failure: never the request object (it carries the token); exit 3, 4 or 5 (errors.ts). */
-const githubError = (message: string, opts: ConstructorParameters<typeof PlatformApiError>[2]) => new PlatformApiError('GITHUB_API', message, opts);
+/** The step's side of the link: its token and limits, the job's env (GITHUB_API_URL), the run, the GitHub-only inputs. */
+export interface DeploymentStep extends Pick<GithubApiTarget, 'token' | 'timeoutMs' | 'maxResponseBytes'> {
+  env: NodeJS.ProcessEnv;
+  /** The run: its repository (owner/repo), the commit (or ref) deployed, and its page (the statuses' log_url). */
+  ctx: RunContext;
+  options: Pick<GithubOptions, 'transientEnvironment' | 'environmentUrl'>;
+}
 
-export interface GithubDeploymentTarget {
-  token: string;
-  /** GITHUB_API_URL, e.g. https://api.github.com */
-  baseUrl: string;
-  owner: string;
-  repo: string;
-  /** The commit (GITHUB_SHA) or ref being deployed. */
-  ref: string;
+/** What the core is about to deploy (its validated values); application and app version go in the payload. */
+export interface DeploymentTarget {
   environment: string;
-  transientEnvironment: boolean;
-  description: string;
-  /** Extra data stored on the deployment (application, app version). No secrets. */
-  payload: Record<string, string>;
-  /** Per-request timeout in milliseconds (default DEFAULT_API_TIMEOUT_MS). */
-  timeoutMs?: number;
-  /** Largest answer read, in bytes (--max-response-mib; default 32 MiB). */
-  maxResponseBytes?: number;
+  application: string;
+  appVersion: string;
 }
 
 export type GithubDeploymentState = 'in_progress' | 'success' | 'failure' | 'error';
 
 export interface GithubDeployment {
   id: number;
-  setStatus(state: GithubDeploymentState, opts: { logUrl?: string; environmentUrl?: string; description?: string }): Promise<void>;
+  /** Its row in the job summary. */
+  fact: Fact;
+  /**
+   * Posts the final status from the step's report: success, or failure with the error's message (redacted by the
+   * caller). A status that did not post is a warning: the deployment itself is recorded.
+   */
+  finish(report: Report, redact: (text: string) => string): Promise<void>;
 }
 
 const PERMISSION_HINT =
   'the token cannot write deployments: add `permissions: deployments: write` to the job (or workflow), or use a token with the repo_deployment scope';
 
-/** How long one GitHub API request may take (connect, answer and body) before the step gives up. */
-export const DEFAULT_API_TIMEOUT_MS = 30_000;
-
-/** A request that never reached an HTTP answer: octokit reports those as status 500, which GitHub never said. */
-function transportFailure(err: unknown): { timeout: boolean; reason: string } | undefined {
-  const e = err as { response?: unknown; cause?: unknown; name?: unknown; message?: unknown };
-  if (e?.response !== undefined) return undefined;
-  // octokit wraps fetch's TypeError("fetch failed") whose cause is the system error (ENOTFOUND, ECONNREFUSED...);
-  // an aborted request (our per-request timeout) comes through as the TimeoutError/AbortError itself.
-  const chain: Array<{ name?: unknown; code?: unknown; message?: unknown; cause?: unknown }> = [];
-  for (let c: unknown = err; c && typeof c === 'object' && chain.length < 5; c = (c as { cause?: unknown }).cause) chain.push(c as never);
-  if (chain.some((c) => c.name === 'TimeoutError' || c.name === 'AbortError')) return { timeout: true, reason: 'timed out' };
-  const code = chain.map((c) => c.code).find((c): c is string => typeof c === 'string' && /^E[A-Z_]+$/.test(c));
-  const isRequestError = (err as { name?: unknown })?.name === 'HttpError' || typeof (err as { status?: unknown })?.status === 'number';
-  if (!code && !isRequestError) return undefined;
-  const last = chain[chain.length - 1];
-  return { timeout: false, reason: code ?? (typeof last?.message === 'string' ? last.message.split('\n')[0] : 'no answer') };
-}
-
-function apiError(what: string, err: unknown, target: GithubDeploymentTarget, tooLarge?: ResponseTooLargeError): PlatformApiError {
-  // octokit swallows an error while reading a body: the limit's own report comes first
-  if (tooLarge) return githubError(`GitHub API: ${what} failed: ${tooLarge.message}`, { failure: 'unavailable', hint: tooLarge.hint });
-  const transport = transportFailure(err);
-  if (transport?.timeout) {
-    return githubError(`GitHub API: ${what} failed: no answer from ${apiBase(target)} within ${seconds(target)}`, {
-      failure: 'timeout',
-      hint: 'GitHub did not answer in time; rerun the job, or check GITHUB_API_URL',
-    });
-  }
-  if (transport) {
-    return githubError(`GitHub API: ${what} failed: cannot reach the GitHub API at ${apiBase(target)}: ${transport.reason}`, {
-      failure: 'unavailable',
-      hint: 'check GITHUB_API_URL and the runner\'s network',
-    });
-  }
-  const status = typeof (err as { status?: unknown })?.status === 'number' ? (err as { status: number }).status : undefined;
-  const detail = responseMessage(err) ?? (err instanceof Error ? err.message.split('\n')[0] : String(err));
-  const hint =
-    status === 403 || status === 404
-      ? PERMISSION_HINT
-      : status === 401
-        ? 'the github-token was refused: pass the workflow\'s github.token or another valid token'
-        : undefined;
-  return githubError(`GitHub API: ${what} failed${status ? ` (HTTP ${status})` : ''}: ${detail}`, {
-    status,
-    hint,
-    failure: status === 401 || status === 403 || status === 404 ? 'refused' : 'unavailable',
-  });
-}
-
-function apiBase(target: GithubDeploymentTarget): string {
-  return target.baseUrl.replace(/\/+$/, '');
-}
-
-function seconds(target: GithubDeploymentTarget): string {
-  const ms = target.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
-}
-
-function responseMessage(err: unknown): string | undefined {
-  const data = (err as { response?: { data?: unknown } })?.response?.data;
-  const msg = (data as { message?: unknown } | undefined)?.message;
-  return typeof msg === 'string' ? msg : undefined;
-}
-
-function client(target: GithubDeploymentTarget, warn: (m: string) => void, onTooLarge: (err: ResponseTooLargeError) => void): Octokit {
-  const timeoutMs = target.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
-  // Every answer is cut off at the response size limit (core/src/response-limit.ts).
-  const fetchLimited = limitedFetch(target.maxResponseBytes ?? maxResponseBytes(undefined), onTooLarge);
-  return new Octokit({
-    auth: target.token,
-    baseUrl: apiBase(target),
-    userAgent: 'shiplog-github-action',
-    log: { debug: () => {}, info: () => {}, warn: (m: string) => warn(String(m)), error: () => {} },
-    // Each request gets its own deadline (a GitHub that accepts the connection and never answers would
-    // otherwise hang the step until the job's own timeout).
-    request: {
-      fetch: (url: string | URL, init?: RequestInit) => fetchLimited(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
-    },
-  });
-}
-
-export async function createGithubDeployment(
-  target: GithubDeploymentTarget,
-  warn: (message: string) => void,
-): Promise<GithubDeployment> {
-  let tooLarge: ResponseTooLargeError | undefined;
-  const octokit = client(target, warn, (e) => (tooLarge = e));
+/**
+ * Creates the GitHub Deployment, then posts in_progress. A failure to create it fails the step (nothing was
+ * deployed yet); a status that does not post is one warning, and the deployment goes ahead.
+ */
+export async function startGithubDeployment(step: DeploymentStep, target: DeploymentTarget, warn: (message: string) => void): Promise<GithubDeployment> {
+  const api = { ...step, baseUrl: step.env.GITHUB_API_URL ?? 'https://api.github.com', permissionHint: PERMISSION_HINT };
+  const { octokit, tooLarge } = githubClient(api, warn);
+  const [owner, repo] = (step.ctx.repository ?? '').split('/');
+  const { environment, application } = target;
+  const { transientEnvironment, environmentUrl } = step.options;
+  const logUrl = runUrl(step.ctx);
+  const creating = `creating a deployment for ${environment}`;
   let id: number;
   try {
     const res = await octokit.rest.repos.createDeployment({
-      owner: target.owner,
-      repo: target.repo,
-      ref: target.ref,
-      environment: target.environment,
+      owner,
+      repo,
+      ref: step.ctx.sha ?? step.ctx.ref ?? 'HEAD',
+      environment,
       auto_merge: false,
       required_contexts: [],
-      transient_environment: target.transientEnvironment,
-      description: target.description,
-      payload: target.payload,
+      transient_environment: transientEnvironment,
+      description: `shiplog deploy ${application}`.trim(),
+      payload: { application, appVersion: target.appVersion },
     });
     const data = res.data as { id?: unknown; message?: unknown };
-    if (tooLarge) throw apiError(`creating a deployment for ${target.environment}`, undefined, target, tooLarge);
+    if (tooLarge()) throw githubApiError(creating, undefined, api, tooLarge());
     if (typeof data.id !== 'number') {
-      throw githubError(`GitHub API: creating a deployment for ${target.environment} was refused: ${String(data.message ?? 'no deployment id')}`, {
-        failure: 'unavailable',
-      });
+      throw new PlatformApiError('GITHUB_API', `GitHub API: ${creating} was refused: ${String(data.message ?? 'no deployment id')}`, { failure: 'unavailable' });
     }
     id = data.id;
   } catch (err) {
-    throw err instanceof PlatformApiError ? err : apiError(`creating a deployment for ${target.environment}`, err, target, tooLarge);
+    throw err instanceof PlatformApiError ? err : githubApiError(creating, err, api, tooLarge());
   }
+  const setStatus = async (state: GithubDeploymentState, opts: { logUrl?: string; description?: string }) => {
+    const setting = `setting deployment ${id} to ${state}`;
+    try {
+      await octokit.rest.repos.createDeploymentStatus({
+        owner,
+        repo,
+        deployment_id: id,
+        state,
+        ...(opts.logUrl ? { log_url: opts.logUrl } : {}),
+        ...(environmentUrl ? { environment_url: environmentUrl } : {}),
+        ...(opts.description ? { description: opts.description.slice(0, 140) } : {}),
+      });
+    } catch (err) {
+      throw githubApiError(setting, err, api, tooLarge());
+    }
+    if (tooLarge()) throw githubApiError(setting, undefined, api, tooLarge());
+  };
+  const warnOf = (err: unknown) => warn(err instanceof Error ? err.message : String(err));
+  await setStatus('in_progress', { logUrl }).catch(warnOf);
   return {
     id,
-    async setStatus(state, opts) {
-      try {
-        tooLarge = undefined;
-        await octokit.rest.repos.createDeploymentStatus({
-          owner: target.owner,
-          repo: target.repo,
-          deployment_id: id,
-          state,
-          ...(opts.logUrl ? { log_url: opts.logUrl } : {}),
-          ...(opts.environmentUrl ? { environment_url: opts.environmentUrl } : {}),
-          ...(opts.description ? { description: opts.description.slice(0, 140) } : {}),
-        });
-      } catch (err) {
-        throw apiError(`setting deployment ${id} to ${state}`, err, target, tooLarge);
-      }
-      if (tooLarge) throw apiError(`setting deployment ${id} to ${state}`, undefined, target, tooLarge);
+    fact: { label: 'GitHub Deployment', values: [{ text: `#${id}` }, ...(environmentUrl ? [{ text: 'environment', href: environmentUrl }] : [])] },
+    finish: (report, redact) => {
+      const d = deploymentOf(report.result);
+      const ok = report.result.ok === true && d?.status !== 'failed';
+      const own = typeof d?.logUrl === 'string' && /^https?:\/\//.test(d.logUrl) ? d.logUrl : undefined;
+      return setStatus(ok ? 'success' : 'failure', { logUrl: own ?? logUrl, description: ok ? 'deployed by shiplog' : redact(report.error?.message ?? 'deployment failed') }).catch(warnOf);
     },
   };
 }

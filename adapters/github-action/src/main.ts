@@ -1,7 +1,8 @@
 /**
  * The action: runner inputs -> the core's execute() -> step outputs, job summary and (deploy + github-token)
  * a GitHub Deployment. One catch turns anything thrown into setFailed. No release logic here: it is all in core;
- * the kit (input table, report model, outputs) decides what the inputs mean and what a result says.
+ * the kit (input table, report model, outputs, githubStepReport) decides what the inputs mean and what a result
+ * says, and this file hands it to GitHub's sinks.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,29 +10,26 @@ import * as core from '@actions/core';
 import { context } from '@actions/github';
 import {
   buildReport,
+  debugStack,
   execute,
-  gateAnnotations,
+  failureResult,
+  githubStepReport,
   inPlatformTerms,
-  inputsFor,
   InvalidInputError,
-  jobSummaryWithReport,
+  lineageAfter,
   maxResponseBytes,
   parseDuration,
   publishedReportOf,
+  recordedCommitOf,
   Redactor,
   registerSecrets,
-  renderMarkdown,
-  renderOutputs,
   secretParamNames,
-  toShiplogError,
-  type Fact,
-  type Host,
-  type JsonResult,
   type AdapterCommandName,
+  type JsonResult,
   type RawInputs,
   type Report,
 } from '@shiplog/core';
-import { coreInputs, githubOptions, operationOf, type GithubOptions } from './action-inputs.js';
+import { coreInputs, githubOptions, operationOf } from './action-inputs.js';
 import { actionsHost } from './actions-host.js';
 import type { GithubDeployment } from './github-deployment.js';
 import { githubGateReader } from './platform-gate.js';
@@ -42,6 +40,7 @@ const TERMS = { noun: 'input', doc: 'adapters/github-action/README.md, "Inputs a
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const redactor = new Redactor();
+  const warn = (m: string) => core.warning(redactor.redact(m));
   let op: AdapterCommandName | undefined;
   let ctx: RunContext | undefined;
   try {
@@ -84,8 +83,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         ...(platformGate ? { platformGate } : {}),
         beforeDeployment: withGithub
           ? async ({ values, appVersion, application, environment }) => {
-              const target = { ...values, application, env: environment, 'app-version': appVersion };
-              deployment = await startGithubDeployment(runCtx, env, target, gh, redactor, timeoutMs);
+              // deploy requires env: the core has refused the request before this runs without one.
+              if (!environment) throw new InvalidInputError('input "env" is required to create a GitHub Deployment');
+              const { startGithubDeployment } = await import('./github-deployment.js');
+              const mib = values['max-response-mib'];
+              const limits = { timeoutMs, maxResponseBytes: maxResponseBytes(typeof mib === 'number' ? mib : undefined) };
+              const step = { ...limits, token: gh.githubToken!, env, ctx: runCtx, options: gh };
+              deployment = await startGithubDeployment(step, { environment, application: application ?? '', appVersion: appVersion ?? '' }, warn);
+              core.info(`created GitHub Deployment ${deployment.id} for ${environment}`);
             }
           : undefined,
       });
@@ -93,37 +98,27 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const outcome = op === 'apply' ? await run() : await core.group(`shiplog ${op}`, run);
     let json = inPlatformTerms('github', op, redactor.redactValue(outcome.result as JsonResult), TERMS);
     // With step debug logging on (ACTIONS_STEP_DEBUG), the stack behind a failure, as the CLI's --debug shows it.
-    if (outcome.error && core.isDebug()) core.debug(redactor.redact(stackOf(outcome.error)));
-    const facts: Fact[] = deployment ? [githubDeploymentFact(deployment, gh)] : [];
+    if (outcome.error && core.isDebug()) core.debug(redactor.redact(debugStack(outcome.error)));
     // report: true: the page the core wrote becomes the run's artifact; the result's report names it (the outputs read it).
     const artifact = await uploadReportArtifact(json, host.cwd, runCtx, env, redactor);
     if (artifact) json = { ...json, report: { ...(json.report as object), artifact } };
-    const diagram = await lineage(op, json, inputs, actionsHost(coreEnv, redactor, { quiet: true }));
-    const report = buildReport(op, json, { links: reportLinks(runLinks(runCtx, recordedCommit(json))), facts, diagram });
-    for (const [name, value] of renderOutputs(report, 'github')) core.setOutput(name, value);
-    if (deployment) await finishGithubDeployment(deployment, report, runCtx, gh, redactor);
-    await finish(report, redactor, env, await dashboardSummary(json, host.cwd, runCtx));
-    // A result that is ok with its own exit code: a plan with changes (without pass-on-changes).
-    if (!report.error && outcome.exitCode !== 0) core.setFailed(`${report.headline} (exit ${outcome.exitCode}; pass-on-changes: true passes the step)`);
+    const quiet = actionsHost(coreEnv, redactor, { quiet: true });
+    const diagram = await lineageAfter(op, json, inputs, quiet, (command, i) => execute(command, i as RawInputs, quiet, { commandArgs: [] }));
+    const links = reportLinks(runLinks(runCtx, recordedCommitOf(json)));
+    const report = buildReport(op, json, { links, facts: deployment ? [deployment.fact] : [], diagram });
+    await deployment?.finish(report, (text) => redactor.redact(text));
+    await publish(report, outcome.exitCode, redactor, env, await dashboardSummary(json, host.cwd, runCtx));
   } catch (err) {
     // A failure outside the core (the operation input, the runner's files): still a result and a summary.
-    const json = redactor.redactValue({ ok: false, ...(op ? { operation: op } : {}), error: toShiplogError(err).toJSON() });
+    const json = redactor.redactValue(failureResult(op, err));
     let links: Report['links'] = [];
     try {
       links = reportLinks(runLinks(ctx ?? runContext(env)));
     } catch {
       /* no links without a readable run context */
     }
-    core.setOutput('result', JSON.stringify(json));
-    await finish(buildReport(op, json, { links }), redactor, env);
+    await publish(buildReport(op, json, { links }), 1, redactor, env);
   }
-}
-
-/** The GitCommit a version-update recorded (the summary links it). */
-function recordedCommit(json: JsonResult): string | undefined {
-  const attrs = (json as { attributes?: unknown }).attributes;
-  const commit = attrs !== null && typeof attrs === 'object' ? (attrs as Record<string, unknown>).GitCommit : undefined;
-  return typeof commit === 'string' ? commit : undefined;
 }
 
 /**
@@ -141,17 +136,17 @@ async function dashboardSummary(json: JsonResult, cwd: string, ctx: RunContext):
 }
 
 /**
- * The job summary (with the dashboard when one was written, under GitHub's 1 MiB limit), one annotation per unmet
- * rule of a refused gate, then setFailed for a failure.
+ * The kit's GitHub step report to GitHub's sinks: the outputs, one annotation per unmet rule of a refused gate, the
+ * job summary, then setFailed for a failure (also when the summary could not be written).
  */
-async function finish(report: Report, redactor: Redactor, env: NodeJS.ProcessEnv, dashboard?: Awaited<ReturnType<typeof dashboardSummary>>): Promise<void> {
-  for (const a of gateAnnotations(report.gate)) core.error(redactor.redact(a.message), { title: redactor.redact(a.title) });
+async function publish(report: Report, exitCode: number, redactor: Redactor, env: NodeJS.ProcessEnv, dashboard?: Parameters<typeof githubStepReport>[2]): Promise<void> {
+  const step = githubStepReport(report, exitCode, dashboard);
+  for (const [name, value] of step.outputs) core.setOutput(name, value);
+  for (const a of step.annotations) core.error(redactor.redact(a.message), { title: redactor.redact(a.title) });
   try {
-    const own = renderMarkdown(report, { diagrams: true });
-    await writeSummary(redactor.redact(dashboard ? jobSummaryWithReport(own, dashboard.markdown, dashboard.where) : own), env);
+    await writeSummary(redactor.redact(step.summary), env);
   } finally {
-    const e = report.error;
-    if (e) core.setFailed(report.nextStep ? `${e.message} (hint: ${report.nextStep})` : e.message);
+    if (step.failure !== undefined) core.setFailed(step.failure);
   }
 }
 
@@ -164,11 +159,6 @@ async function writeSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<v
   } catch (err) {
     core.warning(`could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
   }
-}
-
-function stackOf(err: Error): string {
-  const cause = (err as { cause?: unknown }).cause;
-  return [err.stack ?? err.message, cause instanceof Error ? `caused by: ${cause.stack ?? cause.message}` : ''].filter(Boolean).join('\n');
 }
 
 function runContext(env: NodeJS.ProcessEnv): RunContext {
@@ -189,47 +179,6 @@ function exportEnvInputs(inputs: RawInputs, env: NodeJS.ProcessEnv, problems: st
   inputs.output = file;
 }
 
-/** Creates the GitHub Deployment from the core's validated values, then posts in_progress (a warning if that fails). */
-async function startGithubDeployment(
-  ctx: RunContext,
-  env: NodeJS.ProcessEnv,
-  values: Readonly<Record<string, unknown>>,
-  gh: GithubOptions,
-  redactor: Redactor,
-  timeoutMs: number | undefined,
-): Promise<GithubDeployment> {
-  const { createGithubDeployment } = await import('./github-deployment.js');
-  const [owner, repo] = (ctx.repository ?? '').split('/');
-  const environment = stringValue(values.env);
-  // deploy requires env: the core has refused the request before this runs without one.
-  if (!environment) throw new InvalidInputError('input "env" is required to create a GitHub Deployment');
-  const application = stringValue(values.application) ?? '';
-  const d = await createGithubDeployment(
-    {
-      token: gh.githubToken!,
-      baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-      owner,
-      repo,
-      ref: ctx.sha ?? ctx.ref ?? 'HEAD',
-      environment,
-      transientEnvironment: gh.transientEnvironment,
-      description: `shiplog deploy ${application}`.trim(),
-      payload: { application, appVersion: stringValue(values['app-version']) ?? '' },
-      timeoutMs,
-      maxResponseBytes: maxResponseBytes(typeof values['max-response-mib'] === 'number' ? values['max-response-mib'] : undefined),
-    },
-    (m) => core.warning(redactor.redact(m)),
-  );
-  core.info(`created GitHub Deployment ${d.id} for ${environment}`);
-  // As for the final status: the deployment goes ahead, and its final status is still posted.
-  await d.setStatus('in_progress', { logUrl: runUrl(ctx), environmentUrl: gh.environmentUrl }).catch((err: unknown) => warnRedacted(err, redactor));
-  return d;
-}
-
-function warnRedacted(err: unknown, redactor: Redactor): void {
-  core.warning(redactor.redact(err instanceof Error ? err.message : String(err)));
-}
-
 /** SHIPLOG_GITHUB_API_TIMEOUT (a duration like 10s; default 30s): the limit for each GitHub API request. */
 function apiTimeout(env: NodeJS.ProcessEnv, problems: string[]): number | undefined {
   const raw = env.SHIPLOG_GITHUB_API_TIMEOUT?.trim();
@@ -237,39 +186,4 @@ function apiTimeout(env: NodeJS.ProcessEnv, problems: string[]): number | undefi
   const ms = parseDuration(raw);
   if (ms === undefined) problems.push(`SHIPLOG_GITHUB_API_TIMEOUT must be a duration like 10s or 1m (got "${raw}")`);
   return ms;
-}
-
-function githubDeploymentFact(d: GithubDeployment, gh: GithubOptions): Fact {
-  return { label: 'GitHub Deployment', values: [{ text: `#${d.id}` }, ...(gh.environmentUrl ? [{ text: 'environment', href: gh.environmentUrl }] : [])] };
-}
-
-/** The deployment itself is recorded; a final status that did not post is worth a warning, not a failed step. */
-async function finishGithubDeployment(deployment: GithubDeployment, report: Report, ctx: RunContext, gh: GithubOptions, redactor: Redactor): Promise<void> {
-  const d = (report.result.deployment ?? {}) as { logUrl?: unknown; status?: unknown };
-  const ok = report.result.ok === true && d.status !== 'failed';
-  const logUrl = typeof d.logUrl === 'string' && /^https?:\/\//.test(d.logUrl) ? d.logUrl : runUrl(ctx);
-  const description = ok ? 'deployed by shiplog' : redactor.redact(report.error?.message ?? 'deployment failed');
-  await deployment
-    .setStatus(ok ? 'success' : 'failure', { logUrl, environmentUrl: gh.environmentUrl, description })
-    .catch((err: unknown) => warnRedacted(err, redactor));
-}
-
-/** The application's lineage as Mermaid (the core's graph query); undefined when it cannot be drawn. */
-async function lineage(op: AdapterCommandName, json: JsonResult, inputs: RawInputs, host: Host): Promise<string | undefined> {
-  if (json.ok !== true || op === 'envscript' || op === 'plan' || op === 'apply' || json.dryRun === true) return undefined;
-  const av = json.appVersion ?? (json.deployment as { appVersion?: unknown } | undefined)?.appVersion;
-  const name = typeof av === 'string' ? av : (av as { name?: unknown } | undefined)?.name;
-  const application = (typeof name === 'string' ? name.split(';')[0] : undefined) ?? stringValue(inputs.application);
-  if (!application) return undefined;
-  // json: the Mermaid text comes back in the result only; the connection inputs the graph query shares with the operation.
-  const graphInputs: RawInputs = { application, json: 'true' };
-  for (const spec of inputsFor('graph')) if (inputs[spec.name] !== undefined && spec.name !== 'application') graphInputs[spec.name] = inputs[spec.name];
-  const { result } = await execute('graph', graphInputs, host, { commandArgs: [] });
-  if (result.ok === true && typeof result.mermaid === 'string') return result.mermaid;
-  core.debug(`no lineage graph: ${String((result.error as { message?: unknown } | undefined)?.message ?? 'no mermaid in the result')}`);
-  return undefined;
-}
-
-function stringValue(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }

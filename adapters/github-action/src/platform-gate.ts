@@ -34,7 +34,7 @@ export function githubGateReader(
       repository: env.GITHUB_REPOSITORY!,
       runId,
       environment: environment!,
-      timeoutMs: limits.timeoutMs ?? 30_000,
+      timeoutMs: limits.timeoutMs,
       maxResponseBytes: limits.maxResponseBytes,
     });
   };

@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildReport,
+  githubStepReport,
   inPlatformTerms,
   markdownCode as code,
   markdownLink as link,
   escapeMarkdown as plain,
-  renderMarkdown,
-  renderOutputs,
   type JsonResult,
   type AdapterCommandName,
 } from '@shiplog/core';
 import { reportLinks, runLinks, type RunContext, type RunLinks } from '../src/run-links.js';
 
-// The action's outputs and job summary are the core's report renderers (main.ts wires them like this).
-const outputsFor = (op: AdapterCommandName, result: JsonResult) => Object.fromEntries(renderOutputs(buildReport(op, result), 'github'));
+// The action's outputs and job summary are the kit's GitHub step report (main.ts wires them like this).
+const outputsFor = (op: AdapterCommandName, result: JsonResult) => Object.fromEntries(githubStepReport(buildReport(op, result), 0).outputs);
 const summaryMarkdown = (i: { operation: AdapterCommandName; result: JsonResult; links: RunLinks; mermaid?: string; githubDeployment?: { id: number; environmentUrl?: string } }) =>
-  renderMarkdown(
+  githubStepReport(
     buildReport(i.operation, i.result, {
       links: reportLinks(i.links),
       diagram: i.mermaid,
@@ -23,8 +22,8 @@ const summaryMarkdown = (i: { operation: AdapterCommandName; result: JsonResult;
         ? [{ label: 'GitHub Deployment', values: [{ text: `#${i.githubDeployment.id}` }, ...(i.githubDeployment.environmentUrl ? [{ text: 'environment', href: i.githubDeployment.environmentUrl }] : [])] }]
         : [],
     }),
-    { diagrams: true },
-  );
+    i.result.ok === false ? 1 : 0,
+  ).summary;
 const inActionTerms = (op: AdapterCommandName, result: JsonResult) => inPlatformTerms('github', op, result, { noun: 'input', doc: 'adapters/github-action/README.md, "Inputs and outputs"' });
 import { branchPush, openedPullRequest } from './webhook-payloads.js';
 

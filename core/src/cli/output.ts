@@ -2,6 +2,7 @@
  * What the CLI prints for an outcome: a query's product on stdout, other human summaries (or the error line and
  * hint) on stderr, and with --json exactly one JSON object on stdout.
  */
+import { debugStack } from '../errors.js';
 import type { ExecuteOutcome } from '../execute.js';
 import type { Host } from '../host.js';
 import type { AnyCommandModule } from '../operations/registry.js';
@@ -51,9 +52,5 @@ export function printJson(host: Host, value: unknown, stdoutJson: (text: string)
 export function printError(host: Host, error: { message: string; hint?: string } | undefined, cause?: unknown): void {
   host.stderr(`shiplog: error: ${error?.message ?? 'unknown error'}\n`);
   if (error?.hint) host.stderr(`hint: ${error.hint}\n`);
-  if (host.debug && cause instanceof Error) {
-    host.stderr(`${cause.stack ?? cause.message}\n`);
-    const inner = (cause as { cause?: unknown }).cause;
-    if (inner instanceof Error) host.stderr(`caused by: ${inner.stack ?? inner.message}\n`);
-  }
+  if (host.debug && cause instanceof Error) host.stderr(`${debugStack(cause)}\n`);
 }

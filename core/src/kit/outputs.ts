@@ -41,6 +41,17 @@ export function deploymentOf(result: JsonResult): Record<string, unknown> | unde
   return rec(result.deployment) ?? rec(rec(result.error)?.deployment);
 }
 
+/** The application version's full name an operation created, moved, approved or deployed. */
+export function appVersionOf(result: JsonResult): string | undefined {
+  return nameOf(result.appVersion) ?? nameOf(deploymentOf(result)?.appVersion);
+}
+
+/** The commit an operation recorded (its GitCommit attribute): what a report links, never another one. */
+export function recordedCommitOf(result: JsonResult): string | undefined {
+  const commit = rec(result.attributes)?.GitCommit;
+  return typeof commit === 'string' ? commit : undefined;
+}
+
 /** The plan of a plan result, or the plan an apply result carries. */
 function planOf(result: JsonResult): Record<string, unknown> | undefined {
   if (result.operation === 'plan' || rec(result.counts)?.deploy !== undefined) return rec(result.counts) ? result : undefined;
@@ -92,7 +103,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
     name: 'app-version',
     description: 'Full name of the application version the operation created, moved, approved or deployed.',
     commands: ['version-update', 'move', 'approve', 'deploy'],
-    value: (r) => nameOf(r.appVersion) ?? nameOf(deploymentOf(r)?.appVersion),
+    value: appVersionOf,
     expose: meta('app-version'),
   },
   {

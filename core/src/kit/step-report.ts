@@ -2,18 +2,21 @@
  * What the adapters that run the CLI show of its result on their platform, from the one report model: CircleCI's
  * step output (the text report) and the outputs a later step of the job branches on (exported through $BASH_ENV),
  * the Jenkins lines (the build description, and the failure message that names each unmet rule), and Buildkite's
- * annotation (style and markdown) and build meta-data. The CLI bundle exports circleciStepReport (cli/bin.ts) so
+ * annotation (style and markdown) and build meta-data, and the GitHub Action's outputs, job summary, annotations and
+ * failure message (the action runs the core in process and hands over the Report). The CLI bundle exports circleciStepReport (cli/bin.ts) so
  * the orb's run.sh needs nothing but the verified bundle.
  */
+import { toShiplogError } from '../errors.js';
 import type { CommandName } from '../inputs.js';
 import { buildReport, noResultReport } from '../report/build.js';
-import { ruleLine } from '../report/gate-verdict.js';
+import { gateAnnotations, ruleLine, type GateAnnotation } from '../report/gate-verdict.js';
 import type { Report } from '../report/model.js';
 import { renderOutputs } from '../report/outputs.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Verdict } from '../report/model.js';
 import { renderHeadline, renderText, plainLine } from '../report/text.js';
 import type { JsonResult } from './outputs.js';
+import { jobSummaryWithReport } from './report-publishing.js';
 
 /** A result as the CLI printed it (`--json`), or undefined when it printed no JSON object. */
 export function parseResult(resultText: string): JsonResult | undefined {
@@ -89,4 +92,40 @@ const BUILDKITE_STYLE: Readonly<Record<Verdict, string>> = { success: 'success',
 export function buildkiteStepReport(operation: string, resultText: string, exitCode: number): { style: string; annotation: string; metadata: [string, string][] } {
   const report = reportOf(operation, resultText, exitCode);
   return { style: BUILDKITE_STYLE[report.verdict], annotation: renderMarkdown(report), metadata: renderOutputs(report, 'buildkite') };
+}
+
+/** The result of a step that failed outside the core (a bad operation input, the runner's files): `{ok: false, error}`. */
+export function failureResult(operation: CommandName | undefined, err: unknown): JsonResult {
+  return { ok: false, ...(operation ? { operation } : {}), error: toShiplogError(err).toJSON() };
+}
+
+/**
+ * GitHub Actions: the step outputs (the outputs renderer, GitHub's names; `result` alone when the step failed before
+ * its operation was known), the job summary (markdown with its
+ * Mermaid diagrams; with `report: true` the dashboard's markdown after it, under GitHub's 1 MiB limit, or one line
+ * pointing at `dashboard.where`), one error annotation per unmet rule of a refused gate, and the message the step
+ * fails with: the error's own, with its next step as a hint, or, for a result that is ok with its own exit code (a
+ * plan with changes), its headline.
+ */
+export function githubStepReport(
+  report: Report,
+  exitCode: number,
+  dashboard?: { markdown?: string; where: { name: string; href?: string } },
+): { outputs: [string, string][]; summary: string; annotations: GateAnnotation[]; failure?: string } {
+  const own = renderMarkdown(report, { diagrams: true });
+  const e = report.error;
+  const failure = e
+    ? report.nextStep
+      ? `${e.message} (hint: ${report.nextStep})`
+      : e.message
+    : exitCode !== 0
+      ? `${report.headline} (exit ${exitCode}; pass-on-changes: true passes the step)`
+      : undefined;
+  return {
+    // `result` is set on every step, also one that failed before its operation was known.
+    outputs: report.command ? renderOutputs(report, 'github') : [['result', JSON.stringify(report.result)]],
+    summary: dashboard ? jobSummaryWithReport(own, dashboard.markdown, dashboard.where) : own,
+    annotations: gateAnnotations(report.gate),
+    ...(failure !== undefined ? { failure } : {}),
+  };
 }
