@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryHost, lineageAfter, type ExecuteOutcome } from '@shiplog/core';
 
-const deployed = { ok: true, operation: 'deploy', deployment: { id: 5, appVersion: 'GLOBAL.A.shop;3', environment: 'qa', status: 'success' } };
+const deployed = {
+  ok: true,
+  operation: 'deploy',
+  deployment: { id: 5, appVersion: 'GLOBAL.A.shop;3', environment: 'qa', status: 'success' },
+};
 
 function fakeGraph(outcome: Partial<ExecuteOutcome['result']> = { ok: true, mermaid: 'flowchart LR' }) {
   const calls: { command: string; inputs: Record<string, unknown> }[] = [];
@@ -17,7 +21,13 @@ function fakeGraph(outcome: Partial<ExecuteOutcome['result']> = { ok: true, merm
 describe('lineageAfter', () => {
   it("runs graph for the result's application with the connection inputs, and returns its Mermaid", async () => {
     const g = fakeGraph();
-    const got = await lineageAfter('deploy', deployed, { application: 'ignored', env: 'qa', backend: 'local', dhpass: 's3cret' }, createMemoryHost(), g.run);
+    const got = await lineageAfter(
+      'deploy',
+      deployed,
+      { application: 'ignored', env: 'qa', backend: 'local', dhpass: 's3cret' },
+      createMemoryHost(),
+      g.run,
+    );
     expect(got).toBe('flowchart LR');
     expect(g.calls).toHaveLength(1);
     expect(g.calls[0].command).toBe('graph');

@@ -23,7 +23,10 @@ export interface GithubApiTarget {
 }
 
 /** A client for `t`; `tooLarge()` is the size limit's report of the last request, which octokit swallows. */
-export function githubClient(t: GithubApiTarget, warn: (m: string) => void = () => {}): { octokit: Octokit; tooLarge: () => ResponseTooLargeError | undefined } {
+export function githubClient(
+  t: GithubApiTarget,
+  warn: (m: string) => void = () => {},
+): { octokit: Octokit; tooLarge: () => ResponseTooLargeError | undefined } {
   let last: ResponseTooLargeError | undefined;
   const fetchLimited = limitedFetch(t.maxResponseBytes ?? maxResponseBytes(undefined), (e) => (last = e));
   const octokit = new Octokit({
@@ -60,7 +63,8 @@ function transportFailure(err: unknown): { timeout: boolean; reason: string } | 
 
 /** `what` (e.g. `creating a deployment for qa`) failed with `err`, or its answer passed the size limit (`tooLarge`). */
 export function githubApiError(what: string, err: unknown, t: GithubApiTarget, tooLarge?: ResponseTooLargeError): PlatformApiError {
-  const fail = (message: string, opts: ConstructorParameters<typeof PlatformApiError>[2]) => new PlatformApiError('GITHUB_API', `GitHub API: ${what} ${message}`, opts);
+  const fail = (message: string, opts: ConstructorParameters<typeof PlatformApiError>[2]) =>
+    new PlatformApiError('GITHUB_API', `GitHub API: ${what} ${message}`, opts);
   // octokit swallows an error while reading a body: the limit's own report comes first
   if (tooLarge) return fail(`failed: ${tooLarge.message}`, { failure: 'unavailable', hint: tooLarge.hint });
   const transport = transportFailure(err);
@@ -72,13 +76,21 @@ export function githubApiError(what: string, err: unknown, t: GithubApiTarget, t
     });
   }
   if (transport) {
-    return fail(`failed: cannot reach the GitHub API at ${apiBase(t)}: ${transport.reason}`, { failure: 'unavailable', hint: "check GITHUB_API_URL and the runner's network" });
+    return fail(`failed: cannot reach the GitHub API at ${apiBase(t)}: ${transport.reason}`, {
+      failure: 'unavailable',
+      hint: "check GITHUB_API_URL and the runner's network",
+    });
   }
   const status = typeof (err as { status?: unknown })?.status === 'number' ? (err as { status: number }).status : undefined;
   const message = (err as { response?: { data?: { message?: unknown } } })?.response?.data?.message;
   const detail = typeof message === 'string' ? message : err instanceof Error ? err.message.split('\n')[0] : String(err);
   const refused = status === 401 || status === 403 || status === 404;
-  const hint = status === 401 ? "the github-token was refused: pass the workflow's github.token or another valid token" : refused ? t.permissionHint : undefined;
+  const hint =
+    status === 401
+      ? "the github-token was refused: pass the workflow's github.token or another valid token"
+      : refused
+        ? t.permissionHint
+        : undefined;
   return fail(`failed${status ? ` (HTTP ${status})` : ''}: ${detail}`, { status, hint, failure: refused ? 'refused' : 'unavailable' });
 }
 

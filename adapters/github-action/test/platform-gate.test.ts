@@ -55,3 +55,28 @@ it('a refused move: outputs, summary section, one annotation per rule; then the 
   expect(moved.exitCode, moved.stdout).toBe(0);
   expect(moved.outputs).toMatchObject({ 'gate-passed': 'true', 'unmet-rules': '[]' });
 }, 240_000);
+
+it('approvals the token may not read: exit 3 with the actions: read hint; an unreachable API: exit 4 naming it (github-api.ts, shared with the Deployments calls)', async () => {
+  const vu = await runAction('version-update', { workspace: ws.dir, inputs: { application: APP, 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': 'v1' } });
+  expect(vu.exitCode, vu.stdout + vu.stderr).toBe(0);
+  const inputs = { application: APP, stage: 'prod', 'platform-gate': 'true', 'github-token': 'ghs_fakeTokenForTheApprovalsApi' };
+  const api = await fakeGithub([{ method: 'GET', path: '/repos/acme/shop/actions/runs/4242/approvals', status: 403, body: { message: 'Resource not accessible by integration' } }]);
+  try {
+    const r = await runAction('approve', { workspace: ws.dir, inputs, env: { GITHUB_API_URL: api.url } });
+    api.verify();
+    expect(r.exitCode).toBe(1);
+    const result = JSON.parse(r.outputs.result);
+    expect(result).toMatchObject({ ok: false, error: { code: 'GITHUB_API', exitCode: 3 } });
+    expect(result.error.message).toBe('GitHub API: reading the approvals of run 4242 failed (HTTP 403): Resource not accessible by integration');
+    expect(result.error.hint).toContain('permissions: actions: read');
+  } finally {
+    await api.close();
+  }
+  // GITHUB_API_URL of the harness: loopback port 9, which fetch refuses to dial ("bad port")
+  const down = await runAction('approve', { workspace: ws.dir, inputs });
+  expect(down.exitCode).toBe(1);
+  const result = JSON.parse(down.outputs.result);
+  expect(result).toMatchObject({ ok: false, error: { code: 'GITHUB_API', exitCode: 4 } });
+  expect(result.error.message).toMatch(/^GitHub API: reading the approvals of run 4242 failed: cannot reach the GitHub API at http:\/\/127\.0\.0\.1:9: bad port$/);
+  expect(down.summary + down.outputs.result).not.toContain('ghs_fakeTokenForTheApprovalsApi');
+}, 120_000);
