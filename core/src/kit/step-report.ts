@@ -59,8 +59,12 @@ export function circleciStepReport(operation: string | undefined, resultText: st
 export function jenkinsStepLines(
   operation: string | undefined,
   resultText: string,
-  exitCode: number,
+  exitCode: number | undefined,
 ): { description: string; failure?: string; console?: string } {
+  // Without the CLI's exit code (a caller that has only the result file), the result says whether it failed.
+  const parsed = parseResult(resultText);
+  const errorExit = (parsed?.error as { exitCode?: unknown } | undefined)?.exitCode;
+  exitCode ??= typeof errorExit === 'number' ? errorExit : parsed && parsed.ok !== false && !parsed.error ? 0 : 1;
   const report = reportOf(operation, resultText, exitCode);
   const description = renderHeadline(report);
   const console = operation === 'apply' ? { console: renderText(report) } : {};

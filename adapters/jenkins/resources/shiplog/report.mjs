@@ -918,6 +918,9 @@ function reportOf(operation, resultText, exitCode) {
   return result ? buildReport(op, result) : noResultReport(op, exitCode);
 }
 function jenkinsStepLines(operation, resultText, exitCode) {
+  const parsed = parseResult(resultText);
+  const errorExit = parsed?.error?.exitCode;
+  exitCode ??= typeof errorExit === "number" ? errorExit : parsed && parsed.ok !== false && !parsed.error ? 0 : 1;
   const report = reportOf(operation, resultText, exitCode);
   const description = renderHeadline(report);
   const console = operation === "apply" ? { console: renderText(report) } : {};
@@ -936,7 +939,8 @@ try {
 } catch {
   text = "";
 }
-const lines = jenkinsStepLines(arg("--operation"), text, Number(arg("--exit") ?? 1));
+const exit = arg("--exit");
+const lines = jenkinsStepLines(arg("--operation"), text, exit === void 0 ? void 0 : Number(exit));
 if (lines.console !== void 0) process.stderr.write(lines.console);
 process.stdout.write(`${lines.description}
 ${lines.failure !== void 0 ? `${lines.failure}
