@@ -118,8 +118,8 @@ describe('store copy', () => {
       const dep = await repo.run('deploy', { application: APP, env: 'dev', 'exit-code': 0, store: back });
       expect(dep.result.deployment).toMatchObject({ id: 5 });
       const up = await repo.run('version-update', { 'component-name': CART, 'component-version': '9.0.0', application: APP, store: back });
-      expect(up.result.componentVersion).toMatchObject({ id: 'cv:4' });
-      expect(up.result.appVersion).toMatchObject({ id: 'av:4' });
+      expect(up.result).toMatchObject({ componentVersionId: 'cv:4' });
+      expect(up.result).toMatchObject({ appVersionId: 'av:4' });
       // The identical re-run above made no commit.
       expect(execFileSync('git', ['--git-dir', remote, 'rev-list', '--count', 'refs/heads/shiplog-state']).toString().trim()).toBe(commits);
     } finally {
@@ -131,13 +131,20 @@ describe('store copy', () => {
     repo = await seeded();
     const other = makeRepo({}, { git: false });
     try {
-      const up = await other.run('version-update', { 'component-name': 'GLOBAL.Other.thing', 'component-version': '1', application: 'GLOBAL.Other.app' });
+      const up = await other.run('version-update', {
+        'component-name': 'GLOBAL.Other.thing',
+        'component-version': '1',
+        application: 'GLOBAL.Other.app',
+      });
       expect(up.exitCode, up.err).toBe(0);
       const dest = path.join(other.dir, '.shiplog');
       const before = tree(dest);
       const r = await repo.run('store-copy', { to: dest });
       expect(r.exitCode).toBe(2);
-      expect(r.result.error).toMatchObject({ code: 'STORE_DISAGREES', message: expect.stringMatching(/is not empty and disagrees with .*nothing was copied/) });
+      expect(r.result.error).toMatchObject({
+        code: 'STORE_DISAGREES',
+        message: expect.stringMatching(/is not empty and disagrees with .*nothing was copied/),
+      });
       expect(tree(dest)).toEqual(before);
     } finally {
       other.cleanup();
@@ -202,7 +209,9 @@ describe('store check', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^component-base GLOBAL\.Acme\.Store\.payments: lists component version .* which does not exist$/),
-        expect.stringMatching(/^application-version GLOBAL\.Acme\.Store\.shop;2: holds component version GLOBAL\.Acme\.Store\.payments.* which does not exist$/),
+        expect.stringMatching(
+          /^application-version GLOBAL\.Acme\.Store\.shop;2: holds component version GLOBAL\.Acme\.Store\.payments.* which does not exist$/,
+        ),
         expect.stringMatching(/^state of GLOBAL\.Acme\.Store\.shop in dev: names deployment 2, which is not a successful deployment/),
         'counters: next deployment id 3 is not above the highest in use (4)',
       ]),

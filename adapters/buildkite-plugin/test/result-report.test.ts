@@ -4,7 +4,20 @@ import { md, report } from '../src/annotation.js';
 
 describe('report', () => {
   it('version-update: success, both names as meta-data', () => {
-    const r = report('version-update', 0, JSON.stringify({ ok: true, operation: 'version-update', componentVersion: { id: '1', name: 'G.A.cart;main;v1', created: true }, appVersion: { id: '2', name: 'G.A.shop;3', created: true } }));
+    const r = report(
+      'version-update',
+      0,
+      JSON.stringify({
+        ok: true,
+        operation: 'version-update',
+        componentVersionId: '1',
+        componentVersion: 'G.A.cart;main;v1',
+        componentVersionCreated: true,
+        appVersionId: '2',
+        appVersion: 'G.A.shop;3',
+        appVersionCreated: true,
+      }),
+    );
     expect(r.style).toBe('success');
     expect(r.metadata).toEqual([
       ['shiplog-component-version', 'G.A.cart;main;v1'],
@@ -15,7 +28,15 @@ describe('report', () => {
   });
 
   it('deploy: deployment id and app version', () => {
-    const r = report('deploy', 0, JSON.stringify({ ok: true, operation: 'deploy', deployment: { id: 5, appVersion: 'G.A.shop;3', environment: 'qa', exitCode: 0, status: 'success' } }));
+    const r = report(
+      'deploy',
+      0,
+      JSON.stringify({
+        ok: true,
+        operation: 'deploy',
+        deployment: { id: 5, appVersion: 'G.A.shop;3', environment: 'qa', exitCode: 0, status: 'success' },
+      }),
+    );
     expect(r.metadata).toEqual([
       ['shiplog-deployment-id', '5'],
       ['shiplog-deployment-status', 'success'],
@@ -24,14 +45,19 @@ describe('report', () => {
   });
 
   it('dry runs are info and publish no meta-data', () => {
-    const r = report('deploy', 0, JSON.stringify({ ok: true, dryRun: true, deployment: { id: null, appVersion: 'G.A.shop;1', status: 'planned' } }));
+    const r = report(
+      'deploy',
+      0,
+      JSON.stringify({ ok: true, dryRun: true, deployment: { id: null, appVersion: 'G.A.shop;1', status: 'planned' } }),
+    );
     expect(r.style).toBe('info');
     expect(r.annotation).toContain('dry run');
     expect(r.metadata).toEqual([]);
   });
 
   it('failures: error, or warning for approval gates; no meta-data', () => {
-    const fail = (code: string) => report('move', 1, JSON.stringify({ ok: false, error: { code, message: 'm <b>', exitCode: 1, hint: 'h' } }));
+    const fail = (code: string) =>
+      report('move', 1, JSON.stringify({ ok: false, error: { code, message: 'm <b>', exitCode: 1, hint: 'h' } }));
     expect(fail('APPROVAL_REQUIRED').style).toBe('warning');
     expect(fail('APPROVAL_REJECTED').style).toBe('warning');
     expect(fail('DEPLOY_FAILED').style).toBe('error');
@@ -41,7 +67,12 @@ describe('report', () => {
   });
 
   it('a failed deployment that was recorded still publishes its id, status and app version', () => {
-    const failed = { ok: false, operation: 'deploy', deployment: { id: 6, appVersion: { name: 'G.A.shop;3' }, environment: 'qa', exitCode: 3, status: 'failed' }, error: { code: 'DEPLOY_FAILED', message: 'failed', exitCode: 1 } };
+    const failed = {
+      ok: false,
+      operation: 'deploy',
+      deployment: { id: 6, appVersion: 'G.A.shop;3', environment: 'qa', exitCode: 3, status: 'failed' },
+      error: { code: 'DEPLOY_FAILED', message: 'failed', exitCode: 1 },
+    };
     const r = report('deploy', 1, JSON.stringify(failed));
     expect(r.style).toBe('error');
     expect(r.metadata).toEqual([
@@ -55,7 +86,11 @@ describe('report', () => {
   });
 
   it('envscript without an output file says the script is in the job log', () => {
-    const r = report('envscript', 0, JSON.stringify({ ok: true, operation: 'envscript', file: null, format: 'sh', variables: { A: '1' }, script: "export A='1'\n" }));
+    const r = report(
+      'envscript',
+      0,
+      JSON.stringify({ ok: true, operation: 'envscript', file: null, format: 'sh', variables: { A: '1' }, script: "export A='1'\n" }),
+    );
     expect(r.annotation).toContain('| File | `job log (no output file)` |');
   });
 

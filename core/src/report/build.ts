@@ -13,7 +13,7 @@ type Rec = Record<string, unknown>;
 const rec = (x: unknown): Rec => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Rec) : {});
 const fact = (label: string, ...values: Fact['values']): Fact => ({ label, values });
 const some = (f: Fact): boolean => f.values.some((x) => x.text !== '');
-const createdNote = (x: unknown): string | undefined => (rec(x).created === true ? 'created' : rec(x).created === false ? 'reused' : undefined);
+const createdNote = (created: unknown): string | undefined => (created === true ? 'created' : created === false ? 'reused' : undefined);
 
 /** Codes of failures that are a gate saying no rather than something broken. */
 export const BLOCKED_CODES: readonly string[] = ['APPROVAL_REQUIRED', 'APPROVAL_REJECTED', 'GATE_REFUSED', 'APPROVER_REFUSED'];
@@ -39,8 +39,8 @@ function variableNames(vars: unknown): string[] {
 /** The facts of a successful result, per operation. */
 const OPERATION_FACTS: Partial<Record<CommandName, (r: JsonResult) => Fact[]>> = {
   'version-update': (r) => [
-    fact('Component version', v.code(nameOf(r.componentVersion), createdNote(r.componentVersion))),
-    fact('Application version', v.code(nameOf(r.appVersion), createdNote(r.appVersion))),
+    fact('Component version', v.code(nameOf(r.componentVersion), createdNote(r.componentVersionCreated))),
+    fact('Application version', v.code(nameOf(r.appVersion), createdNote(r.appVersionCreated))),
     ...(r.deployment ? deploymentFacts(rec(r.deployment)) : []),
   ],
   move: (r) => [
@@ -53,7 +53,7 @@ const OPERATION_FACTS: Partial<Record<CommandName, (r: JsonResult) => Fact[]>> =
     fact('Application version', v.code(r.appVersion)),
     fact('Stage', v.code(r.stage)),
     fact('Decision', v.text(r.approved === false ? 'rejected' : 'approved')),
-    fact('By', v.code(r.by)),
+    fact('By', v.code(rec(r.actor).id)),
     ...(textOf(r.notes) ? [fact('Notes', v.text(r.notes))] : []),
   ],
   deploy: (r) => deploymentFacts(deploymentOf(r) ?? {}),
@@ -69,8 +69,12 @@ const OPERATION_FACTS: Partial<Record<CommandName, (r: JsonResult) => Fact[]>> =
 /** The one line that says it all, per operation (success and dry run). */
 const HEADLINES: Partial<Record<CommandName, (r: JsonResult) => string>> = {
   'version-update': (r) => `${nameOf(r.componentVersion) ?? ''}${nameOf(r.appVersion) ? ` in ${nameOf(r.appVersion)}` : ''}`,
-  move: (r) => (r.moved === false && r.dryRun !== true ? `${textOf(r.appVersion)} stays in ${textOf(r.to)}` : `moved ${textOf(r.appVersion)} ${textOf(r.from)} -> ${textOf(r.to)}`),
-  approve: (r) => `${r.approved === false ? 'rejected' : 'approved'} ${textOf(r.appVersion)}${textOf(r.stage) ? ` for ${textOf(r.stage)}` : ''}`,
+  move: (r) =>
+    r.moved === false && r.dryRun !== true
+      ? `${textOf(r.appVersion)} stays in ${textOf(r.to)}`
+      : `moved ${textOf(r.appVersion)} ${textOf(r.from)} -> ${textOf(r.to)}`,
+  approve: (r) =>
+    `${r.approved === false ? 'rejected' : 'approved'} ${textOf(r.appVersion)}${textOf(r.stage) ? ` for ${textOf(r.stage)}` : ''}`,
   deploy: (r) => {
     const d = deploymentOf(r) ?? {};
     return `${nameOf(d.appVersion) ?? ''} to ${textOf(d.environment)} ${textOf(d.status)}${d.id === undefined || d.id === null ? '' : ` (#${textOf(d.id)})`}`;
@@ -92,7 +96,12 @@ const HEADLINES: Partial<Record<CommandName, (r: JsonResult) => string>> = {
 function gateFact(result: JsonResult): Fact {
   const override = rec(result.override);
   const rules = Array.isArray(override.rules) ? override.rules.map((r) => textOf(rec(r).rule) || textOf(r)).filter(Boolean) : [];
-  return fact('Release policy', override.reason !== undefined ? v.text(`passed by override (${rules.join(', ') || 'refused rules'}): ${textOf(override.reason)}`) : { text: 'gate passed', status: 'success' });
+  return fact(
+    'Release policy',
+    override.reason !== undefined
+      ? v.text(`passed by override (${rules.join(', ') || 'refused rules'}): ${textOf(override.reason)}`)
+      : { text: 'gate passed', status: 'success' },
+  );
 }
 
 function errorOf(result: JsonResult): ReportError | undefined {
@@ -132,7 +141,11 @@ export function buildReport(command: CommandName | undefined, result: JsonResult
   if (error) {
     const deployment = deploymentOf(result);
     const recorded = op !== undefined && deployment !== undefined && deployment.id !== undefined && deployment.id !== null;
-    facts = [fact('Error', v.code(error.code), v.text(error.message)), ...(recorded ? deploymentFacts(deployment) : []), ...(intent?.facts ?? [])];
+    facts = [
+      fact('Error', v.code(error.code), v.text(error.message)),
+      ...(recorded ? deploymentFacts(deployment) : []),
+      ...(intent?.facts ?? []),
+    ];
     headline = recorded
       ? `${title}: ${nameOf(deployment.appVersion) ?? ''} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})`
       : gate && !gate.passed && gate.rules.length > 0
@@ -150,7 +163,10 @@ export function buildReport(command: CommandName | undefined, result: JsonResult
     title,
     headline,
     facts: [...facts.filter(some), ...(gate?.passed && !error ? [gateFact(result)] : []), ...(context.facts ?? [])],
-    tables: [...(error?.problems ? [{ title: 'Problems', columns: ['Problem'], rows: error.problems.map((p) => [p]) }] : []), ...(intent?.tables ?? [])],
+    tables: [
+      ...(error?.problems ? [{ title: 'Problems', columns: ['Problem'], rows: error.problems.map((p) => [p]) }] : []),
+      ...(intent?.tables ?? []),
+    ],
     links: context.links ?? [],
     unmetRules,
     ...(gate ? { gate } : {}),

@@ -14,7 +14,8 @@ export interface DashboardBuild {
   /** http(s) only when rendered as a link. */
   url: string | null;
   commit: string | null;
-  actor: string | null;
+  /** The CI user that started the build (the queries' `build.user`). */
+  user: string | null;
 }
 
 /**
