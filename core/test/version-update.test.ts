@@ -53,7 +53,7 @@ describe('version-update', () => {
     const { createMemoryHost } = await import('../src/host.js');
     const backend = await openLocalBackend(createMemoryHost({ cwd: repo.dir }), { stateDir: `${repo.dir}/.shiplog` });
     try {
-      const stored = await backend.getComponentVersion(first.result.componentVersion);
+      const stored = await backend.getComponentVersion(first.result.componentVersion as string);
       expect(stored?.attributes.DockerBuildDate).toBe('2026-01-02T03:04:05.000Z');
       expect(stored?.attributes.GitBranch).toBe('main');
     } finally {
