@@ -19,6 +19,7 @@ import {
   type DashboardDecision,
 } from '../report/dashboard-model.js';
 import { baseOfComponentVersion } from '../naming.js';
+import { actorOrLegacy } from '../policy/identity.js';
 import type { CommandModule, CommandResultBase, ResolvedInputs } from './command-module.js';
 import type { OperationContext } from './context.js';
 import { diffApplication } from './diff.js';
@@ -158,7 +159,7 @@ async function applicationOf(
         version: versionOf(a.appVersion),
         stage: a.stage,
         decision: a.approved ? 'approved' : 'rejected',
-        by: a.by,
+        actor: actorOrLegacy(a.actor, a.by),
         at: a.at,
         notes: a.notes ?? null,
       });

@@ -62,7 +62,7 @@ function app(name: string, over: Partial<DashboardApplication> = {}): DashboardA
         version: '1',
         stage: 'prod',
         decision: 'rejected',
-        by: HOSTILE,
+        actor: { id: HOSTILE, source: 'unknown' },
         at: '2026-01-01T00:00:00Z',
         notes: HOSTILE,
       },
@@ -103,7 +103,7 @@ describe('dashboard HTML', () => {
     expect(plain).not.toContain('class="g ');
     const a = app('GLOBAL.A.shop');
     a.cells[0]!.gate = { state: 'waiting', approvalsMissing: 2 };
-    a.cells[1]!.gate = { state: 'overridden', by: 'maria', reason: 'hotfix' };
+    a.cells[1]!.gate = { state: 'overridden', actor: { id: 'maria', source: 'git' }, reason: 'hotfix' };
     a.cells[0]!.drift = { state: 'drifted', intended: 'GLOBAL.A.shop;1' };
     const html = renderDashboardHtml(dashboard([a]));
     expect(html).toContain('<span class="g g-waiting">waiting for 2 approvals</span>');
