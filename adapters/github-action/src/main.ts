@@ -69,10 +69,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       problems.push('github-token needs GITHUB_REPOSITORY (owner/repo) to create a GitHub Deployment');
     }
     const timeoutMs = withGithub || op === 'approve' ? apiTimeout(env, problems) : undefined;
-    const platformGate =
-      op === 'approve'
-        ? githubGateReader(inputs, gh.githubToken, env, problems, { timeoutMs, maxResponseBytes: maxResponseBytes(undefined) })
-        : undefined;
+    const platformGate = op === 'approve' ? githubGateReader(inputs, gh.githubToken, env, problems, { timeoutMs, maxResponseBytes: maxResponseBytes(undefined) }) : undefined;
 
     // The GitHub Deployment is created only once the core is about to deploy for real (every input valid, the
     // version allowed into that stage, not a dry run): a rejected request leaves nothing behind on GitHub.
@@ -102,16 +99,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (deployment) await finishGithubDeployment(deployment, report, runCtx, gh, redactor);
     await finish(report, redactor, env, await dashboardSummary(json, host.cwd, runCtx));
     // A result that is ok with its own exit code: a plan with changes (without pass-on-changes).
-    if (!report.error && outcome.exitCode !== 0)
-      core.setFailed(`${report.headline} (exit ${outcome.exitCode}; pass-on-changes: true passes the step)`);
+    if (!report.error && outcome.exitCode !== 0) core.setFailed(`${report.headline} (exit ${outcome.exitCode}; pass-on-changes: true passes the step)`);
   } catch (err) {
     // A failure outside the core (the operation input, the runner's files): still a result and a summary.
-    const json = redactor.redactValue({
-      ok: false,
-      ...(op ? { operation: op } : {}),
-      schemaVersion: RESULT_SCHEMA_VERSION,
-      error: toShiplogError(err).toJSON(),
-    });
+    const json = redactor.redactValue({ ok: false, ...(op ? { operation: op } : {}), schemaVersion: RESULT_SCHEMA_VERSION, error: toShiplogError(err).toJSON() });
     let links: Report['links'] = [];
     try {
       links = reportLinks(runLinks(ctx ?? runContext(env)));
@@ -131,19 +122,12 @@ function recordedCommit(json: JsonResult): string | undefined {
 }
 
 /** `report: true`: the dashboard's markdown the core wrote, and where the page goes (the run's artifacts). */
-async function dashboardSummary(
-  json: JsonResult,
-  cwd: string,
-  ctx: RunContext,
-): Promise<{ markdown?: string; where: { name: string; href?: string } } | undefined> {
+async function dashboardSummary(json: JsonResult, cwd: string, ctx: RunContext): Promise<{ markdown?: string; where: { name: string; href?: string } } | undefined> {
   const published = publishedReportOf(json);
   if (!published?.html) return undefined;
-  const markdown = published.markdown
-    ? await readFile(path.resolve(cwd, published.markdown.path), 'utf8').catch(() => undefined)
-    : undefined;
+  const markdown = published.markdown ? await readFile(path.resolve(cwd, published.markdown.path), 'utf8').catch(() => undefined) : undefined;
   // the run's page lists its artifacts (an upload-artifact step after this one adds the page there)
-  const run =
-    ctx.serverUrl && ctx.repository && ctx.runId ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}#artifacts` : undefined;
+  const run = ctx.serverUrl && ctx.repository && ctx.runId ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}#artifacts` : undefined;
   return { markdown, where: { name: published.html.path, ...(run ? { href: run } : {}) } };
 }
 
@@ -151,12 +135,7 @@ async function dashboardSummary(
  * The job summary (with the dashboard when one was written, under GitHub's 1 MiB limit), one annotation per unmet
  * rule of a refused gate, then setFailed for a failure.
  */
-async function finish(
-  report: Report,
-  redactor: Redactor,
-  env: NodeJS.ProcessEnv,
-  dashboard?: Awaited<ReturnType<typeof dashboardSummary>>,
-): Promise<void> {
+async function finish(report: Report, redactor: Redactor, env: NodeJS.ProcessEnv, dashboard?: Awaited<ReturnType<typeof dashboardSummary>>): Promise<void> {
   for (const a of gateAnnotations(report.gate)) core.error(redactor.redact(a.message), { title: redactor.redact(a.title) });
   try {
     const own = renderMarkdown(report, { diagrams: true });
@@ -185,18 +164,7 @@ function stackOf(err: Error): string {
 
 function runContext(env: NodeJS.ProcessEnv): RunContext {
   const { eventName, sha, ref, serverUrl, runId, runNumber, runAttempt, workflow } = context;
-  return {
-    eventName,
-    sha,
-    ref,
-    serverUrl,
-    runId,
-    runNumber,
-    runAttempt,
-    workflow,
-    repository: env.GITHUB_REPOSITORY,
-    payload: context.payload as Record<string, unknown>,
-  };
+  return { eventName, sha, ref, serverUrl, runId, runNumber, runAttempt, workflow, repository: env.GITHUB_REPOSITORY, payload: context.payload as Record<string, unknown> };
 }
 
 /**
@@ -206,8 +174,7 @@ function runContext(env: NodeJS.ProcessEnv): RunContext {
 function exportEnvInputs(inputs: RawInputs, env: NodeJS.ProcessEnv, problems: string[]): void {
   const file = env.GITHUB_ENV;
   if (!file) problems.push("export-env needs the runner's GITHUB_ENV file, and GITHUB_ENV is not set");
-  if (inputs.output !== undefined)
-    problems.push('export-env writes to GITHUB_ENV: leave the output input empty, or set export-env to false');
+  if (inputs.output !== undefined) problems.push('export-env writes to GITHUB_ENV: leave the output input empty, or set export-env to false');
   if (!file || inputs.output !== undefined) return;
   inputs.format = 'github';
   inputs.output = file;
@@ -246,9 +213,7 @@ async function startGithubDeployment(
   );
   core.info(`created GitHub Deployment ${d.id} for ${environment}`);
   // As for the final status: the deployment goes ahead, and its final status is still posted.
-  await d
-    .setStatus('in_progress', { logUrl: runUrl(ctx), environmentUrl: gh.environmentUrl })
-    .catch((err: unknown) => warnRedacted(err, redactor));
+  await d.setStatus('in_progress', { logUrl: runUrl(ctx), environmentUrl: gh.environmentUrl }).catch((err: unknown) => warnRedacted(err, redactor));
   return d;
 }
 
@@ -266,20 +231,11 @@ function apiTimeout(env: NodeJS.ProcessEnv, problems: string[]): number | undefi
 }
 
 function githubDeploymentFact(d: GithubDeployment, gh: GithubOptions): Fact {
-  return {
-    label: 'GitHub Deployment',
-    values: [{ text: `#${d.id}` }, ...(gh.environmentUrl ? [{ text: 'environment', href: gh.environmentUrl }] : [])],
-  };
+  return { label: 'GitHub Deployment', values: [{ text: `#${d.id}` }, ...(gh.environmentUrl ? [{ text: 'environment', href: gh.environmentUrl }] : [])] };
 }
 
 /** The deployment itself is recorded; a final status that did not post is worth a warning, not a failed step. */
-async function finishGithubDeployment(
-  deployment: GithubDeployment,
-  report: Report,
-  ctx: RunContext,
-  gh: GithubOptions,
-  redactor: Redactor,
-): Promise<void> {
+async function finishGithubDeployment(deployment: GithubDeployment, report: Report, ctx: RunContext, gh: GithubOptions, redactor: Redactor): Promise<void> {
   const d = (report.result.deployment ?? {}) as { logUrl?: unknown; status?: unknown };
   const ok = report.result.ok === true && d.status !== 'failed';
   const logUrl = typeof d.logUrl === 'string' && /^https?:\/\//.test(d.logUrl) ? d.logUrl : runUrl(ctx);
@@ -298,8 +254,7 @@ async function lineage(op: AdapterCommandName, json: JsonResult, inputs: RawInpu
   if (!application) return undefined;
   // json: the Mermaid text comes back in the result only; the connection inputs the graph query shares with the operation.
   const graphInputs: RawInputs = { application, json: 'true' };
-  for (const spec of inputsFor('graph'))
-    if (inputs[spec.name] !== undefined && spec.name !== 'application') graphInputs[spec.name] = inputs[spec.name];
+  for (const spec of inputsFor('graph')) if (inputs[spec.name] !== undefined && spec.name !== 'application') graphInputs[spec.name] = inputs[spec.name];
   const { result } = await execute('graph', graphInputs, host, { commandArgs: [] });
   if (result.ok === true && typeof result.mermaid === 'string') return result.mermaid;
   core.debug(`no lineage graph: ${String((result.error as { message?: unknown } | undefined)?.message ?? 'no mermaid in the result')}`);

@@ -16,17 +16,7 @@ afterEach(async () => {
 
 const APPROVALS = [
   {
-    environments: [
-      {
-        id: 161088069,
-        node_id: 'MDExOkVudmlyb25tZW50MTYxMDg4MDY5',
-        name: 'prod',
-        url: 'https://api.github.com/repos/acme/shop/environments/prod',
-        html_url: 'https://github.com/acme/shop/deployments/activity_log?environments_filter=prod',
-        created_at: '2020-11-23T22:00:40Z',
-        updated_at: '2020-11-23T22:00:40Z',
-      },
-    ],
+    environments: [{ id: 161088069, node_id: 'MDExOkVudmlyb25tZW50MTYxMDg4MDY5', name: 'prod', url: 'https://api.github.com/repos/acme/shop/environments/prod', html_url: 'https://github.com/acme/shop/deployments/activity_log?environments_filter=prod', created_at: '2020-11-23T22:00:40Z', updated_at: '2020-11-23T22:00:40Z' }],
     state: 'approved',
     user: { login: 'octo-reviewer', id: 583231, node_id: 'MDQ6VXNlcjE=', type: 'User', site_admin: false },
     comment: 'ship it',
@@ -34,10 +24,7 @@ const APPROVALS = [
 ];
 
 it('a refused move: outputs, summary section, one annotation per rule; then the required reviewer approves (verified:github)', async () => {
-  const vu = await runAction('version-update', {
-    workspace: ws.dir,
-    inputs: { application: APP, 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': 'v1' },
-  });
+  const vu = await runAction('version-update', { workspace: ws.dir, inputs: { application: APP, 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': 'v1' } });
   expect(vu.exitCode, vu.stdout + vu.stderr).toBe(0);
 
   const refused = await runAction('move', { workspace: ws.dir, inputs: { application: APP, to: 'prod' } });

@@ -20,7 +20,9 @@ import { deploymentVariables } from './deploy-variables.js';
 
 /** Where the deployment's result comes from. */
 export type DeploySource =
-  { kind: 'run'; shell?: string; argv?: string[] } | { kind: 'record'; exitCode: number; logFile?: string } | { kind: 'server' };
+  | { kind: 'run'; shell?: string; argv?: string[] }
+  | { kind: 'record'; exitCode: number; logFile?: string }
+  | { kind: 'server' };
 
 export interface DeploymentRequest {
   environment: string;
@@ -106,12 +108,9 @@ export async function planDeployment(
   const mode: DeploymentMode = req.source.kind;
   if (mode === 'server' && !canDeployItself(backend)) {
     if (command === 'version-update') {
-      throw new UsageError(
-        `the ${backend.kind} backend cannot run deployments itself: give the deployment command to deploy to ${req.environment}`,
-        {
-          hint: `shiplog version-update ... --env ${req.environment} -- ./deploy.sh (or --command "./deploy.sh"); or leave --env out and record the deployment later with shiplog deploy`,
-        },
-      );
+      throw new UsageError(`the ${backend.kind} backend cannot run deployments itself: give the deployment command to deploy to ${req.environment}`, {
+        hint: `shiplog version-update ... --env ${req.environment} -- ./deploy.sh (or --command "./deploy.sh"); or leave --env out and record the deployment later with shiplog deploy`,
+      });
     }
     throw new UsageError(`the ${backend.kind} backend cannot run deployments itself: give the deployment command or its exit code`, {
       hint: 'shiplog deploy ... -- ./deploy.sh   (run and record), or --exit-code N [--log-file F] (record only)',
@@ -136,13 +135,7 @@ export async function planDeployment(
 }
 
 /** Runs (or records) the planned deployment of `av`. Throws FailedDeploymentError when it failed. */
-export async function performDeployment(
-  ctx: OperationContext,
-  pipeline: PipelineConfig,
-  backend: Backend,
-  plan: DeploymentPlan,
-  av: ApplicationVersion,
-): Promise<DeployResult> {
+export async function performDeployment(ctx: OperationContext, pipeline: PipelineConfig, backend: Backend, plan: DeploymentPlan, av: ApplicationVersion): Promise<DeployResult> {
   const { req, mode, stage } = plan;
   const host = ctx.host;
   // The release policy, in every mode, before anything runs or is written; a dry run gets the same verdict.
@@ -165,12 +158,7 @@ export async function performDeployment(
     ...d,
   });
   if (ctx.dryRun) {
-    const how =
-      req.source.kind === 'run'
-        ? `run ${describeCommand(req.source)}`
-        : req.source.kind === 'record'
-          ? `record exit code ${req.source.exitCode}`
-          : `start it on ${backend.location}`;
+    const how = req.source.kind === 'run' ? `run ${describeCommand(req.source)}` : req.source.kind === 'record' ? `record exit code ${req.source.exitCode}` : `start it on ${backend.location}`;
     host.log.info(`dry run: would deploy ${av.name} to ${req.environment}: ${how}`);
     return { ok: true, operation: 'deploy', deployment: summary({}), ...gate.fields, dryRun: true };
   }
@@ -179,10 +167,7 @@ export async function performDeployment(
   let deployment: Deployment;
   let timedOut = false;
   const provenance = ctx.ci();
-  const attributes =
-    req.attributes && Object.keys(req.attributes).length > 0
-      ? host.redactor.redactValue(maskSecretAttributes(host, req.attributes))
-      : undefined;
+  const attributes = req.attributes && Object.keys(req.attributes).length > 0 ? host.redactor.redactValue(maskSecretAttributes(host, req.attributes)) : undefined;
   if (req.source.kind === 'server') {
     host.log.info(`deploying ${av.name} to ${req.environment} on ${backend.location}`);
     const facts = { actor, provenance, ...(gate.override ? { override: gate.override } : {}) };
@@ -208,13 +193,7 @@ export async function performDeployment(
       host.log.info(`deploying ${av.name} to ${req.environment}: ${describeCommand(req.source)}`);
       // What is left of --timeout (the lookups before took some), but reported as the --timeout given.
       const left = Math.max(1, Math.min(req.timeoutMs, ctx.deadline?.remaining() ?? req.timeoutMs));
-      const out = await runDeploymentCommand(host, {
-        shell: req.source.shell,
-        argv: req.source.argv,
-        timeoutMs: left,
-        timeoutLabelMs: req.timeoutMs,
-        env: vars.env,
-      });
+      const out = await runDeploymentCommand(host, { shell: req.source.shell, argv: req.source.argv, timeoutMs: left, timeoutLabelMs: req.timeoutMs, env: vars.env });
       ({ exitCode, log, startedAt, finishedAt } = out);
       if (out.timedOut) {
         timedOut = true;

@@ -810,10 +810,7 @@ const HEADLINES = {
 function gateFact(result) {
   const override = rec(result.override);
   const rules = Array.isArray(override.rules) ? override.rules.map((r) => textOf(rec(r).rule) || textOf(r)).filter(Boolean) : [];
-  return fact(
-    "Release policy",
-    override.reason !== void 0 ? v.text(`passed by override (${rules.join(", ") || "refused rules"}): ${textOf(override.reason)}`) : { text: "gate passed", status: "success" }
-  );
+  return fact("Release policy", override.reason !== void 0 ? v.text(`passed by override (${rules.join(", ") || "refused rules"}): ${textOf(override.reason)}`) : { text: "gate passed", status: "success" });
 }
 function errorOf(result) {
   if (result.ok !== false) return void 0;
@@ -845,11 +842,7 @@ function buildReport(command, result, context = {}) {
   if (error) {
     const deployment = deploymentOf(result);
     const recorded = op !== void 0 && deployment !== void 0 && deployment.id !== void 0 && deployment.id !== null;
-    facts = [
-      fact("Error", v.code(error.code), v.text(error.message)),
-      ...recorded ? deploymentFacts(deployment) : [],
-      ...intent?.facts ?? []
-    ];
+    facts = [fact("Error", v.code(error.code), v.text(error.message)), ...recorded ? deploymentFacts(deployment) : [], ...intent?.facts ?? []];
     headline = recorded ? `${title}: ${nameOf(deployment.appVersion) ?? ""} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})` : gate && !gate.passed && gate.rules.length > 0 ? refusalHeadline(title, gate) : `${title} failed: ${error.message}`;
   } else {
     facts = intent ? intent.facts : op && OPERATION_FACTS[op] ? OPERATION_FACTS[op](result) : [];
@@ -863,10 +856,7 @@ function buildReport(command, result, context = {}) {
     title,
     headline,
     facts: [...facts.filter(some), ...gate?.passed && !error ? [gateFact(result)] : [], ...context.facts ?? []],
-    tables: [
-      ...error?.problems ? [{ title: "Problems", columns: ["Problem"], rows: error.problems.map((p) => [p]) }] : [],
-      ...intent?.tables ?? []
-    ],
+    tables: [...error?.problems ? [{ title: "Problems", columns: ["Problem"], rows: error.problems.map((p) => [p]) }] : [], ...intent?.tables ?? []],
     links: context.links ?? [],
     unmetRules,
     ...gate ? { gate } : {},
