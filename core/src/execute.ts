@@ -204,7 +204,8 @@ async function executeCommand(command: CommandName, inputs: ExecuteInputs, host:
   } catch (err) {
     const e = toShiplogError(err);
     const base = err instanceof FailedDeploymentError || err instanceof StoreInconsistentError || err instanceof ApplyFailedError ? err.result : { ok: false, operation: command };
-    const result = { operation: base.operation ?? command, schemaVersion: RESULT_SCHEMA_VERSION, ...base, ...e.details, ok: false, error: e.toJSON() };
+    // ok, operation and schemaVersion first, as in a successful result
+    const result = Object.assign({ ok: false, operation: base.operation ?? command, schemaVersion: RESULT_SCHEMA_VERSION }, base, e.details, { ok: false, error: e.toJSON() });
     return { exitCode: e.exitCode, result: host.redactor.redactValue(result), error: e };
   } finally {
     deadline?.dispose();
