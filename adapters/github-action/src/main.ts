@@ -30,6 +30,7 @@ import {
   type AdapterCommandName,
   type RawInputs,
   type Report,
+  RESULT_SCHEMA_VERSION,
 } from '@shiplog/core';
 import { coreInputs, githubOptions, operationOf, type GithubOptions } from './action-inputs.js';
 import { actionsHost } from './actions-host.js';
@@ -107,7 +108,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (!report.error && outcome.exitCode !== 0) core.setFailed(`${report.headline} (exit ${outcome.exitCode}; pass-on-changes: true passes the step)`);
   } catch (err) {
     // A failure outside the core (the operation input, the runner's files): still a result and a summary.
-    const json = redactor.redactValue({ ok: false, ...(op ? { operation: op } : {}), error: toShiplogError(err).toJSON() });
+    const json = redactor.redactValue({ ok: false, ...(op ? { operation: op } : {}), schemaVersion: RESULT_SCHEMA_VERSION, error: toShiplogError(err).toJSON() });
     let links: Report['links'] = [];
     try {
       links = reportLinks(runLinks(ctx ?? runContext(env)));
