@@ -19,6 +19,8 @@ export default defineConfig({
     maxWorkers: Number(process.env.SHIPLOG_TEST_WORKERS) || Math.max(4, availableParallelism() * 2),
     // One throwaway PostgreSQL cluster per run, started by the first postgres test (docs/store-postgres.md).
     globalSetup: ['core/test/support/pg-global-setup.ts'],
+    // Every result a test gets from execute() or the in-process CLI is validated against schemas/ (ajv).
+    setupFiles: ['core/test/support/result-schema-setup.ts'],
     // The JSON report feeds .ci/run's closing "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'node_modules/.cache/shiplog/vitest-results.json' }]],
   },

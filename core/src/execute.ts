@@ -30,6 +30,7 @@ import { DEFAULT_TIMEOUT_MS, durationInput } from './operations/input-resolution
 import { maxResponseBytes } from './response-limit.js';
 import { wantsReport } from './kit/report-publishing.js';
 import { withReport } from './operations/report-after.js';
+import { RESULT_SCHEMA_VERSION } from './result-version.js';
 
 /** --timeout when not given: commands that run a deployment get DEFAULT_TIMEOUT_MS (30m), apply (many deployments), store copy and check 6h, the others 5m. */
 export const DEFAULT_COMMAND_TIMEOUT_MS = 5 * 60_000;
@@ -197,11 +198,15 @@ async function executeCommand(command: CommandName, inputs: ExecuteInputs, host:
     const result = (await withHardStop(mod.run(ctx, req), deadline)) as unknown as Record<string, unknown>;
     // Which store and config file the command used (docs/store.md): only when it opened a store.
     const where = backend && storeSource ? { store: { kind: backend.kind, location: backend.location, source: storeSource }, config: configFile() === undefined ? null : path.resolve(host.cwd, configFile()!) } : {};
-    return { exitCode: mod.exitCode?.(result as never) ?? 0, result: host.redactor.redactValue({ ...result, ...where, ...(isQueryCommand(command) ? { filters } : {}) }) };
+    // schemaVersion right after ok and operation (docs/cli.md, "JSON results")
+    const versioned = { ok: result.ok, operation: result.operation, schemaVersion: RESULT_SCHEMA_VERSION, ...result };
+    return { exitCode: mod.exitCode?.(result as never) ?? 0, result: host.redactor.redactValue({ ...versioned, ...where, ...(isQueryCommand(command) ? { filters } : {}) }) };
   } catch (err) {
     const e = toShiplogError(err);
     const base = err instanceof FailedDeploymentError || err instanceof StoreInconsistentError || err instanceof ApplyFailedError ? err.result : { ok: false, operation: command };
-    return { exitCode: e.exitCode, result: host.redactor.redactValue({ ...base, ...e.details, ok: false, error: e.toJSON() }), error: e };
+    // ok, operation and schemaVersion first, as in a successful result
+    const result = Object.assign({ ok: false, operation: base.operation ?? command, schemaVersion: RESULT_SCHEMA_VERSION }, base, e.details, { ok: false, error: e.toJSON() });
+    return { exitCode: e.exitCode, result: host.redactor.redactValue(result), error: e };
   } finally {
     deadline?.dispose();
     if (backend) {

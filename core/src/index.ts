@@ -17,6 +17,7 @@ export { createHost, createMemoryHost, processInterrupts, INTERRUPT_SIGNALS, typ
 export type * from './model.js';
 // Running commands.
 export { execute, registerSecrets, type ExecuteInputs, type ExecuteOptions, type ExecuteOutcome } from './execute.js';
+export { RESULT_SCHEMA_VERSION } from './result-version.js';
 export { parseDuration, type RawInputs } from './operations/input-resolution.js';
 // The lineage a report of an operation draws (the GitHub job summary's diagram).
 export { lineageAfter } from './operations/report-after.js';

@@ -14,10 +14,10 @@ describe('approve', () => {
     expect(r.result).toEqual({
       ok: true,
       operation: 'approve',
+      schemaVersion: 1,
       appVersion: `${APP};1_0_0`,
       approved: true,
       stage: 'qa',
-      by: 'octocat',
       actor: { id: 'octocat', source: 'ci:github' },
       at: '2026-01-02T03:04:05.000Z',
       notes: 'looks good',
@@ -32,9 +32,9 @@ describe('approve', () => {
     repo = await makeRepoWithAppVersion();
     const byUser = await repo.run('approve', { application: `${APP};1.0.0`, stage: 'prod', reject: true }, { env: { USER: 'alice' } });
     expect(byUser.exitCode, byUser.err).toBe(0);
-    expect(byUser.result).toMatchObject({ approved: false, stage: 'prod', by: 'alice' });
+    expect(byUser.result).toMatchObject({ approved: false, stage: 'prod', actor: { id: 'alice' } });
     const nobody = await repo.run('approve', { application: APP, 'app-version': '1.0.0', stage: 'prod' });
-    expect(nobody.result).toMatchObject({ approved: true, by: 'unknown' });
+    expect(nobody.result).toMatchObject({ approved: true, actor: { id: 'unknown' } });
   });
 
   it('unknown stage -> exit 2; missing application -> exit 2; unknown version -> exit 2', async () => {

@@ -60,10 +60,12 @@ describe('bundled CLI (core/dist/shiplog.mjs)', () => {
     expect(up.json()).toMatchObject({
       ok: true,
       operation: 'version-update',
-      componentVersion: { name: `GLOBAL.Acme.Store.cart;main;v1_2_0_g${sha}`, created: true },
-      appVersion: { name: `${APP};1_0_0`, created: true },
+      componentVersion: `GLOBAL.Acme.Store.cart;main;v1_2_0_g${sha}`,
+      componentVersionCreated: true,
+      appVersion: `${APP};1_0_0`,
+      appVersionCreated: true,
     });
-    expect(run(['version-update', '--json']).json()).toMatchObject({ componentVersion: { created: false }, appVersion: { created: false } });
+    expect(run(['version-update', '--json']).json()).toMatchObject({ componentVersionCreated: false, appVersionCreated: false });
 
     const dev = run(['deploy', '--application', APP, '--env', 'dev', '--json', '--', 'sh', '-c', 'echo deploying to dev']);
     expect(dev.code, dev.err).toBe(0);
@@ -80,7 +82,8 @@ describe('bundled CLI (core/dist/shiplog.mjs)', () => {
       appVersion: `${APP};1_0_0`,
       approved: true,
       stage: 'prod',
-      by: 'rel-manager',
+      schemaVersion: 1,
+      actor: { id: 'rel-manager' },
     });
     expect(run(['move', '--application', APP, '--to', 'prod']).code).toBe(0);
     const prod = run(['deploy', '--application', APP, '--env', 'prod', '--exit-code', '0', '--json']);
@@ -123,7 +126,7 @@ describe('bundled CLI (core/dist/shiplog.mjs)', () => {
       // generation from strings, as hardened images configure it.
       const up = await runAsync(['version-update', '--application', `${APP}`, '--app-version', '5', '--json'], ['--disallow-code-generation-from-strings']);
       expect(up.code, up.err).toBe(0);
-      expect(JSON.parse(up.out)).toMatchObject({ ok: true, appVersion: { name: `${APP};5`, created: true } });
+      expect(JSON.parse(up.out)).toMatchObject({ ok: true, appVersion: `${APP};5`, appVersionCreated: true });
       const dep = await runAsync(['deploy', '--application', APP, '--env', 'dev', '--json']);
       expect(dep.code, dep.err).toBe(0);
       expect(JSON.parse(dep.out)).toMatchObject({ deployment: { mode: 'server', status: 'success' } });

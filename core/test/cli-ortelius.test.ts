@@ -22,9 +22,26 @@ describe('shiplog CLI on the ortelius backend (DHURL set)', () => {
   it('version-update, move, approve, deploy (server mode) with the same JSON contract', async () => {
     const up = await cli(['version-update', '--component-name', CART, '--component-version', '1.2.0', '--application', APP, '--app-version', '1.0', '--json']);
     expect(up.code, up.err).toBe(0);
-    expect(up.json()).toMatchObject({ ok: true, componentVersion: { name: `${CART};1_2_0`, created: true }, appVersion: { name: `${APP};1_0`, created: true } });
-    const again = await cli(['version-update', '--component-name', CART, '--component-version', '1.2.0', '--application', APP, '--app-version', '1.0', '--json']);
-    expect(again.json()).toMatchObject({ componentVersion: { created: false }, appVersion: { created: false } });
+    expect(up.json()).toMatchObject({
+      ok: true,
+      componentVersion: `${CART};1_2_0`,
+      componentVersionCreated: true,
+      appVersion: `${APP};1_0`,
+      appVersionCreated: true,
+    });
+    const again = await cli([
+      'version-update',
+      '--component-name',
+      CART,
+      '--component-version',
+      '1.2.0',
+      '--application',
+      APP,
+      '--app-version',
+      '1.0',
+      '--json',
+    ]);
+    expect(again.json()).toMatchObject({ componentVersionCreated: false, appVersionCreated: false });
 
     const dev = await cli(['deploy', '--application', APP, '--env', 'dev', '--timeout', '30s', '--json']);
     expect(dev.code, dev.err).toBe(0);

@@ -56,13 +56,22 @@ describe('shiplog CLI', () => {
     expect(ok.json()).toMatchObject({
       ok: true,
       operation: 'version-update',
-      componentVersion: { id: expect.any(String), name: `${CART};1_0_0`, created: true },
-      appVersion: { id: expect.any(String), name: `${APP};1`, created: true },
+      componentVersionId: expect.any(String),
+      componentVersion: `${CART};1_0_0`,
+      componentVersionCreated: true,
+      appVersionId: expect.any(String),
+      appVersion: `${APP};1`,
+      appVersionCreated: true,
     });
     expect(ok.err).toContain(`component version ${CART};1_0_0 (created)`);
     const fail = await cli(['approve', '--application', APP, '--stage', 'nope', '--json']);
     expect(fail.code).toBe(2);
-    expect(fail.json()).toEqual({ ok: false, operation: 'approve', error: { code: 'INVALID_INPUT', message: 'unknown stage "nope"', exitCode: 2, hint: 'stages: dev, qa, prod (default pipeline)' } });
+    expect(fail.json()).toEqual({
+      ok: false,
+      operation: 'approve',
+      schemaVersion: 1,
+      error: { code: 'INVALID_INPUT', message: 'unknown stage "nope"', exitCode: 2, hint: 'stages: dev, qa, prod (default pipeline)' },
+    });
     expect(fail.err).toBe('shiplog: error: unknown stage "nope"\nhint: stages: dev, qa, prod (default pipeline)\n');
     const human = await cli(['approve', '--application', APP]);
     expect(human.code).toBe(0);
@@ -74,7 +83,7 @@ describe('shiplog CLI', () => {
     repo = makeRepo({ 'svc.toml': `Name = "${CART}"\nVersion = "2.0.0"\n` }, { git: false });
     const up = await cli(['version-update', '--rsp', 'svc.toml', '--compvariant', 'feat/x', '--appname', APP, '--appversion', '3.0', '--json']);
     expect(up.code, up.err).toBe(0);
-    expect(up.json()).toMatchObject({ componentVersion: { name: `${CART};feat_x;2_0_0` }, appVersion: { name: `${APP};3_0` } });
+    expect(up.json()).toMatchObject({ componentVersion: `${CART};feat_x;2_0_0`, appVersion: `${APP};3_0` });
     const help = await cli(['version-update', '--help']);
     expect(help.out).not.toContain('--compname');
     const dep = await cli(['deploy', '--appname', APP, '--deployenv', 'dev', '--json', '--', 'sh', '-c', 'echo via-argv']);
@@ -96,7 +105,7 @@ describe('shiplog CLI', () => {
     expect(repo.storeSnapshot().size).toBe(0);
     const notDry = await cli([...base, '--dry-run=false', '--attr', 'A=1', '--attr', 'B=2', '--compattr', 'C:3']);
     expect(notDry.code, notDry.err).toBe(0);
-    expect(notDry.json()).toMatchObject({ componentVersion: { created: true }, attributes: { A: '1', B: '2', C: '3' } });
+    expect(notDry.json()).toMatchObject({ componentVersionCreated: true, attributes: { A: '1', B: '2', C: '3' } });
     const bad = await cli([...base, '--auto-increment=maybe']);
     expect(bad.code).toBe(2);
     expect(bad.err).toBe('shiplog: error: --auto-increment must be true or false (got "maybe")\nhint: see shiplog version-update --help\n');

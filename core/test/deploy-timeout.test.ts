@@ -57,8 +57,8 @@ describe('deploy --timeout on a command shiplog runs', () => {
     expect(r.result).toMatchObject({
       ok: false,
       operation: 'version-update',
-      componentVersion: { created: true },
-      appVersion: { name: `${APP};1_0_0` },
+      componentVersionCreated: true,
+      appVersion: `${APP};1_0_0`,
       deployment: { status: 'failed', exitCode: 143 },
       error: { code: 'TIMEOUT', exitCode: 5 },
     });

@@ -24,7 +24,16 @@ describe('deploy', () => {
     expect(r.result).toMatchObject({
       ok: true,
       operation: 'deploy',
-      deployment: { id: 1, appVersion: `${APP};1_0_0`, environment: 'dev', exitCode: 0, status: 'success', mode: 'run', logLines: 2, componentVersions: [`${CART};1_0_0`] },
+      deployment: {
+        id: 1,
+        appVersion: `${APP};1_0_0`,
+        environment: 'dev',
+        exitCode: 0,
+        status: 'success',
+        mode: 'run',
+        logLines: 2,
+        components: [`${CART};1_0_0`],
+      },
     });
     expect(r.err).toMatch(/one\n/);
     expect(r.err).toMatch(/two\n/);

@@ -87,7 +87,12 @@ describe('the dh tables of docs/ortelius.md', () => {
     expect(translateDhArgv(['deploy', '--env', 'dev', '--', './x', '--envs']).error).toBeUndefined();
     const r = await cli(['updatecomp', '--compname', 'GLOBAL.Acme.Store.cart', '--compversion', '1.0', '--compautoinc', 'N', '--file', '--appname', 'GLOBAL.Acme.Store.shop', '--appautoinc', 'Y', '--json']);
     expect(r.code, r.err).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ operation: 'version-update', componentVersion: { name: 'GLOBAL.Acme.Store.cart;1_0', created: true }, appVersion: { created: true } });
+    expect(JSON.parse(r.out)).toMatchObject({
+      operation: 'version-update',
+      componentVersion: 'GLOBAL.Acme.Store.cart;1_0',
+      componentVersionCreated: true,
+      appVersionCreated: true,
+    });
   });
 
   it('never suggests a flag with another effect; only another spelling of the same one', async () => {

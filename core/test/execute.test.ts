@@ -88,7 +88,12 @@ describe('execute()', () => {
     const host = createMemoryHost();
     const r = await execute('release' as CommandName, {}, host);
     expect(r.exitCode).toBe(2);
-    expect(r.result).toEqual({ ok: false, operation: 'release', error: expect.objectContaining({ code: 'USAGE', message: 'unknown command "release"' }) });
+    expect(r.result).toEqual({
+      ok: false,
+      operation: 'release',
+      schemaVersion: 1,
+      error: expect.objectContaining({ code: 'USAGE', message: 'unknown command "release"' }),
+    });
   });
 
   it('an unexpected exception becomes an internal error (exit 1) and the backend is still closed', async () => {

@@ -226,7 +226,7 @@ export const GATE_ROWS: GateRow[] = [
     rules: ['rejected'],
     then: async (t) => {
       const again = await t.run(approve('prod', 'alice@example.com', 41 * MIN));
-      expect(again.result).toMatchObject({ approved: true, overrides: { by: 'bob@example.com' } });
+      expect(again.result).toMatchObject({ approved: true, overrides: { actor: { id: 'bob@example.com' } } });
       expect((await t.run(move('prod', 42 * MIN))).exitCode).toBe(0);
       const show = await t.run({ cmd: 'show', inputs: { application: AV } });
       const decisions = (show.result.events as { kind: string; actor: { id: string } }[]).filter((e) => e.kind === 'approve' || e.kind === 'reject');

@@ -28,7 +28,7 @@ describe('history', () => {
       startedAt: '2026-11-22T08:08:00.000Z',
       finishedAt: '2026-11-22T08:08:00.000Z',
       mode: 'record',
-      build: { provider: 'github', buildId: '4711', commit: 'a1b2c3d4e5f6', branch: 'main', actor: 'alice' },
+      build: { provider: 'github', buildId: '4711', commit: 'a1b2c3d4e5f6', branch: 'main', user: 'alice' },
     });
     expect(d4.components).toContain('GLOBAL.Acme.Store.cart;main;v2');
   });

@@ -66,7 +66,7 @@ describe('identity', () => {
       const host = createMemoryHost({ env: { ...repo.env, GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'octocat' }, cwd: repo.dir });
       const r = await execute('approve', { application: APP, stage: 'prod' }, host, { actor: { id: 'reviewer', source: 'verified:github' } });
       expect(r.exitCode, JSON.stringify(r.result)).toBe(0);
-      expect(r.result).toMatchObject({ by: 'reviewer', actor: { id: 'reviewer', source: 'verified:github' } });
+      expect(r.result).toMatchObject({ actor: { id: 'reviewer', source: 'verified:github' } });
       const show = await repo.run('show', { application: APP });
       expect(show.result.events).toMatchObject([{ kind: 'approve', actor: { id: 'reviewer', source: 'verified:github' } }]);
     } finally {
@@ -80,7 +80,7 @@ describe('identity', () => {
       execFileSync('git', ['config', 'user.email', 'dana@example.com'], { cwd: repo.dir, env: repo.env });
       await repo.run('version-update', { 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': '1', application: 'GLOBAL.Acme.Store.shop' });
       const r = await repo.run('approve', { application: 'GLOBAL.Acme.Store.shop', stage: 'qa' });
-      expect(r.result).toMatchObject({ by: 'dana@example.com', actor: { id: 'dana@example.com', source: 'git' } });
+      expect(r.result).toMatchObject({ actor: { id: 'dana@example.com', source: 'git' } });
     } finally {
       repo.cleanup();
     }

@@ -24,6 +24,13 @@ describe('jenkinsStepLines', () => {
     expect(jenkinsStepLines('deploy', '', 3).failure).toMatch(/no result/);
   });
 
+  it('without the exit code (a caller that has only the result file): the result says whether it failed', () => {
+    expect(jenkinsStepLines('deploy', JSON.stringify(deployed), undefined).failure).toBeUndefined();
+    const failed = { ok: false, operation: 'approve', error: { code: 'INVALID_INPUT', message: 'unknown stage "nowhere"', exitCode: 2 } };
+    expect(jenkinsStepLines('approve', JSON.stringify(failed), undefined).failure).toBe('unknown stage "nowhere"');
+    expect(jenkinsStepLines('deploy', '', undefined).failure).toMatch(/no result/);
+  });
+
   it('a result that is ok with its own exit code (a plan with changes): its headline', () => {
     const plan = { ok: true, operation: 'plan', counts: { deploy: 2, undeploy: 0, blocked: 0, upToDate: 0 }, rows: [] };
     const lines = jenkinsStepLines('plan', JSON.stringify(plan), 1);
@@ -91,7 +98,7 @@ describe('githubStepReport', () => {
 
   it('a step that failed before its operation was known: the result output alone, and its failure', () => {
     const result = failureResult(undefined, new InvalidInputError('input "operation" must be one of ...'));
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', exitCode: 2 } });
+    expect(result).toMatchObject({ ok: false, schemaVersion: 1, error: { code: 'INVALID_INPUT', exitCode: 2 } });
     expect(result).not.toHaveProperty('operation');
     const step = githubStepReport(buildReport(undefined, result), 1);
     expect(step.outputs).toEqual([['result', JSON.stringify(result)]]);

@@ -14,6 +14,7 @@ describe('move', () => {
     expect(r.result).toEqual({
       ok: true,
       operation: 'move',
+      schemaVersion: 1,
       appVersion: `${APP};1_0_0`,
       from: 'dev',
       to: 'qa',

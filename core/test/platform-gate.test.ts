@@ -105,7 +105,7 @@ describe('platform gates become approvals with the identity of who released them
     await withRepo(async (repo) => {
       const r = await approve(repo, BUILDKITE_AFTER_BLOCK);
       expect(r.exitCode, JSON.stringify(r.result)).toBe(0);
-      expect(r.result).toMatchObject({ by: 'quinn@example.com', actor: { id: 'quinn@example.com', source: 'verified:buildkite' }, gatePassed: true });
+      expect(r.result).toMatchObject({ actor: { id: 'quinn@example.com', source: 'verified:buildkite' }, gatePassed: true });
       expect(r.result.notes).toBe("platform gate: Buildkite block step (unblocker's teams: release, platform)");
       const show = await repo.run('show', { application: APP });
       expect(show.result.events).toMatchObject([{ kind: 'approve', actor: { id: 'quinn@example.com', source: 'verified:buildkite' } }]);
@@ -133,7 +133,10 @@ describe('platform gates become approvals with the identity of who released them
       seen.length = 0;
       const r = await approve(repo, { ...CIRCLE_ENV, SHIPLOG_CIRCLECI_API_URL: apiUrl, CIRCLE_TOKEN: TOKEN });
       expect(r.exitCode, JSON.stringify(r.result)).toBe(0);
-      expect(r.result).toMatchObject({ by: 'circle-rel', actor: { id: 'circle-rel', source: 'verified:circleci' }, notes: 'platform gate: CircleCI approval job "hold-prod"' });
+      expect(r.result).toMatchObject({
+        actor: { id: 'circle-rel', source: 'verified:circleci' },
+        notes: 'platform gate: CircleCI approval job "hold-prod"',
+      });
       expect(seen).toEqual([
         { path: `/api/v2/workflow/${WORKFLOW}/job`, token: TOKEN },
         { path: `/api/v2/user/${APPROVER}`, token: TOKEN },
@@ -189,7 +192,7 @@ describe('platform gates become approvals with the identity of who released them
       const env = { JENKINS_URL: 'https://jenkins.example.test/', BUILD_NUMBER: '7', JOB_NAME: 'shop', BUILD_USER_ID: 'starter', SHIPLOG_INPUT_SUBMITTER: 'jrel' };
       const r = await approve(repo, env);
       expect(r.exitCode, JSON.stringify(r.result)).toBe(0);
-      expect(r.result).toMatchObject({ by: 'jrel', actor: { id: 'jrel', source: 'verified:jenkins' }, notes: 'platform gate: Jenkins input step' });
+      expect(r.result).toMatchObject({ actor: { id: 'jrel', source: 'verified:jenkins' }, notes: 'platform gate: Jenkins input step' });
       const { SHIPLOG_INPUT_SUBMITTER: _, ...without } = env;
       const none = await approve(repo, without);
       expect(none.exitCode).toBe(1);
@@ -205,7 +208,10 @@ describe('platform gates become approvals with the identity of who released them
       expect(cli.result.error).toMatchObject({ message: expect.stringContaining('read by the shiplog approve action') });
       const r = await approve(repo, env, {}, { platformGate: async () => githubGateApproval(RUN_APPROVALS, 'prod') });
       expect(r.exitCode, JSON.stringify(r.result)).toBe(0);
-      expect(r.result).toMatchObject({ by: 'octo-reviewer', actor: { id: 'octo-reviewer', source: 'verified:github' }, notes: 'platform gate: GitHub environment prod (required reviewers); reviewer: ship it' });
+      expect(r.result).toMatchObject({
+        actor: { id: 'octo-reviewer', source: 'verified:github' },
+        notes: 'platform gate: GitHub environment prod (required reviewers); reviewer: ship it',
+      });
     });
   });
 

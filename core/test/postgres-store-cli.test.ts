@@ -37,7 +37,14 @@ describe('shiplog CLI on a postgres store', () => {
   it('version-update, deploy, move, approve, status and history through --store with PGPASSWORD', async () => {
     const up = await withFlag(['version-update', '--component-name', CART, '--component-version', '1.0.0', '--application', APP, '--app-version', '1', '--json']);
     expect(up.code, up.err).toBe(0);
-    expect(up.json()).toMatchObject({ ok: true, componentVersion: { id: 'cv:1', created: true }, appVersion: { id: 'av:1', name: `${APP};1`, created: true } });
+    expect(up.json()).toMatchObject({
+      ok: true,
+      componentVersionId: 'cv:1',
+      componentVersionCreated: true,
+      appVersionId: 'av:1',
+      appVersion: `${APP};1`,
+      appVersionCreated: true,
+    });
     const dev = await withFlag(['deploy', '--application', APP, '--env', 'dev', '--exit-code', '0', '--json']);
     expect(dev.code, dev.err).toBe(0);
     expect(dev.json()).toMatchObject({ ok: true, deployment: { id: 1, status: 'success', environment: 'dev', mode: 'record' } });
@@ -66,7 +73,7 @@ describe('shiplog CLI on a postgres store', () => {
     const env = { SHIPLOG_STORE: url(), SHIPLOG_STORE_PASSWORD: db.password };
     const up = await cli(['version-update', '--component-name', CART, '--component-version', '2.0.0', '--application', APP, '--json'], env);
     expect(up.code, up.err).toBe(0);
-    expect(up.json()).toMatchObject({ componentVersion: { id: 'cv:2' }, appVersion: { id: 'av:2', name: `${APP};2` } });
+    expect(up.json()).toMatchObject({ componentVersionId: 'cv:2', appVersionId: 'av:2', appVersion: `${APP};2` });
     noSecret(up);
     const inUrl = url().replace('shiplog_test@', `shiplog_test:${encodeURIComponent(db.password)}@`);
     const st = await cli(['status', '--store', inUrl, '--debug', '--json']);

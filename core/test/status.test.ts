@@ -37,9 +37,17 @@ describe('status', () => {
       buildUrl: 'https://ci.example.test/runs/4711',
       commit: 'a1b2c3d4e5f6',
       branch: 'main',
-      actor: 'alice',
+      user: 'alice',
     });
-    expect(res.environments[1].build).toEqual({ provider: 'local', buildId: null, job: null, buildUrl: null, commit: null, branch: null, actor: null });
+    expect(res.environments[1].build).toEqual({
+      provider: 'local',
+      buildId: null,
+      job: null,
+      buildUrl: null,
+      commit: null,
+      branch: null,
+      user: null,
+    });
   });
 
   it('reads the current state without scanning history', async () => {

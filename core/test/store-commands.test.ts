@@ -118,8 +118,8 @@ describe('store copy', () => {
       const dep = await repo.run('deploy', { application: APP, env: 'dev', 'exit-code': 0, store: back });
       expect(dep.result.deployment).toMatchObject({ id: 5 });
       const up = await repo.run('version-update', { 'component-name': CART, 'component-version': '9.0.0', application: APP, store: back });
-      expect(up.result.componentVersion).toMatchObject({ id: 'cv:4' });
-      expect(up.result.appVersion).toMatchObject({ id: 'av:4' });
+      expect(up.result).toMatchObject({ componentVersionId: 'cv:4' });
+      expect(up.result).toMatchObject({ appVersionId: 'av:4' });
       // The identical re-run above made no commit.
       expect(execFileSync('git', ['--git-dir', remote, 'rev-list', '--count', 'refs/heads/shiplog-state']).toString().trim()).toBe(commits);
     } finally {

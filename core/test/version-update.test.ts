@@ -20,8 +20,12 @@ describe('version-update', () => {
     expect(r.result).toMatchObject({
       ok: true,
       operation: 'version-update',
-      componentVersion: { id: expect.any(String), name: `${CART};main;v1_2_0_g${sha}`, created: true },
-      appVersion: { id: expect.any(String), name: `${APP};1_0_0`, created: true },
+      componentVersionId: expect.any(String),
+      componentVersion: `${CART};main;v1_2_0_g${sha}`,
+      componentVersionCreated: true,
+      appVersionId: expect.any(String),
+      appVersion: `${APP};1_0_0`,
+      appVersionCreated: true,
     });
     const attrs = r.result.attributes as Record<string, string>;
     expect(attrs.DockerRepo).toBe('ghcr.io/acme/cart');
@@ -34,8 +38,8 @@ describe('version-update', () => {
     const first = await repo.run('version-update');
     const again = await repo.run('version-update');
     expect(again.exitCode).toBe(0);
-    expect(again.result.componentVersion).toMatchObject({ name: (first.result.componentVersion as { name: string }).name, created: false });
-    expect(again.result.appVersion).toMatchObject({ name: `${APP};1_0_0`, created: false });
+    expect(again.result).toMatchObject({ componentVersion: first.result.componentVersion, componentVersionCreated: false });
+    expect(again.result).toMatchObject({ appVersion: `${APP};1_0_0`, appVersionCreated: false });
   });
 
   it('a re-run keeps the first DockerBuildDate; an empty env variable does not hide the git branch', async () => {
@@ -44,12 +48,12 @@ describe('version-update', () => {
     expect((first.result.attributes as Record<string, string>).DockerBuildDate).toBe('2026-01-02T03:04:05.000Z');
     const again = await repo.run('version-update', {}, { now: new Date('2026-02-03T04:05:06Z'), env: { GIT_BRANCH: '' } });
     expect(again.exitCode, again.err).toBe(0);
-    expect(again.result.componentVersion).toMatchObject({ name: (first.result.componentVersion as { name: string }).name, created: false });
+    expect(again.result).toMatchObject({ componentVersion: first.result.componentVersion, componentVersionCreated: false });
     const { openLocalBackend } = await import('../src/backend/local/index.js');
     const { createMemoryHost } = await import('../src/host.js');
     const backend = await openLocalBackend(createMemoryHost({ cwd: repo.dir }), { stateDir: `${repo.dir}/.shiplog` });
     try {
-      const stored = await backend.getComponentVersion((first.result.componentVersion as { name: string }).name);
+      const stored = await backend.getComponentVersion(first.result.componentVersion as string);
       expect(stored?.attributes.DockerBuildDate).toBe('2026-01-02T03:04:05.000Z');
       expect(stored?.attributes.GitBranch).toBe('main');
     } finally {
@@ -61,23 +65,28 @@ describe('version-update', () => {
     repo = makeRepo({ 'component.toml': COMPONENT_TOML });
     const r = await repo.run('version-update', { 'component-version': '2.0.0' }, { env: { COMPONENT_VERSION: '9.9.9', COMPONENT_VARIANT: 'feature/x' } });
     expect(r.exitCode, r.err).toBe(0);
-    expect((r.result.componentVersion as { name: string }).name).toBe(`${CART};feature_x;2_0_0`);
+    expect(r.result.componentVersion).toBe(`${CART};feature_x;2_0_0`);
     const fromEnv = await repo.run('version-update', {}, { env: { COMPONENT_VERSION: '9.9.9' } });
-    expect((fromEnv.result.componentVersion as { name: string }).name).toBe(`${CART};main;9_9_9`);
+    expect(fromEnv.result.componentVersion).toBe(`${CART};main;9_9_9`);
   });
 
   it('flags alone are enough without component.toml', async () => {
     repo = makeRepo({}, { git: false });
     const r = await repo.run('version-update', { 'component-name': CART, 'component-version': '1.4.0', application: `${APP};2.0` });
     expect(r.exitCode, r.err).toBe(0);
-    expect(r.result).toMatchObject({ componentVersion: { name: `${CART};1_4_0`, created: true }, appVersion: { name: `${APP};2_0`, created: true } });
+    expect(r.result).toMatchObject({
+      componentVersion: `${CART};1_4_0`,
+      componentVersionCreated: true,
+      appVersion: `${APP};2_0`,
+      appVersionCreated: true,
+    });
   });
 
   it('derives Name/Variant/Version from git when component.toml is missing', async () => {
     repo = makeRepo({});
     const r = await repo.run('version-update');
     expect(r.exitCode, r.err).toBe(0);
-    expect((r.result.componentVersion as { name: string }).name).toBe('GLOBAL.acme.store;main;v1');
+    expect(r.result.componentVersion).toBe('GLOBAL.acme.store;main;v1');
     expect(r.result.appVersion).toBeNull();
   });
 
@@ -85,10 +94,10 @@ describe('version-update', () => {
     repo = makeRepo({});
     const full = await repo.run('version-update', { 'component-name': `${CART};feature_x;v1.0` });
     expect(full.exitCode, full.err).toBe(0);
-    expect((full.result.componentVersion as { name: string }).name).toBe(`${CART};feature_x;v1_0`);
+    expect(full.result.componentVersion).toBe(`${CART};feature_x;v1_0`);
     const versionOnly = await repo.run('version-update', { 'component-name': `${CART};v2.0` });
     expect(versionOnly.exitCode, versionOnly.err).toBe(0);
-    expect((versionOnly.result.componentVersion as { name: string }).name).toBe(`${CART};main;v2_0`); // variant from git
+    expect(versionOnly.result.componentVersion).toBe(`${CART};main;v2_0`); // variant from git
   });
 
   it('without component.toml on a CI agent (detached HEAD) the variant is the CI branch', async () => {
@@ -96,7 +105,7 @@ describe('version-update', () => {
     execFileSync('git', ['checkout', '-q', '--detach'], { cwd: repo.dir });
     const r = await repo.run('version-update', {}, { env: { BUILDKITE: 'true', BUILDKITE_BRANCH: 'release/2.1', BUILDKITE_COMMIT: 'abc' } });
     expect(r.exitCode, r.err).toBe(0);
-    expect((r.result.componentVersion as { name: string }).name).toBe('GLOBAL.acme.store;release_2_1;v1');
+    expect(r.result.componentVersion).toBe('GLOBAL.acme.store;release_2_1;v1');
   });
 
   it('--auto-increment true names the version v<schema>_<commit count>_g<sha>', async () => {
@@ -104,7 +113,7 @@ describe('version-update', () => {
     const sha = shortSha(repo.dir);
     const r = await repo.run('version-update', { 'auto-increment': 'true', 'component-version': '1.5.1' });
     expect(r.exitCode, r.err).toBe(0);
-    expect((r.result.componentVersion as { name: string }).name).toBe(`${CART};main;v1_5_1_1_g${sha}`);
+    expect(r.result.componentVersion).toBe(`${CART};main;v1_5_1_1_g${sha}`);
   });
 
   it('--auto-increment outside git is idempotent: an identical re-run reuses the version, a changed build makes the next', async () => {
@@ -112,14 +121,14 @@ describe('version-update', () => {
     const inputs = { 'auto-increment': 'Y', 'component-variant': 'main', 'component-version': '1.5.1', attr: ['DockerSha=sha256:aaa'] };
     const first = await repo.run('version-update', inputs);
     expect(first.exitCode, first.err).toBe(0);
-    expect((first.result.componentVersion as { name: string }).name).toBe(`${CART};main;v1_5_1_1`);
+    expect(first.result.componentVersion).toBe(`${CART};main;v1_5_1_1`);
     // the clock moved (DockerBuildDate differs): still the same build
     const again = await repo.run('version-update', inputs, { now: new Date('2026-01-02T04:00:00Z') });
     expect(again.exitCode, again.err).toBe(0);
-    expect(again.result.componentVersion).toMatchObject({ name: `${CART};main;v1_5_1_1`, created: false });
+    expect(again.result).toMatchObject({ componentVersion: `${CART};main;v1_5_1_1`, componentVersionCreated: false });
     const next = await repo.run('version-update', { ...inputs, attr: ['DockerSha=sha256:bbb'] });
     expect(next.exitCode, next.err).toBe(0);
-    expect(next.result.componentVersion).toMatchObject({ name: `${CART};main;v1_5_1_2`, created: true });
+    expect(next.result).toMatchObject({ componentVersion: `${CART};main;v1_5_1_2`, componentVersionCreated: true });
   });
 
   it('dh\'s several-components form: COMPONENT_NAME_n (with _VERSION_n, _APPLICATION_n) after the main one', async () => {
@@ -136,11 +145,25 @@ describe('version-update', () => {
     const r = await repo.run('version-update', {}, { env });
     expect(r.exitCode, r.err).toBe(0);
     expect(r.result.additional).toEqual([
-      { componentVersion: expect.objectContaining({ name: 'GLOBAL.Acme.Store.pay;2_0_0', created: true }), appVersion: expect.objectContaining({ name: 'GLOBAL.Acme.Store.checkout;1_0_0', created: true }) },
-      { componentVersion: expect.objectContaining({ name: 'GLOBAL.Acme.Store.mail;0_3', created: true }), appVersion: null },
+      expect.objectContaining({
+        componentVersion: 'GLOBAL.Acme.Store.pay;2_0_0',
+        componentVersionCreated: true,
+        appVersion: 'GLOBAL.Acme.Store.checkout;1_0_0',
+        appVersionCreated: true,
+      }),
+      expect.objectContaining({
+        componentVersion: 'GLOBAL.Acme.Store.mail;0_3',
+        componentVersionCreated: true,
+        appVersion: null,
+        appVersionId: null,
+        appVersionCreated: null,
+      }),
     ]);
     const again = await repo.run('version-update', {}, { env });
-    expect((again.result.additional as { componentVersion: { created: boolean } }[]).map((a) => a.componentVersion.created)).toEqual([false, false]);
+    expect((again.result.additional as { componentVersionCreated: boolean }[]).map((a) => a.componentVersionCreated)).toEqual([
+      false,
+      false,
+    ]);
   });
 
   it('reports every problem at once: bad booleans, bad SBOM type, bad kind', async () => {
@@ -216,7 +239,7 @@ describe('version-update', () => {
     repo = makeRepo({ 'component.toml': COMPONENT_TOML });
     const dry = await repo.run('version-update', { 'dry-run': true });
     expect(dry.exitCode, dry.err).toBe(0);
-    expect(dry.result).toMatchObject({ dryRun: true, componentVersion: { id: null, created: false } });
+    expect(dry.result).toMatchObject({ dryRun: true, componentVersionId: null, componentVersionCreated: false });
     expect(repo.storeSnapshot().size).toBe(0);
     await repo.run('version-update');
     const before = repo.storeSnapshot();
@@ -291,7 +314,7 @@ describe('version-update', () => {
     expect(r.result).toMatchObject({
       ok: false,
       operation: 'version-update',
-      componentVersion: { created: true },
+      componentVersionCreated: true,
       deployment: { status: 'failed', exitCode: 4 },
       error: { code: 'DEPLOY_FAILED', exitCode: 1 },
     });
@@ -310,12 +333,15 @@ describe('version-update', () => {
   it('an existing application version is reused with the component swapped in, or bumped with --app-auto-increment', async () => {
     repo = makeRepo({}, { git: false });
     const base = { 'component-name': CART, application: APP, 'app-version': '1.0.0' };
-    expect((await repo.run('version-update', { ...base, 'component-version': '1' })).result.appVersion).toMatchObject({ name: `${APP};1_0_0`, created: true });
+    expect((await repo.run('version-update', { ...base, 'component-version': '1' })).result).toMatchObject({
+      appVersion: `${APP};1_0_0`,
+      appVersionCreated: true,
+    });
     const reuse = await repo.run('version-update', { ...base, 'component-version': '2' });
-    expect(reuse.result.appVersion).toMatchObject({ name: `${APP};1_0_0`, created: false, updated: true });
+    expect(reuse.result).toMatchObject({ appVersion: `${APP};1_0_0`, appVersionCreated: false, appVersionUpdated: true });
     const bump = await repo.run('version-update', { ...base, 'component-version': '3', 'app-auto-increment': 'true' });
     expect(bump.exitCode, bump.err).toBe(0);
-    expect(bump.result.appVersion).toMatchObject({ name: `${APP};1_0_1`, created: true });
+    expect(bump.result).toMatchObject({ appVersion: `${APP};1_0_1`, appVersionCreated: true });
   });
 
   // DeployEnv in component.toml (the dh format) with no command, on a backend that cannot deploy by itself.
@@ -326,7 +352,7 @@ describe('version-update', () => {
     repo = makeRepo({ 'component.toml': `DeployEnv = "${deployEnv}"\n${COMPONENT_TOML}` });
     const r = await repo.run('version-update');
     expect(r.exitCode, r.err).toBe(0);
-    expect(r.result).toMatchObject({ ok: true, componentVersion: { created: true }, appVersion: { name: `${APP};1_0_0`, created: true } });
+    expect(r.result).toMatchObject({ ok: true, componentVersionCreated: true, appVersion: `${APP};1_0_0`, appVersionCreated: true });
     expect(r.result.deployment).toBeUndefined();
     const warnings = r.err.split('\n').filter((l) => l.startsWith('shiplog: warning: '));
     expect(warnings).toEqual([
@@ -344,7 +370,10 @@ describe('version-update', () => {
     repo = makeRepo({ 'component.toml': example });
     const r = await repo.run('version-update', {}, { env: { BUILDNUM: '145', IMAGE_TAG: 'main-1' } });
     expect(r.exitCode, r.err).toBe(0);
-    expect(r.result).toMatchObject({ componentVersion: { name: expect.stringMatching(/^GLOBAL\.Acme\.Store\.cart;main;v1_2_145_g/) }, appVersion: { name: `${APP};1_0_145` } });
+    expect(r.result).toMatchObject({
+      componentVersion: expect.stringMatching(/^GLOBAL\.Acme\.Store\.cart;main;v1_2_145_g/),
+      appVersion: `${APP};1_0_145`,
+    });
     expect(r.err).toMatch(/warning: DeployEnv "GLOBAL\.Acme\.Store\.dev" in component\.toml not deployed/);
   });
 
@@ -365,7 +394,7 @@ describe('version-update', () => {
       expect(r.err).not.toContain('naming the component from git');
       expect(repo.storeSnapshot().size).toBe(0);
     } else {
-      expect((r.result.componentVersion as { name: string }).name).toBe('GLOBAL.acme.store;main;v1');
+      expect(r.result.componentVersion).toBe('GLOBAL.acme.store;main;v1');
     }
   });
 });

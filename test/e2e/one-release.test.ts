@@ -38,12 +38,12 @@ function expectOk(label: string, r: DriverResult): void {
   expect(r.result, `${label}: no JSON result\n${log}`).toMatchObject({ ok: true });
 }
 
-/** The fields history and the adapters both report for a deployment must be equal (components = componentVersions). */
+/** The fields history and the adapters both report for a deployment must be equal (the same `components`). */
 function expectSameDeployment(reported: any, recorded: any): void {
   const keys = ['id', 'appVersion', 'application', 'environment', 'exitCode', 'status', 'mode', 'startedAt', 'finishedAt', 'logUrl'];
   // an absent optional field in the result (logUrl?) is the same fact as null in history
   for (const k of keys) expect(recorded[k] ?? null, `history ${k}`).toEqual(reported[k] ?? null);
-  expect(recorded.components).toEqual(reported.componentVersions);
+  expect(recorded.components).toEqual(reported.components);
   // nothing either side reports may disagree, whatever else they carry
   for (const k of Object.keys(reported)) if (k in recorded && k !== 'stage') expect(recorded[k], `history ${k}`).toEqual(reported[k]);
 }
@@ -79,10 +79,10 @@ for (const kind of ['local', 'ortelius'] as const) {
     it('every adapter ran its operation and reported it on its platform', () => {
       const r = release.runs;
       for (const [label, run] of release.all) expectOk(label, run);
-      const av1 = r.ghVersionUpdate.result.appVersion.name;
-      const av2 = r.bkVersionUpdate.result.appVersion.name;
-      expect(r.ghVersionUpdate.result.componentVersion.name).toBe(`${CART};main;v1_0_0`);
-      expect(r.bkVersionUpdate.result.componentVersion.name).toBe(`${CHECKOUT};main;2_0_0`);
+      const av1 = r.ghVersionUpdate.result.appVersion;
+      const av2 = r.bkVersionUpdate.result.appVersion;
+      expect(r.ghVersionUpdate.result.componentVersion).toBe(`${CART};main;v1_0_0`);
+      expect(r.bkVersionUpdate.result.componentVersion).toBe(`${CHECKOUT};main;2_0_0`);
       expect(av1).toMatch(/^GLOBAL\.Acme\.Store\.shop;/);
       expect(av2).not.toBe(av1);
       // GitHub: step outputs; Buildkite: success annotation + meta-data; Jenkins: build description
@@ -95,7 +95,7 @@ for (const kind of ['local', 'ortelius'] as const) {
       expect(r.ccMoveProd.result).toMatchObject({ appVersion: av2, from: 'qa', to: 'prod', moved: true, requiresApproval: true });
       for (const d of [r.ghDeployDev.result.deployment, r.ccDeployProd.result.deployment]) {
         expect(d).toMatchObject({ appVersion: av2, application: APP, status: 'success', exitCode: 0, mode: 'run' });
-        expect(d.componentVersions).toEqual([`${CART};main;v1_0_0`, `${CHECKOUT};main;2_0_0`]);
+        expect(d.components).toEqual([`${CART};main;v1_0_0`, `${CHECKOUT};main;2_0_0`]);
       }
       // the GitHub Deployment went in_progress -> success on the loopback GitHub API
       release.github.verify();
@@ -124,7 +124,7 @@ for (const kind of ['local', 'ortelius'] as const) {
       expect(Object.keys(envs).sort()).toEqual(['dev', 'prod']);
       for (const [env, d, provider] of [['dev', dev, 'github'], ['prod', prod, 'circleci']] as const) {
         const s = envs[env];
-        expect(s).toMatchObject({ application: d.application, appVersion: d.appVersion, deploymentId: d.id, components: d.componentVersions });
+        expect(s).toMatchObject({ application: d.application, appVersion: d.appVersion, deploymentId: d.id, components: d.components });
         expect([d.finishedAt, d.startedAt]).toContain(s.deployedAt);
         expect(s.build).toEqual(history.json.deployments.find((h: any) => h.id === d.id).build);
         expect(s.build.provider).toBe(provider);

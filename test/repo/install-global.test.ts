@@ -76,8 +76,10 @@ describe('npm install -g of the packed core, offline', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({
       ok: true,
       operation: 'version-update',
-      componentVersion: { name: 'GLOBAL.Acme.Store.cart;main;v1_4_0', created: true },
-      appVersion: { name: 'GLOBAL.Acme.Store.shop;1', created: true },
+      componentVersion: 'GLOBAL.Acme.Store.cart;main;v1_4_0',
+      componentVersionCreated: true,
+      appVersion: 'GLOBAL.Acme.Store.shop;1',
+      appVersionCreated: true,
       store: { kind: 'local', location: join(ws, '.shiplog') },
     });
   });

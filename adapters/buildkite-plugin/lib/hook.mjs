@@ -1551,7 +1551,7 @@ function intentReport(command, result) {
 const rec = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : {};
 const fact = (label, ...values) => ({ label, values });
 const some = (f) => f.values.some((x) => x.text !== "");
-const createdNote = (x) => rec(x).created === true ? "created" : rec(x).created === false ? "reused" : void 0;
+const createdNote = (created) => created === true ? "created" : created === false ? "reused" : void 0;
 const BLOCKED_CODES = ["APPROVAL_REQUIRED", "APPROVAL_REJECTED", "GATE_REFUSED", "APPROVER_REFUSED"];
 function deploymentFacts(d) {
   const status = textOf(d.status);
@@ -1571,8 +1571,8 @@ function variableNames(vars) {
 }
 const OPERATION_FACTS = {
   "version-update": (r) => [
-    fact("Component version", v.code(nameOf(r.componentVersion), createdNote(r.componentVersion))),
-    fact("Application version", v.code(nameOf(r.appVersion), createdNote(r.appVersion))),
+    fact("Component version", v.code(nameOf(r.componentVersion), createdNote(r.componentVersionCreated))),
+    fact("Application version", v.code(nameOf(r.appVersion), createdNote(r.appVersionCreated))),
     ...r.deployment ? deploymentFacts(rec(r.deployment)) : []
   ],
   move: (r) => [
@@ -1585,7 +1585,7 @@ const OPERATION_FACTS = {
     fact("Application version", v.code(r.appVersion)),
     fact("Stage", v.code(r.stage)),
     fact("Decision", v.text(r.approved === false ? "rejected" : "approved")),
-    fact("By", v.code(r.by)),
+    fact("By", v.code(rec(r.actor).id)),
     ...textOf(r.notes) ? [fact("Notes", v.text(r.notes))] : []
   ],
   deploy: (r) => deploymentFacts(deploymentOf(r) ?? {}),

@@ -14,7 +14,7 @@ setup() {
 }
 
 VU_CONFIG='{"operation":"version-update","component-name":"GLOBAL.Acme.Store.cart","application":"GLOBAL.Acme.Store.shop","attr":["DockerSha=sha256:abc","Team=web"],"auto-increment":true,"state-dir":"/var/lib/shiplog"}'
-VU_RESULT='{"ok":true,"operation":"version-update","componentVersion":{"id":"cv:1","name":"GLOBAL.Acme.Store.cart;main;v1_2_0","created":true},"appVersion":{"id":"av:1","name":"GLOBAL.Acme.Store.shop;1_0_1","created":true}}'
+VU_RESULT='{"ok":true,"operation":"version-update","schemaVersion":1,"componentVersion":"GLOBAL.Acme.Store.cart;main;v1_2_0","componentVersionId":"cv:1","componentVersionCreated":true,"appVersion":"GLOBAL.Acme.Store.shop;1_0_1","appVersionId":"av:1","appVersionCreated":true}'
 
 expect_version_update_call() {
   run shiplog_calls

@@ -7,7 +7,20 @@ const report = (operation: string, exitCode: number, text: string) => buildkiteS
 
 describe('report', () => {
   it('version-update: success, both names as meta-data', () => {
-    const r = report('version-update', 0, JSON.stringify({ ok: true, operation: 'version-update', componentVersion: { id: '1', name: 'G.A.cart;main;v1', created: true }, appVersion: { id: '2', name: 'G.A.shop;3', created: true } }));
+    const r = report(
+      'version-update',
+      0,
+      JSON.stringify({
+        ok: true,
+        operation: 'version-update',
+        componentVersionId: '1',
+        componentVersion: 'G.A.cart;main;v1',
+        componentVersionCreated: true,
+        appVersionId: '2',
+        appVersion: 'G.A.shop;3',
+        appVersionCreated: true,
+      }),
+    );
     expect(r.style).toBe('success');
     expect(r.metadata).toEqual([
       ['shiplog-component-version', 'G.A.cart;main;v1'],
@@ -44,7 +57,12 @@ describe('report', () => {
   });
 
   it('a failed deployment that was recorded still publishes its id, status and app version', () => {
-    const failed = { ok: false, operation: 'deploy', deployment: { id: 6, appVersion: { name: 'G.A.shop;3' }, environment: 'qa', exitCode: 3, status: 'failed' }, error: { code: 'DEPLOY_FAILED', message: 'failed', exitCode: 1 } };
+    const failed = {
+      ok: false,
+      operation: 'deploy',
+      deployment: { id: 6, appVersion: 'G.A.shop;3', environment: 'qa', exitCode: 3, status: 'failed' },
+      error: { code: 'DEPLOY_FAILED', message: 'failed', exitCode: 1 },
+    };
     const r = report('deploy', 1, JSON.stringify(failed));
     expect(r.style).toBe('error');
     expect(r.metadata).toEqual([

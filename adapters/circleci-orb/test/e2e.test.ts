@@ -63,8 +63,8 @@ describe('orb jobs on the embedded store', () => {
     });
     expect(vu.exitCode, vu.output).toBe(0);
     const vuResult = artifact('version-update.json');
-    expect(vuResult).toMatchObject({ ok: true, operation: 'version-update', appVersion: { name: `${APP};1`, created: true } });
-    expect(vuResult.componentVersion.name).toBe('GLOBAL.Acme.Store.cart;main;v1_4_0');
+    expect(vuResult).toMatchObject({ ok: true, operation: 'version-update', appVersion: `${APP};1`, appVersionCreated: true });
+    expect(vuResult.componentVersion).toBe('GLOBAL.Acme.Store.cart;main;v1_4_0');
     // CircleCI facts reach the core from the environment; ${NAME} in a parameter is expanded at run time.
     expect(vuResult.attributes).toMatchObject({ GitCommit: machine.sha, BuildUrl: 'https://circleci.com/gh/acme/shop/42', DockerTag: 'v1.4.0', Build: '42' });
     expect(registry.requests).toContain('/@shiplog/core/-/core-0.1.0.tgz');
@@ -181,7 +181,7 @@ describe.skipIf(!orteliusInBundle)('orb jobs against the Ortelius emulator', () 
       creds,
     );
     expect(vu.exitCode, vu.output).toBe(0);
-    expect(artifact('version-update.json')).toMatchObject({ ok: true, appVersion: { name: `${APP};1_4` } });
+    expect(artifact('version-update.json')).toMatchObject({ ok: true, appVersion: `${APP};1_4` });
     expect(emu.calls().some((c) => c.includes('/dmadminweb/API/login'))).toBe(true);
 
     const deploy = await job('deploy', { backend: 'ortelius', application: APP, env: 'dev', command: 'echo deploying-to-dev', dhpass: 'ORTELIUS_PASSWORD' }, creds);

@@ -23,8 +23,8 @@ interface Recorded {
 
 function recorded(r: ActionRun): Recorded {
   expect(r.exitCode, r.stdout + r.stderr).toBe(0);
-  const result = JSON.parse(r.outputs.result) as { componentVersion: { name: string }; attributes: Record<string, string> };
-  return { name: result.componentVersion.name, attributes: result.attributes };
+  const result = JSON.parse(r.outputs.result) as { componentVersion: string; attributes: Record<string, string> };
+  return { name: result.componentVersion, attributes: result.attributes };
 }
 
 /** The commit the summary's "Commit" row links to. */

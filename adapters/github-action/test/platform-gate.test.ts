@@ -45,7 +45,7 @@ it('a refused move: outputs, summary section, one annotation per rule; then the 
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     api.verify();
     expect(api.received[0].headers.authorization).toBe('token ghs_fakeTokenForTheApprovalsApi');
-    expect(JSON.parse(r.outputs.result)).toMatchObject({ by: 'octo-reviewer', actor: { id: 'octo-reviewer', source: 'verified:github' } });
+    expect(JSON.parse(r.outputs.result)).toMatchObject({ actor: { id: 'octo-reviewer', source: 'verified:github' } });
     expect(r.outputs['gate-passed']).toBe('true');
     expect(r.summary + r.outputs.result).not.toContain('ghs_fakeTokenForTheApprovalsApi');
   } finally {

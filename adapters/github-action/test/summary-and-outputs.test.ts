@@ -30,8 +30,12 @@ import { branchPush, openedPullRequest } from './webhook-payloads.js';
 const versionUpdate = {
   ok: true,
   operation: 'version-update',
-  componentVersion: { id: 'cv:1', name: 'GLOBAL.Acme.Store.cart;main;v1_0_0', created: true },
-  appVersion: { id: 'av:1', name: 'GLOBAL.Acme.Store.shop;1_0_0', created: false },
+  componentVersionId: 'cv:1',
+  componentVersion: 'GLOBAL.Acme.Store.cart;main;v1_0_0',
+  componentVersionCreated: true,
+  appVersionId: 'av:1',
+  appVersion: 'GLOBAL.Acme.Store.shop;1_0_0',
+  appVersionCreated: false,
 };
 const deployOk = {
   ok: true,

@@ -5,7 +5,7 @@
  * currentBuild.description: no Groovy decides what a result says. For apply it also writes the whole text report
  * to stderr, which the step's `sh` shows in the console (kit/step-report.ts jenkinsStepLines).
  *
- * Usage: node report.mjs --result FILE --operation OP --exit CODE
+ * Usage: node report.mjs --result FILE --operation OP --exit CODE (without --exit: failed when the result says so)
  */
 import { readFileSync } from 'node:fs';
 import { jenkinsStepLines } from '@shiplog/core/kit';
@@ -18,6 +18,7 @@ try {
 } catch {
   text = '';
 }
-const lines = jenkinsStepLines(arg('--operation'), text, Number(arg('--exit') ?? 1));
+const exit = arg('--exit');
+const lines = jenkinsStepLines(arg('--operation'), text, exit === undefined ? undefined : Number(exit));
 if (lines.console !== undefined) process.stderr.write(lines.console);
 process.stdout.write(`${lines.description}\n${lines.failure !== undefined ? `${lines.failure}\n` : ''}`);

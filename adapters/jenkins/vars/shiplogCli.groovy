@@ -212,7 +212,7 @@ private Map readResult(String file, int status) {
     } catch (ignored) {
         // no file, or not JSON: reported as no result below
     }
-    return [ok: false, error: [code: 'NO_RESULT', message: "shiplog printed no JSON result (exit ${status})".toString(), exitCode: status]]
+    return [ok: false, schemaVersion: 1, error: [code: 'NO_RESULT', message: "shiplog printed no JSON result (exit ${status})".toString(), exitCode: status]]
 }
 
 /** The build description is HTML: the core's plain-text line, escaped. */

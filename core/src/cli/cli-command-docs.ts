@@ -17,6 +17,8 @@ export const CLI_COMMAND_DOCS: readonly string[] = [
   'and exits 2 naming each one; `--force` overwrites. The snippets reference the adapters at',
   `\`${ADAPTER_REPOSITORY}\`: \`uses: ${ADAPTER_REFS.githubAction('deploy')}\`, \`${ADAPTER_REFS.orb()}\`,`,
   `\`${ADAPTER_REFS.buildkitePlugin()}\`, \`@Library('${ADAPTER_REFS.jenkinsLibrary()}')\`.`,
+  'With `--json` it prints `{ok, operation: "init", schemaVersion, platform, detectedBy, written, gitignore}`',
+  '([schemas/init.json](../schemas/init.json)).',
   '',
   '`shiplog completion bash|zsh|fish` prints a completion script for the commands, their flags and the values of',
   'flags with fixed values: `eval "$(shiplog completion bash)"` (zsh: the same with `zsh`, through bashcompinit;',

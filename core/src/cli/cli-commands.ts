@@ -8,6 +8,7 @@ import type { Host } from '../host.js';
 import { completionScript, CLI_ONLY_COMMANDS, SHELLS, type Shell } from './completion.js';
 import { InitRefused, runInit } from './init.js';
 import { printError, printJson } from './output.js';
+import { RESULT_SCHEMA_VERSION } from '../result-version.js';
 import { SHIPLOG_VERSION } from './version.js';
 
 export interface CliCommandIo {
@@ -21,7 +22,7 @@ export interface CliCommandIo {
 
 function usage(io: CliCommandIo, message: string, hint: string, json = false): void {
   printError(io.host, { message, hint });
-  if (json) printJson(io.host, { ok: false, error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint } }, io.stdoutJson);
+  if (json) printJson(io.host, { ok: false, schemaVersion: RESULT_SCHEMA_VERSION, error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint } }, io.stdoutJson);
   io.done(EXIT.INVALID);
 }
 
@@ -99,7 +100,7 @@ export function addCliCommands(program: Command, io: CliCommandIo): void {
         r.platform === 'none' ? 'no CI platform detected (--platform to choose one)' : `CI platform: ${r.platform} (${r.detectedBy})`;
       io.host.stderr(`${how}\nwrote ${r.written.join(', ')}${r.gitignore === 'added' ? '; added .shiplog/ to .gitignore' : ''}\n`);
       io.host.stderr('next: edit component.toml (Name, Application), then run `shiplog version-update --dry-run`\n');
-      if (o.json) printJson(io.host, { ok: true, operation: 'init', ...r }, io.stdoutJson);
+      if (o.json) printJson(io.host, { ok: true, operation: 'init', schemaVersion: RESULT_SCHEMA_VERSION, ...r }, io.stdoutJson);
       io.done(EXIT.OK);
     } catch (err) {
       if (err instanceof InitRefused) return usage(io, err.message, 'see shiplog init --help', o.json === true);

@@ -7,6 +7,7 @@ import { CLI_COMMAND_DOCS } from './cli-command-docs.js';
 import { EXIT } from '../errors.js';
 import { COMMANDS, cliCommandWords, inputsFor, isRequired, type CommandName, type InputSpec } from '../inputs.js';
 import { COMMAND_MODULES } from '../operations/registry.js';
+import { resultVocabularyDocs } from './result-vocabulary-docs.js';
 
 const GATE_FIELDS =
   '`gatePassed`, `unmetRules`: the release policy\'s verdict ([policy.md](policy.md)); `override`: `{reason, actor, at, rules}` when it passed by `--override`. Refused: exit 1 (code `GATE_REFUSED`, or `APPROVAL_REQUIRED`/`APPROVAL_REJECTED` when approvals are all that is missing), nothing written, with `gatePassed: false` and `unmetRules: [{rule, stage, environment?, message, next, ...}]` beside `error`; a dry run gives the same';
@@ -14,8 +15,9 @@ const GATE_FIELDS =
 /** JSON result fields per command (the success shape; failures are `{ok:false, error}`). */
 const OUTPUT_FIELDS: Record<CommandName, string[]> = {
   'version-update': [
-    '`componentVersion`: `{id, name, created, updated?}`: the full component version name; `created:false` when it already existed',
-    '`appVersion`: `{id, name, created, updated?}` or `null` without an application',
+    '`componentVersion`: the full component version name; `componentVersionId`; `componentVersionCreated`: `false` when it already existed; `componentVersionUpdated: true` when its attributes were updated',
+    '`appVersion`: the full application version name, or `null` without an application; `appVersionId`; `appVersionCreated` (`null` without an application); `appVersionUpdated: true` when an existing one was updated',
+    "`additional`: dh's several-components form (`COMPONENT_NAME_1`...): one entry per further component, with the same `componentVersion...` and `appVersion...` fields",
     '`attributes`: the attributes stored on the component version (secrets masked)',
     '`deployment`: with `--env` (or `DeployEnv`), as for `deploy`; absent when a `DeployEnv` from component.toml was skipped (no deployment command on a backend that cannot deploy by itself: a warning says so, see [component-toml.md](component-toml.md#deployenv))',
     '`dryRun`: `true` on a dry run (ids are `null`)',
@@ -34,14 +36,14 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
     '`appVersion`',
     '`approved`: `false` for `--reject`',
     '`stage`',
-    '`by`: `actor.id`; `actor`: `{id, source}`: the CI platform\'s identity, else `git config user.email`, else the OS user; `--as` outside CI (source `self-asserted`)',
-    '`at`: ISO time',
+    "`actor`: `{id, source}`: the CI platform's identity, else `git config user.email`, else the OS user; `--as` outside CI (source `self-asserted`)",
+    '`at`: when it was recorded',
     '`notes`',
-    '`overrides`: `{by, at}` of the rejection this approval overrides',
+    '`overrides`: `{actor, at}` of the rejection this approval overrides (`actor.source` `unknown`: the record keeps only the id)',
     '`gatePassed`: `true`, `unmetRules`: `[]`. An identity the stage\'s approval rule refuses (`approvers`, `trust`, `self-approval`) is exit 1, code `APPROVER_REFUSED`, nothing stored, with `gatePassed: false` and `unmetRules`',
   ],
   deploy: [
-    '`deployment`: `{id, appVersion, application, environment, stage, exitCode, status, mode, componentVersions, startedAt, finishedAt, durationMs, logLines, logUrl?, actor, override?}`; `durationMs`: how long the command ran (`run`) or the server-side deployment was followed (`server`), whole milliseconds; `null` for `record` and a dry run',
+    '`deployment`: `{id, appVersion, application, environment, stage, exitCode, status, mode, components, startedAt, finishedAt, durationMs, logLines, logUrl?, actor, override?}`; `durationMs`: how long the command ran (`run`) or the server-side deployment was followed (`server`), whole milliseconds; `null` for `record` and a dry run',
     GATE_FIELDS,
     '`status`: `success` | `failed` (`planned` on a dry run); `mode`: `run` | `record` | `server`',
     'A failed deployment prints the same object with `ok:false` plus `error` and exits 1',
@@ -50,11 +52,14 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
     'Still running at `--timeout`: the command is stopped (SIGTERM, then SIGKILL 10 s later) and the deployment recorded as failed with its exit code (143 for SIGTERM, 137 for SIGKILL, 124 when it exited 0 once stopped); the same object with `ok:false` and `error.code` `TIMEOUT`, exit 5. Processes the command started in the background and that outlive it are not stopped',
   ],
   envscript: ['`file`: the file appended to, or `null` (printed on stdout)', '`format`', '`variables`: `{KEY: value}`', '`script`: the text written (or printed), exactly as `shiplog envscript` without `--json` prints it. See [envscript.md](envscript.md)'],
-  status: ['`environments`: `[{name, appVersion, components, deploymentId, deployedAt, actor?, override?, ...}]` (`override`: the deployment passed its gate by `--override`). See [queries.md](queries.md)'],
+  status: [
+    '`environments`: `[{name, application, appVersion, components, deploymentId, deployedAt, build, actor?, override?}]` (`override`: the deployment passed its gate by `--override`); `filter`: `{environment, application}` as asked (`null` when not). See [queries.md](queries.md)',
+  ],
   history: [
     '`kind`: as asked',
-    '`deployments` (`--kind deploy`): newest first, each with `actor` and `override?`. See [queries.md](queries.md)',
-    '`events` (other kinds): `[{kind, at, appVersion, application, actor, stage?, from?, to?, environment?, deploymentId?, notes?, reason?, rules?, overrides?}]`, newest first',
+    '`deployments` (`--kind deploy`): newest first, `[{id, application, appVersion, environment, status, exitCode, startedAt, finishedAt, mode, components, logUrl, build, actor, override?}]`. See [queries.md](queries.md)',
+    '`events` (other kinds): `[{kind, at, appVersion, application, actor, stage?, from?, to?, environment?, deploymentId?, status?, notes?, reason?, rules?, overrides?}]`, newest first',
+    '`filter`: `{application, environment, component, limit, kind}` as asked',
   ],
   diff: ['components that differ between two environments. See [queries.md](queries.md)'],
   graph: ['`mermaid`: the version lineage as a Mermaid flowchart; `versions`. See [queries.md](queries.md)'],
@@ -82,7 +87,7 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
   ],
   show: [
     '`appVersion`, `application`, `version`, `stage`, `createdAt`, `actor`, `predecessor`',
-    '`components`: `[{name, branch}]`',
+    '`components`: the full component version names; `componentBranches`: `{<component version>: <git branch>}` for those whose branch is known',
     '`events`: every approval, rejection, move, deployment and override, oldest first (as `history` `events`)',
     '`stages`: `[{name, state: passed|current|ahead, gatePassed?, unmetRules?}]`: for each stage not reached, what a move there still needs now. See [policy.md](policy.md)',
   ],
@@ -105,12 +110,12 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
     'When a deployment failed or rows were blocked or not started: the same object with `ok:false`, `error.code` `APPLY_FAILED`, exit 1. A lease held by another apply past `--lock-timeout`: exit 4 (`LEASE_HELD`, naming the holder). Ortelius: exit 2 (`NOT_SUPPORTED`). See [intent.md](intent.md)',
   ],
   'state-set': [
-    '`environment`, `key`, `value` (redacted), `revision`, `setAt`, `setBy`, `variable` (`SHIPLOG_STATE_<KEY>`)',
+    '`environment`, `key`, `value` (redacted), `revision`, `setAt`, `actor` (who set it; `source` `unknown`: the store keeps only the id), `variable` (`SHIPLOG_STATE_<KEY>`)',
     '`changed`: `false` when the key already held this value (nothing written); `previous`: `{value, revision}` or `null`',
     'A key with a secret\'s name: exit 2 (state is not a secret store). Ortelius: exit 2 (`NOT_SUPPORTED`). See [intent.md](intent.md#custom-state)',
   ],
-  'state-get': ['`environment`, `key`, `value`, `revision`, `setAt`, `setBy`, `variable`; `history`: the values newest first (at most `--limit`)', 'Without `--json` the value is printed on stdout (JSON text when it is not a string). A key never set: exit 2'],
-  'state-list': ['`environments`: the environments read; `values`: `[{environment, key, value, revision, setAt, setBy}]`'],
+  'state-get': ['`environment`, `key`, `value`, `revision`, `setAt`, `actor`, `variable`; `history`: the values newest first (at most `--limit`)', 'Without `--json` the value is printed on stdout (JSON text when it is not a string). A key never set: exit 2'],
+  'state-list': ['`environments`: the environments read; `values`: `[{environment, key, value, revision, setAt, actor}]`'],
 };
 
 function cell(s: string): string {
@@ -156,7 +161,8 @@ export function renderCliDocs(): string {
     '  the environment). Lists repeat the flag. Durations: `90s`, `15m`, `1h` (a bare number is seconds).',
     '- **dh spellings**: the reference `dh` CLI\'s option names are accepted as hidden aliases (column "dh aliases").',
     '- **Output**: human lines go to stderr. With `--json`, stdout carries exactly one JSON object: the result',
-    '  (`{"ok":true,"operation":...}`) or `{"ok":false,"error":{"code","message","exitCode","hint?","problems?"}}`.',
+    '  (`{"ok":true,"operation":...,"schemaVersion":1}`) or `{"ok":false,"schemaVersion":1,"error":{"code","message","exitCode","hint?","problems?"}}`,',
+    '  in the vocabulary of "JSON results" below, each with its JSON Schema in schemas/.',
     "  Without `--json` only the command's product goes to stdout: the tables of `status`, `history` and `diff` (in the",
     "  `--format` asked for: `table`, `json`, `markdown`, `csv` or `tsv`; `--json` is `--format json`), `envscript`",
     "  without `--output` the script, `graph` the Mermaid text. A `table` on a terminal is aligned, fitted to its width",
@@ -214,6 +220,7 @@ export function renderCliDocs(): string {
     '|---|---|',
     ...exitRows.map(([c, m]) => `| ${c} | ${m} |`),
     '',
+    ...resultVocabularyDocs(),
     '## Commands',
     '',
     ...COMMANDS.map((c) => `- [\`${cliCommandWords(c).join(' ')}\`](#shiplog-${cliCommandWords(c).join('-')}): ${COMMAND_MODULES[c].summary}`),
@@ -234,7 +241,7 @@ export function renderCliDocs(): string {
     out.push('Examples:', '', '```sh', ...mod.examples, '```', '');
     out.push('| flag | dh aliases | type | default | env | description |', '|---|---|---|---|---|---|');
     for (const spec of inputsFor(name, { includeCliOnly: true })) out.push(flagRow(spec, name));
-    out.push('', 'JSON result (besides `ok` and `operation`):', '', ...OUTPUT_FIELDS[name].map((f) => `- ${f}`), '');
+    out.push('', `JSON result (besides \`ok\`, \`operation\` and \`schemaVersion\`; schema [schemas/${name}.json](../schemas/${name}.json)):`, '', ...OUTPUT_FIELDS[name].map((f) => `- ${f}`), '');
   }
   out.push(
     '## Pipeline config (shiplog.toml)',

@@ -19,6 +19,7 @@ import { printError, printJson, printOutcome } from './output.js';
 import { emptyPathProblems } from './empty-values.js';
 import { formatConflict, outputOptions, statusTerminal, type Terminal } from './output-options.js';
 import { SHIPLOG_VERSION } from './version.js';
+import { RESULT_SCHEMA_VERSION } from '../result-version.js';
 
 export interface CliIo {
   argv: string[];
@@ -171,7 +172,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void, redactor: 
       });
       const conflict = [formatConflict(inputs, mod.table !== undefined, name), ...emptyPathProblems(name, inputs)].filter((p) => p !== undefined).join('; ') || undefined;
       const outcome = conflict
-        ? { exitCode: EXIT.INVALID, result: { ok: false, operation: name, error: { code: 'USAGE', message: conflict, exitCode: EXIT.INVALID, hint: `see shiplog ${words.join(' ')} --help` } } }
+        ? { exitCode: EXIT.INVALID, result: { ok: false, operation: name, schemaVersion: RESULT_SCHEMA_VERSION, error: { code: 'USAGE', message: conflict, exitCode: EXIT.INVALID, hint: `see shiplog ${words.join(' ')} --help` } } }
         : await execute(name, inputs, host, { ...io.executeOptions, commandArgs });
       printOutcome(host, mod, outcome, outputOptions(inputs, io.env, io.terminal ?? {}, mod.table !== undefined), io.stdout);
       done(outcome.exitCode);
@@ -185,7 +186,7 @@ function usageFailure(io: CliIo, redactor: Redactor, message: string, inputs: Re
   const host = createHost({ env: io.env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, redactor });
   const error = { code: 'USAGE', message, exitCode: EXIT.INVALID, hint: 'see shiplog --help' };
   printError(host, error);
-  if (isTrueFlag(inputs.json)) printJson(host, { ok: false, error }, io.stdout);
+  if (isTrueFlag(inputs.json)) printJson(host, { ok: false, schemaVersion: RESULT_SCHEMA_VERSION, error }, io.stdout);
   return EXIT.INVALID;
 }
 
@@ -205,7 +206,7 @@ export async function runCli(io: CliIo): Promise<number> {
     return EXIT.INVALID;
   }
   const usage = (message: string, hint: string) => {
-    const error = { ok: false, error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint } };
+    const error = { ok: false, schemaVersion: RESULT_SCHEMA_VERSION, error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint } };
     printError(host, error.error);
     if (io.argv.some((a) => a === '--json' || a === '--json=true')) printJson(host, error, io.stdout);
     return EXIT.INVALID;
@@ -227,7 +228,7 @@ export async function runCli(io: CliIo): Promise<number> {
       const spelt = unknown && command && COMMANDS.includes(command) ? spellingOf(unknown, command) : undefined;
       const near = unknown && command && COMMANDS.includes(command) && !spelt ? suggestFlag(unknown, command) : undefined;
       if (spelt ?? near) message += ` (did you mean ${spelt ?? near}?)`;
-      const error = { ok: false, error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint: 'see shiplog --help' } };
+      const error = { ok: false, schemaVersion: RESULT_SCHEMA_VERSION, error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint: 'see shiplog --help' } };
       printError(host, error.error);
       if (io.argv.some((a) => a === '--json' || a === '--json=true')) printJson(host, error, io.stdout);
       return EXIT.INVALID;

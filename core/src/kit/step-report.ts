@@ -10,6 +10,7 @@ import { toShiplogError } from '../errors.js';
 import type { CommandName } from '../inputs.js';
 import { buildReport, noResultReport } from '../report/build.js';
 import { gateAnnotations, ruleLine, type GateAnnotation } from '../report/gate-verdict.js';
+import { RESULT_SCHEMA_VERSION } from '../result-version.js';
 import type { Report } from '../report/model.js';
 import { renderOutputs } from '../report/outputs.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -62,8 +63,12 @@ export function circleciStepReport(operation: string | undefined, resultText: st
 export function jenkinsStepLines(
   operation: string | undefined,
   resultText: string,
-  exitCode: number,
+  exitCode: number | undefined,
 ): { description: string; failure?: string; console?: string } {
+  // Without the CLI's exit code (a caller that has only the result file), the result says whether it failed.
+  const parsed = parseResult(resultText);
+  const errorExit = (parsed?.error as { exitCode?: unknown } | undefined)?.exitCode;
+  exitCode ??= typeof errorExit === 'number' ? errorExit : parsed && parsed.ok !== false && !parsed.error ? 0 : 1;
   const report = reportOf(operation, resultText, exitCode);
   const description = renderHeadline(report);
   const console = operation === 'apply' ? { console: renderText(report) } : {};
@@ -94,9 +99,9 @@ export function buildkiteStepReport(operation: string, resultText: string, exitC
   return { style: BUILDKITE_STYLE[report.verdict], annotation: renderMarkdown(report), metadata: renderOutputs(report, 'buildkite') };
 }
 
-/** The result of a step that failed outside the core (a bad operation input, the runner's files): `{ok: false, error}`. */
+/** The result of a step that failed outside the core (a bad operation input, the runner's files): `{ok: false, schemaVersion, error}`. */
 export function failureResult(operation: CommandName | undefined, err: unknown): JsonResult {
-  return { ok: false, ...(operation ? { operation } : {}), error: toShiplogError(err).toJSON() };
+  return { ok: false, ...(operation ? { operation } : {}), schemaVersion: RESULT_SCHEMA_VERSION, error: toShiplogError(err).toJSON() };
 }
 
 /**

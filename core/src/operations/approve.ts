@@ -9,6 +9,7 @@ import { InvalidInputError } from '../errors.js';
 import type { Actor, Approval } from '../model.js';
 import { findStage, nextStage, requireStage } from '../pipeline-config.js';
 import { approverProblems } from '../policy/approvals.js';
+import { actorOrLegacy } from '../policy/identity.js';
 import { approverRefusal } from '../policy/refusal.js';
 import { gateNotes } from '../kit/platform-gates.js';
 import { findAppVersion, parseAppVersionRef, type AppVersionRef } from './app-version-lookup.js';
@@ -29,13 +30,12 @@ export interface ApproveResult extends CommandResultBase, VerdictFields {
   appVersion: string;
   approved: boolean;
   stage: string;
-  /** actor.id */
-  by: string;
+  /** Who decided. */
   actor: Actor;
   at: string;
   notes?: string;
-  /** An approval that overrides the stage's standing rejection names it. */
-  overrides?: { by: string; at: string };
+  /** An approval that overrides the stage's standing rejection names it (source `unknown`: the record keeps only the id). */
+  overrides?: { actor: Actor; at: string };
   dryRun?: boolean;
 }
 
@@ -94,22 +94,21 @@ export const approveCommand: CommandModule<ApproveRequest, ApproveResult> = {
     const base = { ok: true as const, operation: 'approve' as const, appVersion: av.name, approved: approval.approved, stage: stage.name, gatePassed: true, unmetRules: [] };
     if (req.dryRun) {
       ctx.host.log.info(`dry run: would record ${approval.approved ? 'an approval' : 'a rejection'} of ${av.name} for ${stage.name} by ${approval.by}`);
-      return { ...base, by: approval.by, actor, at: approval.at, ...(notes ? { notes } : {}), dryRun: true };
+      return { ...base, actor, at: approval.at, ...(notes ? { notes } : {}), dryRun: true };
     }
     const saved = await backend.recordApproval(approval, { pipeline });
     return {
       ...base,
-      by: saved.by,
       actor: saved.actor ?? actor,
       at: saved.at,
       ...(saved.notes ? { notes: saved.notes } : {}),
-      ...(saved.overrides ? { overrides: saved.overrides } : {}),
+      ...(saved.overrides ? { overrides: { actor: actorOrLegacy(undefined, saved.overrides.by), at: saved.overrides.at } } : {}),
     };
   },
 
   render(res) {
     const what = res.approved ? 'approved' : 'rejected';
-    const over = res.overrides ? ` (overrides the rejection by ${res.overrides.by} at ${res.overrides.at})` : '';
-    return `${res.dryRun ? '[dry run] ' : ''}${res.appVersion} ${what} for ${res.stage} by ${res.by}${over}`;
+    const over = res.overrides ? ` (overrides the rejection by ${res.overrides.actor.id} at ${res.overrides.at})` : '';
+    return `${res.dryRun ? '[dry run] ' : ''}${res.appVersion} ${what} for ${res.stage} by ${res.actor.id}${over}`;
   },
 };

@@ -46,7 +46,8 @@ export interface DeploymentSummary {
   exitCode: number | null;
   status: Deployment['status'] | 'planned';
   mode: DeploymentMode;
-  componentVersions: string[];
+  /** Full component version names. */
+  components: string[];
   startedAt?: string;
   finishedAt?: string;
   /** How long it ran (run: the command; server: start to end as shiplog followed it); null when nothing ran here. */
@@ -152,7 +153,7 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
     exitCode: null,
     status: 'planned',
     mode,
-    componentVersions: av.components,
+    components: av.components,
     durationMs: null,
     logLines: 0,
     ...(req.logUrl ? { logUrl: req.logUrl } : {}),
@@ -259,7 +260,7 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
       exitCode: deployment.exitCode,
       status: deployment.status,
       mode: deployment.mode,
-      componentVersions: deployment.componentVersions,
+      components: deployment.componentVersions,
       startedAt: deployment.startedAt,
       ...(deployment.finishedAt ? { finishedAt: deployment.finishedAt } : {}),
       durationMs,

@@ -76,7 +76,8 @@ export interface BuildInfo {
   buildUrl: string | null;
   commit: string | null;
   branch: string | null;
-  actor: string | null;
+  /** The CI platform's user that started the build (CiContext.actor); who acted is the entry's `actor`. */
+  user: string | null;
 }
 
 export function buildInfo(ci: CiContext | undefined): BuildInfo {
@@ -87,7 +88,7 @@ export function buildInfo(ci: CiContext | undefined): BuildInfo {
     buildUrl: ci?.buildUrl ?? ci?.jobUrl ?? null,
     commit: ci?.commit ?? null,
     branch: ci?.branch ?? null,
-    actor: ci?.actor ?? null,
+    user: ci?.actor ?? null,
   };
 }
 

@@ -26,8 +26,8 @@ export interface ReleaseEvent {
   reason?: string;
   /** override: the rules that were overridden. */
   rules?: string[];
-  /** approve: the rejection this approval overrides. */
-  overrides?: { by: string; at: string };
+  /** approve: the rejection this approval overrides (source `unknown`: the record keeps only the id). */
+  overrides?: { actor: Actor; at: string };
 }
 
 /** Every event of a record, oldest first. */
@@ -43,7 +43,7 @@ export function eventsOf(record: AppVersionRecord): ReleaseEvent[] {
       actor: actorOrLegacy(a.actor, a.by),
       stage: a.stage,
       ...(a.notes ? { notes: a.notes } : {}),
-      ...(a.overrides ? { overrides: a.overrides } : {}),
+      ...(a.overrides ? { overrides: { actor: actorOrLegacy(undefined, a.overrides.by), at: a.overrides.at } } : {}),
     });
   }
   for (const m of record.moves) {
@@ -71,6 +71,6 @@ export function eventDetail(e: ReleaseEvent): string {
     case 'override':
       return `${e.environment ? `deployment ${e.deploymentId} to ${e.environment}` : `move to ${e.to}`}: ${e.rules?.join(', ')}: "${e.reason}"`;
     default:
-      return `${e.stage}${notes}${e.overrides ? ` (overrides the rejection by ${e.overrides.by})` : ''}`;
+      return `${e.stage}${notes}${e.overrides ? ` (overrides the rejection by ${e.overrides.actor.id})` : ''}`;
   }
 }

@@ -70,7 +70,9 @@ export async function annotateCells(ctx: OperationContext, dashboard: Dashboard,
           if (previous !== null && previous !== (cell?.appVersion ?? null)) notes.gate = await gateOf(previous, env, true);
           else if (cell) {
             const override = running.get(key(env, app.name))?.override;
-            notes.gate = override ? { state: 'overridden', by: override.actor.id, reason: override.reason } : await gateOf(cell.appVersion, env, false);
+            notes.gate = override
+              ? { state: 'overridden', actor: override.actor, reason: override.reason }
+              : await gateOf(cell.appVersion, env, false);
           }
         }
         if (intent) notes.drift = driftOf(intent, env, app.name, cell?.appVersion ?? null);

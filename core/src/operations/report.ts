@@ -12,6 +12,7 @@ import { renderDashboardHtml } from '../report/dashboard-html.js';
 import { renderDashboardMarkdown } from '../report/dashboard-markdown.js';
 import { versionOf, type Dashboard, type DashboardApplication, type DashboardBuild, type DashboardComponentRow, type DashboardDecision } from '../report/dashboard-model.js';
 import { baseOfComponentVersion } from '../naming.js';
+import { actorOrLegacy } from '../policy/identity.js';
 import type { CommandModule, CommandResultBase, ResolvedInputs } from './command-module.js';
 import type { OperationContext } from './context.js';
 import { diffApplication } from './diff.js';
@@ -76,7 +77,7 @@ export function reportRequest(inputs: ResolvedInputs): ReportRequest {
 }
 
 function dashboardBuild(b: BuildInfo): DashboardBuild {
-  return { label: buildLabel(b), url: b.buildUrl, commit: b.commit, actor: b.actor };
+  return { label: buildLabel(b), url: b.buildUrl, commit: b.commit, user: b.user };
 }
 
 function durationMs(d: HistoryEntry): number | null {
@@ -131,7 +132,15 @@ async function applicationOf(ctx: OperationContext, name: string, envs: string[]
   const decisions: DashboardDecision[] = [];
   for (const v of drawn) {
     for (const a of await backend.listApprovals(v.name)) {
-      decisions.push({ appVersion: a.appVersion, version: versionOf(a.appVersion), stage: a.stage, decision: a.approved ? 'approved' : 'rejected', by: a.by, at: a.at, notes: a.notes ?? null });
+      decisions.push({
+        appVersion: a.appVersion,
+        version: versionOf(a.appVersion),
+        stage: a.stage,
+        decision: a.approved ? 'approved' : 'rejected',
+        actor: actorOrLegacy(a.actor, a.by),
+        at: a.at,
+        notes: a.notes ?? null,
+      });
     }
   }
   decisions.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));

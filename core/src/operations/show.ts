@@ -9,6 +9,7 @@ import type { Actor, UnmetRule } from '../model.js';
 import { findStage } from '../pipeline-config.js';
 import { gateSubject } from '../policy/enforce.js';
 import { evaluateGate } from '../policy/gate.js';
+import { actorOrLegacy } from '../policy/identity.js';
 import { hasReached } from '../policy/lifecycle.js';
 import { findAppVersion, parseAppVersionRef, type AppVersionRef } from './app-version-lookup.js';
 import type { CommandModule, CommandResultBase } from './command-module.js';
@@ -37,9 +38,13 @@ export interface ShowResult extends CommandResultBase {
   version: string;
   stage: string | null;
   createdAt: string;
-  actor: Actor | null;
+  /** Who recorded it ({id: 'unknown', source: 'unknown'} for records written before shiplog kept actors). */
+  actor: Actor;
   predecessor: string | null;
-  components: { name: string; branch: string | null }[];
+  /** Full component version names. */
+  components: string[];
+  /** The git branch each component version was built from, by component version name (only those known). */
+  componentBranches: Record<string, string>;
   /** Oldest first. */
   events: ReleaseEvent[];
   stages: StageView[];
@@ -82,18 +87,19 @@ export const showCommand: CommandModule<ShowRequest, ShowResult> = {
       version: av.version,
       stage: av.stage ?? null,
       createdAt: av.createdAt,
-      actor: record.appVersion.actor ?? null,
+      actor: actorOrLegacy(record.appVersion.actor, undefined),
       predecessor: av.predecessor ?? null,
-      components: record.components.map((c) => ({ name: c.name, branch: c.branch ?? null })),
+      components: record.components.map((c) => c.name),
+      componentBranches: Object.fromEntries(record.components.filter((c) => c.branch).map((c) => [c.name, c.branch!])),
       events: eventsOf(record),
       stages,
     };
   },
 
   render(res) {
-    const who = res.actor ? ` by ${res.actor.id} (${res.actor.source})` : '';
+    const who = res.actor.id !== 'unknown' ? ` by ${res.actor.id} (${res.actor.source})` : '';
     const lines = [`${res.appVersion}: stage ${res.stage ?? 'unknown'}; recorded ${shortTime(res.createdAt)}${who}`, '', 'components:'];
-    for (const c of res.components) lines.push(`  ${c.name}${c.branch ? ` (branch ${c.branch})` : ''}`);
+    for (const c of res.components) lines.push(`  ${c}${res.componentBranches[c] ? ` (branch ${res.componentBranches[c]})` : ''}`);
     lines.push('', 'record:');
     lines.push(
       renderTable(

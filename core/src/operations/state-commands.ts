@@ -11,6 +11,8 @@ import { stateKeyProblem, stateValueProblem, stateVariableName } from '../custom
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import { namePartProblem } from '../naming.js';
 import { requireEnvironmentStage } from '../pipeline-config.js';
+import type { Actor } from '../model.js';
+import { actorOrLegacy } from '../policy/identity.js';
 import type { CustomStateValue } from '../state-model.js';
 import type { CommandModule, CommandResultBase, ResolvedInputs } from './command-module.js';
 import type { OperationContext } from './context.js';
@@ -27,7 +29,10 @@ export interface StateSetRequest {
 }
 
 /** A value as results show it: the stored value without its CI context. */
-export type StateValueView = Omit<CustomStateValue, 'provenance'>;
+export type StateValueView = Omit<CustomStateValue, 'provenance' | 'setBy'> & {
+  /** Who set it (source `unknown`: the store keeps only the id). */
+  actor: Actor;
+};
 
 export interface StateSetResult extends CommandResultBase, StateValueView {
   operation: 'state-set';
@@ -53,7 +58,14 @@ export interface StateListResult extends CommandResultBase {
 }
 
 function view(v: CustomStateValue): StateValueView {
-  return { environment: v.environment, key: v.key, value: v.value, revision: v.revision, setAt: v.setAt, setBy: v.setBy };
+  return {
+    environment: v.environment,
+    key: v.key,
+    value: v.value,
+    revision: v.revision,
+    setAt: v.setAt,
+    actor: actorOrLegacy(undefined, v.setBy),
+  };
 }
 
 /** The value as one line for people: a string as it is, anything else as JSON. */
@@ -135,7 +147,7 @@ export const stateSetCommand: CommandModule<StateSetRequest, StateSetResult> = {
         value: redacted,
         revision: current ? current.revision + (changed ? 1 : 0) : 1,
         setAt: ctx.host.now().toISOString(),
-        setBy: (await ctx.actor()).id,
+        actor: await ctx.actor(),
         changed,
         previous: current ? { value: current.value, revision: current.revision } : null,
         dryRun: true,
@@ -188,7 +200,7 @@ export const stateGetCommand: CommandModule<StateGetRequest, StateGetResult> = {
   },
 
   render(res) {
-    return `state ${res.key} in ${res.environment}: revision ${res.revision}, set by ${res.setBy} at ${res.setAt}`;
+    return `state ${res.key} in ${res.environment}: revision ${res.revision}, set by ${res.actor.id} at ${res.setAt}`;
   },
 };
 
@@ -227,7 +239,7 @@ export const stateListCommand: CommandModule<StateListRequest, StateListResult> 
         { header: 'KEY', cell: (v) => v.key },
         { header: 'REVISION', cell: (v) => v.revision, right: true },
         { header: 'SET', cell: (v) => shortTime(v.setAt) },
-        { header: 'BY', cell: (v) => v.setBy },
+        { header: 'BY', cell: (v) => v.actor.id },
         { header: 'VALUE', cell: (v) => shown(v.value) },
       ],
       res.values,

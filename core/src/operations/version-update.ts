@@ -44,12 +44,30 @@ export interface VersionUpdateRequest {
   dryRun: boolean;
 }
 
-export interface VersionUpdateResult extends CommandResultBase {
+/**
+ * The component version and the application version a version-update recorded, in the result vocabulary
+ * (docs/cli.md, "JSON results"): names as plain strings, backend ids and created/updated flags beside them.
+ */
+export interface RecordedVersions {
+  /** Full component version name. */
+  componentVersion: string;
+  /** Backend id; null on a dry run for a version that does not exist yet. */
+  componentVersionId: string | null;
+  componentVersionCreated: boolean;
+  /** Present (true) when an existing component version's attributes were updated. */
+  componentVersionUpdated?: true;
+  /** Full application version name; null when no application was given. */
+  appVersion: string | null;
+  appVersionId: string | null;
+  /** null when there is no application version. */
+  appVersionCreated: boolean | null;
+  appVersionUpdated?: true;
+}
+
+export interface VersionUpdateResult extends CommandResultBase, RecordedVersions {
   operation: 'version-update';
   /** dh's several-components form (COMPONENT_NAME_n): the further component versions, in order. */
-  additional?: { componentVersion: VersionUpdateResult['componentVersion']; appVersion: VersionUpdateResult['appVersion'] }[];
-  componentVersion: { id: string | null; name: string; created: boolean; updated?: boolean };
-  appVersion: { id: string | null; name: string; created: boolean; updated?: boolean } | null;
+  additional?: RecordedVersions[];
   attributes: Record<string, string>;
   deployment?: DeploymentSummary;
   dryRun?: boolean;
@@ -109,23 +127,37 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
     const additional: NonNullable<VersionUpdateResult['additional']> = [];
     for (const e of extra) {
       const r = await updateOne(ctx, { ...req, ...e, autoIncrement: req.autoIncrement, commandArgs: [], command: undefined, environment: undefined, skipDeployEnv: true, ownApplicationOnly: true });
-      additional.push({ componentVersion: r.componentVersion, appVersion: r.appVersion });
+      additional.push(recordedVersions(r));
     }
     return { ...first, additional };
   },
 
   render(res) {
     const lines = [
-      `${res.dryRun ? '[dry run] ' : ''}component version ${res.componentVersion.name}${res.dryRun ? '' : res.componentVersion.created ? ' (created)' : ' (exists, created: false)'}`,
+      `${res.dryRun ? '[dry run] ' : ''}component version ${res.componentVersion}${res.dryRun ? '' : res.componentVersionCreated ? ' (created)' : ' (exists, created: false)'}`,
     ];
-    if (res.appVersion) lines.push(`application version ${res.appVersion.name}${res.dryRun ? '' : res.appVersion.created ? ' (created)' : ' (exists, created: false)'}`);
+    if (res.appVersion) lines.push(`application version ${res.appVersion}${res.dryRun ? '' : res.appVersionCreated ? ' (created)' : ' (exists, created: false)'}`);
     if (res.deployment) lines.push(renderDeployment(res.deployment));
     for (const a of res.additional ?? []) {
-      lines.push(`component version ${a.componentVersion.name}${a.componentVersion.created ? ' (created)' : ' (exists, created: false)'}${a.appVersion ? ` in ${a.appVersion.name}` : ''}`);
+      lines.push(`component version ${a.componentVersion}${a.componentVersionCreated ? ' (created)' : ' (exists, created: false)'}${a.appVersion ? ` in ${a.appVersion}` : ''}`);
     }
     return lines.join('\n');
   },
 };
+
+/** The RecordedVersions fields of a result (the entries of `additional`). */
+function recordedVersions(r: RecordedVersions): RecordedVersions {
+  return {
+    componentVersion: r.componentVersion,
+    componentVersionId: r.componentVersionId,
+    componentVersionCreated: r.componentVersionCreated,
+    ...(r.componentVersionUpdated ? { componentVersionUpdated: true as const } : {}),
+    appVersion: r.appVersion,
+    appVersionId: r.appVersionId,
+    appVersionCreated: r.appVersionCreated,
+    ...(r.appVersionUpdated ? { appVersionUpdated: true as const } : {}),
+  };
+}
 
 /** COMPONENT_NAME_1, _2, ... until the first one unset (dh's loop), as request overrides. */
 export function extraComponents(env: Readonly<Record<string, string | undefined>>): Partial<VersionUpdateRequest>[] {
@@ -186,18 +218,21 @@ async function updateOne(ctx: OperationContext, req: VersionUpdateRequest & { sk
   if (req.dryRun) {
     const existing = await backend.getComponentVersion(fullName);
     host.log.info(`dry run: would ${existing ? 'reuse' : 'create'} component version ${fullName} (${Object.keys(attributes).length} attributes${plan.sboms.length ? `, ${plan.sboms.length} SBOMs` : ''})`);
-    let app: VersionUpdateResult['appVersion'] = null;
+    let appName: string | null = null;
     if (plan.app) {
-      const name = plan.app.version ? `${plan.app.application};${plan.app.version}` : `${plan.app.application} (next version)`;
-      host.log.info(`dry run: would put ${fullName} into application version ${name}`);
-      app = { id: null, name, created: false };
+      appName = plan.app.version ? `${plan.app.application};${plan.app.version}` : `${plan.app.application} (next version)`;
+      host.log.info(`dry run: would put ${fullName} into application version ${appName}`);
     }
     if (deployPlan) host.log.info(`dry run: would deploy to ${deployPlan.req.environment}`);
     return {
       ok: true,
       operation: 'version-update',
-      componentVersion: { id: existing?.id ?? null, name: fullName, created: false },
-      appVersion: app,
+      componentVersion: fullName,
+      componentVersionId: existing?.id ?? null,
+      componentVersionCreated: false,
+      appVersion: appName,
+      appVersionId: null,
+      appVersionCreated: appName === null ? null : false,
       attributes,
       dryRun: true,
     };
@@ -227,8 +262,13 @@ async function updateOne(ctx: OperationContext, req: VersionUpdateRequest & { sk
   const result: VersionUpdateResult = {
     ok: true,
     operation: 'version-update',
-    componentVersion: { id: cv.value.id, name: cv.value.name, created: cv.created, ...(cv.updated ? { updated: true } : {}) },
+    componentVersion: cv.value.name,
+    componentVersionId: cv.value.id,
+    componentVersionCreated: cv.created,
+    ...(cv.updated ? { componentVersionUpdated: true as const } : {}),
     appVersion: null,
+    appVersionId: null,
+    appVersionCreated: null,
     attributes,
   };
   const attachSboms = async () => {
@@ -237,7 +277,7 @@ async function updateOne(ctx: OperationContext, req: VersionUpdateRequest & { sk
       await backend.attachSboms!(cv.value, plan.sboms);
     } catch (err) {
       if (req.sbomRequired || !(err instanceof ShiplogError)) throw err;
-      const recorded = [cv.value.name, result.appVersion?.name].filter(Boolean).join(' and ');
+      const recorded = [cv.value.name, result.appVersion].filter(Boolean).join(' and ');
       throw new OperationFailedError(`recorded ${recorded}, SBOM not uploaded: ${err.message}`, {
         hint: 'run the same version-update again once the server takes SBOMs (nothing is created twice), or pass --sbom-required to make this fatal before anything is written',
       });
@@ -258,7 +298,10 @@ async function updateOne(ctx: OperationContext, req: VersionUpdateRequest & { sk
     actor,
     at,
   });
-  result.appVersion = { id: av.value.id, name: av.value.name, created: av.created, ...(av.updated ? { updated: true } : {}) };
+  result.appVersion = av.value.name;
+  result.appVersionId = av.value.id;
+  result.appVersionCreated = av.created;
+  if (av.updated) result.appVersionUpdated = true;
   await attachSboms();
   if (!deployPlan) return result;
 

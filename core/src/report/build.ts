@@ -13,7 +13,7 @@ type Rec = Record<string, unknown>;
 const rec = (x: unknown): Rec => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Rec) : {});
 const fact = (label: string, ...values: Fact['values']): Fact => ({ label, values });
 const some = (f: Fact): boolean => f.values.some((x) => x.text !== '');
-const createdNote = (x: unknown): string | undefined => (rec(x).created === true ? 'created' : rec(x).created === false ? 'reused' : undefined);
+const createdNote = (created: unknown): string | undefined => (created === true ? 'created' : created === false ? 'reused' : undefined);
 
 /** Codes of failures that are a gate saying no rather than something broken. */
 export const BLOCKED_CODES: readonly string[] = ['APPROVAL_REQUIRED', 'APPROVAL_REJECTED', 'GATE_REFUSED', 'APPROVER_REFUSED'];
@@ -39,8 +39,8 @@ function variableNames(vars: unknown): string[] {
 /** The facts of a successful result, per operation. */
 const OPERATION_FACTS: Partial<Record<CommandName, (r: JsonResult) => Fact[]>> = {
   'version-update': (r) => [
-    fact('Component version', v.code(nameOf(r.componentVersion), createdNote(r.componentVersion))),
-    fact('Application version', v.code(nameOf(r.appVersion), createdNote(r.appVersion))),
+    fact('Component version', v.code(nameOf(r.componentVersion), createdNote(r.componentVersionCreated))),
+    fact('Application version', v.code(nameOf(r.appVersion), createdNote(r.appVersionCreated))),
     ...(r.deployment ? deploymentFacts(rec(r.deployment)) : []),
   ],
   move: (r) => [
@@ -53,7 +53,7 @@ const OPERATION_FACTS: Partial<Record<CommandName, (r: JsonResult) => Fact[]>> =
     fact('Application version', v.code(r.appVersion)),
     fact('Stage', v.code(r.stage)),
     fact('Decision', v.text(r.approved === false ? 'rejected' : 'approved')),
-    fact('By', v.code(r.by)),
+    fact('By', v.code(rec(r.actor).id)),
     ...(textOf(r.notes) ? [fact('Notes', v.text(r.notes))] : []),
   ],
   deploy: (r) => deploymentFacts(deploymentOf(r) ?? {}),

@@ -101,7 +101,7 @@ function decisions(a: DashboardApplication, now: string): string {
   if (a.decisions.length === 0) return '<p class="none">No approvals, rejections or overrides recorded.</p>';
   const rows = a.decisions.map(
     (x) =>
-      `<tr><td>${time(x.at, now)}</td><td>${esc(x.version)}</td><td>${esc(x.stage)}</td><td class="k-${x.decision}">${esc(x.decision)}</td><td>${esc(x.by)}</td><td>${esc(x.notes ?? '')}</td></tr>`,
+      `<tr><td>${time(x.at, now)}</td><td>${esc(x.version)}</td><td>${esc(x.stage)}</td><td class="k-${x.decision}">${esc(x.decision)}</td><td>${esc(x.actor.id)}</td><td>${esc(x.notes ?? '')}</td></tr>`,
   );
   return `<div class="scroll"><table class="decisions"><thead><tr><th>When</th><th>Version</th><th>Stage</th><th>Decision</th><th>By</th><th>Notes</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }

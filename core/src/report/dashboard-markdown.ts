@@ -61,7 +61,14 @@ function applicationSection(d: Dashboard, a: DashboardApplication): string {
     out.push('Last deployments:', '', ...table(['#', 'Started', 'Environment', 'Version', 'Outcome', 'Duration', 'Build'], rows), '');
   }
   if (a.decisions.length > 0) {
-    const rows = a.decisions.map((x) => [md(formatAge(x.at, d.generatedAt)), markdownCode(x.version), md(x.stage), md(x.decision), md(x.by), md(x.notes ?? '')]);
+    const rows = a.decisions.map((x) => [
+      md(formatAge(x.at, d.generatedAt)),
+      markdownCode(x.version),
+      md(x.stage),
+      md(x.decision),
+      md(x.actor.id),
+      md(x.notes ?? ''),
+    ]);
     out.push('Approvals, rejections and overrides:', '', ...table(['When', 'Version', 'Stage', 'Decision', 'By', 'Notes'], rows), '');
   }
   return `${out.join('\n')}\n`;

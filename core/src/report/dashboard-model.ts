@@ -6,6 +6,7 @@
  * `gate` and `drift` on a cell are optional: they are filled when a release policy or an intent file says
  * something about the cell (operations/report-annotations.ts is the one place that fills them).
  */
+import type { Actor } from '../model.js';
 
 /** Which CI job did it, as the queries' `build` block says, with the link when there is one. */
 export interface DashboardBuild {
@@ -14,7 +15,8 @@ export interface DashboardBuild {
   /** http(s) only when rendered as a link. */
   url: string | null;
   commit: string | null;
-  actor: string | null;
+  /** The CI user that started the build (the queries' `build.user`). */
+  user: string | null;
 }
 
 /**
@@ -25,7 +27,7 @@ export type GateStatus = (
   | { state: 'passed' }
   | { state: 'waiting'; approvalsMissing: number }
   | { state: 'frozen'; reason?: string }
-  | { state: 'overridden'; by?: string; reason?: string }
+  | { state: 'overridden'; actor?: Actor; reason?: string }
   /** Refused by other rules than approvals and freezes (require-success, wait, branches, rejected, ...). */
   | { state: 'blocked'; rules: string[] }
 ) & {
@@ -108,7 +110,8 @@ export interface DashboardDecision {
   version: string;
   stage: string;
   decision: 'approved' | 'rejected' | 'overridden';
-  by: string;
+  /** Who decided (source `unknown` for records written before shiplog kept actors). */
+  actor: Actor;
   at: string;
   notes: string | null;
 }
@@ -196,7 +199,7 @@ function gateWords(g: GateStatus): string {
     case 'frozen':
       return g.reason ? `frozen: ${g.reason}` : 'frozen';
     case 'overridden':
-      return `overridden${g.by ? ` by ${g.by}` : ''}${g.reason ? `: ${g.reason}` : ''}`;
+      return `overridden${g.actor ? ` by ${g.actor.id}` : ''}${g.reason ? `: ${g.reason}` : ''}`;
     case 'blocked':
       return `blocked: ${g.rules.join(', ')}`;
   }

@@ -134,8 +134,8 @@ describe('shiplog init', () => {
       const dry = await cli(['version-update', '--component-version', '1.0.0', '--dry-run', '--json']);
       expect(dry.code, dry.err).toBe(0);
       expect(dry.json()).toMatchObject({
-        componentVersion: { name: expect.stringContaining(`${CART};`) },
-        appVersion: { name: expect.stringContaining(APP) },
+        componentVersion: expect.stringContaining(`${CART};`),
+        appVersion: expect.stringContaining(APP),
       });
     });
   }

@@ -24,7 +24,7 @@ const build = {
   buildUrl: null,
   commit: 'abc',
   branch: 'main',
-  actor: 'alice',
+  user: 'alice',
 };
 
 const STATUS: StatusResult = {

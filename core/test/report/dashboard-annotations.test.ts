@@ -92,7 +92,11 @@ describe('dashboard gate and drift (shiplog report, local store)', () => {
     await ok('move', { application: APP, to: 'prod', override: true, reason: 'hotfix INC-7' }, { GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'maria' });
     await ok('deploy', { application: APP, env: 'prod', 'exit-code': '0', override: true, reason: 'hotfix INC-7' }, { GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'maria' });
     ({ d, html } = await report());
-    expect(d.applications[0].cells[2]!.gate).toEqual({ state: 'overridden', by: 'maria', reason: 'hotfix INC-7' });
+    expect(d.applications[0].cells[2]!.gate).toEqual({
+      state: 'overridden',
+      actor: { id: 'maria', source: expect.any(String) },
+      reason: 'hotfix INC-7',
+    });
     expect(html).toContain('<span class="g g-overridden">overridden by maria: hotfix INC-7</span>');
     // dev is not frozen: its running version's gate passed
     expect(d.applications[0].cells[0]!.gate).toEqual({ state: 'passed' });

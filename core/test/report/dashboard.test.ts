@@ -17,7 +17,7 @@ import { APP, CART, makeRepoWithAppVersion, type TestRepo } from '../execute-fix
 const HOSTILE = `<script>alert("x")</script>'"&ü🚀`;
 
 function app(name: string, over: Partial<DashboardApplication> = {}): DashboardApplication {
-  const build = { label: `github ${HOSTILE} #1`, url: 'https://ci.example/run/1', commit: null, actor: null };
+  const build = { label: `github ${HOSTILE} #1`, url: 'https://ci.example/run/1', commit: null, user: null };
   return {
     name,
     cells: [
@@ -36,7 +36,7 @@ function app(name: string, over: Partial<DashboardApplication> = {}): DashboardA
     deployments: [
       { id: 2, environment: 'dev', appVersion: `${name};2`, version: '2', status: 'success', exitCode: 0, startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:01:05Z', durationMs: 65_000, mode: 'record', logUrl: null, build },
     ],
-    decisions: [{ appVersion: `${name};1`, version: '1', stage: 'prod', decision: 'rejected', by: HOSTILE, at: '2026-01-01T00:00:00Z', notes: HOSTILE }],
+    decisions: [{ appVersion: `${name};1`, version: '1', stage: 'prod', decision: 'rejected', actor: { id: HOSTILE, source: 'unknown' }, at: '2026-01-01T00:00:00Z', notes: HOSTILE }],
     ...over,
   };
 }
@@ -66,7 +66,7 @@ describe('dashboard HTML', () => {
     expect(plain).not.toContain('class="g ');
     const a = app('GLOBAL.A.shop');
     a.cells[0]!.gate = { state: 'waiting', approvalsMissing: 2 };
-    a.cells[1]!.gate = { state: 'overridden', by: 'maria', reason: 'hotfix' };
+    a.cells[1]!.gate = { state: 'overridden', actor: { id: 'maria', source: 'git' }, reason: 'hotfix' };
     a.cells[0]!.drift = { state: 'drifted', intended: 'GLOBAL.A.shop;1' };
     const html = renderDashboardHtml(dashboard([a]));
     expect(html).toContain('<span class="g g-waiting">waiting for 2 approvals</span>');

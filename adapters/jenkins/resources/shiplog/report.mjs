@@ -743,7 +743,7 @@ function intentReport(command, result) {
 const rec = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : {};
 const fact = (label, ...values) => ({ label, values });
 const some = (f) => f.values.some((x) => x.text !== "");
-const createdNote = (x) => rec(x).created === true ? "created" : rec(x).created === false ? "reused" : void 0;
+const createdNote = (created) => created === true ? "created" : created === false ? "reused" : void 0;
 const BLOCKED_CODES = ["APPROVAL_REQUIRED", "APPROVAL_REJECTED", "GATE_REFUSED", "APPROVER_REFUSED"];
 function deploymentFacts(d) {
   const status = textOf(d.status);
@@ -763,8 +763,8 @@ function variableNames(vars) {
 }
 const OPERATION_FACTS = {
   "version-update": (r) => [
-    fact("Component version", v.code(nameOf(r.componentVersion), createdNote(r.componentVersion))),
-    fact("Application version", v.code(nameOf(r.appVersion), createdNote(r.appVersion))),
+    fact("Component version", v.code(nameOf(r.componentVersion), createdNote(r.componentVersionCreated))),
+    fact("Application version", v.code(nameOf(r.appVersion), createdNote(r.appVersionCreated))),
     ...r.deployment ? deploymentFacts(rec(r.deployment)) : []
   ],
   move: (r) => [
@@ -777,7 +777,7 @@ const OPERATION_FACTS = {
     fact("Application version", v.code(r.appVersion)),
     fact("Stage", v.code(r.stage)),
     fact("Decision", v.text(r.approved === false ? "rejected" : "approved")),
-    fact("By", v.code(r.by)),
+    fact("By", v.code(rec(r.actor).id)),
     ...textOf(r.notes) ? [fact("Notes", v.text(r.notes))] : []
   ],
   deploy: (r) => deploymentFacts(deploymentOf(r) ?? {}),
@@ -918,6 +918,9 @@ function reportOf(operation, resultText, exitCode) {
   return result ? buildReport(op, result) : noResultReport(op, exitCode);
 }
 function jenkinsStepLines(operation, resultText, exitCode) {
+  const parsed = parseResult(resultText);
+  const errorExit = parsed?.error?.exitCode;
+  exitCode ??= typeof errorExit === "number" ? errorExit : parsed && parsed.ok !== false && !parsed.error ? 0 : 1;
   const report = reportOf(operation, resultText, exitCode);
   const description = renderHeadline(report);
   const console = operation === "apply" ? { console: renderText(report) } : {};
@@ -936,7 +939,8 @@ try {
 } catch {
   text = "";
 }
-const lines = jenkinsStepLines(arg("--operation"), text, Number(arg("--exit") ?? 1));
+const exit = arg("--exit");
+const lines = jenkinsStepLines(arg("--operation"), text, exit === void 0 ? void 0 : Number(exit));
 if (lines.console !== void 0) process.stderr.write(lines.console);
 process.stdout.write(`${lines.description}
 ${lines.failure !== void 0 ? `${lines.failure}

@@ -42,11 +42,11 @@ def everything = { h ->
 if (mode != '--e2e-only') {
     tests['version-update maps named arguments to flags through the environment only'] = {
         def h = newHarness()
-        h.fakeSh = fakeCli([ok: true, operation: 'version-update', componentVersion: [id: 'cv:1', name: 'GLOBAL.Acme.cart;main;v1', created: true],
-                            appVersion: [id: 'av:1', name: 'GLOBAL.Acme.shop;1', created: true]])
+        h.fakeSh = fakeCli([ok: true, operation: 'version-update', componentVersion: 'GLOBAL.Acme.cart;main;v1', componentVersionId: 'cv:1', componentVersionCreated: true,
+                            appVersion: 'GLOBAL.Acme.shop;1', appVersionId: 'av:1', appVersionCreated: true])
         def r = h.step('shiplogVersionUpdate', [componentName: 'GLOBAL.Acme.cart', componentVersion: 'v1 $(touch pwned)',
                                                 application: 'GLOBAL.Acme.shop', attr: ['A=1', 'B=two words'], autoIncrement: false])
-        assertTrue(r.ok == true && r.componentVersion.name == 'GLOBAL.Acme.cart;main;v1', "returned map: ${r}")
+        assertTrue(r.ok == true && r.componentVersion == 'GLOBAL.Acme.cart;main;v1', "returned map: ${r}")
         def call = h.shCalls[0]
         def expected = ['--component-name=GLOBAL.Acme.cart', '--component-version=v1 $(touch pwned)', '--auto-increment=false',
                         '--attr=A=1', '--attr=B=two words', '--application=GLOBAL.Acme.shop']
@@ -314,13 +314,13 @@ if (mode != '--unit-only') {
                       GIT_COMMIT: 'abc', BRANCH_NAME: 'main'])
         String state = new File(ws, 'state').path
         def vu = h.step('shiplogVersionUpdate', [application: 'GLOBAL.Acme.Store.shop', stateDir: state])
-        assertTrue(vu.ok == true && vu.componentVersion.name == 'GLOBAL.Acme.Store.cart;main;v1_0_7', "version-update ${vu}")
+        assertTrue(vu.ok == true && vu.componentVersion == 'GLOBAL.Acme.Store.cart;main;v1_0_7', "version-update ${vu}")
         def again = h.step('shiplogVersionUpdate', [application: 'GLOBAL.Acme.Store.shop', stateDir: state])
-        assertTrue(again.componentVersion.created == false && again.appVersion.created == false, "re-run ${again}")
+        assertTrue(again.componentVersionCreated == false && again.appVersionCreated == false, "re-run ${again}")
         def d = h.step('shiplogDeploy', [application: 'GLOBAL.Acme.Store.shop', env: 'dev', stateDir: state, command: 'echo deploying cart'])
         assertTrue(d.deployment.status == 'success' && d.deployment.exitCode == 0, "deploy ${d}")
         def s = h.step('shiplogCli', [operation: 'status', stateDir: state])
-        assertTrue(s.environments.any { it.name == 'dev' && it.appVersion == vu.appVersion.name }, "status ${s}")
+        assertTrue(s.environments.any { it.name == 'dev' && it.appVersion == vu.appVersion }, "status ${s}")
         def env = h.step('shiplogEnvscript', [output: 'shiplog.env'])
         assertTrue(env.ok == true && new File(ws, 'shiplog.env').text.contains('GIT_BRANCH'), "envscript ${env}")
         assertTrue(h.currentBuild.description.split('<br>').size() == 5, h.currentBuild.description)
@@ -430,7 +430,7 @@ if (mode != '--unit-only') {
             h.env.putAll([BUILD_NUMBER: '12', BUILD_URL: 'http://127.0.0.1:9/job/shop/12/', JOB_NAME: 'shop'])
             def vu = h.step('shiplogVersionUpdate', [componentName: 'GLOBAL.Acme.Store.cart', componentVersion: 'v2.0.12',
                                                     application: 'GLOBAL.Acme.Store.shop', appVersion: '2.0', dhurl: url, credentialsId: 'dh-creds'])
-            assertTrue(vu.ok == true && vu.componentVersion.name == 'GLOBAL.Acme.Store.cart;v2_0_12', "version-update ${vu}")
+            assertTrue(vu.ok == true && vu.componentVersion == 'GLOBAL.Acme.Store.cart;v2_0_12', "version-update ${vu}")
             def d = h.step('shiplogDeploy', [application: 'GLOBAL.Acme.Store.shop', appVersion: '2.0', env: 'dev', exitCode: 0,
                                              dhurl: url, credentialsId: 'dh-creds'])
             assertTrue(d.ok == true && d.deployment.status == 'success', "deploy ${d}")
