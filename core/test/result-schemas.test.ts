@@ -77,11 +77,14 @@ describe('schemas/', () => {
       status: 'success',
       mode: 'run',
       components: ['G.A.cart;1'],
+      durationMs: null,
       logLines: 0,
     };
     const deploy = { ok: true, operation: 'deploy', schemaVersion: 1, deployment };
     expect(validateResult(deploy)).toEqual([]);
     expect(validateResult({ ...deploy, deployment: { ...deployment, durationMs: 1234 } })).toEqual([]);
+    const { durationMs: _omitted, ...withoutDuration } = deployment;
+    expect(validateResult({ ...deploy, deployment: withoutDuration }).join('\n')).toMatch(/durationMs/);
     expect(validateResult({ ...deploy, deployment: { ...deployment, durationMs: 1.5 } }).join('\n')).toMatch(/durationMs must be integer/);
     const { components, ...old } = deployment;
     expect(validateResult({ ...deploy, deployment: { ...old, componentVersions: components } }).join('\n')).toMatch(/componentVersions/);

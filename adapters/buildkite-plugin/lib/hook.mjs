@@ -1297,9 +1297,13 @@ function platformOutputs(platform, command) {
   });
 }
 
+const credentialLabel = (terms, name) => terms.credential?.(name) ?? `${terms.envGroup}.${name}`;
 const typeOf = (t) => t === "boolean" || t === "integer" || t === "list" ? t : "string";
 function optionTypes(platform, command) {
-  return new Map(platformParams(platform, command).flatMap((p) => p.channel === "value" ? [[p.name, typeOf(p.spec.type)]] : []));
+  return new Map(valueOptions(platform, command).map((p) => [p.name, typeOf(p.spec.type)]));
+}
+function valueOptions(platform, command) {
+  return platformParams(platform, command).filter((p) => p.channel === "value");
 }
 function allOptionTypes(platform) {
   const types = /* @__PURE__ */ new Map();
@@ -1340,11 +1344,12 @@ function optionArgs(platform, command, config, terms, own) {
     if (!own.includes(name) && !types.has(name)) throw new ConfigError(`${terms.noun} "${name}" is not an option of ${command}`);
   }
   const args = [];
-  for (const [name, type] of types) {
+  for (const p of valueOptions(platform, command)) {
+    const [name, type] = [p.name, types.get(p.name)];
     const value = config[name];
     if (value === null || value === void 0) continue;
     for (const v of type === "list" && Array.isArray(value) ? value : [value])
-      args.push(`--${name}=${scalar(`${terms.noun} "${name}"`, v, type)}`);
+      args.push(`--${p.spec.name}=${scalar(`${terms.noun} "${name}"`, v, type)}`);
   }
   return args;
 }
@@ -1360,7 +1365,7 @@ function envNameVars(platform, given, terms) {
   for (const [name, fallback] of Object.entries(defaults)) {
     const v = named[name] ?? fallback;
     if (typeof v !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) {
-      throw new ConfigError(`${terms.envGroup}.${name} must name an environment variable (letters, digits, _), not hold a value`);
+      throw new ConfigError(`${credentialLabel(terms, name)} must name an environment variable (letters, digits, _), not hold a value`);
     }
     vars[name] = v;
   }
@@ -1374,7 +1379,7 @@ function requireNamedServerUrl(platform, vars, config, env, terms) {
   if ((config[platformName(platform, "backend")] ?? env.SHIPLOG_BACKEND) === "local" || url !== void 0 && url !== null && String(url) !== "")
     return;
   throw new ConfigError(
-    `${terms.envGroup}.${key} names ${name}, but ${name} is unset or empty in this job: ${terms.setVariable} or use backend: local`
+    `${credentialLabel(terms, key)} names ${name}, but ${name} is unset or empty in this job: ${terms.setVariable} or use backend: local`
   );
 }
 function envNameEnv(platform, command, vars, env) {

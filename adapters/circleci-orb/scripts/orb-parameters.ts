@@ -4,9 +4,9 @@
  * generated from this mapping; test/manifest.test.ts re-checks it.
  *
  * Mapping rules (also in the README):
- * - name: kebab-case input `app-version` -> orb parameter `app_version` (the script maps it back to `--app-version`).
+ * - name: kebab-case input `app-version` -> orb parameter `app_version` (the bundle maps it back to `--app-version`).
  * - credentials and secrets (the env-name inputs: `dhurl`, `dhuser`, `dhpass`, `store_password`): type
- *   `env_var_name`, default the variable the core reads (DHURL, ..., SHIPLOG_STORE_PASSWORD). The script reads the
+ *   `env_var_name`, default the variable the core reads (DHURL, ..., SHIPLOG_STORE_PASSWORD). The bundle reads the
  *   variable BY NAME; the value never reaches a command line.
  * - string, duration: `string`, default "" (= not passed, so the core applies its own default, named in the
  *   description; passing e.g. `--config shiplog.toml` explicitly would make that file mandatory).
@@ -19,7 +19,7 @@
  * - the orb's own inputs (registry, bundle_file, working_directory, defer_exit, executor, checkout) keep their
  *   table defaults and are not passed to the CLI.
  */
-import { platformParams, snakeName, type InputSpec, type AdapterCommandName, type PlatformParam } from '@shiplog/core';
+import { orbParamVariable, orbRunParams, platformParams, snakeName, type InputSpec, type AdapterCommandName, type PlatformParam } from '@shiplog/core';
 
 export type OrbParameterType = 'string' | 'boolean' | 'integer' | 'enum' | 'env_var_name' | 'executor';
 
@@ -29,16 +29,6 @@ export interface OrbParameter {
   default?: string | boolean | number;
   enum?: string[];
 }
-
-/** How run.sh receives a parameter: the environment variable prefix tells it how to turn it into flags. */
-export type ParameterChannel = 'value' | 'flag' | 'list' | 'envvar';
-
-export const CHANNEL_PREFIX: Record<ParameterChannel, string> = {
-  value: 'SHIPLOG_IN_',
-  flag: 'SHIPLOG_FLAG_',
-  list: 'SHIPLOG_LIST_',
-  envvar: 'SHIPLOG_ENVVAR_',
-};
 
 function firstSentence(text: string): string {
   const end = text.search(/\.(\s|$)/);
@@ -51,10 +41,8 @@ export function inputNameOf(orbParameter: string): string {
   return orbParameter.replace(/_/g, '-');
 }
 
-/** The core inputs an operation's run step passes on (the orb's own ones shape the job instead). */
-export function tableParams(op: AdapterCommandName): PlatformParam[] {
-  return platformParams('circleci', op).filter((p) => !p.spec.platform);
-}
+/** The core inputs an operation's run step passes on (the orb's own ones shape the job instead): the kit's rule. */
+export const tableParams = orbRunParams;
 
 /** The orb's own parameters of an operation (registry, bundle_file, ...), for its commands or its jobs. */
 export function orbOwnParams(op: AdapterCommandName, scope: 'command' | 'job'): PlatformParam[] {
@@ -66,18 +54,8 @@ export function tableInputs(op: AdapterCommandName): InputSpec[] {
   return tableParams(op).map((p) => p.spec);
 }
 
-export function channelOf(p: PlatformParam): ParameterChannel {
-  if (p.channel === 'env-name') return 'envvar';
-  if (p.spec.type === 'boolean') return 'flag';
-  if (p.spec.type === 'list') return 'list';
-  return 'value';
-}
-
-/** The environment variable run.sh reads for a parameter, e.g. SHIPLOG_IN_APP_VERSION, SHIPLOG_ENVVAR_DHPASS. */
-export function channelVariable(p: PlatformParam): string {
-  if (p.channel === 'env-name') return CHANNEL_PREFIX.envvar + p.envDefault!;
-  return CHANNEL_PREFIX[channelOf(p)] + p.name.toUpperCase();
-}
+/** The environment variable the run step reads for a parameter (the kit's rule, kit/orb-parameters.ts, reads it back). */
+export const channelVariable = orbParamVariable;
 
 /** One parameter as the orb declares it; `fill` replaces {placeholders} in descriptions (the pinned version). */
 export function orbParameter(p: PlatformParam, fill: (text: string) => string = (t) => t): OrbParameter {

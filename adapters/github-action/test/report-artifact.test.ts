@@ -10,6 +10,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ARTIFACT_ID, fakeArtifactService, runtimeToken, type FakeArtifactService } from './fake-artifact-service.js';
 import { ADAPTER_COMMANDS } from '@shiplog/core';
+import { validateResult } from '../../../core/test/support/result-schemas.js';
 import { ACTION_ROOT, makeWorkspace, runAction as runFrom, type ActionRun, type RunOptions } from './runner-harness.js';
 
 const APP = 'GLOBAL.Acme.Store.shop';
@@ -93,6 +94,8 @@ it('uploads shiplog-report.html and .md as one artifact, links it from the summa
   // outputs, the result's report, and the summary's link to the artifact's page
   expect(r.outputs).toMatchObject({ 'report-html': 'shiplog-report.html', 'report-artifact-id': ARTIFACT_ID, 'report-artifact-url': ARTIFACT_URL });
   expect(JSON.parse(r.outputs.result).report.artifact).toEqual({ name: NAME, id: Number(ARTIFACT_ID), url: ARTIFACT_URL });
+  // the whole-result output, with the artifact the action added, still matches the command's schema (schemas/)
+  expect(validateResult(JSON.parse(r.outputs.result))).toEqual([]);
   expect(r.summary).toContain(`**Release dashboard**: [${NAME}](${ARTIFACT_URL})`);
   expectNoToken(r);
 });

@@ -14,6 +14,7 @@ export * from './outputs.js';
 export * from './platform-terms.js';
 export * from './read-inputs.js';
 export * from './structured-inputs.js';
+export * from './orb-parameters.js';
 export * from './report-publishing.js';
 export * from './github-report-artifact.js';
 export * from '../report/index.js';

@@ -1,7 +1,7 @@
 /**
  * A platform's inputs given as one structured mapping rather than one text input each (read-inputs.ts): a
  * Buildkite plugin's YAML configuration, read as JSON, with option names as the platform spells them and values
- * as YAML typed them. The input table (kit/exposure.ts) says which options a command takes and their types;
+ * as YAML typed them (or the CircleCI orb's parameters, collected by kit/orb-parameters.ts). The input table (kit/exposure.ts) says which options a command takes and their types;
  * this turns a mapping into CLI arguments in table order, and resolves the options that name the environment
  * variable holding a credential (the `env-name` channel: Buildkite `credentials`, the orb's `env_var_name`) into
  * the CLI's environment and the forms the platform's own log redactor must mask. Pure; bad configuration throws
@@ -22,13 +22,22 @@ export interface OptionTerms {
   envGroup: string;
   /** How a job sets a variable on the platform: `set it (for example in your secrets hook)`. */
   setVariable: string;
+  /** The option that names a credential's variable, in a message; default `<envGroup>.<name>` (`credentials.dhurl`). */
+  credential?: (name: string) => string;
 }
+
+const credentialLabel = (terms: OptionTerms, name: string): string => terms.credential?.(name) ?? `${terms.envGroup}.${name}`;
 
 const typeOf = (t: string): OptionType => (t === 'boolean' || t === 'integer' || t === 'list' ? t : 'string');
 
 /** The value options of `command` on `platform`: option name -> type, in table order. */
 export function optionTypes(platform: Platform, command: AdapterCommandName): Map<string, OptionType> {
-  return new Map(platformParams(platform, command).flatMap((p) => (p.channel === 'value' ? [[p.name, typeOf(p.spec.type)] as const] : [])));
+  return new Map(valueOptions(platform, command).map((p) => [p.name, typeOf(p.spec.type)] as const));
+}
+
+/** The value options of `command` on `platform`, in table order. */
+function valueOptions(platform: Platform, command: AdapterCommandName) {
+  return platformParams(platform, command).filter((p) => p.channel === 'value');
 }
 
 /** Every value option of any command; an option one command reads as a list (plan's `env`) is a list here. */
@@ -72,7 +81,8 @@ function scalar(label: string, value: unknown, type: OptionType): string {
 }
 
 /**
- * `--name=value` arguments for the options set in `config` (null is unset), in table order; a list gives one
+ * `--name=value` arguments (the CLI's flag names: the orb's `app_version` is `--app-version`) for the options set in
+ * `config` (null is unset), in table order; a list gives one
  * argument an item, a boolean `=true|false` (an explicit false overrides the environment). `own` are the
  * platform's keys that are not inputs (`operation`, `credentials`); any other unknown option is refused.
  */
@@ -88,11 +98,12 @@ export function optionArgs(
     if (!own.includes(name) && !types.has(name)) throw new ConfigError(`${terms.noun} "${name}" is not an option of ${command}`);
   }
   const args: string[] = [];
-  for (const [name, type] of types) {
+  for (const p of valueOptions(platform, command)) {
+    const [name, type] = [p.name, types.get(p.name)!];
     const value = config[name];
     if (value === null || value === undefined) continue;
     for (const v of type === 'list' && Array.isArray(value) ? value : [value])
-      args.push(`--${name}=${scalar(`${terms.noun} "${name}"`, v, type)}`);
+      args.push(`--${p.spec.name}=${scalar(`${terms.noun} "${name}"`, v, type)}`);
   }
   return args;
 }
@@ -110,7 +121,7 @@ export function envNameVars(platform: Platform, given: unknown, terms: OptionTer
   for (const [name, fallback] of Object.entries(defaults)) {
     const v = named[name] ?? fallback;
     if (typeof v !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) {
-      throw new ConfigError(`${terms.envGroup}.${name} must name an environment variable (letters, digits, _), not hold a value`);
+      throw new ConfigError(`${credentialLabel(terms, name)} must name an environment variable (letters, digits, _), not hold a value`);
     }
     vars[name] = v;
   }
@@ -121,8 +132,8 @@ export function envNameVars(platform: Platform, given: unknown, terms: OptionTer
  * A job that names its own variable for the server URL (`dhurl` other than DHURL) means the Ortelius server. When
  * that variable is unset or empty the CLI would record into the embedded store in the checkout (which the next
  * job's clean removes) and report success, so it is refused unless the backend is explicitly local (the `backend`
- * option, else SHIPLOG_BACKEND) or the URL is given as the `dhurl` option itself. The orb's run.sh applies the
- * same rule to its env_var_name parameter.
+ * option, else SHIPLOG_BACKEND) or the URL is given as the `dhurl` option itself. The orb's `dhurl` parameter
+ * (an env_var_name) takes the same rule (kit/orb-parameters.ts).
  */
 export function requireNamedServerUrl(
   platform: Platform,
@@ -141,7 +152,7 @@ export function requireNamedServerUrl(
   )
     return;
   throw new ConfigError(
-    `${terms.envGroup}.${key} names ${name}, but ${name} is unset or empty in this job: ${terms.setVariable} or use backend: local`,
+    `${credentialLabel(terms, key)} names ${name}, but ${name} is unset or empty in this job: ${terms.setVariable} or use backend: local`,
   );
 }
 

@@ -21,15 +21,23 @@ common_teardown() {
   rm -rf "$TEST_TMP"
 }
 
-# A stand-in bundle that prints its arguments (one per line) and whether credentials arrived, then exits with
-# $STUB_EXIT. Installed where run.sh looks for the pinned version.
+# A stand-in bundle whose circleciMain (the export run.sh calls) prints, as its JSON result, the operation and the
+# value in its environment of each variable $STUB_SHOW names, then returns $STUB_EXIT; with $STUB_REFUSE it refuses
+# the parameters as the real one does (that line on stderr, exit 2, no JSON). Installed where run.sh looks for the
+# pinned version. The real mapping (core/src/kit/orb-parameters.ts) has its own tests (core/test/kit-orb-parameters.test.ts).
 install_stub_bundle() {
   local dir="$HOME/.shiplog/$SHIPLOG_VERSION"
   mkdir -p "$dir"
   cat >"$dir/shiplog.mjs" <<'JS'
-const out = { argv: process.argv.slice(2), DHURL: process.env.DHURL ?? null, DHUSER: process.env.DHUSER ?? null, hasDHPASS: Boolean(process.env.DHPASS) };
-process.stdout.write(JSON.stringify(out));
-for (const a of out.argv) process.stderr.write(`arg: ${a}\n`);
-process.exit(Number(process.env.STUB_EXIT ?? 0));
+export async function circleciMain() {
+  const e = process.env;
+  if (e.STUB_REFUSE) {
+    process.stderr.write(`shiplog: error: ${e.STUB_REFUSE}\n`);
+    return 2;
+  }
+  const shown = (e.STUB_SHOW ?? '').split(' ').filter(Boolean).map((n) => [n, e[n] ?? null]);
+  process.stdout.write(JSON.stringify({ operation: e.SHIPLOG_OPERATION, env: Object.fromEntries(shown) }));
+  return Number(e.STUB_EXIT ?? 0);
+}
 JS
 }

@@ -40,13 +40,47 @@ async function main(partial = {}) {
   return runCli(io);
 }
 
+const EXIT = {
+  OPERATION_FAILED: 1,
+  INVALID: 2};
+class ShiplogError extends Error {
+  code = "SHIPLOG_ERROR";
+  exitCode = EXIT.OPERATION_FAILED;
+  hint;
+  problems;
+  details;
+  constructor(message, opts = {}) {
+    super(oneLine(message), opts.cause === void 0 ? void 0 : { cause: opts.cause });
+    this.name = new.target.name;
+    this.hint = opts.hint;
+    this.problems = opts.problems;
+    this.details = opts.details;
+  }
+  toJSON() {
+    return {
+      code: this.code,
+      message: this.message,
+      exitCode: this.exitCode,
+      ...this.hint ? { hint: this.hint } : {},
+      ...this.problems && this.problems.length > 1 ? { problems: this.problems } : {}
+    };
+  }
+}
+class ConfigError extends ShiplogError {
+  code = "CONFIG";
+  exitCode = EXIT.INVALID;
+}
+function oneLine(s) {
+  return s.replace(/\s*\n\s*/g, " ").trim().replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 const OPERATIONS = ["version-update", "move", "approve", "deploy", "envscript"];
 const QUERIES = ["status", "history", "diff", "graph", "report", "show", "check-gate"];
 const STORE_COMMANDS = ["store-info", "store-copy", "store-check"];
 const INTENT_COMMANDS = ["plan", "apply", "state-set", "state-get", "state-list"];
 const COMMANDS = [...OPERATIONS, ...QUERIES, ...STORE_COMMANDS, ...INTENT_COMMANDS];
 const ADAPTER_COMMANDS = [...OPERATIONS, "plan", "apply"];
-const ALL = COMMANDS;
+const ALL$1 = COMMANDS;
 const MUTATING = ["version-update", "move", "approve", "deploy", "envscript", "apply", "state-set"];
 const PLAN_APPLY = ["plan", "apply"];
 const TABLE_QUERIES = ["status", "history", "diff"];
@@ -58,14 +92,14 @@ const INPUTS = [
     type: "enum",
     values: ["local", "ortelius"],
     description: "Where releases are recorded: `local` (embedded store in --state-dir) or `ortelius` (an Ortelius/DeployHub server). Default: `ortelius` when DHURL is set, else `local`.",
-    commands: ALL,
+    commands: ALL$1,
     env: ["SHIPLOG_BACKEND"]
   },
   {
     name: "store",
     type: "string",
     description: "Where state is kept, shared across runners: a directory, `git+origin` (this repository's origin, with the checkout's credentials), `git+https://host/org/repo.git[#ref=<ref>]`, `git+ssh://...`, `git+file:///srv/state.git`, `postgres://user@host:5432/db[?sslmode=...]` (libpq's PG* variables fill the rest; docs/store-postgres.md). Default: `[store] url` in shiplog.toml, else the `.shiplog` directory found from here up to the repository root (docs/store.md).",
-    commands: ALL,
+    commands: ALL$1,
     env: ["SHIPLOG_STORE"],
     example: "git+origin"
   },
@@ -74,7 +108,7 @@ const INPUTS = [
     type: "string",
     secret: true,
     description: "Password or token for a git store over http(s) (sent through GIT_ASKPASS, never in a URL; a warning when it would go over plain http to another machine) or a postgres store (else PGPASSWORD, else ~/.pgpass). Prefer the SHIPLOG_STORE_PASSWORD environment variable.",
-    commands: ALL,
+    commands: ALL$1,
     env: ["SHIPLOG_STORE_PASSWORD"],
     expose: {
       circleci: { value: false, envName: "SHIPLOG_STORE_PASSWORD" },
@@ -86,7 +120,7 @@ const INPUTS = [
     name: "state-dir",
     type: "string",
     description: "Directory of the embedded store (the older spelling of `--store <directory>`). Default: the nearest `.shiplog` directory from here up to the repository root, else `.shiplog` beside shiplog.toml or at the repository root.",
-    commands: ALL,
+    commands: ALL$1,
     default: ".shiplog",
     env: ["SHIPLOG_STATE_DIR"]
   },
@@ -94,7 +128,7 @@ const INPUTS = [
     name: "config",
     type: "string",
     description: "Pipeline config: stages, environments and the release policy (docs/policy.md). Missing file: dev -> qa -> prod, prod needs one approval.",
-    commands: ALL,
+    commands: ALL$1,
     default: "shiplog.toml",
     env: ["SHIPLOG_CONFIG"]
   },
@@ -102,7 +136,7 @@ const INPUTS = [
     name: "dhurl",
     type: "string",
     description: "Ortelius/DeployHub server URL (ortelius backend).",
-    commands: ALL,
+    commands: ALL$1,
     env: ["DHURL"],
     example: "https://console.deployhub.com",
     expose: { circleci: { value: false, envName: "DHURL" }, buildkite: { envName: "DHURL" } }
@@ -111,7 +145,7 @@ const INPUTS = [
     name: "dhuser",
     type: "string",
     description: "Ortelius/DeployHub user (ortelius backend).",
-    commands: ALL,
+    commands: ALL$1,
     env: ["DHUSER"],
     expose: { circleci: { value: false, envName: "DHUSER" }, buildkite: { envName: "DHUSER" }, jenkins: { credentials: "credentials-id" } }
   },
@@ -120,7 +154,7 @@ const INPUTS = [
     type: "string",
     secret: true,
     description: "Ortelius/DeployHub password (ortelius backend). Prefer the DHPASS environment variable: a flag value can show in process listings.",
-    commands: ALL,
+    commands: ALL$1,
     env: ["DHPASS"],
     expose: {
       circleci: { value: false, envName: "DHPASS" },
@@ -132,7 +166,7 @@ const INPUTS = [
     name: "ca-cert",
     type: "string",
     description: "PEM file with an extra CA to trust for the Ortelius server.",
-    commands: ALL,
+    commands: ALL$1,
     aliases: ["cert"],
     env: ["SHIPLOG_CA_CERT"]
   },
@@ -140,14 +174,14 @@ const INPUTS = [
     name: "insecure",
     type: "boolean",
     description: "Do not verify the Ortelius server's TLS certificate (warns on every run).",
-    commands: ALL,
+    commands: ALL$1,
     default: "false"
   },
   {
     name: "max-response-mib",
     type: "integer",
     description: "Largest answer (MiB) shiplog reads from a server (Ortelius, the GitHub and Jenkins APIs in their adapters, an object of a git store, a stored value of a postgres store): a larger one is refused with exit 4 naming the limit, after reading no more than that.",
-    commands: ALL,
+    commands: ALL$1,
     default: "32",
     env: ["SHIPLOG_MAX_RESPONSE_MIB"]
   },
@@ -155,7 +189,7 @@ const INPUTS = [
     name: "timeout",
     type: "duration",
     description: "Time limit of the whole command (e.g. 90s, 15m, 1h): every request to a server (git and postgres stores included: git is stopped with its process group, a postgres connection is closed and its open transaction rolls back), every retry, and a deployment shiplog runs or follows. Past it shiplog stops with exit 5: a deployment command it runs is stopped (its whole process group: SIGTERM, then SIGKILL after 10 s) and recorded as failed (recording may take up to 30 s more); a server-side deployment is no longer followed. Default: 30m for deploy and version-update, 5m for the other commands.",
-    commands: ALL,
+    commands: ALL$1,
     env: ["SHIPLOG_TIMEOUT"]
   },
   {
@@ -542,7 +576,7 @@ const INPUTS = [
     name: "json",
     type: "boolean",
     description: "Print exactly one JSON object on stdout (human logs stay on stderr).",
-    commands: ALL,
+    commands: ALL$1,
     default: "false",
     cliOnly: true
   },
@@ -550,7 +584,7 @@ const INPUTS = [
     name: "debug",
     type: "boolean",
     description: "Show debug lines and stack traces.",
-    commands: ALL,
+    commands: ALL$1,
     default: "false",
     cliOnly: true
   },
@@ -577,7 +611,7 @@ const INPUTS = [
     type: "enum",
     values: ["auto", "always", "never"],
     description: "Colour: auto = only on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it on, FORCE_COLOR=0 off).",
-    commands: ALL,
+    commands: ALL$1,
     default: "auto",
     cliOnly: true
   },
@@ -590,7 +624,372 @@ const INPUTS = [
     cliOnly: true
   }
 ];
+function isRequired(input, command) {
+  if (input.required === true) return true;
+  if (Array.isArray(input.required)) return input.required.includes(command);
+  return false;
+}
 INPUTS.filter((i) => i.secret && !i.cliOnly).map((i) => i.name);
+
+const ALL = COMMANDS;
+const PLATFORM_INPUTS = [
+  // --- GitHub Actions ----------------------------------------------------------------------------------
+  {
+    name: "github-token",
+    platform: "github",
+    type: "string",
+    secret: true,
+    description: "deploy: token used to create a GitHub Deployment for `env` and post its statuses (in_progress, then success or failure); pass the workflow's `github.token` and grant the job `permissions: deployments: write`. Empty: no GitHub Deployment. approve with platform-gate: token that reads this run's approvals (`permissions: actions: read`).",
+    commands: ["deploy", "approve"]
+  },
+  {
+    name: "environment-url",
+    platform: "github",
+    type: "string",
+    description: "URL of the deployed environment, set on the GitHub Deployment status (with `github-token`).",
+    commands: ["deploy"]
+  },
+  {
+    name: "transient-environment",
+    platform: "github",
+    type: "boolean",
+    description: "Mark the GitHub Deployment's environment as transient (e.g. a review app that is destroyed later). true or false.",
+    commands: ["deploy"],
+    default: "false"
+  },
+  {
+    name: "export-env",
+    platform: "github",
+    type: "boolean",
+    description: "Also export the variables into `GITHUB_ENV` (multiline-safe) so later steps of the job see them; sets `format` to `github`, leave `output` empty. true or false.",
+    commands: ["envscript"],
+    default: "false"
+  },
+  // --- Jenkins -----------------------------------------------------------------------------------------
+  {
+    name: "credentials-id",
+    platform: "jenkins",
+    type: "string",
+    description: 'Jenkins "Username with password" credentials for the Ortelius server: bound with withCredentials into DHUSER/DHPASS, never interpolated into a script.',
+    commands: ALL,
+    expose: { jenkins: { binds: { kind: "usernamePassword", usernameVariable: "DHUSER", passwordVariable: "DHPASS" } } }
+  },
+  {
+    name: "store-credentials-id",
+    platform: "jenkins",
+    type: "string",
+    description: 'Jenkins "Username with password" credentials whose password (a token, or the PostgreSQL password) is bound with withCredentials into SHIPLOG_STORE_PASSWORD for the store; the user name goes in the store URL when the server needs one.',
+    commands: ALL,
+    expose: { jenkins: { binds: { kind: "usernamePassword", usernameVariable: "SHIPLOG_STORE_USER", passwordVariable: "SHIPLOG_STORE_PASSWORD" } } }
+  },
+  {
+    name: "store-ssh-credentials-id",
+    platform: "jenkins",
+    type: "string",
+    description: 'Jenkins "SSH Username with private key" credentials for a git+ssh:// store: the key file is bound with withCredentials and handed to git through GIT_SSH_COMMAND.',
+    commands: ALL,
+    expose: { jenkins: { binds: { kind: "sshUserPrivateKey", keyFileVariable: "SHIPLOG_STORE_SSH_KEY" } } }
+  },
+  {
+    name: "jenkins-credentials-id",
+    platform: "jenkins",
+    type: "string",
+    description: `shiplogDeploy only: Jenkins "Username with password" credentials (user + API token) used to attach this build's console log, causes and change sets to a record-only deployment.`,
+    commands: ["deploy"],
+    expose: { jenkins: { binds: { kind: "usernamePassword", usernameVariable: "SHIPLOG_JENKINS_USER", passwordVariable: "SHIPLOG_JENKINS_TOKEN" } } }
+  },
+  {
+    name: "gate-message",
+    platform: "jenkins",
+    type: "string",
+    description: "shiplogApprove with platformGate: the message of the `input` step the library runs first (input(message, submitter, submitterParameter)); whoever submits it is recorded as the approver (verified:jenkins). Aborting the input aborts the build; nothing is stored.",
+    commands: ["approve"]
+  },
+  {
+    name: "gate-submitters",
+    platform: "jenkins",
+    type: "string",
+    description: "shiplogApprove with platformGate: the input step's `submitter` (comma-separated user ids or groups allowed to submit). Empty: anyone who may build the job.",
+    commands: ["approve"]
+  },
+  {
+    name: "fail-on-error",
+    platform: "jenkins",
+    type: "boolean",
+    default: "true",
+    description: "Fail the build (error step) when shiplog exits non-zero; false returns the result Map with ok=false.",
+    commands: ALL
+  },
+  {
+    name: "node-binary",
+    platform: "jenkins",
+    type: "string",
+    default: "node",
+    description: "Node.js 20+ executable on the agent.",
+    commands: ALL
+  },
+  // --- CircleCI ----------------------------------------------------------------------------------------
+  {
+    name: "registry",
+    platform: "circleci",
+    type: "string",
+    default: "https://registry.npmjs.org",
+    // {package} and {version} are the pinned @shiplog/core (filled in when the orb is generated).
+    description: "npm registry (or mirror) to download {package}@{version} from; the bundle is verified against the SHA-256 pinned in this orb whatever the source.",
+    commands: ADAPTER_COMMANDS
+  },
+  {
+    name: "bundle-file",
+    platform: "circleci",
+    type: "string",
+    default: "",
+    description: "Path of a shiplog.mjs already in the job (vendored, or from a workspace). Used instead of downloading; still checksum-verified. Empty: download.",
+    commands: ADAPTER_COMMANDS
+  },
+  {
+    name: "working-directory",
+    platform: "circleci",
+    type: "string",
+    default: ".",
+    description: "Directory the step runs in (component.toml, shiplog.toml, the state dir and git are looked up there).",
+    commands: ADAPTER_COMMANDS
+  },
+  {
+    name: "defer-exit",
+    platform: "circleci",
+    type: "boolean",
+    default: "false",
+    description: "Exit 0 and leave the exit code in the results directory for a later `exit-status` step (the jobs use this so the JSON result is stored as an artifact even when the operation fails).",
+    commands: ADAPTER_COMMANDS,
+    expose: { circleci: { scope: "command" } }
+  },
+  {
+    name: "executor",
+    platform: "circleci",
+    type: "string",
+    default: "default",
+    description: "Executor to run in: any image with node 20+, bash and tar.",
+    commands: ADAPTER_COMMANDS,
+    expose: { circleci: { scope: "job", type: "executor" } }
+  },
+  {
+    name: "checkout",
+    platform: "circleci",
+    type: "boolean",
+    default: "true",
+    description: "Check out the project first (component.toml, shiplog.toml and git facts come from it).",
+    commands: ADAPTER_COMMANDS,
+    expose: { circleci: { scope: "job" } }
+  }
+];
+
+const INPUT_TABLE = [...INPUTS, ...PLATFORM_INPUTS];
+function snakeName(name) {
+  return name.replace(/-/g, "_");
+}
+function platformName(platform, name) {
+  return snakeName(name);
+}
+function exposureOf(spec, platform) {
+  if (spec.cliOnly) return void 0;
+  if (spec.platform && spec.platform !== platform) return void 0;
+  const given = spec.expose?.[platform];
+  if (given === false) return void 0;
+  const e = given ?? {};
+  const value = e.value ?? (!spec.secret || platform === "github");
+  if (!value && !e.envName && !e.credentials) return void 0;
+  return { ...e, value };
+}
+function paramsOf(source, platform, command) {
+  if (!source.commands.includes(command)) return [];
+  const spec = source.listFor?.includes(command) ? { ...source, type: "list", env: void 0, required: false } : source;
+  const e = exposureOf(spec, platform);
+  if (!e) return [];
+  const base = {
+    spec,
+    source,
+    platform,
+    description: (e.description ?? spec.description).replace(/\s+/g, " ").trim(),
+    required: isRequired(spec, command),
+    exposure: e,
+    ...e.default !== void 0 || spec.default !== void 0 ? { default: e.default ?? spec.default } : {}
+  };
+  const name = e.name ?? platformName(platform, spec.name);
+  const out = [];
+  if (e.value) out.push({ ...base, name, channel: "value" });
+  if (e.envName) out.push({ ...base, name, channel: "env-name", envDefault: e.envName, required: false });
+  if (e.credentials) out.push({ ...base, name, channel: "credentials", via: e.credentials, required: false });
+  return out;
+}
+function platformParams(platform, command) {
+  return INPUT_TABLE.flatMap((spec) => paramsOf(spec, platform, command));
+}
+
+const credentialLabel = (terms, name) => terms.credential?.(name) ?? `${terms.envGroup}.${name}`;
+const typeOf = (t) => t === "boolean" || t === "integer" || t === "list" ? t : "string";
+function optionTypes(platform, command) {
+  return new Map(valueOptions(platform, command).map((p) => [p.name, typeOf(p.spec.type)]));
+}
+function valueOptions(platform, command) {
+  return platformParams(platform, command).filter((p) => p.channel === "value");
+}
+function envNameDefaults(platform) {
+  const out = {};
+  for (const command of ADAPTER_COMMANDS) {
+    for (const p of platformParams(platform, command)) if (p.channel === "env-name") out[p.name] = p.envDefault;
+  }
+  return out;
+}
+function scalar(label, value, type) {
+  if (type === "boolean") {
+    if (value === true || value === "true" || value === false || value === "false") return String(value);
+    throw new ConfigError(`${label} must be true or false`);
+  }
+  if (type === "integer") {
+    const s = String(value).trim();
+    if (typeof value === "boolean" || !/^-?[0-9]+$/.test(s)) throw new ConfigError(`${label} must be an integer`);
+    return s;
+  }
+  if (typeof value === "object" && value !== null)
+    throw new ConfigError(`${label} must be a ${type === "list" ? "string or a list of strings" : "string"}`);
+  if (typeof value === "number") {
+    throw new ConfigError(
+      `${label} must be a string, but YAML read the number ${String(value)}: quote the value (e.g. "1.10") so that it stays as written`
+    );
+  }
+  return String(value);
+}
+function optionArgs(platform, command, config, terms, own) {
+  const types = optionTypes(platform, command);
+  for (const name of Object.keys(config)) {
+    if (!own.includes(name) && !types.has(name)) throw new ConfigError(`${terms.noun} "${name}" is not an option of ${command}`);
+  }
+  const args = [];
+  for (const p of valueOptions(platform, command)) {
+    const [name, type] = [p.name, types.get(p.name)];
+    const value = config[name];
+    if (value === null || value === void 0) continue;
+    for (const v of type === "list" && Array.isArray(value) ? value : [value])
+      args.push(`--${p.spec.name}=${scalar(`${terms.noun} "${name}"`, v, type)}`);
+  }
+  return args;
+}
+function requireNamedServerUrl(platform, vars, config, env, terms) {
+  const key = platformName(platform, "dhurl");
+  const name = vars[key];
+  if (name === void 0 || name === envNameDefaults(platform)[key] || (env[name] ?? "") !== "") return;
+  const url = config[key];
+  if ((config[platformName(platform, "backend")] ?? env.SHIPLOG_BACKEND) === "local" || url !== void 0 && url !== null && String(url) !== "")
+    return;
+  throw new ConfigError(
+    `${credentialLabel(terms, key)} names ${name}, but ${name} is unset or empty in this job: ${terms.setVariable} or use backend: local`
+  );
+}
+function envNameEnv(platform, command, vars, env) {
+  const out = { ...env };
+  for (const p of platformParams(platform, command)) {
+    if (p.channel !== "env-name") continue;
+    const source = vars[p.name];
+    if (env[source] !== void 0) out[p.envDefault] = env[source];
+    else if (source !== p.envDefault) delete out[p.envDefault];
+  }
+  return out;
+}
+
+const ORB_CHANNEL_PREFIX = {
+  value: "SHIPLOG_IN_",
+  flag: "SHIPLOG_FLAG_",
+  list: "SHIPLOG_LIST_",
+  envvar: "SHIPLOG_ENVVAR_"
+};
+const TERMS = {
+  noun: "parameter",
+  envGroup: "env_var_name",
+  setVariable: "set it (e.g. in a context)",
+  credential: (name) => `parameter ${name}`
+};
+function orbRunParams(command) {
+  return platformParams("circleci", command).filter((p) => !p.spec.platform);
+}
+function orbChannel(p) {
+  if (p.channel === "env-name") return "envvar";
+  if (p.spec.type === "boolean") return "flag";
+  if (p.spec.type === "list") return "list";
+  return "value";
+}
+function orbParamVariable(p) {
+  if (p.channel === "env-name") return ORB_CHANNEL_PREFIX.envvar + p.envDefault;
+  return ORB_CHANNEL_PREFIX[orbChannel(p)] + p.name.toUpperCase();
+}
+function expandReferences(text, param, env) {
+  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_ref, name) => {
+    const what = `parameter ${param} references \${${name}}`;
+    if (name.startsWith("SHIPLOG_")) throw new ConfigError(`${what}, a variable of the orb itself (SHIPLOG_*); name a variable of the job`);
+    const value = env[name];
+    if (value === void 0) throw new ConfigError(`${what}, which is not set in this job`);
+    if (value === "") throw new ConfigError(`${what}, which is empty in this job`);
+    return value;
+  });
+}
+function namedVariable(p, given) {
+  if (given === "") return p.envDefault;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(given)) throw new ConfigError(`parameter ${p.name} must name an environment variable, got '${given}'`);
+  if (given !== p.envDefault && given.startsWith("SHIPLOG_")) {
+    throw new ConfigError(`parameter ${p.name} names ${given}, a variable of the orb itself (SHIPLOG_*); name a variable of the job`);
+  }
+  return given;
+}
+function orbInvocation(env) {
+  const command = env.SHIPLOG_OPERATION;
+  if (!ADAPTER_COMMANDS.includes(command)) {
+    throw new ConfigError(`SHIPLOG_OPERATION is '${env.SHIPLOG_OPERATION ?? ""}', not one of ${ADAPTER_COMMANDS.join(", ")} (the orb sets it)`);
+  }
+  const config = {};
+  const vars = {};
+  for (const p of orbRunParams(command)) {
+    const raw = env[orbParamVariable(p)] ?? "";
+    const channel = orbChannel(p);
+    if (channel === "envvar") vars[p.name] = namedVariable(p, raw);
+    else if (channel === "flag") config[p.name] = raw === "true" || raw === "1" ? true : ["false", "0", ""].includes(raw) ? void 0 : raw;
+    else if (channel === "list") {
+      const items = raw.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+      if (items.length > 0) config[p.name] = items.map((item) => expandReferences(item, p.name, env));
+    } else {
+      const value = p.spec.name === "command" ? raw : expandReferences(raw, p.name, env);
+      if (value !== "") config[p.name] = value;
+    }
+  }
+  requireNamedServerUrl("circleci", vars, config, env, TERMS);
+  const args = optionArgs("circleci", command, config, TERMS, []);
+  const cliEnv = envNameEnv("circleci", command, vars, env);
+  for (const p of platformParams("circleci", command)) {
+    const secret = p.channel === "env-name" && p.spec.secret ? cliEnv[p.envDefault] : void 0;
+    if (secret && secret.length >= 3 && args.some((a) => a.includes(secret))) {
+      throw new ConfigError(`a parameter value contains the secret of parameter ${p.name}; pass it only through the ${p.name} parameter`);
+    }
+  }
+  if (command === "envscript" && config.output === void 0 && env.BASH_ENV) {
+    const format = config.format ?? "sh";
+    if (format !== "sh") {
+      throw new ConfigError(`format ${format} cannot go to $BASH_ENV (later steps load it as shell): set output to a file, or use format sh`);
+    }
+    args.push(`--output=${env.BASH_ENV}`);
+  }
+  return { command, argv: [command, ...args, "--json"], env: cliEnv };
+}
+
+async function circleciMain(io = {}, run = main) {
+  const stderr = io.stderr ?? ((t) => void process.stderr.write(t));
+  let call;
+  try {
+    call = orbInvocation(io.env ?? process.env);
+  } catch (err) {
+    stderr(err instanceof ConfigError ? `shiplog: error: ${err.message}
+` : "shiplog: error: internal error, please report\n");
+    return err instanceof ConfigError ? err.exitCode : 1;
+  }
+  return run({ ...io, argv: call.argv, env: call.env });
+}
 
 const rec$3 = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : void 0;
 const text$1 = (x) => typeof x === "string" && x.trim() !== "" ? x : void 0;
@@ -1149,4 +1548,4 @@ var runCli$1 = /*#__PURE__*/Object.freeze({
   runCli: runCli
 });
 
-export { circleciStepReport, main };
+export { circleciMain, circleciStepReport, main };
