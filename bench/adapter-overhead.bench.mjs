@@ -57,7 +57,8 @@ function timed(cmd, args, opts, what) {
 }
 
 const approveFlags = ['--backend', 'local', '--state-dir', stateDir, '--application', APP, '--stage', 'qa'];
-const bareWith = (bundle) => () => timed(NODE, [bundle, 'approve', ...approveFlags, '--json'], { env: { PATH, HOME: dir } }, `bare CLI ${bundle}`);
+const bareWith = (bundle) => () =>
+  timed(NODE, [bundle, 'approve', ...approveFlags, '--json'], { env: { PATH, HOME: dir } }, `bare CLI ${bundle}`);
 // Each adapter ships its own copy of the CLI bundle (the copies can differ while the core changes): the baseline
 // is the bundle the adapter runs, so the ratio is the adapter's own overhead, not a difference between builds.
 const BK_BUNDLE = join(ROOT, 'adapters', 'buildkite-plugin', 'dist', 'shiplog.mjs');
@@ -66,7 +67,9 @@ const JK_BUNDLE = join(ROOT, 'adapters', 'jenkins', 'resources', 'shiplog', 'shi
 // --- GitHub Actions ------------------------------------------------------------------------------------------
 const ghDir = join(dir, 'gha');
 mkdirSync(ghDir);
-const ghFiles = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE', 'GITHUB_PATH'].map((v) => [v, join(ghDir, v.toLowerCase())]));
+const ghFiles = Object.fromEntries(
+  ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE', 'GITHUB_PATH'].map((v) => [v, join(ghDir, v.toLowerCase())]),
+);
 writeFileSync(join(ghDir, 'event.json'), '{}');
 const ghAction = parse(readFileSync(join(ROOT, 'adapters', 'github-action', 'approve', 'action.yml'), 'utf8'));
 const ghEnv = {
@@ -89,7 +92,8 @@ const ghEnv = {
   RUNNER_TEMP: ghDir,
   ...ghFiles,
 };
-for (const [name, spec] of Object.entries(ghAction.inputs)) if (spec.default !== undefined) ghEnv[`INPUT_${name.toUpperCase()}`] = String(spec.default);
+for (const [name, spec] of Object.entries(ghAction.inputs))
+  if (spec.default !== undefined) ghEnv[`INPUT_${name.toUpperCase()}`] = String(spec.default);
 Object.assign(ghEnv, { INPUT_APPLICATION: APP, INPUT_STAGE: 'qa', INPUT_BACKEND: 'local', 'INPUT_STATE-DIR': stateDir });
 const ghMain = join(ROOT, 'adapters', 'github-action', 'approve', ghAction.runs.main);
 const github = () => {
@@ -125,7 +129,12 @@ for (const [k, v] of agentEnv('github.com/shiplog/shiplog/adapters/buildkite-plu
 const hooks = join(ROOT, 'adapters', 'buildkite-plugin', 'hooks');
 const buildkite = () => {
   const a = timed('bash', [join(hooks, 'command')], { env: bkEnv }, 'Buildkite command hook');
-  const b = timed('bash', [join(hooks, 'post-command')], { env: { ...bkEnv, BUILDKITE_COMMAND_EXIT_STATUS: '0' } }, 'Buildkite post-command hook');
+  const b = timed(
+    'bash',
+    [join(hooks, 'post-command')],
+    { env: { ...bkEnv, BUILDKITE_COMMAND_EXIT_STATUS: '0' } },
+    'Buildkite post-command hook',
+  );
   return a + b;
 };
 
@@ -135,7 +144,14 @@ const ccDir = join(dir, 'circleci');
 mkdirSync(ccDir);
 const vendored = join(ccDir, 'shiplog.mjs');
 cpSync(CLI, vendored);
-const ccSteps = expandJob(orb, 'approve', { checkout: false, bundle_file: vendored, backend: 'local', state_dir: stateDir, application: APP, stage: 'qa' });
+const ccSteps = expandJob(orb, 'approve', {
+  checkout: false,
+  bundle_file: vendored,
+  backend: 'local',
+  state_dir: stateDir,
+  application: APP,
+  stage: 'qa',
+});
 let ccJobs = 0;
 const circleci = () => {
   const job = join(ccDir, `job-${++ccJobs}`);
@@ -158,7 +174,12 @@ const circleci = () => {
   let ms = 0;
   for (const step of ccSteps) {
     if (step.kind === 'run') {
-      ms += timed('/bin/bash', ['-eo', 'pipefail', '-c', step.command], { env: { ...env, ...step.environment } }, `CircleCI step ${step.name}`);
+      ms += timed(
+        '/bin/bash',
+        ['-eo', 'pipefail', '-c', step.command],
+        { env: { ...env, ...step.environment } },
+        `CircleCI step ${step.name}`,
+      );
     } else if (step.kind === 'store_artifacts') {
       const t0 = process.hrtime.bigint();
       const from = step.path === '/tmp/shiplog-results' ? env.SHIPLOG_RESULT_DIR : join(checkout, step.path);
@@ -172,17 +193,47 @@ const circleci = () => {
 // --- measure -----------------------------------------------------------------------------------------------------
 const results = [];
 try {
-  const seed = spawnSync(NODE, [CLI, 'version-update', '--backend', 'local', '--state-dir', stateDir, '--component-name', 'GLOBAL.Acme.Store.cart', '--component-version', 'v1.0.0', '--application', APP, '--json'], {
-    cwd: checkout,
-    env: { PATH, HOME: dir },
-    encoding: 'utf8',
-  });
+  const seed = spawnSync(
+    NODE,
+    [
+      CLI,
+      'version-update',
+      '--backend',
+      'local',
+      '--state-dir',
+      stateDir,
+      '--component-name',
+      'GLOBAL.Acme.Store.cart',
+      '--component-version',
+      'v1.0.0',
+      '--application',
+      APP,
+      '--json',
+    ],
+    {
+      cwd: checkout,
+      env: { PATH, HOME: dir },
+      encoding: 'utf8',
+    },
+  );
   if (seed.status !== 0) throw new Error(`seeding the store failed: ${seed.stderr}`);
 
   for (const [name, how, run, base, baseName] of [
-    ['GitHub Actions', '`node dist/index.cjs` (approve action, runner env + files)', github, CLI, 'core/dist (the action bundles the core)'],
+    [
+      'GitHub Actions',
+      '`node dist/index.cjs` (approve action, runner env + files)',
+      github,
+      CLI,
+      'core/dist (the action bundles the core)',
+    ],
     ['Buildkite', 'command + post-command hooks in bash, agent plugin env', buildkite, BK_BUNDLE, 'plugin dist/shiplog.mjs'],
-    ['CircleCI', `orb \`approve\` job steps in bash (install from bundle_file + run + exit status)${orbCommitted ? '' : ' [freshly packed orb: the committed pin is stale]'}`, circleci, vendored, 'core/dist (the pinned bundle)'],
+    [
+      'CircleCI',
+      `orb \`approve\` job steps in bash (install from bundle_file + run + exit status)${orbCommitted ? '' : ' [freshly packed orb: the committed pin is stale]'}`,
+      circleci,
+      vendored,
+      'core/dist (the pinned bundle)',
+    ],
   ]) {
     const bare = bareWith(base);
     run();
@@ -204,7 +255,11 @@ try {
     ];
     const WARM = 3;
     const steps = Array.from({ length: RUNS + WARM }, () => pair).flat();
-    const { outcomes } = await jk.runBuild(steps, { backend: { kind: 'local', stateDir }, password: 'unused-in-bench', token: 'unused-in-bench' });
+    const { outcomes } = await jk.runBuild(steps, {
+      backend: { kind: 'local', stateDir },
+      password: 'unused-in-bench',
+      token: 'unused-in-bench',
+    });
     const failed = outcomes.find((o) => o.failed || (o.step === 'bare-cli' && o.returned?.status !== 0));
     if (failed) throw new Error(`Jenkins ${failed.step} failed: ${failed.error ?? failed.returned?.output}`);
     const measured = outcomes.slice(WARM * 2);

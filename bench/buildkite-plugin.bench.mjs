@@ -27,7 +27,9 @@ mkdirSync(bin);
 writeFileSync(join(bin, 'buildkite-agent'), '#!/bin/sh\ncat >/dev/null 2>&1 || true\n');
 chmodSync(join(bin, 'buildkite-agent'), 0o755);
 spawnSync('git', ['init', '-q', '-b', 'main'], { cwd: checkout });
-spawnSync('git', ['-c', 'user.email=b@example.invalid', '-c', 'user.name=b', 'commit', '-q', '--allow-empty', '-m', 'x'], { cwd: checkout });
+spawnSync('git', ['-c', 'user.email=b@example.invalid', '-c', 'user.name=b', 'commit', '-q', '--allow-empty', '-m', 'x'], {
+  cwd: checkout,
+});
 
 const config = { operation: 'envscript', output: 'build.env', format: 'dotenv' };
 const env = {

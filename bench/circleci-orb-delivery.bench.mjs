@@ -106,7 +106,10 @@ try {
   const viaStdin = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync('/bin/bash', ['-eo', 'pipefail'], { input: `${inlineInstall}\n${runCli}`, env: { ...baseEnv, HOME: join(tmp, `stdin-${i}`) } });
+    const r = spawnSync('/bin/bash', ['-eo', 'pipefail'], {
+      input: `${inlineInstall}\n${runCli}`,
+      env: { ...baseEnv, HOME: join(tmp, `stdin-${i}`) },
+    });
     if (r.status !== 0) throw new Error(`inline via stdin failed: ${r.stderr}`);
     viaStdin.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
@@ -120,7 +123,12 @@ try {
   const rows = [
     ['orb.yml size, shipped (download + checksum)', kb(orbText.length), '', ''],
     ['orb.yml size, inline alternative', kb(inlineOrbText.length), '', ''],
-    ['orb size ratio shipped / inline', (orbText.length / inlineOrbText.length).toFixed(3), '<= 0.5', orbText.length / inlineOrbText.length <= 0.5 ? 'pass' : 'fail'],
+    [
+      'orb size ratio shipped / inline',
+      (orbText.length / inlineOrbText.length).toFixed(3),
+      '<= 0.5',
+      orbText.length / inlineOrbText.length <= 0.5 ? 'pass' : 'fail',
+    ],
     ['compiled config added per command use, shipped', kb(perUse(orb)), '', ''],
     ['compiled config added per command use, inline', kb(perUse(inlineOrb)), '', ''],
     ['largest run command, inline (Linux limit for one argument: 128 KiB)', kb(inlineInstall.length + runCli.length + 1), '', ''],

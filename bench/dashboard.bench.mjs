@@ -32,8 +32,14 @@ const SHAPE = {
   // every application reaches every environment; versions climb with time, later environments lag behind
   envOf: (id) => Math.floor(id / APPS) % ENVS,
   // every deployment by its own CI run, with a link (as on GitHub): the page carries 4,000 build links
-  provenanceOf: (id) => ({ provider: 'github', isCi: true, buildId: String(id), job: 'release / deploy', buildUrl: `https://github.com/acme/bench/actions/runs/${id}` }),
-  versionOf: (id) => Math.max(1, Math.min(20, Math.ceil((id / (APPS * PER_APP)) * 20) - (Math.floor(id / APPS) % ENVS) % 3)),
+  provenanceOf: (id) => ({
+    provider: 'github',
+    isCi: true,
+    buildId: String(id),
+    job: 'release / deploy',
+    buildUrl: `https://github.com/acme/bench/actions/runs/${id}`,
+  }),
+  versionOf: (id) => Math.max(1, Math.min(20, Math.ceil((id / (APPS * PER_APP)) * 20) - ((Math.floor(id / APPS) % ENVS) % 3))),
 };
 const LIMIT_BYTES = 2 * 1000 * 1000;
 const RUNS = 3;

@@ -21,7 +21,13 @@ const { RecordBackend } = await import('../core/src/backend/records/record-backe
 const { openLocalBackend } = await import('../core/src/backend/local/index.ts');
 const { createMemoryHost } = await import('../core/src/host.ts');
 
-const BIG = { deployments: Number(process.env.SHIPLOG_BENCH_GIT_DEPLOYMENTS ?? 100_000), components: 10_000, apps: 1_000, versionsPerApp: 5, envs: 20 };
+const BIG = {
+  deployments: Number(process.env.SHIPLOG_BENCH_GIT_DEPLOYMENTS ?? 100_000),
+  components: 10_000,
+  apps: 1_000,
+  versionsPerApp: 5,
+  envs: 20,
+};
 const SMALL = { deployments: 1_000, components: 100, apps: 20, versionsPerApp: 5, envs: 20 };
 const OPS = Number(process.env.SHIPLOG_BENCH_OPS ?? 40);
 const WARMUP = 5;
@@ -73,13 +79,26 @@ async function seed(remote, shape) {
       size += body.length + 1;
     };
     const message = 'seed (bench)\n';
-    await text(`commit refs/heads/shiplog-state\ncommitter shiplog <shiplog@localhost> 1767225600 +0000\ndata ${Buffer.byteLength(message)}\n${message}`);
+    await text(
+      `commit refs/heads/shiplog-state\ncommitter shiplog <shiplog@localhost> 1767225600 +0000\ndata ${Buffer.byteLength(message)}\n${message}`,
+    );
     await file(layout.SCHEMA_PATH, { format: layout.GIT_STORE_FORMAT, schema: layout.GIT_SCHEMA_VERSION, createdAt: AT });
     for (let c = 0; c < shape.components; c++) {
       const base = `${DOMAIN}.c${c}`;
       await file(layout.docPath('component-base', base), { base, domain: DOMAIN, short: `c${c}`, versions: [cvName(c)] });
       await file(layout.docPath('component-version', cvName(c)), {
-        value: { id: `cv:${c + 1}`, name: cvName(c), base, domain: DOMAIN, short: `c${c}`, version: '1', kind: 'docker', attributes: { GitCommit: 'abc' }, createdAt: AT, provenance: PROV },
+        value: {
+          id: `cv:${c + 1}`,
+          name: cvName(c),
+          base,
+          domain: DOMAIN,
+          short: `c${c}`,
+          version: '1',
+          kind: 'docker',
+          attributes: { GitCommit: 'abc' },
+          createdAt: AT,
+          provenance: PROV,
+        },
       });
     }
     const per = Math.max(1, Math.floor(shape.components / shape.apps));
@@ -91,7 +110,17 @@ async function seed(remote, shape) {
         const name = `${appName(a)};${v}`;
         versions.push(name);
         await file(layout.docPath('application-version', name), {
-          value: { id: `av:${++avId}`, name, application: appName(a), version: String(v), components: appComponents(a), ...(v > 1 ? { predecessor: `${appName(a)};${v - 1}` } : {}), stage: 'dev', createdAt: AT, provenance: PROV },
+          value: {
+            id: `av:${++avId}`,
+            name,
+            application: appName(a),
+            version: String(v),
+            components: appComponents(a),
+            ...(v > 1 ? { predecessor: `${appName(a)};${v - 1}` } : {}),
+            stage: 'dev',
+            createdAt: AT,
+            provenance: PROV,
+          },
           approvals: [],
           moves: [],
         });
@@ -105,13 +134,35 @@ async function seed(remote, shape) {
       const appVersion = `${appName(a)};${shape.versionsPerApp}`;
       const ok = id % 7 !== 0;
       await file(layout.deploymentPath(id), {
-        id, appVersion, application: appName(a), environment: e, componentVersions: appComponents(a), exitCode: ok ? 0 : 1, status: ok ? 'success' : 'failed',
-        startedAt: AT, finishedAt: AT, log: [], mode: 'record', provenance: PROV,
+        id,
+        appVersion,
+        application: appName(a),
+        environment: e,
+        componentVersions: appComponents(a),
+        exitCode: ok ? 0 : 1,
+        status: ok ? 'success' : 'failed',
+        startedAt: AT,
+        finishedAt: AT,
+        log: [],
+        mode: 'record',
+        provenance: PROV,
       });
-      if (ok) states.set(`${e}\n${a}`, { name: e, application: appName(a), appVersion, components: appComponents(a), deploymentId: id, deployedAt: AT, provenance: PROV });
+      if (ok)
+        states.set(`${e}\n${a}`, {
+          name: e,
+          application: appName(a),
+          appVersion,
+          components: appComponents(a),
+          deploymentId: id,
+          deployedAt: AT,
+          provenance: PROV,
+        });
     }
     for (const s of states.values()) await file(layout.envStatePath(s.name, s.application), s);
-    await file(layout.META_PATH, { next: { componentVersion: shape.components + 1, applicationVersion: avId + 1, deployment: shape.deployments + 1 }, recent: [] });
+    await file(layout.META_PATH, {
+      next: { componentVersion: shape.components + 1, applicationVersion: avId + 1, deployment: shape.deployments + 1 },
+      recent: [],
+    });
     await text('done\n');
     await flush();
   });
@@ -129,8 +180,23 @@ async function versionUpdate(b, shape, per, i, tag) {
   const base = `${DOMAIN}.c${c}`;
   await b.getComponentVersion(`${base};${tag}${i}`);
   await b.listComponentVersions(base);
-  const cv = await b.putComponentVersion({ domain: DOMAIN, short: `c${c}`, version: `${tag}${i}`, kind: 'docker', attributes: { BuildId: String(i) }, provenance: PROV, at: AT });
-  const av = await b.putApplicationVersion({ application: appName(a), autoIncrement: false, component: cv.value, initialStage: 'dev', provenance: PROV, at: AT });
+  const cv = await b.putComponentVersion({
+    domain: DOMAIN,
+    short: `c${c}`,
+    version: `${tag}${i}`,
+    kind: 'docker',
+    attributes: { BuildId: String(i) },
+    provenance: PROV,
+    at: AT,
+  });
+  const av = await b.putApplicationVersion({
+    application: appName(a),
+    autoIncrement: false,
+    component: cv.value,
+    initialStage: 'dev',
+    provenance: PROV,
+    at: AT,
+  });
   if (!cv.created || !av.created) throw new Error('bench version-update did not create what it should');
   return av.value;
 }
@@ -139,7 +205,16 @@ async function versionUpdate(b, shape, per, i, tag) {
 async function deployRecord(b, shape, i, av) {
   const e = `e${i % shape.envs}`;
   await b.getApplicationVersion(av.name);
-  await b.recordDeployment({ appVersion: av, environment: e, exitCode: 0, log: ['deployed'], startedAt: AT, finishedAt: AT, mode: 'record', provenance: { ...PROV, buildId: `bench-${i}` } });
+  await b.recordDeployment({
+    appVersion: av,
+    environment: e,
+    exitCode: 0,
+    log: ['deployed'],
+    startedAt: AT,
+    finishedAt: AT,
+    mode: 'record',
+    provenance: { ...PROV, buildId: `bench-${i}` },
+  });
   const [state] = await b.status({ environment: e, application: av.application });
   if (state?.appVersion !== av.name) throw new Error('bench deploy did not become the current state');
 }
@@ -155,7 +230,10 @@ try {
   const host = createMemoryHost({ env: { PATH: process.env.PATH, HOME: process.env.HOME } });
   const stores = {};
   const info = {};
-  for (const [size, shape] of [['big', BIG], ['small', SMALL]]) {
+  for (const [size, shape] of [
+    ['big', BIG],
+    ['small', SMALL],
+  ]) {
     const remote = join(work, `${size}.git`);
     const [seedMs, { records, per }] = await timed(() => seed(remote, shape));
     info[size] = { records, seedMs };
@@ -163,7 +241,10 @@ try {
     const pushed = join(work, `${size}-push.git`);
     cpSync(remote, pushed, { recursive: true });
     writeFileSync(join(pushed, 'hooks', 'pre-receive'), '#!/bin/sh\ncat >/dev/null\n', { mode: 0o755 });
-    for (const [way, dir] of [['in place', remote], ['push', pushed]]) {
+    for (const [way, dir] of [
+      ['in place', remote],
+      ['push', pushed],
+    ]) {
       const key = `${size} ${way}`;
       const b = new RecordBackend(host, await openGitStore(host, { remote: `file://${dir}`, cacheDir: join(work, `${size}-cache`) }));
       // the first command of a job (through the transport: one shallow fetch of the tip into an empty cache)
@@ -171,7 +252,9 @@ try {
       stores[key] = { b, shape, per };
       info[size][way] = firstMs;
     }
-    process.stderr.write(`git-store: ${size}: ${records} records seeded in ${(seedMs / 1000).toFixed(1)} s, first read in place ${info[size]['in place'].toFixed(0)} ms, through an empty cache ${(info[size].push / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `git-store: ${size}: ${records} records seeded in ${(seedMs / 1000).toFixed(1)} s, first read in place ${info[size]['in place'].toFixed(0)} ms, through an empty cache ${(info[size].push / 1000).toFixed(1)} s\n`,
+    );
   }
   const local = await openLocalBackend(host, { stateDir: join(work, 'local') });
   const keys = Object.keys(stores);
@@ -211,7 +294,9 @@ try {
       const ms = median(times[`small ${way}`][k]);
       const ratio = mb / ms;
       pass &&= ratio <= SCALE_TARGET;
-      rows.push(`| ${way} | ${label} | ${mb.toFixed(1)} ms | ${ms.toFixed(1)} ms | ${ratio.toFixed(2)}x | <= ${SCALE_TARGET}x | ${ratio <= SCALE_TARGET ? 'pass' : 'FAIL'} |`);
+      rows.push(
+        `| ${way} | ${label} | ${mb.toFixed(1)} ms | ${ms.toFixed(1)} ms | ${ratio.toFixed(2)}x | <= ${SCALE_TARGET}x | ${ratio <= SCALE_TARGET ? 'pass' : 'FAIL'} |`,
+      );
     }
   }
   const localVu = median(times.local.vu);

@@ -96,9 +96,21 @@ process.stdout.write(
     '| case | median | ratio to `node -e 0` | target | result |',
     '|---|---|---|---|---|',
     row('`node -e 0`', bare, '1.00x', '', ''),
-    row('approve action, input rejected by the core (load + map + validate + outputs + summary)', validate, `${ratio.toFixed(2)}x`, `<= ${TARGET.toFixed(1)}x`, ratio <= TARGET ? 'pass' : 'FAIL'),
+    row(
+      'approve action, input rejected by the core (load + map + validate + outputs + summary)',
+      validate,
+      `${ratio.toFixed(2)}x`,
+      `<= ${TARGET.toFixed(1)}x`,
+      ratio <= TARGET ? 'pass' : 'FAIL',
+    ),
     row('envscript action, variables printed (spawns git)', envscript, `${(envscript / bare).toFixed(2)}x`, '(context)', ''),
-    row(`only the bundle's ${builtinImports.length} Node builtin imports, no code`, builtins, `${(builtins / bare).toFixed(2)}x`, '(context: floor)', ''),
+    row(
+      `only the bundle's ${builtinImports.length} Node builtin imports, no code`,
+      builtins,
+      `${(builtins / bare).toFixed(2)}x`,
+      '(context: floor)',
+      '',
+    ),
     '',
   ].join('\n'),
 );

@@ -46,7 +46,18 @@ export async function generate(root, shape, label = 'fixture') {
     const base = `${DOMAIN}.c${c}`;
     put(root, objectPath('cb', base), { base, domain: DOMAIN, short: `c${c}`, versions: [name] });
     put(root, objectPath('cv', name), {
-      value: { id: `cv:${c + 1}`, name, base, domain: DOMAIN, short: `c${c}`, version: '1', kind: 'docker', attributes: { GitCommit: 'abc' }, createdAt: AT, provenance: PROV },
+      value: {
+        id: `cv:${c + 1}`,
+        name,
+        base,
+        domain: DOMAIN,
+        short: `c${c}`,
+        version: '1',
+        kind: 'docker',
+        attributes: { GitCommit: 'abc' },
+        createdAt: AT,
+        provenance: PROV,
+      },
     });
   }
   const per = Math.max(1, Math.floor(shape.components / shape.apps));
@@ -59,7 +70,17 @@ export async function generate(root, shape, label = 'fixture') {
       const name = `${appName(a)};${v}`;
       versions.push(name);
       avDocs.set(name, {
-        value: { id: `av:${++avId}`, name, application: appName(a), version: String(v), components: appComponents(a), ...(v > 1 ? { predecessor: `${appName(a)};${v - 1}` } : {}), stage: 'dev', createdAt: AT, provenance: PROV },
+        value: {
+          id: `av:${++avId}`,
+          name,
+          application: appName(a),
+          version: String(v),
+          components: appComponents(a),
+          ...(v > 1 ? { predecessor: `${appName(a)};${v - 1}` } : {}),
+          stage: 'dev',
+          createdAt: AT,
+          provenance: PROV,
+        },
         approvals: [],
         moves: [],
         // Since per-version deployments: every application version document lists its deployments (refs). Without
@@ -107,8 +128,25 @@ export async function generate(root, shape, label = 'fixture') {
     batchBytes += bytes;
     length += bytes;
     if (batchBytes > 4 << 20) flush();
-    avDocs.get(appVersion)?.deployments?.push({ id, environment: env, status: ok ? 'success' : 'failed', exitCode: ok ? 0 : 1, mode: 'record', startedAt: AT, finishedAt: AT });
-    if (ok) envState.set(`${env}\n${appName(a)}`, { name: env, application: appName(a), appVersion, components: appComponents(a), deploymentId: id, deployedAt: AT, provenance: provenanceOf(id) });
+    avDocs.get(appVersion)?.deployments?.push({
+      id,
+      environment: env,
+      status: ok ? 'success' : 'failed',
+      exitCode: ok ? 0 : 1,
+      mode: 'record',
+      startedAt: AT,
+      finishedAt: AT,
+    });
+    if (ok)
+      envState.set(`${env}\n${appName(a)}`, {
+        name: env,
+        application: appName(a),
+        appVersion,
+        components: appComponents(a),
+        deploymentId: id,
+        deployedAt: AT,
+        provenance: provenanceOf(id),
+      });
   }
   flush();
   closeSync(fd);
@@ -118,7 +156,11 @@ export async function generate(root, shape, label = 'fixture') {
   await drain();
   writeFileSync(
     join(root, 'meta.json'),
-    JSON.stringify({ seq: 1, next: { componentVersion: shape.components + 1, applicationVersion: avId + 1, deployment: shape.deployments + 1 }, log: { segment, length } }),
+    JSON.stringify({
+      seq: 1,
+      next: { componentVersion: shape.components + 1, applicationVersion: avId + 1, deployment: shape.deployments + 1 },
+      log: { segment, length },
+    }),
   );
   return per;
 }
@@ -164,4 +206,3 @@ export async function removeTree(dir) {
   await Promise.all(Array.from({ length: 64 }, worker));
   rmSync(dir, { recursive: true, force: true });
 }
-

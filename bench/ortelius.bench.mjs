@@ -94,9 +94,23 @@ if (existsSync(bundle)) {
         env: { PATH: process.env.PATH ?? '', HOME: dir, DHURL: emu.url, DHUSER: DEFAULT_USER, DHPASS: DEFAULT_PASSWORD },
       });
       child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(emu.requests.length - before) : reject(new Error(`shiplog ${args[0]} exited ${code}`))));
+      child.on('close', (code) =>
+        code === 0 ? resolve(emu.requests.length - before) : reject(new Error(`shiplog ${args[0]} exited ${code}`)),
+      );
     });
-  const vu = ['version-update', '--component-name', 'GLOBAL.Acme.Cli.api', '--component-variant', 'main', '--component-version', 'v2.0.0', '--application', 'GLOBAL.Acme.Cli.portal', '--app-version', '1.0.0'];
+  const vu = [
+    'version-update',
+    '--component-name',
+    'GLOBAL.Acme.Cli.api',
+    '--component-variant',
+    'main',
+    '--component-version',
+    'v2.0.0',
+    '--application',
+    'GLOBAL.Acme.Cli.portal',
+    '--app-version',
+    '1.0.0',
+  ];
   cli.first = await run(vu);
   cli.rerun = await run(vu);
   cli.deploy = await run(['deploy', '--application', 'GLOBAL.Acme.Cli.portal', '--app-version', '1.0.0', '--env', 'dev']);
@@ -108,12 +122,26 @@ await emu.close();
 const here = dirname(fileURLToPath(import.meta.url));
 const LOG_BYTES = 10 * 1024 * 1024;
 const logDir = mkdtempSync(join(tmpdir(), 'shiplog-bench-log-'));
-const server = spawn(process.execPath, [join(here, '..', 'core', 'test', 'ortelius-emulator', 'serve.mjs'), '--port-file', join(logDir, 'url'), '--deploy-delay-ms', '1500', '--log-bytes', String(LOG_BYTES)], { stdio: 'ignore' });
+const server = spawn(
+  process.execPath,
+  [
+    join(here, '..', 'core', 'test', 'ortelius-emulator', 'serve.mjs'),
+    '--port-file',
+    join(logDir, 'url'),
+    '--deploy-delay-ms',
+    '1500',
+    '--log-bytes',
+    String(LOG_BYTES),
+  ],
+  { stdio: 'ignore' },
+);
 for (let i = 0; i < 300 && !existsSync(join(logDir, 'url')); i++) await new Promise((r) => setTimeout(r, 100));
 const logUrl = readFileSync(join(logDir, 'url'), 'utf8').trim();
 const follow = (mode) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(here, '..', 'core', 'test', 'support', 'follow-log.mjs'), logUrl, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(here, '..', 'core', 'test', 'support', 'follow-log.mjs'), logUrl, mode], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('error', reject);
@@ -127,20 +155,35 @@ const mb = (r) => (r.maxRss - r.baselineRss) / 2 ** 20;
 
 const REF_OBSERVE_MS = 20_000;
 const rows = [
-  ['HTTP calls, first version-update (new component, new application, login included)', first.calls, '<= 12 aim (was 17; dh 30)', first.calls <= 12 ? 'pass' : first.calls < 17 ? 'better, over the aim' : 'FAIL'],
+  [
+    'HTTP calls, first version-update (new component, new application, login included)',
+    first.calls,
+    '<= 12 aim (was 17; dh 30)',
+    first.calls <= 12 ? 'pass' : first.calls < 17 ? 'better, over the aim' : 'FAIL',
+  ],
   ['HTTP calls, identical re-run', rerun.calls, '<= 4 aim (was 8; dh 20)', rerun.calls <= 4],
   ['HTTP calls, server-side deploy of a 2 s deployment (start + follow with streamed log)', deployCalls, '-', true],
   ['HTTP calls, record-only deploy', recordCalls, '-', true],
   ...(cli.first === undefined
     ? []
     : [
-        ['CLI `shiplog version-update`, first run: HTTP calls', cli.first, '<= 12 aim (was 17; dh 30)', cli.first <= 12 ? 'pass' : cli.first < 17 ? 'better, over the aim' : 'FAIL'],
+        [
+          'CLI `shiplog version-update`, first run: HTTP calls',
+          cli.first,
+          '<= 12 aim (was 17; dh 30)',
+          cli.first <= 12 ? 'pass' : cli.first < 17 ? 'better, over the aim' : 'FAIL',
+        ],
         ['CLI `shiplog version-update`, identical re-run: HTTP calls', cli.rerun, '<= 4 aim (was 8; dh 20)', cli.rerun <= 4],
         ['CLI `shiplog deploy` (server-side, 2 s): HTTP calls', cli.deploy, '-', true],
       ]),
   ['time to observe a 2 s deployment complete (s)', (observeMs / 1000).toFixed(2), '<= 3', observeMs <= 3000],
   ['ratio vs the reference (~20 s)', (observeMs / REF_OBSERVE_MS).toFixed(2), '<= 0.15', observeMs / REF_OBSERVE_MS <= 0.15],
-  [`10 MB log followed to the end (${streamed.lines} lines): peak RSS above the follower's baseline (MB)`, mb(streamed).toFixed(1), '<= 64', mb(streamed) <= 64],
+  [
+    `10 MB log followed to the end (${streamed.lines} lines): peak RSS above the follower's baseline (MB)`,
+    mb(streamed).toFixed(1),
+    '<= 64',
+    mb(streamed) <= 64,
+  ],
   ['the same log read whole at every poll (fetch + JSON.parse, for comparison) (MB)', mb(whole).toFixed(1), '-', true],
 ];
 const out = [

@@ -60,14 +60,26 @@ const work = mkdtempSync(join(tmpdir(), 'shiplog-bench-plan-'));
 try {
   const bigDir = join(work, 'big');
   const smallDir = join(work, 'small');
-  for (const [dir, shape] of [[bigDir, BIG], [smallDir, SMALL]]) {
+  for (const [dir, shape] of [
+    [bigDir, BIG],
+    [smallDir, SMALL],
+  ]) {
     await generate(join(dir, 'state'), shape, 'plan');
     writeProject(dir);
   }
   const times = { big: [], small: [] };
   let counts;
   for (let i = 0; i < RUNS + WARMUP; i++) {
-    const order = i % 2 ? [['big', bigDir], ['small', smallDir]] : [['small', smallDir], ['big', bigDir]];
+    const order =
+      i % 2
+        ? [
+            ['big', bigDir],
+            ['small', smallDir],
+          ]
+        : [
+            ['small', smallDir],
+            ['big', bigDir],
+          ];
     for (const [key, dir] of order) {
       const r = await plan(dir);
       counts = r.counts;

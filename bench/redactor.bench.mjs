@@ -20,7 +20,15 @@ class RegexRedactor {
   add(secret) {
     if (!secret || secret.length < 3) return;
     const b64 = Buffer.from(secret, 'utf8').toString('base64');
-    const forms = [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+'), b64, b64.replace(/=+$/, ''), Buffer.from(secret, 'utf8').toString('base64url')];
+    const forms = [
+      secret,
+      JSON.stringify(secret).slice(1, -1),
+      encodeURIComponent(secret),
+      encodeURIComponent(secret).replace(/%20/g, '+'),
+      b64,
+      b64.replace(/=+$/, ''),
+      Buffer.from(secret, 'utf8').toString('base64url'),
+    ];
     for (const p of [1, 2]) {
       const enc = Buffer.from('x'.repeat(p) + secret, 'utf8').toString('base64');
       const stable = enc.slice(4, enc.length - 4);
@@ -31,13 +39,25 @@ class RegexRedactor {
   }
   redact(text) {
     if (this.needles.size === 0 || !text) return text;
-    this.pattern ??= new RegExp([...this.needles].sort((a, b) => b.length - a.length).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    this.pattern ??= new RegExp(
+      [...this.needles]
+        .sort((a, b) => b.length - a.length)
+        .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|'),
+      'g',
+    );
     return text.replace(this.pattern, '***');
   }
 }
 
 // Ordinary secrets: an Ortelius password, a login token (JWT-sized), a store password, two CI tokens.
-const secrets = ['s3cr3t p@ss/word', `eyJhbGciOiJIUzI1NiJ9.${randomBytes(96).toString('base64url')}.${randomBytes(32).toString('base64url')}`, 'store-pw-123', `ghp_${randomBytes(27).toString('base64url')}`, randomBytes(24).toString('hex')];
+const secrets = [
+  's3cr3t p@ss/word',
+  `eyJhbGciOiJIUzI1NiJ9.${randomBytes(96).toString('base64url')}.${randomBytes(32).toString('base64url')}`,
+  'store-pw-123',
+  `ghp_${randomBytes(27).toString('base64url')}`,
+  randomBytes(24).toString('hex'),
+];
 const words = 'deploying cart to qa helm upgrade --install shop ./chart release revision pod ready rollout status complete'.split(' ');
 const lines = Array.from({ length: 20_000 }, (_, i) => {
   const w = Array.from({ length: 14 }, (_, j) => words[(i * 7 + j * 3) % words.length]).join(' ');
@@ -95,9 +115,13 @@ function hostile(name, add) {
   const r = new Redactor();
   const reg = time(() => add(r));
   r.redact('warm');
-  const per = median(Array.from({ length: 5 }, () => time(() => {
-    for (let i = 0; i < 1000; i++) r.redact(lines[i]);
-  })));
+  const per = median(
+    Array.from({ length: 5 }, () =>
+      time(() => {
+        for (let i = 0; i < 1000; i++) r.redact(lines[i]);
+      }),
+    ),
+  );
   return { name, reg, per, needles: r.size };
 }
 const big = [
@@ -129,7 +153,10 @@ const out = [
   '',
   '| input | regex (before) ms | now ms | ratio | target | result |',
   '|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.name} | ${r.old.toFixed(2)} | ${r.now.toFixed(2)} | ${r.ratio.toFixed(2)}x | <= ${TARGET}x | ${r.ratio <= TARGET ? 'pass' : 'FAIL'} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${r.old.toFixed(2)} | ${r.now.toFixed(2)} | ${r.ratio.toFixed(2)}x | <= ${TARGET}x | ${r.ratio <= TARGET ? 'pass' : 'FAIL'} |`,
+  ),
   '',
   `Sizes the regex redactor refused (it throws from a ${baselineFailsAt} secret on): the new one alone.`,
   '',

@@ -17,7 +17,13 @@ const { copyStore } = await import('../core/src/backend/records/store-copy.ts');
 const { parseStoreUrl } = await import('../core/src/backend/store-url.ts');
 const { createMemoryHost } = await import('../core/src/host.ts');
 
-const SHAPE = { deployments: Number(process.env.SHIPLOG_BENCH_COPY_DEPLOYMENTS ?? 90_000), components: 4_000, apps: 200, versionsPerApp: 5, envs: 20 };
+const SHAPE = {
+  deployments: Number(process.env.SHIPLOG_BENCH_COPY_DEPLOYMENTS ?? 90_000),
+  components: 4_000,
+  apps: 200,
+  versionsPerApp: 5,
+  envs: 20,
+};
 
 async function open(host, url) {
   return openDocumentStore(host, parseStoreUrl(url, process.cwd()), {});

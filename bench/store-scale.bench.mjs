@@ -28,11 +28,35 @@ async function step(b, shape, per, i) {
   const t0 = performance.now();
   await b.getComponentVersion(`${base};b${i}`);
   await b.listComponentVersions(base);
-  const cv = await b.putComponentVersion({ domain: DOMAIN, short: `c${c}`, version: `b${i}`, kind: 'docker', attributes: { BuildId: String(i) }, provenance: PROV, at: AT });
-  const av = await b.putApplicationVersion({ application: appName(a), autoIncrement: false, component: cv.value, initialStage: 'dev', provenance: PROV, at: AT });
+  const cv = await b.putComponentVersion({
+    domain: DOMAIN,
+    short: `c${c}`,
+    version: `b${i}`,
+    kind: 'docker',
+    attributes: { BuildId: String(i) },
+    provenance: PROV,
+    at: AT,
+  });
+  const av = await b.putApplicationVersion({
+    application: appName(a),
+    autoIncrement: false,
+    component: cv.value,
+    initialStage: 'dev',
+    provenance: PROV,
+    at: AT,
+  });
   const t1 = performance.now();
   await b.getApplicationVersion(av.value.name);
-  await b.recordDeployment({ appVersion: av.value, environment: `e${i % shape.envs}`, exitCode: 0, log: ['deployed'], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+  await b.recordDeployment({
+    appVersion: av.value,
+    environment: `e${i % shape.envs}`,
+    exitCode: 0,
+    log: ['deployed'],
+    startedAt: AT,
+    finishedAt: AT,
+    mode: 'record',
+    provenance: PROV,
+  });
   const [state] = await b.status({ environment: `e${i % shape.envs}`, application: appName(a) });
   if (state?.appVersion !== av.value.name) throw new Error('bench deploy did not become the current state');
   const t2 = performance.now();
@@ -67,7 +91,16 @@ try {
   const times = { big: [[], []], small: [[], []] };
   for (let i = 0; i < OPS + WARMUP; i++) {
     // alternate which store goes first so drift on a shared machine hits both alike
-    const order = i % 2 ? [['big', big, BIG, perBig], ['small', small, SMALL, perSmall]] : [['small', small, SMALL, perSmall], ['big', big, BIG, perBig]];
+    const order =
+      i % 2
+        ? [
+            ['big', big, BIG, perBig],
+            ['small', small, SMALL, perSmall],
+          ]
+        : [
+            ['small', small, SMALL, perSmall],
+            ['big', big, BIG, perBig],
+          ];
     for (const [key, b, shape, per] of order) {
       const [vu, dep] = await step(b, shape, per, i);
       if (i >= WARMUP) {
@@ -78,12 +111,17 @@ try {
   }
   const rows = [];
   let pass = true;
-  for (const [k, label] of [[0, 'version-update (lookups + component version + app version)'], [1, 'deploy record (lookup + recordDeployment + status of that env/app)']]) {
+  for (const [k, label] of [
+    [0, 'version-update (lookups + component version + app version)'],
+    [1, 'deploy record (lookup + recordDeployment + status of that env/app)'],
+  ]) {
     const mb = median(times.big[k]);
     const ms = median(times.small[k]);
     const ratio = mb / ms;
     pass &&= ratio <= TARGET;
-    rows.push(`| ${label} | ${mb.toFixed(2)} ms | ${ms.toFixed(2)} ms | ${ratio.toFixed(2)}x | <= ${TARGET}x | ${ratio <= TARGET ? 'pass' : 'FAIL'} |`);
+    rows.push(
+      `| ${label} | ${mb.toFixed(2)} ms | ${ms.toFixed(2)} ms | ${ratio.toFixed(2)}x | <= ${TARGET}x | ${ratio <= TARGET ? 'pass' : 'FAIL'} |`,
+    );
   }
   const out = [
     '## Store scale: 1M deployments + 10k components vs 1k deployments (issue 2, b)',

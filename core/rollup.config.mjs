@@ -43,7 +43,18 @@ async function commonJsLiteral(ctx, input, plugins, name) {
     format: 'cjs',
     exports: 'named',
     inlineDynamicImports: true,
-    plugins: [minify({ minify: false, minifyWhitespace: true, minifySyntax: true, minifyIdentifiers: false, keepNames: true, legalComments: 'none', target: 'node20', sourceMap: false })],
+    plugins: [
+      minify({
+        minify: false,
+        minifyWhitespace: true,
+        minifySyntax: true,
+        minifyIdentifiers: false,
+        keepNames: true,
+        legalComments: 'none',
+        target: 'node20',
+        sourceMap: false,
+      }),
+    ],
   });
   await bundle.close();
   for (const f of bundle.watchFiles) ctx.addWatchFile(f);
@@ -153,7 +164,8 @@ const lib = {
     format: 'esm',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
-    banner: "import { createRequire as __shiplogCreateRequire } from 'node:module';\nconst require = __shiplogCreateRequire(import.meta.url);",
+    banner:
+      "import { createRequire as __shiplogCreateRequire } from 'node:module';\nconst require = __shiplogCreateRequire(import.meta.url);",
   },
   onwarn,
   plugins: basePlugins(),

@@ -47,6 +47,8 @@ for (const adapter of Object.keys(RUNTIME)) {
     code += ls.filter((l) => l.trim() !== '' && !COMMENT.test(l)).length;
   }
   if (lines > 300) over++;
-  console.log(`  ${adapter.padEnd(17)} ${String(lines).padStart(5)} lines ${String(code).padStart(5)} code  (${list.length} files)${lines > 300 ? '  over target' : ''}`);
+  console.log(
+    `  ${adapter.padEnd(17)} ${String(lines).padStart(5)} lines ${String(code).padStart(5)} code  (${list.length} files)${lines > 300 ? '  over target' : ''}`,
+  );
 }
 if (over) console.log(`  ${over} adapter(s) over the target`);

@@ -72,7 +72,9 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const committed = files.filter((f) => f.committed).length;
-  process.stderr.write(check ? `build: ${committed} committed generated files are current\n` : `build: ${files.length} generated files written or current\n`);
+  process.stderr.write(
+    check ? `build: ${committed} committed generated files are current\n` : `build: ${files.length} generated files written or current\n`,
+  );
   return 0;
 }
 

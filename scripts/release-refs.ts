@@ -11,7 +11,14 @@ import { ADAPTER_REFS, ADAPTER_REPOSITORY, BUILDKITE_MIRROR, ORB_NAME, majorTag 
 import { ADAPTER_COMMANDS } from '../core/src/inputs.js';
 
 /** The workspaces, each with a package.json that `repository` points at ADAPTER_REPOSITORY. */
-export const PACKAGE_DIRS = ['.', 'core', 'adapters/github-action', 'adapters/circleci-orb', 'adapters/buildkite-plugin', 'adapters/jenkins'];
+export const PACKAGE_DIRS = [
+  '.',
+  'core',
+  'adapters/github-action',
+  'adapters/circleci-orb',
+  'adapters/buildkite-plugin',
+  'adapters/jenkins',
+];
 
 /** Tracked files a user reads references from: docs, READMEs, examples, manifests, adapter sources (not tests, not bundles). */
 export function refFiles(root: string): string[] {
@@ -40,8 +47,14 @@ const expect = (have: string, want: string) => (have === want ? undefined : want
 
 const RULES: Rule[] = [
   { pattern: /<owner>(\/<repo>)?/g, want: () => ADAPTER_REPOSITORY },
-  { pattern: /(?<![\w.-])([\w.-]+\/[\w.-]+)\/adapters\/github-action\/([a-z-]+)@([\w.-]+)/g, want: (m, v) => expect(m[0], ADAPTER_REFS.githubAction(m[2], v)) },
-  { pattern: /github\.com\/([\w.-]+\/[\w.-]+)\/adapters\/buildkite-plugin#([\w.-]+)/g, want: (m, v) => expect(m[0], ADAPTER_REFS.buildkitePlugin(v)) },
+  {
+    pattern: /(?<![\w.-])([\w.-]+\/[\w.-]+)\/adapters\/github-action\/([a-z-]+)@([\w.-]+)/g,
+    want: (m, v) => expect(m[0], ADAPTER_REFS.githubAction(m[2], v)),
+  },
+  {
+    pattern: /github\.com\/([\w.-]+\/[\w.-]+)\/adapters\/buildkite-plugin#([\w.-]+)/g,
+    want: (m, v) => expect(m[0], ADAPTER_REFS.buildkitePlugin(v)),
+  },
   { pattern: /(?<![\w./:-])([\w-]+\/[\w-]+)#(v\d[\w.-]*)/g, want: (m, v) => expect(m[0], ADAPTER_REFS.buildkiteMirror(v)) },
   { pattern: /(?<![\w.-])[\w-]+\/[\w-]+-buildkite-plugin(?![\w-])/g, want: (m) => expect(m[0], BUILDKITE_MIRROR) },
   { pattern: /(?<![\w@/.-])([\w-]+\/shiplog)@([\w.-]+)/g, want: (m, v) => expect(m[0], ADAPTER_REFS.orb(v)) },
@@ -67,7 +80,8 @@ export function checkRefs(root: string, version: string): string[] {
   for (const dir of PACKAGE_DIRS) {
     const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as { repository?: { url?: string; directory?: string } };
     const url = `git+https://github.com/${ADAPTER_REPOSITORY}.git`;
-    if (pkg.repository?.url !== url || (pkg.repository.directory ?? '.') !== dir) problems.push(`${dir}/package.json: repository is not { url: ${url}, directory: ${dir} }`);
+    if (pkg.repository?.url !== url || (pkg.repository.directory ?? '.') !== dir)
+      problems.push(`${dir}/package.json: repository is not { url: ${url}, directory: ${dir} }`);
   }
   return problems;
 }

@@ -82,7 +82,8 @@ function bumpManifests(root: string, from: string, to: string): string[] {
   const versionTs = join(root, 'core', 'src', 'cli', 'version.ts');
   const text = readFileSync(versionTs, 'utf8');
   const bumped = text.replace(`SHIPLOG_VERSION = '${from}'`, `SHIPLOG_VERSION = '${to}'`);
-  if (bumped === text) throw new UsageError(`core/src/cli/version.ts does not hold SHIPLOG_VERSION = '${from}' (core/package.json's version)`);
+  if (bumped === text)
+    throw new UsageError(`core/src/cli/version.ts does not hold SHIPLOG_VERSION = '${from}' (core/package.json's version)`);
   writeFileSync(versionTs, bumped);
   changed.push('core/src/cli/version.ts');
   return changed;

@@ -35,4 +35,6 @@ if (existsSync(shell)) {
   }
 }
 const suites = skippedSuites().length;
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${suites ? `, ${suites} suite(s) skipped for missing tools` : ''}`);
+console.log(
+  `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${suites ? `, ${suites} suite(s) skipped for missing tools` : ''}`,
+);

@@ -91,7 +91,10 @@ function main() {
   heading('3. the release job deploys to dev and promotes to qa');
   out(dim('(steps 3 to 5 run in the Jenkins job "shop-release"; its BUILD_URL and BUILD_USER_ID are recorded)'));
   const dana = (n) => ({ env: releaseJob(n, 'dana'), show: n === 201 ? ['BUILD_URL', 'BUILD_USER_ID'] : [] });
-  shiplog(['deploy', '--application', APP, '--env', 'dev', '--', 'sh', '-c', 'echo "rolling out shop to dev"; echo "3 services healthy"'], dana(201));
+  shiplog(
+    ['deploy', '--application', APP, '--env', 'dev', '--', 'sh', '-c', 'echo "rolling out shop to dev"; echo "3 services healthy"'],
+    dana(201),
+  );
   shiplog(['move', '--application', APP, '--to', 'qa'], dana(202));
   shiplog(['deploy', '--application', APP, '--env', 'qa', '--', 'sh', '-c', 'echo "rolling out shop to qa"'], dana(202));
 

@@ -46,12 +46,7 @@ export function derivedAttributes(opts: { env: Env; vars: Record<string, string>
  * The raw derived values, without the computed fields: resolveAttributes merges them under [Attributes] and
  * --attr and computes Purl and the others once, from the merged values.
  */
-export function derivedSources(opts: {
-  env: Env;
-  vars: Record<string, string>;
-  ci: CiContext;
-  now: Date;
-}): Record<string, string> {
+export function derivedSources(opts: { env: Env; vars: Record<string, string>; ci: CiContext; now: Date }): Record<string, string> {
   const { env, vars, ci } = opts;
   const get = (...names: string[]): string | undefined => {
     for (const n of names) {
@@ -267,7 +262,11 @@ export async function resolveAttributes(
     }
     targets[kind] = file;
   }
-  if (problems.length) throw InvalidInputError.of(problems, 'give Readme/License/Swagger/GradleLicense as a path relative to the working directory, inside the repository');
+  if (problems.length)
+    throw InvalidInputError.of(
+      problems,
+      'give Readme/License/Swagger/GradleLicense as a path relative to the working directory, inside the repository',
+    );
 
   const files: ResolvedAttributes['files'] = {};
   for (const kind of ['readme', 'license', 'swagger', 'gradleLicense'] as const) {
@@ -322,7 +321,13 @@ export function maskSecretAttributes(host: Host, attributes: Record<string, stri
 async function projectRoot(cwd: string): Promise<string> {
   const start = await realpath(cwd).catch(() => path.resolve(cwd));
   for (let dir = start; ; dir = path.dirname(dir)) {
-    if (await lstat(path.join(dir, '.git')).then(() => true, () => false)) return dir;
+    if (
+      await lstat(path.join(dir, '.git')).then(
+        () => true,
+        () => false,
+      )
+    )
+      return dir;
     if (path.dirname(dir) === dir) return start;
   }
 }

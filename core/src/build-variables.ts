@@ -71,7 +71,7 @@ export function buildVariables(opts: {
     GIT_URL: g.url ?? ci.repoUrl,
     // On a CI runner the provider's branch is authoritative: checkouts are often detached (tags, PR merge
     // refs) or use a local branch name that differs from the one the build is for.
-    GIT_BRANCH: (ci.isCi ? ci.prBranch ?? ci.branch : undefined) ?? g.branch ?? ci.prBranch ?? ci.branch,
+    GIT_BRANCH: (ci.isCi ? (ci.prBranch ?? ci.branch) : undefined) ?? g.branch ?? ci.prBranch ?? ci.branch,
     // The CI provider's tag, else the tag the checkout is at (a tag build run by hand or by a CI without one).
     GIT_TAG: ci.tag ?? g.tag,
     GIT_COMMIT_TIMESTAMP: g.commitTimestamp,

@@ -145,9 +145,10 @@ export function parseComponentToml(
     return has(rawExports, n) ? `e:${n}` : undefined;
   };
   const rawOf = (id: string) => (id.startsWith('o:') ? own[id.slice(2)] : rawExports[id.slice(2)]);
-  const cyclic = cycleMembers(
-    [...Object.keys(own).map((k) => `o:${k}`), ...Object.keys(rawExports).map((k) => `e:${k}`)],
-    (id) => referencedNames(rawOf(id)).map((n) => target(id[0] as 'o' | 'e', n)).filter((t): t is string => !!t),
+  const cyclic = cycleMembers([...Object.keys(own).map((k) => `o:${k}`), ...Object.keys(rawExports).map((k) => `e:${k}`)], (id) =>
+    referencedNames(rawOf(id))
+      .map((n) => target(id[0] as 'o' | 'e', n))
+      .filter((t): t is string => !!t),
   );
   const resolved = new Map<string, string>();
   // values on a reference cycle stay as written; references to them stay literal

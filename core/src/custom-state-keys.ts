@@ -32,8 +32,10 @@ function reservedKey(key: string): string | undefined {
 
 /** What is wrong with a key, as one line, or undefined. */
 export function stateKeyProblem(key: string): string | undefined {
-  if (isSecretName(key)) return `state key ${quoteName(key)} has a secret's name: state is not a secret store; pass a reference (the secret's name in your vault) instead`;
-  if (!KEY.test(key)) return `state key ${quoteName(key)} must be lower-case letters, digits and "_", starting with a letter (at most 64 characters), e.g. db_url`;
+  if (isSecretName(key))
+    return `state key ${quoteName(key)} has a secret's name: state is not a secret store; pass a reference (the secret's name in your vault) instead`;
+  if (!KEY.test(key))
+    return `state key ${quoteName(key)} must be lower-case letters, digits and "_", starting with a letter (at most 64 characters), e.g. db_url`;
   return reservedKey(key);
 }
 

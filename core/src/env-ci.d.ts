@@ -17,8 +17,5 @@ declare module 'env-ci' {
     slug?: string;
     root?: string;
   }
-  export default function envCi(opts?: {
-    env?: Record<string, string | undefined>;
-    cwd?: string;
-  }): EnvCiResult;
+  export default function envCi(opts?: { env?: Record<string, string | undefined>; cwd?: string }): EnvCiResult;
 }

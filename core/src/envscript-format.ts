@@ -23,12 +23,7 @@ export function shQuote(value: string): string {
 }
 
 export function dotenvQuote(value: string): string {
-  const escaped = value
-    .replace(/\\/g, '\\\\')
-    .replace(/"/g, '\\"')
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r')
-    .replace(/\t/g, '\\t');
+  const escaped = value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
   return `"${escaped}"`;
 }
 
@@ -41,11 +36,7 @@ export function githubDelimiter(value: string, random: () => string = () => rand
 }
 
 /** Formats already-sorted, already-filtered variables. Ends with a newline unless empty (json: always `{}`). */
-export function formatVariables(
-  vars: ReadonlyArray<readonly [string, string]>,
-  format: EnvscriptFormat,
-  random?: () => string,
-): string {
+export function formatVariables(vars: ReadonlyArray<readonly [string, string]>, format: EnvscriptFormat, random?: () => string): string {
   switch (format) {
     case 'sh':
       return vars.map(([k, v]) => `export ${k}=${shQuote(v)}\n`).join('');

@@ -207,7 +207,11 @@ export class PlatformApiError extends ShiplogError {
   override readonly exitCode: ExitCode;
   readonly status?: number;
 
-  constructor(code: string, message: string, opts: ErrorOptions & { status?: number; failure?: 'refused' | 'timeout' | 'unavailable' } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    opts: ErrorOptions & { status?: number; failure?: 'refused' | 'timeout' | 'unavailable' } = {},
+  ) {
     super(message, opts);
     this.code = code;
     this.status = opts.status;
@@ -264,6 +268,9 @@ export function debugStack(err: Error): string {
   return [err.stack ?? err.message, ...(inner instanceof Error ? [`caused by: ${inner.stack ?? inner.message}`] : [])].join('\n');
 }
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are escaped
+const INVISIBLE_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * One line: newlines become spaces, other control characters (CR, ESC, ...) and bidirectional controls (U+202E,
  * ...) `\uXXXX`, so none forges a line or makes a message read as another.
@@ -272,6 +279,5 @@ function oneLine(s: string): string {
   return s
     .replace(/\s*\n\s*/g, ' ')
     .trim()
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed or refused
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(INVISIBLE_CHARS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -10,7 +10,15 @@ import path from 'node:path';
 import type { Backend } from './backend/backend.js';
 import { openBackend, selectBackend, stateDirOf, type BackendOptions } from './backend/open.js';
 import { chooseStore, registerStoreUrlSecrets, type StoreChoice, type StoreSource } from './backend/store-choice.js';
-import { ApplyFailedError, FailedDeploymentError, InvalidInputError, ShiplogError, StoreInconsistentError, toShiplogError, UsageError } from './errors.js';
+import {
+  ApplyFailedError,
+  FailedDeploymentError,
+  InvalidInputError,
+  ShiplogError,
+  StoreInconsistentError,
+  toShiplogError,
+  UsageError,
+} from './errors.js';
 import type { Host } from './host.js';
 import { COMMANDS, INPUTS, type CommandName } from './inputs.js';
 import type { Actor, CiContext, PipelineConfig } from './model.js';
@@ -97,7 +105,9 @@ export async function execute(command: CommandName, inputs: ExecuteInputs, host:
   // `report: true`: the release dashboard after the operation, whatever its outcome (operations/report-after.ts)
   // not after a dry run nor refused inputs (exit 2: nothing is written for bad input)
   if (!wantsReport(command, inputs) || inputs['dry-run'] === true || inputs['dry-run'] === 'true' || outcome.exitCode === 2) return outcome;
-  return withReport(command, inputs, host, outcome, (c, i) => executeCommand(c, i as ExecuteInputs, host, { openBackend: opts.openBackend, actor: opts.actor }));
+  return withReport(command, inputs, host, outcome, (c, i) =>
+    executeCommand(c, i as ExecuteInputs, host, { openBackend: opts.openBackend, actor: opts.actor }),
+  );
 }
 
 async function executeCommand(command: CommandName, inputs: ExecuteInputs, host: Host, opts: ExecuteOptions = {}): Promise<ExecuteOutcome> {
@@ -129,7 +139,8 @@ async function executeCommand(command: CommandName, inputs: ExecuteInputs, host:
 
     const dryRun = mod.mutating && v['dry-run'] === true;
     // Store URLs given as inputs may hold a password: a secret before anything can print them.
-    for (const k of command === 'store-copy' ? ['store', 'from', 'to'] : ['store']) registerStoreUrlSecrets(host, v[k] as string | undefined);
+    for (const k of command === 'store-copy' ? ['store', 'from', 'to'] : ['store'])
+      registerStoreUrlSecrets(host, v[k] as string | undefined);
     const maxResponse = maxResponseBytes(typeof v['max-response-mib'] === 'number' ? v['max-response-mib'] : undefined);
     deadline = new Deadline(() => host.now().getTime(), timeoutMs);
     // Loaded only once the inputs are valid: env-ci (with execa and cross-spawn) is about a quarter of the action's
@@ -170,13 +181,15 @@ async function executeCommand(command: CommandName, inputs: ExecuteInputs, host:
       ci: readCi,
       ...(platformGate ? { platformGate } : {}),
       actor: () =>
-        (actor ??= platformGate ? platformGate().then((g) => g.actor) : resolveActor({
-          env: host.env,
-          ci: readCi(),
-          gitEmail: () => readGitEmail(host),
-          ...(typeof v.as === 'string' ? { asserted: v.as } : {}),
-          ...(opts.actor ? { verified: opts.actor } : {}),
-        })),
+        (actor ??= platformGate
+          ? platformGate().then((g) => g.actor)
+          : resolveActor({
+              env: host.env,
+              ci: readCi(),
+              gitEmail: () => readGitEmail(host),
+              ...(typeof v.as === 'string' ? { asserted: v.as } : {}),
+              ...(opts.actor ? { verified: opts.actor } : {}),
+            })),
       pipeline: () => (pipeline ??= loadPipelineConfig(host, configFile())),
       backendKind: async () => selectBackend((await choosing()).opts, host),
       backend: () =>
@@ -197,15 +210,32 @@ async function executeCommand(command: CommandName, inputs: ExecuteInputs, host:
     };
     const result = (await withHardStop(mod.run(ctx, req), deadline)) as unknown as Record<string, unknown>;
     // Which store and config file the command used (docs/store.md): only when it opened a store.
-    const where = backend && storeSource ? { store: { kind: backend.kind, location: backend.location, source: storeSource }, config: configFile() === undefined ? null : path.resolve(host.cwd, configFile()!) } : {};
+    const where =
+      backend && storeSource
+        ? {
+            store: { kind: backend.kind, location: backend.location, source: storeSource },
+            config: configFile() === undefined ? null : path.resolve(host.cwd, configFile()!),
+          }
+        : {};
     // schemaVersion right after ok and operation (docs/cli.md, "JSON results")
     const versioned = { ok: result.ok, operation: result.operation, schemaVersion: RESULT_SCHEMA_VERSION, ...result };
-    return { exitCode: mod.exitCode?.(result as never) ?? 0, result: host.redactor.redactValue({ ...versioned, ...where, ...(isQueryCommand(command) ? { filters } : {}) }) };
+    return {
+      exitCode: mod.exitCode?.(result as never) ?? 0,
+      result: host.redactor.redactValue({ ...versioned, ...where, ...(isQueryCommand(command) ? { filters } : {}) }),
+    };
   } catch (err) {
     const e = toShiplogError(err);
-    const base = err instanceof FailedDeploymentError || err instanceof StoreInconsistentError || err instanceof ApplyFailedError ? err.result : { ok: false, operation: command };
+    const base =
+      err instanceof FailedDeploymentError || err instanceof StoreInconsistentError || err instanceof ApplyFailedError
+        ? err.result
+        : { ok: false, operation: command };
     // ok, operation and schemaVersion first, as in a successful result
-    const result = Object.assign({ ok: false, operation: base.operation ?? command, schemaVersion: RESULT_SCHEMA_VERSION }, base, e.details, { ok: false, error: e.toJSON() });
+    const result = Object.assign(
+      { ok: false, operation: base.operation ?? command, schemaVersion: RESULT_SCHEMA_VERSION },
+      base,
+      e.details,
+      { ok: false, error: e.toJSON() },
+    );
     return { exitCode: e.exitCode, result: host.redactor.redactValue(result), error: e };
   } finally {
     deadline?.dispose();

@@ -119,7 +119,12 @@ export async function readGitFacts(host: Host, dir?: string): Promise<GitFacts> 
  * when the repository has no remote-tracking refs at all.
  */
 function defaultBranchRef(refsOut: string, originHead: string | undefined): string | undefined {
-  const refs = new Set(refsOut.split('\n').map((r) => r.trim()).filter(Boolean));
+  const refs = new Set(
+    refsOut
+      .split('\n')
+      .map((r) => r.trim())
+      .filter(Boolean),
+  );
   const head = originHead?.trim();
   if (head && refs.has(head)) return head;
   for (const r of ['refs/remotes/origin/main', 'refs/remotes/origin/master']) if (refs.has(r)) return r;
@@ -208,16 +213,7 @@ async function branchPoint(
     const authors = await authorsOf(['HEAD']);
     return authors && authors.length ? { commitAuthors: authors } : {};
   }
-  const walk = await git(cwd, [
-    'log',
-    '--first-parent',
-    '--boundary',
-    `--format=%m${SEP}%H${SEP}%cI`,
-    'HEAD',
-    '--not',
-    ...others,
-    '--',
-  ]);
+  const walk = await git(cwd, ['log', '--first-parent', '--boundary', `--format=%m${SEP}%H${SEP}%cI`, 'HEAD', '--not', ...others, '--']);
   if (walk === undefined) return {};
   let fork: { sha: string; ts: string } | undefined;
   for (const line of walk.split('\n')) {
@@ -240,7 +236,10 @@ async function branchPoint(
     git(cwd, ['for-each-ref', '--sort=-committerdate', '--format=%(refname)', `--contains=${fork.sha}`, ...others]),
     fork.sha === facts.commit ? Promise.resolve(facts.commitAuthors) : authorsOf([`${fork.sha}..HEAD`]),
   ]);
-  const parentRef = containing?.split('\n').map((s) => s.trim()).find(Boolean);
+  const parentRef = containing
+    ?.split('\n')
+    .map((s) => s.trim())
+    .find(Boolean);
   return {
     ...(parentRef ? { branchParent: shortRefName(parentRef) } : {}),
     branchCreateCommit: fork.sha,

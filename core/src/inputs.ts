@@ -49,8 +49,7 @@ export type Platform = (typeof PLATFORMS)[number];
 
 /** A Jenkins credentials binding (withCredentials) made from the credentials id an input names. */
 export type CredentialsBinding =
-  | { kind: 'usernamePassword'; usernameVariable: string; passwordVariable: string }
-  | { kind: 'sshUserPrivateKey'; keyFileVariable: string };
+  { kind: 'usernamePassword'; usernameVariable: string; passwordVariable: string } | { kind: 'sshUserPrivateKey'; keyFileVariable: string };
 
 /**
  * How one platform takes an input, where the default rule (kit/exposure.ts) does not fit: non-secret inputs
@@ -120,14 +119,16 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'backend',
     type: 'enum',
     values: ['local', 'ortelius'],
-    description: 'Where releases are recorded: `local` (embedded store in --state-dir) or `ortelius` (an Ortelius/DeployHub server). Default: `ortelius` when DHURL is set, else `local`.',
+    description:
+      'Where releases are recorded: `local` (embedded store in --state-dir) or `ortelius` (an Ortelius/DeployHub server). Default: `ortelius` when DHURL is set, else `local`.',
     commands: ALL,
     env: ['SHIPLOG_BACKEND'],
   },
   {
     name: 'store',
     type: 'string',
-    description: 'Where state is kept, shared across runners: a directory, `git+origin` (this repository\'s origin, with the checkout\'s credentials), `git+https://host/org/repo.git[#ref=<ref>]`, `git+ssh://...`, `git+file:///srv/state.git`, `postgres://user@host:5432/db[?sslmode=...]` (libpq\'s PG* variables fill the rest; docs/store-postgres.md). Default: `[store] url` in shiplog.toml, else the `.shiplog` directory found from here up to the repository root (docs/store.md).',
+    description:
+      "Where state is kept, shared across runners: a directory, `git+origin` (this repository's origin, with the checkout's credentials), `git+https://host/org/repo.git[#ref=<ref>]`, `git+ssh://...`, `git+file:///srv/state.git`, `postgres://user@host:5432/db[?sslmode=...]` (libpq's PG* variables fill the rest; docs/store-postgres.md). Default: `[store] url` in shiplog.toml, else the `.shiplog` directory found from here up to the repository root (docs/store.md).",
     commands: ALL,
     env: ['SHIPLOG_STORE'],
     example: 'git+origin',
@@ -136,7 +137,8 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'store-password',
     type: 'string',
     secret: true,
-    description: 'Password or token for a git store over http(s) (sent through GIT_ASKPASS, never in a URL; a warning when it would go over plain http to another machine) or a postgres store (else PGPASSWORD, else ~/.pgpass). Prefer the SHIPLOG_STORE_PASSWORD environment variable.',
+    description:
+      'Password or token for a git store over http(s) (sent through GIT_ASKPASS, never in a URL; a warning when it would go over plain http to another machine) or a postgres store (else PGPASSWORD, else ~/.pgpass). Prefer the SHIPLOG_STORE_PASSWORD environment variable.',
     commands: ALL,
     env: ['SHIPLOG_STORE_PASSWORD'],
     expose: {
@@ -148,7 +150,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'state-dir',
     type: 'string',
-    description: 'Directory of the embedded store (the older spelling of `--store <directory>`). Default: the nearest `.shiplog` directory from here up to the repository root, else `.shiplog` beside shiplog.toml or at the repository root.',
+    description:
+      'Directory of the embedded store (the older spelling of `--store <directory>`). Default: the nearest `.shiplog` directory from here up to the repository root, else `.shiplog` beside shiplog.toml or at the repository root.',
     commands: ALL,
     default: '.shiplog',
     env: ['SHIPLOG_STATE_DIR'],
@@ -156,7 +159,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'config',
     type: 'string',
-    description: 'Pipeline config: stages, environments and the release policy (docs/policy.md). Missing file: dev -> qa -> prod, prod needs one approval.',
+    description:
+      'Pipeline config: stages, environments and the release policy (docs/policy.md). Missing file: dev -> qa -> prod, prod needs one approval.',
     commands: ALL,
     default: 'shiplog.toml',
     env: ['SHIPLOG_CONFIG'],
@@ -182,7 +186,8 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'dhpass',
     type: 'string',
     secret: true,
-    description: 'Ortelius/DeployHub password (ortelius backend). Prefer the DHPASS environment variable: a flag value can show in process listings.',
+    description:
+      'Ortelius/DeployHub password (ortelius backend). Prefer the DHPASS environment variable: a flag value can show in process listings.',
     commands: ALL,
     env: ['DHPASS'],
     expose: {
@@ -202,14 +207,15 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'insecure',
     type: 'boolean',
-    description: 'Do not verify the Ortelius server\'s TLS certificate (warns on every run).',
+    description: "Do not verify the Ortelius server's TLS certificate (warns on every run).",
     commands: ALL,
     default: 'false',
   },
   {
     name: 'max-response-mib',
     type: 'integer',
-    description: 'Largest answer (MiB) shiplog reads from a server (Ortelius, the GitHub and Jenkins APIs in their adapters, an object of a git store, a stored value of a postgres store): a larger one is refused with exit 4 naming the limit, after reading no more than that.',
+    description:
+      'Largest answer (MiB) shiplog reads from a server (Ortelius, the GitHub and Jenkins APIs in their adapters, an object of a git store, a stored value of a postgres store): a larger one is refused with exit 4 naming the limit, after reading no more than that.',
     commands: ALL,
     default: '32',
     env: ['SHIPLOG_MAX_RESPONSE_MIB'],
@@ -217,7 +223,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'timeout',
     type: 'duration',
-    description: 'Time limit of the whole command (e.g. 90s, 15m, 1h): every request to a server (git and postgres stores included: git is stopped with its process group, a postgres connection is closed and its open transaction rolls back), every retry, and a deployment shiplog runs or follows. Past it shiplog stops with exit 5: a deployment command it runs is stopped (its whole process group: SIGTERM, then SIGKILL after 10 s) and recorded as failed (recording may take up to 30 s more); a server-side deployment is no longer followed. Default: 30m for deploy and version-update, 5m for the other commands.',
+    description:
+      'Time limit of the whole command (e.g. 90s, 15m, 1h): every request to a server (git and postgres stores included: git is stopped with its process group, a postgres connection is closed and its open transaction rolls back), every retry, and a deployment shiplog runs or follows. Past it shiplog stops with exit 5: a deployment command it runs is stopped (its whole process group: SIGTERM, then SIGKILL after 10 s) and recorded as failed (recording may take up to 30 s more); a server-side deployment is no longer followed. Default: 30m for deploy and version-update, 5m for the other commands.',
     commands: ALL,
     env: ['SHIPLOG_TIMEOUT'],
   },
@@ -232,7 +239,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'report',
     type: 'boolean',
     description:
-      'After the operation (also a failed one), write the release dashboard as shiplog-report.html and shiplog-report.md in the working directory (docs/dashboard.md), and publish it where the platform keeps such files: GitHub workflow-run artifact linked from the job summary (the action\'s `report-artifact-url` output), CircleCI store_artifacts, Buildkite artifact and annotation, Jenkins archiveArtifacts (and publishHTML when installed). true or false.',
+      "After the operation (also a failed one), write the release dashboard as shiplog-report.html and shiplog-report.md in the working directory (docs/dashboard.md), and publish it where the platform keeps such files: GitHub workflow-run artifact linked from the job summary (the action's `report-artifact-url` output), CircleCI store_artifacts, Buildkite artifact and annotation, Jenkins archiveArtifacts (and publishHTML when installed). true or false.",
     commands: ['version-update', 'move', 'approve', 'deploy'],
     default: 'false',
   },
@@ -240,7 +247,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'toml',
     type: 'string',
-    description: 'component.toml to read (Name, Variant, Version, Application, [Attributes], [Export]). When the default ./component.toml is missing, Name/Variant/Version come from git; any other path must exist.',
+    description:
+      'component.toml to read (Name, Variant, Version, Application, [Attributes], [Export]). When the default ./component.toml is missing, Name/Variant/Version come from git; any other path must exist.',
     commands: ['version-update', 'envscript'],
     default: 'component.toml',
     aliases: ['rsp', 'envvars'],
@@ -274,7 +282,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'auto-increment',
     type: 'boolean',
-    description: 'Name the version v<schema>_<commit count>_g<sha> (the documented Ortelius intent) instead of using Version as is. true or false.',
+    description:
+      'Name the version v<schema>_<commit count>_g<sha> (the documented Ortelius intent) instead of using Version as is. true or false.',
     commands: ['version-update'],
     default: 'false',
     aliases: ['compautoinc'],
@@ -291,7 +300,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'attr',
     type: 'list',
-    description: 'Extra attribute KEY=VALUE (repeatable; KEY:VALUE also accepted; VALUE @file reads a file). version-update: stored on the component version, overriding [Attributes] and derived CI/git values. deploy: stored on the deployment.',
+    description:
+      'Extra attribute KEY=VALUE (repeatable; KEY:VALUE also accepted; VALUE @file reads a file). version-update: stored on the component version, overriding [Attributes] and derived CI/git values. deploy: stored on the deployment.',
     commands: ['version-update', 'deploy'],
     aliases: ['compattr'],
     example: 'DockerSha=sha256:...',
@@ -307,7 +317,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'sbom-required',
     type: 'boolean',
-    description: 'Make SBOM upload fatal: the server is asked whether it takes SBOMs before anything is written, and a refused upload fails the command (exit 4). Without it, a refused SBOM leaves the versions recorded and exits 1 ("recorded, SBOM not uploaded").',
+    description:
+      'Make SBOM upload fatal: the server is asked whether it takes SBOMs before anything is written, and a refused upload fails the command (exit 4). Without it, a refused SBOM leaves the versions recorded and exits 1 ("recorded, SBOM not uploaded").',
     commands: ['version-update'],
     default: 'false',
   },
@@ -315,8 +326,22 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'application',
     type: 'string',
-    description: 'Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff, report: only this application. show: also the first word after the command. plan, apply: only these applications of the intent (repeatable).',
-    commands: ['version-update', 'move', 'approve', 'deploy', 'history', 'graph', 'status', 'diff', 'report', 'show', 'check-gate', ...PLAN_APPLY],
+    description:
+      'Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff, report: only this application. show: also the first word after the command. plan, apply: only these applications of the intent (repeatable).',
+    commands: [
+      'version-update',
+      'move',
+      'approve',
+      'deploy',
+      'history',
+      'graph',
+      'status',
+      'diff',
+      'report',
+      'show',
+      'check-gate',
+      ...PLAN_APPLY,
+    ],
     required: ['move', 'approve', 'deploy', 'graph', 'show', 'check-gate'],
     listFor: PLAN_APPLY,
     aliases: ['appname'],
@@ -326,7 +351,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'app-version',
     type: 'string',
-    description: 'Application version (`.` and `-` become `_`). version-update: the version to create or reuse (default: next after the latest). move/approve/deploy/show/check-gate: default the latest.',
+    description:
+      'Application version (`.` and `-` become `_`). version-update: the version to create or reuse (default: next after the latest). move/approve/deploy/show/check-gate: default the latest.',
     commands: ['version-update', 'move', 'approve', 'deploy', 'show', 'check-gate'],
     aliases: ['appversion'],
     env: ['COMPONENT_APPLICATION_VERSION'],
@@ -344,7 +370,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'stage',
     type: 'string',
-    description: 'Stage the approval is for. Default: the stage after the application version\'s current one.',
+    description: "Stage the approval is for. Default: the stage after the application version's current one.",
     commands: ['approve'],
   },
   {
@@ -398,7 +424,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'from',
     type: 'string',
-    description: 'move: stage (or Ortelius domain) to move from (default: the current stage). diff: first environment. store copy: the source store URL (default: the store this command would use).',
+    description:
+      'move: stage (or Ortelius domain) to move from (default: the current stage). diff: first environment. store copy: the source store URL (default: the store this command would use).',
     commands: ['move', 'diff', 'store-copy'],
     required: ['diff'],
     aliases: ['from_domain', 'from-domain'],
@@ -406,7 +433,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'override',
     type: 'boolean',
-    description: 'Pass a gate the release policy refuses, when the target stage allows it (allow_override = true); needs --reason. Recorded with who and why, and shown by status, history and show.',
+    description:
+      'Pass a gate the release policy refuses, when the target stage allows it (allow_override = true); needs --reason. Recorded with who and why, and shown by status, history and show.',
     commands: ['move', 'deploy'],
     default: 'false',
   },
@@ -419,7 +447,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'as',
     type: 'string',
-    description: 'Outside CI only: the identity to record as acting (an e-mail or login), marked self-asserted. In CI the platform names who acts. Default: git config user.email, else the OS user.',
+    description:
+      'Outside CI only: the identity to record as acting (an e-mail or login), marked self-asserted. In CI the platform names who acts. Default: git config user.email, else the OS user.',
     commands: ['version-update', 'move', 'approve', 'deploy'],
     example: 'dana@example.com',
     cliOnly: true,
@@ -427,15 +456,27 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'task',
     type: 'string',
-    description: 'Name of the move task (Ortelius: a task of the from-domain). Default: the target stage\'s task.',
+    description: "Name of the move task (Ortelius: a task of the from-domain). Default: the target stage's task.",
     commands: ['move'],
   },
   // --- deploy ------------------------------------------------------------------------------------------
   {
     name: 'env',
     type: 'string',
-    description: 'deploy and version-update: environment to deploy to (must exist in the pipeline config). check-gate: the environment a deployment would go to. status and history: only this environment. plan, apply: only these environments of the intent (repeatable). state: the environment whose custom state is set or read. envscript: also write that environment\'s custom state as SHIPLOG_STATE_<KEY>.',
-    commands: ['deploy', 'version-update', 'status', 'history', 'check-gate', 'envscript', ...PLAN_APPLY, 'state-set', 'state-get', 'state-list'],
+    description:
+      "deploy and version-update: environment to deploy to (must exist in the pipeline config). check-gate: the environment a deployment would go to. status and history: only this environment. plan, apply: only these environments of the intent (repeatable). state: the environment whose custom state is set or read. envscript: also write that environment's custom state as SHIPLOG_STATE_<KEY>.",
+    commands: [
+      'deploy',
+      'version-update',
+      'status',
+      'history',
+      'check-gate',
+      'envscript',
+      ...PLAN_APPLY,
+      'state-set',
+      'state-get',
+      'state-list',
+    ],
     required: ['deploy', 'state-set', 'state-get'],
     listFor: PLAN_APPLY,
     aliases: ['deployenv', 'deploy-env'],
@@ -445,7 +486,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'command',
     type: 'string',
-    description: 'Shell command that performs the deployment; shiplog runs it, streams and keeps its output, and records the result. The CLI also accepts the command after `--`. version-update: deploys to --env after the update.',
+    description:
+      'Shell command that performs the deployment; shiplog runs it, streams and keeps its output, and records the result. The CLI also accepts the command after `--`. version-update: deploys to --env after the update.',
     commands: ['deploy', 'version-update'],
     example: 'helm upgrade --install shop ./chart',
   },
@@ -458,13 +500,13 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'log-file',
     type: 'string',
-    description: 'Record-only: file with the deployment\'s log to store.',
+    description: "Record-only: file with the deployment's log to store.",
     commands: ['deploy'],
   },
   {
     name: 'log-url',
     type: 'string',
-    description: 'Link to the deployment\'s log (e.g. the CI job), stored with the deployment.',
+    description: "Link to the deployment's log (e.g. the CI job), stored with the deployment.",
     commands: ['deploy'],
   },
   // --- envscript ---------------------------------------------------------------------------------------
@@ -492,7 +534,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'allow-dangerous-exports',
     type: 'boolean',
-    description: 'Let [Export] in component.toml set variables that change how programs start or load code (PATH, LD_PRELOAD, BASH_ENV, NODE_OPTIONS, ...; docs/envscript.md); refused by default (exit 2).',
+    description:
+      'Let [Export] in component.toml set variables that change how programs start or load code (PATH, LD_PRELOAD, BASH_ENV, NODE_OPTIONS, ...; docs/envscript.md); refused by default (exit 2).',
     commands: ['envscript'],
     default: 'false',
   },
@@ -500,7 +543,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'intent',
     type: 'string',
-    description: 'The intent file (what should run where; report: the drift it shows). Default: the nearest intent.toml from here up to the repository root (report: none found, no drift shown).',
+    description:
+      'The intent file (what should run where; report: the drift it shows). Default: the nearest intent.toml from here up to the repository root (report: none found, no drift shown).',
     commands: [...PLAN_APPLY, 'report'],
     env: ['SHIPLOG_INTENT'],
     example: 'deploy/intent.toml',
@@ -508,7 +552,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'mermaid',
     type: 'boolean',
-    description: 'Print the plan\'s waves as a Mermaid flowchart on stdout (the table still goes to stderr).',
+    description: "Print the plan's waves as a Mermaid flowchart on stdout (the table still goes to stderr).",
     commands: ['plan'],
     default: 'false',
     cliOnly: true,
@@ -538,14 +582,15 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'lock-timeout',
     type: 'duration',
-    description: 'How long to wait for another apply\'s lease on an environment before giving up with exit 4 naming the holder.',
+    description: "How long to wait for another apply's lease on an environment before giving up with exit 4 naming the holder.",
     commands: ['apply'],
     default: '10m',
   },
   {
     name: 'key',
     type: 'string',
-    description: 'Custom state key: lower-case letters, digits and _ (db_url); deploy commands receive it as SHIPLOG_STATE_<KEY>. Secret names are refused: state is not a secret store.',
+    description:
+      'Custom state key: lower-case letters, digits and _ (db_url); deploy commands receive it as SHIPLOG_STATE_<KEY>. Secret names are refused: state is not a secret store.',
     commands: ['state-set', 'state-get'],
     required: ['state-set', 'state-get'],
     example: 'db_url',
@@ -566,7 +611,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'limit',
     type: 'integer',
-    description: 'At most this many entries (state get: values of the key\'s history).',
+    description: "At most this many entries (state get: values of the key's history).",
     commands: ['history', 'state-get'],
     default: '20',
   },
@@ -575,7 +620,8 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'kind',
     type: 'enum',
     values: ['deploy', 'move', 'approve', 'reject', 'override'],
-    description: 'What to list: deployments, moves, approvals, rejections, or overrides (moves and deployments that passed a gate by --override).',
+    description:
+      'What to list: deployments, moves, approvals, rejections, or overrides (moves and deployments that passed a gate by --override).',
     commands: ['history'],
     default: 'deploy',
   },
@@ -590,7 +636,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'markdown',
     type: 'string',
-    description: 'report: write the dashboard as markdown (PR comments, job summaries; cut under GitHub\'s 1 MiB summary limit with a pointer to the HTML) to this file; `-` prints it on stdout. Default: on stdout when --html is not given.',
+    description:
+      "report: write the dashboard as markdown (PR comments, job summaries; cut under GitHub's 1 MiB summary limit with a pointer to the HTML) to this file; `-` prints it on stdout. Default: on stdout when --html is not given.",
     commands: ['report'],
     example: 'report.md',
   },

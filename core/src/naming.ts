@@ -25,13 +25,18 @@ const CHAR_NAMES: Record<string, string> = { '\n': 'a newline', '\r': 'a carriag
 function describeChar(c: string): string {
   if (c === ';') return '";"';
   const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-  const name = CHAR_NAMES[c] ?? (c === '\u2028' || c === '\u2029' ? 'a line separator' : BIDI.test(c) ? 'a bidirectional control' : 'a control character');
+  const name =
+    CHAR_NAMES[c] ??
+    (c === '\u2028' || c === '\u2029' ? 'a line separator' : BIDI.test(c) ? 'a bidirectional control' : 'a control character');
   return `${name} (${code})`;
 }
 
 /** The value quoted on one line, every control character escaped (`"GLOBAL.A.c\nx"`). */
 export function quoteName(value: string): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The longest name (or full name) accepted, in characters (docs/cli.md, "Names"). */
@@ -47,7 +52,12 @@ export function namePartProblem(value: string, what: string, opts: { separators?
   if (length > MAX_NAME_LENGTH) return `${what} is ${length} characters long: names may be at most ${MAX_NAME_LENGTH}`;
   const m = (opts.separators ? CONTROL : CONTROL_OR_SEPARATOR).exec(value);
   if (!m) return undefined;
-  const why = m[0] === ';' ? ', the separator of a full name\'s parts' : BIDI.test(m[0]) ? ': names may not hold bidirectional controls (they make a name read as another)' : ': names may not hold control characters';
+  const why =
+    m[0] === ';'
+      ? ", the separator of a full name's parts"
+      : BIDI.test(m[0])
+        ? ': names may not hold bidirectional controls (they make a name read as another)'
+        : ': names may not hold control characters';
   return `${what} ${quoteName(value)} contains ${describeChar(m[0])}${why}`;
 }
 
@@ -112,7 +122,9 @@ export function componentParts(name: string, variant?: string, version?: string)
   const [dotted, ...semi] = name.split(';');
   const problems = [
     namePartProblem(name.trim(), 'component name', { separators: true }),
-    semi.length > 2 ? `component name ${quoteName(name.trim())} has more than two ";"; it is <domain>.<name>[;variant][;version]` : undefined,
+    semi.length > 2
+      ? `component name ${quoteName(name.trim())} has more than two ";"; it is <domain>.<name>[;variant][;version]`
+      : undefined,
     variant === undefined ? undefined : namePartProblem(variant.trim(), 'component variant'),
     version === undefined ? undefined : namePartProblem(version.trim(), 'component version'),
   ].filter((p): p is string => p !== undefined);
@@ -232,12 +244,7 @@ export function bumpVersion(v: string): string {
  * sha: the short commit sha when known.
  * Returns the cleaned version, e.g. `v1_5_1_145_g3d55a2`.
  */
-export function autoIncrementVersion(opts: {
-  requested?: string;
-  existing: string[];
-  commitCount?: number;
-  sha?: string;
-}): string {
+export function autoIncrementVersion(opts: { requested?: string; existing: string[]; commitCount?: number; sha?: string }): string {
   const schema = schemaOf(opts.requested ?? '') || latestSchema(opts.existing) || '1_0_0';
   const prefix = `v${schema.replace(/[.-]/g, '_')}_`;
   let n = opts.commitCount;

@@ -117,12 +117,7 @@ export function parsePipelineConfig(text: string, file: string): PipelineConfig 
     const msg = problems.length === 1 ? problems[0] : `${problems.length} problems: ${problems.join('; ')}`;
     throw new ConfigError(`pipeline config ${file}: ${msg}`, { problems });
   }
-  return buildConfig(
-    builtIn ? builtIn.stages : parsed.map((p) => p.stage),
-    file,
-    groups,
-    freezes,
-  );
+  return buildConfig(builtIn ? builtIn.stages : parsed.map((p) => p.stage), file, groups, freezes);
 }
 
 /** A stage as read, with its position (1-based) in the file for messages and its policy keys. */

@@ -27,6 +27,12 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
 }
 
+// Terminal escape sequences (CSI, OSC, two-byte) and runs of control characters: a log line's colours and cursor moves.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const TERMINAL_ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_RUNS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
 /**
  * One output line as a heartbeat shows it: what a terminal would leave on screen (the text after the last carriage
  * return: a progress bar's latest state), without escape sequences or control characters, trimmed and cut to `max`
@@ -35,8 +41,7 @@ export function formatDuration(ms: number): string {
 export function noteOf(line: string, max = MAX_NOTE_CHARS): string {
   const parts = line.split('\r').filter((p) => p.trim() !== '');
   const last = parts.length ? parts[parts.length - 1] : '';
-  // eslint-disable-next-line no-control-regex
-  const plain = last.replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]/g, '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  const plain = last.replace(TERMINAL_ESCAPES, '').replace(CONTROL_RUNS, ' ');
   const text = plain.replace(/\s+/g, ' ').trim();
   const chars = [...text];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
@@ -115,7 +120,10 @@ export interface DeployProgress extends ProgressSink {
  * A deployment's progress lines: `deploy: <app version> to <env>: started (<what runs>)` now, a heartbeat while it
  * runs, `deploy: <app version> to <env>: <outcome> in <duration> (<detail>)` from end().
  */
-export function startDeployProgress(host: Host, what: { appVersion: string; environment: string; runs: string; isCi: boolean }): DeployProgress {
+export function startDeployProgress(
+  host: Host,
+  what: { appVersion: string; environment: string; runs: string; isCi: boolean },
+): DeployProgress {
   const label = `deploy: ${what.appVersion} to ${what.environment}`;
   const t0 = host.now().getTime();
   let last: string | undefined;

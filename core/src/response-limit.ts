@@ -32,7 +32,11 @@ export function responseTooLarge(what: string, limitBytes: number): ResponseTooL
  * responseTooLarge(`METHOD url`) past the limit (the connection is dropped); a Content-Length above it fails at once.
  * `onTooLarge` hears of it too, for callers whose client swallows errors while reading a body (octokit does).
  */
-export function limitedFetch(limitBytes: number, onTooLarge?: (err: ResponseTooLargeError) => void, base: typeof fetch = globalThis.fetch): typeof fetch {
+export function limitedFetch(
+  limitBytes: number,
+  onTooLarge?: (err: ResponseTooLargeError) => void,
+  base: typeof fetch = globalThis.fetch,
+): typeof fetch {
   return async (input, init) => {
     const res = await base(input, init);
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();

@@ -41,11 +41,27 @@ describe('apply heartbeat', () => {
   async function start(keeper: 'lease' | 'none') {
     const host = createMemoryHost({ env: f.env, cwd: f.dir });
     const pipeline = await loadPipelineConfig(host, path.join(f.dir, 'shiplog.toml'));
-    const ctx: OperationContext = { host, backend: async () => backend, pipeline: async () => pipeline, ci: () => ({ provider: 'local', isCi: false }), actor: async () => ({ id: 'tester', source: 'self-asserted' }), dryRun: false };
+    const ctx: OperationContext = {
+      host,
+      backend: async () => backend,
+      pipeline: async () => pipeline,
+      ci: () => ({ provider: 'local', isCi: false }),
+      actor: async () => ({ id: 'tester', source: 'self-asserted' }),
+      dryRun: false,
+    };
     const built = await computePlan(ctx, { environments: ['qa'], applications: [PAYMENTS, SHOP] });
-    const leases = keeper === 'lease' ? new LeaseKeeper(host, backend, leaseHolder(ctx.ci(), 'tester'), { ttlMs: 60_000, lockTimeoutMs: 1000 }) : undefined;
+    const leases =
+      keeper === 'lease'
+        ? new LeaseKeeper(host, backend, leaseHolder(ctx.ci(), 'tester'), { ttlMs: 60_000, lockTimeoutMs: 1000 })
+        : undefined;
     await leases?.acquire(['qa']);
-    const run = runApply(ctx, pipeline, backend, built, leases, { parallel: 1, failFast: false, timeoutMs: 60_000, heartbeatMs: 25, runId: 'test' });
+    const run = runApply(ctx, pipeline, backend, built, leases, {
+      parallel: 1,
+      failFast: false,
+      timeoutMs: 60_000,
+      heartbeatMs: 25,
+      runId: 'test',
+    });
     return { host, run, leases };
   }
 
@@ -55,7 +71,8 @@ describe('apply heartbeat', () => {
     const acquired = leases!.leases[0];
     await until('the deployment started', () => existsSync(path.join(f.dir, 'blocked-qa-payments')));
     // each running deployment with the last line of its output (progress.ts, shared with deploy)
-    const beat = /apply: heartbeat: 1 running: qa GLOBAL\.Acme\.Store\.payments 1 for \d+\.\d s \(last line: running payments in qa\) \(0 of 2 done\)\n/g;
+    const beat =
+      /apply: heartbeat: 1 running: qa GLOBAL\.Acme\.Store\.payments 1 for \d+\.\d s \(last line: running payments in qa\) \(0 of 2 done\)\n/g;
     await until('two heartbeats', () => (host.err().match(beat) ?? []).length >= 2);
     const renewed = await backend.getLease('qa');
     expect(renewed?.holder.id).toBe(acquired.holder.id);
@@ -72,9 +89,17 @@ describe('apply heartbeat', () => {
     const { host, run, leases } = await start('lease');
     await until('the deployment started', () => existsSync(path.join(f.dir, 'blocked-qa-payments')));
     // Another apply takes the lease over (as it would once this one's lease expired).
-    const thief = await backend.acquireLease({ environment: 'qa', holder: { id: 'thief', label: 'apply by someone else', host: 'elsewhere', pid: 1 }, ttlMs: 60_000, at: new Date().toISOString(), replacing: leases!.holder.id });
+    const thief = await backend.acquireLease({
+      environment: 'qa',
+      holder: { id: 'thief', label: 'apply by someone else', host: 'elsewhere', pid: 1 },
+      ttlMs: 60_000,
+      at: new Date().toISOString(),
+      replacing: leases!.holder.id,
+    });
     expect(thief.acquired).toBe(true);
-    await until('the loss is noticed', () => host.err().includes('apply: the lease of qa was lost (it expired and another apply took it): starting nothing more'));
+    await until('the loss is noticed', () =>
+      host.err().includes('apply: the lease of qa was lost (it expired and another apply took it): starting nothing more'),
+    );
     f.write('release-qa-payments', '');
     const steps = await run;
     expect(steps.map((s) => [s.application, s.status, s.message])).toEqual([

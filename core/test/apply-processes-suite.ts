@@ -43,7 +43,8 @@ async function until(what: string, ready: () => boolean, proc?: Proc): Promise<v
   }
 }
 
-const cell = (d: Pick<Deployment, 'environment' | 'application'>) => `${d.environment} ${d.application.slice(d.application.lastIndexOf('.') + 1)}`;
+const cell = (d: Pick<Deployment, 'environment' | 'application'>) =>
+  `${d.environment} ${d.application.slice(d.application.lastIndexOf('.') + 1)}`;
 const ALL_CELLS = ['qa', 'prod'].flatMap((e) => APPS.map((a) => cell({ environment: e, application: a }))).sort();
 
 export function describeApplyProcesses(name: string, factory: StoreFactory): void {
@@ -91,7 +92,12 @@ export function describeApplyProcesses(name: string, factory: StoreFactory): voi
       expect(added.map(cell).sort()).toEqual(missing);
       expect(added.every((d) => d.status === 'success')).toBe(true);
       // Every cell deployed exactly once, in dependency order.
-      expect(after.filter((d) => d.status === 'success').map(cell).sort()).toEqual(ALL_CELLS);
+      expect(
+        after
+          .filter((d) => d.status === 'success')
+          .map(cell)
+          .sort(),
+      ).toEqual(ALL_CELLS);
       expect(JSON.parse(again.out())).toMatchObject({ ok: true, counts: { succeeded: missing.length, unchanged: 6 - missing.length } });
     });
 
@@ -105,10 +111,18 @@ export function describeApplyProcesses(name: string, factory: StoreFactory): voi
       expect(await impatient.done, impatient.err()).toBe(4);
       const refused = JSON.parse(impatient.out()) as { ok: boolean; error: { code: string; message: string } };
       expect(refused.error.code).toBe('LEASE_HELD');
-      expect(refused.error.message).toMatch(new RegExp(`^environment prod is being applied by apply by .* pid ${pid} \\(since .*, last heartbeat .*, expires .*\\); gave up waiting after --lock-timeout$`));
+      expect(refused.error.message).toMatch(
+        new RegExp(
+          `^environment prod is being applied by apply by .* pid ${pid} \\(since .*, last heartbeat .*, expires .*\\); gave up waiting after --lock-timeout$`,
+        ),
+      );
 
       const patient = run(['apply', '--json']);
-      await until('the second apply waits', () => /apply: waiting for the lease of prod, held by apply by .* pid \d+/.test(patient.err()), patient);
+      await until(
+        'the second apply waits',
+        () => /apply: waiting for the lease of prod, held by apply by .* pid \d+/.test(patient.err()),
+        patient,
+      );
       expect(patient.err()).toContain(`pid ${pid} (since`);
       f.write('release-qa-payments', '');
       expect(await a.done, a.err()).toBe(0);

@@ -5,11 +5,14 @@ import { APP, makeRepoWithAppVersion, type TestRepo } from './execute-fixtures.j
 let repo: TestRepo;
 afterEach(() => repo?.cleanup());
 
-
 describe('approve', () => {
   it('approves the latest application version for the next stage, by the CI actor', async () => {
     repo = await makeRepoWithAppVersion();
-    const r = await repo.run('approve', { application: APP, notes: 'looks good' }, { env: { GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'octocat' } });
+    const r = await repo.run(
+      'approve',
+      { application: APP, notes: 'looks good' },
+      { env: { GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'octocat' } },
+    );
     expect(r.exitCode, r.err).toBe(0);
     expect(r.result).toEqual({
       ok: true,

@@ -20,12 +20,24 @@ afterEach(async () => cleanup());
 
 describe('derivedAttributes', () => {
   it('maps env, build variables and CI context', () => {
-    const ci: CiContext = { provider: 'github', isCi: true, buildId: '9001', buildNumber: '42', buildUrl: 'https://github.com/acme/shop/actions/runs/9001', actor: 'octocat' };
+    const ci: CiContext = {
+      provider: 'github',
+      isCi: true,
+      buildId: '9001',
+      buildNumber: '42',
+      buildUrl: 'https://github.com/acme/shop/actions/runs/9001',
+      actor: 'octocat',
+    };
     const a = derivedAttributes({
       env: { DOCKERREPO: 'ghcr.io/acme/shop:1.2.3', DIGEST: 'ghcr.io/acme/shop@sha256:abcd', GIT_TRIGGER: 'push' },
       vars: {
-        GIT_COMMIT: 'c0ffee', GIT_BRANCH: 'main', GIT_URL: 'https://github.com/acme/shop.git', GIT_ORG: 'acme',
-        GIT_VERIFY_COMMIT: '1', GIT_LINES_TOTAL: '10', GIT_COMMIT_AUTHORS: 'A,B',
+        GIT_COMMIT: 'c0ffee',
+        GIT_BRANCH: 'main',
+        GIT_URL: 'https://github.com/acme/shop.git',
+        GIT_ORG: 'acme',
+        GIT_VERIFY_COMMIT: '1',
+        GIT_LINES_TOTAL: '10',
+        GIT_COMMIT_AUTHORS: 'A,B',
       },
       ci,
       now: NOW,
@@ -59,7 +71,15 @@ describe('derivedAttributes', () => {
       ci: LOCAL,
       now: NOW,
     });
-    expect(a).toMatchObject({ DockerRepo: 'nginx', DockerTag: 'new', Purl: 'pkg:docker/library/nginx@new', BuildId: '7', BuildNumber: '7', GitCommit: 'fromenv', GitTag: 'v2' });
+    expect(a).toMatchObject({
+      DockerRepo: 'nginx',
+      DockerTag: 'new',
+      Purl: 'pkg:docker/library/nginx@new',
+      BuildId: '7',
+      BuildNumber: '7',
+      GitCommit: 'fromenv',
+      GitTag: 'v2',
+    });
     const b = derivedAttributes({ env: { DOCKERREPO: 'busybox' }, vars: { SHORT_SHA: 'abc1234' }, ci: LOCAL, now: NOW });
     expect(b).toMatchObject({ Purl: 'pkg:docker/library/busybox@latest', GitCommit: 'abc1234' });
     expect(b.DockerTag).toBeUndefined();
@@ -68,7 +88,12 @@ describe('derivedAttributes', () => {
   it('outside CI: no BuildUrl (never //actions/runs/), no empty values, no URL credentials', () => {
     const a = derivedAttributes({ env: { GITHUB_SERVER_URL: '', DOCKERTAG: '' }, vars: {}, ci: LOCAL, now: NOW });
     expect(a).toEqual({ DockerBuildDate: '2026-03-05T07:08:09.000Z' });
-    const b = derivedAttributes({ env: { BUILD_URL: 'https://u:pw-secret@ci/job/1/' }, vars: { GIT_URL: 'https://t:tok-secret@github.com/a/b.git' }, ci: LOCAL, now: NOW });
+    const b = derivedAttributes({
+      env: { BUILD_URL: 'https://u:pw-secret@ci/job/1/' },
+      vars: { GIT_URL: 'https://t:tok-secret@github.com/a/b.git' },
+      ci: LOCAL,
+      now: NOW,
+    });
     expect(JSON.stringify(b)).not.toMatch(/secret/);
     expect(b).toMatchObject({ BuildUrl: 'https://ci/job/1/', GitUrl: 'https://github.com/a/b.git', GitRepo: 'a/b' });
   });
@@ -118,7 +143,9 @@ describe('parseAttrArgs', () => {
 
   it('names every bad argument at once (exit 2)', async () => {
     const host = createMemoryHost({ cwd: dir });
-    const err = await parseAttrArgs(host, ['novalue', '=x', '9lives=1', 'bad key=1', 'Ok=1', 'F=@missing.txt', 'G=@']).catch((e: unknown) => e);
+    const err = await parseAttrArgs(host, ['novalue', '=x', '9lives=1', 'bad key=1', 'Ok=1', 'F=@missing.txt', 'G=@']).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(InvalidInputError);
     const e = err as InvalidInputError;
     expect(e.exitCode).toBe(2);
@@ -142,9 +169,18 @@ describe('resolveAttributes', () => {
 
   it('Purl and every computed field come from the merged values ([Attributes] and --attr too), not the environment alone', async () => {
     const host = createMemoryHost({ cwd: dir });
-    const derived = derivedSources({ env: { DOCKERREPO: 'ghcr.io/env/img', IMAGE_TAG: 'envtag' }, vars: { GIT_BRANCH: 'main', GIT_URL: 'https://github.com/env/repo.git' }, ci: LOCAL, now: NOW });
+    const derived = derivedSources({
+      env: { DOCKERREPO: 'ghcr.io/env/img', IMAGE_TAG: 'envtag' },
+      vars: { GIT_BRANCH: 'main', GIT_URL: 'https://github.com/env/repo.git' },
+      ci: LOCAL,
+      now: NOW,
+    });
     // [Attributes] names the image, --attr the tag: Purl follows both, the env values lose.
-    const r = await resolveAttributes(host, { derived, toml: { DockerRepo: 'quay.io/acme/cart:fromrepo', GitUrl: 'https://github.com/acme/cart.git' }, flags: { DockerTag: '1.4.0', GitBranch: 'release' } });
+    const r = await resolveAttributes(host, {
+      derived,
+      toml: { DockerRepo: 'quay.io/acme/cart:fromrepo', GitUrl: 'https://github.com/acme/cart.git' },
+      flags: { DockerTag: '1.4.0', GitBranch: 'release' },
+    });
     expect(r.attributes).toMatchObject({
       DockerRepo: 'quay.io/acme/cart',
       DockerTag: '1.4.0',
@@ -153,7 +189,11 @@ describe('resolveAttributes', () => {
       GitTag: 'release',
     });
     // only the toml names a repo (with a tag in it): the tag fills DockerTag and the Purl
-    const t = await resolveAttributes(host, { derived: derivedSources({ env: {}, vars: {}, ci: LOCAL, now: NOW }), toml: { DockerRepo: 'nginx:1.25' }, flags: {} });
+    const t = await resolveAttributes(host, {
+      derived: derivedSources({ env: {}, vars: {}, ci: LOCAL, now: NOW }),
+      toml: { DockerRepo: 'nginx:1.25' },
+      flags: {},
+    });
     expect(t.attributes).toMatchObject({ DockerRepo: 'nginx', DockerTag: '1.25', Purl: 'pkg:docker/library/nginx@1.25' });
     // an explicit Purl is kept as given
     const k = await resolveAttributes(host, { derived, toml: {}, flags: { Purl: 'pkg:oci/cart@sha256:1' } });
@@ -187,7 +227,11 @@ describe('resolveAttributes', () => {
 
   it('a missing pointed-to file is a warning, not a failure; URLs are not fetched', async () => {
     const host = createMemoryHost({ cwd: dir });
-    const r = await resolveAttributes(host, { derived: {}, toml: { License: 'NOPE.txt', Readme: 'https://example.com/README.md' }, flags: {} });
+    const r = await resolveAttributes(host, {
+      derived: {},
+      toml: { License: 'NOPE.txt', Readme: 'https://example.com/README.md' },
+      flags: {},
+    });
     expect(r.files).toEqual({});
     expect(r.attributes).toEqual({});
     expect(host.err()).toContain('shiplog: warning: license file NOPE.txt not found');
@@ -231,14 +275,22 @@ describe('file pointers stay inside the repository', () => {
 
   it('every bad pointer is named at once', async () => {
     const { cwd } = await layout();
-    const err = await resolveAttributes(createMemoryHost({ cwd }), { derived: {}, toml: { Readme: '/etc/hostname', License: '../../../outside.txt' }, flags: {} }).catch((e: unknown) => e);
+    const err = await resolveAttributes(createMemoryHost({ cwd }), {
+      derived: {},
+      toml: { Readme: '/etc/hostname', License: '../../../outside.txt' },
+      flags: {},
+    }).catch((e: unknown) => e);
     expect((err as InvalidInputError).problems).toHaveLength(2);
   });
 
   it('relative paths inside the repository, also up from a subdirectory and through an inner symlink, are read', async () => {
     const { cwd } = await layout();
     const host = createMemoryHost({ cwd });
-    const r = await resolveAttributes(host, { derived: {}, toml: { Readme: '../../README.md', License: 'LICENSE.txt', Swagger: 'link-in.md' }, flags: {} });
+    const r = await resolveAttributes(host, {
+      derived: {},
+      toml: { Readme: '../../README.md', License: 'LICENSE.txt', Swagger: 'link-in.md' },
+      flags: {},
+    });
     expect(r.files).toEqual({ readme: 'top readme', license: 'MIT', swagger: 'top readme' });
   });
 
@@ -265,7 +317,10 @@ describe('version-update with a pointer outside the repository', () => {
     try {
       const first = await repo.run('version-update', { 'component-version': '1' }, { env: { SOME_VAR: 'env-value-not-stored' } });
       expect(first.exitCode).toBe(2);
-      expect(first.result.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Readme = "/proc/self/environ" points outside the repository') });
+      expect(first.result.error).toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('Readme = "/proc/self/environ" points outside the repository'),
+      });
       expect(repo.storeSnapshot().size).toBe(0);
     } finally {
       repo.cleanup();

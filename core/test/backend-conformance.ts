@@ -349,7 +349,11 @@ export function describeBackendConformance(
           [`${DOMAIN}.cartx`, [ids[3]]],
           [`${DOMAIN}.car`, []],
         ];
-        for (const [component, want] of table) expect((await b.history({ component })).map((d) => d.id), component).toEqual(want);
+        for (const [component, want] of table)
+          expect(
+            (await b.history({ component })).map((d) => d.id),
+            component,
+          ).toEqual(want);
       });
     });
   });

@@ -18,7 +18,10 @@ afterAll(() => repo.cleanup());
 
 async function deploy(inputs: Record<string, unknown>, hook: ExecuteOptions['beforeDeployment']) {
   const host = createMemoryHost({ env: repo.env, cwd: repo.dir });
-  return execute('deploy', { application: APP, command: 'touch deployed.marker', ...inputs }, host, { commandArgs: [], beforeDeployment: hook });
+  return execute('deploy', { application: APP, command: 'touch deployed.marker', ...inputs }, host, {
+    commandArgs: [],
+    beforeDeployment: hook,
+  });
 }
 
 describe('execute beforeDeployment', () => {
@@ -29,7 +32,13 @@ describe('execute beforeDeployment', () => {
     });
     expect(out.exitCode, JSON.stringify(out.result)).toBe(0);
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ appVersion: `${APP};1_0_0`, application: APP, environment: 'dev', stage: 'dev', markerAlready: false });
+    expect(calls[0]).toMatchObject({
+      appVersion: `${APP};1_0_0`,
+      application: APP,
+      environment: 'dev',
+      stage: 'dev',
+      markerAlready: false,
+    });
     expect((calls[0].values as Record<string, unknown>).env).toBe('dev');
   });
 

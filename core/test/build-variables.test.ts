@@ -62,7 +62,16 @@ describe('buildVariables', () => {
   });
 
   it('the CI context fills a detached checkout and a missing repository', () => {
-    const ci: CiContext = { provider: 'github', isCi: true, commit: 'ffeeddccbbaa', branch: 'main', prBranch: 'feat/y', repo: 'acme/cart', repoUrl: 'https://github.com/acme/cart', tag: 'v1' };
+    const ci: CiContext = {
+      provider: 'github',
+      isCi: true,
+      commit: 'ffeeddccbbaa',
+      branch: 'main',
+      prBranch: 'feat/y',
+      repo: 'acme/cart',
+      repoUrl: 'https://github.com/acme/cart',
+      tag: 'v1',
+    };
     const detached = buildVariables({ env: {}, git: { ...GIT, branch: undefined }, ci, now: NOW, cwd: '/w' });
     expect(detached.GIT_BRANCH).toBe('feat/y');
     expect(detached.GIT_TAG).toBe('v1');
@@ -83,11 +92,20 @@ describe('buildVariables', () => {
 
   it('COMPNAME is the component name given (flag or component.toml), never the repository name', () => {
     expect(buildVariables({ env: {}, git: GIT, ci: LOCAL, now: NOW, cwd: '/w' }).COMPNAME).toBeUndefined();
-    expect(buildVariables({ env: {}, git: GIT, ci: LOCAL, now: NOW, cwd: '/w', componentName: 'GLOBAL.Acme.Store.cart' }).COMPNAME).toBe('GLOBAL.Acme.Store.cart');
+    expect(buildVariables({ env: {}, git: GIT, ci: LOCAL, now: NOW, cwd: '/w', componentName: 'GLOBAL.Acme.Store.cart' }).COMPNAME).toBe(
+      'GLOBAL.Acme.Store.cart',
+    );
   });
 
   it('an unsigned commit is GIT_VERIFY_COMMIT=0; a bad total count gives no percentage', () => {
-    const v = buildVariables({ env: {}, git: { ...GIT, verifyCommit: false }, ci: LOCAL, now: NOW, cwd: '/w', attributes: { TotalCommittersCnt: 'many' } });
+    const v = buildVariables({
+      env: {},
+      git: { ...GIT, verifyCommit: false },
+      ci: LOCAL,
+      now: NOW,
+      cwd: '/w',
+      attributes: { TotalCommittersCnt: 'many' },
+    });
     expect(v.GIT_VERIFY_COMMIT).toBe('0');
     expect(v.GIT_TOTAL_COMMITTERS_CNT).toBeUndefined();
     expect(v.GIT_CONTRIB_PERCENTAGE).toBeUndefined();

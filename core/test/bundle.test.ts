@@ -40,7 +40,10 @@ describe('bundled CLI (core/dist/shiplog.mjs)', () => {
   it('runs as a program through a symlink (npm bin link), and only exports main() when imported', () => {
     const link = path.join(binDir, 'shiplog-link');
     symlinkSync(cli, link);
-    expect(spawnSync(process.execPath, [link, '--version'], { encoding: 'utf8' })).toMatchObject({ status: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+    expect(spawnSync(process.execPath, [link, '--version'], { encoding: 'utf8' })).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/),
+    });
     // Imported by a host (the Buildkite hook) whose own argv looks like a shiplog command: nothing runs until
     // the host calls main(io), which then writes only through io.
     const host = `
@@ -48,7 +51,10 @@ describe('bundled CLI (core/dist/shiplog.mjs)', () => {
       let out = '';
       const code = await main({ argv: ['status', '--json', '--state-dir', process.argv[1]], env: {}, cwd: process.cwd(), stdout: (t) => (out += t), stderr: () => {} });
       process.stdout.write(JSON.stringify({ type: typeof main, code, ok: JSON.parse(out).ok }));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', host, path.join(repo.dir, '.state-import')], { cwd: repo.dir, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', host, path.join(repo.dir, '.state-import')], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ type: 'function', code: 0, ok: true });
   });
@@ -70,7 +76,11 @@ describe('bundled CLI (core/dist/shiplog.mjs)', () => {
     const dev = run(['deploy', '--application', APP, '--env', 'dev', '--json', '--', 'sh', '-c', 'echo deploying to dev']);
     expect(dev.code, dev.err).toBe(0);
     expect(dev.err).toContain('deploying to dev\n');
-    expect(dev.json()).toMatchObject({ ok: true, operation: 'deploy', deployment: { id: 1, appVersion: `${APP};1_0_0`, environment: 'dev', exitCode: 0, status: 'success' } });
+    expect(dev.json()).toMatchObject({
+      ok: true,
+      operation: 'deploy',
+      deployment: { id: 1, appVersion: `${APP};1_0_0`, environment: 'dev', exitCode: 0, status: 'success' },
+    });
 
     expect(run(['move', '--application', APP, '--json']).json()).toMatchObject({ ok: true, operation: 'move', from: 'dev', to: 'qa' });
     const gated = run(['move', '--application', APP, '--to', 'prod']);
@@ -92,7 +102,12 @@ describe('bundled CLI (core/dist/shiplog.mjs)', () => {
     const status = run(['status', '--json']);
     expect(status.code, status.err).toBe(0);
     const envs = (status.json().environments as { name: string; appVersion: string }[]).map((e) => [e.name, e.appVersion]);
-    expect(envs).toEqual(expect.arrayContaining([['dev', `${APP};1_0_0`], ['prod', `${APP};1_0_0`]]));
+    expect(envs).toEqual(
+      expect.arrayContaining([
+        ['dev', `${APP};1_0_0`],
+        ['prod', `${APP};1_0_0`],
+      ]),
+    );
   });
 
   it('failures: exit codes and one error line', () => {
@@ -117,14 +132,20 @@ describe('bundled CLI (core/dist/shiplog.mjs)', () => {
     // async spawn: the emulator answers from this process's event loop
     const runAsync = (args: string[], nodeFlags: string[] = []) =>
       new Promise<{ code: number; out: string; err: string }>((resolve) => {
-        execFile(process.execPath, [...nodeFlags, cli, ...args], { cwd: repo.dir, env: { ...repo.env, DHURL: emu.url, DHUSER: DEFAULT_USER, DHPASS: DEFAULT_PASSWORD } }, (error, out, err) =>
-          resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out, err }),
+        execFile(
+          process.execPath,
+          [...nodeFlags, cli, ...args],
+          { cwd: repo.dir, env: { ...repo.env, DHURL: emu.url, DHUSER: DEFAULT_USER, DHPASS: DEFAULT_PASSWORD } },
+          (error, out, err) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out, err }),
         );
       });
     try {
       // Both lazily compiled halves (the CLI program and the HTTP client) load in a node that forbids code
       // generation from strings, as hardened images configure it.
-      const up = await runAsync(['version-update', '--application', `${APP}`, '--app-version', '5', '--json'], ['--disallow-code-generation-from-strings']);
+      const up = await runAsync(
+        ['version-update', '--application', `${APP}`, '--app-version', '5', '--json'],
+        ['--disallow-code-generation-from-strings'],
+      );
       expect(up.code, up.err).toBe(0);
       expect(JSON.parse(up.out)).toMatchObject({ ok: true, appVersion: `${APP};5`, appVersionCreated: true });
       const dep = await runAsync(['deploy', '--application', APP, '--env', 'dev', '--json']);

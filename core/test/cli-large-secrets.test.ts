@@ -44,7 +44,17 @@ async function everyCommand(env: Record<string, string>, secret: string): Promis
     expect(() => JSON.parse(res.out), `${name}: ${res.err.slice(0, 500)}`).not.toThrow();
     expect(res.out.trim().split('\n')).toHaveLength(1);
   };
-  await run('version-update', ['version-update', '--component-name', CART, '--component-version', '1.0.0', '--application', APP, '--attr', `Token=${secret}`]);
+  await run('version-update', [
+    'version-update',
+    '--component-name',
+    CART,
+    '--component-version',
+    '1.0.0',
+    '--application',
+    APP,
+    '--attr',
+    `Token=${secret}`,
+  ]);
   await run('deploy', ['deploy', '--application', APP, '--env', 'dev', '--exit-code', '0', '--log-file', 'deploy.log']);
   await run('approve', ['approve', '--application', APP, '--stage', 'qa', '--notes', `pw=${secret}`]);
   await run('move', ['move', '--application', APP, '--to', 'qa', '--notes', `moved with ${secret}`]);
@@ -101,14 +111,22 @@ describe('the issue 21 repro through the bundled CLI', () => {
     for (const s of [token, DHPASS]) expect(leakedForms(r.stdout + r.stderr, s)).toEqual([]);
   });
 
-  it('a 64 KB token in a deployment command\'s output is masked in the streamed log and the record', () => {
+  it("a 64 KB token in a deployment command's output is masked in the streamed log and the record", () => {
     repo = makeRepo();
     const token = randomBytes(48 * 1024).toString('base64');
     const env = { ...repo.env, API_TOKEN: token, DHPASS };
-    const up = spawnSync(process.execPath, [bundle, 'version-update', '--component-name', CART, '--component-version', '1', '--application', APP, '--json'], { cwd: repo.dir, env, encoding: 'utf8' });
+    const up = spawnSync(
+      process.execPath,
+      [bundle, 'version-update', '--component-name', CART, '--component-version', '1', '--application', APP, '--json'],
+      { cwd: repo.dir, env, encoding: 'utf8' },
+    );
     expect(up.status, up.stderr).toBe(0);
     writeFileSync(path.join(repo.dir, 'show.sh'), 'printf "token=%s\\n" "$API_TOKEN"; printf "pw=%s\\n" "$DHPASS"\n');
-    const d = spawnSync(process.execPath, [bundle, 'deploy', '--application', APP, '--env', 'dev', '--json', '--', 'sh', 'show.sh'], { cwd: repo.dir, env, encoding: 'utf8' });
+    const d = spawnSync(process.execPath, [bundle, 'deploy', '--application', APP, '--env', 'dev', '--json', '--', 'sh', 'show.sh'], {
+      cwd: repo.dir,
+      env,
+      encoding: 'utf8',
+    });
     expect(d.status, d.stderr.slice(0, 2000)).toBe(0);
     expect(d.stderr).toContain('token=***');
     expect(d.stderr).toContain('pw=***');

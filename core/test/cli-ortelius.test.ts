@@ -15,12 +15,26 @@ afterAll(async () => {
 });
 
 function cli(argv: string[], env: Record<string, string> = {}) {
-  return runCliInProcess(argv, { cwd: repo.dir, env: { ...repo.env, DHURL: emu.url, DHUSER: DEFAULT_USER, DHPASS: DEFAULT_PASSWORD, ...env } });
+  return runCliInProcess(argv, {
+    cwd: repo.dir,
+    env: { ...repo.env, DHURL: emu.url, DHUSER: DEFAULT_USER, DHPASS: DEFAULT_PASSWORD, ...env },
+  });
 }
 
 describe('shiplog CLI on the ortelius backend (DHURL set)', () => {
   it('version-update, move, approve, deploy (server mode) with the same JSON contract', async () => {
-    const up = await cli(['version-update', '--component-name', CART, '--component-version', '1.2.0', '--application', APP, '--app-version', '1.0', '--json']);
+    const up = await cli([
+      'version-update',
+      '--component-name',
+      CART,
+      '--component-version',
+      '1.2.0',
+      '--application',
+      APP,
+      '--app-version',
+      '1.0',
+      '--json',
+    ]);
     expect(up.code, up.err).toBe(0);
     expect(up.json()).toMatchObject({
       ok: true,
@@ -45,7 +59,11 @@ describe('shiplog CLI on the ortelius backend (DHURL set)', () => {
 
     const dev = await cli(['deploy', '--application', APP, '--env', 'dev', '--timeout', '30s', '--json']);
     expect(dev.code, dev.err).toBe(0);
-    expect(dev.json()).toMatchObject({ ok: true, operation: 'deploy', deployment: { mode: 'server', status: 'success', environment: 'dev' } });
+    expect(dev.json()).toMatchObject({
+      ok: true,
+      operation: 'deploy',
+      deployment: { mode: 'server', status: 'success', environment: 'dev' },
+    });
 
     const mv = await cli(['move', '--application', APP, '--to', 'qa', '--json']);
     expect(mv.code, mv.err).toBe(0);

@@ -27,7 +27,21 @@ describe('CLI: secrets JSON escapes differently are masked in --json output and 
   it.each(AWKWARD)('DHPASS=%s', async (secret) => {
     repo = makeRepo();
     const env = { DHPASS: secret };
-    const up = await cli(['version-update', '--component-name', 'GLOBAL.A.c', '--component-version', '1', '--application', APP, '--attr', `DbPass=${secret}`, '--json'], env);
+    const up = await cli(
+      [
+        'version-update',
+        '--component-name',
+        'GLOBAL.A.c',
+        '--component-version',
+        '1',
+        '--application',
+        APP,
+        '--attr',
+        `DbPass=${secret}`,
+        '--json',
+      ],
+      env,
+    );
     expect(up.code, up.err).toBe(0);
     const ap = await cli(['approve', '--application', APP, '--stage', 'qa', '--notes', `pw=${secret}`, '--json'], env);
     expect(ap.code, ap.err).toBe(0);
@@ -42,7 +56,10 @@ describe('CLI: a secret that is a JSON word never breaks the JSON nor fails a co
   it.each(['null', 'true', 'false'])('API_SECRET=%s', async (word) => {
     repo = makeRepo();
     const env = { API_SECRET: word };
-    const up = await cli(['version-update', '--component-name', 'GLOBAL.A.c', '--component-version', '1', '--application', APP, '--json'], env);
+    const up = await cli(
+      ['version-update', '--component-name', 'GLOBAL.A.c', '--component-version', '1', '--application', APP, '--json'],
+      env,
+    );
     expect(up.code, up.out + up.err).toBe(0);
     expect(JSON.parse(up.out)).toMatchObject({ ok: true });
     const hist = await cli(['history', '--json'], env);
@@ -57,10 +74,30 @@ describe('CLI: a secret that is a JSON word never breaks the JSON nor fails a co
 
 describe('CLI: usage errors mask secrets', () => {
   const cases: ReadonlyArray<readonly [string, string[], Record<string, string>, string]> = [
-    ['an unknown secret-looking flag holding DHPASS', ['status', '--dh-pass=hunter2-prod-pass', '--json'], { DHPASS: 'hunter2-prod-pass' }, 'hunter2-prod-pass'],
-    ['an unknown secret-looking flag, value not in the environment', ['status', '--dh-pass=flag-only-secret', '--json'], {}, 'flag-only-secret'],
-    ['a space-separated secret flag before an unknown one', ['status', '--dhpass', 'spaced-secret-1', '--bogus=spaced-secret-1', '--json'], {}, 'spaced-secret-1'],
-    ['a secret-named env var echoed by an unknown flag', ['history', '--limt=aws-key-abc123', '--json'], { AWS_SECRET_ACCESS_KEY: 'aws-key-abc123' }, 'aws-key-abc123'],
+    [
+      'an unknown secret-looking flag holding DHPASS',
+      ['status', '--dh-pass=hunter2-prod-pass', '--json'],
+      { DHPASS: 'hunter2-prod-pass' },
+      'hunter2-prod-pass',
+    ],
+    [
+      'an unknown secret-looking flag, value not in the environment',
+      ['status', '--dh-pass=flag-only-secret', '--json'],
+      {},
+      'flag-only-secret',
+    ],
+    [
+      'a space-separated secret flag before an unknown one',
+      ['status', '--dhpass', 'spaced-secret-1', '--bogus=spaced-secret-1', '--json'],
+      {},
+      'spaced-secret-1',
+    ],
+    [
+      'a secret-named env var echoed by an unknown flag',
+      ['history', '--limt=aws-key-abc123', '--json'],
+      { AWS_SECRET_ACCESS_KEY: 'aws-key-abc123' },
+      'aws-key-abc123',
+    ],
     ['an unknown command echoing a token', ['ghp_secret_tok1', '--json'], { GH_TOKEN: 'ghp_secret_tok1' }, 'ghp_secret_tok1'],
   ];
   it.each(cases)('%s', async (_, argv, env, secret) => {

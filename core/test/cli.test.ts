@@ -50,7 +50,18 @@ describe('shiplog CLI', () => {
 
   it('--json: exactly one JSON object on stdout, human lines on stderr (success and failure)', async () => {
     repo = makeRepo({}, { git: false });
-    const ok = await cli(['version-update', '--component-name', CART, '--component-version', '1.0.0', '--application', APP, '--app-version', '1', '--json']);
+    const ok = await cli([
+      'version-update',
+      '--component-name',
+      CART,
+      '--component-version',
+      '1.0.0',
+      '--application',
+      APP,
+      '--app-version',
+      '1',
+      '--json',
+    ]);
     expect(ok.code, ok.err).toBe(0);
     expect(ok.out.trim().split('\n')).toHaveLength(1);
     expect(ok.json()).toMatchObject({
@@ -81,7 +92,18 @@ describe('shiplog CLI', () => {
 
   it('accepts the dh spellings as hidden aliases', async () => {
     repo = makeRepo({ 'svc.toml': `Name = "${CART}"\nVersion = "2.0.0"\n` }, { git: false });
-    const up = await cli(['version-update', '--rsp', 'svc.toml', '--compvariant', 'feat/x', '--appname', APP, '--appversion', '3.0', '--json']);
+    const up = await cli([
+      'version-update',
+      '--rsp',
+      'svc.toml',
+      '--compvariant',
+      'feat/x',
+      '--appname',
+      APP,
+      '--appversion',
+      '3.0',
+      '--json',
+    ]);
     expect(up.code, up.err).toBe(0);
     expect(up.json()).toMatchObject({ componentVersion: `${CART};feat_x;2_0_0`, appVersion: `${APP};3_0` });
     const help = await cli(['version-update', '--help']);
@@ -116,7 +138,12 @@ describe('shiplog CLI', () => {
     await cli(['version-update', '--component-name', CART, '--component-version', '1', '--application', APP]);
     const failed = await cli(['deploy', '--application', APP, '--env', 'dev', '--command', 'exit 3', '--json']);
     expect(failed.code).toBe(1);
-    expect(failed.json()).toMatchObject({ ok: false, operation: 'deploy', deployment: { exitCode: 3, status: 'failed' }, error: { code: 'DEPLOY_FAILED', exitCode: 1 } });
+    expect(failed.json()).toMatchObject({
+      ok: false,
+      operation: 'deploy',
+      deployment: { exitCode: 3, status: 'failed' },
+      error: { code: 'DEPLOY_FAILED', exitCode: 1 },
+    });
     expect(failed.err).toMatch(/deployment 1: .* failed \(exit code 3\)\nshiplog: error: deployment 1 of .* failed \(exit code 3\)\n$/);
     await cli(['move', '--application', APP, '--to', 'qa']);
     const gated = await cli(['move', '--application', APP, '--to', 'prod']);

@@ -125,7 +125,11 @@ describe('component.toml errors', () => {
     ['duplicate key', 'Name = "a"\nName = "b"\n', /^component\.toml:2:\d+: malformed TOML/],
     ['bad table header', 'Name = "a"\n[Attributes\nX = "y"\n', /^component\.toml:2:\d+: malformed TOML/],
     ['non-string Version', 'Name = "GLOBAL.a.b"\nVersion = 1.5\n', /^component\.toml:2: Version must be a string/],
-    ['array attribute', 'Name = "GLOBAL.a.b"\n[Attributes]\nOk = "y"\nTags = ["a"]\n', /^component\.toml:4: \[Attributes\] Tags must be a string/],
+    [
+      'array attribute',
+      'Name = "GLOBAL.a.b"\n[Attributes]\nOk = "y"\nTags = ["a"]\n',
+      /^component\.toml:4: \[Attributes\] Tags must be a string/,
+    ],
     ['float export', '[Export]\nX = "1"\n\nRATE = 0.5\n', /^component\.toml:4: \[Export\] RATE must be a string/],
   ];
   it.each(cases)('%s -> ConfigError naming the line', (_name, text, message) => {

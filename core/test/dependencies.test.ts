@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const core = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pkg = JSON.parse(readFileSync(path.join(core, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(core, 'package.json'), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+};
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -42,6 +45,14 @@ describe('core/package.json lists only what core uses', () => {
 
   it('proper-lockfile, write-file-atomic and semver (also unused) are gone', () => {
     const all = { ...pkg.dependencies, ...pkg.devDependencies };
-    for (const n of ['proper-lockfile', 'write-file-atomic', 'semver', '@types/proper-lockfile', '@types/write-file-atomic', '@types/semver']) expect(all[n]).toBeUndefined();
+    for (const n of [
+      'proper-lockfile',
+      'write-file-atomic',
+      'semver',
+      '@types/proper-lockfile',
+      '@types/write-file-atomic',
+      '@types/semver',
+    ])
+      expect(all[n]).toBeUndefined();
   });
 });

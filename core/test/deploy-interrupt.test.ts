@@ -39,7 +39,11 @@ function startLongDeploy(detached: boolean, script = 'echo rollout started; exec
 }
 
 function history(): Array<Record<string, unknown>> {
-  const text = execFileSync(process.execPath, [cli, 'history', '--application', APP, '--json'], { cwd: repo.dir, env: repo.env, encoding: 'utf8' });
+  const text = execFileSync(process.execPath, [cli, 'history', '--application', APP, '--json'], {
+    cwd: repo.dir,
+    env: repo.env,
+    encoding: 'utf8',
+  });
   return (JSON.parse(text) as { deployments: Array<Record<string, unknown>> }).deployments;
 }
 

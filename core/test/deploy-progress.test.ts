@@ -72,7 +72,9 @@ describe('deploy progress (a command shiplog runs)', () => {
     const lines = r.err.split('\n');
     const start = lines.indexOf(`deploy: ${AV} to dev: started (run: ${COMMAND.join(' ')})`);
     const beat = lines.findIndex((l) => heartbeat.test(l));
-    const end = lines.findIndex((l) => new RegExp(`^deploy: ${esc(AV)} to dev: succeeded in \\d+\\.\\d s \\(deployment 1, exit code 0\\)$`).test(l));
+    const end = lines.findIndex((l) =>
+      new RegExp(`^deploy: ${esc(AV)} to dev: succeeded in \\d+\\.\\d s \\(deployment 1, exit code 0\\)$`).test(l),
+    );
     expect(start, r.err).toBeGreaterThanOrEqual(0);
     expect(beat, r.err).toBeGreaterThan(start);
     expect(end, r.err).toBeGreaterThan(beat);
@@ -93,13 +95,20 @@ describe('deploy progress (a command shiplog runs)', () => {
     const terminal: Terminal = { stderrIsTTY: true, stderrColumns: 100 };
     // released once the status line was drawn and then redrawn in place (\r, erase the line, the new text)
     const redrawn = `${CLEAR_LINE}deploy: ${AV} to dev: running for `;
-    const r = await deploy({ terminal, env: { NO_COLOR: '1' }, releaseWhen: (err) => err.includes(redrawn) && err.includes('; last line: step two uses ***') });
+    const r = await deploy({
+      terminal,
+      env: { NO_COLOR: '1' },
+      releaseWhen: (err) => err.includes(redrawn) && err.includes('; last line: step two uses ***'),
+    });
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain(`step two uses ***\ndeploy: ${AV} to dev: running for `);
     expect(r.err).toContain(redrawn);
     expect(r.err).not.toContain(SECRET);
     // every state of the status line fits one row of the terminal
-    const drawn = r.err.split(CLEAR_LINE).map((chunk) => chunk.split('\n').pop()!).filter((l) => l.includes('running for'));
+    const drawn = r.err
+      .split(CLEAR_LINE)
+      .map((chunk) => chunk.split('\n').pop()!)
+      .filter((l) => l.includes('running for'));
     expect(drawn.length).toBeGreaterThan(0);
     for (const l of drawn) expect([...l].length).toBeLessThan(100);
     // the output lines and the start and end lines still come as lines; the status line is cleared at the end
@@ -110,9 +119,13 @@ describe('deploy progress (a command shiplog runs)', () => {
     expect(r.err.endsWith('\n')).toBe(true);
   });
 
-  it('a terminal in CI (an agent\'s pty) still gets plain heartbeat lines', async () => {
+  it("a terminal in CI (an agent's pty) still gets plain heartbeat lines", async () => {
     repo = await makeRepoWithAppVersion();
-    const r = await deploy({ terminal: { stderrIsTTY: true }, env: { CI: 'true' }, releaseWhen: (err) => /running for [^\n]*; last line: step two uses \*\*\*\n/.test(err) });
+    const r = await deploy({
+      terminal: { stderrIsTTY: true },
+      env: { CI: 'true' },
+      releaseWhen: (err) => /running for [^\n]*; last line: step two uses \*\*\*\n/.test(err),
+    });
     expect(r.code, r.err).toBe(0);
     expect(r.err).not.toContain('\r');
   });
@@ -162,16 +175,31 @@ describe('deploy progress (a server-side deployment on Ortelius)', () => {
     const run = (command: 'version-update' | 'deploy', inputs: Record<string, string>) => {
       const host = createMemoryHost({ env, cwd: repo.dir, heartbeatMs: 50 });
       const outcome = execute(command, inputs, host, {
-        openBackend: (h, o) => openOrteliusBackend(h, { url: o.dhurl!, user: o.dhuser, password: o.dhpass, deadline: o.deadline, poll: { initialMs: 20, maxMs: 50 } }),
+        openBackend: (h, o) =>
+          openOrteliusBackend(h, {
+            url: o.dhurl!,
+            user: o.dhuser,
+            password: o.dhpass,
+            deadline: o.deadline,
+            poll: { initialMs: 20, maxMs: 50 },
+          }),
       });
       return { host, outcome };
     };
-    const up = run('version-update', { 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': '1.0', application: APP, 'app-version': '1.0.0' });
+    const up = run('version-update', {
+      'component-name': 'GLOBAL.Acme.Store.cart',
+      'component-version': '1.0',
+      application: APP,
+      'app-version': '1.0.0',
+    });
     expect((await up.outcome).exitCode, up.host.err()).toBe(0);
     // The deployment runs until the test saw the heartbeat it waits for.
     emu.faults.deployNeverCompletes = true;
     const d = run('deploy', { application: APP, env: 'dev' });
-    const beat = new RegExp(`^deploy: ${esc(AV)} to dev: running for \\d+\\.\\d s; server status: running \\(not complete\\), 1 log line; last line: Deploying ${esc(AV)} to dev$`, 'm');
+    const beat = new RegExp(
+      `^deploy: ${esc(AV)} to dev: running for \\d+\\.\\d s; server status: running \\(not complete\\), 1 log line; last line: Deploying ${esc(AV)} to dev$`,
+      'm',
+    );
     await until('a heartbeat with the server status', () => beat.test(d.host.err()));
     emu.faults.deployNeverCompletes = false;
     for (const x of emu.state.deployments) x.durationMs = 0;

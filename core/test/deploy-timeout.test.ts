@@ -12,7 +12,6 @@ import { APP, COMPONENT_TOML, makeRepo, makeRepoWithAppVersion, type TestRepo } 
 let repo: TestRepo;
 afterEach(() => repo?.cleanup());
 
-
 type Source = { command: string } | { argv: string[] };
 
 describe('deploy --timeout on a command shiplog runs', () => {
@@ -37,8 +36,12 @@ describe('deploy --timeout on a command shiplog runs', () => {
       deployment: { environment: 'dev', status: 'failed', exitCode: recorded, mode: 'run' },
       error: { code: 'TIMEOUT', exitCode: 5, hint: 'if the deployment needs longer, raise --timeout (default 30m)' },
     });
-    expect((r.result.error as { message: string }).message).toMatch(/^deployment 1 of .* to dev timed out after 0\.5 s: the command was stopped and the deployment recorded as failed/);
-    expect(r.err).toContain('shiplog: the deployment command is still running after the timeout (0.5 s): stopping it and its process group');
+    expect((r.result.error as { message: string }).message).toMatch(
+      /^deployment 1 of .* to dev timed out after 0\.5 s: the command was stopped and the deployment recorded as failed/,
+    );
+    expect(r.err).toContain(
+      'shiplog: the deployment command is still running after the timeout (0.5 s): stopping it and its process group',
+    );
     const hist = await repo.run('history', { env: 'dev' });
     expect(hist.result.deployments).toMatchObject([{ id: 1, status: 'failed', exitCode: recorded }]);
   });
@@ -67,7 +70,11 @@ describe('deploy --timeout on a command shiplog runs', () => {
   it('a command that ignores SIGTERM gets SIGKILL after the grace period', async () => {
     const host = createMemoryHost({ env: { PATH: process.env.PATH }, cwd: process.cwd() });
     const started = Date.now();
-    const out = await runDeploymentCommand(host, { shell: "trap '' TERM; echo up; while :; do sleep 0.05; done", timeoutMs: 300, killGraceMs: 300 });
+    const out = await runDeploymentCommand(host, {
+      shell: "trap '' TERM; echo up; while :; do sleep 0.05; done",
+      timeoutMs: 300,
+      killGraceMs: 300,
+    });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(out).toMatchObject({ exitCode: 137, timedOut: true });
     expect(out.log).toEqual([
@@ -92,7 +99,11 @@ describe('deploy --timeout on a command shiplog runs', () => {
 
   it('a child that ignores SIGTERM gets SIGKILL at the end of the grace, before the run returns', async () => {
     const host = createMemoryHost({ env: { PATH: process.env.PATH }, cwd: process.cwd() });
-    const out = await runDeploymentCommand(host, { shell: `sh -c 'trap "" TERM; echo child $$; while :; do sleep 0.05; done' & sleep 300`, timeoutMs: 300, killGraceMs: 500 });
+    const out = await runDeploymentCommand(host, {
+      shell: `sh -c 'trap "" TERM; echo child $$; while :; do sleep 0.05; done' & sleep 300`,
+      timeoutMs: 300,
+      killGraceMs: 500,
+    });
     const pid = Number(out.log.find((l) => l.startsWith('child '))?.slice(6));
     expect(pid).toBeGreaterThan(0);
     // the run returns when the command's pipes close; the SIGKILL follows within the grace

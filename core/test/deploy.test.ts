@@ -13,7 +13,6 @@ import { APP, CART, makeRepoWithAppVersion, type TestRepo } from './execute-fixt
 let repo: TestRepo;
 afterEach(() => repo?.cleanup());
 
-
 const deployment = (r: { result: Record<string, unknown> }) => r.result.deployment as Record<string, unknown>;
 
 describe('deploy', () => {
@@ -69,7 +68,11 @@ describe('deploy', () => {
   it('record-only: --exit-code with --log-file stores the log; a non-zero code is a failure', async () => {
     repo = await makeRepoWithAppVersion();
     repo.write('deploy.log', 'line a\nline b with sup3r-secret-x\n');
-    const ok = await repo.run('deploy', { application: APP, env: 'dev', 'exit-code': 0, 'log-file': 'deploy.log' }, { env: { API_TOKEN: 'sup3r-secret-x' } });
+    const ok = await repo.run(
+      'deploy',
+      { application: APP, env: 'dev', 'exit-code': 0, 'log-file': 'deploy.log' },
+      { env: { API_TOKEN: 'sup3r-secret-x' } },
+    );
     expect(ok.exitCode, ok.err).toBe(0);
     expect(deployment(ok)).toMatchObject({ mode: 'record', status: 'success', logLines: 2 });
     for (const [, b64] of repo.storeSnapshot()) expect(Buffer.from(b64, 'base64').toString('utf8')).not.toContain('sup3r-secret-x');
@@ -83,7 +86,9 @@ describe('deploy', () => {
     const before = repo.storeSnapshot();
     const run = await repo.run('deploy', { application: APP, env: 'qa' }, { commandArgs: ['true'] });
     expect(run.exitCode).toBe(1);
-    expect((run.result.error as { message: string }).message).toMatch(/stage-reached: .* is in stage dev, not yet in qa .*next: shiplog move .* --to qa/);
+    expect((run.result.error as { message: string }).message).toMatch(
+      /stage-reached: .* is in stage dev, not yet in qa .*next: shiplog move .* --to qa/,
+    );
     expect(run.result).toMatchObject({ gatePassed: false, unmetRules: [{ rule: 'stage-reached', stage: 'qa', environment: 'qa' }] });
     expect(repo.storeSnapshot()).toEqual(before);
     const rec = await repo.run('deploy', { application: APP, env: 'qa', 'exit-code': 0 });
@@ -101,7 +106,11 @@ describe('deploy', () => {
     const none = await repo.run('deploy', { application: APP, env: 'dev' });
     expect(none.exitCode).toBe(2);
     expect(none.result.error).toMatchObject({ code: 'USAGE' });
-    const both = await repo.run('deploy', { application: APP, env: 'dev', command: 'true', 'exit-code': 0, 'log-file': 'x' }, { commandArgs: ['true'] });
+    const both = await repo.run(
+      'deploy',
+      { application: APP, env: 'dev', command: 'true', 'exit-code': 0, 'log-file': 'x' },
+      { commandArgs: ['true'] },
+    );
     expect(both.exitCode).toBe(2);
     expect((both.result.error as { problems: string[] }).problems).toHaveLength(2);
     const code = await repo.run('deploy', { application: APP, env: 'dev', 'exit-code': 'one' });
@@ -117,7 +126,11 @@ describe('deploy', () => {
   it('--dry-run runs nothing and records nothing', async () => {
     repo = await makeRepoWithAppVersion();
     const before = repo.storeSnapshot();
-    const r = await repo.run('deploy', { application: APP, env: 'dev', 'dry-run': true }, { commandArgs: ['sh', '-c', 'echo ran > ran.txt'] });
+    const r = await repo.run(
+      'deploy',
+      { application: APP, env: 'dev', 'dry-run': true },
+      { commandArgs: ['sh', '-c', 'echo ran > ran.txt'] },
+    );
     expect(r.exitCode, r.err).toBe(0);
     expect(r.result).toMatchObject({ dryRun: true, deployment: { id: null, status: 'planned', mode: 'run' } });
     expect(repo.storeSnapshot()).toEqual(before);
@@ -127,7 +140,14 @@ describe('deploy', () => {
   it('keeps only the last lines of a long log, redacted', async () => {
     repo = await makeRepoWithAppVersion();
     const n = MAX_STORED_LOG_LINES + 10;
-    const r = await repo.run('deploy', { application: APP, env: 'dev' }, { commandArgs: ['sh', '-c', `i=0; while [ $i -lt ${n} ]; do echo "l$i $MY_PASSWORD"; i=$((i+1)); done`], env: { MY_PASSWORD: 'hunter22' } });
+    const r = await repo.run(
+      'deploy',
+      { application: APP, env: 'dev' },
+      {
+        commandArgs: ['sh', '-c', `i=0; while [ $i -lt ${n} ]; do echo "l$i $MY_PASSWORD"; i=$((i+1)); done`],
+        env: { MY_PASSWORD: 'hunter22' },
+      },
+    );
     expect(r.exitCode, r.err.slice(-500)).toBe(0);
     expect(deployment(r).logLines).toBe(MAX_STORED_LOG_LINES + 1);
     expect(r.err).not.toContain('hunter22');
@@ -180,7 +200,9 @@ describe('deploy on a backend with its own deploy engine (server mode)', () => {
   const run = async (outcome: 'success' | 'failed' | 'timeout', inputs: Record<string, string> = {}) => {
     const calls: string[] = [];
     const host = createMemoryHost({ cwd: '/nonexistent-shiplog-cwd' });
-    const r = await execute('deploy', { application: APP, env: 'dev', ...inputs }, host, { openBackend: async () => serverBackend(outcome, calls) });
+    const r = await execute('deploy', { application: APP, env: 'dev', ...inputs }, host, {
+      openBackend: async () => serverBackend(outcome, calls),
+    });
     return { ...r, calls, err: host.err() };
   };
 

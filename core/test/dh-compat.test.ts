@@ -23,17 +23,53 @@ const rows = (title: string) =>
     .split('\n')
     .filter((l) => /^\| `/.test(l) && !l.startsWith('| `dh` |'))
     .map((l) => {
-      const [dh, shiplog] = l.split('|').slice(1, 3).map((c) => c.trim());
+      const [dh, shiplog] = l
+        .split('|')
+        .slice(1, 3)
+        .map((c) => c.trim());
       return { dh, shiplog };
     });
 
 /** dh 9.3.281's actions and options (shared/ortelius-api.md section 5, PY bin/dh). */
 const DH_ACTIONS = ['deploy', 'updatecomp', 'approve', 'move', 'envscript', 'assign', 'kv', 'export', 'import', 'cluster'];
 const DH_OPTIONS = [
-  'dhurl', 'dhuser', 'dhpass', 'cert', 'appname', 'appversion', 'appautoinc', 'compname', 'compvariant', 'compversion', 'compautoinc',
-  'deployenv', 'deploydata', 'deploydatasave', 'logdeployment', 'namespace', 'kvconfig', 'crdatasource', 'changerequest', 'from_domain',
-  'task', 'fromdom', 'todom', 'importfile', 'envvars', 'envvars_sh', 'docker', 'file', 'compattr', 'envs', 'deppkg', 'consumes', 'provides',
-  'cluster_json', 'msname', 'msbranch', 'rsp',
+  'dhurl',
+  'dhuser',
+  'dhpass',
+  'cert',
+  'appname',
+  'appversion',
+  'appautoinc',
+  'compname',
+  'compvariant',
+  'compversion',
+  'compautoinc',
+  'deployenv',
+  'deploydata',
+  'deploydatasave',
+  'logdeployment',
+  'namespace',
+  'kvconfig',
+  'crdatasource',
+  'changerequest',
+  'from_domain',
+  'task',
+  'fromdom',
+  'todom',
+  'importfile',
+  'envvars',
+  'envvars_sh',
+  'docker',
+  'file',
+  'compattr',
+  'envs',
+  'deppkg',
+  'consumes',
+  'provides',
+  'cluster_json',
+  'msname',
+  'msbranch',
+  'rsp',
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'shiplog-dh-'));
@@ -42,7 +78,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function cli(argv: string[]): Promise<{ code: number; err: string; out: string }> {
   let out = '';
   let err = '';
-  const code = await runCli({ argv, env: { PATH: process.env.PATH ?? '', HOME: dir }, cwd: dir, stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  const code = await runCli({
+    argv,
+    env: { PATH: process.env.PATH ?? '', HOME: dir },
+    cwd: dir,
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+  });
   return { code, err, out };
 }
 
@@ -54,12 +96,16 @@ describe('the dh tables of docs/ortelius.md', () => {
     for (const o of DH_OPTIONS) expect(flags, o).toContain(o);
   });
 
-  it('each unsupported action and flag is refused with exactly the doc\'s line (exit 2)', async () => {
+  it("each unsupported action and flag is refused with exactly the doc's line (exit 2)", async () => {
     let checked = 0;
     for (const { dh, shiplog } of [...rows('Commands'), ...rows('Flags and environment variables')]) {
       if (!shiplog.startsWith('not supported: use ')) continue;
       const words = dh.replace(/`/g, '').split(' ');
-      const argv = words[0].startsWith('--') ? ['version-update', words[0], 'x'] : words.length > 1 ? [words[0], words[1], 'x'] : [words[0]];
+      const argv = words[0].startsWith('--')
+        ? ['version-update', words[0], 'x']
+        : words.length > 1
+          ? [words[0], words[1], 'x']
+          : [words[0]];
       const r = await cli(argv);
       expect(r.code, dh).toBe(2);
       const what = words.length > 1 ? `${words[0]} ${words[1]}` : words[0];
@@ -81,11 +127,31 @@ describe('the dh tables of docs/ortelius.md', () => {
   });
 
   it('--docker and --file become --kind; updatecomp runs version-update; Y/N booleans are read', async () => {
-    expect(translateDhArgv(['updatecomp', '--docker', '--compname', 'GLOBAL.A.b']).argv).toEqual(['version-update', '--kind', 'docker', '--compname', 'GLOBAL.A.b']);
+    expect(translateDhArgv(['updatecomp', '--docker', '--compname', 'GLOBAL.A.b']).argv).toEqual([
+      'version-update',
+      '--kind',
+      'docker',
+      '--compname',
+      'GLOBAL.A.b',
+    ]);
     expect(translateDhArgv(['updatecomp', '--file']).argv).toEqual(['version-update', '--kind', 'file']);
     // the words after -- are a deployment command: never rewritten
     expect(translateDhArgv(['deploy', '--env', 'dev', '--', './x', '--envs']).error).toBeUndefined();
-    const r = await cli(['updatecomp', '--compname', 'GLOBAL.Acme.Store.cart', '--compversion', '1.0', '--compautoinc', 'N', '--file', '--appname', 'GLOBAL.Acme.Store.shop', '--appautoinc', 'Y', '--json']);
+    const r = await cli([
+      'updatecomp',
+      '--compname',
+      'GLOBAL.Acme.Store.cart',
+      '--compversion',
+      '1.0',
+      '--compautoinc',
+      'N',
+      '--file',
+      '--appname',
+      'GLOBAL.Acme.Store.shop',
+      '--appautoinc',
+      'Y',
+      '--json',
+    ]);
     expect(r.code, r.err).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({
       operation: 'version-update',

@@ -56,7 +56,13 @@ describe('diff', () => {
     await seedDeployment(backend, v, 'dev');
     const res = await runDiff(ctx, diffRequest({ from: 'dev', to: 'prod' }));
     expect(res.applications).toEqual([
-      { application: SHOP, from: `${SHOP};1`, to: null, components: [{ base: 'GLOBAL.Acme.Store.cart;main', from: 'v1', to: null }], equal: 0 },
+      {
+        application: SHOP,
+        from: `${SHOP};1`,
+        to: null,
+        components: [{ base: 'GLOBAL.Acme.Store.cart;main', from: 'v1', to: null }],
+        equal: 0,
+      },
     ]);
     expect(renderDiff(res)).toContain('prod (not deployed)');
   });
@@ -89,7 +95,10 @@ describe('diff', () => {
 
   it('rejects an unknown environment on either side with exit 2', async () => {
     const { ctx } = await scenario();
-    for (const req of [{ from: 'staging', to: 'prod' }, { from: 'dev', to: 'staging' }]) {
+    for (const req of [
+      { from: 'staging', to: 'prod' },
+      { from: 'dev', to: 'staging' },
+    ]) {
       const err = await runDiff(ctx, diffRequest(req)).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(NotFoundError);
       expect((err as NotFoundError).message).toContain('"staging"');

@@ -55,7 +55,9 @@ beforeEach(async () => {
 });
 afterEach(async () => r.cleanup());
 
-function ctxFor(extra: { env?: Record<string, string>; dryRun?: boolean; versions?: () => Promise<{ attributes: Record<string, string> }[]> } = {}) {
+function ctxFor(
+  extra: { env?: Record<string, string>; dryRun?: boolean; versions?: () => Promise<{ attributes: Record<string, string> }[]> } = {},
+) {
   const ctx = fakeContext({
     cwd: r.dir,
     env: { DHPASS: SECRET, DHUSER: 'admin', RANDOM_PROCESS_VAR: 'must-not-appear', ...extra.env },
@@ -114,7 +116,17 @@ describe('envscript sh format', () => {
       GIT_LINES_ADDED: '0',
       GIT_LINES_DELETED: '0',
     });
-    for (const k of ['DHPASS', 'DHUSER', 'DHURL', 'LEAK', 'MY_TOKEN', 'bad-key', 'RANDOM_PROCESS_VAR', 'GIT_TRIGGER', 'GIT_PREVIOUS_COMPONENT_COMMIT']) {
+    for (const k of [
+      'DHPASS',
+      'DHUSER',
+      'DHURL',
+      'LEAK',
+      'MY_TOKEN',
+      'bad-key',
+      'RANDOM_PROCESS_VAR',
+      'GIT_TRIGGER',
+      'GIT_PREVIOUS_COMPONENT_COMMIT',
+    ]) {
       expect(res.variables).not.toHaveProperty(k);
     }
     const text = await readFile(res.file!, 'utf8');
@@ -161,7 +173,10 @@ describe('envscript sh format', () => {
   });
 
   it('a clone URL from the environment loses its credentials', async () => {
-    const res = await envscript(ctxFor({ env: { GIT_URL: 'https://x-token:ghp_unregistered123@github.com/acme/cart.git' } }), { format: 'sh', print: false });
+    const res = await envscript(ctxFor({ env: { GIT_URL: 'https://x-token:ghp_unregistered123@github.com/acme/cart.git' } }), {
+      format: 'sh',
+      print: false,
+    });
     expect(res.variables.GIT_URL).toBe('https://github.com/acme/cart.git');
     expect(res.script).not.toContain('ghp_unregistered123');
   });
@@ -220,7 +235,13 @@ describe('envscript previous component commit', () => {
 
   it('when this commit is already recorded (version-update ran first), the previous version is the one before it', async () => {
     const head = r.git('rev-parse', 'HEAD').trim();
-    const ctx = ctxFor({ versions: async () => [{ attributes: { GitCommit: 'older' } }, { attributes: { GitCommit: first } }, { attributes: { GitCommit: head } }] });
+    const ctx = ctxFor({
+      versions: async () => [
+        { attributes: { GitCommit: 'older' } },
+        { attributes: { GitCommit: first } },
+        { attributes: { GitCommit: head } },
+      ],
+    });
     const res = await envscript(ctx, { format: 'json', print: false });
     expect(res.variables.GIT_PREVIOUS_COMPONENT_COMMIT).toBe(first);
     const only = ctxFor({ versions: async () => [{ attributes: { GitCommit: head } }] });
@@ -297,7 +318,15 @@ describe('envscript other formats parse back to the same values', () => {
     const toml = path.join(r.dir, 'component.toml');
     await writeFile(toml, (await readFile(toml, 'utf8')).replace(/^H_BS = .*$/m, 'H_BS = "back\\\\slash\\\\n"'));
     const res = await envscript(ctxFor(), { output: 'py.env', format: 'dotenv' });
-    const out = execFileSync('python3', ['-c', 'import json,sys; from dotenv import dotenv_values; print(json.dumps(dotenv_values(sys.argv[1], interpolate=False)))', res.file!], { encoding: 'utf8' });
+    const out = execFileSync(
+      'python3',
+      [
+        '-c',
+        'import json,sys; from dotenv import dotenv_values; print(json.dumps(dotenv_values(sys.argv[1], interpolate=False)))',
+        res.file!,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(res.variables.H_BS).toBe('back\\slash\\n');
     expect(JSON.parse(out)).toEqual(res.variables);
   });
@@ -347,6 +376,8 @@ describe('envscriptCommand', () => {
   it('renders a one-line summary', () => {
     const base = { ok: true as const, operation: 'envscript' as const, format: 'sh', variables: { A: '1', B: '2' } };
     expect(envscriptCommand.render({ ...base, file: '/w/env.sh' })).toBe('2 variables appended to /w/env.sh (sh)');
-    expect(envscriptCommand.render({ ...base, file: null, dryRun: true })).toBe('[dry run] 2 variables computed (dry run, nothing written) (sh)');
+    expect(envscriptCommand.render({ ...base, file: null, dryRun: true })).toBe(
+      '[dry run] 2 variables computed (dry run, nothing written) (sh)',
+    );
   });
 });

@@ -17,7 +17,11 @@ export interface TestRepo {
   /** A clean environment for the run: PATH and HOME only, plus what the test adds. */
   env: Record<string, string>;
   write(file: string, text: string): void;
-  run(command: CommandName, inputs?: ExecuteInputs, opts?: { env?: Record<string, string>; commandArgs?: string[]; now?: Date; cwd?: string }): Promise<ExecuteOutcome & { out: string; err: string }>;
+  run(
+    command: CommandName,
+    inputs?: ExecuteInputs,
+    opts?: { env?: Record<string, string>; commandArgs?: string[]; now?: Date; cwd?: string },
+  ): Promise<ExecuteOutcome & { out: string; err: string }>;
   /** Every file under the store directory with its bytes (absent store -> empty map). */
   storeSnapshot(sub?: string): Map<string, string>;
   cleanup(): void;
@@ -104,7 +108,12 @@ ServiceOwner = "team-cart"
  */
 export async function makeRepoWithAppVersion(files: Record<string, string> = {}): Promise<TestRepo> {
   const r = makeRepo(files, { git: false });
-  const up = await r.run('version-update', { 'component-name': CART, 'component-version': '1.0.0', application: APP, 'app-version': '1.0.0' });
+  const up = await r.run('version-update', {
+    'component-name': CART,
+    'component-version': '1.0.0',
+    application: APP,
+    'app-version': '1.0.0',
+  });
   if (up.exitCode !== 0) throw new Error(`version-update for the fixture failed (exit ${up.exitCode}): ${up.err}`);
   return r;
 }

@@ -21,7 +21,8 @@ describe('registry', () => {
     for (const [name, mod] of Object.entries(COMMAND_MODULES)) {
       expect(mod.name).toBe(name);
       expect(mod.examples.length).toBeGreaterThan(0);
-      for (const e of mod.examples) expect(e.replace(/^\S+=\S+ /, '').startsWith(`shiplog ${cliCommandWords(name as CommandName).join(' ')}`), e).toBe(true);
+      for (const e of mod.examples)
+        expect(e.replace(/^\S+=\S+ /, '').startsWith(`shiplog ${cliCommandWords(name as CommandName).join(' ')}`), e).toBe(true);
     }
   });
 });
@@ -130,7 +131,9 @@ describe('execute()', () => {
       QUOTED_TOKEN: 'q"uo\\te',
     };
     // the command prints the values from its environment, so the command text itself holds none of them
-    const cmd = `printf '%s\\n' "${Object.keys(env).map((k) => `$${k}`).join(' ')} flag-pass-777"; exit 0`;
+    const cmd = `printf '%s\\n' "${Object.keys(env)
+      .map((k) => `$${k}`)
+      .join(' ')} flag-pass-777"; exit 0`;
     await repo.run('version-update', { 'component-name': 'GLOBAL.A.c', 'component-version': '1', application: APP });
     const r = await repo.run('deploy', { application: APP, env: 'dev', command: cmd, dhpass: 'flag-pass-777', backend: 'local' }, { env });
     expect(r.exitCode, r.err).toBe(0);
@@ -140,7 +143,11 @@ describe('execute()', () => {
       expect(leakedForms(JSON.stringify(r.result), secret), secret).toEqual([]);
       expect(leakedForms(storedText, secret), secret).toEqual([]);
     }
-    expect(r.err).toContain(Array(Object.keys(env).length + 1).fill('***').join(' '));
+    expect(r.err).toContain(
+      Array(Object.keys(env).length + 1)
+        .fill('***')
+        .join(' '),
+    );
   });
 
   it('selects the ortelius backend when DHURL is set; missing credentials are an auth error (exit 3)', async () => {

@@ -8,16 +8,24 @@ import { activeFreeze } from '../src/policy/freeze.js';
 import { zonedInstant } from '../src/policy/zoned-time.js';
 
 function freezes(windows: string) {
-  return parsePipelineConfig(`[[stage]]\nname = "dev"\n[[stage]]\nname = "prod"\nenvironments = ["prod-eu", "prod-us"]\n${windows}`, 'shiplog.toml').freezes;
+  return parsePipelineConfig(
+    `[[stage]]\nname = "dev"\n[[stage]]\nname = "prod"\nenvironments = ["prod-eu", "prod-us"]\n${windows}`,
+    'shiplog.toml',
+  ).freezes;
 }
 
 const at = (iso: string) => new Date(iso);
 
 describe('freeze windows', () => {
   it('an absolute window in a time zone: from included, to excluded, only the environments it names', () => {
-    const f = freezes('[[freeze]]\nname = "xmas"\nenvironments = ["prod-*"]\nfrom = 2026-12-24T00:00:00\nto = 2026-12-27T00:00:00\ntime_zone = "Europe/Berlin"\n');
+    const f = freezes(
+      '[[freeze]]\nname = "xmas"\nenvironments = ["prod-*"]\nfrom = 2026-12-24T00:00:00\nto = 2026-12-27T00:00:00\ntime_zone = "Europe/Berlin"\n',
+    );
     expect(activeFreeze(f, 'prod-eu', at('2026-12-23T22:59:59Z'))).toBeUndefined();
-    expect(activeFreeze(f, 'prod-eu', at('2026-12-23T23:00:00Z'))).toMatchObject({ window: { name: 'xmas' }, endsAt: '2026-12-26T23:00:00.000Z' });
+    expect(activeFreeze(f, 'prod-eu', at('2026-12-23T23:00:00Z'))).toMatchObject({
+      window: { name: 'xmas' },
+      endsAt: '2026-12-26T23:00:00.000Z',
+    });
     expect(activeFreeze(f, 'prod-us', at('2026-12-25T12:00:00Z'))).toBeDefined();
     expect(activeFreeze(f, 'dev', at('2026-12-25T12:00:00Z'))).toBeUndefined();
     expect(activeFreeze(f, 'prod-eu', at('2026-12-26T23:00:00Z'))).toBeUndefined();
@@ -58,7 +66,8 @@ describe('freeze windows', () => {
   });
 
   it('local times: a repeated hour is its first occurrence, a skipped one lands after the gap', () => {
-    const ny = (day: number, month: number, hour: number, minute = 0) => new Date(zonedInstant({ year: 2026, month, day, hour, minute, second: 0 }, 'America/New_York')).toISOString();
+    const ny = (day: number, month: number, hour: number, minute = 0) =>
+      new Date(zonedInstant({ year: 2026, month, day, hour, minute, second: 0 }, 'America/New_York')).toISOString();
     expect(ny(1, 11, 1, 30)).toBe('2026-11-01T05:30:00.000Z');
     expect(ny(8, 3, 2, 30)).toBe('2026-03-08T07:30:00.000Z');
     expect(ny(8, 3, 1, 59)).toBe('2026-03-08T06:59:00.000Z');

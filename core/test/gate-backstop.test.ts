@@ -25,23 +25,87 @@ const ACTOR = { id: 'dana@example.com', source: 'git' };
 
 /** An application version in qa, deployed there, approved for prod by grace. */
 async function inQaApproved(b: Backend): Promise<ApplicationVersion> {
-  const cv = await b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'cart', version: '1', kind: 'docker', attributes: {}, provenance: PROV, at: AT });
-  const av = (await b.putApplicationVersion({ application: 'GLOBAL.Acme.shop', autoIncrement: false, component: cv.value, initialStage: 'dev', provenance: PROV, at: AT })).value;
-  const dep = (env: string) => b.recordDeployment({ appVersion: av, environment: env, exitCode: 0, log: [], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+  const cv = await b.putComponentVersion({
+    domain: 'GLOBAL.Acme',
+    short: 'cart',
+    version: '1',
+    kind: 'docker',
+    attributes: {},
+    provenance: PROV,
+    at: AT,
+  });
+  const av = (
+    await b.putApplicationVersion({
+      application: 'GLOBAL.Acme.shop',
+      autoIncrement: false,
+      component: cv.value,
+      initialStage: 'dev',
+      provenance: PROV,
+      at: AT,
+    })
+  ).value;
+  const dep = (env: string) =>
+    b.recordDeployment({
+      appVersion: av,
+      environment: env,
+      exitCode: 0,
+      log: [],
+      startedAt: AT,
+      finishedAt: AT,
+      mode: 'record',
+      provenance: PROV,
+    });
   await dep('dev');
-  await b.moveApplicationVersion({ appVersion: av, from: { name: 'dev', domain: 'dev' }, to: { name: 'qa', domain: 'qa' }, task: 'Move to qa', requiresApproval: false, by: 'dana', at: AT, provenance: PROV });
+  await b.moveApplicationVersion({
+    appVersion: av,
+    from: { name: 'dev', domain: 'dev' },
+    to: { name: 'qa', domain: 'qa' },
+    task: 'Move to qa',
+    requiresApproval: false,
+    by: 'dana',
+    at: AT,
+    provenance: PROV,
+  });
   await dep('qa');
-  await b.recordApproval({ appVersion: av.name, stage: 'prod', approved: true, by: 'grace', actor: { id: 'grace', source: 'git' }, at: AT, provenance: PROV });
+  await b.recordApproval({
+    appVersion: av.name,
+    stage: 'prod',
+    approved: true,
+    by: 'grace',
+    actor: { id: 'grace', source: 'git' },
+    at: AT,
+    provenance: PROV,
+  });
   return (await b.getApplicationVersion(av.name))!;
 }
 
 const check = (): GateCheck => ({ pipeline: defaultPipelineConfig(), actor: ACTOR, now: '2026-01-02T04:00:00.000Z' });
 const moveToProd = (b: Backend, av: ApplicationVersion) =>
-  b.moveApplicationVersion({ appVersion: av, from: { name: 'qa', domain: 'qa' }, to: { name: 'prod', domain: 'prod' }, task: 'Move to prod', requiresApproval: true, gate: check(), by: ACTOR.id, actor: ACTOR, at: '2026-01-02T04:00:00.000Z', provenance: PROV });
+  b.moveApplicationVersion({
+    appVersion: av,
+    from: { name: 'qa', domain: 'qa' },
+    to: { name: 'prod', domain: 'prod' },
+    task: 'Move to prod',
+    requiresApproval: true,
+    gate: check(),
+    by: ACTOR.id,
+    actor: ACTOR,
+    at: '2026-01-02T04:00:00.000Z',
+    provenance: PROV,
+  });
 const rejectProd = (b: Backend, av: ApplicationVersion, at = '2026-01-02T03:30:00.000Z') =>
-  b.recordApproval({ appVersion: av.name, stage: 'prod', approved: false, by: 'bob', actor: { id: 'bob', source: 'git' }, at, notes: 'no', provenance: PROV });
+  b.recordApproval({
+    appVersion: av.name,
+    stage: 'prod',
+    approved: false,
+    by: 'bob',
+    actor: { id: 'bob', source: 'git' },
+    at,
+    notes: 'no',
+    provenance: PROV,
+  });
 
-describe('the gate inside the record stores\' transactions', () => {
+describe("the gate inside the record stores' transactions", () => {
   it('local: a move judged before a rejection landed is refused in the transaction, nothing written', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'shiplog-backstop-'));
     try {
@@ -54,7 +118,10 @@ describe('the gate inside the record stores\' transactions', () => {
       const before = await b.applicationVersionRecord(av.name);
       const err = await moveToProd(b, av).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ApprovalRejectedError);
-      expect((err as ApprovalRejectedError).details).toMatchObject({ gatePassed: false, unmetRules: [{ rule: 'rejected', stage: 'prod' }] });
+      expect((err as ApprovalRejectedError).details).toMatchObject({
+        gatePassed: false,
+        unmetRules: [{ rule: 'rejected', stage: 'prod' }],
+      });
       expect(await b.applicationVersionRecord(av.name)).toEqual(before);
       await b.close();
     } finally {
@@ -67,9 +134,23 @@ describe('the gate inside the record stores\' transactions', () => {
     try {
       const b = await openLocalBackend(createMemoryHost(), { stateDir: join(dir, 'state') });
       const av = await inQaApproved(b);
-      const spec = (mode: 'record' | 'run') => ({ appVersion: av, environment: 'prod', exitCode: 0, log: [], startedAt: AT, finishedAt: AT, mode, gate: check(), actor: ACTOR, provenance: PROV });
+      const spec = (mode: 'record' | 'run') => ({
+        appVersion: av,
+        environment: 'prod',
+        exitCode: 0,
+        log: [],
+        startedAt: AT,
+        finishedAt: AT,
+        mode,
+        gate: check(),
+        actor: ACTOR,
+        provenance: PROV,
+      });
       // Not in prod yet: a record-only deployment there is refused, and nothing is written.
-      await expect(b.recordDeployment(spec('record'))).rejects.toMatchObject({ code: 'GATE_REFUSED', details: { unmetRules: [{ rule: 'stage-reached' }] } });
+      await expect(b.recordDeployment(spec('record'))).rejects.toMatchObject({
+        code: 'GATE_REFUSED',
+        details: { unmetRules: [{ rule: 'stage-reached' }] },
+      });
       expect(await b.history({})).toHaveLength(2);
       // A deployment shiplog ran (the gate was judged before it ran) is a fact: recorded.
       expect((await b.recordDeployment(spec('run'))).status).toBe('success');
@@ -86,7 +167,11 @@ describe('the gate inside the record stores\' transactions', () => {
       const host = createMemoryHost();
       let n = 0;
       // Through git's transport (fetch and push), so that the remote's pre-receive hook holds the first push.
-      const open = async () => new RecordBackend(host, await openGitStore(host, { remote: `file://${remote}`, cacheDir: join(dir, `cache-${n++}`), inPlace: false }));
+      const open = async () =>
+        new RecordBackend(
+          host,
+          await openGitStore(host, { remote: `file://${remote}`, cacheDir: join(dir, `cache-${n++}`), inPlace: false }),
+        );
       const a = await open();
       const b = await open();
       const av = await inQaApproved(a);

@@ -12,4 +12,3 @@ describeGateSuite('git store (file://)', async (dir) => {
     cleanup: async () => {},
   };
 });
-

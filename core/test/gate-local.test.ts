@@ -32,4 +32,3 @@ describeGateSuite('local store', async (dir) => {
   const state = join(dir, 'state');
   return { env: { SHIPLOG_STORE: state }, snapshot: async () => directorySnapshot(state), cleanup: async () => {} };
 });
-

@@ -64,7 +64,14 @@ interface Step {
 }
 
 /** A GitHub Actions build on `branch` by `actor`: the platform names both. */
-const github = (actor: string, branch = 'main') => ({ GITHUB_ACTIONS: 'true', GITHUB_ACTOR: actor, GITHUB_REF_NAME: branch, GITHUB_REF: `refs/heads/${branch}`, GITHUB_REPOSITORY: 'acme/store', GITHUB_RUN_ID: '7' });
+const github = (actor: string, branch = 'main') => ({
+  GITHUB_ACTIONS: 'true',
+  GITHUB_ACTOR: actor,
+  GITHUB_REF_NAME: branch,
+  GITHUB_REF: `refs/heads/${branch}`,
+  GITHUB_REPOSITORY: 'acme/store',
+  GITHUB_RUN_ID: '7',
+});
 
 const build = (actor = 'builder', branch = 'main'): Step => ({
   cmd: 'version-update',
@@ -77,8 +84,16 @@ const deploy = (env: string, at = 0, exit = 0, more: ExecuteInputs = {}): Step =
   at,
   exit: exit === 0 ? 0 : 1,
 });
-const move = (to: string, at = 0, more: ExecuteInputs = {}): Step => ({ cmd: 'move', inputs: { application: AV, to, as: 'deployer@example.com', ...more }, at });
-const approve = (stage: string, as: string, at = 0, more: ExecuteInputs = {}): Step => ({ cmd: 'approve', inputs: { application: AV, stage, as, ...more }, at });
+const move = (to: string, at = 0, more: ExecuteInputs = {}): Step => ({
+  cmd: 'move',
+  inputs: { application: AV, to, as: 'deployer@example.com', ...more },
+  at,
+});
+const approve = (stage: string, as: string, at = 0, more: ExecuteInputs = {}): Step => ({
+  cmd: 'approve',
+  inputs: { application: AV, stage, as, ...more },
+  at,
+});
 const reject = (stage: string, as: string, at = 0): Step => approve(stage, as, at, { reject: true, notes: 'smoke tests red' });
 
 /** dev deployed and left, qa deployed at T0: everything prod needs but its approval and the 30m soak. */
@@ -133,21 +148,44 @@ export const GATE_ROWS: GateRow[] = [
     setup: [...toProd(), reject('prod', 'bob@example.com', 45 * MIN)],
     probe: deploy('prod', 50 * MIN),
     rules: ['rejected'],
-    message: /rejected: .*rejected for stage prod by bob@example\.com \(self-asserted\) at .*\("smoke tests red"\).*next: a later approval by one of alice@example\.com, github:octocat, bob@example\.com/,
+    message:
+      /rejected: .*rejected for stage prod by bob@example\.com \(self-asserted\) at .*\("smoke tests red"\).*next: a later approval by one of alice@example\.com, github:octocat, bob@example\.com/,
     then: async (t) => {
       // The same deployment with --override --reason: recorded with who and why, and shown everywhere.
       const over = await t.run(deploy('prod', 55 * MIN, 0, { override: true, reason: 'hotfix INC-42' }));
       expect(over.exitCode, JSON.stringify(over.result)).toBe(0);
-      expect(over.result).toMatchObject({ gatePassed: false, override: { reason: 'hotfix INC-42', actor: { id: 'deployer@example.com', source: 'self-asserted' }, rules: [{ rule: 'rejected' }] } });
+      expect(over.result).toMatchObject({
+        gatePassed: false,
+        override: {
+          reason: 'hotfix INC-42',
+          actor: { id: 'deployer@example.com', source: 'self-asserted' },
+          rules: [{ rule: 'rejected' }],
+        },
+      });
       const id = (over.result.deployment as { id: number }).id;
       const status = await t.run({ cmd: 'status', inputs: { env: 'prod' } });
       expect(status.result.environments).toMatchObject([{ deploymentId: id, override: { reason: 'hotfix INC-42' } }]);
       const history = await t.run({ cmd: 'history', inputs: { env: 'prod' } });
-      expect((history.result.deployments as unknown[])[0]).toMatchObject({ id, override: { reason: 'hotfix INC-42' }, actor: { id: 'deployer@example.com' } });
+      expect((history.result.deployments as unknown[])[0]).toMatchObject({
+        id,
+        override: { reason: 'hotfix INC-42' },
+        actor: { id: 'deployer@example.com' },
+      });
       const overrides = await t.run({ cmd: 'history', inputs: { kind: 'override' } });
-      expect(overrides.result.events).toMatchObject([{ kind: 'override', environment: 'prod', deploymentId: id, reason: 'hotfix INC-42', rules: ['rejected'] }]);
+      expect(overrides.result.events).toMatchObject([
+        { kind: 'override', environment: 'prod', deploymentId: id, reason: 'hotfix INC-42', rules: ['rejected'] },
+      ]);
       const show = await t.run({ cmd: 'show', inputs: { application: AV } });
-      expect((show.result.events as { kind: string }[]).map((e) => e.kind)).toEqual(['deploy', 'move', 'deploy', 'approve', 'move', 'reject', 'deploy', 'override']);
+      expect((show.result.events as { kind: string }[]).map((e) => e.kind)).toEqual([
+        'deploy',
+        'move',
+        'deploy',
+        'approve',
+        'move',
+        'reject',
+        'deploy',
+        'override',
+      ]);
     },
   },
   {
@@ -198,7 +236,8 @@ export const GATE_ROWS: GateRow[] = [
     setup: toQa(),
     probe: approve('prod', 'mallory@example.com', 5 * MIN),
     rules: ['approvers'],
-    message: /mallory@example\.com \(self-asserted\) is not an approver of prod \(approvers: group:release, bob@example\.com = alice@example\.com, github:octocat, bob@example\.com\)/,
+    message:
+      /mallory@example\.com \(self-asserted\) is not an approver of prod \(approvers: group:release, bob@example\.com = alice@example\.com, github:octocat, bob@example\.com\)/,
   },
   {
     name: 'prod needs two approvals: one is refused, the second passes',
@@ -206,7 +245,8 @@ export const GATE_ROWS: GateRow[] = [
     setup: [...toQa(), approve('prod', 'alice@example.com', 35 * MIN), approve('prod', 'alice@example.com', 36 * MIN)],
     probe: move('prod', 40 * MIN),
     rules: ['approval'],
-    message: /needs 1 more approval for stage prod from group:release, bob@example\.com \(1 of 2; not counted: alice@example\.com \(alice@example\.com already approved\)\)/,
+    message:
+      /needs 1 more approval for stage prod from group:release, bob@example\.com \(1 of 2; not counted: alice@example\.com \(alice@example\.com already approved\)\)/,
     then: async (t) => {
       expect((await t.run(approve('prod', 'bob@example.com', 41 * MIN))).exitCode).toBe(0);
       expect((await t.run(move('prod', 42 * MIN))).exitCode).toBe(0);
@@ -217,7 +257,8 @@ export const GATE_ROWS: GateRow[] = [
     setup: [...toQa(), approve('prod', 'alice@example.com', 35 * MIN)],
     probe: move('prod', 8 * DAY),
     rules: ['approval'],
-    message: /needs an approval for stage prod from group:release, bob@example\.com \(not counted: alice@example\.com \(expired at 2026-03-09T10:35:00\.000Z \(expires = 7d\)\)\)/,
+    message:
+      /needs an approval for stage prod from group:release, bob@example\.com \(not counted: alice@example\.com \(expired at 2026-03-09T10:35:00\.000Z \(expires = 7d\)\)\)/,
   },
   {
     name: 'a rejection blocks until a later approval by an allowed approver overrides it',
@@ -229,7 +270,9 @@ export const GATE_ROWS: GateRow[] = [
       expect(again.result).toMatchObject({ approved: true, overrides: { actor: { id: 'bob@example.com' } } });
       expect((await t.run(move('prod', 42 * MIN))).exitCode).toBe(0);
       const show = await t.run({ cmd: 'show', inputs: { application: AV } });
-      const decisions = (show.result.events as { kind: string; actor: { id: string } }[]).filter((e) => e.kind === 'approve' || e.kind === 'reject');
+      const decisions = (show.result.events as { kind: string; actor: { id: string } }[]).filter(
+        (e) => e.kind === 'approve' || e.kind === 'reject',
+      );
       expect(decisions.map((e) => [e.kind, e.actor.id])).toEqual([
         ['approve', 'alice@example.com'],
         ['reject', 'bob@example.com'],
@@ -243,7 +286,8 @@ export const GATE_ROWS: GateRow[] = [
     setup: [...toQa(), approve('prod', 'alice@example.com', 35 * MIN)],
     probe: move('prod', SAT_0030Z),
     rules: ['freeze'],
-    message: /prod is frozen by "friday-night" \(Fri 22:00 -> Sat 02:00 Europe\/Berlin\): weekend on-call is thin until 2026-03-07T01:00:00\.000Z/,
+    message:
+      /prod is frozen by "friday-night" \(Fri 22:00 -> Sat 02:00 Europe\/Berlin\): weekend on-call is thin until 2026-03-07T01:00:00\.000Z/,
     then: async (t) => {
       expect((await t.run(move('prod', SAT_0030Z + 30 * MIN))).exitCode).toBe(0);
     },
@@ -282,7 +326,11 @@ export function describeGateSuite(name: string, factory: (dir: string) => Promis
       const t: Ctx = {
         backend,
         async run(step) {
-          const host = createMemoryHost({ env: { ...repo.env, ...backend.env, ...step.env }, cwd: repo.dir, now: () => new Date(T0 + (step.at ?? 0)) });
+          const host = createMemoryHost({
+            env: { ...repo.env, ...backend.env, ...step.env },
+            cwd: repo.dir,
+            now: () => new Date(T0 + (step.at ?? 0)),
+          });
           return execute(step.cmd, step.inputs, host);
         },
       };

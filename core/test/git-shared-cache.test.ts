@@ -9,7 +9,7 @@ import { lockedInCache } from '../src/backend/git/git-remote.js';
 describe('git cache shared by two processes', () => {
   it.each([
     "fatal: Unable to create '/c/shiplog/git/ab/shallow.lock': File exists.",
-    'error: cannot lock ref \'refs/shiplog/tip/1-ab\': is at 0123 but expected 4567',
+    "error: cannot lock ref 'refs/shiplog/tip/1-ab': is at 0123 but expected 4567",
     'fatal: shallow file has changed since we read it',
   ])('retries after: %s', (stderr) => {
     expect(lockedInCache(stderr)).toBe(true);

@@ -15,8 +15,10 @@ import { startGitWriter } from './fixtures/store/spawn-writer.js';
 import { git, installHook } from './support/git-servers.js';
 import { AT, PROV, STATE_REF, deadPid, gitFixture, remoteTip, seed } from './support/git-store-fixture.js';
 
-const shallowLines = (cache: string) => (existsSync(join(cache, 'shallow')) ? readFileSync(join(cache, 'shallow'), 'utf8').trim().split('\n').filter(Boolean).length : 0);
-const privateRefs = (cache: string) => git(['--git-dir', cache, 'for-each-ref', '--format=%(refname)', 'refs/shiplog/']).trim().split('\n').filter(Boolean);
+const shallowLines = (cache: string) =>
+  existsSync(join(cache, 'shallow')) ? readFileSync(join(cache, 'shallow'), 'utf8').trim().split('\n').filter(Boolean).length : 0;
+const privateRefs = (cache: string) =>
+  git(['--git-dir', cache, 'for-each-ref', '--format=%(refname)', 'refs/shiplog/']).trim().split('\n').filter(Boolean);
 
 describe('git store cache', () => {
   it('only the first fetch into a cache is shallow: later commands (new store instances) negotiate from the tip it holds', async () => {
@@ -29,10 +31,26 @@ describe('git store cache', () => {
         // one command of the job: a new store instance on the job's cache, reading and writing
         const b = new RecordBackend(f.host, await f.open({ cacheDir: cache, inPlace: false }));
         expect(await b.status()).toHaveLength(1);
-        await b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'cart', version: `job-${n}`, kind: 'docker', attributes: {}, provenance: PROV, at: AT });
+        await b.putComponentVersion({
+          domain: 'GLOBAL.Acme',
+          short: 'cart',
+          version: `job-${n}`,
+          kind: 'docker',
+          attributes: {},
+          provenance: PROV,
+          at: AT,
+        });
         await b.close();
         // meanwhile another runner writes
-        await other.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'cart', version: `other-${n}`, kind: 'docker', attributes: {}, provenance: PROV, at: AT });
+        await other.putComponentVersion({
+          domain: 'GLOBAL.Acme',
+          short: 'cart',
+          version: `other-${n}`,
+          kind: 'docker',
+          attributes: {},
+          provenance: PROV,
+          at: AT,
+        });
       }
       await other.close();
       expect(shallowLines(cache)).toBe(1);
@@ -46,25 +64,40 @@ describe('git store cache', () => {
   it.each([
     ['through the cache', false],
     ['in place', true],
-  ])('writes valid objects %s (git fsck --strict on the remote and the cache), trees in git order past 10 deployments', async (_, inPlace) => {
-    const f = await gitFixture();
-    try {
-      const b = await f.backend({ cacheDir: join(f.dir, 'cache'), inPlace });
-      const { av } = await seed(b);
-      for (let i = 0; i < 11; i++) {
-        await b.recordDeployment({ appVersion: av.value, environment: `e${i % 3}`, exitCode: i % 2, log: [`${i}`], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+  ])(
+    'writes valid objects %s (git fsck --strict on the remote and the cache), trees in git order past 10 deployments',
+    async (_, inPlace) => {
+      const f = await gitFixture();
+      try {
+        const b = await f.backend({ cacheDir: join(f.dir, 'cache'), inPlace });
+        const { av } = await seed(b);
+        for (let i = 0; i < 11; i++) {
+          await b.recordDeployment({
+            appVersion: av.value,
+            environment: `e${i % 3}`,
+            exitCode: i % 2,
+            log: [`${i}`],
+            startedAt: AT,
+            finishedAt: AT,
+            mode: 'record',
+            provenance: PROV,
+          });
+        }
+        await b.close();
+        expect(git(['--git-dir', f.remote, 'fsck', '--strict', '--no-dangling']).trim()).toBe('');
+        if (!inPlace)
+          expect(git(['--git-dir', join(f.dir, 'cache'), 'fsck', '--strict', '--no-dangling', remoteTip(f.remote)]).trim()).toBe('');
+        expect(existsSync(join(f.dir, 'cache'))).toBe(!inPlace);
+        expect(
+          git(['--git-dir', f.remote, 'ls-tree', '--name-only', `${STATE_REF}:log/0/0`])
+            .trim()
+            .split('\n'),
+        ).toEqual(['1', '10', '11', '12', '2', '3', '4', '5', '6', '7', '8', '9'].map((n) => `${n}.json`));
+      } finally {
+        await f.cleanup();
       }
-      await b.close();
-      expect(git(['--git-dir', f.remote, 'fsck', '--strict', '--no-dangling']).trim()).toBe('');
-      if (!inPlace) expect(git(['--git-dir', join(f.dir, 'cache'), 'fsck', '--strict', '--no-dangling', remoteTip(f.remote)]).trim()).toBe('');
-      expect(existsSync(join(f.dir, 'cache'))).toBe(!inPlace);
-      expect(git(['--git-dir', f.remote, 'ls-tree', '--name-only', `${STATE_REF}:log/0/0`]).trim().split('\n')).toEqual(
-        ['1', '10', '11', '12', '2', '3', '4', '5', '6', '7', '8', '9'].map((n) => `${n}.json`),
-      );
-    } finally {
-      await f.cleanup();
-    }
-  });
+    },
+  );
 
   it("a killed process's leftovers (shallow.lock, a dead owner's write.lock) do not stop the next command filling the cache", async () => {
     const f = await gitFixture();
@@ -87,7 +120,7 @@ describe('git store cache', () => {
     }
   });
 
-  it("a process killed with SIGKILL leaves its private ref: the next command on this host sweeps it; an old packed-refs.lock goes too", async () => {
+  it('a process killed with SIGKILL leaves its private ref: the next command on this host sweeps it; an old packed-refs.lock goes too', async () => {
     const f = await gitFixture();
     try {
       await seed(await f.backend());

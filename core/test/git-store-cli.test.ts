@@ -12,7 +12,14 @@ import { stateLog } from './support/git-store-fixture.js';
 
 const APP = 'GLOBAL.Acme.Store.shop';
 const CART = 'GLOBAL.Acme.Store.cart';
-const CI_ENV = { GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: '777', GITHUB_RUN_NUMBER: '12', GITHUB_WORKFLOW: 'release', GITHUB_JOB: 'deploy', GITHUB_REPOSITORY: 'acme/store' };
+const CI_ENV = {
+  GITHUB_ACTIONS: 'true',
+  GITHUB_RUN_ID: '777',
+  GITHUB_RUN_NUMBER: '12',
+  GITHUB_WORKFLOW: 'release',
+  GITHUB_JOB: 'deploy',
+  GITHUB_REPOSITORY: 'acme/store',
+};
 
 let repo: TestRepo | undefined;
 afterEach(() => {
@@ -31,7 +38,21 @@ function setup() {
 describe('git store through the CLI', () => {
   it('a release (version-update, approve, move, deploy) is one commit per operation, readable with git log', async () => {
     const { remote, cli } = setup();
-    expect((await cli(['version-update', '--component-name', CART, '--component-version', '1.0.0', '--application', APP, '--app-version', '1.0.0'])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          'version-update',
+          '--component-name',
+          CART,
+          '--component-version',
+          '1.0.0',
+          '--application',
+          APP,
+          '--app-version',
+          '1.0.0',
+        ])
+      ).code,
+    ).toBe(0);
     expect((await cli(['deploy', '--application', APP, '--env', 'dev', '--exit-code', '0'])).code).toBe(0);
     expect((await cli(['move', '--application', APP, '--to', 'qa'])).code).toBe(0);
     expect((await cli(['approve', '--application', APP, '--stage', 'prod', '--notes', 'CAB-9'])).code).toBe(0);
@@ -39,7 +60,9 @@ describe('git store through the CLI', () => {
     const status = await cli(['status', '--json']);
     expect(status.code).toBe(0);
     expect(JSON.parse(status.out)).toMatchObject({ ok: true });
-    const subjects = stateLog(remote).map(([s]) => s).reverse();
+    const subjects = stateLog(remote)
+      .map(([s]) => s)
+      .reverse();
     expect(subjects).toEqual([
       `version-update: component version ${CART};main;1_0_0`,
       `version-update: application ${APP} with ${CART};main;1_0_0`,
@@ -62,7 +85,9 @@ describe('git store through the CLI', () => {
     expect(JSON.parse(again.out).deployment).toEqual(JSON.parse(first.out).deployment);
     expect(stateLog(remote).filter(([s]) => s.startsWith('deploy:'))).toHaveLength(1);
     // another job of the same build is another step: recorded
-    expect((await cli(['deploy', '--application', APP, '--env', 'dev', '--exit-code', '0'], { ...CI_ENV, GITHUB_JOB: 'deploy-eu' })).code).toBe(0);
+    expect(
+      (await cli(['deploy', '--application', APP, '--env', 'dev', '--exit-code', '0'], { ...CI_ENV, GITHUB_JOB: 'deploy-eu' })).code,
+    ).toBe(0);
     expect(stateLog(remote).filter(([s]) => s.startsWith('deploy:'))).toHaveLength(2);
   });
 
@@ -71,14 +96,24 @@ describe('git store through the CLI', () => {
     const missing = join(repo!.dir, '.home', 'missing.git');
     const down = await cli(['status', '--store', `git+file://${missing}`]);
     expect(down.code).toBe(4);
-    expect(down.err).toMatch(new RegExp(`^shiplog: error: git store git\\+file://${missing.replace(/\./g, '\\.')}: fetching refs/heads/shiplog-state failed: .*\\nhint: check the remote URL`));
+    expect(down.err).toMatch(
+      new RegExp(
+        `^shiplog: error: git store git\\+file://${missing.replace(/\./g, '\\.')}: fetching refs/heads/shiplog-state failed: .*\\nhint: check the remote URL`,
+      ),
+    );
     expect(down.err.split('\n').filter(Boolean)).toHaveLength(2);
 
-    const server = await startHttpGitServer({ root: join(repo!.dir, '.home'), username: 'x-access-token', password: 'right-password-1234' });
+    const server = await startHttpGitServer({
+      root: join(repo!.dir, '.home'),
+      username: 'x-access-token',
+      password: 'right-password-1234',
+    });
     try {
       const denied = await cli(['status', '--store', `git+${server.url('state.git')}`], { SHIPLOG_STORE_PASSWORD: 'wrong-password-5678' });
       expect(denied.code).toBe(3);
-      expect(denied.err).toContain(`git store git+${server.url('state.git')}: fetching refs/heads/shiplog-state was refused: authentication failed`);
+      expect(denied.err).toContain(
+        `git store git+${server.url('state.git')}: fetching refs/heads/shiplog-state was refused: authentication failed`,
+      );
       expect(denied.err).not.toContain('wrong-password-5678');
       expect(denied.err).toMatch(/\nhint: check the token or password/);
     } finally {
@@ -90,7 +125,9 @@ describe('git store through the CLI', () => {
     installHook(remote, 'pre-receive', 'echo "GH006: Protected branch update failed for refs/heads/shiplog-state." >&2; exit 1');
     const refused = await cli(['deploy', '--application', APP, '--env', 'dev', '--exit-code', '0']);
     expect(refused.code).toBe(4);
-    expect(refused.err).toContain(`git store git+file://${remote}: the remote refused the push to refs/heads/shiplog-state: pre-receive hook declined: GH006: Protected branch update failed`);
+    expect(refused.err).toContain(
+      `git store git+file://${remote}: the remote refused the push to refs/heads/shiplog-state: pre-receive hook declined: GH006: Protected branch update failed`,
+    );
     expect(refused.err).toMatch(/\nhint: allow this token or key to push to refs\/heads\/shiplog-state/);
     expect(git(['--git-dir', remote, 'rev-parse', 'refs/heads/shiplog-state'])).toBe(before);
     expect(existsSync(join(repo!.dir, '.shiplog'))).toBe(false);

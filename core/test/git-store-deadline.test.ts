@@ -25,7 +25,17 @@ afterEach(async () => {
   repo = undefined;
 });
 
-const update = (version: string) => ['version-update', '--component-name', CART, '--component-version', version, '--application', APP, '--app-version', version];
+const update = (version: string) => [
+  'version-update',
+  '--component-name',
+  CART,
+  '--component-version',
+  version,
+  '--application',
+  APP,
+  '--app-version',
+  version,
+];
 
 /** Waits (bounded) until the server holds no stalled request: the client closed its connections. */
 async function heldAfterExit(s: HttpGitServer): Promise<number> {
@@ -40,7 +50,12 @@ describe('git store: the command deadline', () => {
     const remote = makeBareRemote(join(root, 'state.git'));
     server = await startHttpGitServer({ root, username: USER, password: PASSWORD });
     const url = server.url('state.git').replace('http://', `http://${USER}@`);
-    const env = { ...repo.env, XDG_CACHE_HOME: join(repo.dir, '.home', 'cache'), SHIPLOG_STORE: `git+${url}`, SHIPLOG_STORE_PASSWORD: PASSWORD };
+    const env = {
+      ...repo.env,
+      XDG_CACHE_HOME: join(repo.dir, '.home', 'cache'),
+      SHIPLOG_STORE: `git+${url}`,
+      SHIPLOG_STORE_PASSWORD: PASSWORD,
+    };
     const cli = (argv: string[]) => runCliInProcess(argv, { cwd: repo!.dir, env });
     const tip = () => git(['--git-dir', remote, 'rev-parse', STATE_REF]).trim();
 
@@ -53,7 +68,7 @@ describe('git store: the command deadline', () => {
     const read = await cli(['status', '--json', '--timeout', '5s']);
     expect(read.code, read.err).toBe(5);
     expect(read.json()).toMatchObject({ ok: false, error: { code: 'TIMEOUT', exitCode: 5 } });
-    expect(read.err).toContain('git store: git fetch did not finish: the command\'s time limit of 5 s (--timeout) ran out');
+    expect(read.err).toContain("git store: git fetch did not finish: the command's time limit of 5 s (--timeout) ran out");
     // git-remote-http (git's child) held the connection: it went with git's process group.
     expect(await heldAfterExit(server)).toBe(0);
     expect(read.err).not.toContain(PASSWORD);

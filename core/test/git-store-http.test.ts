@@ -40,14 +40,43 @@ async function httpFixture() {
 describeBackendConformance('git (smart http, Basic auth)', async () => {
   const f = await httpFixture();
   const host = createMemoryHost();
-  const store = await openGitStore(host, { remote: f.server.url('state.git'), username: USER, password: PASSWORD, cacheDir: join(f.dir, 'cache') });
+  const store = await openGitStore(host, {
+    remote: f.server.url('state.git'),
+    username: USER,
+    password: PASSWORD,
+    cacheDir: join(f.dir, 'cache'),
+  });
   return { backend: new RecordBackend(host, store), cleanup: f.cleanup };
 });
 
 async function seed(b: RecordBackend, version = '1') {
-  const cv = await b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'cart', version, kind: 'docker', attributes: {}, provenance: PROV, at: AT });
-  const av = await b.putApplicationVersion({ application: 'GLOBAL.Acme.shop', autoIncrement: false, component: cv.value, initialStage: 'dev', provenance: PROV, at: AT });
-  const dep = await b.recordDeployment({ appVersion: av.value, environment: 'qa', exitCode: 0, log: ['ok'], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+  const cv = await b.putComponentVersion({
+    domain: 'GLOBAL.Acme',
+    short: 'cart',
+    version,
+    kind: 'docker',
+    attributes: {},
+    provenance: PROV,
+    at: AT,
+  });
+  const av = await b.putApplicationVersion({
+    application: 'GLOBAL.Acme.shop',
+    autoIncrement: false,
+    component: cv.value,
+    initialStage: 'dev',
+    provenance: PROV,
+    at: AT,
+  });
+  const dep = await b.recordDeployment({
+    appVersion: av.value,
+    environment: 'qa',
+    exitCode: 0,
+    log: ['ok'],
+    startedAt: AT,
+    finishedAt: AT,
+    mode: 'record',
+    provenance: PROV,
+  });
   return { cv, av, dep };
 }
 
@@ -67,8 +96,13 @@ function filesContaining(dir: string, needle: string): string[] {
 
 /** The content of every object in a repository (decompressed), as one string. */
 function allObjects(gitDir: string): string {
-  const ids = git(['--git-dir', gitDir, 'cat-file', '--batch-all-objects', '--batch-check=%(objectname)']).trim().split('\n').filter(Boolean);
-  return execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { input: `${ids.join('\n')}\n`, maxBuffer: 1 << 28 }).toString('latin1');
+  const ids = git(['--git-dir', gitDir, 'cat-file', '--batch-all-objects', '--batch-check=%(objectname)'])
+    .trim()
+    .split('\n')
+    .filter(Boolean);
+  return execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { input: `${ids.join('\n')}\n`, maxBuffer: 1 << 28 }).toString(
+    'latin1',
+  );
 }
 
 describe('git store over smart http', () => {
@@ -77,7 +111,10 @@ describe('git store over smart http', () => {
     try {
       const host = createMemoryHost();
       const wrong = 'not-the-password-123';
-      const b = new RecordBackend(host, await openGitStore(host, { remote: f.server.url('state.git'), username: USER, password: wrong, cacheDir: join(f.dir, 'c1') }));
+      const b = new RecordBackend(
+        host,
+        await openGitStore(host, { remote: f.server.url('state.git'), username: USER, password: wrong, cacheDir: join(f.dir, 'c1') }),
+      );
       const err = await b.status().catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AuthError);
       expect((err as AuthError).exitCode).toBe(3);
@@ -105,7 +142,15 @@ describe('git store over smart http', () => {
       const b = new RecordBackend(host, store);
       await seed(b);
       // a version-update whose attributes name the secret: the redactor masks it before it is stored
-      await b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'cart', version: '2', kind: 'docker', attributes: { Token: PASSWORD }, provenance: PROV, at: AT });
+      await b.putComponentVersion({
+        domain: 'GLOBAL.Acme',
+        short: 'cart',
+        version: '2',
+        kind: 'docker',
+        attributes: { Token: PASSWORD },
+        provenance: PROV,
+        at: AT,
+      });
       const info = await store.info();
       await b.close();
       expect(f.server.requests.some((r) => r.authorized && r.method === 'POST' && r.path.endsWith('git-receive-pack'))).toBe(true);
@@ -119,7 +164,9 @@ describe('git store over smart http', () => {
         expect(host.err()).not.toContain(form);
       }
       expect(readFileSync(join(f.dir, 'cache', 'config'), 'utf8')).not.toMatch(/url|extraheader|password/i);
-      expect(git(['--git-dir', f.remote, 'log', '-1', '--format=%B', 'refs/heads/shiplog-state'])).toMatch(/^version-update: component version GLOBAL\.Acme\.cart;2/);
+      expect(git(['--git-dir', f.remote, 'log', '-1', '--format=%B', 'refs/heads/shiplog-state'])).toMatch(
+        /^version-update: component version GLOBAL\.Acme\.cart;2/,
+      );
     } finally {
       await f.cleanup();
     }
@@ -152,14 +199,33 @@ describe('git store over smart http', () => {
     const f = await httpFixture();
     try {
       const host = createMemoryHost();
-      const store = await openGitStore(host, { remote: f.server.url('state.git'), username: USER, password: PASSWORD, cacheDir: join(f.dir, 'cache'), transportAttempts: 3 });
+      const store = await openGitStore(host, {
+        remote: f.server.url('state.git'),
+        username: USER,
+        password: PASSWORD,
+        cacheDir: join(f.dir, 'cache'),
+        transportAttempts: 3,
+      });
       const b = new RecordBackend(host, store);
       const { av } = await seed(b);
       const before = git(['--git-dir', f.remote, 'rev-parse', 'refs/heads/shiplog-state']).trim();
       // The next push waits in the hook; the server is stopped (its git processes killed) while it waits.
-      installHook(f.remote, 'pre-receive', `touch ${join(f.dir, 'held')}\nwhile [ ! -e ${join(f.dir, 'release')} ]; do sleep 0.01; done\nexit 1`);
+      installHook(
+        f.remote,
+        'pre-receive',
+        `touch ${join(f.dir, 'held')}\nwhile [ ! -e ${join(f.dir, 'release')} ]; do sleep 0.01; done\nexit 1`,
+      );
       const pending = b
-        .recordDeployment({ appVersion: av.value, environment: 'prod', exitCode: 0, log: [], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV })
+        .recordDeployment({
+          appVersion: av.value,
+          environment: 'prod',
+          exitCode: 0,
+          log: [],
+          startedAt: AT,
+          finishedAt: AT,
+          mode: 'record',
+          provenance: PROV,
+        })
         .catch((e: unknown) => e);
       for (let i = 0; i < 3000 && !existsSync(join(f.dir, 'held')); i++) await new Promise((r) => setTimeout(r, 10));
       await f.server.stop();

@@ -22,12 +22,37 @@ it('history and scan read deployments across log directories by id; a missing on
   try {
     const remote = makeBareRemote(join(dir, 'remote.git'));
     const host = createMemoryHost();
-    const open = async (n: number) => new RecordBackend(host, await openGitStore(host, { remote: `file://${remote}`, cacheDir: join(dir, `cache-${n}`) }));
+    const open = async (n: number) =>
+      new RecordBackend(host, await openGitStore(host, { remote: `file://${remote}`, cacheDir: join(dir, `cache-${n}`) }));
     const b = await open(1);
-    const cv = await b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'cart', version: '1', kind: 'docker', attributes: {}, provenance: PROV, at: AT });
-    const av = await b.putApplicationVersion({ application: 'GLOBAL.Acme.shop', autoIncrement: false, component: cv.value, initialStage: 'dev', provenance: PROV, at: AT });
+    const cv = await b.putComponentVersion({
+      domain: 'GLOBAL.Acme',
+      short: 'cart',
+      version: '1',
+      kind: 'docker',
+      attributes: {},
+      provenance: PROV,
+      at: AT,
+    });
+    const av = await b.putApplicationVersion({
+      application: 'GLOBAL.Acme.shop',
+      autoIncrement: false,
+      component: cv.value,
+      initialStage: 'dev',
+      provenance: PROV,
+      at: AT,
+    });
     const deploy = (environment: string) =>
-      b.recordDeployment({ appVersion: av.value, environment, exitCode: 0, log: [environment], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+      b.recordDeployment({
+        appVersion: av.value,
+        environment,
+        exitCode: 0,
+        log: [environment],
+        startedAt: AT,
+        finishedAt: AT,
+        mode: 'record',
+        provenance: PROV,
+      });
     expect((await deploy('qa')).id).toBe(1);
     await b.close();
 
@@ -41,9 +66,26 @@ it('history and scan read deployments across log directories by id; a missing on
 
     const b2 = await open(2);
     const envs = ['e998', 'e999', 'e1000', 'e1001', 'e1002'];
-    for (const e of envs) await b2.recordDeployment({ appVersion: av.value, environment: e, exitCode: 0, log: [e], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+    for (const e of envs)
+      await b2.recordDeployment({
+        appVersion: av.value,
+        environment: e,
+        exitCode: 0,
+        log: [e],
+        startedAt: AT,
+        finishedAt: AT,
+        mode: 'record',
+        provenance: PROV,
+      });
     const paths = git(['--git-dir', remote, 'ls-tree', '-r', '--name-only', 'refs/heads/shiplog-state', 'log/']).trim().split('\n');
-    expect(paths).toEqual(['log/0/0/1.json', 'log/0/0/998.json', 'log/0/0/999.json', 'log/0/1/1000.json', 'log/0/1/1001.json', 'log/0/1/1002.json']);
+    expect(paths).toEqual([
+      'log/0/0/1.json',
+      'log/0/0/998.json',
+      'log/0/0/999.json',
+      'log/0/1/1000.json',
+      'log/0/1/1001.json',
+      'log/0/1/1002.json',
+    ]);
 
     const newest = await b2.history({ limit: 5 });
     expect(newest.map((d) => [d.id, d.environment])).toEqual([

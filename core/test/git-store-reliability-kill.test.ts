@@ -7,18 +7,12 @@
 
 import { readdirSync } from 'node:fs';
 
-
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-
-
-
 
 import { startGitWriter } from './fixtures/store/spawn-writer.js';
 import { git, installHook, makeBareRemote } from './support/git-servers.js';
 import { auditGitStore, dense } from './support/git-store-audit.js';
-
 
 import { acked, makeRunners, tempDir, track, until } from './support/git-reliability-harness.js';
 
@@ -40,7 +34,9 @@ describe('git store reliability with killed writers (separate processes, real gi
     let leftoverRefs = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const writers = Array.from({ length: WRITERS }, (_, w) =>
-        track(startGitWriter({ ...runners[w % 3], worker: w, from: begun[w] + 1, count: 0, application: app(w), phases: { slowWriteMs: 3 } })),
+        track(
+          startGitWriter({ ...runners[w % 3], worker: w, from: begun[w] + 1, count: 0, application: app(w), phases: { slowWriteMs: 3 } }),
+        ),
       );
       await Promise.all(
         writers.map(async (wr, w) => {
@@ -66,16 +62,22 @@ describe('git store reliability with killed writers (separate processes, real gi
         begun[w] = last ? (last.kind === 'dep' ? last.i! + 1 : last.i!) : begun[w] + 1;
       }
       // The remote holds only whole operations.
-      const mid = await auditGitStore(remote, { applications: writers.map((_, w) => app(w)), bases: writers.map((_, w) => `GLOBAL.Acme.Store.svc-w${w}`) });
+      const mid = await auditGitStore(remote, {
+        applications: writers.map((_, w) => app(w)),
+        bases: writers.map((_, w) => `GLOBAL.Acme.Store.svc-w${w}`),
+      });
       expect(mid.problems, `round ${round}`).toEqual([]);
       expect(mid.byKind.other).toBe(0);
       expect(mid.next.deployment - 1).toBe(mid.deployments.length);
       expect(git(['--git-dir', remote, 'fsck', '--strict', '--no-dangling']).trim()).toBe('');
       for (const r of runners) {
-        for (const c of readdirSafe(join(r.cacheHome, 'shiplog', 'git'))) leftoverRefs += readdirSafe(join(r.cacheHome, 'shiplog', 'git', c, 'refs', 'shiplog', 'remote')).length;
+        for (const c of readdirSafe(join(r.cacheHome, 'shiplog', 'git')))
+          leftoverRefs += readdirSafe(join(r.cacheHome, 'shiplog', 'git', c, 'refs', 'shiplog', 'remote')).length;
       }
       // Re-run each killed writer's unfinished iteration in the same working directory (same cache, leftovers and all).
-      const reruns = writers.map((_, w) => track(startGitWriter({ ...runners[w % 3], worker: w, from: begun[w], count: 1, application: app(w) })));
+      const reruns = writers.map((_, w) =>
+        track(startGitWriter({ ...runners[w % 3], worker: w, from: begun[w], count: 1, application: app(w) })),
+      );
       const ends = await Promise.all(reruns.map((r) => r.done));
       ends.forEach((e, w) => expect(e, reruns[w].stderr()).toEqual({ code: 0, signal: null }));
     }
@@ -83,7 +85,10 @@ describe('git store reliability with killed writers (separate processes, real gi
     const readerEnds = await Promise.all(readers.map((r) => r.done));
     readerEnds.forEach((r, k) => expect(r.signal, `reader ${k} failed: ${readers[k].stderr()}`).toBe('SIGKILL'));
 
-    const audit = await auditGitStore(remote, { applications: begun.map((_, w) => app(w)), bases: begun.map((_, w) => `GLOBAL.Acme.Store.svc-w${w}`) });
+    const audit = await auditGitStore(remote, {
+      applications: begun.map((_, w) => app(w)),
+      bases: begun.map((_, w) => `GLOBAL.Acme.Store.svc-w${w}`),
+    });
     const iterations = begun.reduce((a, b) => a + b, 0);
     const tags = audit.deployments.map((d) => d.log[0]);
     const summary = {
@@ -108,9 +113,14 @@ describe('git store reliability with killed writers (separate processes, real gi
     expect(audit.next).toEqual({ componentVersion: iterations + 1, applicationVersion: iterations + 1, deployment: iterations + 1 });
     for (const [w, n] of begun.entries()) {
       expect(audit.applications.get(app(w))?.versions, app(w)).toHaveLength(n);
-      for (let i = 1; i <= n; i++) expect(tags.filter((t) => t === `w${w} i${i}`), `deployment of w${w} i${i}`).toHaveLength(1);
+      for (let i = 1; i <= n; i++)
+        expect(
+          tags.filter((t) => t === `w${w} i${i}`),
+          `deployment of w${w} i${i}`,
+        ).toHaveLength(1);
     }
-    for (const av of audit.appVersions.values()) expect([av.approvals.length, av.moves.length, av.value.stage], av.value.name).toEqual([1, 1, 'qa']);
+    for (const av of audit.appVersions.values())
+      expect([av.approvals.length, av.moves.length, av.value.stage], av.value.name).toEqual([1, 1, 'qa']);
     expect(summary.deploymentIdsDense).toBe(true);
     expect(summary.repeatedOperationKeys).toBe(0);
     expect(audit.problems).toEqual([]);

@@ -13,13 +13,8 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
-
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-
-
-
 
 import { REPO_ROOT } from './fixtures/store/spawn-writer.js';
 import { git, installHook, makeBareRemote, startHttpGitServer, testGitEnv } from './support/git-servers.js';
@@ -35,18 +30,35 @@ describe('git store reliability over file:// (separate processes, real git)', ()
     const dir = await tempDir('shiplog-rel-file-');
     const remote = makeBareRemote(join(dir, 'srv', 'state.git'));
     const runners = makeRunners(dir, remote, `file://${remote}`, 5);
-    const run = await runClients(runners, Array.from({ length: WRITERS }, (_, w) => ({ worker: w, count: ITERATIONS })));
+    const run = await runClients(
+      runners,
+      Array.from({ length: WRITERS }, (_, w) => ({ worker: w, count: ITERATIONS })),
+    );
     const ops = WRITERS * ITERATIONS;
-    const audit = await auditGitStore(remote, { applications: [SHARED_APP], bases: Array.from({ length: WRITERS }, (_, w) => `GLOBAL.Acme.Store.svc-w${w}`) });
+    const audit = await auditGitStore(remote, {
+      applications: [SHARED_APP],
+      bases: Array.from({ length: WRITERS }, (_, w) => `GLOBAL.Acme.Store.svc-w${w}`),
+    });
     const summary = summarise('file:// (in place)', run, audit);
     console.log(`git store reliability, concurrent writers: ${JSON.stringify(summary)}`);
     expect(summary.operationsAcknowledged).toBe(ops * 5);
     expect(audit.byKind).toEqual({ cv: ops, av: ops, approve: ops, move: ops, deploy: ops, other: 0 });
     expect(audit.commits).toBe(ops * 5);
     expect(audit.next).toEqual({ componentVersion: ops + 1, applicationVersion: ops + 1, deployment: ops + 1 });
-    expect([summary.componentVersions, summary.applicationVersions, summary.distinctApplicationVersions, summary.deployments]).toEqual([ops, ops, ops, ops]);
-    expect([summary.avIdsDense, summary.deploymentIdsDense, summary.duplicateDeployments, summary.repeatedOperationKeys]).toEqual([true, true, 0, 0]);
-    for (const av of audit.appVersions.values()) expect([av.approvals.length, av.moves.length, av.value.stage], av.value.name).toEqual([1, 1, 'qa']);
+    expect([summary.componentVersions, summary.applicationVersions, summary.distinctApplicationVersions, summary.deployments]).toEqual([
+      ops,
+      ops,
+      ops,
+      ops,
+    ]);
+    expect([summary.avIdsDense, summary.deploymentIdsDense, summary.duplicateDeployments, summary.repeatedOperationKeys]).toEqual([
+      true,
+      true,
+      0,
+      0,
+    ]);
+    for (const av of audit.appVersions.values())
+      expect([av.approvals.length, av.moves.length, av.value.stage], av.value.name).toEqual([1, 1, 'qa']);
     expect(audit.problems).toEqual([]);
     expect(git(['--git-dir', remote, 'fsck', '--strict', '--no-dangling']).trim()).toBe('');
   }, 1_800_000);
@@ -74,14 +86,28 @@ describe('git store reliability over file:// (separate processes, real git)', ()
     const cli = (argv: string[]) =>
       new Promise<{ code: number | null; err: string }>((resolve) => {
         // the bundled CLI, as a runner runs it (bundle-fresh.test.ts keeps it in step with the sources)
-        const child = spawn(process.execPath, [join(REPO_ROOT, 'core/dist/shiplog.mjs'), ...argv], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'] });
+        const child = spawn(process.execPath, [join(REPO_ROOT, 'core/dist/shiplog.mjs'), ...argv], {
+          cwd: work,
+          env,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
         started.push(child);
         let err = '';
         child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
         child.on('close', (code) => resolve({ code, err }));
       });
     try {
-      const up = await cli(['version-update', '--component-name', 'GLOBAL.Acme.Store.cart', '--component-version', '1.0.0', '--application', SHARED_APP, '--app-version', '1.0.0']);
+      const up = await cli([
+        'version-update',
+        '--component-name',
+        'GLOBAL.Acme.Store.cart',
+        '--component-version',
+        '1.0.0',
+        '--application',
+        SHARED_APP,
+        '--app-version',
+        '1.0.0',
+      ]);
       expect(up.code, up.err).toBe(0);
       const before = git(['--git-dir', remote, 'rev-parse', 'refs/heads/shiplog-state']).trim();
       installHook(remote, 'pre-receive', `touch ${join(dir, 'held')}\nwhile [ ! -e ${join(dir, 'release')} ]; do sleep 0.01; done\nexit 1`);
@@ -92,7 +118,11 @@ describe('git store reliability over file:// (separate processes, real git)', ()
       writeFileSync(join(dir, 'release'), '');
       console.log(`git store reliability, network cut: exit ${cut.code}: ${cut.err.trim().split('\n').join(' | ')}`);
       expect(cut.code).toBe(4);
-      expect(cut.err).toMatch(new RegExp(`^shiplog: error: git store git\\+http://127\\.0\\.0\\.1:${server.port}/state\\.git: .*(after 4 attempts|failed 4 times)`));
+      expect(cut.err).toMatch(
+        new RegExp(
+          `^shiplog: error: git store git\\+http://127\\.0\\.0\\.1:${server.port}/state\\.git: .*(after 4 attempts|failed 4 times)`,
+        ),
+      );
       expect(cut.err).not.toContain(password);
       expect(git(['--git-dir', remote, 'rev-parse', 'refs/heads/shiplog-state']).trim()).toBe(before);
       expect(git(['--git-dir', remote, 'fsck', '--strict', '--no-dangling']).trim()).toBe('');

@@ -37,7 +37,8 @@ describe('git store: reading a refused push', () => {
       const client = makeBareRemote(join(f.dir, 'client.git'));
       const other = makeBareRemote(join(f.dir, 'other.git'));
       const tree = git(['--git-dir', client, 'mktree'], { input: '' }).trim();
-      const commit = (dir: string, msg: string, parent?: string) => git(['--git-dir', dir, 'commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', msg]).trim();
+      const commit = (dir: string, msg: string, parent?: string) =>
+        git(['--git-dir', dir, 'commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', msg]).trim();
       const a = commit(client, 'A');
       git(['--git-dir', client, 'push', '-q', url, `${a}:${ref}`]);
       const c = commit(client, 'C', a);
@@ -55,7 +56,11 @@ describe('git store: reading a refused push', () => {
       git(['--git-dir', client, 'fetch', '-q', url, `${ref}:refs/seen`]);
       expect((await run('non-fast-forward', [url, `${c}:${ref}`])).stdout).toContain('(non-fast-forward)');
       // The server's own compare-and-swap: this push waits in pre-receive while another one moves the ref.
-      installHook(remote, 'pre-receive', `if [ ! -e ${join(f.dir, 'once')} ]; then touch ${join(f.dir, 'once')} ${join(f.dir, 'held')}; while [ ! -e ${join(f.dir, 'go')} ]; do sleep 0.01; done; fi\ncat >/dev/null`);
+      installHook(
+        remote,
+        'pre-receive',
+        `if [ ! -e ${join(f.dir, 'once')} ]; then touch ${join(f.dir, 'once')} ${join(f.dir, 'held')}; while [ ! -e ${join(f.dir, 'go')} ]; do sleep 0.01; done; fi\ncat >/dev/null`,
+      );
       const c2 = commit(client, 'C2', b);
       const held = run('cannot lock ref', [`--force-with-lease=${ref}:${b}`, url, `${c2}:${ref}`]);
       await waitForFile(join(f.dir, 'held'));
@@ -88,8 +93,26 @@ describe('git store: keyed operations run exactly once', () => {
       const first = await f.backend();
       const { av } = await seed(first);
       const deploy = (b: typeof first) =>
-        b.recordDeployment({ appVersion: av.value, environment: 'prod', exitCode: 0, log: ['rolled out'], startedAt: AT, finishedAt: AT, mode: 'record', provenance: CI_PROV });
-      const approve = (b: typeof first, at: string) => b.recordApproval({ appVersion: av.value.name, stage: 'prod', approved: true, by: 'grace', at, notes: 'CAB-1', provenance: CI_PROV });
+        b.recordDeployment({
+          appVersion: av.value,
+          environment: 'prod',
+          exitCode: 0,
+          log: ['rolled out'],
+          startedAt: AT,
+          finishedAt: AT,
+          mode: 'record',
+          provenance: CI_PROV,
+        });
+      const approve = (b: typeof first, at: string) =>
+        b.recordApproval({
+          appVersion: av.value.name,
+          stage: 'prod',
+          approved: true,
+          by: 'grace',
+          at,
+          notes: 'CAB-1',
+          provenance: CI_PROV,
+        });
       const move = (b: typeof first) =>
         b.moveApplicationVersion({
           appVersion: av.value,
@@ -128,7 +151,17 @@ describe('git store: keyed operations run exactly once', () => {
     try {
       const b = await f.backend();
       const { av } = await seed(b);
-      const again = () => b.recordDeployment({ appVersion: av.value, environment: 'qa', exitCode: 0, log: ['ok'], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+      const again = () =>
+        b.recordDeployment({
+          appVersion: av.value,
+          environment: 'qa',
+          exitCode: 0,
+          log: ['ok'],
+          startedAt: AT,
+          finishedAt: AT,
+          mode: 'record',
+          provenance: PROV,
+        });
       expect([(await again()).id, (await again()).id]).toEqual([2, 3]);
       expect(operationKey('deploy', PROV, [])).toBeUndefined();
       await b.close();
@@ -148,11 +181,27 @@ describe('git store: optimistic transactions', () => {
       const { av } = await seed(a);
       expect(await b.status()).toHaveLength(1); // b knows the tip now
       // a creates cart 2 and records an approval: b's tip lacks both
-      const cv2 = await a.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'cart', version: '2', kind: 'docker', attributes: { K: 'v' }, provenance: PROV, at: AT });
+      const cv2 = await a.putComponentVersion({
+        domain: 'GLOBAL.Acme',
+        short: 'cart',
+        version: '2',
+        kind: 'docker',
+        attributes: { K: 'v' },
+        provenance: PROV,
+        at: AT,
+      });
       await a.recordApproval({ appVersion: av.value.name, stage: 'prod', approved: true, by: 'grace', at: AT, provenance: PROV });
       const before = remoteTip(f.remote);
       // b, starting from its older tip, would create cart 2 again: the compare-and-swap sends it back to the new tip
-      const again = await b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'cart', version: '2', kind: 'docker', attributes: { K: 'v' }, provenance: PROV, at: AT });
+      const again = await b.putComponentVersion({
+        domain: 'GLOBAL.Acme',
+        short: 'cart',
+        version: '2',
+        kind: 'docker',
+        attributes: { K: 'v' },
+        provenance: PROV,
+        at: AT,
+      });
       expect(again).toEqual({ value: cv2.value, created: false });
       expect(remoteTip(f.remote)).toBe(before);
       // b's move needs the approval its old tip did not have
@@ -189,7 +238,16 @@ describe('git store: a local bare repository in place', () => {
       writeFileSync(lock, `${remoteTip(f.remote)}\n`);
       const old = new Date(Date.now() - 120_000);
       utimesSync(lock, old, old);
-      const d = await b.recordDeployment({ appVersion: av.value, environment: 'prod', exitCode: 0, log: [], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+      const d = await b.recordDeployment({
+        appVersion: av.value,
+        environment: 'prod',
+        exitCode: 0,
+        log: [],
+        startedAt: AT,
+        finishedAt: AT,
+        mode: 'record',
+        provenance: PROV,
+      });
       expect(d.id).toBe(2);
       expect(existsSync(lock)).toBe(false);
       expect(stateLog(f.remote)).toHaveLength(4);

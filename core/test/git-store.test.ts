@@ -28,14 +28,39 @@ async function fixture() {
   const remote = makeBareRemote(join(dir, 'remote.git'));
   const host = createMemoryHost();
   let n = 0;
-  const open = (more: Partial<GitStoreOptions> = {}) => openGitStore(host, { remote: `file://${remote}`, cacheDir: join(dir, `cache-${n++}`), ...more });
+  const open = (more: Partial<GitStoreOptions> = {}) =>
+    openGitStore(host, { remote: `file://${remote}`, cacheDir: join(dir, `cache-${n++}`), ...more });
   return { dir, remote, host, open, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
 async function seed(b: RecordBackend, short = 'cart', version = '1') {
-  const cv = await b.putComponentVersion({ domain: 'GLOBAL.Acme', short, version, kind: 'docker', attributes: {}, provenance: PROV, at: AT });
-  const av = await b.putApplicationVersion({ application: 'GLOBAL.Acme.shop', autoIncrement: false, component: cv.value, initialStage: 'dev', provenance: PROV, at: AT });
-  const dep = await b.recordDeployment({ appVersion: av.value, environment: 'qa', exitCode: 0, log: ['ok'], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+  const cv = await b.putComponentVersion({
+    domain: 'GLOBAL.Acme',
+    short,
+    version,
+    kind: 'docker',
+    attributes: {},
+    provenance: PROV,
+    at: AT,
+  });
+  const av = await b.putApplicationVersion({
+    application: 'GLOBAL.Acme.shop',
+    autoIncrement: false,
+    component: cv.value,
+    initialStage: 'dev',
+    provenance: PROV,
+    at: AT,
+  });
+  const dep = await b.recordDeployment({
+    appVersion: av.value,
+    environment: 'qa',
+    exitCode: 0,
+    log: ['ok'],
+    startedAt: AT,
+    finishedAt: AT,
+    mode: 'record',
+    provenance: PROV,
+  });
   return { cv, av, dep };
 }
 
@@ -52,13 +77,32 @@ describe('git store over file://', () => {
     try {
       const b = new RecordBackend(f.host, await f.open());
       const { cv } = await seed(b);
-      const again = await b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'cart', version: '1', kind: 'docker', attributes: {}, provenance: PROV, at: AT });
+      const again = await b.putComponentVersion({
+        domain: 'GLOBAL.Acme',
+        short: 'cart',
+        version: '1',
+        kind: 'docker',
+        attributes: {},
+        provenance: PROV,
+        at: AT,
+      });
       expect(again.created).toBe(false);
       await b.close();
-      const log = git(['--git-dir', f.remote, 'log', '--format=%s%n%(trailers:key=Shiplog-Operation,valueonly)%n--', 'refs/heads/shiplog-state']);
-      const entries = log.split('--\n').map((e) => e.trim()).filter(Boolean);
+      const log = git([
+        '--git-dir',
+        f.remote,
+        'log',
+        '--format=%s%n%(trailers:key=Shiplog-Operation,valueonly)%n--',
+        'refs/heads/shiplog-state',
+      ]);
+      const entries = log
+        .split('--\n')
+        .map((e) => e.trim())
+        .filter(Boolean);
       expect(entries).toHaveLength(3);
-      expect(entries[2]).toMatch(new RegExp(`^version-update: component version ${cv.value.name.replace(/[.;]/g, '\\$&')}\\n[0-9a-f]{16}$`));
+      expect(entries[2]).toMatch(
+        new RegExp(`^version-update: component version ${cv.value.name.replace(/[.;]/g, '\\$&')}\\n[0-9a-f]{16}$`),
+      );
       expect(entries[0]).toMatch(/^deploy: GLOBAL\.Acme\.shop;1 to qa succeeded\n[0-9a-f]{16}$/);
       const ids = entries.map((e) => e.split('\n')[1]);
       expect(new Set(ids).size).toBe(3);
@@ -78,11 +122,15 @@ describe('git store over file://', () => {
       expect(paths).toContain('schema.json');
       expect(paths).toContain('meta.json');
       expect(paths).toContain('log/0/0/1.json');
-      for (const k of ['cb', 'cv', 'ab', 'av']) expect(paths.some((p) => new RegExp(`^objects/${k}/[0-9a-f]{2}/[0-9a-f]{40}\\.json$`).test(p))).toBe(true);
+      for (const k of ['cb', 'cv', 'ab', 'av'])
+        expect(paths.some((p) => new RegExp(`^objects/${k}/[0-9a-f]{2}/[0-9a-f]{40}\\.json$`).test(p))).toBe(true);
       expect(paths.filter((p) => /^env\/[0-9a-f]{40}\/[0-9a-f]{40}\.json$/.test(p))).toHaveLength(1);
       const meta = JSON.parse(git(['--git-dir', f.remote, 'show', 'refs/heads/shiplog-state:meta.json']));
       expect(meta.next).toEqual({ componentVersion: 2, applicationVersion: 2, deployment: 2 });
-      expect(JSON.parse(git(['--git-dir', f.remote, 'show', 'refs/heads/shiplog-state:schema.json']))).toMatchObject({ format: 'shiplog-git-store', schema: 1 });
+      expect(JSON.parse(git(['--git-dir', f.remote, 'show', 'refs/heads/shiplog-state:schema.json']))).toMatchObject({
+        format: 'shiplog-git-store',
+        schema: 1,
+      });
     } finally {
       await f.cleanup();
     }
@@ -95,9 +143,33 @@ describe('git store over file://', () => {
       expect((await store.info()).schema).toBe('absent');
       const b = new RecordBackend(f.host, store);
       await seed(b);
-      const cv2 = await b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'cart', version: '2', kind: 'docker', attributes: {}, provenance: PROV, at: AT });
-      const av2 = await b.putApplicationVersion({ application: 'GLOBAL.Acme.shop', autoIncrement: false, component: cv2.value, initialStage: 'dev', provenance: PROV, at: AT });
-      await b.recordDeployment({ appVersion: av2.value, environment: 'prod', exitCode: 1, log: [], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+      const cv2 = await b.putComponentVersion({
+        domain: 'GLOBAL.Acme',
+        short: 'cart',
+        version: '2',
+        kind: 'docker',
+        attributes: {},
+        provenance: PROV,
+        at: AT,
+      });
+      const av2 = await b.putApplicationVersion({
+        application: 'GLOBAL.Acme.shop',
+        autoIncrement: false,
+        component: cv2.value,
+        initialStage: 'dev',
+        provenance: PROV,
+        at: AT,
+      });
+      await b.recordDeployment({
+        appVersion: av2.value,
+        environment: 'prod',
+        exitCode: 1,
+        log: [],
+        startedAt: AT,
+        finishedAt: AT,
+        mode: 'record',
+        provenance: PROV,
+      });
       const info = await store.info();
       expect(info).toMatchObject({
         kind: 'git',
@@ -109,8 +181,21 @@ describe('git store over file://', () => {
       });
       const entries = [];
       for await (const e of store.scan()) entries.push(e);
-      expect(entries.filter((e) => e.type === 'doc').map((e) => (e as { kind: string }).kind).sort()).toEqual(
-        ['application', 'application-version', 'application-version', 'catalog', 'component-base', 'component-version', 'component-version'].sort(),
+      expect(
+        entries
+          .filter((e) => e.type === 'doc')
+          .map((e) => (e as { kind: string }).kind)
+          .sort(),
+      ).toEqual(
+        [
+          'application',
+          'application-version',
+          'application-version',
+          'catalog',
+          'component-base',
+          'component-version',
+          'component-version',
+        ].sort(),
       );
       expect(entries.filter((e) => e.type === 'env-state')).toHaveLength(1);
       expect(entries.filter((e) => e.type === 'deployment').map((e) => (e.value as { id: number }).id)).toEqual([1, 2]);
@@ -169,12 +254,24 @@ describe('git store over file://', () => {
       let b = new RecordBackend(f.host, await f.open());
       await seed(b);
       const before = remoteTip(f.remote);
-      installHook(f.remote, 'pre-receive', `echo "$(cat ${join(f.dir, 'count')} 2>/dev/null)x" > ${join(f.dir, 'count')}\necho "GH006: Protected branch update failed for refs/heads/shiplog-state." >&2\nexit 1`);
+      installHook(
+        f.remote,
+        'pre-receive',
+        `echo "$(cat ${join(f.dir, 'count')} 2>/dev/null)x" > ${join(f.dir, 'count')}\necho "GH006: Protected branch update failed for refs/heads/shiplog-state." >&2\nexit 1`,
+      );
       // a repository with a receive hook is always pushed to (the next command sees the hook), so its policy runs
       await b.close();
       b = new RecordBackend(f.host, await f.open());
       const err = await b
-        .putComponentVersion({ domain: 'GLOBAL.Acme', short: 'cart', version: '2', kind: 'docker', attributes: {}, provenance: PROV, at: AT })
+        .putComponentVersion({
+          domain: 'GLOBAL.Acme',
+          short: 'cart',
+          version: '2',
+          kind: 'docker',
+          attributes: {},
+          provenance: PROV,
+          at: AT,
+        })
         .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(BackendError);
       expect((err as BackendError).exitCode).toBe(4);
@@ -221,7 +318,16 @@ describe('git store over file://', () => {
         `n=$(($(cat ${c} 2>/dev/null || echo 0)+1)); echo $n > ${c}\nif [ $n -eq 1 ]; then touch ${join(f.dir, 'held')}; while [ ! -e ${join(f.dir, 'release')} ]; do sleep 0.01; done; fi\ncat >/dev/null`,
       );
       const deploy = (x: RecordBackend, env: string) =>
-        x.recordDeployment({ appVersion: av.value, environment: env, exitCode: 0, log: [], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+        x.recordDeployment({
+          appVersion: av.value,
+          environment: env,
+          exitCode: 0,
+          log: [],
+          startedAt: AT,
+          finishedAt: AT,
+          mode: 'record',
+          provenance: PROV,
+        });
       const slow = deploy(a, 'staging');
       await waitForFile(join(f.dir, 'held'));
       const fast = await deploy(b, 'prod');
@@ -248,10 +354,34 @@ describe('git store over file://', () => {
       const a = new RecordBackend(f.host, await f.open({ maxAttempts: 1, inPlace: false }));
       const b = new RecordBackend(f.host, await f.open({ inPlace: false }));
       const { av } = await seed(a);
-      installHook(f.remote, 'pre-receive', `if [ ! -e ${join(f.dir, 'once')} ]; then touch ${join(f.dir, 'once')} ${join(f.dir, 'held')}; while [ ! -e ${join(f.dir, 'release')} ]; do sleep 0.01; done; fi\ncat >/dev/null`);
-      const slow = a.recordDeployment({ appVersion: av.value, environment: 'staging', exitCode: 0, log: [], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV }).catch((e: unknown) => e);
+      installHook(
+        f.remote,
+        'pre-receive',
+        `if [ ! -e ${join(f.dir, 'once')} ]; then touch ${join(f.dir, 'once')} ${join(f.dir, 'held')}; while [ ! -e ${join(f.dir, 'release')} ]; do sleep 0.01; done; fi\ncat >/dev/null`,
+      );
+      const slow = a
+        .recordDeployment({
+          appVersion: av.value,
+          environment: 'staging',
+          exitCode: 0,
+          log: [],
+          startedAt: AT,
+          finishedAt: AT,
+          mode: 'record',
+          provenance: PROV,
+        })
+        .catch((e: unknown) => e);
       await waitForFile(join(f.dir, 'held'));
-      await b.recordDeployment({ appVersion: av.value, environment: 'prod', exitCode: 0, log: [], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+      await b.recordDeployment({
+        appVersion: av.value,
+        environment: 'prod',
+        exitCode: 0,
+        log: [],
+        startedAt: AT,
+        finishedAt: AT,
+        mode: 'record',
+        provenance: PROV,
+      });
       writeFileSync(join(f.dir, 'release'), '');
       const err = await slow;
       expect(err).toBeInstanceOf(BackendError);

@@ -38,8 +38,18 @@ function stable(result: unknown, f: IntentFixture): unknown {
   return JSON.parse(text.split(f.dir).join('<dir>').split(f.store.url).join('<store>'));
 }
 
-const GITHUB = { GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'ada', GITHUB_REPOSITORY: 'acme/intent', GITHUB_RUN_ID: '17', GITHUB_SERVER_URL: 'https://github.com' };
-const BUILDKITE = { BUILDKITE: 'true', BUILDKITE_BUILD_CREATOR_EMAIL: 'ada@example.com', BUILDKITE_BUILD_URL: 'https://buildkite.com/acme/intent/builds/4' };
+const GITHUB = {
+  GITHUB_ACTIONS: 'true',
+  GITHUB_ACTOR: 'ada',
+  GITHUB_REPOSITORY: 'acme/intent',
+  GITHUB_RUN_ID: '17',
+  GITHUB_SERVER_URL: 'https://github.com',
+};
+const BUILDKITE = {
+  BUILDKITE: 'true',
+  BUILDKITE_BUILD_CREATOR_EMAIL: 'ada@example.com',
+  BUILDKITE_BUILD_URL: 'https://buildkite.com/acme/intent/builds/4',
+};
 const JENKINS = { JENKINS_URL: 'https://jenkins.example/', BUILD_URL: 'https://jenkins.example/job/intent/4/', JOB_NAME: 'intent' };
 
 describe('apply in CI', () => {
@@ -49,16 +59,22 @@ describe('apply in CI', () => {
     f.write('fail-qa-payments', '');
     const r = await f.run('apply', { env: ['qa'] });
     expect(r.exitCode).toBe(1);
-    await expect(`${JSON.stringify(stable(r.result, f), null, 2)}\n`).toMatchFileSnapshot(path.join(__dirname, 'fixtures', 'plan', 'apply-failed.json'));
+    await expect(`${JSON.stringify(stable(r.result, f), null, 2)}\n`).toMatchFileSnapshot(
+      path.join(__dirname, 'fixtures', 'plan', 'apply-failed.json'),
+    );
     // What the CI logs show of it (the text renderer: CircleCI step output, Jenkins console).
     const text = renderText(buildReport('apply', r.result));
     expect(text).toContain('shiplog apply failed: apply did not reach the intent: 1 failed, 2 not started');
     expect(text).toMatch(/ {2}qa {11}1 {5}GLOBAL\.Acme\.Store\.payments +2 +deploy +failed /);
-    expect(text).toMatch(/qa +2 +GLOBAL\.Acme\.Store\.shop +1 +deploy +not started .*not started: qa stopped after GLOBAL\.Acme\.Store\.payments failed in wave 1/);
+    expect(text).toMatch(
+      /qa +2 +GLOBAL\.Acme\.Store\.shop +1 +deploy +not started .*not started: qa stopped after GLOBAL\.Acme\.Store\.payments failed in wave 1/,
+    );
     rmSync(path.join(f.dir, 'fail-qa-payments'));
     const again = await f.run('apply', { env: ['qa'] });
     expect(again.exitCode).toBe(0);
-    await expect(`${JSON.stringify(stable(again.result, f), null, 2)}\n`).toMatchFileSnapshot(path.join(__dirname, 'fixtures', 'plan', 'apply.json'));
+    await expect(`${JSON.stringify(stable(again.result, f), null, 2)}\n`).toMatchFileSnapshot(
+      path.join(__dirname, 'fixtures', 'plan', 'apply.json'),
+    );
   });
 
   it('GitHub Actions: each deployment in a ::group:: with its output, the outcome line after ::endgroup::', async () => {
@@ -79,7 +95,7 @@ describe('apply in CI', () => {
     expect(lines.filter((l) => l === '::endgroup::')).toHaveLength(3);
   });
 
-  it('GitHub Actions, --parallel 3: every group holds only its own deployment\'s lines', async () => {
+  it("GitHub Actions, --parallel 3: every group holds only its own deployment's lines", async () => {
     const f = await fixture();
     // Three independent deployments in one wave: the prod rows of payments, and qa's.
     const r = await f.run('apply', { application: [PAYMENTS], parallel: '3' }, { env: GITHUB });

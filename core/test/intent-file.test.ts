@@ -31,7 +31,11 @@ describe('intent.toml', () => {
   it('reads applications, dependencies, commands, uses_state and every selector kind', () => {
     const { intent, problems } = parseIntent(GOOD, '/x/intent.toml');
     expect(problems).toEqual([]);
-    expect(intent.applications.map((a) => a.name)).toEqual(['GLOBAL.Acme.Store.payments', 'GLOBAL.Acme.Store.shop', 'GLOBAL.Acme.Store.web']);
+    expect(intent.applications.map((a) => a.name)).toEqual([
+      'GLOBAL.Acme.Store.payments',
+      'GLOBAL.Acme.Store.shop',
+      'GLOBAL.Acme.Store.web',
+    ]);
     const shop = intent.applications[1];
     expect(shop).toEqual({
       name: 'GLOBAL.Acme.Store.shop',
@@ -114,7 +118,9 @@ depends_on = ["GLOBAL.Acme.Store.self"]
       'unknown key "stages" (expected [application."<name>"] and [environment.<name>] tables)',
       'application GLOBAL.Acme.Store.shop: unknown key "colour" (known: depends_on, deploy, undeploy, uses_state)',
       'application GLOBAL.Acme.Store.shop: "deploy" must be a non-empty list of strings (the command and its arguments, run without a shell)',
-      expect.stringMatching(/^application GLOBAL\.Acme\.Store\.shop: uses_state: state key "db_password" has a secret's name: state is not a secret store; pass a reference/),
+      expect.stringMatching(
+        /^application GLOBAL\.Acme\.Store\.shop: uses_state: state key "db_password" has a secret's name: state is not a secret store; pass a reference/,
+      ),
       expect.stringMatching(/^application GLOBAL\.Acme\.Store\.shop: uses_state: state key "Db-Url" must be lower-case letters/),
       'application GLOBAL.Acme.Store.web: "undeploy" must be a non-empty list of strings (the command and its arguments, run without a shell)',
       'depends_on cycle: GLOBAL.Acme.Store.self -> GLOBAL.Acme.Store.self',

@@ -17,7 +17,10 @@ let emu: OrteliusEmulator;
 let dir: string;
 
 const run = async (command: CommandName, inputs: ExecuteInputs = {}) => {
-  const host = createMemoryHost({ env: { PATH: process.env.PATH ?? '', HOME: dir, DHURL: emu.url, DHUSER: DEFAULT_USER, DHPASS: DEFAULT_PASSWORD }, cwd: dir });
+  const host = createMemoryHost({
+    env: { PATH: process.env.PATH ?? '', HOME: dir, DHURL: emu.url, DHUSER: DEFAULT_USER, DHPASS: DEFAULT_PASSWORD },
+    cwd: dir,
+  });
   const outcome = await execute(command, inputs, host);
   return { ...outcome, err: host.err() };
 };
@@ -25,10 +28,7 @@ const run = async (command: CommandName, inputs: ExecuteInputs = {}) => {
 beforeAll(async () => {
   emu = await startOrteliusEmulator();
   dir = mkdtempSync(path.join(tmpdir(), 'shiplog-intent-ortelius-'));
-  writeFileSync(
-    path.join(dir, 'intent.toml'),
-    `[application."${APP}"]\ndeploy = ["true"]\n\n[environment.dev]\n"${APP}" = "latest"\n`,
-  );
+  writeFileSync(path.join(dir, 'intent.toml'), `[application."${APP}"]\ndeploy = ["true"]\n\n[environment.dev]\n"${APP}" = "latest"\n`);
   writeFileSync(
     path.join(dir, 'state.toml'),
     `[application."${APP}"]\ndeploy = ["true"]\nuses_state = ["db_url"]\n\n[environment.dev]\n"${APP}" = "latest"\n`,
@@ -46,7 +46,11 @@ describe('desired state on the Ortelius backend', () => {
   it('plans against the server', async () => {
     const plan = await run('plan');
     expect(plan.exitCode, plan.err).toBe(1);
-    expect(plan.result).toMatchObject({ ok: true, store: { kind: 'ortelius' }, rows: [{ environment: 'dev', application: APP, action: 'deploy', current: null }] });
+    expect(plan.result).toMatchObject({
+      ok: true,
+      store: { kind: 'ortelius' },
+      rows: [{ environment: 'dev', application: APP, action: 'deploy', current: null }],
+    });
   });
 
   it('refuses apply, state and uses_state in one line, exit 2', async () => {

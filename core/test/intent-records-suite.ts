@@ -32,14 +32,35 @@ export function describeIntentRecords(name: string, factory: StoreFactory): void
     });
 
     const seedVersion = async (): Promise<ApplicationVersion> => {
-      const cv = await b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'cart', version: '1', kind: 'docker', attributes: {}, provenance: PROV, at: T0 });
-      return (await b.putApplicationVersion({ application: 'GLOBAL.Acme.shop', autoIncrement: false, component: cv.value, initialStage: 'qa', provenance: PROV, at: T0 })).value;
+      const cv = await b.putComponentVersion({
+        domain: 'GLOBAL.Acme',
+        short: 'cart',
+        version: '1',
+        kind: 'docker',
+        attributes: {},
+        provenance: PROV,
+        at: T0,
+      });
+      return (
+        await b.putApplicationVersion({
+          application: 'GLOBAL.Acme.shop',
+          autoIncrement: false,
+          component: cv.value,
+          initialStage: 'qa',
+          provenance: PROV,
+          at: T0,
+        })
+      ).value;
     };
 
     it('keeps custom state per environment and key with revisions; an equal value writes nothing', async () => {
-      const set = (environment: string, key: string, value: unknown, when = T0) => b.setCustomState({ environment, key, value, by: 'ada', at: when, provenance: PROV });
+      const set = (environment: string, key: string, value: unknown, when = T0) =>
+        b.setCustomState({ environment, key, value, by: 'ada', at: when, provenance: PROV });
       const first = await set('qa', 'db_url', 'postgres://qa-1');
-      expect(first).toMatchObject({ changed: true, value: { environment: 'qa', key: 'db_url', value: 'postgres://qa-1', revision: 1, setBy: 'ada' } });
+      expect(first).toMatchObject({
+        changed: true,
+        value: { environment: 'qa', key: 'db_url', value: 'postgres://qa-1', revision: 1, setBy: 'ada' },
+      });
       expect(first.previous).toBeUndefined();
       const before = await store.fingerprint();
       const same = await set('qa', 'db_url', 'postgres://qa-1', at(5));
@@ -74,14 +95,22 @@ export function describeIntentRecords(name: string, factory: StoreFactory): void
       await b.setCustomState({ environment: 'qa', key: 'db_url', value: 'x', by: 'ada', at: T0, provenance: PROV });
       const before = await store.fingerprint();
       for (const key of ['db_password', 'API_TOKEN', 'github_token', 'Db_Url', '1st', 'a-b', '', 'dir']) {
-        const err = await b.setCustomState({ environment: 'qa', key, value: 'v', by: 'ada', at: T0, provenance: PROV }).catch((e: unknown) => e);
+        const err = await b
+          .setCustomState({ environment: 'qa', key, value: 'v', by: 'ada', at: T0, provenance: PROV })
+          .catch((e: unknown) => e);
         expect(err, key).toBeInstanceOf(InvalidInputError);
       }
-      const secret = await b.setCustomState({ environment: 'qa', key: 'db_password', value: 'v', by: 'ada', at: T0, provenance: PROV }).catch((e: Error) => e.message);
+      const secret = await b
+        .setCustomState({ environment: 'qa', key: 'db_password', value: 'v', by: 'ada', at: T0, provenance: PROV })
+        .catch((e: Error) => e.message);
       expect(secret).toContain('state is not a secret store; pass a reference');
-      const badEnv = await b.setCustomState({ environment: 'q;a', key: 'k', value: 'v', by: 'ada', at: T0, provenance: PROV }).catch((e: unknown) => e);
+      const badEnv = await b
+        .setCustomState({ environment: 'q;a', key: 'k', value: 'v', by: 'ada', at: T0, provenance: PROV })
+        .catch((e: unknown) => e);
       expect(badEnv).toBeInstanceOf(InvalidInputError);
-      const big = await b.setCustomState({ environment: 'qa', key: 'k', value: 'x'.repeat(70_000), by: 'ada', at: T0, provenance: PROV }).catch((e: unknown) => e);
+      const big = await b
+        .setCustomState({ environment: 'qa', key: 'k', value: 'x'.repeat(70_000), by: 'ada', at: T0, provenance: PROV })
+        .catch((e: unknown) => e);
       expect(big).toBeInstanceOf(InvalidInputError);
       expect(await store.fingerprint()).toBe(before);
     });
@@ -91,7 +120,14 @@ export function describeIntentRecords(name: string, factory: StoreFactory): void
       host.redactor.add('hunter2-very-secret');
       const handle = await store.open(host);
       try {
-        await handle.setCustomState({ environment: 'qa', key: 'db_url', value: 'postgres://app:hunter2-very-secret@db/qa', by: 'ada', at: T0, provenance: PROV });
+        await handle.setCustomState({
+          environment: 'qa',
+          key: 'db_url',
+          value: 'postgres://app:hunter2-very-secret@db/qa',
+          by: 'ada',
+          at: T0,
+          provenance: PROV,
+        });
       } finally {
         await handle.close();
       }
@@ -105,20 +141,36 @@ export function describeIntentRecords(name: string, factory: StoreFactory): void
       const c = holder('c');
       expect(await b.getLease('prod')).toBeUndefined();
       const got = await b.acquireLease({ environment: 'prod', holder: a, ttlMs: 60_000, at: T0 });
-      expect(got).toMatchObject({ acquired: true, lease: { environment: 'prod', holder: a, acquiredAt: T0, heartbeatAt: T0, expiresAt: at(60) } });
+      expect(got).toMatchObject({
+        acquired: true,
+        lease: { environment: 'prod', holder: a, acquiredAt: T0, heartbeatAt: T0, expiresAt: at(60) },
+      });
       // Someone else before expiry: refused, told who holds it.
-      expect(await b.acquireLease({ environment: 'prod', holder: c, ttlMs: 60_000, at: at(30) })).toMatchObject({ acquired: false, lease: { holder: { id: 'a' } } });
+      expect(await b.acquireLease({ environment: 'prod', holder: c, ttlMs: 60_000, at: at(30) })).toMatchObject({
+        acquired: false,
+        lease: { holder: { id: 'a' } },
+      });
       // Other environments are independent.
       expect((await b.acquireLease({ environment: 'qa', holder: c, ttlMs: 60_000, at: at(30) })).acquired).toBe(true);
       // The holder renews; its own acquire keeps acquiredAt.
-      expect(await b.renewLease({ environment: 'prod', holderId: 'a', ttlMs: 60_000, at: at(50) })).toMatchObject({ heartbeatAt: at(50), expiresAt: at(110), acquiredAt: T0 });
+      expect(await b.renewLease({ environment: 'prod', holderId: 'a', ttlMs: 60_000, at: at(50) })).toMatchObject({
+        heartbeatAt: at(50),
+        expiresAt: at(110),
+        acquiredAt: T0,
+      });
       expect(await b.acquireLease({ environment: 'prod', holder: c, ttlMs: 60_000, at: at(100) })).toMatchObject({ acquired: false });
       // Past expiry anyone takes it; the old holder's renewal then says it lost it.
-      expect(await b.acquireLease({ environment: 'prod', holder: c, ttlMs: 60_000, at: at(111) })).toMatchObject({ acquired: true, lease: { holder: { id: 'c' }, acquiredAt: at(111) } });
+      expect(await b.acquireLease({ environment: 'prod', holder: c, ttlMs: 60_000, at: at(111) })).toMatchObject({
+        acquired: true,
+        lease: { holder: { id: 'c' }, acquiredAt: at(111) },
+      });
       expect(await b.renewLease({ environment: 'prod', holderId: 'a', ttlMs: 60_000, at: at(112) })).toBeUndefined();
       expect(await b.releaseLease({ environment: 'prod', holderId: 'a', at: at(113) })).toBe(false);
       // Take-over of a named holder (known dead) before expiry.
-      expect(await b.acquireLease({ environment: 'prod', holder: a, ttlMs: 60_000, at: at(114), replacing: 'c' })).toMatchObject({ acquired: true, lease: { holder: { id: 'a' } } });
+      expect(await b.acquireLease({ environment: 'prod', holder: a, ttlMs: 60_000, at: at(114), replacing: 'c' })).toMatchObject({
+        acquired: true,
+        lease: { holder: { id: 'a' } },
+      });
       expect(await b.releaseLease({ environment: 'prod', holderId: 'a', at: at(115) })).toBe(true);
       expect(await b.getLease('prod')).toBeUndefined();
       expect((await b.acquireLease({ environment: 'prod', holder: c, ttlMs: 60_000, at: at(116) })).acquired).toBe(true);
@@ -129,7 +181,9 @@ export function describeIntentRecords(name: string, factory: StoreFactory): void
       try {
         for (let round = 0; round < 3; round++) {
           const env = `race-${round}`;
-          const outcomes = await Promise.all(handles.map((h, i) => h.acquireLease({ environment: env, holder: holder(`h${i}`), ttlMs: 60_000, at: T0 })));
+          const outcomes = await Promise.all(
+            handles.map((h, i) => h.acquireLease({ environment: env, holder: holder(`h${i}`), ttlMs: 60_000, at: T0 })),
+          );
           expect(outcomes.filter((o) => o.acquired)).toHaveLength(1);
           const winner = outcomes.find((o) => o.acquired)!.lease.holder.id;
           for (const o of outcomes) expect(o.lease.holder.id).toBe(winner);
@@ -142,7 +196,15 @@ export function describeIntentRecords(name: string, factory: StoreFactory): void
 
     it('records undeployments: history keeps them, status leaves the application out; a failed one changes nothing', async () => {
       const av = await seedVersion();
-      const spec = { appVersion: av, environment: 'qa', log: ['x'], startedAt: T0, finishedAt: at(1), mode: 'run' as const, provenance: PROV };
+      const spec = {
+        appVersion: av,
+        environment: 'qa',
+        log: ['x'],
+        startedAt: T0,
+        finishedAt: at(1),
+        mode: 'run' as const,
+        provenance: PROV,
+      };
       await b.recordDeployment({ ...spec, exitCode: 0, stateRevisions: { db_url: 3 } });
       expect((await b.status({ environment: 'qa' }))[0]).toMatchObject({ appVersion: av.name, stateRevisions: { db_url: 3 } });
       const failed = await b.recordUndeployment({ ...spec, exitCode: 4 });

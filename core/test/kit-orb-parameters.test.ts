@@ -7,7 +7,15 @@ import { circleciMain } from '../src/cli/circleci-step.js';
 
 /** The job's environment of build 42 (as the bats suite had it), a deploy step, and `extra` on top. */
 function step(extra: Env = {}): Env {
-  return { CIRCLECI: 'true', CIRCLE_BUILD_NUM: '42', CIRCLE_BRANCH: 'main', CIRCLE_SHA1: 'abc', SHIPLOG_OPERATION: 'deploy', SHIPLOG_VERSION: '9.9.9', ...extra };
+  return {
+    CIRCLECI: 'true',
+    CIRCLE_BUILD_NUM: '42',
+    CIRCLE_BRANCH: 'main',
+    CIRCLE_SHA1: 'abc',
+    SHIPLOG_OPERATION: 'deploy',
+    SHIPLOG_VERSION: '9.9.9',
+    ...extra,
+  };
 }
 const argv = (extra: Env = {}) => orbInvocation(step(extra)).argv;
 const refused = (extra: Env) => {
@@ -23,14 +31,27 @@ const refused = (extra: Env) => {
 describe('orb parameter variables', () => {
   it('are named by channel from the table (the generator and the mapping share them)', () => {
     const vars = orbRunParams('deploy').map(orbParamVariable);
-    expect(vars).toEqual(expect.arrayContaining(['SHIPLOG_IN_APP_VERSION', 'SHIPLOG_FLAG_DRY_RUN', 'SHIPLOG_LIST_ATTR', 'SHIPLOG_ENVVAR_DHPASS', 'SHIPLOG_ENVVAR_SHIPLOG_STORE_PASSWORD']));
+    expect(vars).toEqual(
+      expect.arrayContaining([
+        'SHIPLOG_IN_APP_VERSION',
+        'SHIPLOG_FLAG_DRY_RUN',
+        'SHIPLOG_LIST_ATTR',
+        'SHIPLOG_ENVVAR_DHPASS',
+        'SHIPLOG_ENVVAR_SHIPLOG_STORE_PASSWORD',
+      ]),
+    );
     expect(vars.some((v) => /REGISTRY|BUNDLE_FILE|DEFER_EXIT/.test(v))).toBe(false); // the orb's own parameters
   });
 });
 
 describe('orbInvocation: values, flags and lists', () => {
   it('string parameters become options; empty ones are left out; --json comes last', () => {
-    const a = argv({ SHIPLOG_IN_APPLICATION: 'GLOBAL.Acme.Store.shop', SHIPLOG_IN_ENV: 'qa', SHIPLOG_IN_APP_VERSION: '', SHIPLOG_IN_LOG_URL: '' });
+    const a = argv({
+      SHIPLOG_IN_APPLICATION: 'GLOBAL.Acme.Store.shop',
+      SHIPLOG_IN_ENV: 'qa',
+      SHIPLOG_IN_APP_VERSION: '',
+      SHIPLOG_IN_LOG_URL: '',
+    });
     expect(a[0]).toBe('deploy');
     expect(a.at(-1)).toBe('--json');
     expect(a).toContain('--application=GLOBAL.Acme.Store.shop');
@@ -47,7 +68,11 @@ describe('orbInvocation: values, flags and lists', () => {
 
   it('list parameters: one option per non-empty line, trimmed', () => {
     const a = argv({ SHIPLOG_LIST_ATTR: 'DockerTag=v1\n\n   Chart=shop-1.2  \nKey=with spaces inside' });
-    expect(a.filter((x) => x.startsWith('--attr='))).toEqual(['--attr=DockerTag=v1', '--attr=Chart=shop-1.2', '--attr=Key=with spaces inside']);
+    expect(a.filter((x) => x.startsWith('--attr='))).toEqual([
+      '--attr=DockerTag=v1',
+      '--attr=Chart=shop-1.2',
+      '--attr=Key=with spaces inside',
+    ]);
   });
 
   it('an integer parameter that is not one is refused before anything runs', () => {
@@ -57,7 +82,10 @@ describe('orbInvocation: values, flags and lists', () => {
 
 describe('orbInvocation: ${NAME} references', () => {
   it('${NAME} is expanded; $NAME and command substitution are not; command is untouched', () => {
-    const a = argv({ SHIPLOG_IN_LOG_URL: 'v1.${CIRCLE_BUILD_NUM}-$CIRCLE_BRANCH-$(id)-${-x', SHIPLOG_IN_COMMAND: 'echo ${CIRCLE_SHA1} ${NOT_SET}' });
+    const a = argv({
+      SHIPLOG_IN_LOG_URL: 'v1.${CIRCLE_BUILD_NUM}-$CIRCLE_BRANCH-$(id)-${-x',
+      SHIPLOG_IN_COMMAND: 'echo ${CIRCLE_SHA1} ${NOT_SET}',
+    });
     expect(a).toContain('--log-url=v1.42-$CIRCLE_BRANCH-$(id)-${-x');
     expect(a).toContain('--command=echo ${CIRCLE_SHA1} ${NOT_SET}');
   });
@@ -65,22 +93,30 @@ describe('orbInvocation: ${NAME} references', () => {
   it('a ${NAME} whose variable is not set is refused instead of dropping the option', () => {
     // exit_code left out would turn a record-only deploy into a real deployment.
     const base = { SHIPLOG_IN_APPLICATION: 'app', SHIPLOG_IN_ENV: 'qa' };
-    expect(refused({ ...base, SHIPLOG_IN_EXIT_CODE: '${DEPLOY_RC}' })).toBe('parameter exit_code references ${DEPLOY_RC}, which is not set in this job');
-    expect(refused({ ...base, DEPLOY_RC: '0', SHIPLOG_IN_REASON: 'tag ${CIRCLE_TAG}' })).toBe('parameter reason references ${CIRCLE_TAG}, which is not set in this job');
+    expect(refused({ ...base, SHIPLOG_IN_EXIT_CODE: '${DEPLOY_RC}' })).toBe(
+      'parameter exit_code references ${DEPLOY_RC}, which is not set in this job',
+    );
+    expect(refused({ ...base, DEPLOY_RC: '0', SHIPLOG_IN_REASON: 'tag ${CIRCLE_TAG}' })).toBe(
+      'parameter reason references ${CIRCLE_TAG}, which is not set in this job',
+    );
     expect(refused({ ...base, SHIPLOG_LIST_ATTR: 'DockerTag=v1\nDockerSha=${IMAGE_SHA}' })).toBe(
       'parameter attr references ${IMAGE_SHA}, which is not set in this job',
     );
   });
 
   it('a ${NAME} whose variable is set but empty is refused too', () => {
-    expect(refused({ SHIPLOG_IN_EXIT_CODE: '${DEPLOY_RC}', DEPLOY_RC: '' })).toBe('parameter exit_code references ${DEPLOY_RC}, which is empty in this job');
-    expect(refused({ SHIPLOG_LIST_ATTR: 'Chart=${CHART}', CHART: '' })).toBe('parameter attr references ${CHART}, which is empty in this job');
+    expect(refused({ SHIPLOG_IN_EXIT_CODE: '${DEPLOY_RC}', DEPLOY_RC: '' })).toBe(
+      'parameter exit_code references ${DEPLOY_RC}, which is empty in this job',
+    );
+    expect(refused({ SHIPLOG_LIST_ATTR: 'Chart=${CHART}', CHART: '' })).toBe(
+      'parameter attr references ${CHART}, which is empty in this job',
+    );
     const a = argv({ SHIPLOG_IN_EXIT_CODE: '${DEPLOY_RC}', DEPLOY_RC: '3', SHIPLOG_LIST_ATTR: 'Chart=${CHART}', CHART: 'shop-1.2' });
     expect(a).toContain('--exit-code=3');
     expect(a).toContain('--attr=Chart=shop-1.2');
   });
 
-  it('the orb\'s own SHIPLOG_* variables cannot be referenced, nor named by an env_var_name', () => {
+  it("the orb's own SHIPLOG_* variables cannot be referenced, nor named by an env_var_name", () => {
     for (const name of ['SHIPLOG_OPERATION', 'SHIPLOG_VERSION', 'SHIPLOG_IN_APPLICATION', 'SHIPLOG_RUN_BUNDLE', 'SHIPLOG_RUN_RESULT']) {
       expect(refused({ ...(name === 'SHIPLOG_OPERATION' ? {} : { [name]: 'x' }), SHIPLOG_IN_REASON: `\${${name}}` })).toBe(
         `parameter reason references \${${name}}, a variable of the orb itself (SHIPLOG_*); name a variable of the job`,
@@ -90,19 +126,31 @@ describe('orbInvocation: ${NAME} references', () => {
       'parameter dhpass names SHIPLOG_VERSION, a variable of the orb itself (SHIPLOG_*); name a variable of the job',
     );
     // SHIPLOG_STORE_PASSWORD is the core's own variable: store_password's default, allowed.
-    expect(orbInvocation(step({ SHIPLOG_ENVVAR_SHIPLOG_STORE_PASSWORD: 'SHIPLOG_STORE_PASSWORD', SHIPLOG_STORE_PASSWORD: 'pw' })).env.SHIPLOG_STORE_PASSWORD).toBe('pw');
+    expect(
+      orbInvocation(step({ SHIPLOG_ENVVAR_SHIPLOG_STORE_PASSWORD: 'SHIPLOG_STORE_PASSWORD', SHIPLOG_STORE_PASSWORD: 'pw' })).env
+        .SHIPLOG_STORE_PASSWORD,
+    ).toBe('pw');
   });
 
-  it('references read the job\'s variables, whatever their names', () => {
+  it("references read the job's variables, whatever their names", () => {
     const job = { name: 'N', value: 'V', line: 'L', flag: 'F', var: 'R', out: 'O', rest: 'T', bundle: 'B', result: 'S' };
-    expect(argv({ ...job, SHIPLOG_IN_REASON: '${name}-${value}-${line}-${flag}-${var}-${out}-${rest}-${bundle}-${result}' })).toContain('--reason=N-V-L-F-R-O-T-B-S');
+    expect(argv({ ...job, SHIPLOG_IN_REASON: '${name}-${value}-${line}-${flag}-${var}-${out}-${rest}-${bundle}-${result}' })).toContain(
+      '--reason=N-V-L-F-R-O-T-B-S',
+    );
   });
 });
 
 describe('orbInvocation: credentials by variable name', () => {
-  it('are read from the variable the parameter names, put in the CLI\'s environment, never in its arguments', () => {
+  it("are read from the variable the parameter names, put in the CLI's environment, never in its arguments", () => {
     const call = orbInvocation(
-      step({ MY_URL: 'https://ortelius.example.com', MY_USER: 'ci', MY_PASS: 'pa ss$w0rd', SHIPLOG_ENVVAR_DHURL: 'MY_URL', SHIPLOG_ENVVAR_DHUSER: 'MY_USER', SHIPLOG_ENVVAR_DHPASS: 'MY_PASS' }),
+      step({
+        MY_URL: 'https://ortelius.example.com',
+        MY_USER: 'ci',
+        MY_PASS: 'pa ss$w0rd',
+        SHIPLOG_ENVVAR_DHURL: 'MY_URL',
+        SHIPLOG_ENVVAR_DHUSER: 'MY_USER',
+        SHIPLOG_ENVVAR_DHPASS: 'MY_PASS',
+      }),
     );
     expect(call.env).toMatchObject({ DHURL: 'https://ortelius.example.com', DHUSER: 'ci', DHPASS: 'pa ss$w0rd' });
     expect(call.argv.join(' ')).not.toContain('pa ss$w0rd');
@@ -132,16 +180,24 @@ describe('orbInvocation: credentials by variable name', () => {
   });
 
   it('an env_var_name that is not a variable name is refused', () => {
-    expect(refused({ SHIPLOG_ENVVAR_DHPASS: '$(cat /etc/passwd)' })).toBe("parameter dhpass must name an environment variable, got '$(cat /etc/passwd)'");
+    expect(refused({ SHIPLOG_ENVVAR_DHPASS: '$(cat /etc/passwd)' })).toBe(
+      "parameter dhpass must name an environment variable, got '$(cat /etc/passwd)'",
+    );
   });
 
   it('a parameter that expands to a secret is refused, without the secret in the message', () => {
     const message = refused({ DHPASS: 'hunter2-secret', SHIPLOG_IN_REASON: 'leak ${DHPASS}' });
     expect(message).toBe('a parameter value contains the secret of parameter dhpass; pass it only through the dhpass parameter');
-    expect(refused({ SHIPLOG_STORE_PASSWORD: 'store-secret', SHIPLOG_LIST_ATTR: 'k=${SHIPLOG_STORE_PASSWORD}', SHIPLOG_ENVVAR_SHIPLOG_STORE_PASSWORD: '' })).toMatch(
-      /references \$\{SHIPLOG_STORE_PASSWORD\}, a variable of the orb itself/,
+    expect(
+      refused({
+        SHIPLOG_STORE_PASSWORD: 'store-secret',
+        SHIPLOG_LIST_ATTR: 'k=${SHIPLOG_STORE_PASSWORD}',
+        SHIPLOG_ENVVAR_SHIPLOG_STORE_PASSWORD: '',
+      }),
+    ).toMatch(/references \$\{SHIPLOG_STORE_PASSWORD\}, a variable of the orb itself/);
+    expect(refused({ PW: 'store-secret', SHIPLOG_ENVVAR_SHIPLOG_STORE_PASSWORD: 'PW', SHIPLOG_IN_REASON: 'x ${PW}' })).toContain(
+      'the secret of parameter store_password',
     );
-    expect(refused({ PW: 'store-secret', SHIPLOG_ENVVAR_SHIPLOG_STORE_PASSWORD: 'PW', SHIPLOG_IN_REASON: 'x ${PW}' })).toContain('the secret of parameter store_password');
   });
 });
 
@@ -173,7 +229,10 @@ describe('orbInvocation: envscript and $BASH_ENV', () => {
 describe('circleciMain', () => {
   const io = (env: Env) => {
     const out = { stdout: '', stderr: '' };
-    return { out, io: { env, cwd: '/nowhere', stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
+    return {
+      out,
+      io: { env, cwd: '/nowhere', stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) },
+    };
   };
 
   it('runs the CLI with the mapped arguments and environment', async () => {
@@ -192,6 +251,11 @@ describe('circleciMain', () => {
     const { io: given, out } = io(step({ SHIPLOG_FLAG_DRY_RUN: 'maybe' }));
     let ran = false;
     const code = await circleciMain(given, async () => ((ran = true), 0));
-    expect({ code, ran, ...out }).toEqual({ code: 2, ran: false, stdout: '', stderr: 'shiplog: error: parameter "dry_run" must be true or false\n' });
+    expect({ code, ran, ...out }).toEqual({
+      code: 2,
+      ran: false,
+      stdout: '',
+      stderr: 'shiplog: error: parameter "dry_run" must be true or false\n',
+    });
   });
 });

@@ -2,9 +2,23 @@
 // Buildkite annotation style) and of the GitHub Action's in-process result (outputs, summary, annotations, failure),
 // from the one report model.
 import { describe, expect, it } from 'vitest';
-import { appVersionOf, buildkiteStepReport, buildReport, failureResult, githubStepReport, InvalidInputError, jenkinsStepLines, parseResult, recordedCommitOf } from '@shiplog/core/kit';
+import {
+  appVersionOf,
+  buildkiteStepReport,
+  buildReport,
+  failureResult,
+  githubStepReport,
+  InvalidInputError,
+  jenkinsStepLines,
+  parseResult,
+  recordedCommitOf,
+} from '@shiplog/core/kit';
 
-const deployed = { ok: true, operation: 'deploy', deployment: { id: 5, appVersion: 'G.A.shop;3', environment: 'qa', exitCode: 0, status: 'success' } };
+const deployed = {
+  ok: true,
+  operation: 'deploy',
+  deployment: { id: 5, appVersion: 'G.A.shop;3', environment: 'qa', exitCode: 0, status: 'success' },
+};
 
 describe('jenkinsStepLines', () => {
   it('a success: the description only', () => {
@@ -43,7 +57,9 @@ describe('buildkiteStepReport and parseResult', () => {
   it('the annotation style follows the verdict', () => {
     expect(buildkiteStepReport('deploy', JSON.stringify(deployed), 0).style).toBe('success');
     expect(buildkiteStepReport('deploy', JSON.stringify({ ...deployed, dryRun: true }), 0).style).toBe('info');
-    expect(buildkiteStepReport('move', JSON.stringify({ ok: false, error: { code: 'APPROVAL_REQUIRED', message: 'm', exitCode: 1 } }), 1).style).toBe('warning');
+    expect(
+      buildkiteStepReport('move', JSON.stringify({ ok: false, error: { code: 'APPROVAL_REQUIRED', message: 'm', exitCode: 1 } }), 1).style,
+    ).toBe('warning');
     expect(buildkiteStepReport('deploy', 'not json', 4).style).toBe('error');
   });
 
@@ -56,16 +72,27 @@ describe('buildkiteStepReport and parseResult', () => {
 describe('githubStepReport', () => {
   it('a success: outputs in GitHub names, the markdown summary, no annotation, no failure', () => {
     const step = githubStepReport(buildReport('deploy', deployed), 0);
-    expect(Object.fromEntries(step.outputs)).toMatchObject({ 'deployment-id': '5', 'deployment-status': 'success', 'app-version': 'G.A.shop;3', result: JSON.stringify(deployed) });
+    expect(Object.fromEntries(step.outputs)).toMatchObject({
+      'deployment-id': '5',
+      'deployment-status': 'success',
+      'app-version': 'G.A.shop;3',
+      result: JSON.stringify(deployed),
+    });
     expect(step.summary).toContain('### shiplog deploy');
     expect(step.annotations).toEqual([]);
     expect(step.failure).toBeUndefined();
   });
 
   it("a failure: the error's message with its next step as the hint", () => {
-    const failed = { ok: false, operation: 'move', error: { code: 'APPROVAL_REQUIRED', message: 'prod needs an approval', exitCode: 1, hint: 'run approve first' } };
+    const failed = {
+      ok: false,
+      operation: 'move',
+      error: { code: 'APPROVAL_REQUIRED', message: 'prod needs an approval', exitCode: 1, hint: 'run approve first' },
+    };
     const report = buildReport('move', failed);
-    expect(githubStepReport(report, 1).failure).toBe(report.nextStep ? `prod needs an approval (hint: ${report.nextStep})` : 'prod needs an approval');
+    expect(githubStepReport(report, 1).failure).toBe(
+      report.nextStep ? `prod needs an approval (hint: ${report.nextStep})` : 'prod needs an approval',
+    );
     expect(githubStepReport(report, 1).failure).toMatch(/^prod needs an approval/);
   });
 
@@ -92,7 +119,9 @@ describe('githubStepReport', () => {
 
   it('the dashboard follows the summary, or one line points at the page', () => {
     const report = buildReport('deploy', deployed);
-    expect(githubStepReport(report, 0, { markdown: '## Release dashboard body', where: { name: 'a', href: 'https://x/a' } }).summary).toMatch(/### shiplog deploy[\s\S]*## Release dashboard body[\s\S]*\[a\]\(https:\/\/x\/a\)/);
+    expect(
+      githubStepReport(report, 0, { markdown: '## Release dashboard body', where: { name: 'a', href: 'https://x/a' } }).summary,
+    ).toMatch(/### shiplog deploy[\s\S]*## Release dashboard body[\s\S]*\[a\]\(https:\/\/x\/a\)/);
     expect(githubStepReport(report, 0, { where: { name: 'shiplog-report.html' } }).summary).toContain('`shiplog-report.html`');
   });
 
@@ -108,7 +137,7 @@ describe('githubStepReport', () => {
 });
 
 describe('result accessors', () => {
-  it("appVersionOf: the name, from the result or from its deployment; recordedCommitOf: the GitCommit attribute", () => {
+  it('appVersionOf: the name, from the result or from its deployment; recordedCommitOf: the GitCommit attribute', () => {
     expect(appVersionOf({ appVersion: { id: 'av:1', name: 'G.A.shop;1' } })).toBe('G.A.shop;1');
     expect(appVersionOf({ appVersion: 'G.A.shop;2' })).toBe('G.A.shop;2');
     expect(appVersionOf(deployed)).toBe('G.A.shop;3');

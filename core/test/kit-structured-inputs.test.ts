@@ -20,7 +20,9 @@ const TERMS = { noun: 'plugin option', envGroup: 'credentials', setVariable: 'se
 
 describe('option types and defaults from the table', () => {
   it('are the value options the platform exposes for a command, in table order', () => {
-    const names = platformParams('buildkite', 'deploy').filter((p) => p.channel === 'value').map((p) => p.name);
+    const names = platformParams('buildkite', 'deploy')
+      .filter((p) => p.channel === 'value')
+      .map((p) => p.name);
     expect([...optionTypes('buildkite', 'deploy').keys()]).toEqual(names);
     expect(optionTypes('buildkite', 'deploy').get('dry-run')).toBe('boolean');
     expect(optionTypes('buildkite', 'deploy').get('attr')).toBe('list');
@@ -34,7 +36,12 @@ describe('option types and defaults from the table', () => {
   });
 
   it('env-name defaults are the variables the core reads', () => {
-    expect(envNameDefaults('buildkite')).toEqual({ 'store-password': 'SHIPLOG_STORE_PASSWORD', dhurl: 'DHURL', dhuser: 'DHUSER', dhpass: 'DHPASS' });
+    expect(envNameDefaults('buildkite')).toEqual({
+      'store-password': 'SHIPLOG_STORE_PASSWORD',
+      dhurl: 'DHURL',
+      dhuser: 'DHUSER',
+      dhpass: 'DHPASS',
+    });
     expect(envNameDefaults('circleci')).toMatchObject({ dhpass: 'DHPASS', store_password: 'SHIPLOG_STORE_PASSWORD' });
     expect(envNameDefaults('github')).toEqual({});
   });
@@ -42,7 +49,13 @@ describe('option types and defaults from the table', () => {
 
 describe('optionArgs', () => {
   it('maps values to --name=value in table order, lists one flag an item, null as unset', () => {
-    const args = optionArgs('buildkite', 'deploy', { env: 'qa', attr: ['A=1', 'B=x=y'], application: 'G.A.shop', 'dry-run': false, 'exit-code': 0, 'log-url': null }, TERMS, []);
+    const args = optionArgs(
+      'buildkite',
+      'deploy',
+      { env: 'qa', attr: ['A=1', 'B=x=y'], application: 'G.A.shop', 'dry-run': false, 'exit-code': 0, 'log-url': null },
+      TERMS,
+      [],
+    );
     expect(args).toEqual(['--dry-run=false', '--attr=A=1', '--attr=B=x=y', '--application=G.A.shop', '--env=qa', '--exit-code=0']);
     expect(optionArgs('buildkite', 'deploy', { attr: 'A=1' }, TERMS, [])).toEqual(['--attr=A=1']);
   });
@@ -69,8 +82,12 @@ describe('the env-name channel', () => {
   it('names default to the table and may be renamed, only to variable names, only known keys', () => {
     expect(envNameVars('buildkite', undefined, TERMS).dhpass).toBe('DHPASS');
     expect(envNameVars('buildkite', { dhpass: 'MY_PASS' }, TERMS).dhpass).toBe('MY_PASS');
-    expect(() => envNameVars('buildkite', { dhpass: 'hunter2 in clear' }, TERMS)).toThrow(/^credentials\.dhpass must name an environment variable/);
-    expect(() => envNameVars('buildkite', { token: 'X' }, TERMS)).toThrow(/^unknown credentials key "token" \(expected store-password, dhurl, dhuser, dhpass\)$/);
+    expect(() => envNameVars('buildkite', { dhpass: 'hunter2 in clear' }, TERMS)).toThrow(
+      /^credentials\.dhpass must name an environment variable/,
+    );
+    expect(() => envNameVars('buildkite', { token: 'X' }, TERMS)).toThrow(
+      /^unknown credentials key "token" \(expected store-password, dhurl, dhuser, dhpass\)$/,
+    );
     expect(() => envNameVars('buildkite', ['DHPASS'], TERMS)).toThrow(/"credentials" must be a mapping/);
   });
 
@@ -93,7 +110,9 @@ describe('the env-name channel', () => {
 
   it('a renamed server URL variable must hold a value unless the backend is local or the URL is an option', () => {
     const vars = envNameVars('buildkite', { dhurl: 'X_URL' }, TERMS);
-    expect(() => requireNamedServerUrl('buildkite', vars, {}, {}, TERMS)).toThrow(/^credentials\.dhurl names X_URL, but X_URL is unset or empty in this job: set it or use backend: local$/);
+    expect(() => requireNamedServerUrl('buildkite', vars, {}, {}, TERMS)).toThrow(
+      /^credentials\.dhurl names X_URL, but X_URL is unset or empty in this job: set it or use backend: local$/,
+    );
     expect(() => requireNamedServerUrl('buildkite', vars, {}, { X_URL: '' }, TERMS)).toThrow(ConfigError);
     for (const [config, env] of [
       [{}, { X_URL: 'https://dh' }],
@@ -109,7 +128,14 @@ describe('the env-name channel', () => {
 
 describe('structuredCommand', () => {
   it('the operation, the credential variables and the arguments of one mapping', () => {
-    expect(structuredCommand('buildkite', { operation: 'approve', application: 'G.A.shop', stage: 'qa', credentials: { dhpass: 'P' } }, {}, TERMS)).toEqual({
+    expect(
+      structuredCommand(
+        'buildkite',
+        { operation: 'approve', application: 'G.A.shop', stage: 'qa', credentials: { dhpass: 'P' } },
+        {},
+        TERMS,
+      ),
+    ).toEqual({
       command: 'approve',
       vars: { 'store-password': 'SHIPLOG_STORE_PASSWORD', dhurl: 'DHURL', dhuser: 'DHUSER', dhpass: 'P' },
       args: ['--application=G.A.shop', '--stage=qa'],

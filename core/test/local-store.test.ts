@@ -44,13 +44,29 @@ async function seed(b: Backend, attributes: Record<string, string> = {}): Promis
     await b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'svc', version: '1', kind: 'docker', attributes, provenance: PROV, at: AT })
   ).value;
   const av = (
-    await b.putApplicationVersion({ application: 'GLOBAL.Acme.app', autoIncrement: false, component: cv, initialStage: 'dev', provenance: PROV, at: AT })
+    await b.putApplicationVersion({
+      application: 'GLOBAL.Acme.app',
+      autoIncrement: false,
+      component: cv,
+      initialStage: 'dev',
+      provenance: PROV,
+      at: AT,
+    })
   ).value;
   return { cv, av };
 }
 
 const deploy = (b: Backend, av: ApplicationVersion, exitCode = 0, log: string[] = ['ok']) =>
-  b.recordDeployment({ appVersion: av, environment: 'dev', exitCode, log, startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+  b.recordDeployment({
+    appVersion: av,
+    environment: 'dev',
+    exitCode,
+    log,
+    startedAt: AT,
+    finishedAt: AT,
+    mode: 'record',
+    provenance: PROV,
+  });
 
 describe('creation', () => {
   it('answers empty results for a store that does not exist and creates nothing', async () => {
@@ -134,14 +150,20 @@ describe('a directory that is not a store', () => {
   it.each([
     ['missing', async () => undefined],
     ['empty', async () => mkdir(stateDir)],
-    ['holding only empty tmp/ and log/ (a first write cut short)', async () => {
-      await mkdir(join(stateDir, 'tmp'), { recursive: true });
-      await mkdir(join(stateDir, 'log'));
-    }],
-    ['holding only a schema.json another shiplog is creating', async () => {
-      await mkdir(stateDir);
-      await writeFile(join(stateDir, `${SCHEMA_FILE}.999999.0a1b2c.new`), '{"format":"shiplog-local-store"');
-    }],
+    [
+      'holding only empty tmp/ and log/ (a first write cut short)',
+      async () => {
+        await mkdir(join(stateDir, 'tmp'), { recursive: true });
+        await mkdir(join(stateDir, 'log'));
+      },
+    ],
+    [
+      'holding only a schema.json another shiplog is creating',
+      async () => {
+        await mkdir(stateDir);
+        await writeFile(join(stateDir, `${SCHEMA_FILE}.999999.0a1b2c.new`), '{"format":"shiplog-local-store"');
+      },
+    ],
   ])('a directory %s becomes a new store', async (_, prepare) => {
     await prepare();
     const b = await open();
@@ -215,17 +237,114 @@ describe('bad input', () => {
       [() => move({ from: { name: 'qa', domain: 'qa' }, requiresApproval: false }), InvalidInputError],
       [() => move({ appVersion: ghost }), NotFoundError],
       [() => deploy(b, ghost), NotFoundError],
-      [() => b.recordDeployment({ appVersion: av, environment: ' ', exitCode: 0.5, log: [], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV }), InvalidInputError],
+      [
+        () =>
+          b.recordDeployment({
+            appVersion: av,
+            environment: ' ',
+            exitCode: 0.5,
+            log: [],
+            startedAt: AT,
+            finishedAt: AT,
+            mode: 'record',
+            provenance: PROV,
+          }),
+        InvalidInputError,
+      ],
       [() => b.recordApproval({ appVersion: ghost.name, stage: 'prod', approved: true, by: 'me', at: AT }), NotFoundError],
-      [() => b.putApplicationVersion({ application: 'GLOBAL.Acme.app', autoIncrement: false, component: { ...cv, name: 'GLOBAL.Acme.svc;9' }, initialStage: 'dev', provenance: PROV, at: AT }), NotFoundError],
-      [() => b.putApplicationVersion({ application: 'nodomain', autoIncrement: false, component: cv, initialStage: 'dev', provenance: PROV, at: AT }), InvalidInputError],
-      [() => b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'svc', version: '', kind: 'docker', attributes: {}, provenance: PROV, at: AT }), InvalidInputError],
+      [
+        () =>
+          b.putApplicationVersion({
+            application: 'GLOBAL.Acme.app',
+            autoIncrement: false,
+            component: { ...cv, name: 'GLOBAL.Acme.svc;9' },
+            initialStage: 'dev',
+            provenance: PROV,
+            at: AT,
+          }),
+        NotFoundError,
+      ],
+      [
+        () =>
+          b.putApplicationVersion({
+            application: 'nodomain',
+            autoIncrement: false,
+            component: cv,
+            initialStage: 'dev',
+            provenance: PROV,
+            at: AT,
+          }),
+        InvalidInputError,
+      ],
+      [
+        () =>
+          b.putComponentVersion({
+            domain: 'GLOBAL.Acme',
+            short: 'svc',
+            version: '',
+            kind: 'docker',
+            attributes: {},
+            provenance: PROV,
+            at: AT,
+          }),
+        InvalidInputError,
+      ],
       [() => b.history({ limit: -1 }), InvalidInputError],
       // name parts holding the separator or a control character (naming.ts namePartProblem)
-      [() => b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'svc', variant: 'a;b', version: '2', kind: 'docker', attributes: {}, provenance: PROV, at: AT }), InvalidInputError],
-      [() => b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'svc\nx', version: '2', kind: 'docker', attributes: {}, provenance: PROV, at: AT }), InvalidInputError],
-      [() => b.putApplicationVersion({ application: 'GLOBAL.Acme.app', version: '2\r', autoIncrement: false, component: cv, initialStage: 'dev', provenance: PROV, at: AT }), InvalidInputError],
-      [() => b.recordDeployment({ appVersion: av, environment: 'dev\nshiplog: error: forged', exitCode: 0, log: [], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV }), InvalidInputError],
+      [
+        () =>
+          b.putComponentVersion({
+            domain: 'GLOBAL.Acme',
+            short: 'svc',
+            variant: 'a;b',
+            version: '2',
+            kind: 'docker',
+            attributes: {},
+            provenance: PROV,
+            at: AT,
+          }),
+        InvalidInputError,
+      ],
+      [
+        () =>
+          b.putComponentVersion({
+            domain: 'GLOBAL.Acme',
+            short: 'svc\nx',
+            version: '2',
+            kind: 'docker',
+            attributes: {},
+            provenance: PROV,
+            at: AT,
+          }),
+        InvalidInputError,
+      ],
+      [
+        () =>
+          b.putApplicationVersion({
+            application: 'GLOBAL.Acme.app',
+            version: '2\r',
+            autoIncrement: false,
+            component: cv,
+            initialStage: 'dev',
+            provenance: PROV,
+            at: AT,
+          }),
+        InvalidInputError,
+      ],
+      [
+        () =>
+          b.recordDeployment({
+            appVersion: av,
+            environment: 'dev\nshiplog: error: forged',
+            exitCode: 0,
+            log: [],
+            startedAt: AT,
+            finishedAt: AT,
+            mode: 'record',
+            provenance: PROV,
+          }),
+        InvalidInputError,
+      ],
     ];
     for (const [p, cls] of attempts) await expect(p()).rejects.toBeInstanceOf(cls);
     expect(await snapshotDir(stateDir)).toEqual(before);
@@ -308,7 +427,20 @@ describe('journal and deployment log', () => {
     // Stage what a crashed writer committed but never applied: a deployment plus a new meta.
     const store = new LocalStore(stateDir, { lockTimeoutMs: 1000, segmentBytes: 1 << 20, now: () => new Date(AT) });
     const tx = new Transaction(store, await store.readMeta());
-    tx.appendLog({ id: tx.meta.next.deployment++, appVersion: av.name, application: av.application, environment: 'qa', componentVersions: av.components, exitCode: 1, status: 'failed', startedAt: AT, finishedAt: AT, log: [], mode: 'record', provenance: PROV });
+    tx.appendLog({
+      id: tx.meta.next.deployment++,
+      appVersion: av.name,
+      application: av.application,
+      environment: 'qa',
+      componentVersions: av.components,
+      exitCode: 1,
+      status: 'failed',
+      startedAt: AT,
+      finishedAt: AT,
+      log: [],
+      mode: 'record',
+      provenance: PROV,
+    });
     await writeFile(join(stateDir, JOURNAL_FILE), JSON.stringify(tx.toJournal(1 << 20)));
     expect((await b.history({})).map((d) => [d.id, d.environment])).toEqual([[1, 'qa']]);
     await expect(stat(join(stateDir, JOURNAL_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
@@ -388,8 +520,27 @@ describe('journal and deployment log', () => {
     for (const f of segments.slice(0, -1)) await writeFile(join(stateDir, 'log', f), 'not json\n'.repeat(50));
     expect(await b.getComponentVersion(cv.name)).toBeDefined();
     expect((await b.listComponentVersions(cv.base)).length).toBe(1);
-    const cv2 = (await b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'svc', version: '2', kind: 'docker', attributes: {}, provenance: PROV, at: AT })).value;
-    const av2 = (await b.putApplicationVersion({ application: 'GLOBAL.Acme.app', autoIncrement: false, component: cv2, initialStage: 'dev', provenance: PROV, at: AT })).value;
+    const cv2 = (
+      await b.putComponentVersion({
+        domain: 'GLOBAL.Acme',
+        short: 'svc',
+        version: '2',
+        kind: 'docker',
+        attributes: {},
+        provenance: PROV,
+        at: AT,
+      })
+    ).value;
+    const av2 = (
+      await b.putApplicationVersion({
+        application: 'GLOBAL.Acme.app',
+        autoIncrement: false,
+        component: cv2,
+        initialStage: 'dev',
+        provenance: PROV,
+        at: AT,
+      })
+    ).value;
     expect(await b.getApplicationVersion(av2.name)).toBeDefined();
     expect((await deploy(b, av2)).id).toBe(21);
     expect((await b.status({ environment: 'dev' }))[0]).toMatchObject({ appVersion: av2.name, deploymentId: 21 });
@@ -398,7 +549,7 @@ describe('journal and deployment log', () => {
     await expect(b.history({})).rejects.toBeInstanceOf(ConfigError);
   });
 
-  it('reads records across the backward reader\'s chunk boundaries intact (large logs, multi-byte text)', async () => {
+  it("reads records across the backward reader's chunk boundaries intact (large logs, multi-byte text)", async () => {
     const b = await open();
     const { av } = await seed(b);
     const sizes = [1, 90_000, 300_000, 7, 260_000, 123_456];

@@ -5,7 +5,6 @@ import { APP, makeRepoWithAppVersion, type TestRepo } from './execute-fixtures.j
 let repo: TestRepo;
 afterEach(() => repo?.cleanup());
 
-
 describe('move', () => {
   it('moves to the next stage by default, with the target stage task', async () => {
     repo = await makeRepoWithAppVersion();
@@ -38,7 +37,9 @@ describe('move', () => {
     expect(r.exitCode, r.err).toBe(0);
     expect(r.result).toMatchObject({ moved: true, to: 'qa', notes: 'smoke ok, pw ***' });
     const stored = [...repo.storeSnapshot().values()].map((b64) => Buffer.from(b64, 'base64').toString('utf8'));
-    const doc = stored.map((t) => JSON.parse(t.split('\n')[0]) as { moves?: { to: string; notes?: string }[] }).find((d) => d.moves?.length);
+    const doc = stored
+      .map((t) => JSON.parse(t.split('\n')[0]) as { moves?: { to: string; notes?: string }[] })
+      .find((d) => d.moves?.length);
     expect(doc?.moves).toEqual([expect.objectContaining({ from: 'dev', to: 'qa', notes: 'smoke ok, pw ***' })]);
     expect(stored.join('\n')).not.toContain('dh-pass-123');
     const plain = await repo.run('move', { application: APP });

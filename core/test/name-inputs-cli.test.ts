@@ -22,14 +22,27 @@ const UPDATE = ['version-update', '--component-name', 'GLOBAL.A.c', '--component
 
 // [what the error names, command line, extra environment]
 const BAD: [string, string[], Record<string, string>?][] = [
-  ['component name "GLOBAL.A.c\\nshiplog: error: forged" contains a newline (U+000A)', ['version-update', '--component-name', 'GLOBAL.A.c\nshiplog: error: forged', '--component-version', '2']],
+  [
+    'component name "GLOBAL.A.c\\nshiplog: error: forged" contains a newline (U+000A)',
+    ['version-update', '--component-name', 'GLOBAL.A.c\nshiplog: error: forged', '--component-version', '2'],
+  ],
   ['--component-variant "x;y" contains ";"', [...UPDATE, '--component-variant', 'x;y']],
-  ['--component-version "1\\r2" contains a carriage return (U+000D)', ['version-update', '--component-name', 'GLOBAL.A.c', '--component-version', '1\r2']],
-  ['COMPONENT_VERSION (for --component-version) "1;2" contains ";"', ['version-update', '--component-name', 'GLOBAL.A.c'], { COMPONENT_VERSION: '1;2' }],
+  [
+    '--component-version "1\\r2" contains a carriage return (U+000D)',
+    ['version-update', '--component-name', 'GLOBAL.A.c', '--component-version', '1\r2'],
+  ],
+  [
+    'COMPONENT_VERSION (for --component-version) "1;2" contains ";"',
+    ['version-update', '--component-name', 'GLOBAL.A.c'],
+    { COMPONENT_VERSION: '1;2' },
+  ],
   ['application name "GLOBAL.A.app\\tx" contains a tab (U+0009)', ['approve', '--application', 'GLOBAL.A.app\tx']],
   ['application version "1;2" contains ";"', ['move', '--application', APP, '--app-version', '1;2']],
   ['application version "2\\u007f" contains a DEL (U+007F)', [...UPDATE, '--app-version', '2\u007f']],
-  ['--env "dev\\rshiplog: error: forged" contains a carriage return (U+000D)', ['deploy', '--application', APP, '--env', 'dev\rshiplog: error: forged', '--exit-code', '0']],
+  [
+    '--env "dev\\rshiplog: error: forged" contains a carriage return (U+000D)',
+    ['deploy', '--application', APP, '--env', 'dev\rshiplog: error: forged', '--exit-code', '0'],
+  ],
   ['--env "dev;qa" contains ";"', ['status', '--env', 'dev;qa']],
   ['component variant "ma\\u0001in" contains a control character (U+0001)', ['history', '--component-name', 'GLOBAL.A.c;ma\u0001in']],
 ];

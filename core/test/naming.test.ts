@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../src/errors.js';
-import { applicationParts, cleanVariant, cleanVersion, componentMatches, componentParts, namePartProblem, splitDomain } from '../src/naming.js';
+import {
+  applicationParts,
+  cleanVariant,
+  cleanVersion,
+  componentMatches,
+  componentParts,
+  namePartProblem,
+  splitDomain,
+} from '../src/naming.js';
 
 const REFUSED: [string, string][] = [
   [';', '";"'],
@@ -74,7 +82,10 @@ describe('name parts refuse ";" and control characters', () => {
 
   it.each([
     // what Ortelius accepts and cleans keeps working
-    [['GLOBAL.Acme.Store.hello-svc', 'feature/x-y.z', 'v1.2.1-g61ba0ab'], { short: 'hello-svc', variant: 'feature_x_y_z', version: 'v1_2_1_g61ba0ab' }],
+    [
+      ['GLOBAL.Acme.Store.hello-svc', 'feature/x-y.z', 'v1.2.1-g61ba0ab'],
+      { short: 'hello-svc', variant: 'feature_x_y_z', version: 'v1_2_1_g61ba0ab' },
+    ],
     [['GLOBAL.Acme.Store.hello-svc;main;v1.2.1', undefined, undefined], { variant: 'main', version: 'v1_2_1' }],
     [['GLOBAL.Acme.Store.hello-svc', undefined, 'main-v1.2'], { variant: 'main', version: 'v1_2' }],
     [['GLOBAL.Acme.Store.hello svc', 'my branch', 'v 1'], { short: 'hello svc', variant: 'my branch', version: 'v 1' }],

@@ -47,8 +47,15 @@ async function backendRun(short: string, version: string, app: string): Promise<
 
 async function cliRun(name: string, version: string, app: string): Promise<number> {
   const before = emu.requests.length;
-  const host = createMemoryHost({ cwd: dir, env: { DHURL: emu.url, DHUSER: DEFAULT_USER, DHPASS: DEFAULT_PASSWORD, PATH: process.env.PATH ?? '' } });
-  const r = await execute('version-update', { 'component-name': name, 'component-variant': 'main', 'component-version': version, application: app }, host);
+  const host = createMemoryHost({
+    cwd: dir,
+    env: { DHURL: emu.url, DHUSER: DEFAULT_USER, DHPASS: DEFAULT_PASSWORD, PATH: process.env.PATH ?? '' },
+  });
+  const r = await execute(
+    'version-update',
+    { 'component-name': name, 'component-variant': 'main', 'component-version': version, application: app },
+    host,
+  );
   expect(r.exitCode, JSON.stringify(r.result)).toBe(0);
   return emu.requests.length - before;
 }
@@ -60,8 +67,16 @@ describe('docs/ortelius.md call counts for version-update', () => {
     const next = docRow('a new version of the component into the next application version');
 
     const counted = {
-      backend: [await backendRun('api', 'v1', 'GLOBAL.Acme.Store.portal'), await backendRun('api', 'v1', 'GLOBAL.Acme.Store.portal'), await backendRun('api', 'v2', 'GLOBAL.Acme.Store.portal')],
-      cli: [await cliRun('GLOBAL.Acme.Cli.api', 'v1', 'GLOBAL.Acme.Cli.portal'), await cliRun('GLOBAL.Acme.Cli.api', 'v1', 'GLOBAL.Acme.Cli.portal'), await cliRun('GLOBAL.Acme.Cli.api', 'v2', 'GLOBAL.Acme.Cli.portal')],
+      backend: [
+        await backendRun('api', 'v1', 'GLOBAL.Acme.Store.portal'),
+        await backendRun('api', 'v1', 'GLOBAL.Acme.Store.portal'),
+        await backendRun('api', 'v2', 'GLOBAL.Acme.Store.portal'),
+      ],
+      cli: [
+        await cliRun('GLOBAL.Acme.Cli.api', 'v1', 'GLOBAL.Acme.Cli.portal'),
+        await cliRun('GLOBAL.Acme.Cli.api', 'v1', 'GLOBAL.Acme.Cli.portal'),
+        await cliRun('GLOBAL.Acme.Cli.api', 'v2', 'GLOBAL.Acme.Cli.portal'),
+      ],
     };
     expect({ backend: [first[1], rerun[1], next[1]], cli: [first[2], rerun[2], next[2]] }).toEqual(counted);
     // the aim: at most 12 on a first run (13 with the stage the new version starts in) and 4 on a re-run

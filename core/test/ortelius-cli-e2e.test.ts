@@ -52,7 +52,20 @@ function shiplog(args: string[], env: Record<string, string> = {}): Promise<Run>
 }
 
 const versionUpdate = (version = 'v1.2.0-g61ba0ab') =>
-  shiplog(['version-update', '--json', '--component-name', COMP, '--component-variant', 'main', '--component-version', version, '--application', APP, '--app-version', '1.0.0']);
+  shiplog([
+    'version-update',
+    '--json',
+    '--component-name',
+    COMP,
+    '--component-variant',
+    'main',
+    '--component-version',
+    version,
+    '--application',
+    APP,
+    '--app-version',
+    '1.0.0',
+  ]);
 
 const CREATING = ['/new/compver/', '/newappver/', '/new/application/', '/UpdateSummaryData', '/UpdateAttrs', '/replace/', '/msapi/'];
 
@@ -114,14 +127,28 @@ describe('shiplog CLI against the Ortelius emulator', () => {
     expect(refused.code).toBe(1);
     const approve = await shiplog(['approve', '--application', APP, '--app-version', '1.0.0', '--stage', 'prod', '--notes', 'ship it']);
     expect(approve.code).toBe(0);
-    expect(emu.requests.some((r) => r.path.startsWith('/dmadminweb/API/approve/') && r.query.approve === 'Y' && r.query.notes === 'ship it')).toBe(true);
+    expect(
+      emu.requests.some((r) => r.path.startsWith('/dmadminweb/API/approve/') && r.query.approve === 'Y' && r.query.notes === 'ship it'),
+    ).toBe(true);
     const toProd = await shiplog(['move', '--application', APP, '--app-version', '1.0.0', '--to', 'prod', '--json']);
     expect(toProd.code).toBe(0);
     expect(emu.state.findApplication(`${APP};1_0_0`)!.currentDomainId).toBe(emu.state.findDomain('prod')!.id);
   });
 
   it('server-side deploy: success streams the log (exit 0), failure exits 1', async () => {
-    await shiplog(['version-update', '--component-name', COMP, '--component-variant', 'main', '--component-version', 'v1.3.0', '--application', APP, '--app-version', '2.0.0']);
+    await shiplog([
+      'version-update',
+      '--component-name',
+      COMP,
+      '--component-variant',
+      'main',
+      '--component-version',
+      'v1.3.0',
+      '--application',
+      APP,
+      '--app-version',
+      '2.0.0',
+    ]);
     const ok = await shiplog(['deploy', '--application', APP, '--app-version', '2.0.0', '--env', 'dev']);
     expect(ok.code).toBe(0);
     expect(ok.stderr).toContain(`Deploying ${APP};2_0_0 to dev`);
@@ -158,11 +185,17 @@ describe('shiplog CLI against the Ortelius emulator', () => {
     expect(r.stderr).toContain('ECONNREFUSED');
   });
 
-  it('DHPASS appears in no byte of any run\'s output', () => {
+  it("DHPASS appears in no byte of any run's output", () => {
     expect(outputs.length).toBeGreaterThanOrEqual(20);
     const all = outputs.join('\n');
     const b64 = Buffer.from(PASSWORD).toString('base64');
-    for (const form of [PASSWORD, encodeURIComponent(PASSWORD), encodeURIComponent(PASSWORD).replace(/%20/g, '+'), b64, b64.replace(/=+$/, '')]) {
+    for (const form of [
+      PASSWORD,
+      encodeURIComponent(PASSWORD),
+      encodeURIComponent(PASSWORD).replace(/%20/g, '+'),
+      b64,
+      b64.replace(/=+$/, ''),
+    ]) {
       expect(all.includes(form), form).toBe(false);
     }
   });

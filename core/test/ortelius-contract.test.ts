@@ -36,7 +36,11 @@ describe('session', () => {
       expect(r.host).toBe(hostHeader);
       expect(r.path).not.toBe('/dmadminweb/API/login');
     }
-    expect(emu.requests.filter((r) => r.method === 'POST' && r.path !== '/dmadminweb/API/login').every((r) => r.contentType === 'application/json')).toBe(true);
+    expect(
+      emu.requests
+        .filter((r) => r.method === 'POST' && r.path !== '/dmadminweb/API/login')
+        .every((r) => r.contentType === 'application/json'),
+    ).toBe(true);
   });
 });
 
@@ -59,7 +63,11 @@ describe('putComponentVersion (section 5.2 steps 2-8)', () => {
     ]);
     expect(emu.calls()).toHaveLength(8);
     expect(JSON.parse(emu.requests[6].body)).toEqual({ GitCommit: '61ba0ab', DockerTag: 'main-v1.2.0' });
-    expect(JSON.parse(emu.requests[7].body)).toEqual({ compid: id, filetype: 'readme', file: [Buffer.from('# Cart\n').toString('base64')] });
+    expect(JSON.parse(emu.requests[7].body)).toEqual({
+      compid: id,
+      filetype: 'readme',
+      file: [Buffer.from('# Cart\n').toString('base64')],
+    });
     expect(emu.state.component(id)).toMatchObject({ name: 'cart;main;v1_2_0_g61ba0ab', kind: 'docker', parentId: base.id });
   });
 
@@ -118,9 +126,21 @@ describe('putComponentVersion (section 5.2 steps 2-8)', () => {
 
   it('uploads SBOMs to deppkg (asking sbomtype once) or to package for "fullfile"', async () => {
     const sbom = JSON.stringify({ bomFormat: 'CycloneDX', components: [{ name: 'left-pad', version: '1.3.0' }] });
-    const r = await backend.putComponentVersion(componentSpec({ attributes: {}, sboms: [{ type: 'cyclonedx', content: sbom }, { type: 'spdx', content: '{"packages":[]}' }] }));
+    const r = await backend.putComponentVersion(
+      componentSpec({
+        attributes: {},
+        sboms: [
+          { type: 'cyclonedx', content: sbom },
+          { type: 'spdx', content: '{"packages":[]}' },
+        ],
+      }),
+    );
     const id = r.value.id;
-    expect(emu.calls().slice(-3)).toEqual(['GET /msapi/sbomtype', `POST /msapi/deppkg/cyclonedx?compid=${id}`, `POST /msapi/deppkg/spdx?compid=${id}`]);
+    expect(emu.calls().slice(-3)).toEqual([
+      'GET /msapi/sbomtype',
+      `POST /msapi/deppkg/cyclonedx?compid=${id}`,
+      `POST /msapi/deppkg/spdx?compid=${id}`,
+    ]);
     expect(emu.requests[emu.requests.length - 2].body).toBe(sbom);
     emu.state.sbomType = 'fullfile';
     const { backend: other } = await openAgainst(emu);
@@ -159,12 +179,17 @@ describe('listComponentVersions (envscript: GIT_PREVIOUS_COMPONENT_COMMIT)', () 
 
 describe('latestComponentVersion', () => {
   it('answers the newest version with two calls whatever the history, undefined for a base without versions', async () => {
-    for (const v of ['v1', 'v2', 'v3']) await backend.putComponentVersion(componentSpec({ version: v, attributes: { GitCommit: `c-${v}` } }));
+    for (const v of ['v1', 'v2', 'v3'])
+      await backend.putComponentVersion(componentSpec({ version: v, attributes: { GitCommit: `c-${v}` } }));
     const { backend: fresh } = await openAgainst(emu);
     emu.requests.length = 0;
     const latest = await fresh.latestComponentVersion!('GLOBAL.Acme.Store.cart;main');
     expect(latest).toMatchObject({ name: 'GLOBAL.Acme.Store.cart;main;v3', attributes: { GitCommit: 'c-v3' } });
-    expect(emu.calls()).toEqual([LOGIN, 'GET /dmadminweb/API/component/?name=GLOBAL.Acme.Store.cart%3Bmain&latest=Y', `GET /dmadminweb/API/getvar/component/${latest!.id}`]);
+    expect(emu.calls()).toEqual([
+      LOGIN,
+      'GET /dmadminweb/API/component/?name=GLOBAL.Acme.Store.cart%3Bmain&latest=Y',
+      `GET /dmadminweb/API/getvar/component/${latest!.id}`,
+    ]);
     emu.state.createComponent('GLOBAL.Acme.Store', 'empty;main');
     expect(await fresh.latestComponentVersion!('GLOBAL.Acme.Store.empty;main')).toBeUndefined();
     expect(await fresh.latestComponentVersion!('GLOBAL.Acme.Store.nope;main')).toBeUndefined();
@@ -243,7 +268,15 @@ describe('approve, move, deploy', () => {
   it('approve sends the numeric id, approve=Y|N and the notes, then keeps the decision per stage', async () => {
     const a = await appVersion();
     emu.requests.length = 0;
-    await backend.recordApproval({ appVersion: a.name, stage: 'prod', approved: false, by: 'ada', at: AT, notes: 'not yet; see #12', provenance: CI });
+    await backend.recordApproval({
+      appVersion: a.name,
+      stage: 'prod',
+      approved: false,
+      by: 'ada',
+      at: AT,
+      notes: 'not yet; see #12',
+      provenance: CI,
+    });
     expect(emu.calls()).toEqual([
       `GET /dmadminweb/API/approve/${a.id}?approve=N&notes=not%20yet%3B%20see%20%2312`,
       `POST /dmadminweb/API/setvar/application/${a.id}`,
@@ -289,7 +322,15 @@ describe('approve, move, deploy', () => {
     const polls = calls.slice(1, -1);
     expect(polls.length).toBeGreaterThanOrEqual(1);
     expect(new Set(polls)).toEqual(new Set([`GET /dmadminweb/API/log/${id}?checkcomplete=Y`]));
-    expect(d).toMatchObject({ id, appVersion: a.name, environment: 'dev', exitCode: 0, status: 'success', mode: 'server', componentVersions: a.components });
+    expect(d).toMatchObject({
+      id,
+      appVersion: a.name,
+      environment: 'dev',
+      exitCode: 0,
+      status: 'success',
+      mode: 'server',
+      componentVersions: a.components,
+    });
     expect(d.log).toHaveLength(5);
   });
 

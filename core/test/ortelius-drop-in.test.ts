@@ -12,13 +12,25 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execute } from '../src/execute.js';
 import { createMemoryHost } from '../src/host.js';
 import type { CommandName } from '../src/inputs.js';
-import { DEFAULT_PASSWORD, DEFAULT_USER, type EmulatorOptions, type OrteliusEmulator, startOrteliusEmulator } from './ortelius-emulator/index.js';
+import {
+  DEFAULT_PASSWORD,
+  DEFAULT_USER,
+  type EmulatorOptions,
+  type OrteliusEmulator,
+  startOrteliusEmulator,
+} from './ortelius-emulator/index.js';
 
 const APP = 'GLOBAL.Acme.Store.shop';
 const COMP = 'GLOBAL.Acme.Store.cart';
 const NOW = new Date('2026-05-06T07:08:09.000Z');
 /** A Jenkins build: the deployment key is jenkins:<build>:<job>. */
-const CI_ENV = { JENKINS_URL: 'https://ci.example/', BUILD_NUMBER: '41', BUILD_ID: '41', JOB_NAME: 'shop/main', BUILD_URL: 'https://ci.example/job/shop/41/' };
+const CI_ENV = {
+  JENKINS_URL: 'https://ci.example/',
+  BUILD_NUMBER: '41',
+  BUILD_ID: '41',
+  JOB_NAME: 'shop/main',
+  BUILD_URL: 'https://ci.example/job/shop/41/',
+};
 
 let dir: string;
 const emus: OrteliusEmulator[] = [];
@@ -36,7 +48,12 @@ async function server(opts: EmulatorOptions = {}): Promise<OrteliusEmulator> {
   return emu;
 }
 
-async function run(emu: OrteliusEmulator, command: CommandName, inputs: Record<string, string | string[]>, env: Record<string, string> = {}) {
+async function run(
+  emu: OrteliusEmulator,
+  command: CommandName,
+  inputs: Record<string, string | string[]>,
+  env: Record<string, string> = {},
+) {
   const host = createMemoryHost({
     cwd: dir,
     now: () => NOW,
@@ -61,10 +78,22 @@ function stableDump(emu: OrteliusEmulator): unknown {
 }
 
 const versionUpdate = (emu: OrteliusEmulator, extra: Record<string, string | string[]> = {}, env: Record<string, string> = {}) =>
-  run(emu, 'version-update', { 'component-name': COMP, 'component-variant': 'main', 'component-version': '1.2.0', application: APP, 'app-version': '1.0.0', ...extra }, env);
+  run(
+    emu,
+    'version-update',
+    {
+      'component-name': COMP,
+      'component-variant': 'main',
+      'component-version': '1.2.0',
+      application: APP,
+      'app-version': '1.0.0',
+      ...extra,
+    },
+    env,
+  );
 
 describe('names shiplog.toml does not define come from the server', () => {
-  it('deploy --env with a full Ortelius name (as dh takes it), or a short one within the application\'s domain', async () => {
+  it("deploy --env with a full Ortelius name (as dh takes it), or a short one within the application's domain", async () => {
     const emu = await server({ environments: ['GLOBAL.Acme.Store.staging', 'GLOBAL.Other.staging', 'GLOBAL.Acme.Store.perf'] });
     expect((await versionUpdate(emu)).exitCode).toBe(0);
     const full = await run(emu, 'deploy', { application: APP, 'app-version': '1.0.0', env: 'GLOBAL.Acme.Store.perf' });
@@ -82,19 +111,36 @@ describe('names shiplog.toml does not define come from the server', () => {
     const before = emu.dump();
     const r = await run(emu, 'deploy', { application: APP, 'app-version': '1.0.0', env: 'GLOBAL.Acme.Store.stagin' });
     expect(r.exitCode).toBe(2);
-    expect(r.message).toBe('unknown environment "GLOBAL.Acme.Store.stagin": not in the pipeline config nor on the Ortelius server (did you mean GLOBAL.Acme.Store.staging?)');
+    expect(r.message).toBe(
+      'unknown environment "GLOBAL.Acme.Store.stagin": not in the pipeline config nor on the Ortelius server (did you mean GLOBAL.Acme.Store.staging?)',
+    );
     expect(r.message).not.toContain('\n');
     expect(emu.dump()).toEqual(before);
   });
 
   it('move --from_domain D --task T with D only on the server: the target comes from the task', async () => {
-    const emu = await server({ stages: [{ name: 'Integration', domain: 'GLOBAL.Acme.Integration' }, { name: 'Release', domain: 'GLOBAL.Acme.Release' }] });
+    const emu = await server({
+      stages: [
+        { name: 'Integration', domain: 'GLOBAL.Acme.Integration' },
+        { name: 'Release', domain: 'GLOBAL.Acme.Release' },
+      ],
+    });
     expect((await versionUpdate(emu)).exitCode).toBe(0);
-    const r = await run(emu, 'move', { application: APP, 'app-version': '1.0.0', from: 'GLOBAL.Acme.Integration', task: 'Move to Release' });
+    const r = await run(emu, 'move', {
+      application: APP,
+      'app-version': '1.0.0',
+      from: 'GLOBAL.Acme.Integration',
+      task: 'Move to Release',
+    });
     expect(r.exitCode, r.message).toBe(0);
     expect(r.result).toMatchObject({ from: 'GLOBAL.Acme.Integration', to: 'GLOBAL.Acme.Release', task: 'Move to Release', moved: true });
     expect(emu.state.findApplication(`${APP};1_0_0`)!.currentDomainId).toBe(emu.state.findDomain('GLOBAL.Acme.Release')!.id);
-    const bad = await run(emu, 'move', { application: APP, 'app-version': '1.0.0', from: 'GLOBAL.Acme.Integratoin', task: 'Move to Release' });
+    const bad = await run(emu, 'move', {
+      application: APP,
+      'app-version': '1.0.0',
+      from: 'GLOBAL.Acme.Integratoin',
+      task: 'Move to Release',
+    });
     expect(bad.exitCode).toBe(2);
     expect(bad.message).toContain('(did you mean GLOBAL.Acme.Integration?)');
   });
@@ -118,7 +164,10 @@ describe('SBOMs on both server generations', () => {
     const b = await versionUpdate(older, { sbom: [await bom()] });
     expect(b.exitCode, b.message).toBe(0);
     const cv = older.state.findComponent(`${COMP};main;1_2_0`)!;
-    expect(older.calls().filter((c) => c.includes('/msapi/'))).toEqual(['GET /msapi/sbomtype', `POST /msapi/deppkg/cyclonedx?compid=${cv.id}`]);
+    expect(older.calls().filter((c) => c.includes('/msapi/'))).toEqual([
+      'GET /msapi/sbomtype',
+      `POST /msapi/deppkg/cyclonedx?compid=${cv.id}`,
+    ]);
     expect(cv.packages).toHaveLength(1);
   });
 
@@ -127,7 +176,9 @@ describe('SBOMs on both server generations', () => {
     emu.faults.status('POST /msapi/deppkg/', 500);
     const r = await versionUpdate(emu, { sbom: [await bom()] });
     expect(r.exitCode).toBe(1);
-    expect(r.message).toMatch(/^recorded GLOBAL\.Acme\.Store\.cart;main;1_2_0 and GLOBAL\.Acme\.Store\.shop;1_0_0, SBOM not uploaded: Ortelius answered HTTP 500/);
+    expect(r.message).toMatch(
+      /^recorded GLOBAL\.Acme\.Store\.cart;main;1_2_0 and GLOBAL\.Acme\.Store\.shop;1_0_0, SBOM not uploaded: Ortelius answered HTTP 500/,
+    );
     expect(emu.state.findApplication(`${APP};1_0_0`)!.components).toHaveLength(1);
   });
 
@@ -160,7 +211,10 @@ describe('ids the server did not return are never used', () => {
   it('a lookup answered with id 0 is not written to', async () => {
     const emu = await server();
     expect((await versionUpdate(emu)).exitCode).toBe(0);
-    emu.faults.respond('GET /dmadminweb/API/application/?name=GLOBAL.Acme.Store.shop&latest=Y', { success: true, result: { id: 0, name: 'shop;1_0_0', domain: 'GLOBAL.Acme.Store', components: [] } });
+    emu.faults.respond('GET /dmadminweb/API/application/?name=GLOBAL.Acme.Store.shop&latest=Y', {
+      success: true,
+      result: { id: 0, name: 'shop;1_0_0', domain: 'GLOBAL.Acme.Store', components: [] },
+    });
     const before = emu.dump();
     const r = await versionUpdate(emu, { 'component-version': '1.3.0', 'app-version': '' });
     expect(r.exitCode).toBe(4);
@@ -170,7 +224,7 @@ describe('ids the server did not return are never used', () => {
   });
 });
 
-describe('every success:false is an error with the server\'s message', () => {
+describe("every success:false is an error with the server's message", () => {
   it('at every step of version-update, deploy (server and record), approve and move', async () => {
     // the calls of each flow, learned from a clean run
     const probe = await server();
@@ -191,7 +245,18 @@ describe('every success:false is an error with the server\'s message', () => {
       const before = structuredClone(Object.fromEntries(Object.entries(probe.state).filter(([, v]) => typeof v !== 'function')));
       const from = probe.requests.length;
       expect((await go()).exitCode).toBe(0);
-      perFlow.push({ flow, before, calls: [...new Set(probe.requests.slice(from).map((r) => `${r.method} ${r.path}`).filter((c) => !c.endsWith('/login')))] });
+      perFlow.push({
+        flow,
+        before,
+        calls: [
+          ...new Set(
+            probe.requests
+              .slice(from)
+              .map((r) => `${r.method} ${r.path}`)
+              .filter((c) => !c.endsWith('/login')),
+          ),
+        ],
+      });
     }
     let tried = 0;
     for (const { flow, calls, before } of perFlow) {
@@ -246,52 +311,67 @@ describe('lost answers at every create and start step', () => {
     return run(emu, 'move', { application: APP, 'app-version': '1.0.0', to: 'prod' }, CI_ENV);
   };
 
-  it('answer lost, server still up: the run finds what it made (one run, no orphan, no second deployment; approve and move: exit 4, the re-run adopts)', async () => {
-    const clean = await server();
-    expect((await flow(clean)).exitCode).toBe(0);
-    for (const step of STEPS) {
-      const emu = await server();
-      emu.faults.lose(step, 1);
-      let r = await flow(emu);
-      // the answer was really lost (the step ran)
-      expect(emu.faults.rules.map((rule) => rule.times), step).toEqual([0]);
-      if (CANNOT_BE_ASKED.has(step)) {
-        // nothing to look for: exit 4 naming the lost answer, then the build's re-run adopts it without sending again
-        expect([r.exitCode, r.message], step).toEqual([4, expect.stringMatching(/the answer was lost after the request was sent/)]);
-        r = await flow(emu);
+  it(
+    'answer lost, server still up: the run finds what it made (one run, no orphan, no second deployment; approve and move: exit 4, the re-run adopts)',
+    async () => {
+      const clean = await server();
+      expect((await flow(clean)).exitCode).toBe(0);
+      for (const step of STEPS) {
+        const emu = await server();
+        emu.faults.lose(step, 1);
+        let r = await flow(emu);
+        // the answer was really lost (the step ran)
+        expect(
+          emu.faults.rules.map((rule) => rule.times),
+          step,
+        ).toEqual([0]);
+        if (CANNOT_BE_ASKED.has(step)) {
+          // nothing to look for: exit 4 naming the lost answer, then the build's re-run adopts it without sending again
+          expect([r.exitCode, r.message], step).toEqual([4, expect.stringMatching(/the answer was lost after the request was sent/)]);
+          r = await flow(emu);
+        }
+        // the step was not sent again
+        expect(sent(emu, step), step).toBe(sent(clean, step));
+        expect(r.exitCode, `${step}: ${r.message}`).toBe(0);
+        expect(stableDump(emu), step).toEqual(stableDump(clean));
       }
-      // the step was not sent again
-      expect(sent(emu, step), step).toBe(sent(clean, step));
-      expect(r.exitCode, `${step}: ${r.message}`).toBe(0);
-      expect(stableDump(emu), step).toEqual(stableDump(clean));
-    }
-  }, LOST_ANSWER_TIMEOUT_MS);
+    },
+    LOST_ANSWER_TIMEOUT_MS,
+  );
 
-  it('answer lost and the server down until the re-run: the re-run adopts, the final state equals an uninterrupted run', async () => {
-    const clean = await server();
-    expect((await flow(clean)).exitCode).toBe(0);
-    expect(clean.state.deployments).toHaveLength(2);
-    for (const step of STEPS) {
-      const emu = await server();
-      emu.faults.lose(step, 1, { thenDown: true });
-      const first = await flow(emu);
-      expect(first.exitCode, step).toBe(4);
-      expect(emu.faults.rules.map((rule) => rule.times), step).toEqual([0]);
-      emu.faults.clear();
-      const again = await flow(emu);
-      expect(again.exitCode, `${step}: ${again.message}`).toBe(0);
-      // no second approval, task run, creation or start: the re-run sent the step no more often than a clean run
-      expect(sent(emu, step), step).toBe(sent(clean, step));
-      expect(stableDump(emu), step).toEqual(stableDump(clean));
-    }
-  }, LOST_ANSWER_TIMEOUT_MS);
+  it(
+    'answer lost and the server down until the re-run: the re-run adopts, the final state equals an uninterrupted run',
+    async () => {
+      const clean = await server();
+      expect((await flow(clean)).exitCode).toBe(0);
+      expect(clean.state.deployments).toHaveLength(2);
+      for (const step of STEPS) {
+        const emu = await server();
+        emu.faults.lose(step, 1, { thenDown: true });
+        const first = await flow(emu);
+        expect(first.exitCode, step).toBe(4);
+        expect(
+          emu.faults.rules.map((rule) => rule.times),
+          step,
+        ).toEqual([0]);
+        emu.faults.clear();
+        const again = await flow(emu);
+        expect(again.exitCode, `${step}: ${again.message}`).toBe(0);
+        // no second approval, task run, creation or start: the re-run sent the step no more often than a clean run
+        expect(sent(emu, step), step).toBe(sent(clean, step));
+        expect(stableDump(emu), step).toEqual(stableDump(clean));
+      }
+    },
+    LOST_ANSWER_TIMEOUT_MS,
+  );
 });
 
 describe('approve and move are sent once per build', () => {
   it('the same build re-run sends neither again; another build or a run outside CI sends', async () => {
     const emu = await server();
     expect((await versionUpdate(emu, {}, CI_ENV)).exitCode).toBe(0);
-    const approve = (env: Record<string, string>) => run(emu, 'approve', { application: APP, 'app-version': '1.0.0', stage: 'qa', notes: 'ok' }, env);
+    const approve = (env: Record<string, string>) =>
+      run(emu, 'approve', { application: APP, 'app-version': '1.0.0', stage: 'qa', notes: 'ok' }, env);
     const approvals = () => emu.calls().filter((c) => c.startsWith('GET /dmadminweb/API/approve/')).length;
     expect((await approve(CI_ENV)).exitCode).toBe(0);
     expect((await approve(CI_ENV)).exitCode).toBe(0);

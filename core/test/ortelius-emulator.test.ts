@@ -26,13 +26,25 @@ const get = async (path: string, withCookie = true) => {
 };
 
 it('answers errors with HTTP 200 and success:false, GetTasks with a bare array, RunTask with result', async () => {
-  expect(await get('/dmadminweb/API/nothing/here')).toEqual({ status: 200, body: { success: false, error: 'Unrecognised request path: /dmadminweb/API/nothing/here' } });
-  expect(await get('/dmadminweb/API/component/?name=GLOBAL.x', false)).toEqual({ status: 200, body: { success: false, error: 'Not logged in' } });
-  expect(await get('/dmadminweb/API/assign/application/?name=a&env=b')).toMatchObject({ body: { success: false, error: 'Path contains wrong number of elements (2)' } });
+  expect(await get('/dmadminweb/API/nothing/here')).toEqual({
+    status: 200,
+    body: { success: false, error: 'Unrecognised request path: /dmadminweb/API/nothing/here' },
+  });
+  expect(await get('/dmadminweb/API/component/?name=GLOBAL.x', false)).toEqual({
+    status: 200,
+    body: { success: false, error: 'Not logged in' },
+  });
+  expect(await get('/dmadminweb/API/assign/application/?name=a&env=b')).toMatchObject({
+    body: { success: false, error: 'Path contains wrong number of elements (2)' },
+  });
   const dev = emu.state.findDomain('dev')!;
   const tasks = (await get(`/dmadminweb/GetTasks?domainid=${dev.id}`)).body as { name: string }[];
   expect(tasks.map((t) => t.name)).toEqual(['Move to qa', 'Move to prod', 'Approve', 'Deploy']);
-  expect((await get('/dmadminweb/RunTask?f=run&tid=0&id=1&pid=1')).body).toEqual({ result: false, refreshapp: false, output: 'Task 0 not found' });
+  expect((await get('/dmadminweb/RunTask?f=run&tid=0&id=1&pid=1')).body).toEqual({
+    result: false,
+    refreshapp: false,
+    output: 'Task 0 not found',
+  });
 });
 
 it('reading an old deployment log never changes which version ran last successfully', async () => {

@@ -139,10 +139,12 @@ describe('authentication', () => {
   });
 
   it('a bad URL is InvalidInputError; an unreadable CA file is ConfigError (both exit 2)', async () => {
-    expect(await caught(openOrteliusBackend(createMemoryHost(), { url: 'ftp://x', user: 'a', password: 'bbb' }))).toBeInstanceOf(InvalidInputError);
-    expect(await caught(openOrteliusBackend(createMemoryHost(), { url: emu.url, user: 'a', password: 'bbb', caCert: '/nonexistent/ca.pem' }))).toBeInstanceOf(
-      ConfigError,
+    expect(await caught(openOrteliusBackend(createMemoryHost(), { url: 'ftp://x', user: 'a', password: 'bbb' }))).toBeInstanceOf(
+      InvalidInputError,
     );
+    expect(
+      await caught(openOrteliusBackend(createMemoryHost(), { url: emu.url, user: 'a', password: 'bbb', caCert: '/nonexistent/ca.pem' })),
+    ).toBeInstanceOf(ConfigError);
   });
 
   it('--insecure warns', async () => {
@@ -163,9 +165,11 @@ describe('envelopes and business errors', () => {
     expect(err).toBeInstanceOf(BackendError);
     expect(err.exitCode).toBe(4);
     expect(err.message).toBe('Ortelius: Application Version could not be created (GET /dmadminweb/API/newappver/GLOBAL.Acme.Store.shop/)');
-    expect(await caught(backend.recordApproval({ appVersion: 'GLOBAL.Acme.Store.nope;1', stage: 'prod', approved: true, by: 'a', at: AT, provenance: CI }))).toBeInstanceOf(
-      NotFoundError,
-    );
+    expect(
+      await caught(
+        backend.recordApproval({ appVersion: 'GLOBAL.Acme.Store.nope;1', stage: 'prod', approved: true, by: 'a', at: AT, provenance: CI }),
+      ),
+    ).toBeInstanceOf(NotFoundError);
   });
 
   it('an answer that is not JSON, or lacks `success`, is BackendError (exit 4)', async () => {
@@ -181,7 +185,16 @@ describe('envelopes and business errors', () => {
     const c = (await backend.putComponentVersion(componentSpec())).value;
     const a = (await backend.putApplicationVersion(appSpec(c))).value;
     emu.faults.fail('/dmadminweb/RunTask', 'Task engine is offline');
-    const move = { appVersion: a, from: { name: 'dev', domain: 'dev' }, to: { name: 'qa', domain: 'qa' }, task: 'Move to qa', requiresApproval: false, by: 'a', at: AT, provenance: CI };
+    const move = {
+      appVersion: a,
+      from: { name: 'dev', domain: 'dev' },
+      to: { name: 'qa', domain: 'qa' },
+      task: 'Move to qa',
+      requiresApproval: false,
+      by: 'a',
+      at: AT,
+      provenance: CI,
+    };
     const err = await caught(backend.moveApplicationVersion(move));
     expect(err).toBeInstanceOf(OperationFailedError);
     expect(err.message).toContain('Task engine is offline');
@@ -195,7 +208,16 @@ describe('envelopes and business errors', () => {
     const c = (await backend.putComponentVersion(componentSpec())).value;
     const a = (await backend.putApplicationVersion(appSpec(c))).value;
     const ghost = { ...a, name: 'GLOBAL.Acme.Store.ghost;1', id: '99999' };
-    const spec = { appVersion: ghost, environment: 'dev', exitCode: 0, log: [], startedAt: AT, finishedAt: AT, mode: 'record' as const, provenance: CI };
+    const spec = {
+      appVersion: ghost,
+      environment: 'dev',
+      exitCode: 0,
+      log: [],
+      startedAt: AT,
+      finishedAt: AT,
+      mode: 'record' as const,
+      provenance: CI,
+    };
     expect(await caught(backend.recordDeployment(spec))).toBeInstanceOf(NotFoundError);
     emu.faults.fail('GET /dmadminweb/API/deploy', 'Could not find appropriate deploy task');
     const err = await caught(backend.startDeployment!(a, 'dev'));
@@ -239,23 +261,60 @@ describe('TLS', () => {
     const { join } = await import('node:path');
     const dir = await mkdtemp(join(tmpdir(), 'shiplog-tls-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-      const tlsEmu = await startOrteliusEmulator({ tls: { key: await readFile(join(dir, 'key.pem'), 'utf8'), cert: await readFile(join(dir, 'cert.pem'), 'utf8') } });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+          '-days',
+          '2',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
+        ],
+        { stdio: 'ignore' },
+      );
+      const tlsEmu = await startOrteliusEmulator({
+        tls: { key: await readFile(join(dir, 'key.pem'), 'utf8'), cert: await readFile(join(dir, 'cert.pem'), 'utf8') },
+      });
       try {
         expect(tlsEmu.url).toMatch(/^https:/);
-        const strict = await openOrteliusBackend(createMemoryHost(), { url: tlsEmu.url, user: 'admin', password: 's3cr3t-Pa55', retryBaseMs: 5 });
+        const strict = await openOrteliusBackend(createMemoryHost(), {
+          url: tlsEmu.url,
+          user: 'admin',
+          password: 's3cr3t-Pa55',
+          retryBaseMs: 5,
+        });
         const err = await caught(strict.getApplicationVersion('GLOBAL.Acme.Store.shop;1'));
         expect(err).toBeInstanceOf(BackendError);
         expect(err.message).toMatch(/cannot verify the TLS certificate/);
         expect(err.hint).toContain('--ca-cert');
         expect(strict.requestCount()).toBe(1);
-        const withCa = await openOrteliusBackend(createMemoryHost(), { url: tlsEmu.url, user: 'admin', password: 's3cr3t-Pa55', caCert: 'cert.pem' }).catch((e: unknown) => e);
+        const withCa = await openOrteliusBackend(createMemoryHost(), {
+          url: tlsEmu.url,
+          user: 'admin',
+          password: 's3cr3t-Pa55',
+          caCert: 'cert.pem',
+        }).catch((e: unknown) => e);
         expect(withCa).toBeInstanceOf(ConfigError); // relative to host.cwd ('/'): not found
         const host = createMemoryHost({ cwd: dir });
         const trusted = await openOrteliusBackend(host, { url: tlsEmu.url, user: 'admin', password: 's3cr3t-Pa55', caCert: 'cert.pem' });
         expect(await trusted.getApplicationVersion('GLOBAL.Acme.Store.shop;1')).toBeUndefined();
         const insecureHost = createMemoryHost();
-        const insecure = await openOrteliusBackend(insecureHost, { url: tlsEmu.url, user: 'admin', password: 's3cr3t-Pa55', insecure: true });
+        const insecure = await openOrteliusBackend(insecureHost, {
+          url: tlsEmu.url,
+          user: 'admin',
+          password: 's3cr3t-Pa55',
+          insecure: true,
+        });
         expect(await insecure.getApplicationVersion('GLOBAL.Acme.Store.shop;1')).toBeUndefined();
         expect(insecureHost.err()).toContain('TLS certificate verification is off');
         for (const b of [strict, trusted, insecure]) await b.close();
@@ -277,7 +336,16 @@ describe('UI servlet redirects', () => {
     expect(a.created).toBe(true);
     expect(count(isLogin)).toBe(2);
     emu.faults.status('/dmadminweb/GetTasks', 302);
-    const move = { appVersion: a.value, from: { name: 'dev', domain: 'dev' }, to: { name: 'qa', domain: 'qa' }, task: 'Move to qa', requiresApproval: false, by: 'a', at: AT, provenance: CI };
+    const move = {
+      appVersion: a.value,
+      from: { name: 'dev', domain: 'dev' },
+      to: { name: 'qa', domain: 'qa' },
+      task: 'Move to qa',
+      requiresApproval: false,
+      by: 'a',
+      at: AT,
+      provenance: CI,
+    };
     expect(await caught(backend.moveApplicationVersion(move))).toBeInstanceOf(AuthError);
   });
 });

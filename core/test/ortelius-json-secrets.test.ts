@@ -19,7 +19,10 @@ afterEach(async () => {
   await emu.close();
 });
 
-it.each([['a quote and a backslash', PASSWORD], ['a JSON word', 'false']])('a stored deployment holding a secret with %s stays valid JSON, masked', async (_, secret) => {
+it.each([
+  ['a quote and a backslash', PASSWORD],
+  ['a JSON word', 'false'],
+])('a stored deployment holding a secret with %s stays valid JSON, masked', async (_, secret) => {
   const host = createMemoryHost();
   host.redactor.add(secret);
   const backend = await openOrteliusBackend(host, { url: emu.url, user: 'admin', password: PASSWORD, retryBaseMs: 5 });

@@ -18,7 +18,19 @@ let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'shiplog-logmem-'));
   const portFile = join(dir, 'url');
-  server = spawn(process.execPath, [resolve(__dirname, 'ortelius-emulator/serve.mjs'), '--port-file', portFile, '--deploy-delay-ms', '1500', '--log-bytes', String(LOG_BYTES)], { stdio: 'ignore' });
+  server = spawn(
+    process.execPath,
+    [
+      resolve(__dirname, 'ortelius-emulator/serve.mjs'),
+      '--port-file',
+      portFile,
+      '--deploy-delay-ms',
+      '1500',
+      '--log-bytes',
+      String(LOG_BYTES),
+    ],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 300 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 100));
   url = (await readFile(portFile, 'utf8')).trim();
 });
@@ -29,7 +41,9 @@ afterAll(async () => {
 
 function follow(mode: 'stream' | 'whole'): Promise<{ baselineRss: number; maxRss: number; lines: number; bytes: number }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [resolve(__dirname, 'support/follow-log.mjs'), url, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [resolve(__dirname, 'support/follow-log.mjs'), url, mode], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', fail);

@@ -12,7 +12,14 @@ const PASSWORD = 'p@ss;w0rd/Ü with spaces+&=';
 
 function forms(secret: string): string[] {
   const b64 = Buffer.from(secret).toString('base64');
-  return [secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+'), b64, b64.replace(/=+$/, ''), Buffer.from(secret).toString('base64url')];
+  return [
+    secret,
+    encodeURIComponent(secret),
+    encodeURIComponent(secret).replace(/%20/g, '+'),
+    b64,
+    b64.replace(/=+$/, ''),
+    Buffer.from(secret).toString('base64url'),
+  ];
 }
 
 function expectAbsent(text: string, secret: string): void {
@@ -29,7 +36,13 @@ afterEach(async () => {
 
 it('a full flow with --debug, faults and errors never shows the password or token outside the login body', async () => {
   const host = createMemoryHost({ debug: true });
-  const backend = await openOrteliusBackend(host, { url: emu.url, user: 'admin', password: PASSWORD, retryBaseMs: 5, poll: { initialMs: 10 } });
+  const backend = await openOrteliusBackend(host, {
+    url: emu.url,
+    user: 'admin',
+    password: PASSWORD,
+    retryBaseMs: 5,
+    poll: { initialMs: 10 },
+  });
   const collected: unknown[] = [];
   emu.faults.status('/dmadminweb/API/application/', 500, 1);
   const c = await backend.putComponentVersion(componentSpec({ attributes: { Note: 'plain' } }));
@@ -37,11 +50,30 @@ it('a full flow with --debug, faults and errors never shows the password or toke
   emu.faults.expireTokens();
   collected.push(c, a);
   // a secret that reaches a note or a log line is redacted before it is sent or stored
-  collected.push(await backend.recordApproval({ appVersion: a.value.name, stage: 'prod', approved: true, by: 'ada', at: AT, notes: `pw ${PASSWORD}`, provenance: CI }));
+  collected.push(
+    await backend.recordApproval({
+      appVersion: a.value.name,
+      stage: 'prod',
+      approved: true,
+      by: 'ada',
+      at: AT,
+      notes: `pw ${PASSWORD}`,
+      provenance: CI,
+    }),
+  );
   const { id } = await backend.startDeployment!(a.value, 'dev');
   collected.push(await backend.followDeployment!(id, { timeoutMs: 5000, onLog: (l) => collected.push(l) }));
   collected.push(
-    await backend.recordDeployment({ appVersion: a.value, environment: 'qa', exitCode: 0, log: [`echo ${PASSWORD}`], startedAt: AT, finishedAt: AT, mode: 'record', provenance: CI }),
+    await backend.recordDeployment({
+      appVersion: a.value,
+      environment: 'qa',
+      exitCode: 0,
+      log: [`echo ${PASSWORD}`],
+      startedAt: AT,
+      finishedAt: AT,
+      mode: 'record',
+      provenance: CI,
+    }),
   );
   collected.push(await backend.history({}), await backend.status(), await backend.listApprovals(a.value.name));
   emu.faults.fail('/dmadminweb/API/component/', 'Not logged in');

@@ -115,19 +115,29 @@ name = "dev"
 name = "qa"
 environments = ["shared"]
 `);
-    expect(err.problems).toEqual(['duplicate stage "dev" (stages 1 and 2 have the same name)', 'environment "shared" is in two stages ("dev" and "qa")']);
+    expect(err.problems).toEqual([
+      'duplicate stage "dev" (stages 1 and 2 have the same name)',
+      'environment "shared" is in two stages ("dev" and "qa")',
+    ]);
   });
 
   it('a file without [[stage]] tables keeps the default stages (it may only name the store); a non-list environments is refused', () => {
-    expect(parsePipelineConfig('[store]\nurl = "git+origin"\n', '/r/shiplog.toml').stages.map((s) => [s.name, s.requiresApproval])).toEqual([
-      ['dev', false],
-      ['qa', false],
-      ['prod', true],
-    ]);
+    expect(parsePipelineConfig('[store]\nurl = "git+origin"\n', '/r/shiplog.toml').stages.map((s) => [s.name, s.requiresApproval])).toEqual(
+      [
+        ['dev', false],
+        ['qa', false],
+        ['prod', true],
+      ],
+    );
     expect(parsePipelineConfig('', '/r/shiplog.toml').stages.map((s) => s.name)).toEqual(['dev', 'qa', 'prod']);
-    expect(configError('[stor]\nurl = "x"\n').problems).toEqual(['unknown key "stor" (expected [[stage]] and [[freeze]] tables, [groups], [store])']);
+    expect(configError('[stor]\nurl = "x"\n').problems).toEqual([
+      'unknown key "stor" (expected [[stage]] and [[freeze]] tables, [groups], [store])',
+    ]);
     // Freeze windows without stages apply to the built-in stages' environments, which keep their policies.
-    const frozen = parsePipelineConfig('[[freeze]]\nname = "xmas"\nenvironments = ["prod"]\nfrom = 2026-12-24T00:00:00\nto = 2026-12-27T00:00:00\ntime_zone = "UTC"\n', '/r/shiplog.toml');
+    const frozen = parsePipelineConfig(
+      '[[freeze]]\nname = "xmas"\nenvironments = ["prod"]\nfrom = 2026-12-24T00:00:00\nto = 2026-12-27T00:00:00\ntime_zone = "UTC"\n',
+      '/r/shiplog.toml',
+    );
     expect(frozen.stages.map((s) => s.name)).toEqual(['dev', 'qa', 'prod']);
     expect(frozen.stages).toEqual(parsePipelineConfig('', '/r/shiplog.toml').stages);
     expect(frozen.freezes?.map((f) => f.environments)).toEqual([['prod']]);
@@ -144,7 +154,11 @@ environments = ["shared"]
       '[[stage]]\nname = "dev"\n[[stage]]\nname = "dev"\n',
       ['duplicate stage "dev" (stages 1 and 2 have the same name)'],
     ],
-    ['one stage listing an environment twice', '[[stage]]\nname = "dev"\nenvironments = ["a", "a"]\n', ['stage "dev" lists environment "a" twice']],
+    [
+      'one stage listing an environment twice',
+      '[[stage]]\nname = "dev"\nenvironments = ["a", "a"]\n',
+      ['stage "dev" lists environment "a" twice'],
+    ],
     [
       'uniqueness problems next to a bad key (all reported)',
       '[[stage]]\nname="dev"\nenvironments=["x"]\n[[stage]]\nname="qa"\nenvironments=["x"]\nbogus=1\n[[stage]]\nname="qa"\n',
@@ -166,14 +180,17 @@ environments = ["shared"]
   });
 
   it('looks stages up by name or domain, and environments by stage', () => {
-    const cfg = parsePipelineConfig(`[[stage]]
+    const cfg = parsePipelineConfig(
+      `[[stage]]
 name = "dev"
 domain = "GLOBAL.Acme.Dev"
 [[stage]]
 name = "prod"
 approval = true
 environments = ["prod-eu"]
-`, 'x.toml');
+`,
+      'x.toml',
+    );
     expect(findStage(cfg, 'GLOBAL.Acme.Dev')?.name).toBe('dev');
     expect(findStage(cfg, 'dev')?.name).toBe('dev');
     expect(findStage(cfg, 'nope')).toBeUndefined();

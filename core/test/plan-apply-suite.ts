@@ -9,7 +9,16 @@ import type { Deployment } from '../src/model.js';
 import { SLOW_STORE_MS, type StoreFactory, type StoreUnderTest } from './support/record-stores.js';
 import { APPS, INTENT_TOML, PAYMENTS, SHOP, WEB, intentFixture, newVersion, type IntentFixture } from './support/intent-fixture.js';
 
-type Row = { environment: string; application: string; action: string; current: string | null; desired: string | null; reason: string; stateChanged: string[]; unmetRules: { rule: string }[] };
+type Row = {
+  environment: string;
+  application: string;
+  action: string;
+  current: string | null;
+  desired: string | null;
+  reason: string;
+  stateChanged: string[];
+  unmetRules: { rule: string }[];
+};
 type Step = { environment: string; application: string; status: string; message?: string; deploymentId: number | null };
 
 const short = (app: string) => app.slice(app.lastIndexOf('.') + 1);
@@ -19,7 +28,8 @@ const actions = (r: { result: Record<string, unknown> }) => rows(r).map((x) => `
 
 /** In each environment, no dependant started before its dependency's deployment ended (recorded times). */
 function expectDependencyOrder(deps: Deployment[], environment: string): void {
-  const last = (app: string) => [...deps].reverse().find((d) => d.environment === environment && d.application === app && d.status === 'success');
+  const last = (app: string) =>
+    [...deps].reverse().find((d) => d.environment === environment && d.application === app && d.status === 'success');
   for (const [dependency, dependant] of [
     [PAYMENTS, SHOP],
     [SHOP, WEB],
@@ -28,7 +38,9 @@ function expectDependencyOrder(deps: Deployment[], environment: string): void {
     const b = last(dependant);
     expect(a, `${dependency} in ${environment}`).toBeDefined();
     expect(b, `${dependant} in ${environment}`).toBeDefined();
-    expect(Date.parse(b!.startedAt), `${dependant} started before ${dependency} ended in ${environment}`).toBeGreaterThanOrEqual(Date.parse(a!.finishedAt!));
+    expect(Date.parse(b!.startedAt), `${dependant} started before ${dependency} ended in ${environment}`).toBeGreaterThanOrEqual(
+      Date.parse(a!.finishedAt!),
+    );
   }
 }
 
@@ -88,8 +100,17 @@ export function describePlanApply(name: string, factory: StoreFactory): void {
       expect(apply.exitCode).toBe(1);
       expect(apply.result).toMatchObject({ ok: false, error: { code: 'APPLY_FAILED' }, counts: { succeeded: 3, failed: 1, skipped: 2 } });
       const byRow = Object.fromEntries(steps(apply).map((s) => [`${s.environment} ${short(s.application)}`, s.status]));
-      expect(byRow).toEqual({ 'qa payments': 'failed', 'qa shop': 'skipped', 'qa web': 'skipped', 'prod payments': 'succeeded', 'prod shop': 'succeeded', 'prod web': 'succeeded' });
-      expect(steps(apply).find((s) => s.environment === 'qa' && s.application === SHOP)?.message).toBe(`not started: qa stopped after ${PAYMENTS} failed in wave 1`);
+      expect(byRow).toEqual({
+        'qa payments': 'failed',
+        'qa shop': 'skipped',
+        'qa web': 'skipped',
+        'prod payments': 'succeeded',
+        'prod shop': 'succeeded',
+        'prod web': 'succeeded',
+      });
+      expect(steps(apply).find((s) => s.environment === 'qa' && s.application === SHOP)?.message).toBe(
+        `not started: qa stopped after ${PAYMENTS} failed in wave 1`,
+      );
       const before = await f.deployments();
       expect(before.filter((d) => d.environment === 'qa').map((d) => `${short(d.application)} ${d.status}`)).toEqual(['payments failed']);
 
@@ -98,7 +119,11 @@ export function describePlanApply(name: string, factory: StoreFactory): void {
       const rerun = await f.run('apply');
       expect(rerun.exitCode, rerun.err).toBe(0);
       const after = await f.deployments();
-      expect(after.slice(before.length).map((d) => `${d.environment} ${short(d.application)} ${d.status}`)).toEqual(['qa payments success', 'qa shop success', 'qa web success']);
+      expect(after.slice(before.length).map((d) => `${d.environment} ${short(d.application)} ${d.status}`)).toEqual([
+        'qa payments success',
+        'qa shop success',
+        'qa web success',
+      ]);
       expectDependencyOrder(after, 'qa');
       expect((await f.run('plan')).exitCode).toBe(0);
     });
@@ -108,7 +133,9 @@ export function describePlanApply(name: string, factory: StoreFactory): void {
       const apply = await f.run('apply', { 'fail-fast': true });
       expect(apply.exitCode).toBe(1);
       expect(apply.result).toMatchObject({ counts: { failed: 1, skipped: 5, succeeded: 0 } });
-      expect(steps(apply).find((s) => s.environment === 'prod' && s.application === PAYMENTS)?.message).toBe(`not started: --fail-fast: ${PAYMENTS} failed in qa`);
+      expect(steps(apply).find((s) => s.environment === 'prod' && s.application === PAYMENTS)?.message).toBe(
+        `not started: --fail-fast: ${PAYMENTS} failed in qa`,
+      );
       expect(await f.deployments()).toHaveLength(1);
     });
 
@@ -117,7 +144,12 @@ export function describePlanApply(name: string, factory: StoreFactory): void {
       await newVersion(f, SHOP);
       const plan = await f.run('plan', { env: ['qa'] });
       expect(plan.exitCode).toBe(1);
-      expect(rows(plan).find((r) => r.application === SHOP)).toMatchObject({ action: 'deploy', current: `${SHOP};1`, desired: `${SHOP};2`, reason: 'runs 1, wants 2 (latest)' });
+      expect(rows(plan).find((r) => r.application === SHOP)).toMatchObject({
+        action: 'deploy',
+        current: `${SHOP};1`,
+        desired: `${SHOP};2`,
+        reason: 'runs 1, wants 2 (latest)',
+      });
       expect((await f.run('apply', { env: ['qa'] })).exitCode).toBe(0);
       expect((await f.run('plan')).exitCode).toBe(0);
       // Someone deploys version 1 by hand: the plan says so, exit 1, and apply restores version 2.
@@ -125,7 +157,10 @@ export function describePlanApply(name: string, factory: StoreFactory): void {
       const drift = await f.run('plan');
       expect(drift.exitCode).toBe(1);
       expect(actions(drift).filter((a) => !a.endsWith('nothing'))).toEqual(['qa shop deploy']);
-      expect(rows(drift).find((r) => r.environment === 'qa' && r.application === SHOP)).toMatchObject({ current: `${SHOP};1`, desired: `${SHOP};2` });
+      expect(rows(drift).find((r) => r.environment === 'qa' && r.application === SHOP)).toMatchObject({
+        current: `${SHOP};1`,
+        desired: `${SHOP};2`,
+      });
       const fix = await f.run('apply');
       expect(fix.exitCode).toBe(0);
       expect(fix.result).toMatchObject({ counts: { succeeded: 1, unchanged: 5 } });
@@ -140,14 +175,22 @@ export function describePlanApply(name: string, factory: StoreFactory): void {
       const plan = await f.run('plan');
       expect(plan.exitCode).toBe(1);
       expect(actions(plan).filter((a) => !a.endsWith('nothing'))).toEqual(['qa shop deploy']);
-      expect(rows(plan).find((r) => r.action === 'deploy')).toMatchObject({ reason: 'redeploy: db_url changed', stateChanged: ['db_url'], current: `${SHOP};1`, desired: `${SHOP};1` });
+      expect(rows(plan).find((r) => r.action === 'deploy')).toMatchObject({
+        reason: 'redeploy: db_url changed',
+        stateChanged: ['db_url'],
+        current: `${SHOP};1`,
+        desired: `${SHOP};1`,
+      });
       const apply = await f.run('apply');
       expect(apply.exitCode, apply.err).toBe(0);
       expect(apply.err).toContain('deploying GLOBAL.Acme.Store.shop 1 to qa (redeploy: db_url changed)');
       expect(f.deployLog().at(-1)).toBe('deploy qa shop 1 db=postgres://db.qa:5432/shop');
       expect((await f.run('plan')).exitCode).toBe(0);
       // The same value again changes nothing; a new one cascades again.
-      expect((await f.run('state-set', { env: 'qa', key: 'db_url', value: 'postgres://db.qa:5432/shop' })).result).toMatchObject({ changed: false, revision: 1 });
+      expect((await f.run('state-set', { env: 'qa', key: 'db_url', value: 'postgres://db.qa:5432/shop' })).result).toMatchObject({
+        changed: false,
+        revision: 1,
+      });
       expect((await f.run('plan')).exitCode).toBe(0);
       await f.must('state-set', { env: 'qa', key: 'db_url', value: 'postgres://db2.qa:5432/shop' });
       expect(actions(await f.run('plan')).filter((a) => !a.endsWith('nothing'))).toEqual(['qa shop deploy']);
@@ -166,7 +209,10 @@ export function describePlanApply(name: string, factory: StoreFactory): void {
 
     it('undeploys what the intent wants none of, dependants first', async () => {
       expect((await f.run('apply')).exitCode).toBe(0);
-      f.write('intent.toml', INTENT_TOML.replace(`"${WEB}" = "latest"`, `"${WEB}" = "none"`).replace(`"${PAYMENTS}" = "latest"`, `"${PAYMENTS}" = "none"`));
+      f.write(
+        'intent.toml',
+        INTENT_TOML.replace(`"${WEB}" = "latest"`, `"${WEB}" = "none"`).replace(`"${PAYMENTS}" = "latest"`, `"${PAYMENTS}" = "none"`),
+      );
       const plan = await f.run('plan', { env: ['qa'] });
       expect(actions(plan)).toEqual(['qa shop nothing', 'qa web undeploy', 'qa payments undeploy']);
       // An application without an undeploy command cannot be removed: refused before anything runs.
@@ -174,7 +220,9 @@ export function describePlanApply(name: string, factory: StoreFactory): void {
       const before = await store.fingerprint();
       const refused = await f.run('apply', { intent: 'no-undeploy.toml', env: ['qa'] });
       expect(refused.exitCode).toBe(2);
-      expect(refused.result).toMatchObject({ error: { message: `application ${SHOP} has no "undeploy" command in the intent, and qa wants none of it` } });
+      expect(refused.result).toMatchObject({
+        error: { message: `application ${SHOP} has no "undeploy" command in the intent, and qa wants none of it` },
+      });
       expect(await store.fingerprint()).toBe(before);
       const apply = await f.run('apply', { env: ['qa'] });
       expect(apply.exitCode, apply.err).toBe(0);
@@ -194,7 +242,11 @@ export function describePlanApply(name: string, factory: StoreFactory): void {
       expect(blocked.unmetRules.map((u) => u.rule)).toEqual(['stage-reached', 'approval']);
       const apply = await f.run('apply', { env: ['prod'] });
       expect(apply.exitCode).toBe(1);
-      expect(Object.fromEntries(steps(apply).map((s) => [short(s.application), s.status]))).toEqual({ payments: 'succeeded', shop: 'blocked', web: 'skipped' });
+      expect(Object.fromEntries(steps(apply).map((s) => [short(s.application), s.status]))).toEqual({
+        payments: 'succeeded',
+        shop: 'blocked',
+        web: 'skipped',
+      });
       expect(steps(apply).find((s) => s.application === WEB)?.message).toBe(`not started: its dependency ${SHOP} is blocked in prod`);
       // latest-approved picks the newest version the gate lets in: still 1.
       f.write('intent.toml', INTENT_TOML);
@@ -242,14 +294,29 @@ export function describePlanApply(name: string, factory: StoreFactory): void {
       await expect2('plan', { application: [`${SHOP};1`] }, 'name the application without a version');
       await expect2('apply', { parallel: 0 }, '--parallel must be 1 or more');
       await expect2('apply', { 'lock-timeout': 'soon' }, '--lock-timeout must be a duration');
-      f.write('no-deploy.toml', INTENT_TOML.replace(`[application."${PAYMENTS}"]\ndeploy = ["sh", "deploy.sh"]\n`, `[application."${PAYMENTS}"]\n`));
-      await expect2('apply', { intent: 'no-deploy.toml' }, new RegExp(`application ${PAYMENTS.replace(/\./g, '\\.')} has no "deploy" command in the intent, and the \\w+ store cannot run deployments itself`));
-      f.write('cycle.toml', INTENT_TOML.replace(`deploy = ["sh", "deploy.sh"]\nundeploy = ["sh", "deploy.sh"]\n\n[application."${SHOP}"]`, `deploy = ["sh", "deploy.sh"]\nundeploy = ["sh", "deploy.sh"]\ndepends_on = ["${WEB}"]\n\n[application."${SHOP}"]`));
+      f.write(
+        'no-deploy.toml',
+        INTENT_TOML.replace(`[application."${PAYMENTS}"]\ndeploy = ["sh", "deploy.sh"]\n`, `[application."${PAYMENTS}"]\n`),
+      );
+      await expect2(
+        'apply',
+        { intent: 'no-deploy.toml' },
+        new RegExp(
+          `application ${PAYMENTS.replace(/\./g, '\\.')} has no "deploy" command in the intent, and the \\w+ store cannot run deployments itself`,
+        ),
+      );
+      f.write(
+        'cycle.toml',
+        INTENT_TOML.replace(
+          `deploy = ["sh", "deploy.sh"]\nundeploy = ["sh", "deploy.sh"]\n\n[application."${SHOP}"]`,
+          `deploy = ["sh", "deploy.sh"]\nundeploy = ["sh", "deploy.sh"]\ndepends_on = ["${WEB}"]\n\n[application."${SHOP}"]`,
+        ),
+      );
       await expect2('apply', { intent: 'cycle.toml' }, `depends_on cycle: ${PAYMENTS} -> ${WEB} -> ${SHOP} -> ${PAYMENTS}`);
       // state
       await expect2('state-set', { env: 'qa', key: 'db_password', value: 'x' }, 'state is not a secret store; pass a reference');
       await expect2('state-set', { env: 'qa', key: 'DB-URL', value: 'x' }, 'must be lower-case letters');
-      await expect2('state-set', { env: 'qa', key: 'dir', value: 'x' }, 'SHIPLOG_STATE_DIR is shiplog\'s own --state-dir variable');
+      await expect2('state-set', { env: 'qa', key: 'dir', value: 'x' }, "SHIPLOG_STATE_DIR is shiplog's own --state-dir variable");
       await expect2('state-set', { env: 'nowhere', key: 'db_url', value: 'x' }, 'unknown environment "nowhere"');
       await expect2('state-set', { env: 'qa', key: 'db_url' }, 'give the value with exactly one of --value or --from-json');
       await expect2('state-set', { env: 'qa', key: 'db_url', value: 'x', 'from-json': 'v.json' }, 'exactly one of --value or --from-json');

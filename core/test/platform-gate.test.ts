@@ -47,7 +47,17 @@ const APPROVER = '1bd1ae4a-4d2c-4b8e-9a43-5b4c2e0b9e21';
 const WORKFLOW_JOBS = {
   next_page_token: null,
   items: [
-    { dependencies: [], job_number: 101, id: '0a1b2c3d-0000-4000-8000-000000000001', started_at: '2026-01-02T02:50:00Z', name: 'build', project_slug: 'gh/acme/shop', status: 'success', type: 'build', stopped_at: '2026-01-02T02:55:00Z' },
+    {
+      dependencies: [],
+      job_number: 101,
+      id: '0a1b2c3d-0000-4000-8000-000000000001',
+      started_at: '2026-01-02T02:50:00Z',
+      name: 'build',
+      project_slug: 'gh/acme/shop',
+      status: 'success',
+      type: 'build',
+      stopped_at: '2026-01-02T02:55:00Z',
+    },
     {
       dependencies: ['0a1b2c3d-0000-4000-8000-000000000001'],
       id: '0a1b2c3d-0000-4000-8000-000000000002',
@@ -65,7 +75,14 @@ const WORKFLOW_JOBS = {
 const USER = { id: APPROVER, login: 'circle-rel', name: 'Rel Engineer' };
 const TOKEN = 'circle-personal-token-7f3e9a';
 
-const CIRCLE_ENV = { CIRCLECI: 'true', CI: 'true', CIRCLE_USERNAME: 'pipeline-starter', CIRCLE_WORKFLOW_ID: WORKFLOW, CIRCLE_BUILD_NUM: '102', CIRCLE_PROJECT_REPONAME: 'shop' };
+const CIRCLE_ENV = {
+  CIRCLECI: 'true',
+  CI: 'true',
+  CIRCLE_USERNAME: 'pipeline-starter',
+  CIRCLE_WORKFLOW_ID: WORKFLOW,
+  CIRCLE_BUILD_NUM: '102',
+  CIRCLE_PROJECT_REPONAME: 'shop',
+};
 
 let api: Server;
 let apiUrl = '';
@@ -94,7 +111,12 @@ async function withRepo(test: (repo: TestRepo) => Promise<void>): Promise<void> 
   }
 }
 
-async function approve(repo: TestRepo, env: Record<string, string>, inputs: Record<string, string> = {}, opts: Parameters<typeof execute>[3] = {}) {
+async function approve(
+  repo: TestRepo,
+  env: Record<string, string>,
+  inputs: Record<string, string> = {},
+  opts: Parameters<typeof execute>[3] = {},
+) {
   const host = createMemoryHost({ env: { ...repo.env, ...env }, cwd: repo.dir, now: () => new Date('2026-01-02T03:10:00Z') });
   const r = await execute('approve', { application: APP, stage: 'prod', 'platform-gate': 'true', ...inputs }, host, opts);
   return { ...r, out: host.out(), err: host.err() };
@@ -144,14 +166,18 @@ describe('platform gates become approvals with the identity of who released them
       expect(JSON.stringify(r.result) + r.out + r.err).not.toContain(TOKEN);
       // gate-name picks the approval job; one that does not exist (or was not approved) is exit 1, nothing stored
       const before = repo.storeSnapshot();
-      const none = await approve(repo, { ...CIRCLE_ENV, SHIPLOG_CIRCLECI_API_URL: apiUrl, CIRCLE_TOKEN: TOKEN }, { 'gate-name': 'hold-qa' });
+      const none = await approve(
+        repo,
+        { ...CIRCLE_ENV, SHIPLOG_CIRCLECI_API_URL: apiUrl, CIRCLE_TOKEN: TOKEN },
+        { 'gate-name': 'hold-qa' },
+      );
       expect(none.exitCode).toBe(1);
       expect(none.result.error).toMatchObject({ code: 'GATE_NOT_RELEASED', message: 'this workflow has no approval job "hold-qa"' });
       expect(repo.storeSnapshot()).toEqual(before);
     });
   });
 
-  it('CircleCI without a token: the pipeline\'s identity (ci:circleci), which a verified-only stage refuses', async () => {
+  it("CircleCI without a token: the pipeline's identity (ci:circleci), which a verified-only stage refuses", async () => {
     await withRepo(async (repo) => {
       const before = repo.storeSnapshot();
       const r = await approve(repo, CIRCLE_ENV);
@@ -189,7 +215,13 @@ describe('platform gates become approvals with the identity of who released them
 
   it('Jenkins input step: the submitter shiplogApprove hands over (verified:jenkins)', async () => {
     await withRepo(async (repo) => {
-      const env = { JENKINS_URL: 'https://jenkins.example.test/', BUILD_NUMBER: '7', JOB_NAME: 'shop', BUILD_USER_ID: 'starter', SHIPLOG_INPUT_SUBMITTER: 'jrel' };
+      const env = {
+        JENKINS_URL: 'https://jenkins.example.test/',
+        BUILD_NUMBER: '7',
+        JOB_NAME: 'shop',
+        BUILD_USER_ID: 'starter',
+        SHIPLOG_INPUT_SUBMITTER: 'jrel',
+      };
       const r = await approve(repo, env);
       expect(r.exitCode, JSON.stringify(r.result)).toBe(0);
       expect(r.result).toMatchObject({ actor: { id: 'jrel', source: 'verified:jenkins' }, notes: 'platform gate: Jenkins input step' });
@@ -227,20 +259,40 @@ describe('platform gates become approvals with the identity of who released them
 // GitHub REST GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals (the documented example, two environments).
 const RUN_APPROVALS = [
   {
-    environments: [{ id: 161088068, node_id: 'MDExOkVudmlyb25tZW50MTYxMDg4MDY4', name: 'staging', url: 'https://api.github.com/repos/acme/shop/environments/staging', html_url: 'https://github.com/acme/shop/deployments/activity_log?environments_filter=staging', created_at: '2020-11-23T22:00:40Z', updated_at: '2020-11-23T22:00:40Z' }],
+    environments: [
+      {
+        id: 161088068,
+        node_id: 'MDExOkVudmlyb25tZW50MTYxMDg4MDY4',
+        name: 'staging',
+        url: 'https://api.github.com/repos/acme/shop/environments/staging',
+        html_url: 'https://github.com/acme/shop/deployments/activity_log?environments_filter=staging',
+        created_at: '2020-11-23T22:00:40Z',
+        updated_at: '2020-11-23T22:00:40Z',
+      },
+    ],
     state: 'approved',
     user: { login: 'someone-else', id: 1, type: 'User', site_admin: false },
     comment: 'staging ok',
   },
   {
-    environments: [{ id: 161088069, node_id: 'MDExOkVudmlyb25tZW50MTYxMDg4MDY5', name: 'prod', url: 'https://api.github.com/repos/acme/shop/environments/prod', html_url: 'https://github.com/acme/shop/deployments/activity_log?environments_filter=prod', created_at: '2020-11-23T22:00:40Z', updated_at: '2020-11-23T22:00:40Z' }],
+    environments: [
+      {
+        id: 161088069,
+        node_id: 'MDExOkVudmlyb25tZW50MTYxMDg4MDY5',
+        name: 'prod',
+        url: 'https://api.github.com/repos/acme/shop/environments/prod',
+        html_url: 'https://github.com/acme/shop/deployments/activity_log?environments_filter=prod',
+        created_at: '2020-11-23T22:00:40Z',
+        updated_at: '2020-11-23T22:00:40Z',
+      },
+    ],
     state: 'approved',
     user: { login: 'octo-reviewer', id: 583231, node_id: 'MDQ6VXNlcjE=', type: 'User', site_admin: false },
     comment: 'ship it',
   },
 ];
 
-describe('the platforms\' payloads, mapped', () => {
+describe("the platforms' payloads, mapped", () => {
   it('GitHub: the last approval of the environment; a rejection or none is not a release', () => {
     expect(githubGateApproval(RUN_APPROVALS, 'PROD').actor).toEqual({ id: 'octo-reviewer', source: 'verified:github' });
     expect(() => githubGateApproval(RUN_APPROVALS, 'qa')).toThrow(/no required reviewer approved the GitHub environment qa/);

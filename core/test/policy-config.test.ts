@@ -79,7 +79,9 @@ time_zone = "Europe/Berlin"
     ]);
     expect(cfg.groups).toEqual({ release: ['alice@example.com', 'github:octocat'] });
     // Berlin is at +01:00 in winter: the window is stored as instants.
-    expect(cfg.freezes).toMatchObject([{ name: 'freeze 1', schedule: { kind: 'absolute', from: '2026-12-20T17:00:00.000Z', to: '2027-01-04T05:00:00.000Z' } }]);
+    expect(cfg.freezes).toMatchObject([
+      { name: 'freeze 1', schedule: { kind: 'absolute', from: '2026-12-20T17:00:00.000Z', to: '2027-01-04T05:00:00.000Z' } },
+    ]);
   });
 
   it('the built-in pipeline keeps the old behaviour: prod needs one approval, qa may be skipped, no success requirement', () => {
@@ -93,7 +95,11 @@ time_zone = "Europe/Berlin"
 
   // The bad-config table: each file and every problem its one error must name.
   it.each([
-    ['an unknown stage in after', `${THREE}[[stage]]\nname = "live"\nafter = "staging"\n`, ['stage "live": after = "staging" is not a stage (stages: dev, qa, prod, live)']],
+    [
+      'an unknown stage in after',
+      `${THREE}[[stage]]\nname = "live"\nafter = "staging"\n`,
+      ['stage "live": after = "staging" is not a stage (stages: dev, qa, prod, live)'],
+    ],
     [
       'a cycle',
       '[[stage]]\nname = "dev"\n[[stage]]\nname = "qa"\nafter = "prod"\n[[stage]]\nname = "prod"\nafter = "qa"\n',
@@ -154,7 +160,9 @@ to = "Mon 06:00"
   });
 
   it('an unknown time zone and a mixed window are problems', () => {
-    expect(problemsOf(`${THREE}[[freeze]]\nenvironments = ["prod"]\nfrom = "Fri 18:00"\nto = 2026-01-01T00:00:00\ntime_zone = "Mars/Olympus"\n`)).toEqual([
+    expect(
+      problemsOf(`${THREE}[[freeze]]\nenvironments = ["prod"]\nfrom = "Fri 18:00"\nto = 2026-01-01T00:00:00\ntime_zone = "Mars/Olympus"\n`),
+    ).toEqual([
       'freeze 1: "time_zone" "Mars/Olympus" is not a time zone (e.g. "Europe/Berlin", "UTC")',
       'freeze 1: "from" and "to" must both be date-times (2026-12-20T18:00:00) or both weekday times ("Fri 18:00")',
     ]);
@@ -167,7 +175,10 @@ describe('a bad policy stops every command before it writes', () => {
 
   it('move, approve and deploy exit 2 with every problem, and the store is byte-identical', async () => {
     repo = await makeRepoWithAppVersion();
-    repo.write('shiplog.toml', '[[stage]]\nname = "dev"\n[[stage]]\nname = "qa"\nafter = "prod"\n[[stage]]\nname = "prod"\nafter = "qa"\napprovers = ["group:x"]\n');
+    repo.write(
+      'shiplog.toml',
+      '[[stage]]\nname = "dev"\n[[stage]]\nname = "qa"\nafter = "prod"\n[[stage]]\nname = "prod"\nafter = "qa"\napprovers = ["group:x"]\n',
+    );
     const before = repo.storeSnapshot();
     for (const [cmd, inputs] of [
       ['move', { application: APP }],

@@ -25,9 +25,36 @@ describe('a store written before the release policy', () => {
     const stateDir = join(dir, 'state');
     try {
       const b = await openLocalBackend(createMemoryHost(), { stateDir });
-      const cv = await b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'cart', version: '1', kind: 'docker', attributes: {}, provenance: PROV, at: AT });
-      const av = (await b.putApplicationVersion({ application: 'GLOBAL.Acme.shop', autoIncrement: false, component: cv.value, initialStage: 'dev', provenance: PROV, at: AT })).value;
-      const deploy = (env: string, exitCode: number) => b.recordDeployment({ appVersion: av, environment: env, exitCode, log: [], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+      const cv = await b.putComponentVersion({
+        domain: 'GLOBAL.Acme',
+        short: 'cart',
+        version: '1',
+        kind: 'docker',
+        attributes: {},
+        provenance: PROV,
+        at: AT,
+      });
+      const av = (
+        await b.putApplicationVersion({
+          application: 'GLOBAL.Acme.shop',
+          autoIncrement: false,
+          component: cv.value,
+          initialStage: 'dev',
+          provenance: PROV,
+          at: AT,
+        })
+      ).value;
+      const deploy = (env: string, exitCode: number) =>
+        b.recordDeployment({
+          appVersion: av,
+          environment: env,
+          exitCode,
+          log: [],
+          startedAt: AT,
+          finishedAt: AT,
+          mode: 'record',
+          provenance: PROV,
+        });
       await deploy('dev', 0);
       await b.recordApproval({ appVersion: av.name, stage: 'qa', approved: true, by: 'grace', at: AT, provenance: PROV });
       // What an older shiplog wrote: no per-version deployments, no actors, no catalog.
@@ -39,16 +66,33 @@ describe('a store written before the release policy', () => {
 
       const record = (await b.applicationVersionRecord(av.name))!;
       expect(record.approvals.map((a) => a.actor)).toEqual([{ id: 'grace', source: 'unknown' }]);
-      expect(record.deployments.map((d) => [d.environment, d.status, d.actor])).toEqual([['dev', 'success', { id: 'jenkins-user', source: 'unknown' }]]);
+      expect(record.deployments.map((d) => [d.environment, d.status, d.actor])).toEqual([
+        ['dev', 'success', { id: 'jenkins-user', source: 'unknown' }],
+      ]);
       expect(await b.listApplications()).toEqual(['GLOBAL.Acme.shop']);
       expect((await b.history({}))[0].actor).toBeUndefined();
 
       const pipeline = parsePipelineConfig('[[stage]]\nname = "dev"\n[[stage]]\nname = "qa"\napproval = true\n', 'shiplog.toml');
       const gate: GateCheck = { pipeline, actor: ACTOR, now: AT };
-      const move = () => b.moveApplicationVersion({ appVersion: av, from: { name: 'dev', domain: 'dev' }, to: { name: 'qa', domain: 'qa' }, task: 'Move to qa', requiresApproval: true, gate, by: ACTOR.id, actor: ACTOR, at: AT, provenance: PROV });
+      const move = () =>
+        b.moveApplicationVersion({
+          appVersion: av,
+          from: { name: 'dev', domain: 'dev' },
+          to: { name: 'qa', domain: 'qa' },
+          task: 'Move to qa',
+          requiresApproval: true,
+          gate,
+          by: ACTOR.id,
+          actor: ACTOR,
+          at: AT,
+          provenance: PROV,
+        });
       // The last dev deployment (read from the history, in the transaction's retry) failed: refused, naming it.
       const failed = await deploy('dev', 2);
-      await expect(move()).rejects.toMatchObject({ code: 'GATE_REFUSED', details: { unmetRules: [{ rule: 'require-success', deploymentId: failed.id }] } });
+      await expect(move()).rejects.toMatchObject({
+        code: 'GATE_REFUSED',
+        details: { unmetRules: [{ rule: 'require-success', deploymentId: failed.id }] },
+      });
       await deploy('dev', 0);
       expect(await move()).toMatchObject({ from: 'dev', to: 'qa' });
       await b.close();

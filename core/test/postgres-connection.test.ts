@@ -19,14 +19,51 @@ afterEach(() => {
 describe('postgres store connection options', () => {
   it('takes host, port, user and database from the URL, the rest from defaults', () => {
     const c = resolve('postgres://ci@db.example:6543/releases?sslmode=disable', { USER: 'nobody' });
-    expect(c).toMatchObject({ host: 'db.example', port: 6543, user: 'ci', database: 'releases', sslmode: 'disable', ssl: false, schema: 'shiplog', applicationName: 'shiplog', connectTimeoutS: 10, passwordSource: 'none' });
+    expect(c).toMatchObject({
+      host: 'db.example',
+      port: 6543,
+      user: 'ci',
+      database: 'releases',
+      sslmode: 'disable',
+      ssl: false,
+      schema: 'shiplog',
+      applicationName: 'shiplog',
+      connectTimeoutS: 10,
+      passwordSource: 'none',
+    });
     expect(c.display).toBe('postgres://ci@db.example:6543/releases');
   });
 
   it("fills what the URL leaves out from libpq's PG* variables of host.env, as libpq does (the URL wins)", () => {
-    const env = { PGHOST: 'pg.internal', PGPORT: '5433', PGUSER: 'deployer', PGDATABASE: 'state', PGSSLMODE: 'require', PGCONNECT_TIMEOUT: '7', PGAPPNAME: 'ci-job', PGOPTIONS: '-c statement_timeout=5s' };
-    expect(resolve('postgres://', env)).toMatchObject({ host: 'pg.internal', port: 5433, user: 'deployer', database: 'state', sslmode: 'require', connectTimeoutS: 7, applicationName: 'ci-job', options: '-c statement_timeout=5s' });
-    expect(resolve('postgresql://other@h2:1/db2?sslmode=disable&connect_timeout=0&application_name=x', env)).toMatchObject({ host: 'h2', port: 1, user: 'other', database: 'db2', sslmode: 'disable', connectTimeoutS: 0, applicationName: 'x' });
+    const env = {
+      PGHOST: 'pg.internal',
+      PGPORT: '5433',
+      PGUSER: 'deployer',
+      PGDATABASE: 'state',
+      PGSSLMODE: 'require',
+      PGCONNECT_TIMEOUT: '7',
+      PGAPPNAME: 'ci-job',
+      PGOPTIONS: '-c statement_timeout=5s',
+    };
+    expect(resolve('postgres://', env)).toMatchObject({
+      host: 'pg.internal',
+      port: 5433,
+      user: 'deployer',
+      database: 'state',
+      sslmode: 'require',
+      connectTimeoutS: 7,
+      applicationName: 'ci-job',
+      options: '-c statement_timeout=5s',
+    });
+    expect(resolve('postgresql://other@h2:1/db2?sslmode=disable&connect_timeout=0&application_name=x', env)).toMatchObject({
+      host: 'h2',
+      port: 1,
+      user: 'other',
+      database: 'db2',
+      sslmode: 'disable',
+      connectTimeoutS: 0,
+      applicationName: 'x',
+    });
     // The database defaults to the user name; the user to the login name.
     expect(resolve('postgres://h', { USER: 'ada' })).toMatchObject({ user: 'ada', database: 'ada', sslmode: 'prefer', ssl: 'prefer' });
   });
@@ -42,8 +79,14 @@ describe('postgres store connection options', () => {
 
   it('password: the URL, then --store-password / SHIPLOG_STORE_PASSWORD, then PGPASSWORD, then the password file; registered as a secret', () => {
     const host = createMemoryHost({ env: { PGPASSWORD: 'pg-env-pw' } });
-    expect(resolvePgConnection(host, 'postgres://u:url%2Fpw@h/db', 'store-pw')).toMatchObject({ password: 'url/pw', passwordSource: 'url' });
-    expect(resolvePgConnection(host, 'postgres://u@h/db', 'store-pw')).toMatchObject({ password: 'store-pw', passwordSource: 'store-password' });
+    expect(resolvePgConnection(host, 'postgres://u:url%2Fpw@h/db', 'store-pw')).toMatchObject({
+      password: 'url/pw',
+      passwordSource: 'url',
+    });
+    expect(resolvePgConnection(host, 'postgres://u@h/db', 'store-pw')).toMatchObject({
+      password: 'store-pw',
+      passwordSource: 'store-password',
+    });
     const c = resolvePgConnection(host, 'postgres://u@h/db');
     expect(c).toMatchObject({ password: 'pg-env-pw', passwordSource: 'PGPASSWORD' });
     expect(c.display).not.toContain('pg-env-pw');
@@ -65,8 +108,15 @@ describe('postgres store connection options', () => {
   });
 
   it('schema from ?schema=, shown in the location; a socket directory as host', () => {
-    expect(resolve('postgres://u@h/db?schema=team_a')).toMatchObject({ schema: 'team_a', display: 'postgres://u@h:5432/db (schema team_a)' });
-    expect(resolve('postgres:///db?user=u&host=/var/run/postgresql')).toMatchObject({ host: '/var/run/postgresql', ssl: false, display: 'postgres://u@[/var/run/postgresql]:5432/db' });
+    expect(resolve('postgres://u@h/db?schema=team_a')).toMatchObject({
+      schema: 'team_a',
+      display: 'postgres://u@h:5432/db (schema team_a)',
+    });
+    expect(resolve('postgres:///db?user=u&host=/var/run/postgresql')).toMatchObject({
+      host: '/var/run/postgresql',
+      ssl: false,
+      display: 'postgres://u@[/var/run/postgresql]:5432/db',
+    });
   });
 
   it('sslmode: require encrypts without verifying; verify-ca/verify-full need a root certificate; system trusts the CA store', () => {
@@ -74,7 +124,11 @@ describe('postgres store connection options', () => {
     const ca = join(dir, 'root.crt');
     writeFileSync(ca, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
     expect(resolve('postgres://u@h/db?sslmode=require').ssl).toMatchObject({ rejectUnauthorized: false });
-    expect(resolve(`postgres://u@h/db?sslmode=verify-full&sslrootcert=${ca}`).ssl).toMatchObject({ rejectUnauthorized: true, servername: 'h', ca: expect.stringContaining('BEGIN CERTIFICATE') });
+    expect(resolve(`postgres://u@h/db?sslmode=verify-full&sslrootcert=${ca}`).ssl).toMatchObject({
+      rejectUnauthorized: true,
+      servername: 'h',
+      ca: expect.stringContaining('BEGIN CERTIFICATE'),
+    });
     expect(resolve('postgres://u@h/db?sslmode=verify-ca', { PGSSLROOTCERT: ca }).ssl).toMatchObject({ rejectUnauthorized: true });
     expect(resolve('postgres://u@h/db?sslrootcert=system&sslmode=require').ssl).toMatchObject({ rejectUnauthorized: true });
     expect(() => resolve('postgres://u@h/db?sslmode=verify-full')).toThrow(/needs a root certificate/);

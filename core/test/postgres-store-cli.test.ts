@@ -35,7 +35,18 @@ const noSecret = (r: { out: string; err: string }) => {
 
 describe('shiplog CLI on a postgres store', () => {
   it('version-update, deploy, move, approve, status and history through --store with PGPASSWORD', async () => {
-    const up = await withFlag(['version-update', '--component-name', CART, '--component-version', '1.0.0', '--application', APP, '--app-version', '1', '--json']);
+    const up = await withFlag([
+      'version-update',
+      '--component-name',
+      CART,
+      '--component-version',
+      '1.0.0',
+      '--application',
+      APP,
+      '--app-version',
+      '1',
+      '--json',
+    ]);
     expect(up.code, up.err).toBe(0);
     expect(up.json()).toMatchObject({
       ok: true,
@@ -60,7 +71,10 @@ describe('shiplog CLI on a postgres store', () => {
     expect(prod.code).toBe(1);
     const status = await withFlag(['status', '--json']);
     expect(status.code, status.err).toBe(0);
-    expect(status.json()).toMatchObject({ ok: true, environments: [{ name: 'dev', application: APP, appVersion: `${APP};1`, deploymentId: 1 }] });
+    expect(status.json()).toMatchObject({
+      ok: true,
+      environments: [{ name: 'dev', application: APP, appVersion: `${APP};1`, deploymentId: 1 }],
+    });
     const history = await withFlag(['history', '--json']);
     expect((history.json().deployments as { id: number; status: string }[]).map((d) => [d.id, d.status])).toEqual([
       [2, 'failed'],
@@ -89,7 +103,9 @@ describe('shiplog CLI on a postgres store', () => {
     expect(wrong.out + wrong.err).not.toContain('Wr0ng-Passw0rd!');
     const missing = await cli(['status', '--store', `${db.server.url('nope_db')}?sslmode=disable`, '--debug'], { PGPASSWORD: db.password });
     expect(missing.code).toBe(2);
-    expect(missing.err.split('\n')[0]).toBe(`shiplog: error: postgres store postgres://shiplog_test@127.0.0.1:${db.server.port}/nope_db: database nope_db does not exist`);
+    expect(missing.err.split('\n')[0]).toBe(
+      `shiplog: error: postgres store postgres://shiplog_test@127.0.0.1:${db.server.port}/nope_db: database nope_db does not exist`,
+    );
     noSecret(missing);
     const inUrl = `postgres://shiplog_test:${encodeURIComponent(db.password)}@127.0.0.1:${db.server.port}/${db.name}?sslmode=sometimes`;
     const bad = await cli(['status', '--store', inUrl, '--debug']);
@@ -99,7 +115,18 @@ describe('shiplog CLI on a postgres store', () => {
   });
 
   it('bad input leaves the database byte-identical (pg_dump of every table before and after)', async () => {
-    const base = await withFlag(['version-update', '--component-name', CART, '--component-version', '3.0.0', '--application', APP, '--app-version', '3', '--json']);
+    const base = await withFlag([
+      'version-update',
+      '--component-name',
+      CART,
+      '--component-version',
+      '3.0.0',
+      '--application',
+      APP,
+      '--app-version',
+      '3',
+      '--json',
+    ]);
     expect(base.code, base.err).toBe(0);
     const before = dumpDatabase(db.server, db.name);
     expect(before).toContain('COPY shiplog.deployments');
@@ -120,7 +147,10 @@ describe('shiplog CLI on a postgres store', () => {
     for (const [argv, code] of cases) {
       const r = await withFlag([...argv, '--json']);
       expect(r.code, `${argv.join(' ')}: ${r.err}`).toBe(code);
-      expect(r.err.split('\n').filter((l) => l.startsWith('shiplog: error:')), argv.join(' ')).toHaveLength(1);
+      expect(
+        r.err.split('\n').filter((l) => l.startsWith('shiplog: error:')),
+        argv.join(' '),
+      ).toHaveLength(1);
       noSecret(r);
     }
     expect(dumpDatabase(db.server, db.name)).toBe(before);

@@ -22,8 +22,19 @@ afterAll(async () => {
   await db.drop();
 });
 
-const update = (version: string) => ['version-update', '--component-name', CART, '--component-version', version, '--application', APP, '--app-version', version];
-const cli = (store: string, argv: string[]) => runCliInProcess([...argv, '--store', store], { cwd: repo.dir, env: { ...repo.env, PGPASSWORD: db.password } });
+const update = (version: string) => [
+  'version-update',
+  '--component-name',
+  CART,
+  '--component-version',
+  version,
+  '--application',
+  APP,
+  '--app-version',
+  version,
+];
+const cli = (store: string, argv: string[]) =>
+  runCliInProcess([...argv, '--store', store], { cwd: repo.dir, env: { ...repo.env, PGPASSWORD: db.password } });
 
 /** Waits (bounded) until no shiplog session is left on the database: the server finished what it had received. */
 async function shiplogSessions(): Promise<number> {
@@ -31,7 +42,8 @@ async function shiplogSessions(): Promise<number> {
   try {
     let n = -1;
     for (let i = 0; i < 100; i++) {
-      const [row] = await admin`select count(*)::int as n from pg_stat_activity where datname = ${db.name} and application_name = 'shiplog'`;
+      const [row] =
+        await admin`select count(*)::int as n from pg_stat_activity where datname = ${db.name} and application_name = 'shiplog'`;
       n = row.n as number;
       if (n === 0) break;
       await new Promise((r) => setTimeout(r, 50));
@@ -55,7 +67,9 @@ describe('postgres store: the command deadline', () => {
       const read = await cli(store, ['status', '--json', '--timeout', '5s']);
       expect(read.code, read.err).toBe(5);
       expect(read.json()).toMatchObject({ ok: false, error: { code: 'TIMEOUT', exitCode: 5 } });
-      expect(read.err).toContain(`postgres store postgres://${db.user}@127.0.0.1:${proxy.port}/${db.name}: the server did not answer: the command's time limit of 5 s (--timeout) ran out`);
+      expect(read.err).toContain(
+        `postgres store postgres://${db.user}@127.0.0.1:${proxy.port}/${db.name}: the server did not answer: the command's time limit of 5 s (--timeout) ran out`,
+      );
       const write = await cli(store, [...update('2.0.0'), '--timeout', '5s']);
       expect(write.code, write.err).toBe(5);
       for (let i = 0; i < 100 && proxy.open > 0; i++) await new Promise((r) => setTimeout(r, 50));
@@ -123,7 +137,9 @@ describe('postgres store: the response size limit', () => {
     const limited = await cli(store, ['status', '--json', '--max-response-mib', '1']);
     expect(limited.code, limited.err).toBe(4);
     expect(limited.json()).toMatchObject({ ok: false, error: { code: 'RESPONSE_TOO_LARGE', exitCode: 4 } });
-    expect(limited.err).toMatch(/postgres store \S+: a stored record \(\d+ bytes\): the answer is larger than the response size limit of 1 MiB/);
+    expect(limited.err).toMatch(
+      /postgres store \S+: a stored record \(\d+ bytes\): the answer is larger than the response size limit of 1 MiB/,
+    );
     const within = await cli(store, ['status', '--json']);
     expect(within.code, within.err).toBe(0);
   }, 60_000);

@@ -18,7 +18,9 @@ describe('postgres store: connection faults', () => {
       const b = new RecordBackend(f.host, await f.open({ url: `${f.db.server.url('no_such_db')}?sslmode=disable` }));
       const err = await failure(b.status());
       expect(err).toBeInstanceOf(ConfigError);
-      expect(err.message).toBe(`postgres store postgres://shiplog_test@127.0.0.1:${f.db.server.port}/no_such_db: database no_such_db does not exist`);
+      expect(err.message).toBe(
+        `postgres store postgres://shiplog_test@127.0.0.1:${f.db.server.port}/no_such_db: database no_such_db does not exist`,
+      );
       await b.close();
     } finally {
       await f.cleanup();
@@ -33,7 +35,9 @@ describe('postgres store: connection faults', () => {
       const err = await failure(seed(b));
       expect(err).toBeInstanceOf(AuthError);
       expect(err.exitCode).toBe(3);
-      expect(err.message).toMatch(/^postgres store postgres:\/\/shiplog_test@127\.0\.0\.1:\d+\/\S+: authentication refused: password authentication failed for user "shiplog_test"$/);
+      expect(err.message).toMatch(
+        /^postgres store postgres:\/\/shiplog_test@127\.0\.0\.1:\d+\/\S+: authentication refused: password authentication failed for user "shiplog_test"$/,
+      );
       expect(err.hint).toMatch(/from PGPASSWORD/);
       expect(JSON.stringify(err.toJSON())).not.toContain('wrong-Pa55word!');
       await b.close();
@@ -51,13 +55,18 @@ describe('postgres store: connection faults', () => {
   it('an unreachable server: exit 4 after the bounded attempts, one line with the location and what to check', async () => {
     const port = await freePort();
     const host = createMemoryHost({ env: { PGPASSWORD: 'irrelevant-pw' } });
-    const store = await openPostgresStore(host, { url: `postgres://ci@127.0.0.1:${port}/state?sslmode=disable`, tuning: { ...FAST, connectionAttempts: 3 } });
+    const store = await openPostgresStore(host, {
+      url: `postgres://ci@127.0.0.1:${port}/state?sslmode=disable`,
+      tuning: { ...FAST, connectionAttempts: 3 },
+    });
     const b = new RecordBackend(host, store);
     for (const op of [() => b.status(), () => seed(b)]) {
       const err = await failure(op());
       expect(err).toBeInstanceOf(BackendError);
       expect(err.exitCode).toBe(4);
-      expect(err.message).toMatch(new RegExp(`^postgres store postgres://ci@127\\.0\\.0\\.1:${port}/state: cannot reach the server .*ECONNREFUSED`));
+      expect(err.message).toMatch(
+        new RegExp(`^postgres store postgres://ci@127\\.0\\.0\\.1:${port}/state: cannot reach the server .*ECONNREFUSED`),
+      );
       expect(err.message).toMatch(/after 3 attempts/);
       expect(err.hint).toMatch(`check that PostgreSQL runs on 127.0.0.1:${port}`);
     }
@@ -71,7 +80,9 @@ describe('postgres store: connection faults', () => {
       expect(ca, 'openssl is needed to give the test server a certificate').toBeDefined();
       const base = `postgres://shiplog_test@127.0.0.1:${f.db.server.port}/${f.db.name}`;
       const sslOf = async (app: string) =>
-        (await f.admin`select s.ssl from pg_stat_ssl s join pg_stat_activity a using (pid) where a.application_name = ${app}`).map((r) => r.ssl as boolean);
+        (await f.admin`select s.ssl from pg_stat_ssl s join pg_stat_activity a using (pid) where a.application_name = ${app}`).map(
+          (r) => r.ssl as boolean,
+        );
       const cases: [string, boolean][] = [
         [`${base}?sslmode=require`, true],
         [`${base}?sslmode=verify-full&sslrootcert=${ca}`, true],
@@ -102,13 +113,17 @@ describe('postgres store: connection faults', () => {
     const f = await fixture();
     try {
       const store = await f.open({ url: `${f.db.url}?sslmode=disable&application_name=kill-me` });
-      await store.transact({ title: 'test: create' }, async (tx) => void tx.put('application', 'GLOBAL.Acme.shop', { application: 'GLOBAL.Acme.shop', versions: [] }));
+      await store.transact(
+        { title: 'test: create' },
+        async (tx) => void tx.put('application', 'GLOBAL.Acme.shop', { application: 'GLOBAL.Acme.shop', versions: [] }),
+      );
       let attempts = 0;
       const result = await store.transact({ title: 'test: killed once' }, async (tx) => {
         attempts++;
         const doc = await tx.get<{ application: string; versions: string[] }>('application', 'GLOBAL.Acme.shop');
         if (attempts === 1) {
-          const killed = await f.admin`select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = 'kill-me' and pid <> pg_backend_pid()`;
+          const killed =
+            await f.admin`select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = 'kill-me' and pid <> pg_backend_pid()`;
           expect(killed.map((k) => k.ok)).toEqual([true]);
           // Let the client see the connection close before fn goes on writing.
           await new Promise((r) => setTimeout(r, 200));
@@ -117,8 +132,13 @@ describe('postgres store: connection faults', () => {
         return attempts;
       });
       expect(result).toBe(2);
-      expect(await store.read((r) => r.get('application', 'GLOBAL.Acme.shop'))).toEqual({ application: 'GLOBAL.Acme.shop', versions: ['v2'] });
-      expect((await f.admin`select title, attempt from shiplog.operations where title = 'test: killed once'`).map((o) => o.attempt)).toEqual([2]);
+      expect(await store.read((r) => r.get('application', 'GLOBAL.Acme.shop'))).toEqual({
+        application: 'GLOBAL.Acme.shop',
+        versions: ['v2'],
+      });
+      expect(
+        (await f.admin`select title, attempt from shiplog.operations where title = 'test: killed once'`).map((o) => o.attempt),
+      ).toEqual([2]);
       await store.close();
     } finally {
       await f.cleanup();
@@ -133,7 +153,17 @@ describe('postgres store: connection faults', () => {
       const store = await f.open({ url });
       const b = new RecordBackend(f.host, store);
       const { av } = await seed(b);
-      const deploy = () => b.recordDeployment({ appVersion: av.value, environment: 'prod', exitCode: 0, log: [], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+      const deploy = () =>
+        b.recordDeployment({
+          appVersion: av.value,
+          environment: 'prod',
+          exitCode: 0,
+          log: [],
+          startedAt: AT,
+          finishedAt: AT,
+          mode: 'record',
+          provenance: PROV,
+        });
       // The COMMIT reached the server and committed; the answer was lost.
       proxy.arm('after-commit');
       const landed = await deploy();

@@ -46,7 +46,15 @@ interface PgWriter {
 }
 
 function startPgWriter(db: TestDatabase, worker: number, count: number, repo: { dir: string; env: Record<string, string> }): PgWriter {
-  const args = { url: `${db.url}?sslmode=disable`, password: db.password, worker, count, cwd: repo.dir, home: repo.env.HOME, application: APP };
+  const args = {
+    url: `${db.url}?sslmode=disable`,
+    password: db.password,
+    worker,
+    count,
+    cwd: repo.dir,
+    home: repo.env.HOME,
+    application: APP,
+  };
   const child = spawn(process.execPath, [join(here, 'fixtures/store/pg-writer.mjs'), JSON.stringify(args)], {
     cwd: REPO_ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -68,7 +76,9 @@ function startPgWriter(db: TestDatabase, worker: number, count: number, repo: { 
   });
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (err += c));
   child.stdin!.on('error', () => undefined);
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
   return { worker, child, lines, stderr: () => err, ready, done, go: () => child.stdin!.write('go\n') };
 }
 
@@ -88,7 +98,8 @@ function startReader(url: string, password: string): { stop: () => Promise<{ rea
         });
         const recent = await b.history({ limit: 5 });
         if (recent.some((d, i) => i > 0 && d.id !== recent[i - 1].id - 1)) problems.push(`history ${recent.map((d) => d.id)}`);
-        for (const st of await b.status()) if (!(await b.getApplicationVersion(st.appVersion))) problems.push(`status names missing ${st.appVersion}`);
+        for (const st of await b.status())
+          if (!(await b.getApplicationVersion(st.appVersion))) problems.push(`status names missing ${st.appVersion}`);
         reads++;
       } catch (err) {
         problems.push(String(err));
@@ -117,7 +128,10 @@ describe('postgres store reliability', () => {
       // one release each: 250 operations from 50 processes racing on one database
       const EACH = 1;
       // Create the store first so that the writers race on operations, not on the schema.
-      const pre = await runCliInProcess(['status', '--store', `${db.url}?sslmode=disable`], { cwd: repo.dir, env: { ...repo.env, PGPASSWORD: db.password } });
+      const pre = await runCliInProcess(['status', '--store', `${db.url}?sslmode=disable`], {
+        cwd: repo.dir,
+        env: { ...repo.env, PGPASSWORD: db.password },
+      });
       expect(pre.code, pre.err).toBe(0);
       const writers = Array.from({ length: WRITERS }, (_, w) => startPgWriter(db, w, EACH, repo));
       await Promise.all(writers.map((w) => w.ready));
@@ -129,14 +143,24 @@ describe('postgres store reliability', () => {
       const { reads, problems: readProblems } = await reader.stop();
       for (const [i, r] of exits.entries()) expect(r, `writer ${i}: ${writers[i].stderr()}`).toEqual({ code: 0, signal: null });
       const acks = writers.flatMap((w) => w.lines.filter((l) => l.op));
-      for (const a of acks) expect(a.code, `${a.op}: ${a.err}`).toBe(a.op === 'deploy' && a.result?.deployment && (a.result.deployment as { status: string }).status === 'failed' ? 1 : 0);
+      for (const a of acks)
+        expect(a.code, `${a.op}: ${a.err}`).toBe(
+          a.op === 'deploy' && a.result?.deployment && (a.result.deployment as { status: string }).status === 'failed' ? 1 : 0,
+        );
       expect(readProblems).toEqual([]);
       expect(reads).toBeGreaterThan(0);
 
       const { problems, figures } = await pgStoreProblems(admin);
       expect(problems).toEqual([]);
       const n = WRITERS * EACH;
-      expect(figures).toMatchObject({ componentVersions: n, applicationVersions: n, approvals: n, moves: n, deployments: n, operations: 5 * n });
+      expect(figures).toMatchObject({
+        componentVersions: n,
+        applicationVersions: n,
+        approvals: n,
+        moves: n,
+        deployments: n,
+        operations: 5 * n,
+      });
       // What each writer was told is what the store holds.
       const depIds = acks.filter((a) => a.op === 'deploy').map((a) => (a.result!.deployment as { id: number }).id);
       expect(depIds.sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
@@ -159,7 +183,10 @@ describe('postgres store reliability', () => {
     const repo = makeRepo({}, { git: false });
     const admin = db.server.admin(db.name);
     try {
-      const pre = await runCliInProcess(['status', '--store', `${db.url}?sslmode=disable`], { cwd: repo.dir, env: { ...repo.env, PGPASSWORD: db.password } });
+      const pre = await runCliInProcess(['status', '--store', `${db.url}?sslmode=disable`], {
+        cwd: repo.dir,
+        env: { ...repo.env, PGPASSWORD: db.password },
+      });
       expect(pre.code, pre.err).toBe(0);
       const reader = startReader(`${db.url}?sslmode=disable`, db.password);
       const all: PgWriter[] = [];
@@ -202,14 +229,18 @@ describe('postgres store reliability', () => {
       expect(problems).toEqual([]);
       // Every acknowledged deployment and application version is there.
       const depIds = new Set((await admin`select id::int from shiplog.deployments`).map((r) => r.id as number));
-      for (const a of acks.filter((x) => x.op === 'deploy' && x.result?.deployment)) expect(depIds.has((a.result!.deployment as { id: number }).id)).toBe(true);
+      for (const a of acks.filter((x) => x.op === 'deploy' && x.result?.deployment))
+        expect(depIds.has((a.result!.deployment as { id: number }).id)).toBe(true);
 
       // Re-run each version-update a writer was killed in: it completes exactly once.
       const interrupted = all
         .map((w) => w.lines[w.lines.length - 1])
         .filter((l): l is Line & { argv: string[] } => l?.begin === 'version-update' && Array.isArray(l.argv));
       for (const l of interrupted) {
-        const r = await runCliInProcess([...l.argv, '--store', `${db.url}?sslmode=disable`, '--json'], { cwd: repo.dir, env: { ...repo.env, PGPASSWORD: db.password } });
+        const r = await runCliInProcess([...l.argv, '--store', `${db.url}?sslmode=disable`, '--json'], {
+          cwd: repo.dir,
+          env: { ...repo.env, PGPASSWORD: db.password },
+        });
         expect(r.code, r.err).toBe(0);
         const again = await runCliInProcess([...l.argv, '--store', `${db.url}?sslmode=disable`, '--json'], {
           cwd: repo.dir,
@@ -244,12 +275,39 @@ describe('postgres store reliability', () => {
       const failures: ShiplogError[] = [];
       let stopped = false;
       const loops = Array.from({ length: 6 }, async (_, w) => {
-        const b = new RecordBackend(host, await openPostgresStore(host, { url, tuning: { connectionAttempts: 4, backoffMinMs: 50, backoffMaxMs: 400 } }));
+        const b = new RecordBackend(
+          host,
+          await openPostgresStore(host, { url, tuning: { connectionAttempts: 4, backoffMinMs: 50, backoffMaxMs: 400 } }),
+        );
         try {
           for (let i = 1; ; i++) {
-            const cv = await b.putComponentVersion({ domain: 'GLOBAL.Acme.Store', short: `svc-w${w}`, version: String(i), kind: 'docker', attributes: {}, provenance: { provider: 'local', isCi: false }, at: new Date().toISOString() });
-            const av = await b.putApplicationVersion({ application: APP, autoIncrement: false, component: cv.value, initialStage: 'dev', provenance: { provider: 'local', isCi: false }, at: cv.value.createdAt });
-            const d = await b.recordDeployment({ appVersion: av.value, environment: 'qa', exitCode: 0, log: ['x'.repeat(2000)], startedAt: cv.value.createdAt, finishedAt: cv.value.createdAt, mode: 'record', provenance: { provider: 'local', isCi: false } });
+            const cv = await b.putComponentVersion({
+              domain: 'GLOBAL.Acme.Store',
+              short: `svc-w${w}`,
+              version: String(i),
+              kind: 'docker',
+              attributes: {},
+              provenance: { provider: 'local', isCi: false },
+              at: new Date().toISOString(),
+            });
+            const av = await b.putApplicationVersion({
+              application: APP,
+              autoIncrement: false,
+              component: cv.value,
+              initialStage: 'dev',
+              provenance: { provider: 'local', isCi: false },
+              at: cv.value.createdAt,
+            });
+            const d = await b.recordDeployment({
+              appVersion: av.value,
+              environment: 'qa',
+              exitCode: 0,
+              log: ['x'.repeat(2000)],
+              startedAt: cv.value.createdAt,
+              finishedAt: cv.value.createdAt,
+              mode: 'record',
+              provenance: { provider: 'local', isCi: false },
+            });
             acked.push(d.id);
           }
         } catch (err) {
@@ -271,9 +329,14 @@ describe('postgres store reliability', () => {
         expect(f.message).toMatch(/(after|\() ?4 attempts/);
       }
       // The CLI while the server is down: exit 4, one line.
-      const cli = await runCliInProcess(['status', '--store', url], { cwd: repo.dir, env: { ...repo.env, PGPASSWORD: TEST_ROLE_PASSWORD } });
+      const cli = await runCliInProcess(['status', '--store', url], {
+        cwd: repo.dir,
+        env: { ...repo.env, PGPASSWORD: TEST_ROLE_PASSWORD },
+      });
       expect(cli.code).toBe(4);
-      expect(cli.err.split('\n').filter((l) => l.startsWith('shiplog: error:'))).toEqual([expect.stringMatching(/cannot reach the server/)]);
+      expect(cli.err.split('\n').filter((l) => l.startsWith('shiplog: error:'))).toEqual([
+        expect.stringMatching(/cannot reach the server/),
+      ]);
       expect(cli.out + cli.err).not.toContain(TEST_ROLE_PASSWORD);
 
       server.start();
@@ -283,7 +346,9 @@ describe('postgres store reliability', () => {
         expect(problems).toEqual([]);
         const ids = new Set((await admin`select id::int from shiplog.deployments`).map((r) => r.id as number));
         for (const id of acked) expect(ids.has(id)).toBe(true);
-        console.log(`postgres store: server stopped under 6 writers: ${acked.length} acknowledged deployments kept, ${figures.deployments} committed, ${failures.length} writers exit 4, 0 half-written`);
+        console.log(
+          `postgres store: server stopped under 6 writers: ${acked.length} acknowledged deployments kept, ${figures.deployments} committed, ${failures.length} writers exit 4, 0 half-written`,
+        );
       } finally {
         await admin.end();
       }

@@ -20,14 +20,36 @@ describe('postgres store', () => {
       expect(await b.history({})).toEqual([]);
       expect(await tablesOf(f)).toEqual([]);
       await seed(b);
-      const again = await b.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'cart', version: '1', kind: 'docker', attributes: {}, provenance: PROV, at: AT });
+      const again = await b.putComponentVersion({
+        domain: 'GLOBAL.Acme',
+        short: 'cart',
+        version: '1',
+        kind: 'docker',
+        attributes: {},
+        provenance: PROV,
+        at: AT,
+      });
       expect(again.created).toBe(false);
       await b.close();
       expect(await tablesOf(f)).toEqual([
-        'counters', 'counters_pkey', 'deployment_components', 'deployment_components_pkey', 'deployments',
-        'deployments_by_application', 'deployments_by_application_environment', 'deployments_by_environment', 'deployments_pkey',
-        'documents', 'documents_pkey', 'environment_states', 'environment_states_by_application', 'environment_states_pkey',
-        'operations', 'operations_pkey', 'schema_version', 'schema_version_pkey',
+        'counters',
+        'counters_pkey',
+        'deployment_components',
+        'deployment_components_pkey',
+        'deployments',
+        'deployments_by_application',
+        'deployments_by_application_environment',
+        'deployments_by_environment',
+        'deployments_pkey',
+        'documents',
+        'documents_pkey',
+        'environment_states',
+        'environment_states_by_application',
+        'environment_states_pkey',
+        'operations',
+        'operations_pkey',
+        'schema_version',
+        'schema_version_pkey',
       ]);
       expect(await f.admin`select version, format from shiplog.schema_version`).toEqual([{ version: 1, format: 'shiplog-postgres-store' }]);
       expect(await f.admin`select component_version::int, application_version::int, deployment::int from shiplog.counters`).toEqual([
@@ -40,7 +62,10 @@ describe('postgres store', () => {
         'component-base GLOBAL.Acme.cart',
         'component-version GLOBAL.Acme.cart;1',
       ]);
-      expect((await f.admin`select component from shiplog.deployment_components order by 1`).map((r) => r.component)).toEqual(['GLOBAL.Acme.cart', 'GLOBAL.Acme.cart;1']);
+      expect((await f.admin`select component from shiplog.deployment_components order by 1`).map((r) => r.component)).toEqual([
+        'GLOBAL.Acme.cart',
+        'GLOBAL.Acme.cart;1',
+      ]);
       // Three writes, three operations (the no-op re-run wrote nothing), with their titles.
       const ops = await f.admin`select title, attempt from shiplog.operations order by committed_at, title`;
       expect(ops.map((o) => o.title)).toEqual([
@@ -62,7 +87,16 @@ describe('postgres store', () => {
       const { av } = await seed(b);
       // More deployments than one scan page (500), to cross page boundaries.
       for (let i = 0; i < 520; i++) {
-        await b.recordDeployment({ appVersion: av.value, environment: `e${i % 3}`, exitCode: i % 5 === 0 ? 1 : 0, log: [], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+        await b.recordDeployment({
+          appVersion: av.value,
+          environment: `e${i % 3}`,
+          exitCode: i % 5 === 0 ? 1 : 0,
+          log: [],
+          startedAt: AT,
+          finishedAt: AT,
+          mode: 'record',
+          provenance: PROV,
+        });
       }
       const info = await store.info();
       expect(info).toMatchObject({
@@ -96,7 +130,10 @@ describe('postgres store', () => {
     try {
       const store = await f.open();
       const kind = 'policy-decision' as DocKind;
-      await store.transact({ title: 'test: a new kind' }, async (tx) => void tx.put(kind, 'GLOBAL.Acme.shop;1', { decision: 'allow', n: 1 }));
+      await store.transact(
+        { title: 'test: a new kind' },
+        async (tx) => void tx.put(kind, 'GLOBAL.Acme.shop;1', { decision: 'allow', n: 1 }),
+      );
       expect(await store.read((r) => r.get(kind, 'GLOBAL.Acme.shop;1'))).toEqual({ decision: 'allow', n: 1 });
       const docs: StoreEntry[] = [];
       for await (const e of store.scan()) docs.push(e);
@@ -112,10 +149,23 @@ describe('postgres store', () => {
     try {
       const b = new RecordBackend(f.host, await f.open());
       const { av } = await seed(b);
-      const d = await b.recordDeployment({ appVersion: av.value, environment: 'qa', exitCode: 0, log: ['a\u0000b', 'literal \\u0000 stays'], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+      const d = await b.recordDeployment({
+        appVersion: av.value,
+        environment: 'qa',
+        exitCode: 0,
+        log: ['a\u0000b', 'literal \\u0000 stays'],
+        startedAt: AT,
+        finishedAt: AT,
+        mode: 'record',
+        provenance: PROV,
+      });
       expect((await b.history({ limit: 1 }))[0]).toMatchObject({ id: d.id, log: ['a\ufffdb', 'literal \\u0000 stays'] });
       await b.close();
-      for (const stmt of ['update shiplog.deployments set environment = $1', 'delete from shiplog.deployments where environment <> $1', 'delete from shiplog.operations where id <> $1']) {
+      for (const stmt of [
+        'update shiplog.deployments set environment = $1',
+        'delete from shiplog.deployments where environment <> $1',
+        'delete from shiplog.operations where id <> $1',
+      ]) {
         const err = await f.admin.unsafe(stmt, ['x']).catch((e: unknown) => e);
         expect(String((err as Error).message)).toMatch(/append-only/);
       }
@@ -152,7 +202,9 @@ describe('postgres store', () => {
         const err = await failure(attempt());
         expect(err).toBeInstanceOf(ConfigError);
         expect(err.exitCode).toBe(2);
-        expect(err.message).toMatch(/^schema shiplog of database \S+ \(postgres:\/\/.*\) holds tables shiplog did not create \(documents\): it is not a shiplog store$/);
+        expect(err.message).toMatch(
+          /^schema shiplog of database \S+ \(postgres:\/\/.*\) holds tables shiplog did not create \(documents\): it is not a shiplog store$/,
+        );
       }
       expect(dumpDatabase(f.db.server, f.db.name)).toBe(before);
 
@@ -165,7 +217,10 @@ describe('postgres store', () => {
       await f.admin.unsafe('drop schema shiplog cascade');
       await f.admin.unsafe('create table public.documents (x int)');
       await seed(b);
-      await f.admin.unsafe('insert into shiplog.schema_version (version, format, description) values (99, $1, $2)', ['shiplog-postgres-store', 'from the future']);
+      await f.admin.unsafe('insert into shiplog.schema_version (version, format, description) values (99, $1, $2)', [
+        'shiplog-postgres-store',
+        'from the future',
+      ]);
       await b.close();
       const fresh = new RecordBackend(f.host, await f.open());
       const newer = await failure(fresh.status());
@@ -186,7 +241,9 @@ describe('postgres store', () => {
       const b = new RecordBackend(f.host, await f.open());
       const err = await failure(seed(b));
       expect(err).toBeInstanceOf(ConfigError);
-      expect(err.message).toBe(`schema shiplog in database ${f.db.name} is owned by role shiplog_other; role shiplog_test may not create or migrate shiplog's tables in it`);
+      expect(err.message).toBe(
+        `schema shiplog in database ${f.db.name} is owned by role shiplog_other; role shiplog_test may not create or migrate shiplog's tables in it`,
+      );
       expect(err.hint).toMatch(/GRANT CREATE ON SCHEMA shiplog TO shiplog_test/);
       expect(dumpDatabase(f.db.server, f.db.name)).toBe(before);
       await b.close();

@@ -101,12 +101,15 @@ function collectStrings(v: unknown, out: string[] = []): string[] {
 }
 
 describe('Redactor.redact on text', () => {
-  it.each(AWKWARD_SECRETS.filter(([, s]) => JSON.stringify(s).slice(1, -1) !== s))('masks the JSON-escaped form of a secret with %s (a command printing JSON)', (_, secret) => {
-    const redactor = new Redactor();
-    redactor.add(secret);
-    const line = `{"password":${JSON.stringify(secret)}}`;
-    expect(leakedForms(redactor.redact(line), secret)).toEqual([]);
-  });
+  it.each(AWKWARD_SECRETS.filter(([, s]) => JSON.stringify(s).slice(1, -1) !== s))(
+    'masks the JSON-escaped form of a secret with %s (a command printing JSON)',
+    (_, secret) => {
+      const redactor = new Redactor();
+      redactor.add(secret);
+      const line = `{"password":${JSON.stringify(secret)}}`;
+      expect(leakedForms(redactor.redact(line), secret)).toEqual([]);
+    },
+  );
 });
 
 describe('Redactor: multi-line secrets (issue 20)', () => {

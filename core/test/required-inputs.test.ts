@@ -17,7 +17,18 @@ const OTHER_PROBLEMS: Partial<Record<string, string[]>> = { 'state-set': ['give 
 
 describe('missing required inputs', () => {
   it('the table covers the commands with required inputs', () => {
-    expect(WITH_REQUIRED).toEqual(['move', 'approve', 'deploy', 'diff', 'graph', 'show', 'check-gate', 'store-copy', 'state-set', 'state-get']);
+    expect(WITH_REQUIRED).toEqual([
+      'move',
+      'approve',
+      'deploy',
+      'diff',
+      'graph',
+      'show',
+      'check-gate',
+      'store-copy',
+      'state-set',
+      'state-get',
+    ]);
   });
 
   it.each(WITH_REQUIRED)('%s without flags: exit 2, each required flag named once', async (command) => {
@@ -26,7 +37,9 @@ describe('missing required inputs', () => {
     expect(r.exitCode).toBe(2);
     const error = r.result.error as { message: string; problems?: string[] };
     const problems = error.problems ?? [error.message];
-    const required = inputsFor(command).filter((i) => isRequired(i, command)).map((i) => `--${i.name}`);
+    const required = inputsFor(command)
+      .filter((i) => isRequired(i, command))
+      .map((i) => `--${i.name}`);
     for (const flag of required) {
       const naming = problems.filter((p) => p.split(/[\s,;:()]+/).includes(flag));
       expect(naming, `${command}: ${problems.join('; ')}`).toHaveLength(1);

@@ -79,7 +79,9 @@ describe('isSettingValue: what a secret-named variable holds that is a setting, 
   });
 
   it('TOKENIZERS_PARALLELISM=false does not mask every "false" in the output, a real token still is masked', async () => {
-    const host = createMemoryHost({ env: { TOKENIZERS_PARALLELISM: 'false', NPM_CONFIG_ALWAYS_AUTH: 'true', NPM_TOKEN: 'npm_realtoken123' } });
+    const host = createMemoryHost({
+      env: { TOKENIZERS_PARALLELISM: 'false', NPM_CONFIG_ALWAYS_AUTH: 'true', NPM_TOKEN: 'npm_realtoken123' },
+    });
     registerSecrets(host, {});
     expect(host.redactor.redact('dry run: false, cached: true, token npm_realtoken123')).toBe('dry run: false, cached: true, token ***');
   });

@@ -37,7 +37,9 @@ describe('--state-dir at a directory that is not a store', () => {
     const r = await cli([command, '--state-dir', 'proj', ...args]);
     expect(r.code).toBe(2);
     const errors = r.err.split('\n').filter((l) => l.startsWith('shiplog: error:'));
-    expect(errors).toEqual([`shiplog: error: state directory ${repo.dir}/proj is not a shiplog store: it is not empty and has no schema.json`]);
+    expect(errors).toEqual([
+      `shiplog: error: state directory ${repo.dir}/proj is not a shiplog store: it is not empty and has no schema.json`,
+    ]);
     expect(repo.storeSnapshot('proj')).toEqual(before);
   });
 

@@ -37,7 +37,17 @@ function json(r: { out: string }) {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'shiplog-queries-cli-'));
   const release = (svc: string, version: string) =>
-    ok('version-update', '--component-name', `GLOBAL.Acme.Store.${svc}`, '--component-variant', 'main', '--component-version', version, '--application', APP);
+    ok(
+      'version-update',
+      '--component-name',
+      `GLOBAL.Acme.Store.${svc}`,
+      '--component-variant',
+      'main',
+      '--component-version',
+      version,
+      '--application',
+      APP,
+    );
   release('cart', '1.0.0');
   release('catalog', '1.0.0');
   ok('deploy', '--application', APP, '--env', 'dev', '--exit-code', '0');
@@ -54,7 +64,11 @@ afterAll(async () => {
 describe('queries through the CLI bundle', () => {
   it('status --json: one object on stdout and nothing else (the table is for --format table)', () => {
     const r = ok('status', '--json');
-    const res = json(r) as unknown as { ok: boolean; operation: string; environments: { name: string; appVersion: string; components: string[] }[] };
+    const res = json(r) as unknown as {
+      ok: boolean;
+      operation: string;
+      environments: { name: string; appVersion: string; components: string[] }[];
+    };
     expect(res.ok).toBe(true);
     expect(res.operation).toBe('status');
     expect(res.environments.map((e) => [e.name, e.appVersion])).toEqual([
@@ -90,7 +104,11 @@ describe('queries through the CLI bundle', () => {
       },
     ]);
 
-    const g = json(ok('graph', '--application', APP, '--json')) as unknown as { operation: string; mermaid: string; versions: { deployedTo: string[] }[] };
+    const g = json(ok('graph', '--application', APP, '--json')) as unknown as {
+      operation: string;
+      mermaid: string;
+      versions: { deployedTo: string[] }[];
+    };
     expect(g.operation).toBe('graph');
     expect(g.mermaid.startsWith('flowchart LR\n')).toBe(true);
     expect(g.versions.map((v) => v.deployedTo)).toEqual([[], ['qa'], ['dev']]);
@@ -99,7 +117,9 @@ describe('queries through the CLI bundle', () => {
   it('the dh spellings of the filters work (--deployenv, --appname, --compname)', () => {
     const s = json(ok('status', '--deployenv', 'qa', '--appname', APP, '--json')) as unknown as { environments: { name: string }[] };
     expect(s.environments.map((e) => e.name)).toEqual(['qa']);
-    const h = json(ok('history', '--compname', 'GLOBAL.Acme.Store.cart;main;1.1.0', '--json')) as unknown as { deployments: { id: number }[] };
+    const h = json(ok('history', '--compname', 'GLOBAL.Acme.Store.cart;main;1.1.0', '--json')) as unknown as {
+      deployments: { id: number }[];
+    };
     expect(h.deployments.map((d) => d.id)).toEqual([3]);
   });
 

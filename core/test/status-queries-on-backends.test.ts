@@ -29,7 +29,10 @@ async function answers(backend: Backend) {
     historyCart: await runHistory(ctx, historyRequest({ 'component-name': 'GLOBAL.Acme.Store.cart;main;v2' })),
     diff: await runDiff(ctx, diffRequest({ from: 'dev', to: 'prod' })),
     graph: await runGraph(ctx, graphRequest({ application: SHOP })),
-    unknownEnv: await runStatus(ctx, statusRequest({ env: 'staging' })).catch((e: { code: string; exitCode: number }) => [e.code, e.exitCode]),
+    unknownEnv: await runStatus(ctx, statusRequest({ env: 'staging' })).catch((e: { code: string; exitCode: number }) => [
+      e.code,
+      e.exitCode,
+    ]),
     // the release dashboard's model, built from the queries above (its clock aside)
     dashboard: { ...(await buildDashboard(ctx, reportRequest({ json: true }))), generatedAt: 'now' },
   };
@@ -67,8 +70,16 @@ describe('queries on the local store', () => {
     expect(fromLocal.graph.versions.map((v) => v.deployedTo)).toEqual([[], [], ['qa', 'prod'], ['dev']]);
     expect(fromLocal.unknownEnv).toEqual(['NOT_FOUND', 2]);
     const [shop] = fromLocal.dashboard.applications;
-    expect(shop.cells.map((c) => c && [c.version, c.differsFromPrevious])).toEqual([['4', false], ['3', true], ['3', false]]);
-    expect(shop.components.find((c) => c.base === 'GLOBAL.Acme.Store.cart;main')).toEqual({ base: 'GLOBAL.Acme.Store.cart;main', versions: ['v2', 'v1', 'v1'], differs: [false, true, false] });
+    expect(shop.cells.map((c) => c && [c.version, c.differsFromPrevious])).toEqual([
+      ['4', false],
+      ['3', true],
+      ['3', false],
+    ]);
+    expect(shop.components.find((c) => c.base === 'GLOBAL.Acme.Store.cart;main')).toEqual({
+      base: 'GLOBAL.Acme.Store.cart;main',
+      versions: ['v2', 'v1', 'v1'],
+      differs: [false, true, false],
+    });
     expect(shop.deployments.slice(0, 4).map((d) => [d.id, d.status])).toEqual(fromLocal.history.deployments.map((d) => [d.id, d.status]));
     expect(fromLocal).toEqual(fromFake);
   });

@@ -54,7 +54,9 @@ describe('choosing the store', () => {
     expect(flag.result.store).toMatchObject({ location: path.join(repo.dir, 'from-flag'), source: 'flag' });
     const fromEnv = await repo.run('version-update', { ...UPDATE, 'state-dir': 'from-state-dir' }, { env });
     expect(fromEnv.exitCode).toBe(2);
-    expect(fromEnv.result.error).toMatchObject({ message: expect.stringMatching(/--store .*from-env and --state-dir .*from-state-dir name different stores/) });
+    expect(fromEnv.result.error).toMatchObject({
+      message: expect.stringMatching(/--store .*from-env and --state-dir .*from-state-dir name different stores/),
+    });
     const envOnly = await repo.run('version-update', UPDATE, { env });
     expect(envOnly.result.store).toMatchObject({ location: path.join(repo.dir, 'from-env'), source: 'env' });
     const stateDir = await repo.run('version-update', { ...UPDATE, 'state-dir': 'from-state-dir' });
@@ -120,7 +122,9 @@ describe('choosing the store', () => {
     repo = makeRepo({ 'shiplog.toml': '[store]\nurl = ""\npath = "x"\n' });
     const r = await repo.run('status');
     expect(r.exitCode).toBe(2);
-    expect(r.result.error).toMatchObject({ message: expect.stringMatching(/shiplog\.toml: .*unknown key "path".*url must be a non-empty string/) });
+    expect(r.result.error).toMatchObject({
+      message: expect.stringMatching(/shiplog\.toml: .*unknown key "path".*url must be a non-empty string/),
+    });
   });
 
   it('git+origin outside a repository: exit 2 saying so', async () => {

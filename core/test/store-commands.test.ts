@@ -131,13 +131,20 @@ describe('store copy', () => {
     repo = await seeded();
     const other = makeRepo({}, { git: false });
     try {
-      const up = await other.run('version-update', { 'component-name': 'GLOBAL.Other.thing', 'component-version': '1', application: 'GLOBAL.Other.app' });
+      const up = await other.run('version-update', {
+        'component-name': 'GLOBAL.Other.thing',
+        'component-version': '1',
+        application: 'GLOBAL.Other.app',
+      });
       expect(up.exitCode, up.err).toBe(0);
       const dest = path.join(other.dir, '.shiplog');
       const before = tree(dest);
       const r = await repo.run('store-copy', { to: dest });
       expect(r.exitCode).toBe(2);
-      expect(r.result.error).toMatchObject({ code: 'STORE_DISAGREES', message: expect.stringMatching(/is not empty and disagrees with .*nothing was copied/) });
+      expect(r.result.error).toMatchObject({
+        code: 'STORE_DISAGREES',
+        message: expect.stringMatching(/is not empty and disagrees with .*nothing was copied/),
+      });
       expect(tree(dest)).toEqual(before);
     } finally {
       other.cleanup();
@@ -202,7 +209,9 @@ describe('store check', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^component-base GLOBAL\.Acme\.Store\.payments: lists component version .* which does not exist$/),
-        expect.stringMatching(/^application-version GLOBAL\.Acme\.Store\.shop;2: holds component version GLOBAL\.Acme\.Store\.payments.* which does not exist$/),
+        expect.stringMatching(
+          /^application-version GLOBAL\.Acme\.Store\.shop;2: holds component version GLOBAL\.Acme\.Store\.payments.* which does not exist$/,
+        ),
         expect.stringMatching(/^state of GLOBAL\.Acme\.Store\.shop in dev: names deployment 2, which is not a successful deployment/),
         'counters: next deployment id 3 is not above the highest in use (4)',
       ]),

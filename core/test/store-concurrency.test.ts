@@ -70,7 +70,8 @@ describe('local store: 20 concurrent writer processes', () => {
         expect(deployments.find((d) => d.id === a.id)).toMatchObject({ appVersion: a.appVersion, status: a.status });
       }
     }
-    for (const base of bases) expect((await b.listComponentVersions(base)).map((c) => c.version)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    for (const base of bases)
+      expect((await b.listComponentVersions(base)).map((c) => c.version)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     const cvIds = (await Promise.all(bases.map((x) => b.listComponentVersions(x)))).flat().map((c) => c.id);
     expect(new Set(cvIds).size).toBe(WORKERS * EACH);
     // each put swapped one component into the then-latest version: the latest holds every worker's last one

@@ -31,17 +31,28 @@ describe('meta.json of the wrong shape', () => {
     ['a string seq', '{"seq":"1","next":{"componentVersion":1,"applicationVersion":1,"deployment":1},"log":{"segment":1,"length":0}}'],
     ['no next', '{"seq":1,"log":{"segment":1,"length":0}}'],
     ['next null', '{"seq":1,"next":null,"log":{"segment":1,"length":0}}'],
-    ['a negative log length', '{"seq":1,"next":{"componentVersion":1,"applicationVersion":1,"deployment":1},"log":{"segment":1,"length":-5}}'],
+    [
+      'a negative log length',
+      '{"seq":1,"next":{"componentVersion":1,"applicationVersion":1,"deployment":1},"log":{"segment":1,"length":-5}}',
+    ],
     ['segment 0', '{"seq":1,"next":{"componentVersion":1,"applicationVersion":1,"deployment":1},"log":{"segment":0,"length":0}}'],
     ['null', 'null'],
   ])('%s: every command exits 2 with one line naming meta.json, the store unchanged', async (_, text) => {
     const { r, cli, store } = await seeded();
     writeFileSync(path.join(store, 'meta.json'), `${text}\n`);
     const before = r.storeSnapshot();
-    for (const argv of [['status'], ['history'], ['deploy', '--application', APP, '--env', 'dev', '--exit-code', '0'], ['approve', '--application', APP, '--stage', 'qa']]) {
+    for (const argv of [
+      ['status'],
+      ['history'],
+      ['deploy', '--application', APP, '--env', 'dev', '--exit-code', '0'],
+      ['approve', '--application', APP, '--stage', 'qa'],
+    ]) {
       const res = await cli(argv);
       expect(res.code, `${argv[0]}: ${res.err}`).toBe(2);
-      const lines = res.err.trim().split('\n').filter((l) => l.startsWith('shiplog: error:'));
+      const lines = res.err
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('shiplog: error:'));
       expect(lines, res.err).toHaveLength(1);
       expect(lines[0]).toContain('meta.json');
       expect(res.err).not.toContain('internal error');

@@ -59,7 +59,9 @@ describe('store lock', () => {
     expect(err).toBeInstanceOf(StoreLockedError);
     expect((err as Error).message).toMatch(new RegExp(`locked by pid ${process.pid} on `));
     await release();
-    await (await acquireStoreLock(dir, { timeoutMs: 150 }))();
+    await (
+      await acquireStoreLock(dir, { timeoutMs: 150 })
+    )();
   });
 
   it('breaks an unreadable lock file only once it is old', async () => {
@@ -68,6 +70,8 @@ describe('store lock', () => {
     const { utimes } = await import('node:fs/promises');
     const old = new Date(Date.now() - 60_000);
     await utimes(join(dir, LOCK_FILE), old, old);
-    await (await acquireStoreLock(dir, { timeoutMs: 1000 }))();
+    await (
+      await acquireStoreLock(dir, { timeoutMs: 1000 })
+    )();
   });
 });

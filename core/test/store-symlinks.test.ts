@@ -5,7 +5,19 @@
  * the store, not the files the link points to. Before: a linked tmp/ had a writer delete the files it pointed
  * to, a linked log segment had it truncated.
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync, cpSync, mkdtempSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  cpSync,
+  mkdtempSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -112,7 +124,9 @@ describe('local store: a symbolic link anywhere inside is refused, nothing chang
 
     const w = await cli(['deploy', '--application', APP, '--env', 'dev', '--exit-code', '0']);
     expect(w.code, w.err).toBe(2);
-    expect(w.err.trim()).toMatch(new RegExp(`^shiplog: error: store entry ${rel.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is a symbolic link`));
+    expect(w.err.trim()).toMatch(
+      new RegExp(`^shiplog: error: store entry ${rel.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is a symbolic link`),
+    );
     expect(w.err.trim().split('\n')[0]).not.toContain('internal error');
 
     // Readers refuse the links on their way, or do not pass them; either way they change nothing.
@@ -148,7 +162,10 @@ describe('local store: a symbolic link anywhere inside is refused, nothing chang
     const r = repo;
     outside = mkdtempSync(path.join(tmpdir(), 'shiplog-outside-'));
     symlinkSync(outside, path.join(r.dir, '.shiplog'));
-    const up = await runCliInProcess(['version-update', '--component-name', CART, '--component-version', '1', '--application', APP], { cwd: r.dir, env: r.env });
+    const up = await runCliInProcess(['version-update', '--component-name', CART, '--component-version', '1', '--application', APP], {
+      cwd: r.dir,
+      env: r.env,
+    });
     expect(up.code, up.err).toBe(0);
     expect(readdirSync(outside)).toContain('schema.json');
   });
@@ -159,7 +176,10 @@ describe('local store: a symbolic link anywhere inside is refused, nothing chang
     outside = mkdtempSync(path.join(tmpdir(), 'shiplog-outside-'));
     mkdirSync(path.join(r.dir, 'st'));
     symlinkSync(outside, path.join(r.dir, 'st', 'tmp'));
-    const up = await runCliInProcess(['version-update', '--state-dir', 'st', '--component-name', CART, '--component-version', '1', '--application', APP], { cwd: r.dir, env: r.env });
+    const up = await runCliInProcess(
+      ['version-update', '--state-dir', 'st', '--component-name', CART, '--component-version', '1', '--application', APP],
+      { cwd: r.dir, env: r.env },
+    );
     expect(up.code, up.err).toBe(2);
     expect(readdirSync(path.join(r.dir, 'st'))).toEqual(['tmp']);
     renameSync(path.join(r.dir, 'st'), path.join(r.dir, 'st2'));

@@ -12,13 +12,22 @@ describe('parseStoreUrl', () => {
     ['/srv/state', { kind: 'local', dir: '/srv/state' }],
     ['file:///srv/state', { kind: 'local', dir: '/srv/state' }],
     ['git+origin', { kind: 'git', remote: 'origin', ref: DEFAULT_GIT_STATE_REF, display: 'git+origin' }],
-    ['git+origin#ref=release-state', { kind: 'git', remote: 'origin', ref: 'refs/heads/release-state', display: 'git+origin#ref=refs/heads/release-state' }],
-    ['git+file:///srv/state.git', { kind: 'git', remote: 'file:///srv/state.git', ref: DEFAULT_GIT_STATE_REF, display: 'git+file:///srv/state.git' }],
+    [
+      'git+origin#ref=release-state',
+      { kind: 'git', remote: 'origin', ref: 'refs/heads/release-state', display: 'git+origin#ref=refs/heads/release-state' },
+    ],
+    [
+      'git+file:///srv/state.git',
+      { kind: 'git', remote: 'file:///srv/state.git', ref: DEFAULT_GIT_STATE_REF, display: 'git+file:///srv/state.git' },
+    ],
     ['git+https://github.com/acme/state.git', { kind: 'git', remote: 'https://github.com/acme/state.git', ref: DEFAULT_GIT_STATE_REF }],
     ['git+https://github.com/acme/state.git#ref=refs/shiplog/state', { kind: 'git', ref: 'refs/shiplog/state' }],
     ['git+ssh://git@github.com/acme/state.git', { kind: 'git', remote: 'ssh://git@github.com/acme/state.git' }],
     ['git+git://127.0.0.1:9418/state.git', { kind: 'git', remote: 'git://127.0.0.1:9418/state.git' }],
-    ['postgres://ci@db.internal:5432/shiplog?sslmode=require', { kind: 'postgres', display: 'postgres://ci@db.internal:5432/shiplog?sslmode=require' }],
+    [
+      'postgres://ci@db.internal:5432/shiplog?sslmode=require',
+      { kind: 'postgres', display: 'postgres://ci@db.internal:5432/shiplog?sslmode=require' },
+    ],
     ['postgresql://ci@db.internal/shiplog', { kind: 'postgres' }],
     ['ortelius+https://deployhub.example.com/', { kind: 'ortelius', url: 'https://deployhub.example.com' }],
   ])('%s', (raw, expected) => {

@@ -19,25 +19,37 @@ function cli(argv: string[], env: Record<string, string> = {}) {
 }
 
 function tomlWithExports(exports: Record<string, string>): string {
-  const lines = Object.entries(exports).map(([k, v]) => `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : JSON.stringify(k)} = ${JSON.stringify(v)}`);
+  const lines = Object.entries(exports).map(
+    ([k, v]) => `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : JSON.stringify(k)} = ${JSON.stringify(v)}`,
+  );
   return `Name = "${CART}"\nVariant = "main"\nVersion = "1"\n\n[Export]\n${lines.join('\n')}\n`;
 }
 
 describe('[Export] in component.toml', () => {
-  it.each(['PATH', 'LD_PRELOAD', 'BASH_ENV', 'NODE_OPTIONS', 'Path', 'LD_LIBRARY_PATH', 'DYLD_INSERT_LIBRARIES', 'PYTHONPATH', 'GIT_SSH_COMMAND', 'JAVA_TOOL_OPTIONS', 'PROMPT_COMMAND', 'GITHUB_ENV'])(
-    '%s is refused (exit 2), nothing written; --allow-dangerous-exports lets it through',
-    async (name) => {
-      repo = makeRepo({ 'component.toml': tomlWithExports({ [name]: '/tmp/evil', SAFE_ONE: 'ok' }) });
-      const r = await cli(['envscript', '--output', 'env.sh', '--json']);
-      expect(r.code, r.err).toBe(2);
-      expect(r.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', exitCode: 2 } });
-      expect(r.err).toContain(`[Export] ${name} would change how programs start or load code`);
-      expect(existsSync(path.join(repo.dir, 'env.sh'))).toBe(false);
-      const allowed = await cli(['envscript', '--output', 'env.sh', '--allow-dangerous-exports']);
-      expect(allowed.code, allowed.err).toBe(0);
-      expect(readFileSync(path.join(repo.dir, 'env.sh'), 'utf8')).toContain(`export ${name}='/tmp/evil'`);
-    },
-  );
+  it.each([
+    'PATH',
+    'LD_PRELOAD',
+    'BASH_ENV',
+    'NODE_OPTIONS',
+    'Path',
+    'LD_LIBRARY_PATH',
+    'DYLD_INSERT_LIBRARIES',
+    'PYTHONPATH',
+    'GIT_SSH_COMMAND',
+    'JAVA_TOOL_OPTIONS',
+    'PROMPT_COMMAND',
+    'GITHUB_ENV',
+  ])('%s is refused (exit 2), nothing written; --allow-dangerous-exports lets it through', async (name) => {
+    repo = makeRepo({ 'component.toml': tomlWithExports({ [name]: '/tmp/evil', SAFE_ONE: 'ok' }) });
+    const r = await cli(['envscript', '--output', 'env.sh', '--json']);
+    expect(r.code, r.err).toBe(2);
+    expect(r.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', exitCode: 2 } });
+    expect(r.err).toContain(`[Export] ${name} would change how programs start or load code`);
+    expect(existsSync(path.join(repo.dir, 'env.sh'))).toBe(false);
+    const allowed = await cli(['envscript', '--output', 'env.sh', '--allow-dangerous-exports']);
+    expect(allowed.code, allowed.err).toBe(0);
+    expect(readFileSync(path.join(repo.dir, 'env.sh'), 'utf8')).toContain(`export ${name}='/tmp/evil'`);
+  });
 
   it('every refused key is named at once', async () => {
     repo = makeRepo({ 'component.toml': tomlWithExports({ PATH: '/x', LD_PRELOAD: '/y.so', NODE_OPTIONS: '--require /z.js' }) });
@@ -65,7 +77,10 @@ describe('bidirectional controls in names', () => {
     ['--component-version', ['version-update', '--component-name', CART, '--component-version', `1${RLO}0`]],
     ['--component-variant', ['version-update', '--component-name', CART, '--component-version', '1', '--component-variant', `ma\u2066in`]],
     ['--application', ['version-update', '--component-name', CART, '--component-version', '1', '--application', `GLOBAL.Acme.shop\u200F`]],
-    ['--app-version', ['version-update', '--component-name', CART, '--component-version', '1', '--application', APP, '--app-version', `2${RLO}`]],
+    [
+      '--app-version',
+      ['version-update', '--component-name', CART, '--component-version', '1', '--application', APP, '--app-version', `2${RLO}`],
+    ],
     ['--env', ['deploy', '--application', APP, '--env', `de${RLO}v`, '--exit-code', '0']],
   ])('%s: exit 2, one line naming the character, nothing stored', async (_, argv) => {
     repo = makeRepo();
@@ -81,7 +96,9 @@ describe('bidirectional controls in names', () => {
 describe('secret-shaped attribute names', () => {
   it('DB_PASSWORD (--attr and [Attributes]) is stored masked, with a warning naming the key', async () => {
     const secret = 'hunter2-db-pass';
-    repo = makeRepo({ 'component.toml': `Name = "${CART}"\nVariant = "main"\nVersion = "1"\n\n[Attributes]\nApiToken = "tok-from-toml-123"\nDbHost = "db.internal"\n` });
+    repo = makeRepo({
+      'component.toml': `Name = "${CART}"\nVariant = "main"\nVersion = "1"\n\n[Attributes]\nApiToken = "tok-from-toml-123"\nDbHost = "db.internal"\n`,
+    });
     const r = await cli(['version-update', '--application', APP, '--attr', `DB_PASSWORD=${secret}`, '--json']);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain('attribute DB_PASSWORD looks like a credential: its value is stored as ***');

@@ -63,7 +63,11 @@ describe('version-update', () => {
 
   it('flags override the TOML, env bindings override the TOML, and flags override env bindings', async () => {
     repo = makeRepo({ 'component.toml': COMPONENT_TOML });
-    const r = await repo.run('version-update', { 'component-version': '2.0.0' }, { env: { COMPONENT_VERSION: '9.9.9', COMPONENT_VARIANT: 'feature/x' } });
+    const r = await repo.run(
+      'version-update',
+      { 'component-version': '2.0.0' },
+      { env: { COMPONENT_VERSION: '9.9.9', COMPONENT_VARIANT: 'feature/x' } },
+    );
     expect(r.exitCode, r.err).toBe(0);
     expect(r.result.componentVersion).toBe(`${CART};feature_x;2_0_0`);
     const fromEnv = await repo.run('version-update', {}, { env: { COMPONENT_VERSION: '9.9.9' } });
@@ -103,7 +107,11 @@ describe('version-update', () => {
   it('without component.toml on a CI agent (detached HEAD) the variant is the CI branch', async () => {
     repo = makeRepo({});
     execFileSync('git', ['checkout', '-q', '--detach'], { cwd: repo.dir });
-    const r = await repo.run('version-update', {}, { env: { BUILDKITE: 'true', BUILDKITE_BRANCH: 'release/2.1', BUILDKITE_COMMIT: 'abc' } });
+    const r = await repo.run(
+      'version-update',
+      {},
+      { env: { BUILDKITE: 'true', BUILDKITE_BRANCH: 'release/2.1', BUILDKITE_COMMIT: 'abc' } },
+    );
     expect(r.exitCode, r.err).toBe(0);
     expect(r.result.componentVersion).toBe('GLOBAL.acme.store;release_2_1;v1');
   });
@@ -131,7 +139,7 @@ describe('version-update', () => {
     expect(next.result).toMatchObject({ componentVersion: `${CART};main;v1_5_1_2`, componentVersionCreated: true });
   });
 
-  it('dh\'s several-components form: COMPONENT_NAME_n (with _VERSION_n, _APPLICATION_n) after the main one', async () => {
+  it("dh's several-components form: COMPONENT_NAME_n (with _VERSION_n, _APPLICATION_n) after the main one", async () => {
     repo = makeRepo({ 'component.toml': COMPONENT_TOML });
     const env = {
       COMPONENT_NAME_1: 'GLOBAL.Acme.Store.pay',
@@ -168,7 +176,12 @@ describe('version-update', () => {
 
   it('reports every problem at once: bad booleans, bad SBOM type, bad kind', async () => {
     repo = makeRepo({ 'component.toml': COMPONENT_TOML });
-    const r = await repo.run('version-update', { 'auto-increment': 'maybe', 'app-auto-increment': 'often', sbom: ['xml@bom.xml', 'nofile'], kind: 'zip' });
+    const r = await repo.run('version-update', {
+      'auto-increment': 'maybe',
+      'app-auto-increment': 'often',
+      sbom: ['xml@bom.xml', 'nofile'],
+      kind: 'zip',
+    });
     expect(r.exitCode).toBe(2);
     const error = r.result.error as { code: string; problems: string[] };
     expect(error.code).toBe('INVALID_INPUT');
@@ -192,7 +205,9 @@ describe('version-update', () => {
     repo = makeRepo({ 'component.toml': COMPONENT_TOML });
     const r = await repo.run('version-update', {}, { env: { COMPONENT_AUTOINC: 'sure' } });
     expect(r.exitCode).toBe(2);
-    expect((r.result.error as { message: string }).message).toBe('COMPONENT_AUTOINC (for --auto-increment) must be true or false (got "sure")');
+    expect((r.result.error as { message: string }).message).toBe(
+      'COMPONENT_AUTOINC (for --auto-increment) must be true or false (got "sure")',
+    );
   });
 
   it('malformed component.toml: exit 2, nothing written', async () => {
@@ -273,19 +288,22 @@ describe('version-update', () => {
   it.each([
     ['the --env flag', { env: 'dev' }, {}],
     ['DEPLOY_ENV', {}, { DEPLOY_ENV: 'dev' }],
-  ])('%s on the local store without a command: exit 2 before writing anything, the hint only names flags version-update takes', async (_label, inputs, env) => {
-    repo = makeRepo({ 'component.toml': COMPONENT_TOML });
-    const r = await repo.run('version-update', inputs, { env });
-    expect(r.exitCode).toBe(2);
-    const error = r.result.error as { message: string; hint: string };
-    expect(error.message).toBe('the local backend cannot run deployments itself: give the deployment command to deploy to dev');
-    expect(error.hint).toMatch(/-- \.\/deploy\.sh/);
-    const [ownPart] = error.hint.split('shiplog deploy');
-    const taken = new Set(inputsFor('version-update', { includeCliOnly: true }).map((i) => `--${i.name}`));
-    expect([...ownPart.matchAll(/--[a-z][a-z-]*/g)].map((m) => m[0]).filter((f) => !taken.has(f))).toEqual([]);
-    expect(error.hint).not.toContain('--exit-code');
-    expect(repo.storeSnapshot().size).toBe(0);
-  });
+  ])(
+    '%s on the local store without a command: exit 2 before writing anything, the hint only names flags version-update takes',
+    async (_label, inputs, env) => {
+      repo = makeRepo({ 'component.toml': COMPONENT_TOML });
+      const r = await repo.run('version-update', inputs, { env });
+      expect(r.exitCode).toBe(2);
+      const error = r.result.error as { message: string; hint: string };
+      expect(error.message).toBe('the local backend cannot run deployments itself: give the deployment command to deploy to dev');
+      expect(error.hint).toMatch(/-- \.\/deploy\.sh/);
+      const [ownPart] = error.hint.split('shiplog deploy');
+      const taken = new Set(inputsFor('version-update', { includeCliOnly: true }).map((i) => `--${i.name}`));
+      expect([...ownPart.matchAll(/--[a-z][a-z-]*/g)].map((m) => m[0]).filter((f) => !taken.has(f))).toEqual([]);
+      expect(error.hint).not.toContain('--exit-code');
+      expect(repo.storeSnapshot().size).toBe(0);
+    },
+  );
 
   it('an unknown --env with a command: exit 2 before writing anything', async () => {
     repo = makeRepo({ 'component.toml': COMPONENT_TOML });
@@ -299,7 +317,9 @@ describe('version-update', () => {
     repo = makeRepo({ 'component.toml': COMPONENT_TOML });
     const r = await repo.run('version-update', {}, { commandArgs: ['./deploy.sh'] });
     expect(r.exitCode).toBe(2);
-    expect((r.result.error as { message: string }).message).toBe('a deployment command was given (./deploy.sh) but no environment to deploy to');
+    expect((r.result.error as { message: string }).message).toBe(
+      'a deployment command was given (./deploy.sh) but no environment to deploy to',
+    );
     expect(repo.storeSnapshot().size).toBe(0);
     repo.write('component.toml', `${COMPONENT_TOML.split('[Attributes]')[0]}DeployEnv = "dev"\n`);
     const fromToml = await repo.run('version-update', {}, { commandArgs: ['true'] });

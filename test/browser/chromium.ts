@@ -9,7 +9,8 @@ export const OUTPUT_DIR = process.env.SHIPLOG_TEST_OUTPUT ?? join(import.meta.di
 /** SHIPLOG_CHROMIUM, else /usr/bin/chromium, else chromium or chromium-browser on PATH. */
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   const candidates = [env.SHIPLOG_CHROMIUM, '/usr/bin/chromium'].filter((p): p is string => !!p);
-  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) candidates.push(join(dir, 'chromium'), join(dir, 'chromium-browser'));
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean))
+    candidates.push(join(dir, 'chromium'), join(dir, 'chromium-browser'));
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
     throw new Error(

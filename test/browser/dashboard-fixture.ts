@@ -60,12 +60,18 @@ export function makeFixture(kind: 'demo' | 'hostile'): Fixture {
   };
   let run = 0;
   const release = (app: string, comp: string, version: string) =>
-    ok(['version-update', '--component-name', comp, '--component-variant', 'main', '--component-version', version, '--application', app], github(++run, 'build'));
+    ok(
+      ['version-update', '--component-name', comp, '--component-variant', 'main', '--component-version', version, '--application', app],
+      github(++run, 'build'),
+    );
   const deploy = (app: string, env: string, exit = 0, extra: Record<string, string> = {}) =>
     shiplog(['deploy', '--application', app, '--env', env, '--exit-code', String(exit)], { ...github(++run, `deploy-${env}`), ...extra });
   const move = (app: string, to: string) => ok(['move', '--application', app, '--to', to], github(++run, 'promote'));
   const approve = (app: string, notes: string, actor: string, reject = false) =>
-    ok(['approve', '--application', app, '--stage', 'prod', '--notes', notes, ...(reject ? ['--reject'] : [])], github(++run, 'approve', actor));
+    ok(
+      ['approve', '--application', app, '--stage', 'prod', '--notes', notes, ...(reject ? ['--reject'] : [])],
+      github(++run, 'approve', actor),
+    );
 
   if (kind === 'demo') {
     const shop = 'GLOBAL.Acme.Store.shop';
@@ -113,7 +119,13 @@ export function makeFixture(kind: 'demo' | 'hostile'): Fixture {
     release(XSS.app, XSS.component, '1.0.0');
     deploy(XSS.app, 'dev', 0, { GITHUB_JOB: XSS.job, GITHUB_ACTOR: XSS.actor });
     move(XSS.app, 'qa');
-    deploy(XSS.app, 'qa', 0, { GITHUB_ACTIONS: '', CIRCLECI: 'true', CIRCLE_BUILD_NUM: '7', CIRCLE_BUILD_URL: XSS.buildUrl, CIRCLE_JOB: XSS.job });
+    deploy(XSS.app, 'qa', 0, {
+      GITHUB_ACTIONS: '',
+      CIRCLECI: 'true',
+      CIRCLE_BUILD_NUM: '7',
+      CIRCLE_BUILD_URL: XSS.buildUrl,
+      CIRCLE_JOB: XSS.job,
+    });
     approve(XSS.app, XSS.notes, XSS.actor);
     release(XSS.app, XSS.component, '1.1.0');
     deploy(XSS.app, 'dev');

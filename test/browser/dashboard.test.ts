@@ -37,7 +37,10 @@ interface Opened {
 
 /** Opens a report with every request routed: the file itself is served, anything else is recorded and aborted. */
 async function open(file: string, opts: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 }, colorScheme: opts.colorScheme ?? 'light' });
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: 900 },
+    colorScheme: opts.colorScheme ?? 'light',
+  });
   const self = pathToFileURL(file).href;
   const outside: string[] = [];
   const errors: string[] = [];
@@ -89,16 +92,26 @@ describe('dashboard in chromium', () => {
   it('matrix: each cell carries the release gate and the drift from intent.toml, empty cells included', async () => {
     const { page, context } = await open(demo.html);
     const badges = (app: string, env: string) =>
-      page.locator(`#matrix tbody tr[data-app="${app}"] td[data-env="${env}"]`).locator('span.g, span.dr').evaluateAll((s) => s.map((x) => `${x.className}=${x.textContent}`));
+      page
+        .locator(`#matrix tbody tr[data-app="${app}"] td[data-env="${env}"]`)
+        .locator('span.g, span.dr')
+        .evaluateAll((s) => s.map((x) => `${x.className}=${x.textContent}`));
     // shop: 4 runs in qa, 3 in prod: prod's gate is the one 4 faces (prod needs an approval); qa intended 5
     expect(await badges(SHOP, 'prod')).toEqual(['g g-waiting=next 4: waiting for 1 approval', 'dr dr-in-sync=as intended']);
     expect(await badges(SHOP, 'qa')).toEqual(['g g-passed=next 5: gate passed', 'dr dr-drifted=intended 5']);
     expect(await badges(SHOP, 'dev')).toEqual(['g g-passed=gate passed']);
     // search was rejected for prod and runs nowhere there: the empty cell says why, and that it is missing
-    expect(await badges('GLOBAL.Acme.Store.search', 'prod')).toEqual(['g g-blocked=next 2: blocked: rejected', 'dr dr-missing=intended 2, not running']);
+    expect(await badges('GLOBAL.Acme.Store.search', 'prod')).toEqual([
+      'g g-blocked=next 2: blocked: rejected',
+      'dr dr-missing=intended 2, not running',
+    ]);
     expect(await badges('GLOBAL.Acme.Payments.ledger', 'prod')).toEqual(['g g-passed=gate passed', 'dr dr-in-sync=as intended']);
     // the badges are coloured by state (not the same colour for a passed and a blocked gate)
-    const colour = (sel: string) => page.locator(sel).first().evaluate((e) => getComputedStyle(e).color);
+    const colour = (sel: string) =>
+      page
+        .locator(sel)
+        .first()
+        .evaluate((e) => getComputedStyle(e).color);
     expect(await colour('span.g-passed')).not.toBe(await colour('span.g-blocked'));
     expect(await colour('span.dr-missing')).toBe(await colour('span.g-blocked'));
     await context.close();
@@ -156,9 +169,13 @@ describe('dashboard in chromium', () => {
     expect(envHeads).toEqual(['prod']);
     const compHeads = await page.locator(`section.app[data-app="${SHOP}"] table.comp thead th:not([hidden])`).allTextContents();
     expect(compHeads).toEqual(['Component', 'prod']);
-    const compCells = await page.locator(`section.app[data-app="${SHOP}"] table.comp tbody tr:first-child > *:not([hidden])`).allTextContents();
+    const compCells = await page
+      .locator(`section.app[data-app="${SHOP}"] table.comp tbody tr:first-child > *:not([hidden])`)
+      .allTextContents();
     expect(compCells).toEqual(['cart;main', '1_4_0']);
-    const depEnvs = await page.locator(`section.app[data-app="${SHOP}"] table.deps tbody tr:not([hidden]) td:nth-child(3)`).allTextContents();
+    const depEnvs = await page
+      .locator(`section.app[data-app="${SHOP}"] table.deps tbody tr:not([hidden]) td:nth-child(3)`)
+      .allTextContents();
     expect(new Set(depEnvs)).toEqual(new Set(['prod']));
     await page.selectOption('#f-env', '');
 
@@ -183,12 +200,22 @@ describe('dashboard in chromium', () => {
     const order: string[] = [];
     for (let i = 0; i < 7; i++) {
       await page.keyboard.press('Tab');
-      order.push(await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement;
-        return el.id || `${el.tagName.toLowerCase()}:${el.textContent?.trim()}`;
-      }));
+      order.push(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          return el.id || `${el.tagName.toLowerCase()}:${el.textContent?.trim()}`;
+        }),
+      );
     }
-    expect(order).toEqual(['a:Skip to the matrix', 'f-text', 'f-app', 'f-env', 'f-comp', 'a:GLOBAL.Acme.Payments.ledger', expect.stringMatching(/^a:github release \/ deploy-dev #\d+$/)]);
+    expect(order).toEqual([
+      'a:Skip to the matrix',
+      'f-text',
+      'f-app',
+      'f-env',
+      'f-comp',
+      'a:GLOBAL.Acme.Payments.ledger',
+      expect.stringMatching(/^a:github release \/ deploy-dev #\d+$/),
+    ]);
     await page.focus('#f-text');
     await page.keyboard.type('ledger');
     expect(await page.locator('section.app:not([hidden])').count()).toBe(1);
@@ -214,7 +241,12 @@ describe('dashboard in chromium', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+';/);
     // a fetch from the page is refused by the policy before it is even attempted
-    const fetched = await page.evaluate(() => fetch('https://example.com/x').then(() => 'sent', () => 'refused'));
+    const fetched = await page.evaluate(() =>
+      fetch('https://example.com/x').then(
+        () => 'sent',
+        () => 'refused',
+      ),
+    );
     expect(fetched).toBe('refused');
     expect(outside).toEqual([]);
     await context.close();
@@ -225,7 +257,9 @@ describe('dashboard in chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('script').count()).toBe(1);
     expect(await page.locator('img, iframe, body svg:not(.lineage):not(.defs)').count()).toBe(0);
-    const handlers = await page.evaluate(() => [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)));
+    const handlers = await page.evaluate(() =>
+      [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)),
+    );
     expect(handlers).toEqual([]);
     const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(hrefs.filter((h) => !h.startsWith('#') && !h.startsWith('https://'))).toEqual([]);

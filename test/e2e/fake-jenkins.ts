@@ -25,7 +25,12 @@ export async function startFakeJenkins(opts: { user: string; token: string; cons
     if (req.method === 'GET' && /^\/job\/[^?]+\/\d+\/api\/json/.test(req.url ?? '')) {
       const build = {
         result: null,
-        actions: [{ _class: 'hudson.model.CauseAction', causes: [{ shortDescription: 'Started by user Alice', userId: 'alice', userName: 'Alice' }] }],
+        actions: [
+          {
+            _class: 'hudson.model.CauseAction',
+            causes: [{ shortDescription: 'Started by user Alice', userId: 'alice', userName: 'Alice' }],
+          },
+        ],
         changeSets: [{ items: [{ commitId: 'abc1234', author: { fullName: 'Alice' } }] }],
       };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(build));

@@ -32,7 +32,13 @@ interface Case {
 
 const CASES: Case[] = [
   // HTTP 500 on the component lookups (idempotent: retried, then given up): backend error
-  { fault: 'HTTP 500', op: 'version-update', inputs: { 'component-name': `${CART}x`, 'component-version': 'v9.0.0', application: APP }, exit: 4, message: /500/ },
+  {
+    fault: 'HTTP 500',
+    op: 'version-update',
+    inputs: { 'component-name': `${CART}x`, 'component-version': 'v9.0.0', application: APP },
+    exit: 4,
+    message: /500/,
+  },
   // success:false from the server on the approval call: operation failed
   { fault: 'success:false', op: 'approve', inputs: { application: APP, stage: 'qa' }, exit: 1, message: /Injected approval failure/ },
   // the connection to RunTask is closed without an answer (never retried: it runs a task): backend unavailable
@@ -81,7 +87,10 @@ describe.skipIf(!suiteNeeds('e2e: fault run', ['groovy', 'java']))('fault run: e
     ctx = { backend, password: PASSWORD, token: TOKEN };
     // a healthy release first (bare CLI), so every operation has something to act on
     const b = backendArgs(backend, PASSWORD);
-    const seed = await runCli(['version-update', ...b.args, '--component-name', CART, '--component-version', 'v1.0.0', '--application', APP, '--json'], b.env);
+    const seed = await runCli(
+      ['version-update', ...b.args, '--component-name', CART, '--component-version', 'v1.0.0', '--application', APP, '--json'],
+      b.env,
+    );
     expect(seed.exitCode, seed.stderr).toBe(0);
     injectFaults(emu);
     github = await fakeGithub([
@@ -96,7 +105,12 @@ describe.skipIf(!suiteNeeds('e2e: fault run', ['groovy', 'java']))('fault run: e
       runs.circleci[c.op] = await cc.run(c.op, c.inputs, ctx);
     }
     // Jenkins: the four steps in one build (one JVM); each failing step is caught so the next one runs
-    jenkinsOutcomes = (await jk.runBuild(CASES.map((c) => ({ name: STEP_OF[c.op], args: stepArgs(c.inputs) })), ctx)).outcomes;
+    jenkinsOutcomes = (
+      await jk.runBuild(
+        CASES.map((c) => ({ name: STEP_OF[c.op], args: stepArgs(c.inputs) })),
+        ctx,
+      )
+    ).outcomes;
   }, 240_000);
 
   afterAll(async () => {
@@ -109,11 +123,16 @@ describe.skipIf(!suiteNeeds('e2e: fault run', ['groovy', 'java']))('fault run: e
     describe(`${c.fault} (${c.op}): exit ${c.exit}`, () => {
       it('GitHub Actions: failed step, ::error:: annotation with the one-line message, result output with the exit code', () => {
         const r = runs.github[c.op];
-        expect(r.result, text(r, (k) => k === 'stdout')).toMatchObject({ ok: false, error: { exitCode: c.exit } });
+        expect(
+          r.result,
+          text(r, (k) => k === 'stdout'),
+        ).toMatchObject({ ok: false, error: { exitCode: c.exit } });
         const message = oneLine(r.result.error.message);
         expect(message).toMatch(c.message);
         expect(r.exitCode).toBe(1); // the runner's only failure status (core.setFailed)
-        const errors = String(r.artifacts.stdout).split('\n').filter((l) => l.startsWith('::error'));
+        const errors = String(r.artifacts.stdout)
+          .split('\n')
+          .filter((l) => l.startsWith('::error'));
         expect(errors).toHaveLength(1);
         expect(errors[0]).toContain(message);
         expect(String(r.artifacts['runner-file:GITHUB_STEP_SUMMARY'])).toContain(`shiplog ${c.op} failed`);
@@ -121,7 +140,10 @@ describe.skipIf(!suiteNeeds('e2e: fault run', ['groovy', 'java']))('fault run: e
 
       it('Buildkite: the hook exits with the code and posts an error annotation', () => {
         const r = runs.buildkite[c.op];
-        expect(r.exitCode, text(r, (k) => k.startsWith('hook:'))).toBe(c.exit);
+        expect(
+          r.exitCode,
+          text(r, (k) => k.startsWith('hook:')),
+        ).toBe(c.exit);
         expect(r.result).toMatchObject({ ok: false, error: { exitCode: c.exit } });
         const message = oneLine(r.result.error.message);
         expect(message).toMatch(c.message);
@@ -145,7 +167,10 @@ describe.skipIf(!suiteNeeds('e2e: fault run', ['groovy', 'java']))('fault run: e
 
       it('CircleCI: the job exits with the code after storing the JSON result as an artifact', () => {
         const r = runs.circleci[c.op];
-        expect(r.exitCode, text(r, (k) => k.startsWith('step:'))).toBe(c.exit);
+        expect(
+          r.exitCode,
+          text(r, (k) => k.startsWith('step:')),
+        ).toBe(c.exit);
         expect(r.artifacts[`artifact:shiplog/${c.op}.json`]).toBeDefined();
         expect(r.result).toMatchObject({ ok: false, error: { exitCode: c.exit } });
         const message = oneLine(r.result.error.message);
@@ -164,7 +189,8 @@ describe.skipIf(!suiteNeeds('e2e: fault run', ['groovy', 'java']))('fault run: e
     const all: Record<string, string | Buffer> = {};
     for (const [who, byOp] of Object.entries(runs))
       for (const [op, r] of Object.entries(byOp))
-        for (const [k, v] of Object.entries(r.artifacts)) if (k !== 'runner-commands:add-mask' && !k.startsWith('agent-redactor-input')) all[`${who} ${op} ${k}`] = v;
+        for (const [k, v] of Object.entries(r.artifacts))
+          if (k !== 'runner-commands:add-mask' && !k.startsWith('agent-redactor-input')) all[`${who} ${op} ${k}`] = v;
     jenkinsOutcomes.forEach((o, i) => (all[`jenkins step ${i}`] = JSON.stringify(o)));
     expect(scan(all, { DHPASS: PASSWORD, token: TOKEN })).toEqual([]);
   });

@@ -9,7 +9,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
 export function secretForms(secret: string): string[] {
-  const forms = new Set<string>([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+'), JSON.stringify(secret).slice(1, -1)]);
+  const forms = new Set<string>([
+    secret,
+    encodeURIComponent(secret),
+    encodeURIComponent(secret).replace(/%20/g, '+'),
+    JSON.stringify(secret).slice(1, -1),
+  ]);
   const bytes = Buffer.from(secret, 'utf8');
   for (const offset of [0, 1, 2]) {
     const b64 = Buffer.concat([Buffer.alloc(offset, 0x78), bytes]).toString('base64');
@@ -37,7 +42,9 @@ export interface Hit {
 /** Every (artifact, secret form) hit in the given artifacts. Buffers are searched as bytes. */
 export function scan(artifacts: Record<string, string | Buffer>, secrets: Record<string, string>): Hit[] {
   const hits: Hit[] = [];
-  const needles = Object.entries(secrets).flatMap(([name, value]) => secretForms(value).map((form) => ({ name, form, bytes: Buffer.from(form, 'utf8') })));
+  const needles = Object.entries(secrets).flatMap(([name, value]) =>
+    secretForms(value).map((form) => ({ name, form, bytes: Buffer.from(form, 'utf8') })),
+  );
   for (const [where, content] of Object.entries(artifacts)) {
     const hay = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     for (const n of needles) if (hay.includes(n.bytes)) hits.push({ where, secret: n.name, form: n.form });

@@ -50,8 +50,18 @@ export async function runRelease(backend: Backend): Promise<Release> {
   const jk = jenkinsDriver();
   const github = await fakeGithub([
     { method: 'POST', path: '/repos/acme/shop/deployments', status: 201, body: { id: GITHUB_DEPLOYMENT_ID, environment: 'dev' } },
-    { method: 'POST', path: `/repos/acme/shop/deployments/${GITHUB_DEPLOYMENT_ID}/statuses`, status: 201, body: { id: 1, state: 'in_progress' } },
-    { method: 'POST', path: `/repos/acme/shop/deployments/${GITHUB_DEPLOYMENT_ID}/statuses`, status: 201, body: { id: 2, state: 'success' } },
+    {
+      method: 'POST',
+      path: `/repos/acme/shop/deployments/${GITHUB_DEPLOYMENT_ID}/statuses`,
+      status: 201,
+      body: { id: 1, state: 'in_progress' },
+    },
+    {
+      method: 'POST',
+      path: `/repos/acme/shop/deployments/${GITHUB_DEPLOYMENT_ID}/statuses`,
+      status: 201,
+      body: { id: 2, state: 'success' },
+    },
   ]);
   const ctx: RunContext = { backend, password: PASSWORD, token: TOKEN };
   const all: [string, DriverResult][] = [];
@@ -65,10 +75,17 @@ export async function runRelease(backend: Backend): Promise<Release> {
     await Promise.all([gh.close(), bk.close(), cc.close(), jk.close()]);
   };
   try {
-    const ghVersionUpdate = await step('github version-update', gh.run('version-update', { 'component-name': CART, 'component-version': 'v1.0.0', application: APP }, ctx));
+    const ghVersionUpdate = await step(
+      'github version-update',
+      gh.run('version-update', { 'component-name': CART, 'component-version': 'v1.0.0', application: APP }, ctx),
+    );
     const bkVersionUpdate = await step(
       'buildkite version-update',
-      bk.run('version-update', { 'component-name': CHECKOUT, 'component-version': '2.0.0', application: APP, attr: ['Team=payments'] }, ctx),
+      bk.run(
+        'version-update',
+        { 'component-name': CHECKOUT, 'component-version': '2.0.0', application: APP, attr: ['Team=payments'] },
+        ctx,
+      ),
     );
     const ghDeployDev = await step(
       'github deploy dev',
@@ -79,7 +96,10 @@ export async function runRelease(backend: Backend): Promise<Release> {
       ),
     );
     const ccMoveQa = await step('circleci move qa', cc.run('move', { application: APP, to: 'qa' }, ctx));
-    const jkApproveProd = await step('jenkins approve prod', jk.run('approve', { application: APP, stage: 'prod', notes: 'approved in Jenkins' }, ctx));
+    const jkApproveProd = await step(
+      'jenkins approve prod',
+      jk.run('approve', { application: APP, stage: 'prod', notes: 'approved in Jenkins' }, ctx),
+    );
     const ccMoveProd = await step('circleci move prod', cc.run('move', { application: APP, to: 'prod' }, ctx));
     const ccDeployProd = await step(
       'circleci deploy prod',

@@ -38,20 +38,29 @@ afterAll(() => {
 
 /** One attack: records whether it held (its assertions passed), then rethrows any failure for vitest. */
 function attack(name: string, fn: () => Promise<void>, timeout = 120_000): void {
-  it(name, async () => {
-    try {
-      await fn();
-      tally.push({ name, held: true });
-    } catch (err) {
-      tally.push({ name, held: false });
-      throw err;
-    }
-  }, timeout);
+  it(
+    name,
+    async () => {
+      try {
+        await fn();
+        tally.push({ name, held: true });
+      } catch (err) {
+        tally.push({ name, held: false });
+        throw err;
+      }
+    },
+    timeout,
+  );
 }
 
 /** Forms a leaked secret can take (raw, JSON-escaped, URL-encoded, base64). */
 function leaked(text: string, secret: string): string[] {
-  const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), Buffer.from(secret).toString('base64').replace(/=+$/, '')]);
+  const forms = new Set([
+    secret,
+    JSON.stringify(secret).slice(1, -1),
+    encodeURIComponent(secret),
+    Buffer.from(secret).toString('base64').replace(/=+$/, ''),
+  ]);
   return [...forms].filter((f) => text.includes(f));
 }
 
@@ -64,7 +73,10 @@ interface Run {
 /** The bundled CLI in a child process (async: the fake servers live in this process). */
 function shiplog(args: string[], opts: { cwd: string; env?: Record<string, string> }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUNDLE, ...args], { cwd: opts.cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: opts.cwd, ...opts.env } });
+    const child = spawn(process.execPath, [BUNDLE, ...args], {
+      cwd: opts.cwd,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: opts.cwd, ...opts.env },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -123,7 +135,9 @@ function stream(res: ServerResponse, total: number): void {
 /** A store with one version and one deployment, made through the CLI. */
 async function seededStore(): Promise<string> {
   const dir = workdir();
-  expect((await shiplog(['version-update', '--component-name', CART, '--component-version', '1', '--application', APP], { cwd: dir })).code).toBe(0);
+  expect(
+    (await shiplog(['version-update', '--component-name', CART, '--component-version', '1', '--application', APP], { cwd: dir })).code,
+  ).toBe(0);
   expect((await shiplog(['deploy', '--application', APP, '--env', 'dev', '--exit-code', '0'], { cwd: dir })).code).toBe(0);
   return dir;
 }
@@ -139,7 +153,11 @@ describe('secrets of any size (critical)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  for (const [label, bytes] of [['64 KB', 48 * 1024], ['1 MB', 768 * 1024], ['16 MB', 12 << 20]] as const) {
+  for (const [label, bytes] of [
+    ['64 KB', 48 * 1024],
+    ['1 MB', 768 * 1024],
+    ['16 MB', 12 << 20],
+  ] as const) {
     attack(`${label} secret (in process: no environment carries it) through version-update, approve and status`, async () => {
       const dir = workdir();
       const secret = randomBytes(bytes).toString('base64');
@@ -147,7 +165,13 @@ describe('secrets of any size (critical)', () => {
       let all = '';
       const run = async (argv: string[]) => {
         let out = '';
-        const code = await main({ argv: [...argv, '--json'], cwd: dir, env: { PATH: process.env.PATH, API_TOKEN: secret, DHPASS }, stdout: (t: string) => (out += t), stderr: (t: string) => (all += t) });
+        const code = await main({
+          argv: [...argv, '--json'],
+          cwd: dir,
+          env: { PATH: process.env.PATH, API_TOKEN: secret, DHPASS },
+          stdout: (t: string) => (out += t),
+          stderr: (t: string) => (all += t),
+        });
         all += out;
         expect(code, out).toBe(0);
         expect(JSON.parse(out)).toMatchObject({ ok: true });
@@ -166,7 +190,21 @@ describe('secrets of any size (critical)', () => {
     const env: Record<string, string> = { DHPASS };
     const small = Array.from({ length: 1000 }, (_, i) => `tok-${i}-${randomBytes(9).toString('base64url')}`);
     small.forEach((s, i) => (env[`SVC_${i}_TOKEN`] = s));
-    const r = await shiplog(['version-update', '--component-name', CART, '--component-version', '1', '--application', APP, '--attr', `Note=${small[500]}`, '--json'], { cwd: dir, env });
+    const r = await shiplog(
+      [
+        'version-update',
+        '--component-name',
+        CART,
+        '--component-version',
+        '1',
+        '--application',
+        APP,
+        '--attr',
+        `Note=${small[500]}`,
+        '--json',
+      ],
+      { cwd: dir, env },
+    );
     expect(r.code, r.err).toBe(0);
     const stored = [...snapshot(path.join(dir, '.shiplog')).values()].map((b) => Buffer.from(b, 'base64').toString('utf8')).join('\n');
     expect(leaked(r.out + r.err + stored, small[500])).toEqual([]);
@@ -175,7 +213,8 @@ describe('secrets of any size (critical)', () => {
 });
 
 describe('hostile servers', () => {
-  const status = (url: string, cwd: string, extra: string[] = []) => shiplog(['status', '--json', ...extra], { cwd, env: { DHURL: url, DHUSER: 'ci', DHPASS } });
+  const status = (url: string, cwd: string, extra: string[] = []) =>
+    shiplog(['status', '--json', ...extra], { cwd, env: { DHURL: url, DHUSER: 'ci', DHPASS } });
 
   attack('100 MB login answer: exit 4 naming the limit, bounded memory, no secret', async () => {
     await withServer(
@@ -184,7 +223,10 @@ describe('hostile servers', () => {
         const dir = workdir();
         const code = `const {main}=await import(${JSON.stringify(BUNDLE)}); const c=await main({argv:['status','--json']}); process.stderr.write('\\nRSS_MAX_KB='+process.resourceUsage().maxRSS+'\\n'); process.exitCode=c;`;
         const r = await new Promise<Run>((resolve) => {
-          const child = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: dir, env: { PATH: process.env.PATH, DHURL: url, DHUSER: 'ci', DHPASS } });
+          const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+            cwd: dir,
+            env: { PATH: process.env.PATH, DHURL: url, DHUSER: 'ci', DHPASS },
+          });
           let out = '';
           let err = '';
           child.stdout.on('data', (d) => (out += d));
@@ -241,12 +283,34 @@ describe('hostile servers', () => {
     const remote = makeBareRemote(path.join(root, 'state.git'));
     const server = await startHttpGitServer({ root, username: 'ci', password: DHPASS });
     try {
-      const env = { XDG_CACHE_HOME: path.join(dir, 'cache'), SHIPLOG_STORE: `git+${server.url('state.git').replace('http://', 'http://ci@')}`, SHIPLOG_STORE_PASSWORD: DHPASS };
-      const first = await shiplog(['version-update', '--component-name', CART, '--component-version', '1.0.0', '--application', APP, '--app-version', '1'], { cwd: dir, env });
+      const env = {
+        XDG_CACHE_HOME: path.join(dir, 'cache'),
+        SHIPLOG_STORE: `git+${server.url('state.git').replace('http://', 'http://ci@')}`,
+        SHIPLOG_STORE_PASSWORD: DHPASS,
+      };
+      const first = await shiplog(
+        ['version-update', '--component-name', CART, '--component-version', '1.0.0', '--application', APP, '--app-version', '1'],
+        { cwd: dir, env },
+      );
       expect(first.code, first.err).toBe(0);
       const tip = git(['--git-dir', remote, 'rev-parse', 'refs/heads/shiplog-state']);
       server.stall('');
-      const r = await shiplog(['version-update', '--component-name', CART, '--component-version', '2.0.0', '--application', APP, '--app-version', '2', '--timeout', '8s'], { cwd: dir, env });
+      const r = await shiplog(
+        [
+          'version-update',
+          '--component-name',
+          CART,
+          '--component-version',
+          '2.0.0',
+          '--application',
+          APP,
+          '--app-version',
+          '2',
+          '--timeout',
+          '8s',
+        ],
+        { cwd: dir, env },
+      );
       expect(r.code, r.err).toBe(5);
       expect(r.err).toContain("git store: git fetch did not finish: the command's time limit of 8 s (--timeout) ran out");
       expect(leaked(r.out + r.err, DHPASS)).toEqual([]);
@@ -341,7 +405,10 @@ describe('untrusted stores', () => {
     const outside = workdir();
     const victim = path.join(outside, 'victim.txt');
     writeFileSync(victim, 'keep');
-    writeFileSync(path.join(dir, '.shiplog', 'journal.json'), JSON.stringify({ seq: 9, writes: [{ path: path.relative(path.join(dir, '.shiplog'), victim), data: 'owned' }] }));
+    writeFileSync(
+      path.join(dir, '.shiplog', 'journal.json'),
+      JSON.stringify({ seq: 9, writes: [{ path: path.relative(path.join(dir, '.shiplog'), victim), data: 'owned' }] }),
+    );
     const r = await shiplog(['status'], { cwd: dir });
     expect(r.code, r.err).toBe(2);
     expect(readFileSync(victim, 'utf8')).toBe('keep');
@@ -354,7 +421,12 @@ describe('untrusted stores', () => {
     writeFileSync(path.join(dir, '.shiplog', 'meta.json'), '{"seq":"x","next":[]}\n');
     const r = await shiplog(['history'], { cwd: dir });
     expect(r.code, r.err).toBe(2);
-    expect(r.err.trim().split('\n').filter((l) => l.startsWith('shiplog: error:'))).toHaveLength(1);
+    expect(
+      r.err
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('shiplog: error:')),
+    ).toHaveLength(1);
     expect(r.err).not.toContain('internal error');
     rmSync(dir, { recursive: true, force: true });
   });
@@ -362,9 +434,15 @@ describe('untrusted stores', () => {
   attack('a lock candidate left by a writer killed with SIGKILL is swept', async () => {
     const dir = await seededStore();
     const store = path.join(dir, '.shiplog');
-    const writer = spawn(process.execPath, [BUNDLE, 'approve', '--application', APP, '--stage', 'qa'], { cwd: dir, env: { PATH: process.env.PATH } });
+    const writer = spawn(process.execPath, [BUNDLE, 'approve', '--application', APP, '--stage', 'qa'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH },
+    });
     // kill it while it waits: hold the lock with a live fake owner first
-    writeFileSync(path.join(store, 'write.lock'), JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), token: 'held', at: new Date().toISOString() }));
+    writeFileSync(
+      path.join(store, 'write.lock'),
+      JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), token: 'held', at: new Date().toISOString() }),
+    );
     for (let i = 0; i < 100 && !readdirSync(store).some((f) => f.endsWith('.cand')); i++) await new Promise((r) => setTimeout(r, 50));
     writer.kill('SIGKILL');
     await new Promise((r) => writer.on('close', r));
@@ -382,7 +460,10 @@ describe('hostile component.toml and names', () => {
   for (const name of ['PATH', 'LD_PRELOAD', 'BASH_ENV', 'NODE_OPTIONS']) {
     attack(`[Export] ${name}: exit 2 without --allow-dangerous-exports`, async () => {
       const dir = workdir();
-      writeFileSync(path.join(dir, 'component.toml'), `Name = "${CART}"\nVariant = "main"\nVersion = "1"\n[Export]\n${name} = "/tmp/evil"\n`);
+      writeFileSync(
+        path.join(dir, 'component.toml'),
+        `Name = "${CART}"\nVariant = "main"\nVersion = "1"\n[Export]\n${name} = "/tmp/evil"\n`,
+      );
       const r = await shiplog(['envscript', '--output', 'env.sh'], { cwd: dir });
       expect(r.code, r.err).toBe(2);
       expect(existsSync(path.join(dir, 'env.sh'))).toBe(false);
@@ -392,7 +473,10 @@ describe('hostile component.toml and names', () => {
 
   attack('[Export] value of 1 MB: exit 2 naming the 32 KiB cap', async () => {
     const dir = workdir();
-    writeFileSync(path.join(dir, 'component.toml'), `Name = "${CART}"\nVariant = "main"\nVersion = "1"\n[Export]\nBIG = "${'x'.repeat(1 << 20)}"\n`);
+    writeFileSync(
+      path.join(dir, 'component.toml'),
+      `Name = "${CART}"\nVariant = "main"\nVersion = "1"\n[Export]\nBIG = "${'x'.repeat(1 << 20)}"\n`,
+    );
     const r = await shiplog(['envscript', '--output', 'env.sh'], { cwd: dir });
     expect(r.code, r.err).toBe(2);
     expect(r.err).toContain('at most 32 KiB');
@@ -409,7 +493,9 @@ describe('hostile component.toml and names', () => {
 
   attack('attribute DB_PASSWORD is stored masked', async () => {
     const dir = workdir();
-    const r = await shiplog(['version-update', '--component-name', CART, '--component-version', '1', '--attr', 'DB_PASSWORD=hunter2-db'], { cwd: dir });
+    const r = await shiplog(['version-update', '--component-name', CART, '--component-version', '1', '--attr', 'DB_PASSWORD=hunter2-db'], {
+      cwd: dir,
+    });
     expect(r.code, r.err).toBe(0);
     const stored = [...snapshot(path.join(dir, '.shiplog')).values()].map((b) => Buffer.from(b, 'base64').toString('utf8')).join('\n');
     expect(stored).toContain('"DB_PASSWORD":"***"');
@@ -417,9 +503,12 @@ describe('hostile component.toml and names', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  attack('deploy --timeout: the command\'s background children do not outlive shiplog', async () => {
+  attack("deploy --timeout: the command's background children do not outlive shiplog", async () => {
     const dir = await seededStore();
-    const r = await shiplog(['deploy', '--application', APP, '--env', 'dev', '--timeout', '1s', '--', 'sh', '-c', 'sleep 300 & echo "child $!"; sleep 300'], { cwd: dir });
+    const r = await shiplog(
+      ['deploy', '--application', APP, '--env', 'dev', '--timeout', '1s', '--', 'sh', '-c', 'sleep 300 & echo "child $!"; sleep 300'],
+      { cwd: dir },
+    );
     expect(r.code, r.err).toBe(5);
     const pid = Number(/child (\d+)/.exec(r.err)?.[1]);
     expect(pid).toBeGreaterThan(0);
@@ -438,7 +527,10 @@ describe('hostile component.toml and names', () => {
 
   attack('core/package.json lists no unused dependency (proper-lockfile, write-file-atomic)', async () => {
     // The core bundles what it uses, so its libraries are devDependencies (docs/install.md): look in both lists.
-    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'core', 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'core', 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
     const listed = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
     expect(listed.length).toBeGreaterThan(0);
     expect(listed).not.toContain('proper-lockfile');
@@ -448,14 +540,18 @@ describe('hostile component.toml and names', () => {
 
 // Issue 20: multi-line secrets, shell metacharacters in names and values, and more hostile servers.
 describe('issue 20: multi-line secrets and hostile text', () => {
-  const KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB\nAAAAMwAAAAtzc2gtZWQyNTUxOQAAACBkZXBsb3kta2V5\n-----END OPENSSH PRIVATE KEY-----\n';
+  const KEY =
+    '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB\nAAAAMwAAAAtzc2gtZWQyNTUxOQAAACBkZXBsb3kta2V5\n-----END OPENSSH PRIVATE KEY-----\n';
 
   attack('a deploy command printing every line of DEPLOY_PRIVATE_KEY: no line in the log, the store or --json', async () => {
     const dir = await seededStore();
-    const r = await shiplog(['deploy', '--application', APP, '--env', 'dev', '--json', '--', 'sh', '-c', 'printf "%s\\n" "$DEPLOY_PRIVATE_KEY"'], {
-      cwd: dir,
-      env: { DEPLOY_PRIVATE_KEY: KEY },
-    });
+    const r = await shiplog(
+      ['deploy', '--application', APP, '--env', 'dev', '--json', '--', 'sh', '-c', 'printf "%s\\n" "$DEPLOY_PRIVATE_KEY"'],
+      {
+        cwd: dir,
+        env: { DEPLOY_PRIVATE_KEY: KEY },
+      },
+    );
     expect(r.code, r.err).toBe(0);
     const stored = [...snapshot(path.join(dir, '.shiplog')).values()].map((b) => Buffer.from(b, 'base64').toString('utf8')).join('\n');
     for (const line of KEY.split('\n').filter((l) => l.length >= 3)) expect(leaked(r.out + r.err + stored, line), line).toEqual([]);
@@ -467,7 +563,10 @@ describe('issue 20: multi-line secrets and hostile text', () => {
     const dir = workdir();
     const marker = path.join(dir, 'pwned');
     const evil = `$(touch ${marker})\`touch ${marker}\`'"; touch ${marker}; echo "`;
-    writeFileSync(path.join(dir, 'component.toml'), `Name = "${CART}"\nVariant = "main"\nVersion = "1"\n[Export]\nEVIL = ${JSON.stringify(evil)}\nLINES = "a\\nb; touch ${marker}"\n`);
+    writeFileSync(
+      path.join(dir, 'component.toml'),
+      `Name = "${CART}"\nVariant = "main"\nVersion = "1"\n[Export]\nEVIL = ${JSON.stringify(evil)}\nLINES = "a\\nb; touch ${marker}"\n`,
+    );
     const up = await shiplog(['version-update', '--application', APP, '--attr', `Note=${evil}`, '--json'], { cwd: dir });
     expect(up.code, up.err).toBe(0);
     expect((JSON.parse(up.out) as { attributes: Record<string, string> }).attributes.Note).toBe(evil);
@@ -494,7 +593,12 @@ describe('issue 20: multi-line secrets and hostile text', () => {
         const dir = workdir();
         const r = await shiplog(['status', '--json'], { cwd: dir, env: { DHURL: url, DHUSER: 'ci', DHPASS } });
         expect(r.code, r.err).toBe(4);
-        expect(r.err.trim().split('\n').filter((l) => l.startsWith('shiplog: error:'))).toHaveLength(1);
+        expect(
+          r.err
+            .trim()
+            .split('\n')
+            .filter((l) => l.startsWith('shiplog: error:')),
+        ).toHaveLength(1);
         expect(leaked(r.out + r.err, DHPASS)).toEqual([]);
         rmSync(dir, { recursive: true, force: true });
       },

@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(__dirname, '..', '..');
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
 const root = JSON.parse(read('package.json')) as { engines: { node: string } };
-const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { version?: string; engines?: { node?: string } | string[]; optional?: boolean }> };
+const lock = JSON.parse(read('package-lock.json')) as {
+  packages: Record<string, { version?: string; engines?: { node?: string } | string[]; optional?: boolean }>;
+};
 const oldest = semver.minVersion(root.engines.node)!.version;
 
 /** Lock entries whose engines.node the oldest promised Node does not satisfy. */

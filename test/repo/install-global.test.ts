@@ -18,16 +18,36 @@ let install: ReturnType<typeof spawnSync>;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'shiplog-install-'));
   prefix = join(dir, 'prefix');
-  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir, '-w', 'core'], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir, '-w', 'core'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   const [packed] = JSON.parse(out) as { filename: string }[];
   const tgz = `./${packed.filename.replace(/^@shiplog\//, 'shiplog-')}`;
   expect(tgz).toMatch(/^\.\/shiplog-core-\d+\.\d+\.\d+\.tgz$/);
   // 127.0.0.1:9 (discard) refuses connections: a registry request fails instead of reaching any network.
-  install = spawnSync('npm', ['install', '-g', tgz, '--prefix', prefix, '--offline', '--cache', join(dir, 'empty-cache'), '--registry', 'http://127.0.0.1:9/', '--no-audit', '--no-fund'], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '', HOME: dir },
-    encoding: 'utf8',
-  });
+  install = spawnSync(
+    'npm',
+    [
+      'install',
+      '-g',
+      tgz,
+      '--prefix',
+      prefix,
+      '--offline',
+      '--cache',
+      join(dir, 'empty-cache'),
+      '--registry',
+      'http://127.0.0.1:9/',
+      '--no-audit',
+      '--no-fund',
+    ],
+    {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', HOME: dir },
+      encoding: 'utf8',
+    },
+  );
 }, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -62,16 +82,41 @@ describe('npm install -g of the packed core, offline', () => {
   it('the shiplog bin on the prefix runs a version-update in a git repository', () => {
     const ws = join(dir, 'cart');
     execFileSync('git', ['init', '-q', '-b', 'main', ws]);
-    execFileSync('git', ['-C', ws, '-c', 'user.email=dev@example.com', '-c', 'user.name=dev', 'commit', '-q', '--allow-empty', '-m', 'first']);
+    execFileSync('git', [
+      '-C',
+      ws,
+      '-c',
+      'user.email=dev@example.com',
+      '-c',
+      'user.name=dev',
+      'commit',
+      '-q',
+      '--allow-empty',
+      '-m',
+      'first',
+    ]);
     const env = { PATH: `${join(prefix, 'bin')}:${process.env.PATH ?? ''}`, HOME: dir };
     const version = spawnSync('shiplog', ['--version'], { cwd: ws, env, encoding: 'utf8' });
     const core = JSON.parse(readFileSync(join(ROOT, 'core', 'package.json'), 'utf8')) as { version: string };
     expect(version.stdout).toBe(`${core.version}\n`);
-    const r = spawnSync('shiplog', ['version-update', '--component-name', 'GLOBAL.Acme.Store.cart', '--component-version', 'v1.4.0', '--application', 'GLOBAL.Acme.Store.shop', '--json'], {
-      cwd: ws,
-      env,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'shiplog',
+      [
+        'version-update',
+        '--component-name',
+        'GLOBAL.Acme.Store.cart',
+        '--component-version',
+        'v1.4.0',
+        '--application',
+        'GLOBAL.Acme.Store.shop',
+        '--json',
+      ],
+      {
+        cwd: ws,
+        env,
+        encoding: 'utf8',
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({
       ok: true,

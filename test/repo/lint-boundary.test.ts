@@ -15,7 +15,12 @@ async function lint(file: string, code: string): Promise<string[]> {
 describe('deep imports into the core', () => {
   it('are refused in adapters (source, scripts and tests)', async () => {
     for (const file of ['adapters/github-action/src/x.ts', 'adapters/jenkins/scripts/x.ts', 'adapters/circleci-orb/test/x.test.ts']) {
-      for (const spec of ['../../../core/src/redact.js', '../../../core/src/report/index.js', '@shiplog/core/src/inputs.js', '@shiplog/core/report']) {
+      for (const spec of [
+        '../../../core/src/redact.js',
+        '../../../core/src/report/index.js',
+        '@shiplog/core/src/inputs.js',
+        '@shiplog/core/report',
+      ]) {
         const messages = await lint(file, `import { x } from '${spec}';\nexport const y = x;\n`);
         expect(messages.join('\n'), `${file} importing ${spec}`).toMatch(/no-restricted-imports: .*adapters import only @shiplog\/core/);
       }

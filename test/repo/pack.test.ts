@@ -22,10 +22,16 @@ beforeAll(() => {
   prefix = join(dir, 'prefix');
   const tgz: string[] = [];
   for (const w of WORKSPACES) {
-    const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir, '-w', w], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir, '-w', w], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     tgz.push(...(JSON.parse(out) as { filename: string }[]).map((p) => join(dir, p.filename.replace(/^@shiplog\//, 'shiplog-'))));
   }
-  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', prefix, ...tgz], { cwd: dir, stdio: 'pipe' });
+  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', prefix, ...tgz], {
+    cwd: dir,
+    stdio: 'pipe',
+  });
 }, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -33,7 +39,11 @@ describe('packed and installed offline', () => {
   it('@shiplog/core: the CLI runs, and the library API loads from built JavaScript with its types', () => {
     expect(existsSync(join(pkg('core'), 'src'))).toBe(false);
     expect(run(join(prefix, 'node_modules', '.bin', 'shiplog'), ['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
-    const api = run(process.execPath, ['--input-type=module', '-e', "const m = await import('@shiplog/core'); const k = await import('@shiplog/core/kit'); console.log(typeof m.execute, typeof k.renderMarkdown, k.INPUT_TABLE.length > 0)"]);
+    const api = run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      "const m = await import('@shiplog/core'); const k = await import('@shiplog/core/kit'); console.log(typeof m.execute, typeof k.renderMarkdown, k.INPUT_TABLE.length > 0)",
+    ]);
     expect(api.stdout.trim(), api.stderr).toBe('function function true');
     expect(existsSync(join(pkg('core'), 'dist', 'lib', 'index.d.ts'))).toBe(true);
   });
@@ -46,11 +56,18 @@ describe('packed and installed offline', () => {
     writeFileSync(output, '');
     const r = run(process.execPath, [join(pkg('github-action'), 'dist', 'index.cjs')], {
       cwd: ws,
-      env: { INPUT_OPERATION: 'version-update', 'INPUT_COMPONENT-NAME': 'GLOBAL.A.b', 'INPUT_COMPONENT-VERSION': 'v1', GITHUB_OUTPUT: output, GITHUB_ACTIONS: 'true' },
+      env: {
+        INPUT_OPERATION: 'version-update',
+        'INPUT_COMPONENT-NAME': 'GLOBAL.A.b',
+        'INPUT_COMPONENT-VERSION': 'v1',
+        GITHUB_OUTPUT: output,
+        GITHUB_ACTIONS: 'true',
+      },
     });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(readFileSync(output, 'utf8')).toContain('GLOBAL.A.b;main;v1');
-    for (const op of ['version-update', 'move', 'approve', 'deploy', 'envscript']) expect(existsSync(join(pkg('github-action'), op, 'action.yml'))).toBe(true);
+    for (const op of ['version-update', 'move', 'approve', 'deploy', 'envscript'])
+      expect(existsSync(join(pkg('github-action'), op, 'action.yml'))).toBe(true);
   });
 
   it('buildkite-plugin: the command hook runs an operation with plain node', () => {
@@ -67,8 +84,13 @@ describe('packed and installed offline', () => {
   it('jenkins: the library resources run with plain node', () => {
     const res = join(pkg('jenkins'), 'resources', 'shiplog');
     expect(run(process.execPath, [join(res, 'shiplog.mjs'), '--version']).status).toBe(0);
-    writeFileSync(join(dir, 'r.json'), JSON.stringify({ ok: true, operation: 'approve', appVersion: 'A.b;2', approved: true, stage: 'prod' }));
-    expect(run(process.execPath, [join(res, 'report.mjs'), '--result', join(dir, 'r.json')]).stdout).toBe('shiplog approve: approved A.b;2 for prod\n');
+    writeFileSync(
+      join(dir, 'r.json'),
+      JSON.stringify({ ok: true, operation: 'approve', appVersion: 'A.b;2', approved: true, stage: 'prod' }),
+    );
+    expect(run(process.execPath, [join(res, 'report.mjs'), '--result', join(dir, 'r.json')]).stdout).toBe(
+      'shiplog approve: approved A.b;2 for prod\n',
+    );
     // a step per operation (5), shiplogPlan, shiplogApply, and shiplogCli
     expect(readdirSync(join(pkg('jenkins'), 'vars')).filter((f) => f.endsWith('.groovy'))).toHaveLength(8);
   });

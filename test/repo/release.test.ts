@@ -4,7 +4,18 @@
 // generated files rebuilt (the copy's `npm run check` passes and its CLI says 1.2.0), the tags printed. Bad versions
 // are refused with exit 2 and nothing written. The docs' references are held to adapter-refs.ts at the current version.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +27,8 @@ const WORKSPACES = ['core', 'adapters/github-action', 'adapters/circleci-orb', '
 let dir: string;
 let copy: string;
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=release@example.com', '-c', 'user.name=release', ...args], { cwd, encoding: 'utf8' });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.email=release@example.com', '-c', 'user.name=release', ...args], { cwd, encoding: 'utf8' });
 
 /** node_modules of the copy: every package linked from this checkout's, except the workspaces, linked into the copy. */
 function linkNodeModules(from: string, to: string): void {
@@ -33,7 +45,9 @@ function linkNodeModules(from: string, to: string): void {
 }
 
 function makeCopy(): void {
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const f of files) {
     const src = join(ROOT, f);
     if (!existsSync(src) || lstatSync(src).isDirectory()) continue;
@@ -41,13 +55,15 @@ function makeCopy(): void {
     copyFileSync(src, join(copy, f));
   }
   linkNodeModules(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
-  for (const w of WORKSPACES) if (existsSync(join(ROOT, w, 'node_modules'))) symlinkSync(join(ROOT, w, 'node_modules'), join(copy, w, 'node_modules'));
+  for (const w of WORKSPACES)
+    if (existsSync(join(ROOT, w, 'node_modules'))) symlinkSync(join(ROOT, w, 'node_modules'), join(copy, w, 'node_modules'));
   git(copy, 'init', '-q', '-b', 'main');
   git(copy, 'add', '-A');
   git(copy, 'commit', '-q', '-m', 'copy');
 }
 
-const release = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'release', '--', ...args], { cwd: copy, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const release = (...args: string[]) =>
+  spawnSync('npm', ['run', '--silent', 'release', '--', ...args], { cwd: copy, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 const read = (f: string) => readFileSync(join(copy, f), 'utf8');
 
 beforeAll(() => {
@@ -119,7 +135,8 @@ describe('npm run release -- <version>, on a temporary copy', () => {
     expect(r.stdout).toContain('refs/tags/v1.2.0');
 
     for (const w of ['.', ...WORKSPACES]) expect(JSON.parse(read(join(w, 'package.json'))).version, w).toBe('1.2.0');
-    for (const w of WORKSPACES.slice(1)) expect(JSON.parse(read(join(w, 'package.json'))).devDependencies['@shiplog/core'], w).toBe('1.2.0');
+    for (const w of WORKSPACES.slice(1))
+      expect(JSON.parse(read(join(w, 'package.json'))).devDependencies['@shiplog/core'], w).toBe('1.2.0');
     const lock = JSON.parse(read('package-lock.json')) as { version: string; packages: Record<string, { version: string }> };
     expect([lock.version, lock.packages[''].version, ...WORKSPACES.map((w) => lock.packages[w].version)]).toEqual(Array(7).fill('1.2.0'));
     expect(read('core/src/cli/version.ts')).toContain("SHIPLOG_VERSION = '1.2.0'");
@@ -136,7 +153,9 @@ describe('npm run release -- <version>, on a temporary copy', () => {
     expect(changelog).toContain(`shiplog/shiplog@${SHIPLOG_VERSION}`); // history keeps its references
 
     // regenerated: the CLI knows its version, and every committed generated file is current
-    expect(spawnSync(process.execPath, [join(copy, 'core', 'dist', 'shiplog.mjs'), '--version'], { encoding: 'utf8' }).stdout).toBe('1.2.0\n');
+    expect(spawnSync(process.execPath, [join(copy, 'core', 'dist', 'shiplog.mjs'), '--version'], { encoding: 'utf8' }).stdout).toBe(
+      '1.2.0\n',
+    );
     const check = spawnSync('npm', ['run', '--silent', 'check'], { cwd: copy, encoding: 'utf8' });
     expect(check.status, check.stderr).toBe(0);
     expect(git(copy, 'status', '--porcelain')).toContain(' M adapters/jenkins/resources/shiplog/shiplog.mjs');

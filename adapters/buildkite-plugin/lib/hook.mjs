@@ -34,8 +34,9 @@ class ConfigError extends ShiplogError {
   code = "CONFIG";
   exitCode = EXIT.INVALID;
 }
+const INVISIBLE_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 function oneLine(s) {
-  return s.replace(/\s*\n\s*/g, " ").trim().replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return s.replace(/\s*\n\s*/g, " ").trim().replace(INVISIBLE_CHARS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 const LONG_NEEDLE = 512;
@@ -499,7 +500,20 @@ const INPUTS = [
     name: "application",
     type: "string",
     description: "Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff, report: only this application. show: also the first word after the command. plan, apply: only these applications of the intent (repeatable).",
-    commands: ["version-update", "move", "approve", "deploy", "history", "graph", "status", "diff", "report", "show", "check-gate", ...PLAN_APPLY],
+    commands: [
+      "version-update",
+      "move",
+      "approve",
+      "deploy",
+      "history",
+      "graph",
+      "status",
+      "diff",
+      "report",
+      "show",
+      "check-gate",
+      ...PLAN_APPLY
+    ],
     required: ["move", "approve", "deploy", "graph", "show", "check-gate"],
     listFor: PLAN_APPLY,
     aliases: ["appname"],
@@ -614,7 +628,18 @@ const INPUTS = [
     name: "env",
     type: "string",
     description: "deploy and version-update: environment to deploy to (must exist in the pipeline config). check-gate: the environment a deployment would go to. status and history: only this environment. plan, apply: only these environments of the intent (repeatable). state: the environment whose custom state is set or read. envscript: also write that environment's custom state as SHIPLOG_STATE_<KEY>.",
-    commands: ["deploy", "version-update", "status", "history", "check-gate", "envscript", ...PLAN_APPLY, "state-set", "state-get", "state-list"],
+    commands: [
+      "deploy",
+      "version-update",
+      "status",
+      "history",
+      "check-gate",
+      "envscript",
+      ...PLAN_APPLY,
+      "state-set",
+      "state-get",
+      "state-list"
+    ],
     required: ["deploy", "state-set", "state-get"],
     listFor: PLAN_APPLY,
     aliases: ["deployenv", "deploy-env"],
@@ -893,7 +918,9 @@ const PLATFORM_INPUTS = [
     type: "string",
     description: 'Jenkins "Username with password" credentials whose password (a token, or the PostgreSQL password) is bound with withCredentials into SHIPLOG_STORE_PASSWORD for the store; the user name goes in the store URL when the server needs one.',
     commands: ALL,
-    expose: { jenkins: { binds: { kind: "usernamePassword", usernameVariable: "SHIPLOG_STORE_USER", passwordVariable: "SHIPLOG_STORE_PASSWORD" } } }
+    expose: {
+      jenkins: { binds: { kind: "usernamePassword", usernameVariable: "SHIPLOG_STORE_USER", passwordVariable: "SHIPLOG_STORE_PASSWORD" } }
+    }
   },
   {
     name: "store-ssh-credentials-id",
@@ -909,7 +936,9 @@ const PLATFORM_INPUTS = [
     type: "string",
     description: `shiplogDeploy only: Jenkins "Username with password" credentials (user + API token) used to attach this build's console log, causes and change sets to a record-only deployment.`,
     commands: ["deploy"],
-    expose: { jenkins: { binds: { kind: "usernamePassword", usernameVariable: "SHIPLOG_JENKINS_USER", passwordVariable: "SHIPLOG_JENKINS_TOKEN" } } }
+    expose: {
+      jenkins: { binds: { kind: "usernamePassword", usernameVariable: "SHIPLOG_JENKINS_USER", passwordVariable: "SHIPLOG_JENKINS_TOKEN" } }
+    }
   },
   {
     name: "gate-message",
@@ -1044,7 +1073,13 @@ function ruleOf(x) {
   if (!r || !message) return void 0;
   const environment = text$1(r.environment);
   const next = text$1(r.next);
-  return { rule: text$1(r.rule) ?? "rule", stage: text$1(r.stage) ?? "", ...environment ? { environment } : {}, message, ...next ? { next } : {} };
+  return {
+    rule: text$1(r.rule) ?? "rule",
+    stage: text$1(r.stage) ?? "",
+    ...environment ? { environment } : {},
+    message,
+    ...next ? { next } : {}
+  };
 }
 function gateVerdictOf(result) {
   const e = rec$3(result.error);
@@ -1097,9 +1132,16 @@ function renderMarkdown(report, opts = {}) {
   for (const t of report.tables) {
     out.push(`${escapeMarkdown(t.title)}:`, "");
     if (t.columns.length === 1) out.push(...t.rows.map((r) => `- ${escapeMarkdown(r[0] ?? "")}`), "");
-    else out.push(`| ${t.columns.map(escapeMarkdown).join(" | ")} |`, `|${" --- |".repeat(t.columns.length)}`, ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(" | ")} |`), "");
+    else
+      out.push(
+        `| ${t.columns.map(escapeMarkdown).join(" | ")} |`,
+        `|${" --- |".repeat(t.columns.length)}`,
+        ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(" | ")} |`),
+        ""
+      );
   }
-  if (opts.diagrams && report.diagram) out.push(`#### ${escapeMarkdown(report.diagramTitle ?? "Lineage")}`, "", "```mermaid", report.diagram.trimEnd(), "```", "");
+  if (opts.diagrams && report.diagram)
+    out.push(`#### ${escapeMarkdown(report.diagramTitle ?? "Lineage")}`, "", "```mermaid", report.diagram.trimEnd(), "```", "");
   return out.join("\n");
 }
 function gateSection(report) {
@@ -1107,7 +1149,8 @@ function gateSection(report) {
   if (report.gate?.passed !== false || rules.length === 0) {
     return report.unmetRules.length > 0 ? ["Unmet rules:", "", ...report.unmetRules.map((r) => `- ${escapeMarkdown(r)}`), ""] : [];
   }
-  if (rules.every((r) => r.stage === "")) return ["#### Release policy: refused", "", ...rules.map((r) => `- ${escapeMarkdown(r.message)}`), ""];
+  if (rules.every((r) => r.stage === ""))
+    return ["#### Release policy: refused", "", ...rules.map((r) => `- ${escapeMarkdown(r.message)}`), ""];
   const n = rules.length;
   return [
     "#### Release policy: refused",
@@ -1116,7 +1159,9 @@ function gateSection(report) {
     "",
     "| Rule | Where | What is missing | Next step |",
     "| --- | --- | --- | --- |",
-    ...rules.map((r) => `| ${markdownCode(r.rule)} | ${markdownCode(ruleWhere(r))} | ${escapeMarkdown(r.message)} | ${escapeMarkdown(r.next ?? "")} |`),
+    ...rules.map(
+      (r) => `| ${markdownCode(r.rule)} | ${markdownCode(ruleWhere(r))} | ${escapeMarkdown(r.message)} | ${escapeMarkdown(r.next ?? "")} |`
+    ),
     ""
   ];
 }
@@ -1473,37 +1518,45 @@ function planTable(plan) {
   return {
     title: "Plan",
     columns: ["Environment", "Wave", "Application", "Current", "Desired", "Action", "Reason"],
-    rows: capped(arr(plan.rows).map((r) => [
-      text(r.environment),
-      text(r.wave),
-      text(r.application),
-      version(r.current),
-      r.desired === null ? "none" : version(r.desired),
-      text(r.action),
-      text(r.reason)
-    ]), 7)
+    rows: capped(
+      arr(plan.rows).map((r) => [
+        text(r.environment),
+        text(r.wave),
+        text(r.application),
+        version(r.current),
+        r.desired === null ? "none" : version(r.desired),
+        text(r.action),
+        text(r.reason)
+      ]),
+      7
+    )
   };
 }
 function blockedRules(plan) {
   return arr(plan.rows).filter((r) => r.action === "blocked").flatMap(
-    (r) => arr(r.unmetRules).map((u) => `${text(r.environment)} ${text(r.application)} ${version(r.desired)}: ${text(u.rule)}: ${text(u.message)}${text(u.next) ? ` (next: ${text(u.next)})` : ""}`)
+    (r) => arr(r.unmetRules).map(
+      (u) => `${text(r.environment)} ${text(r.application)} ${version(r.desired)}: ${text(u.rule)}: ${text(u.message)}${text(u.next) ? ` (next: ${text(u.next)})` : ""}`
+    )
   );
 }
 function stepsTable(steps) {
   return {
     title: "Deployments",
     columns: ["Environment", "Wave", "Application", "Version", "Action", "Status", "Duration", "Deployment", "Note"],
-    rows: capped(steps.map((s) => [
-      text(s.environment),
-      text(s.wave),
-      text(s.application),
-      version(s.appVersion),
-      text(s.action),
-      s.status === "skipped" ? "not started" : text(s.status),
-      durationText(s.durationMs),
-      s.deploymentId === null || s.deploymentId === void 0 ? "" : `#${text(s.deploymentId)}`,
-      text(s.message)
-    ]), 9)
+    rows: capped(
+      steps.map((s) => [
+        text(s.environment),
+        text(s.wave),
+        text(s.application),
+        version(s.appVersion),
+        text(s.action),
+        s.status === "skipped" ? "not started" : text(s.status),
+        durationText(s.durationMs),
+        s.deploymentId === null || s.deploymentId === void 0 ? "" : `#${text(s.deploymentId)}`,
+        text(s.message)
+      ]),
+      9
+    )
   };
 }
 function applyHeadline(result) {
@@ -1625,7 +1678,10 @@ const HEADLINES = {
 function gateFact(result) {
   const override = rec(result.override);
   const rules = Array.isArray(override.rules) ? override.rules.map((r) => textOf(rec(r).rule) || textOf(r)).filter(Boolean) : [];
-  return fact("Release policy", override.reason !== void 0 ? v.text(`passed by override (${rules.join(", ") || "refused rules"}): ${textOf(override.reason)}`) : { text: "gate passed", status: "success" });
+  return fact(
+    "Release policy",
+    override.reason !== void 0 ? v.text(`passed by override (${rules.join(", ") || "refused rules"}): ${textOf(override.reason)}`) : { text: "gate passed", status: "success" }
+  );
 }
 function errorOf(result) {
   if (result.ok !== false) return void 0;
@@ -1657,7 +1713,11 @@ function buildReport(command, result, context = {}) {
   if (error) {
     const deployment = deploymentOf(result);
     const recorded = op !== void 0 && deployment !== void 0 && deployment.id !== void 0 && deployment.id !== null;
-    facts = [fact("Error", v.code(error.code), v.text(error.message)), ...recorded ? deploymentFacts(deployment) : [], ...intent?.facts ?? []];
+    facts = [
+      fact("Error", v.code(error.code), v.text(error.message)),
+      ...recorded ? deploymentFacts(deployment) : [],
+      ...intent?.facts ?? []
+    ];
     headline = recorded ? `${title}: ${nameOf(deployment.appVersion) ?? ""} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})` : gate && !gate.passed && gate.rules.length > 0 ? refusalHeadline(title, gate) : `${title} failed: ${error.message}`;
   } else {
     facts = intent ? intent.facts : op && OPERATION_FACTS[op] ? OPERATION_FACTS[op](result) : [];
@@ -1671,7 +1731,10 @@ function buildReport(command, result, context = {}) {
     title,
     headline,
     facts: [...facts.filter(some), ...gate?.passed && !error ? [gateFact(result)] : [], ...context.facts ?? []],
-    tables: [...error?.problems ? [{ title: "Problems", columns: ["Problem"], rows: error.problems.map((p) => [p]) }] : [], ...intent?.tables ?? []],
+    tables: [
+      ...error?.problems ? [{ title: "Problems", columns: ["Problem"], rows: error.problems.map((p) => [p]) }] : [],
+      ...intent?.tables ?? []
+    ],
     links: context.links ?? [],
     unmetRules,
     ...gate ? { gate } : {},
@@ -1750,7 +1813,10 @@ function configFromPlugins(env) {
     if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return [];
     return Object.entries(entry).flatMap(([location, config]) => isThisPlugin(location, env) ? [config ?? {}] : []);
   });
-  if (ours.length > 1) throw new ConfigError("BUILDKITE_PLUGINS lists this plugin more than once and the agent set no per-plugin configuration: use one shiplog entry per step");
+  if (ours.length > 1)
+    throw new ConfigError(
+      "BUILDKITE_PLUGINS lists this plugin more than once and the agent set no per-plugin configuration: use one shiplog entry per step"
+    );
   return ours[0];
 }
 function configFromFlattened(env) {
@@ -1792,17 +1858,22 @@ function planFor(env, phase) {
   const mode = /[^ \t\n\r\f\v]/.test(env.BUILDKITE_COMMAND ?? "") ? "wrap" : "run";
   if (mode === "wrap") {
     if (operation !== "deploy") {
-      throw new ConfigError(`the step has a command, but operation "${operation}" cannot wrap one: remove the step command (the plugin runs the operation) or use operation deploy`);
+      throw new ConfigError(
+        `the step has a command, but operation "${operation}" cannot wrap one: remove the step command (the plugin runs the operation) or use operation deploy`
+      );
     }
     for (const clash of ["command", "exit-code", "log-file"]) {
-      if (config[clash] !== void 0 && config[clash] !== null) throw new ConfigError(`plugin option "${clash}" cannot be used while the plugin wraps the step command`);
+      if (config[clash] !== void 0 && config[clash] !== null)
+        throw new ConfigError(`plugin option "${clash}" cannot be used while the plugin wraps the step command`);
     }
   }
   const jobUrl = env.BUILDKITE_JOB_ID ? `${env.BUILDKITE_BUILD_URL}#${env.BUILDKITE_JOB_ID}` : env.BUILDKITE_BUILD_URL;
-  if (operation === "deploy" && (config["log-url"] === void 0 || config["log-url"] === null) && env.BUILDKITE_BUILD_URL) args.push(`--log-url=${jobUrl}`);
+  if (operation === "deploy" && (config["log-url"] === void 0 || config["log-url"] === null) && env.BUILDKITE_BUILD_URL)
+    args.push(`--log-url=${jobUrl}`);
   if (mode === "wrap" && phase === "post-command") {
     const status = (env.BUILDKITE_COMMAND_EXIT_STATUS ?? "").trim();
-    if (!/^-?[0-9]+$/.test(status)) throw new ConfigError("BUILDKITE_COMMAND_EXIT_STATUS is missing or not a number: cannot record the wrapped deployment");
+    if (!/^-?[0-9]+$/.test(status))
+      throw new ConfigError("BUILDKITE_COMMAND_EXIT_STATUS is missing or not a number: cannot record the wrapped deployment");
     args.push(...Number(status) < 0 ? ["--exit-code=255", `--attr=BuildkiteCommandExitStatus=${status}`] : [`--exit-code=${status}`]);
   }
   return { mode, operation, credentials, args };
@@ -1915,7 +1986,12 @@ async function runHook(phase) {
   }
   if (phase === "post-command" && plan.mode !== "wrap") return 0;
   const redact = redactorInput(process.env, plan);
-  if (redact !== "{}") agent(["redactor", "add", "--format", "json"], redact, "could not register the password with the agent's redactor (this agent may lack 'buildkite-agent redactor add')");
+  if (redact !== "{}")
+    agent(
+      ["redactor", "add", "--format", "json"],
+      redact,
+      "could not register the password with the agent's redactor (this agent may lack 'buildkite-agent redactor add')"
+    );
   if (phase === "command" && plan.mode === "wrap") return runStepCommand(process.env, fail);
   process.stderr.write(`--- :rocket: shiplog ${plan.operation}
 `);
@@ -1924,7 +2000,8 @@ async function runHook(phase) {
     return { code: 1, json: "" };
   });
   const result = parseResult(json);
-  if (plan.operation === "envscript" && code === 0 && result?.ok && !result.file && typeof result.script === "string") process.stdout.write(result.script);
+  if (plan.operation === "envscript" && code === 0 && result?.ok && !result.file && typeof result.script === "string")
+    process.stdout.write(result.script);
   report(plan.operation, code, json, result);
   if (phase === "post-command" && code === 1 && result?.error?.code === "DEPLOY_FAILED") {
     process.stderr.write("shiplog: recorded the failed deployment; the step keeps the command's exit status\n");

@@ -22,7 +22,10 @@ export async function hookBundle(): Promise<string> {
     external: (id) => id.startsWith('node:'),
     // Only what the hook calls: the input table, the Redactor and the report renderers, none of the backends.
     treeshake: { moduleSideEffects: false },
-    plugins: [nodeResolve({ preferBuiltins: true, exportConditions: ['shiplog-source', 'node'] }), esbuild({ target: 'node20', sourceMap: false })],
+    plugins: [
+      nodeResolve({ preferBuiltins: true, exportConditions: ['shiplog-source', 'node'] }),
+      esbuild({ target: 'node20', sourceMap: false }),
+    ],
     onwarn(warning, warn) {
       if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
     },
@@ -35,7 +38,9 @@ export async function hookBundle(): Promise<string> {
   return output[0].code;
 }
 
-export async function buildkitePluginFiles(): Promise<{ path: string; content: string | Buffer; committed: boolean; executable?: boolean }[]> {
+export async function buildkitePluginFiles(): Promise<
+  { path: string; content: string | Buffer; committed: boolean; executable?: boolean }[]
+> {
   const readme = join(PLUGIN_ROOT, 'README.md');
   return [
     { path: join(PLUGIN_ROOT, 'plugin.yml'), content: renderPluginYml(), committed: true },

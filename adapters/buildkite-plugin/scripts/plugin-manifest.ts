@@ -5,22 +5,35 @@
  * credentials and secrets (the env-name inputs), never their values.
  */
 import { stringify } from 'yaml';
-import { ADAPTER_COMMANDS, ADAPTER_REPOSITORY, INPUTS, isRequired, platformParams, type AdapterCommandName, type InputSpec } from '@shiplog/core';
+import {
+  ADAPTER_COMMANDS,
+  ADAPTER_REPOSITORY,
+  INPUTS,
+  isRequired,
+  platformParams,
+  type AdapterCommandName,
+  type InputSpec,
+} from '@shiplog/core';
 
 /** Options the plugin adds on top of the input table. */
 export const PLUGIN_OPTIONS = ['operation', 'credentials'] as const;
 
 /** The plugin options of one operation, in input-table order. */
 export function pluginInputs(op: AdapterCommandName): InputSpec[] {
-  return platformParams('buildkite', op).filter((p) => p.channel === 'value').map((p) => p.source);
+  return platformParams('buildkite', op)
+    .filter((p) => p.channel === 'value')
+    .map((p) => p.source);
 }
 
 /** Whether an option is a list for some operation (plan and apply's `env` and `application`). */
-const listSomewhere = (i: InputSpec) => i.type === 'list' || (i.listFor ?? []).some((c) => (ADAPTER_COMMANDS as readonly string[]).includes(c));
+const listSomewhere = (i: InputSpec) =>
+  i.type === 'list' || (i.listFor ?? []).some((c) => (ADAPTER_COMMANDS as readonly string[]).includes(c));
 
 /** The `credentials` keys: input name -> the environment variable read when the pipeline names none. */
 function credentialInputs(): { name: string; envDefault: string; spec: InputSpec }[] {
-  return platformParams('buildkite', 'deploy').filter((p) => p.channel === 'env-name').map((p) => ({ name: p.name, envDefault: p.envDefault!, spec: p.spec }));
+  return platformParams('buildkite', 'deploy')
+    .filter((p) => p.channel === 'env-name')
+    .map((p) => ({ name: p.name, envDefault: p.envDefault!, spec: p.spec }));
 }
 
 function firstSentence(text: string): string {
@@ -52,7 +65,8 @@ export function propertySchema(i: InputSpec): Schema {
       s.type = 'string';
   }
   s.description = i.description;
-  if (i.default !== undefined) s.default = i.type === 'boolean' ? i.default === 'true' : i.type === 'integer' ? Number(i.default) : i.default;
+  if (i.default !== undefined)
+    s.default = i.type === 'boolean' ? i.default === 'true' : i.type === 'integer' ? Number(i.default) : i.default;
   if (i.example !== undefined) s.examples = [i.example];
   return s;
 }
@@ -79,7 +93,12 @@ export function configurationSchema(): Schema {
       properties: Object.fromEntries(
         credentialInputs().map((c) => [
           c.name,
-          { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', default: c.envDefault, description: `Environment variable with: ${firstSentence(c.spec.description)}` },
+          {
+            type: 'string',
+            pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+            default: c.envDefault,
+            description: `Environment variable with: ${firstSentence(c.spec.description)}`,
+          },
         ]),
       ),
       additionalProperties: false,
@@ -102,7 +121,7 @@ export function pluginDefinition(): Schema {
   return {
     name: 'shiplog',
     description:
-      'Record and drive releases (component and application versions, approvals, stage moves, deployments) in shiplog\'s embedded store or an Ortelius/DeployHub server.',
+      "Record and drive releases (component and application versions, approvals, stage moves, deployments) in shiplog's embedded store or an Ortelius/DeployHub server.",
     author: `https://github.com/${ADAPTER_REPOSITORY.split('/')[0]}`,
     requirements: ['node'],
     configuration: configurationSchema(),
@@ -129,7 +148,11 @@ export function renderOptionsTable(): string {
     '| option | type | operations | default | description |',
     '|---|---|---|---|---|',
     `| \`operation\` | enum | all | | **Required.** ${[...ADAPTER_COMMANDS].map((o) => `\`${o}\``).join(', ')}. With \`deploy\` and a step \`command\`, the plugin wraps the command. |`,
-    `| \`credentials\` | mapping | all | ${credentialInputs().map((c) => `\`${c.name}: ${c.envDefault}\``).join(', ')} | **Names** of the environment variables holding the Ortelius/DeployHub URL, user and password and the store password (never the values). |`,
+    `| \`credentials\` | mapping | all | ${credentialInputs()
+      .map((c) => `\`${c.name}: ${c.envDefault}\``)
+      .join(
+        ', ',
+      )} | **Names** of the environment variables holding the Ortelius/DeployHub URL, user and password and the store password (never the values). |`,
   ];
   for (const i of allPluginInputs()) {
     const ops = ADAPTER_COMMANDS.filter((op) => pluginInputs(op).includes(i));
@@ -137,7 +160,9 @@ export function renderOptionsTable(): string {
     const opsText = ops.length === ADAPTER_COMMANDS.length ? 'all' : ops.join(', ');
     const req = required.length ? ` **Required for ${required.join(', ')}.**` : '';
     const type = i.type === 'enum' ? (i.values ?? []).map((v) => `\`${v}\``).join(' \\| ') : i.type;
-    rows.push(`| \`${i.name}\` | ${type} | ${opsText} | ${i.default !== undefined ? `\`${i.default}\`` : ''} | ${cell(i.description)}${req} |`);
+    rows.push(
+      `| \`${i.name}\` | ${type} | ${opsText} | ${i.default !== undefined ? `\`${i.default}\`` : ''} | ${cell(i.description)}${req} |`,
+    );
   }
   return rows.join('\n');
 }

@@ -43,7 +43,10 @@ function flattenedPrefix(env: Env): string | undefined {
 function isThisPlugin(location: string, env: Env): boolean {
   const path = location.split('#')[0].replace(/\\/g, '/').replace(/\/+$/, '');
   // The agent's plugin name: the last path part, lower-cased, `-buildkite-plugin` dropped.
-  const name = (path.split('/').pop() ?? '').toLowerCase().replace(/[^a-z0-9]/g, '-').replace(/-buildkite-plugin(-git)?/g, '');
+  const name = (path.split('/').pop() ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '-')
+    .replace(/-buildkite-plugin(-git)?/g, '');
   if (env.BUILDKITE_PLUGIN_NAME) return envKey(name) === env.BUILDKITE_PLUGIN_NAME;
   return name === 'shiplog' || /(^|\/)adapters\/buildkite-plugin$/.test(path);
 }
@@ -58,7 +61,10 @@ export function configFromPlugins(env: Env): Config | undefined {
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return [];
     return Object.entries(entry).flatMap(([location, config]) => (isThisPlugin(location, env) ? [config ?? {}] : []));
   });
-  if (ours.length > 1) throw new ConfigError('BUILDKITE_PLUGINS lists this plugin more than once and the agent set no per-plugin configuration: use one shiplog entry per step');
+  if (ours.length > 1)
+    throw new ConfigError(
+      'BUILDKITE_PLUGINS lists this plugin more than once and the agent set no per-plugin configuration: use one shiplog entry per step',
+    );
   return ours[0] as Config | undefined;
 }
 
@@ -106,18 +112,23 @@ export function planFor(env: Env, phase: string): Plan {
   const mode = /[^ \t\n\r\f\v]/.test(env.BUILDKITE_COMMAND ?? '') ? 'wrap' : 'run';
   if (mode === 'wrap') {
     if (operation !== 'deploy') {
-      throw new ConfigError(`the step has a command, but operation "${operation}" cannot wrap one: remove the step command (the plugin runs the operation) or use operation deploy`);
+      throw new ConfigError(
+        `the step has a command, but operation "${operation}" cannot wrap one: remove the step command (the plugin runs the operation) or use operation deploy`,
+      );
     }
     for (const clash of ['command', 'exit-code', 'log-file']) {
-      if (config[clash] !== undefined && config[clash] !== null) throw new ConfigError(`plugin option "${clash}" cannot be used while the plugin wraps the step command`);
+      if (config[clash] !== undefined && config[clash] !== null)
+        throw new ConfigError(`plugin option "${clash}" cannot be used while the plugin wraps the step command`);
     }
   }
   // The job's page: what a deployment links to as its log, unless the configuration gives one.
   const jobUrl = env.BUILDKITE_JOB_ID ? `${env.BUILDKITE_BUILD_URL}#${env.BUILDKITE_JOB_ID}` : env.BUILDKITE_BUILD_URL;
-  if (operation === 'deploy' && (config['log-url'] === undefined || config['log-url'] === null) && env.BUILDKITE_BUILD_URL) args.push(`--log-url=${jobUrl}`);
+  if (operation === 'deploy' && (config['log-url'] === undefined || config['log-url'] === null) && env.BUILDKITE_BUILD_URL)
+    args.push(`--log-url=${jobUrl}`);
   if (mode === 'wrap' && phase === 'post-command') {
     const status = (env.BUILDKITE_COMMAND_EXIT_STATUS ?? '').trim();
-    if (!/^-?[0-9]+$/.test(status)) throw new ConfigError('BUILDKITE_COMMAND_EXIT_STATUS is missing or not a number: cannot record the wrapped deployment');
+    if (!/^-?[0-9]+$/.test(status))
+      throw new ConfigError('BUILDKITE_COMMAND_EXIT_STATUS is missing or not a number: cannot record the wrapped deployment');
     // The agent reports -1 when the command phase was killed by a signal (a cancelled job): record that as a
     // failed deployment (255, the largest exit code) and keep the agent's own value as an attribute.
     args.push(...(Number(status) < 0 ? ['--exit-code=255', `--attr=BuildkiteCommandExitStatus=${status}`] : [`--exit-code=${status}`]));

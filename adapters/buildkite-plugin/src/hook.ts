@@ -15,7 +15,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildkiteReportCalls, buildkiteStepReport, ConfigError, envNameEnv, envNameSecretForms, parseResult, publishedReportOf, type Env, type JsonResult } from '@shiplog/core/kit';
+import {
+  buildkiteReportCalls,
+  buildkiteStepReport,
+  ConfigError,
+  envNameEnv,
+  envNameSecretForms,
+  parseResult,
+  publishedReportOf,
+  type Env,
+  type JsonResult,
+} from '@shiplog/core/kit';
 import { planFor, type Plan } from './config-args.js';
 import { runStepCommand } from './step-command.js';
 
@@ -96,7 +106,12 @@ export async function runHook(phase: string | undefined): Promise<number> {
   }
   if (phase === 'post-command' && plan.mode !== 'wrap') return 0;
   const redact = redactorInput(process.env, plan);
-  if (redact !== '{}') agent(['redactor', 'add', '--format', 'json'], redact, "could not register the password with the agent's redactor (this agent may lack 'buildkite-agent redactor add')");
+  if (redact !== '{}')
+    agent(
+      ['redactor', 'add', '--format', 'json'],
+      redact,
+      "could not register the password with the agent's redactor (this agent may lack 'buildkite-agent redactor add')",
+    );
   if (phase === 'command' && plan.mode === 'wrap') return runStepCommand(process.env, fail);
 
   process.stderr.write(`--- :rocket: shiplog ${plan.operation}\n`);
@@ -108,7 +123,8 @@ export async function runHook(phase: string | undefined): Promise<number> {
   const result = parseResult(json);
   // envscript without `output`: under --json the CLI prints the result object, not the script; the job log is
   // the only place the script goes, so the hook prints the one the result carries.
-  if (plan.operation === 'envscript' && code === 0 && result?.ok && !result.file && typeof result.script === 'string') process.stdout.write(result.script);
+  if (plan.operation === 'envscript' && code === 0 && result?.ok && !result.file && typeof result.script === 'string')
+    process.stdout.write(result.script);
   report(plan.operation, code, json, result);
   // post-command (wrapper mode) succeeds once the deployment is stored, a failed one included (DEPLOY_FAILED,
   // exit 1): the agent ends the job with a failing post-command's status before it looks at the command's, and

@@ -23,7 +23,8 @@ function formatEnvKey(key) {
 
 function walk(prefix, value, into) {
   if (Array.isArray(value)) value.forEach((v, i) => walk(`${prefix}_${i}`, v, into));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(`${prefix}_${formatEnvKey(k)}`, v, into);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) walk(`${prefix}_${formatEnvKey(k)}`, v, into);
   else into.push([prefix, String(value)]);
 }
 

@@ -16,10 +16,23 @@ function envOf(config: Record<string, unknown>, kind: 'json' | 'flattened' = 'js
   return env;
 }
 
-const CASES: { name: string; config: Record<string, unknown>; extra?: Record<string, string>; phase?: 'command' | 'post-command'; mode: string; args: string[] }[] = [
+const CASES: {
+  name: string;
+  config: Record<string, unknown>;
+  extra?: Record<string, string>;
+  phase?: 'command' | 'post-command';
+  mode: string;
+  args: string[];
+}[] = [
   {
     name: 'version-update with a list, a boolean and a nested credentials mapping',
-    config: { operation: 'version-update', application: 'GLOBAL.A.shop', attr: ['A=1', 'B=x=y'], 'auto-increment': true, credentials: { dhpass: 'DH_PASSWORD' } },
+    config: {
+      operation: 'version-update',
+      application: 'GLOBAL.A.shop',
+      attr: ['A=1', 'B=x=y'],
+      'auto-increment': true,
+      credentials: { dhpass: 'DH_PASSWORD' },
+    },
     mode: 'run',
     args: ['--auto-increment=true', '--attr=A=1', '--attr=B=x=y', '--application=GLOBAL.A.shop'],
   },
@@ -62,7 +75,13 @@ const CASES: { name: string; config: Record<string, unknown>; extra?: Record<str
     extra: { BUILDKITE_COMMAND: './deploy.sh', BUILDKITE_COMMAND_EXIT_STATUS: '-1' },
     phase: 'post-command',
     mode: 'wrap',
-    args: ['--application=GLOBAL.A.shop', '--env=qa', `--log-url=${JOB.BUILDKITE_BUILD_URL}#job-1`, '--exit-code=255', '--attr=BuildkiteCommandExitStatus=-1'],
+    args: [
+      '--application=GLOBAL.A.shop',
+      '--env=qa',
+      `--log-url=${JOB.BUILDKITE_BUILD_URL}#job-1`,
+      '--exit-code=255',
+      '--attr=BuildkiteCommandExitStatus=-1',
+    ],
   },
   {
     name: 'envscript with an enum and false boolean',
@@ -97,7 +116,10 @@ describe('planFor', () => {
       dhuser: 'DHUSER',
       dhpass: 'DHPASS',
     });
-    expect(planFor(envOf({ operation: 'approve', credentials: { dhurl: 'X_URL' } }, 'flattened', { X_URL: 'https://dh.example' }), 'command').credentials.dhurl).toBe('X_URL');
+    expect(
+      planFor(envOf({ operation: 'approve', credentials: { dhurl: 'X_URL' } }, 'flattened', { X_URL: 'https://dh.example' }), 'command')
+        .credentials.dhurl,
+    ).toBe('X_URL');
   });
 
   it('a named URL variable must hold a value unless the backend is local or the URL is the dhurl option', () => {
@@ -192,11 +214,18 @@ describe('agent environment edge cases', () => {
     './adapters/buildkite-plugin',
   ])('reads its entry of BUILDKITE_PLUGINS when the agent set no plugin variables (%s)', (location) => {
     const env = pluginsOnly([{ 'docker#v5.0.0': { image: 'node:20' } }, { [location]: approve }]);
-    expect(planFor(env, 'command')).toEqual({ mode: 'run', operation: 'approve', credentials: expect.any(Object), args: ['--application=GLOBAL.A.shop', '--stage=qa'] });
+    expect(planFor(env, 'command')).toEqual({
+      mode: 'run',
+      operation: 'approve',
+      credentials: expect.any(Object),
+      args: ['--application=GLOBAL.A.shop', '--stage=qa'],
+    });
   });
 
   it('BUILDKITE_PLUGINS without a shiplog entry, or with two, is one line naming the problem', () => {
-    expect(() => planFor(pluginsOnly([{ 'docker#v5.0.0': { image: 'node:20' } }]), 'command')).toThrow(/no plugin configuration found .*BUILDKITE_PLUGINS has no shiplog entry/);
+    expect(() => planFor(pluginsOnly([{ 'docker#v5.0.0': { image: 'node:20' } }]), 'command')).toThrow(
+      /no plugin configuration found .*BUILDKITE_PLUGINS has no shiplog entry/,
+    );
     const twice = pluginsOnly([{ 'shiplog/shiplog#v0.1.0': approve }, { 'shiplog/shiplog#v0.1.0': approve }]);
     expect(() => planFor(twice, 'command')).toThrow(/lists this plugin more than once/);
     expect(() => planFor({ ...JOB, BUILDKITE_PLUGINS: '{' }, 'command')).toThrow(/BUILDKITE_PLUGINS is not valid JSON/);
@@ -204,7 +233,15 @@ describe('agent environment edge cases', () => {
 
   it('an option with a null value (left empty in YAML) is unset, also where it would clash', () => {
     expect(planFor(envOf(approve), 'command').args).toEqual(['--application=GLOBAL.A.shop', '--stage=qa']);
-    const wrap = { operation: 'deploy', application: 'GLOBAL.A.shop', env: 'qa', command: null, 'exit-code': null, 'log-file': null, 'log-url': null };
+    const wrap = {
+      operation: 'deploy',
+      application: 'GLOBAL.A.shop',
+      env: 'qa',
+      command: null,
+      'exit-code': null,
+      'log-file': null,
+      'log-url': null,
+    };
     const plan = planFor(envOf(wrap, 'json', { BUILDKITE_COMMAND: './deploy.sh' }), 'command');
     expect(plan.mode).toBe('wrap');
     expect(plan.args).toContain(`--log-url=${JOB.BUILDKITE_BUILD_URL}#job-1`);
@@ -221,9 +258,13 @@ describe('agent environment edge cases', () => {
     }
     expect(message).toMatch(/^plugin option "component-version" must be a string, but YAML read the number 1\.1: quote the value/);
     expect(message).not.toContain('\n');
-    expect(() => planFor(envOf({ ...number, 'component-version': undefined, attr: ['A=1', 2] }), 'command')).toThrow(/"attr" must be a string, but YAML read the number 2/);
+    expect(() => planFor(envOf({ ...number, 'component-version': undefined, attr: ['A=1', 2] }), 'command')).toThrow(
+      /"attr" must be a string, but YAML read the number 2/,
+    );
     expect(planFor(envOf({ ...number, 'component-version': '1.10' }), 'command').args).toContain('--component-version=1.10');
     // integer options take numbers
-    expect(planFor(envOf({ operation: 'approve', application: 'GLOBAL.A.shop', 'max-response-mib': 5 }), 'command').args).toContain('--max-response-mib=5');
+    expect(planFor(envOf({ operation: 'approve', application: 'GLOBAL.A.shop', 'max-response-mib': 5 }), 'command').args).toContain(
+      '--max-response-mib=5',
+    );
   });
 });

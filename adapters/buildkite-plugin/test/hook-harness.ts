@@ -40,7 +40,12 @@ function git(cwd: string, ...args: string[]): string {
   return r.stdout.trim();
 }
 
-function runProcess(cmd: string, args: string[], cwd: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runProcess(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -158,7 +163,11 @@ export function filesUnder(dir: string): string[] {
  * file in the checkout including the store) for the password, raw, URL-encoded and base64.
  */
 export function expectNoSecret(job: Job, runs: HookRun[], secret = PASSWORD): void {
-  const outputs = runs.flatMap((r) => [r.stdout, r.stderr, ...r.calls.filter((c) => c.args[0] !== 'redactor').map((c) => `${c.args.join(' ')}\n${c.stdin}`)]);
+  const outputs = runs.flatMap((r) => [
+    r.stdout,
+    r.stderr,
+    ...r.calls.filter((c) => c.args[0] !== 'redactor').map((c) => `${c.args.join(' ')}\n${c.stdin}`),
+  ]);
   const files = filesUnder(job.checkout).map((f) => readFileSync(f, 'latin1'));
   const hay = [...outputs, ...files].join('\n');
   expect(hay.length).toBeGreaterThan(0);

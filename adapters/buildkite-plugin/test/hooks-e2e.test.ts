@@ -24,7 +24,13 @@ afterEach(() => {
 describe('embedded store', () => {
   it('version-update, wrapped deploy, approve, move and envscript report to Buildkite', async () => {
     const runs: HookRun[] = [];
-    const vu = await job.run('command', { operation: 'version-update', 'component-name': COMPONENT, 'component-version': '1.2.0', application: APP, attr: ['Team=web', `Leak=${PASSWORD}`] });
+    const vu = await job.run('command', {
+      operation: 'version-update',
+      'component-name': COMPONENT,
+      'component-version': '1.2.0',
+      application: APP,
+      attr: ['Team=web', `Leak=${PASSWORD}`],
+    });
     runs.push(vu);
     expect(vu.status, vu.stderr).toBe(0);
     expect(annotations(vu.calls)).toEqual([expect.objectContaining({ style: 'success', context: 'shiplog-version-update' })]);
@@ -52,7 +58,12 @@ describe('embedded store', () => {
     const recorded = history.deployments.find((d: any) => String(d.id) === deploymentId);
     expect(recorded).toMatchObject({ environment: 'dev', status: 'success', exitCode: 0, mode: 'record', appVersion });
     expect(recorded.logUrl).toBe(`${job.env.BUILDKITE_BUILD_URL}#${job.env.BUILDKITE_JOB_ID}`);
-    expect(recorded.build).toMatchObject({ provider: 'buildkite', branch: 'main', commit: job.env.BUILDKITE_COMMIT, buildUrl: job.env.BUILDKITE_BUILD_URL });
+    expect(recorded.build).toMatchObject({
+      provider: 'buildkite',
+      branch: 'main',
+      commit: job.env.BUILDKITE_COMMIT,
+      buildUrl: job.env.BUILDKITE_BUILD_URL,
+    });
 
     // a failing wrapped command is recorded as a failed deployment: the command hook keeps the command's exit
     // status, post-command succeeds once the record is stored (the agent would otherwise end the job with the
@@ -60,13 +71,19 @@ describe('embedded store', () => {
     const failing = 'echo "broken rollout"; exit 3';
     runs.push(await job.run('command', { ...deployConfig, env: 'dev' }, { BUILDKITE_COMMAND: failing }));
     expect(runs.at(-1)!.status).toBe(3);
-    const failedPost = await job.run('post-command', { ...deployConfig, env: 'dev' }, { BUILDKITE_COMMAND: failing, BUILDKITE_COMMAND_EXIT_STATUS: '3' });
+    const failedPost = await job.run(
+      'post-command',
+      { ...deployConfig, env: 'dev' },
+      { BUILDKITE_COMMAND: failing, BUILDKITE_COMMAND_EXIT_STATUS: '3' },
+    );
     runs.push(failedPost);
     expect(failedPost.status, failedPost.stderr).toBe(0);
     expect(annotations(failedPost.calls)).toEqual([expect.objectContaining({ style: 'error', context: 'shiplog-deploy' })]);
     const failedMeta = metaData(failedPost.calls);
     expect(failedMeta).toMatchObject({ 'shiplog-deployment-status': 'failed', 'shiplog-app-version': appVersion });
-    const failedRecord = cli(job.checkout, ['history', '--application', APP]).deployments.find((d: any) => String(d.id) === failedMeta['shiplog-deployment-id']);
+    const failedRecord = cli(job.checkout, ['history', '--application', APP]).deployments.find(
+      (d: any) => String(d.id) === failedMeta['shiplog-deployment-id'],
+    );
     expect(failedRecord).toMatchObject({ environment: 'dev', status: 'failed', exitCode: 3, mode: 'record' });
 
     // prod is gated: moving without an approval is a warning, then approve and move succeed
@@ -96,7 +113,11 @@ describe('embedded store', () => {
     const printed = await job.run('command', { operation: 'envscript', format: 'sh' });
     runs.push(printed);
     expect(printed.status, printed.stderr).toBe(0);
-    const direct = spawnSync(process.execPath, [join(PLUGIN_DIR, 'dist', 'shiplog.mjs'), 'envscript', '--format', 'sh'], { cwd: job.checkout, env: job.env, encoding: 'utf8' });
+    const direct = spawnSync(process.execPath, [join(PLUGIN_DIR, 'dist', 'shiplog.mjs'), 'envscript', '--format', 'sh'], {
+      cwd: job.checkout,
+      env: job.env,
+      encoding: 'utf8',
+    });
     expect(direct.status, direct.stderr).toBe(0);
     expect(printed.stdout).toMatch(/^export GIT_COMMIT='[0-9a-f]{40}'$/m);
     expect(withoutDate(printed.stdout)).toBe(withoutDate(direct.stdout));
@@ -113,9 +134,14 @@ describe('embedded store', () => {
   });
 });
 
-describe('the release policy\'s verdict', () => {
+describe("the release policy's verdict", () => {
   it('a refused move fails the step; meta-data carries gate-passed and the unmet rules, the annotation names each rule', async () => {
-    const vu = await job.run('command', { operation: 'version-update', 'component-name': COMPONENT, 'component-version': '1.0.0', application: APP });
+    const vu = await job.run('command', {
+      operation: 'version-update',
+      'component-name': COMPONENT,
+      'component-version': '1.0.0',
+      application: APP,
+    });
     expect(vu.status, vu.stderr).toBe(0);
     const refused = await job.run('command', { operation: 'move', application: APP, to: 'prod' });
     expect(refused.status).toBe(1);

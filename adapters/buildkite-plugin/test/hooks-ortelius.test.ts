@@ -26,7 +26,11 @@ describe('Ortelius emulator', () => {
     const secrets = { DHPASS: undefined, DH_SERVERURL: emu.url, DH_USERID: 'deployer', DH_PASSWORD: PASSWORD };
     const runs: HookRun[] = [];
 
-    const vu = await job.run('command', { operation: 'version-update', credentials, 'component-name': COMPONENT, 'component-version': '2.0.0', application: APP }, secrets);
+    const vu = await job.run(
+      'command',
+      { operation: 'version-update', credentials, 'component-name': COMPONENT, 'component-version': '2.0.0', application: APP },
+      secrets,
+    );
     runs.push(vu);
     expect(vu.status, vu.stderr).toBe(0);
     // the password reached the agent's redactor first, through stdin, raw and URL-encoded
@@ -53,7 +57,11 @@ describe('Ortelius emulator', () => {
     expect(emu.state.deployments).toHaveLength(1);
 
     // a wrong password is an authentication failure (exit 3), reported without the password
-    const bad = await job.run('command', { operation: 'approve', credentials, application: APP, stage: 'prod' }, { ...secrets, DH_PASSWORD: `${PASSWORD}-wrong` });
+    const bad = await job.run(
+      'command',
+      { operation: 'approve', credentials, application: APP, stage: 'prod' },
+      { ...secrets, DH_PASSWORD: `${PASSWORD}-wrong` },
+    );
     runs.push(bad);
     expect(bad.status).toBe(3);
     expect(annotations(bad.calls)[0]).toMatchObject({ style: 'error', context: 'shiplog-approve' });

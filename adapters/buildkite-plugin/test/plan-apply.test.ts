@@ -24,9 +24,13 @@ let job: Job;
 beforeEach(() => {
   job = makeJob();
   writeFileSync(join(job.checkout, 'intent.toml'), INTENT);
-  writeFileSync(join(job.checkout, 'deploy.sh'), 'echo "rolling out ${SHIPLOG_APPLICATION##*.} $SHIPLOG_APP_VERSION"\n[ ! -f "fail-${SHIPLOG_APPLICATION##*.}" ] || exit 3\n');
+  writeFileSync(
+    join(job.checkout, 'deploy.sh'),
+    'echo "rolling out ${SHIPLOG_APPLICATION##*.} $SHIPLOG_APP_VERSION"\n[ ! -f "fail-${SHIPLOG_APPLICATION##*.}" ] || exit 3\n',
+  );
   chmodSync(join(job.checkout, 'deploy.sh'), 0o755);
-  for (const app of [PAYMENTS, SHOP]) cli(job.checkout, ['version-update', '--component-name', `${app}-svc`, '--component-version', '1.0', '--application', app]);
+  for (const app of [PAYMENTS, SHOP])
+    cli(job.checkout, ['version-update', '--component-name', `${app}-svc`, '--component-version', '1.0', '--application', app]);
 }, 300_000);
 afterEach(() => {
   rmSync(job.dir, { recursive: true, force: true });

@@ -59,7 +59,8 @@ describe('plugin.yml', () => {
         expect(rule.then.propertyNames.enum).toEqual(['operation', 'credentials', ...expected.map((i) => i.name)]);
         expect(rule.then.required ?? []).toEqual(expected.filter((i) => isRequired(i, op)).map((i) => i.name));
         const foreign = INPUTS.filter((i) => !i.commands.includes(op) && schema.properties[i.name]);
-        for (const i of foreign) expect(validate({ ...minimal(op), [i.name]: i.type === 'boolean' ? true : 'x' }), `${op} + ${i.name}`).toBe(false);
+        for (const i of foreign)
+          expect(validate({ ...minimal(op), [i.name]: i.type === 'boolean' ? true : 'x' }), `${op} + ${i.name}`).toBe(false);
       });
     });
   }
@@ -74,7 +75,11 @@ describe('plugin.yml', () => {
       if (i.type === 'boolean') expect(p.type).toBe('boolean');
       // A list for some operation (plan and apply's env and application): one value or a list, for every operation.
       const list = i.type === 'list' || (i.listFor ?? []).some((c) => operations.includes(c));
-      if (list) expect(p.anyOf.map((a: any) => a.type), i.name).toEqual(['string', 'array']);
+      if (list)
+        expect(
+          p.anyOf.map((a: any) => a.type),
+          i.name,
+        ).toEqual(['string', 'array']);
       if (i.type === 'integer') expect(p.anyOf[0].type).toBe('integer');
       if (!list && ['string', 'duration'].includes(i.type)) expect(p.type).toBe('string');
       if (i.default !== undefined) expect(String(p.default)).toBe(i.default);

@@ -18,12 +18,24 @@ afterEach(() => {
 });
 
 it('uploads the page and annotates with a link to it and the dashboard', async () => {
-  const plain = await job.run('command', { operation: 'version-update', 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': '1.2.0', application: APP });
+  const plain = await job.run('command', {
+    operation: 'version-update',
+    'component-name': 'GLOBAL.Acme.Store.cart',
+    'component-version': '1.2.0',
+    application: APP,
+  });
   expect(plain.status, plain.stderr).toBe(0);
   expect(plain.calls.filter((c) => c.args[0] === 'artifact')).toEqual([]);
   expect(existsSync(join(job.checkout, 'shiplog-report.html'))).toBe(false);
 
-  const run = await job.run('command', { operation: 'version-update', 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': '1.3.0', application: APP, report: true, attr: [`Leak=${PASSWORD}`] });
+  const run = await job.run('command', {
+    operation: 'version-update',
+    'component-name': 'GLOBAL.Acme.Store.cart',
+    'component-version': '1.3.0',
+    application: APP,
+    report: true,
+    attr: [`Leak=${PASSWORD}`],
+  });
   expect(run.status, run.stderr).toBe(0);
   const uploads = run.calls.filter((c) => c.args[0] === 'artifact');
   expect(uploads.map((c) => c.args)).toEqual([['artifact', 'upload', 'shiplog-report.html']]);
@@ -35,7 +47,9 @@ it('uploads the page and annotates with a link to it and the dashboard', async (
   expect(dashboard!.body).toMatch(/^\*\*Release dashboard\*\*: <a href="artifact:\/\/shiplog-report\.html">shiplog-report\.html<\/a>\n\n/);
   expect(dashboard!.body).toMatch(/\d+ applications? × \d+ environments, generated /);
   // the upload comes before the annotation that links it
-  const order = run.calls.map((c) => (c.args[0] === 'artifact' ? 'upload' : c.args.includes('shiplog-report') ? 'annotate' : '')).filter(Boolean);
+  const order = run.calls
+    .map((c) => (c.args[0] === 'artifact' ? 'upload' : c.args.includes('shiplog-report') ? 'annotate' : ''))
+    .filter(Boolean);
   expect(order).toEqual(['upload', 'annotate']);
   expectNoSecret(job, [plain, run]);
 });

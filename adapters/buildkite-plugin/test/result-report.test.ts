@@ -31,7 +31,15 @@ describe('report', () => {
   });
 
   it('deploy: deployment id and app version', () => {
-    const r = report('deploy', 0, JSON.stringify({ ok: true, operation: 'deploy', deployment: { id: 5, appVersion: 'G.A.shop;3', environment: 'qa', exitCode: 0, status: 'success' } }));
+    const r = report(
+      'deploy',
+      0,
+      JSON.stringify({
+        ok: true,
+        operation: 'deploy',
+        deployment: { id: 5, appVersion: 'G.A.shop;3', environment: 'qa', exitCode: 0, status: 'success' },
+      }),
+    );
     expect(r.metadata).toEqual([
       ['shiplog-deployment-id', '5'],
       ['shiplog-deployment-status', 'success'],
@@ -40,14 +48,19 @@ describe('report', () => {
   });
 
   it('dry runs are info and publish no meta-data', () => {
-    const r = report('deploy', 0, JSON.stringify({ ok: true, dryRun: true, deployment: { id: null, appVersion: 'G.A.shop;1', status: 'planned' } }));
+    const r = report(
+      'deploy',
+      0,
+      JSON.stringify({ ok: true, dryRun: true, deployment: { id: null, appVersion: 'G.A.shop;1', status: 'planned' } }),
+    );
     expect(r.style).toBe('info');
     expect(r.annotation).toContain('dry run');
     expect(r.metadata).toEqual([]);
   });
 
   it('failures: error, or warning for approval gates; no meta-data', () => {
-    const fail = (code: string) => report('move', 1, JSON.stringify({ ok: false, error: { code, message: 'm <b>', exitCode: 1, hint: 'h' } }));
+    const fail = (code: string) =>
+      report('move', 1, JSON.stringify({ ok: false, error: { code, message: 'm <b>', exitCode: 1, hint: 'h' } }));
     expect(fail('APPROVAL_REQUIRED').style).toBe('warning');
     expect(fail('APPROVAL_REJECTED').style).toBe('warning');
     expect(fail('DEPLOY_FAILED').style).toBe('error');
@@ -76,7 +89,11 @@ describe('report', () => {
   });
 
   it('envscript without an output file says the script is in the job log', () => {
-    const r = report('envscript', 0, JSON.stringify({ ok: true, operation: 'envscript', file: null, format: 'sh', variables: { A: '1' }, script: "export A='1'\n" }));
+    const r = report(
+      'envscript',
+      0,
+      JSON.stringify({ ok: true, operation: 'envscript', file: null, format: 'sh', variables: { A: '1' }, script: "export A='1'\n" }),
+    );
     expect(r.annotation).toContain('| File | `job log (no output file)` |');
   });
 

@@ -21,10 +21,19 @@ it('a git store with its token from the secrets hook: state in the remote, the t
   dirs.push(job.dir, root);
   const remote = join(root, 'state.git');
   execFileSync('git', ['init', '-q', '--bare', remote]);
-  const config = { operation: 'version-update', 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': 'v1.0.0', application: 'GLOBAL.Acme.Store.shop', store: `git+file://${remote}`, credentials: { 'store-password': 'STATE_TOKEN' } };
+  const config = {
+    operation: 'version-update',
+    'component-name': 'GLOBAL.Acme.Store.cart',
+    'component-version': 'v1.0.0',
+    application: 'GLOBAL.Acme.Store.shop',
+    store: `git+file://${remote}`,
+    credentials: { 'store-password': 'STATE_TOKEN' },
+  };
   const r = await job.run('command', config, { STATE_TOKEN: TOKEN });
   expect(r.status, r.stderr).toBe(0);
-  expect(execFileSync('git', ['--git-dir', remote, 'log', '--format=%s', 'shiplog-state'], { encoding: 'utf8' })).toContain('GLOBAL.Acme.Store.cart');
+  expect(execFileSync('git', ['--git-dir', remote, 'log', '--format=%s', 'shiplog-state'], { encoding: 'utf8' })).toContain(
+    'GLOBAL.Acme.Store.cart',
+  );
   const redactor = r.calls.find((c) => c.args[0] === 'redactor');
   expect(Object.values(JSON.parse(redactor?.stdin ?? '{}'))).toContain(TOKEN);
   expectNoSecret(job, [r], TOKEN);

@@ -57,7 +57,10 @@ export function packOrb(srcDir: string): Record<string, unknown> {
     const dir = join(srcDir, section);
     if (!existsSync(dir)) continue;
     const entries: Record<string, unknown> = {};
-    for (const f of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name).sort()) {
+    for (const f of readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => d.name)
+      .sort()) {
       const ext = extname(f);
       if (ext !== '.yml' && ext !== '.yaml') continue;
       entries[basename(f, ext)] = readYaml(join(dir, f));

@@ -19,7 +19,15 @@
  * - the orb's own inputs (registry, bundle_file, working_directory, defer_exit, executor, checkout) keep their
  *   table defaults and are not passed to the CLI.
  */
-import { orbParamVariable, orbRunParams, platformParams, snakeName, type InputSpec, type AdapterCommandName, type PlatformParam } from '@shiplog/core';
+import {
+  orbParamVariable,
+  orbRunParams,
+  platformParams,
+  snakeName,
+  type InputSpec,
+  type AdapterCommandName,
+  type PlatformParam,
+} from '@shiplog/core';
 
 export type OrbParameterType = 'string' | 'boolean' | 'integer' | 'enum' | 'env_var_name' | 'executor';
 

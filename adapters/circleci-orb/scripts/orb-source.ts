@@ -43,7 +43,7 @@ const SUMMARIES: Record<AdapterCommandName, string> = {
   deploy:
     'Deploy an application version to an environment: run `command` (its log streams into this step) or record a deployment an earlier step ran (`exit_code`, `log_file`).',
   envscript:
-    'Write the component\'s derived variables (git facts, [Export] keys) as `export` lines, appended to $BASH_ENV by default so later steps of the job see them.',
+    "Write the component's derived variables (git facts, [Export] keys) as `export` lines, appended to $BASH_ENV by default so later steps of the job see them.",
   plan: 'Compare what runs where with intent.toml: the plan table and its dependency waves in the step output; fails on changes unless pass_on_changes is true.',
   apply:
     'Make the environments match intent.toml: deploy wave by wave under a lease per environment, each deployment between banner lines in the step output.',
@@ -172,7 +172,8 @@ export function generatedSources(pin: BundlePin): Map<string, Record<string, unk
   return files;
 }
 
-export const GENERATED_HEADER = '# Generated from core/src/inputs.ts and the pin of core/dist/shiplog.mjs by `npm run build`: do not edit (not committed).\n';
+export const GENERATED_HEADER =
+  '# Generated from core/src/inputs.ts and the pin of core/dist/shiplog.mjs by `npm run build`: do not edit (not committed).\n';
 
 /** Generated source files: absolute path -> expected text. */
 export function expectedFiles(orbRoot = ORB_ROOT): Map<string, string> {
@@ -181,7 +182,6 @@ export function expectedFiles(orbRoot = ORB_ROOT): Map<string, string> {
   for (const [rel, doc] of generatedSources(pin)) files.set(join(orbRoot, 'src', rel), GENERATED_HEADER + toYaml(doc));
   return files;
 }
-
 
 /**
  * The orb's generated files for the repository's build (scripts/build.ts): the generated commands and jobs and the

@@ -27,7 +27,11 @@ export type ExpandedStep =
 const WHOLE = /^<<\s*parameters\.([\w-]+)\s*>>$/;
 const ANY = /<<\s*parameters\.([\w-]+)\s*>>/g;
 
-export function resolveParameters(what: string, specs: Record<string, ParamSpec> = {}, given: Record<string, unknown> = {}): Record<string, ParamValue> {
+export function resolveParameters(
+  what: string,
+  specs: Record<string, ParamSpec> = {},
+  given: Record<string, unknown> = {},
+): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = {};
   for (const key of Object.keys(given)) {
     if (!(key in specs)) throw new Error(`${what}: unexpected argument ${key}`);
@@ -46,7 +50,8 @@ export function resolveParameters(what: string, specs: Record<string, ParamSpec>
         if (!spec.enum?.includes(String(value))) throw new Error(`${what}: ${name} must be one of ${spec.enum?.join(', ')}`);
         break;
       case 'env_var_name':
-        if (typeof value !== 'string' || !/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(value)) throw new Error(`${what}: ${name} must name an environment variable`);
+        if (typeof value !== 'string' || !/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(value))
+          throw new Error(`${what}: ${name} must name an environment variable`);
         break;
       case 'string':
         if (typeof value !== 'string') throw new Error(`${what}: ${name} must be a string`);

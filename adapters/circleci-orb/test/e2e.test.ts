@@ -7,7 +7,12 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Redactor } from '@shiplog/core';
-import { DEFAULT_PASSWORD, DEFAULT_USER, startOrteliusEmulator, type OrteliusEmulator } from '../../../core/test/ortelius-emulator/index.js';
+import {
+  DEFAULT_PASSWORD,
+  DEFAULT_USER,
+  startOrteliusEmulator,
+  type OrteliusEmulator,
+} from '../../../core/test/ortelius-emulator/index.js';
 import { expandCommand, expandJob } from './circleci-expand.js';
 import { runJob, type JobRun } from './circleci-runner.js';
 import { CORE_BUNDLE } from '../scripts/orb-source.js';
@@ -28,7 +33,12 @@ afterEach(() => machine?.cleanup());
 
 function job(name: string, args: Record<string, unknown>, extraEnv: Record<string, string> = {}): Promise<JobRun> {
   const steps = expandJob(orb, name, { registry: registry.url, ...args });
-  return runJob(steps, { cwd: machine.cwd, env: { ...machine.env, ...extraEnv }, artifactsDir: machine.artifacts, pathMap: machine.pathMap });
+  return runJob(steps, {
+    cwd: machine.cwd,
+    env: { ...machine.env, ...extraEnv },
+    artifactsDir: machine.artifacts,
+    pathMap: machine.pathMap,
+  });
 }
 
 function artifact(name: string): any {
@@ -66,14 +76,22 @@ describe('orb jobs on the embedded store', () => {
     expect(vuResult).toMatchObject({ ok: true, operation: 'version-update', appVersion: `${APP};1`, appVersionCreated: true });
     expect(vuResult.componentVersion).toBe('GLOBAL.Acme.Store.cart;main;v1_4_0');
     // CircleCI facts reach the core from the environment; ${NAME} in a parameter is expanded at run time.
-    expect(vuResult.attributes).toMatchObject({ GitCommit: machine.sha, BuildUrl: 'https://circleci.com/gh/acme/shop/42', DockerTag: 'v1.4.0', Build: '42' });
+    expect(vuResult.attributes).toMatchObject({
+      GitCommit: machine.sha,
+      BuildUrl: 'https://circleci.com/gh/acme/shop/42',
+      DockerTag: 'v1.4.0',
+      Build: '42',
+    });
     expect(registry.requests).toContain('/@shiplog/core/-/core-0.1.0.tgz');
 
     const deploy = await job('deploy', { application: APP, env: 'dev', command: 'echo "rolling out $CIRCLE_SHA1"' });
     expect(deploy.exitCode, deploy.output).toBe(0);
     const step = deploy.steps.find((s) => s.name === 'shiplog deploy');
     expect(step?.output).toContain(`rolling out ${machine.sha}`);
-    expect(artifact('deploy.json')).toMatchObject({ ok: true, deployment: { appVersion: `${APP};1`, environment: 'dev', exitCode: 0, status: 'success' } });
+    expect(artifact('deploy.json')).toMatchObject({
+      ok: true,
+      deployment: { appVersion: `${APP};1`, environment: 'dev', exitCode: 0, status: 'success' },
+    });
     // The second job on this machine reuses the verified bundle instead of downloading it again.
     expect(registry.requests.filter((u) => u.endsWith('.tgz'))).toHaveLength(1);
     expect(deploy.steps[0].output).toContain('already installed (checksum verified)');
@@ -86,9 +104,15 @@ describe('orb jobs on the embedded store', () => {
     expect(artifact('move-2.json')).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED', exitCode: 1 } });
     // The verdict: the step output names each unmet rule, and $BASH_ENV carries it for a later step of the job.
     expect(gated.output).toMatch(/unmet rule: approval/);
-    const exported = (name: string) => [...readFileSync(machine.bashEnv, 'utf8').matchAll(new RegExp(`^export ${name}='(.*)'$`, 'gm'))].map((m) => m[1]);
+    const exported = (name: string) =>
+      [...readFileSync(machine.bashEnv, 'utf8').matchAll(new RegExp(`^export ${name}='(.*)'$`, 'gm'))].map((m) => m[1]);
     // (the deploy and the first move passed their gates; the refusal is the last word)
-    expect(exported('SHIPLOG_GATE_PASSED')).toEqual([...exported('SHIPLOG_GATE_PASSED').slice(0, -1).map(() => 'true'), 'false']);
+    expect(exported('SHIPLOG_GATE_PASSED')).toEqual([
+      ...exported('SHIPLOG_GATE_PASSED')
+        .slice(0, -1)
+        .map(() => 'true'),
+      'false',
+    ]);
     expect(JSON.parse(exported('SHIPLOG_UNMET_RULES').at(-1)!)).toEqual([expect.objectContaining({ rule: 'approval', stage: 'prod' })]);
 
     expect((await job('approve', { application: APP, stage: 'prod', notes: 'ok from CircleCI' })).exitCode).toBe(0);
@@ -99,7 +123,9 @@ describe('orb jobs on the embedded store', () => {
 
   it('a failing deployment fails the job after its JSON result is stored', async () => {
     machine = makeMachine();
-    expect((await job('version-update', { application: APP, component_name: 'GLOBAL.Acme.Store.cart', component_version: 'v1' })).exitCode).toBe(0);
+    expect(
+      (await job('version-update', { application: APP, component_name: 'GLOBAL.Acme.Store.cart', component_version: 'v1' })).exitCode,
+    ).toBe(0);
     const run = await job('deploy', { application: APP, env: 'dev', command: 'echo broken; exit 3' });
     expect(run.exitCode).toBe(1);
     expect(run.steps.map((s) => s.name)).toEqual(['Install shiplog 0.1.0', 'shiplog deploy', 'shiplog exit status']);
@@ -142,7 +168,9 @@ describe('orb jobs on the embedded store', () => {
 
   it('a record-only deploy whose exit_code references an unset variable fails instead of deploying', async () => {
     machine = makeMachine();
-    expect((await job('version-update', { application: APP, component_name: 'GLOBAL.Acme.Store.cart', component_version: 'v1' })).exitCode).toBe(0);
+    expect(
+      (await job('version-update', { application: APP, component_name: 'GLOBAL.Acme.Store.cart', component_version: 'v1' })).exitCode,
+    ).toBe(0);
     const run = await job('deploy', { application: APP, env: 'dev', exit_code: '${DEPLOY_RC}' });
     expect(run.exitCode).toBe(2);
     expect(run.output).toContain('parameter exit_code references ${DEPLOY_RC}, which is not set in this job');
@@ -177,36 +205,60 @@ describe.skipIf(!orteliusInBundle)('orb jobs against the Ortelius emulator', () 
     const creds = { DHURL: emu.url, DHUSER: DEFAULT_USER, ORTELIUS_PASSWORD: DEFAULT_PASSWORD };
     const vu = await job(
       'version-update',
-      { backend: 'ortelius', application: APP, app_version: '1.4', component_name: 'GLOBAL.Acme.Store.cart', component_version: 'v1.4.0', dhpass: 'ORTELIUS_PASSWORD' },
+      {
+        backend: 'ortelius',
+        application: APP,
+        app_version: '1.4',
+        component_name: 'GLOBAL.Acme.Store.cart',
+        component_version: 'v1.4.0',
+        dhpass: 'ORTELIUS_PASSWORD',
+      },
       creds,
     );
     expect(vu.exitCode, vu.output).toBe(0);
     expect(artifact('version-update.json')).toMatchObject({ ok: true, appVersion: `${APP};1_4` });
     expect(emu.calls().some((c) => c.includes('/dmadminweb/API/login'))).toBe(true);
 
-    const deploy = await job('deploy', { backend: 'ortelius', application: APP, env: 'dev', command: 'echo deploying-to-dev', dhpass: 'ORTELIUS_PASSWORD' }, creds);
+    const deploy = await job(
+      'deploy',
+      { backend: 'ortelius', application: APP, env: 'dev', command: 'echo deploying-to-dev', dhpass: 'ORTELIUS_PASSWORD' },
+      creds,
+    );
     expect(deploy.exitCode, deploy.output).toBe(0);
     expect(deploy.output).toContain('deploying-to-dev');
     expect(artifact('deploy.json')).toMatchObject({ ok: true, deployment: { environment: 'dev', exitCode: 0 } });
 
     // A wrong variable name does not fall back to another DHPASS the job has: login fails with exit 3.
-    const wrong = await job('approve', { backend: 'ortelius', application: APP, stage: 'prod', dhpass: 'NOT_SET' }, { ...creds, DHPASS: DEFAULT_PASSWORD });
+    const wrong = await job(
+      'approve',
+      { backend: 'ortelius', application: APP, stage: 'prod', dhpass: 'NOT_SET' },
+      { ...creds, DHPASS: DEFAULT_PASSWORD },
+    );
     expect(wrong.exitCode, wrong.output).toBe(3);
 
     // envscript with the credentials in the job: the variables land in $BASH_ENV, the credentials do not.
-    const envscript = await runJob(expandCommand(orb, 'envscript', { registry: registry.url, backend: 'ortelius', dhpass: 'ORTELIUS_PASSWORD' }), {
-      cwd: machine.cwd,
-      env: { ...machine.env, ...creds },
-      artifactsDir: machine.artifacts,
-      pathMap: machine.pathMap,
-    });
+    const envscript = await runJob(
+      expandCommand(orb, 'envscript', { registry: registry.url, backend: 'ortelius', dhpass: 'ORTELIUS_PASSWORD' }),
+      {
+        cwd: machine.cwd,
+        env: { ...machine.env, ...creds },
+        artifactsDir: machine.artifacts,
+        pathMap: machine.pathMap,
+      },
+    );
     expect(envscript.exitCode, envscript.output).toBe(0);
     expect(readFileSync(machine.bashEnv, 'utf8')).toContain(`export GIT_COMMIT='${machine.sha}'`);
 
     // The scan itself can fail: a base64 copy of the password is caught.
     expect(() => expectNoSecret(DEFAULT_PASSWORD, [`auth ${Buffer.from(DEFAULT_PASSWORD).toString('base64')}`])).toThrow();
     const written = [machine.root].flatMap(filesUnder).filter((f) => !f.endsWith('shiplog.mjs'));
-    expectNoSecret(DEFAULT_PASSWORD, [vu.output, deploy.output, wrong.output, envscript.output, ...written.map((f) => readFileSync(f, 'utf8'))]);
+    expectNoSecret(DEFAULT_PASSWORD, [
+      vu.output,
+      deploy.output,
+      wrong.output,
+      envscript.output,
+      ...written.map((f) => readFileSync(f, 'utf8')),
+    ]);
     // The command lines of every node process the steps started (logged by the shim) hold no password either; the
     // log holds the node that ran each operation (the bundle's circleciMain: parameters in its environment, not argv).
     expect(readFileSync(machine.argvLog, 'utf8').match(/^--input-type=module -e\s+const \{ circleciMain \}/gm)).toHaveLength(4);

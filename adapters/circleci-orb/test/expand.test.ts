@@ -7,7 +7,10 @@ const orb = freshOrb();
 
 describe('CircleCI expansion', () => {
   it('a value that is exactly one reference keeps its type; inside a string it is interpolated', () => {
-    const out = substitute({ a: '<< parameters.flag >>', b: 'x-<<parameters.flag>>-<< parameters.n >>', c: '<< parameters.n >>' }, { flag: true, n: 3 });
+    const out = substitute(
+      { a: '<< parameters.flag >>', b: 'x-<<parameters.flag>>-<< parameters.n >>', c: '<< parameters.n >>' },
+      { flag: true, n: 3 },
+    );
     expect(out).toEqual({ a: true, b: 'x-true-3', c: 3 });
     expect(() => substitute('<< parameters.nope >>', {})).toThrow(/unknown parameter nope/);
   });
@@ -38,7 +41,13 @@ describe('CircleCI expansion', () => {
     ]);
     const run = steps[2];
     if (run.kind !== 'run') throw new Error('not a run step');
-    expect(run.environment).toMatchObject({ SHIPLOG_IN_APPLICATION: 'GLOBAL.A.shop', SHIPLOG_IN_ENV: 'qa', SHIPLOG_FLAG_DRY_RUN: 'true', SHIPLOG_ENVVAR_DHPASS: 'DHPASS', SHIPLOG_DEFER_EXIT: 'true' });
+    expect(run.environment).toMatchObject({
+      SHIPLOG_IN_APPLICATION: 'GLOBAL.A.shop',
+      SHIPLOG_IN_ENV: 'qa',
+      SHIPLOG_FLAG_DRY_RUN: 'true',
+      SHIPLOG_ENVVAR_DHPASS: 'DHPASS',
+      SHIPLOG_DEFER_EXIT: 'true',
+    });
     expect(run.command).not.toContain('\\<<');
     expect(run.command).toContain('shiplog_run');
   });
@@ -57,7 +66,9 @@ describe('CircleCI expansion', () => {
     if (run.kind !== 'run') throw new Error('not a run step');
     expect(run.environment).toMatchObject({ SHIPLOG_FLAG_REPORT: 'true' });
     expect(steps[3]).toMatchObject({ kind: 'store_artifacts', path: 'svc/shiplog-report.html', destination: 'shiplog/report.html' });
-    expect(expandJob(orb, 'deploy', { application: 'GLOBAL.A.shop', env: 'qa' }).filter((s) => s.kind === 'store_artifacts')).toHaveLength(1);
+    expect(expandJob(orb, 'deploy', { application: 'GLOBAL.A.shop', env: 'qa' }).filter((s) => s.kind === 'store_artifacts')).toHaveLength(
+      1,
+    );
     expect(() => expandJob(orb, 'envscript', { report: true })).toThrow(/unexpected argument report/);
   });
 

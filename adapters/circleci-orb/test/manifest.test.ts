@@ -50,13 +50,16 @@ describe('orb manifest vs the input table', () => {
   });
 
   // danger-js style: take away one required input at a time; CircleCI must then refuse the call (no default).
-  it.each(ADAPTER_COMMANDS.flatMap((op) => inputsFor(op).filter((i) => isRequired(i, op)).map((i) => [op, i.name] as const)))(
-    '%s: required input %s has no default, so CircleCI rejects a call without it',
-    (op, name) => {
-      expect(orb.commands[op].parameters[orbParameterName(name)]).not.toHaveProperty('default');
-      expect(orb.jobs[op].parameters[orbParameterName(name)]).not.toHaveProperty('default');
-    },
-  );
+  it.each(
+    ADAPTER_COMMANDS.flatMap((op) =>
+      inputsFor(op)
+        .filter((i) => isRequired(i, op))
+        .map((i) => [op, i.name] as const),
+    ),
+  )('%s: required input %s has no default, so CircleCI rejects a call without it', (op, name) => {
+    expect(orb.commands[op].parameters[orbParameterName(name)]).not.toHaveProperty('default');
+    expect(orb.jobs[op].parameters[orbParameterName(name)]).not.toHaveProperty('default');
+  });
 
   it('credentials are env_var_name parameters defaulting to DHURL, DHUSER, DHPASS, SHIPLOG_STORE_PASSWORD, never plain values', () => {
     expect(SECRET_INPUTS.length).toBeGreaterThan(0);

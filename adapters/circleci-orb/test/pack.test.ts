@@ -51,7 +51,11 @@ describe('orb pack', () => {
     ['<<include(scripts/a.sh)>> <<include(scripts/a.sh)>>', /multiple include statements/],
     ['<<include(scripts/missing.sh)>>', /could not open .*missing\.sh for inclusion/],
   ])('refuses %s', (command, error) => {
-    const src = testdir({ '@orb.yml': 'version: 2.1\n', 'commands/c.yml': `steps:\n  - run:\n      command: ${command}\n`, 'scripts/a.sh': 'echo a\n' });
+    const src = testdir({
+      '@orb.yml': 'version: 2.1\n',
+      'commands/c.yml': `steps:\n  - run:\n      command: ${command}\n`,
+      'scripts/a.sh': 'echo a\n',
+    });
     expect(() => packOrb(src)).toThrow(error);
   });
 

@@ -56,7 +56,13 @@ describe('orb plan and apply jobs on an intent repository', () => {
     expect(out).toMatch(/ENVIRONMENT +WAVE +APPLICATION +CURRENT +DESIRED +ACTION +REASON/);
     expect(out).toMatch(new RegExp(`dev +2 +${SHOP.replace(/\./g, '\\.')} +- +1 +deploy `));
     expect(out).toContain('plan: 2 to deploy, 0 up to date');
-    expect(artifact('plan-2.json')).toMatchObject({ ok: true, operation: 'plan', changes: true, passOnChanges: true, counts: { deploy: 2 } });
+    expect(artifact('plan-2.json')).toMatchObject({
+      ok: true,
+      operation: 'plan',
+      changes: true,
+      passOnChanges: true,
+      counts: { deploy: 2 },
+    });
 
     const apply = await job('apply', { env: 'dev', parallel: 2 });
     expect(apply.exitCode, apply.output).toBe(0);

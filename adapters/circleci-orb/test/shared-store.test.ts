@@ -25,12 +25,29 @@ it('a git store with a token from a context: state in the remote, the token nowh
   try {
     const remote = join(root, 'state.git');
     execFileSync('git', ['init', '-q', '--bare', remote]);
-    const args = { application: 'GLOBAL.Acme.Store.shop', component_name: 'GLOBAL.Acme.Store.cart', component_version: 'v1.0.0', store: `git+file://${remote}`, store_password: 'STATE_TOKEN' };
+    const args = {
+      application: 'GLOBAL.Acme.Store.shop',
+      component_name: 'GLOBAL.Acme.Store.cart',
+      component_version: 'v1.0.0',
+      store: `git+file://${remote}`,
+      store_password: 'STATE_TOKEN',
+    };
     const steps = expandJob(freshOrb(), 'version-update', { registry: registry.url, ...args });
-    const run = await runJob(steps, { cwd: machine.cwd, env: { ...machine.env, STATE_TOKEN: TOKEN }, artifactsDir: machine.artifacts, pathMap: machine.pathMap });
+    const run = await runJob(steps, {
+      cwd: machine.cwd,
+      env: { ...machine.env, STATE_TOKEN: TOKEN },
+      artifactsDir: machine.artifacts,
+      pathMap: machine.pathMap,
+    });
     expect(run.exitCode, run.output).toBe(0);
-    expect(execFileSync('git', ['--git-dir', remote, 'log', '--format=%s', 'shiplog-state'], { encoding: 'utf8' })).toContain('GLOBAL.Acme.Store.cart');
-    const written = [run.output, readFileSync(machine.argvLog, 'utf8'), ...readdirSync(join(machine.artifacts, 'shiplog')).map((f) => readFileSync(join(machine.artifacts, 'shiplog', f), 'utf8'))].join('\n');
+    expect(execFileSync('git', ['--git-dir', remote, 'log', '--format=%s', 'shiplog-state'], { encoding: 'utf8' })).toContain(
+      'GLOBAL.Acme.Store.cart',
+    );
+    const written = [
+      run.output,
+      readFileSync(machine.argvLog, 'utf8'),
+      ...readdirSync(join(machine.artifacts, 'shiplog')).map((f) => readFileSync(join(machine.artifacts, 'shiplog', f), 'utf8')),
+    ].join('\n');
     // The shim logged the node that ran the operation (the bundle's circleciMain, its parameters in the environment:
     // no operation argument is on a command line any more), so the scan covers its command line.
     expect(readFileSync(machine.argvLog, 'utf8')).toContain('circleciMain');

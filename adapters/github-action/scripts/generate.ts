@@ -32,7 +32,13 @@ export async function githubActionBundle(): Promise<{ path: string; content: str
       const bundle = await rollup({ ...config, input: join(ACTION_ROOT, String(config.input)) });
       const { output } = await bundle.generate(config.output);
       await bundle.close();
-      files.push(...output.map((o) => ({ path: join(ACTION_ROOT, 'dist', o.fileName), content: o.type === 'chunk' ? o.code : String(o.source), committed: true })));
+      files.push(
+        ...output.map((o) => ({
+          path: join(ACTION_ROOT, 'dist', o.fileName),
+          content: o.type === 'chunk' ? o.code : String(o.source),
+          committed: true,
+        })),
+      );
     }
     return files;
   } finally {

@@ -3,7 +3,14 @@
  * kit exposes it on GitHub (platformParams, platformOutputs). Pure functions: the build writes them, the drift
  * test compares them.
  */
-import { ADAPTER_COMMANDS, platformOutputs, platformParams, type AdapterCommandName, type OutputSpec, type PlatformParam } from '@shiplog/core';
+import {
+  ADAPTER_COMMANDS,
+  platformOutputs,
+  platformParams,
+  type AdapterCommandName,
+  type OutputSpec,
+  type PlatformParam,
+} from '@shiplog/core';
 import { OPERATION_INPUT } from '../src/action-inputs.js';
 
 /** One input as an action.yml declares it. */
@@ -31,12 +38,21 @@ export function manifestInput(p: PlatformParam): ManifestInput {
   if (envBound) description += ` Falls back to ${spec.env!.map((e) => `\`${e}\``).join(', ')}.`;
   if (envBound && p.default !== undefined) description += ` Default: \`${p.default}\`.`;
   if (spec.secret) description += ' Pass it from a secret; it is masked in the log.';
-  return { name: p.name, description, required: p.required, default: envBound ? undefined : p.default, effectiveDefault: p.default, secret: spec.secret ?? false };
+  return {
+    name: p.name,
+    description,
+    required: p.required,
+    default: envBound ? undefined : p.default,
+    effectiveDefault: p.default,
+    secret: spec.secret ?? false,
+  };
 }
 
 /** Every input of one action folder, in table order (the core's, then the GitHub-only ones). */
 export function manifestInputs(op: AdapterCommandName): ManifestInput[] {
-  return platformParams('github', op).filter((p) => p.channel === 'value').map(manifestInput);
+  return platformParams('github', op)
+    .filter((p) => p.channel === 'value')
+    .map(manifestInput);
 }
 
 export function manifestOutputs(op: AdapterCommandName): OutputSpec[] {
@@ -52,7 +68,7 @@ const TITLES: Record<AdapterCommandName, string> = {
   move: 'Move an application version to the next (or a named) pipeline stage.',
   approve: 'Approve (or reject) an application version for a gated stage.',
   deploy: 'Run or record a deployment of an application version to an environment.',
-  envscript: 'Write the component\'s build variables as a shell script, dotenv, JSON or GITHUB_ENV block.',
+  envscript: "Write the component's build variables as a shell script, dotenv, JSON or GITHUB_ENV block.",
   plan: 'Compare what runs where with intent.toml: the deployments to make, in dependency waves, as a job summary.',
   apply: 'Make the environments match intent.toml: deploy wave by wave, each deployment in its own log group.',
 };

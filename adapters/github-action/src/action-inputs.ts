@@ -2,7 +2,14 @@
  * Runner inputs (INPUT_<NAME>, read with core.getInput) -> the core's raw inputs and the action's own inputs,
  * through the kit's table reader: no parsing or validation here, the core reports every problem at once.
  */
-import { ADAPTER_COMMANDS, ADAPTER_REFS, InvalidInputError, readPlatformInputs, type AdapterCommandName, type RawInputs } from '@shiplog/core';
+import {
+  ADAPTER_COMMANDS,
+  ADAPTER_REFS,
+  InvalidInputError,
+  readPlatformInputs,
+  type AdapterCommandName,
+  type RawInputs,
+} from '@shiplog/core';
 
 /** Reads one input's raw value ('' when absent), e.g. @actions/core's getInput. */
 export type ReadInput = (name: string) => string;

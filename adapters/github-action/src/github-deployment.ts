@@ -44,7 +44,11 @@ const PERMISSION_HINT =
  * Creates the GitHub Deployment, then posts in_progress. A failure to create it fails the step (nothing was
  * deployed yet); a status that does not post is one warning, and the deployment goes ahead.
  */
-export async function startGithubDeployment(step: DeploymentStep, target: DeploymentTarget, warn: (message: string) => void): Promise<GithubDeployment> {
+export async function startGithubDeployment(
+  step: DeploymentStep,
+  target: DeploymentTarget,
+  warn: (message: string) => void,
+): Promise<GithubDeployment> {
   const api = { ...step, baseUrl: step.env.GITHUB_API_URL ?? 'https://api.github.com', permissionHint: PERMISSION_HINT };
   const { octokit, tooLarge } = githubClient(api, warn);
   const [owner, repo] = (step.ctx.repository ?? '').split('/');
@@ -68,7 +72,9 @@ export async function startGithubDeployment(step: DeploymentStep, target: Deploy
     const data = res.data as { id?: unknown; message?: unknown };
     if (tooLarge()) throw githubApiError(creating, undefined, api, tooLarge());
     if (typeof data.id !== 'number') {
-      throw new PlatformApiError('GITHUB_API', `GitHub API: ${creating} was refused: ${String(data.message ?? 'no deployment id')}`, { failure: 'unavailable' });
+      throw new PlatformApiError('GITHUB_API', `GitHub API: ${creating} was refused: ${String(data.message ?? 'no deployment id')}`, {
+        failure: 'unavailable',
+      });
     }
     id = data.id;
   } catch (err) {
@@ -95,12 +101,18 @@ export async function startGithubDeployment(step: DeploymentStep, target: Deploy
   await setStatus('in_progress', { logUrl }).catch(warnOf);
   return {
     id,
-    fact: { label: 'GitHub Deployment', values: [{ text: `#${id}` }, ...(environmentUrl ? [{ text: 'environment', href: environmentUrl }] : [])] },
+    fact: {
+      label: 'GitHub Deployment',
+      values: [{ text: `#${id}` }, ...(environmentUrl ? [{ text: 'environment', href: environmentUrl }] : [])],
+    },
     finish: (report, redact) => {
       const d = deploymentOf(report.result);
       const ok = report.result.ok === true && d?.status !== 'failed';
       const own = typeof d?.logUrl === 'string' && /^https?:\/\//.test(d.logUrl) ? d.logUrl : undefined;
-      return setStatus(ok ? 'success' : 'failure', { logUrl: own ?? logUrl, description: ok ? 'deployed by shiplog' : redact(report.error?.message ?? 'deployment failed') }).catch(warnOf);
+      return setStatus(ok ? 'success' : 'failure', {
+        logUrl: own ?? logUrl,
+        description: ok ? 'deployed by shiplog' : redact(report.error?.message ?? 'deployment failed'),
+      }).catch(warnOf);
     },
   };
 }

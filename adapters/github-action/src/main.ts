@@ -70,7 +70,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       problems.push('github-token needs GITHUB_REPOSITORY (owner/repo) to create a GitHub Deployment');
     }
     const timeoutMs = withGithub || op === 'approve' ? apiTimeout(env, problems) : undefined;
-    const platformGate = op === 'approve' ? githubGateReader(inputs, gh.githubToken, env, problems, { timeoutMs, maxResponseBytes: maxResponseBytes(undefined) }) : undefined;
+    const platformGate =
+      op === 'approve'
+        ? githubGateReader(inputs, gh.githubToken, env, problems, { timeoutMs, maxResponseBytes: maxResponseBytes(undefined) })
+        : undefined;
 
     // The GitHub Deployment is created only once the core is about to deploy for real (every input valid, the
     // version allowed into that stage, not a dry run): a rejected request leaves nothing behind on GitHub.
@@ -89,7 +92,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
               const mib = values['max-response-mib'];
               const limits = { timeoutMs, maxResponseBytes: maxResponseBytes(typeof mib === 'number' ? mib : undefined) };
               const step = { ...limits, token: gh.githubToken!, env, ctx: runCtx, options: gh };
-              deployment = await startGithubDeployment(step, { environment, application: application ?? '', appVersion: appVersion ?? '' }, warn);
+              deployment = await startGithubDeployment(
+                step,
+                { environment, application: application ?? '', appVersion: appVersion ?? '' },
+                warn,
+              );
               core.info(`created GitHub Deployment ${deployment.id} for ${environment}`);
             }
           : undefined,
@@ -103,7 +110,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const artifact = await uploadReportArtifact(json, host.cwd, runCtx, env, redactor);
     if (artifact) json = { ...json, report: { ...(json.report as object), artifact } };
     const quiet = actionsHost(coreEnv, redactor, { quiet: true });
-    const diagram = await lineageAfter(op, json, inputs, quiet, (command, i) => execute(command, i as RawInputs, quiet, { commandArgs: [] }));
+    const diagram = await lineageAfter(op, json, inputs, quiet, (command, i) =>
+      execute(command, i as RawInputs, quiet, { commandArgs: [] }),
+    );
     const links = reportLinks(runLinks(runCtx, recordedCommitOf(json)));
     const report = buildReport(op, json, { links, facts: deployment ? [deployment.fact] : [], diagram });
     await deployment?.finish(report, (text) => redactor.redact(text));
@@ -125,13 +134,20 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
  * `report: true`: the dashboard's markdown the core wrote, and where the page is: the uploaded artifact's page, or
  * (not uploaded) the run's artifacts, where an upload-artifact step of the workflow's own puts it.
  */
-async function dashboardSummary(json: JsonResult, cwd: string, ctx: RunContext): Promise<{ markdown?: string; where: { name: string; href?: string } } | undefined> {
+async function dashboardSummary(
+  json: JsonResult,
+  cwd: string,
+  ctx: RunContext,
+): Promise<{ markdown?: string; where: { name: string; href?: string } } | undefined> {
   const published = publishedReportOf(json);
   if (!published?.html) return undefined;
-  const markdown = published.markdown ? await readFile(path.resolve(cwd, published.markdown.path), 'utf8').catch(() => undefined) : undefined;
+  const markdown = published.markdown
+    ? await readFile(path.resolve(cwd, published.markdown.path), 'utf8').catch(() => undefined)
+    : undefined;
   const artifact = published.artifact;
   if (artifact?.url) return { markdown, where: { name: artifact.name, href: artifact.url } };
-  const run = ctx.serverUrl && ctx.repository && ctx.runId ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}#artifacts` : undefined;
+  const run =
+    ctx.serverUrl && ctx.repository && ctx.runId ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}#artifacts` : undefined;
   return { markdown, where: { name: published.html.path, ...(run ? { href: run } : {}) } };
 }
 
@@ -139,7 +155,13 @@ async function dashboardSummary(json: JsonResult, cwd: string, ctx: RunContext):
  * The kit's GitHub step report to GitHub's sinks: the outputs, one annotation per unmet rule of a refused gate, the
  * job summary, then setFailed for a failure (also when the summary could not be written).
  */
-async function publish(report: Report, exitCode: number, redactor: Redactor, env: NodeJS.ProcessEnv, dashboard?: Parameters<typeof githubStepReport>[2]): Promise<void> {
+async function publish(
+  report: Report,
+  exitCode: number,
+  redactor: Redactor,
+  env: NodeJS.ProcessEnv,
+  dashboard?: Parameters<typeof githubStepReport>[2],
+): Promise<void> {
   const step = githubStepReport(report, exitCode, dashboard);
   for (const [name, value] of step.outputs) core.setOutput(name, value);
   for (const a of step.annotations) core.error(redactor.redact(a.message), { title: redactor.redact(a.title) });
@@ -163,7 +185,18 @@ async function writeSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<v
 
 function runContext(env: NodeJS.ProcessEnv): RunContext {
   const { eventName, sha, ref, serverUrl, runId, runNumber, runAttempt, workflow } = context;
-  return { eventName, sha, ref, serverUrl, runId, runNumber, runAttempt, workflow, repository: env.GITHUB_REPOSITORY, payload: context.payload as Record<string, unknown> };
+  return {
+    eventName,
+    sha,
+    ref,
+    serverUrl,
+    runId,
+    runNumber,
+    runAttempt,
+    workflow,
+    repository: env.GITHUB_REPOSITORY,
+    payload: context.payload as Record<string, unknown>,
+  };
 }
 
 /**
@@ -173,7 +206,8 @@ function runContext(env: NodeJS.ProcessEnv): RunContext {
 function exportEnvInputs(inputs: RawInputs, env: NodeJS.ProcessEnv, problems: string[]): void {
   const file = env.GITHUB_ENV;
   if (!file) problems.push("export-env needs the runner's GITHUB_ENV file, and GITHUB_ENV is not set");
-  if (inputs.output !== undefined) problems.push('export-env writes to GITHUB_ENV: leave the output input empty, or set export-env to false');
+  if (inputs.output !== undefined)
+    problems.push('export-env writes to GITHUB_ENV: leave the output input empty, or set export-env to false');
   if (!file || inputs.output !== undefined) return;
   inputs.format = 'github';
   inputs.output = file;

@@ -21,7 +21,10 @@ export function githubGateReader(
   const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
   const environment = text(inputs['gate-name']) ?? text(inputs.stage);
   const runId = Number(env.GITHUB_RUN_ID);
-  if (!token) problems.push("platform-gate needs github-token (the workflow's github.token, with permissions: actions: read) to read the run's approvals");
+  if (!token)
+    problems.push(
+      "platform-gate needs github-token (the workflow's github.token, with permissions: actions: read) to read the run's approvals",
+    );
   if (!environment) problems.push('platform-gate needs the environment whose reviewers approved: give gate-name or stage');
   if (!/^[^/\s]+\/[^/\s]+$/.test(env.GITHUB_REPOSITORY ?? '') || !Number.isInteger(runId) || runId < 1) {
     problems.push('platform-gate needs GITHUB_REPOSITORY and GITHUB_RUN_ID (set by the runner)');

@@ -7,7 +7,15 @@
  */
 import path from 'node:path';
 import * as core from '@actions/core';
-import { publishedReportOf, reportArtifactName, reportArtifactUnavailable, reportArtifactUrl, type JsonResult, type Redactor, type ReportArtifact } from '@shiplog/core';
+import {
+  publishedReportOf,
+  reportArtifactName,
+  reportArtifactUnavailable,
+  reportArtifactUrl,
+  type JsonResult,
+  type Redactor,
+  type ReportArtifact,
+} from '@shiplog/core';
 import type { RunContext } from './run-links.js';
 
 const NOT_UPLOADED = 'the release dashboard was not uploaded as an artifact';
@@ -16,7 +24,13 @@ const NOT_UPLOADED = 'the release dashboard was not uploaded as an artifact';
  * Uploads the written page as the run's artifact and returns it, or undefined (no page, no service, a failed
  * upload: each but the first with one warning). `env` is the job's environment, the one @actions/artifact reads.
  */
-export async function uploadReportArtifact(json: JsonResult, cwd: string, ctx: RunContext, env: NodeJS.ProcessEnv, redactor: Redactor): Promise<ReportArtifact | undefined> {
+export async function uploadReportArtifact(
+  json: JsonResult,
+  cwd: string,
+  ctx: RunContext,
+  env: NodeJS.ProcessEnv,
+  redactor: Redactor,
+): Promise<ReportArtifact | undefined> {
   const published = publishedReportOf(json);
   if (!published?.html) return undefined;
   const keep = `${published.html.path} stays in the workspace (the report-html output)`;
@@ -29,7 +43,9 @@ export async function uploadReportArtifact(json: JsonResult, cwd: string, ctx: R
   const files = [published.html.path, ...(published.markdown ? [published.markdown.path] : [])].map((f) => path.resolve(cwd, f));
   try {
     const { uploadArtifact } = await loadUploader();
-    const uploaded = await core.group(`shiplog: upload the release dashboard as artifact ${name}`, () => uploadArtifact(name, files, path.resolve(cwd)));
+    const uploaded = await core.group(`shiplog: upload the release dashboard as artifact ${name}`, () =>
+      uploadArtifact(name, files, path.resolve(cwd)),
+    );
     if (uploaded.id === undefined) throw new Error('the artifact service returned no artifact id');
     const url = reportArtifactUrl(ctx, uploaded.id);
     core.info(`release dashboard uploaded as artifact ${name}${url ? `: ${url}` : ` (id ${uploaded.id})`}`);

@@ -65,20 +65,26 @@ describe('githubOptions', () => {
       transientEnvironment: false,
       exportEnv: false,
     });
-    const got = githubOptions('deploy', reader({ 'github-token': 'tok', 'transient-environment': 'True', 'environment-url': 'https://qa' }));
+    const got = githubOptions(
+      'deploy',
+      reader({ 'github-token': 'tok', 'transient-environment': 'True', 'environment-url': 'https://qa' }),
+    );
     expect(got).toMatchObject({ githubToken: 'tok', transientEnvironment: true, environmentUrl: 'https://qa' });
     expect(githubOptions('envscript', reader({ 'export-env': 'true' })).exportEnv).toBe(true);
   });
 
   it('ignores inputs of other operations', () => {
-    expect(githubOptions('move', reader({ 'github-token': 'tok', 'export-env': 'true' }))).toMatchObject({ githubToken: undefined, exportEnv: false });
+    expect(githubOptions('move', reader({ 'github-token': 'tok', 'export-env': 'true' }))).toMatchObject({
+      githubToken: undefined,
+      exportEnv: false,
+    });
   });
 
   it('rejects a non-boolean', () => {
     expect(() => githubOptions('deploy', reader({ 'transient-environment': 'yes' }))).toThrow(/transient-environment.*true or false/);
   });
 
-  it('collects every bad boolean when given a problem list (reported with the core\'s problems)', () => {
+  it("collects every bad boolean when given a problem list (reported with the core's problems)", () => {
     const problems: string[] = [];
     const got = githubOptions('deploy', reader({ 'transient-environment': 'yes' }), problems);
     expect(got.transientEnvironment).toBe(false);

@@ -125,7 +125,9 @@ describe('envscript', () => {
   it('exports the variables into GITHUB_ENV, multiline values intact', async () => {
     await writeFile(
       join(ws.dir, 'component.toml'),
-      ['Name = "GLOBAL.Acme.Store.cart"', 'Version = "v1.0.0"', '', '[Export]', 'RELEASE_NOTES = """first line', 'second line"""', ''].join('\n'),
+      ['Name = "GLOBAL.Acme.Store.cart"', 'Version = "v1.0.0"', '', '[Export]', 'RELEASE_NOTES = """first line', 'second line"""', ''].join(
+        '\n',
+      ),
     );
     const r = await run('envscript', { 'export-env': 'true' });
     expectOk(r);
@@ -135,7 +137,10 @@ describe('envscript', () => {
   });
 
   it("turns the core's warnings into ::warning:: annotations", async () => {
-    await writeFile(join(ws.dir, 'component.toml'), ['Name = "GLOBAL.Acme.Store.cart"', '', '[Export]', 'DEPLOY_TOKEN = "abc"', ''].join('\n'));
+    await writeFile(
+      join(ws.dir, 'component.toml'),
+      ['Name = "GLOBAL.Acme.Store.cart"', '', '[Export]', 'DEPLOY_TOKEN = "abc"', ''].join('\n'),
+    );
     const r = await run('envscript', { 'export-env': 'true' });
     expectOk(r);
     expect(r.stdout).toMatch(/^::warning::envscript: DEPLOY_TOKEN looks like a credential, skipped$/m);
@@ -202,12 +207,16 @@ describe('review fixes', () => {
   it('sets the result and writes a failure summary when export-env meets an output file', async () => {
     const r = await run('envscript', { 'export-env': 'true', output: 'vars.sh' });
     expect(r.exitCode).toBe(1);
-    expect(JSON.parse(r.outputs.result)).toMatchObject({ ok: false, operation: 'envscript', error: { code: 'INVALID_INPUT', exitCode: 2 } });
+    expect(JSON.parse(r.outputs.result)).toMatchObject({
+      ok: false,
+      operation: 'envscript',
+      error: { code: 'INVALID_INPUT', exitCode: 2 },
+    });
     expect(r.summary).toContain('### ❌ shiplog envscript failed');
     expect(r.summary).toContain('export-env writes to GITHUB\\_ENV');
   });
 
-  it('exports every variable the README\'s envscript example uses', async () => {
+  it("exports every variable the README's envscript example uses", async () => {
     const readme = await readFile(join(ACTION_ROOT, 'README.md'), 'utf8');
     const section = /^### envscript\n([\s\S]*?)\n## /m.exec(readme)?.[1] ?? '';
     const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';

@@ -57,8 +57,13 @@ export async function fakeArtifactService(): Promise<FakeArtifactService> {
         const method = url.pathname.slice(TWIRP.length) as TwirpCall['method'];
         const body = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
         svc.calls.push({ method, authorization: req.headers.authorization, body });
-        if (method === 'CreateArtifact' && svc.refuseCreate) return answer(res, 409, { code: 'already_exists', msg: 'an artifact with this name already exists on the workflow run' });
-        if (method === 'CreateArtifact') return answer(res, 200, { ok: true, signed_upload_url: `${base}/devstoreaccount1/actions-results/run-1/${String(body.name)}.zip?sig=c2lnbmVk&se=2099-01-01` });
+        if (method === 'CreateArtifact' && svc.refuseCreate)
+          return answer(res, 409, { code: 'already_exists', msg: 'an artifact with this name already exists on the workflow run' });
+        if (method === 'CreateArtifact')
+          return answer(res, 200, {
+            ok: true,
+            signed_upload_url: `${base}/devstoreaccount1/actions-results/run-1/${String(body.name)}.zip?sig=c2lnbmVk&se=2099-01-01`,
+          });
         if (method === 'FinalizeArtifact') return answer(res, 200, { ok: true, artifact_id: ARTIFACT_ID });
       }
       if (req.method === 'PUT' && url.pathname.startsWith('/devstoreaccount1/')) {

@@ -81,7 +81,9 @@ describe('GitHub Deployment', () => {
     expect(r.exitCode).toBe(1);
     gh.verify();
     expect(r.stdout).not.toContain('MUST-NOT-RUN');
-    expect(r.stdout).toMatch(/^::error::GitHub API: creating a deployment for dev failed \(HTTP 403\): Resource not accessible by integration.*permissions: deployments: write/m);
+    expect(r.stdout).toMatch(
+      /^::error::GitHub API: creating a deployment for dev failed \(HTTP 403\): Resource not accessible by integration.*permissions: deployments: write/m,
+    );
   });
 
   it('names the token when GitHub refuses it (401)', async () => {
@@ -90,8 +92,15 @@ describe('GitHub Deployment', () => {
     expect(r.exitCode).toBe(1);
     gh.verify();
     expect(r.stdout).not.toContain('MUST-NOT-RUN');
-    expect(r.stdout).toMatch(/^::error::GitHub API: creating a deployment for dev failed \(HTTP 401\): Bad credentials \(hint: the github-token was refused/m);
-    expect(r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain(TOKEN);
+    expect(r.stdout).toMatch(
+      /^::error::GitHub API: creating a deployment for dev failed \(HTTP 401\): Bad credentials \(hint: the github-token was refused/m,
+    );
+    expect(
+      r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+    ).not.toContain(TOKEN);
   });
 
   it('only warns when the final status cannot be posted (the deployment itself is recorded)', async () => {
@@ -180,14 +189,16 @@ describe('GitHub Deployment: only after the core accepted the inputs', () => {
     expect(missing.stdout + behind.stdout).not.toMatch(/^MUST-NOT-RUN$/m);
   });
 
-  it('reports bad action-only inputs together with the core\'s, as one error with a result and a summary', async () => {
+  it("reports bad action-only inputs together with the core's, as one error with a result and a summary", async () => {
     gh = await fakeGithub([]);
     const r = await deploy({ command: 'echo MUST-NOT-RUN', 'transient-environment': 'yes', timeout: 'abc' });
     expect(r.exitCode).toBe(1);
     gh.verify();
     const result = JSON.parse(r.outputs.result);
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', exitCode: 2 } });
-    expect(result.error.message).toMatch(/^2 problems: .*input "timeout" must be a duration.*; input "transient-environment" must be true or false \(got "yes"\)$/);
+    expect(result.error.message).toMatch(
+      /^2 problems: .*input "timeout" must be a duration.*; input "transient-environment" must be true or false \(got "yes"\)$/,
+    );
     expect(result.error.hint).toMatch(/README\.md/);
     expect(r.stdout.match(/^::error::/gm)).toHaveLength(1);
     expect(r.summary).toContain('### ❌ shiplog deploy failed');
@@ -246,7 +257,9 @@ describe('GitHub API transport failures', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).not.toContain('MUST-NOT-RUN');
-    expect(r.stdout).toMatch(new RegExp(`^::error::GitHub API: creating a deployment for dev failed: no answer from ${url} within 300ms \\(hint: [^\n]*\\)$`, 'm'));
+    expect(r.stdout).toMatch(
+      new RegExp(`^::error::GitHub API: creating a deployment for dev failed: no answer from ${url} within 300ms \\(hint: [^\n]*\\)$`, 'm'),
+    );
     expect(JSON.parse(r.outputs.result)).toMatchObject({ ok: false, error: { code: 'GITHUB_API', exitCode: 5 } });
   }, 30_000);
 
@@ -293,7 +306,9 @@ describe('GitHub API transport failures', () => {
     });
     expect(r.exitCode).toBe(1);
     expect(r.stdout).not.toContain('HTTP 500');
-    expect(r.stdout).toMatch(new RegExp(`^::error::GitHub API: creating a deployment for dev failed: cannot reach the GitHub API at ${url}: ECONNREFUSED`, 'm'));
+    expect(r.stdout).toMatch(
+      new RegExp(`^::error::GitHub API: creating a deployment for dev failed: cannot reach the GitHub API at ${url}: ECONNREFUSED`, 'm'),
+    );
     expect(JSON.parse(r.outputs.result)).toMatchObject({ ok: false, error: { code: 'GITHUB_API', exitCode: 4 } });
   });
 

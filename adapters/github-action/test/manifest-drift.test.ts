@@ -102,7 +102,8 @@ describe('README', () => {
   it('lists every input of every operation in its table', () => {
     for (const op of ADAPTER_COMMANDS) {
       const table = readmeBlock(readme, `inputs:${op}`) ?? '';
-      for (const spec of inputsFor(op).filter((i) => exposureOf(i, 'github') !== undefined)) expect(table).toContain(`| \`${spec.name}\` |`);
+      for (const spec of inputsFor(op).filter((i) => exposureOf(i, 'github') !== undefined))
+        expect(table).toContain(`| \`${spec.name}\` |`);
     }
   });
 

@@ -1,6 +1,11 @@
 // The built action against the Ortelius emulator (DHURL/DHUSER/DHPASS from the job env, as the README shows).
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { DEFAULT_PASSWORD, DEFAULT_USER, startOrteliusEmulator, type OrteliusEmulator } from '../../../core/test/ortelius-emulator/index.js';
+import {
+  DEFAULT_PASSWORD,
+  DEFAULT_USER,
+  startOrteliusEmulator,
+  type OrteliusEmulator,
+} from '../../../core/test/ortelius-emulator/index.js';
 import { makeWorkspace, runAction } from './runner-harness.js';
 
 const APP = 'GLOBAL.Acme.Store.shop';

@@ -54,7 +54,9 @@ describe('plan action', { timeout: 300_000 }, () => {
     expect(r.summary).toContain('### shiplog plan\n');
     expect(r.summary).toContain('| Changes | 2 |');
     expect(r.summary).toContain('| Environment | Wave | Application | Current | Desired | Action | Reason |');
-    expect(r.summary).toContain(`| dev | 2 | ${SHOP} | - | 1 | deploy | nothing runs there, wants 1 \\(latest\\) |`.replace('\\(', '(').replace('\\)', ')'));
+    expect(r.summary).toContain(
+      `| dev | 2 | ${SHOP} | - | 1 | deploy | nothing runs there, wants 1 \\(latest\\) |`.replace('\\(', '(').replace('\\)', ')'),
+    );
     expect(r.summary).toMatch(/#### Waves\n\n```mermaid\nflowchart LR\n[\s\S]*subgraph w1\["wave 1"\][\s\S]*payments[\s\S]*```/);
   });
 
@@ -81,7 +83,9 @@ describe('apply action', { timeout: 300_000 }, () => {
     expect(r.outputs).toMatchObject({ deployed: '2', failed: '0', 'apply-status': 'success', changes: '2', 'has-changes': 'true' });
     expect(r.summary).toContain('### shiplog apply\n');
     expect(r.summary).toContain('| Deployed | 2 |');
-    expect(r.summary).toMatch(new RegExp(`\\| dev \\| 2 \\| ${SHOP.replace(/\./g, '\\.')} \\| 1 \\| deploy \\| succeeded \\| [0-9.]+ s \\| #2 \\|`));
+    expect(r.summary).toMatch(
+      new RegExp(`\\| dev \\| 2 \\| ${SHOP.replace(/\./g, '\\.')} \\| 1 \\| deploy \\| succeeded \\| [0-9.]+ s \\| #2 \\|`),
+    );
 
     // Applied: the plan is empty now, and passes.
     const again = await run('plan');

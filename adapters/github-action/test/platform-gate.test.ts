@@ -16,7 +16,17 @@ afterEach(async () => {
 
 const APPROVALS = [
   {
-    environments: [{ id: 161088069, node_id: 'MDExOkVudmlyb25tZW50MTYxMDg4MDY5', name: 'prod', url: 'https://api.github.com/repos/acme/shop/environments/prod', html_url: 'https://github.com/acme/shop/deployments/activity_log?environments_filter=prod', created_at: '2020-11-23T22:00:40Z', updated_at: '2020-11-23T22:00:40Z' }],
+    environments: [
+      {
+        id: 161088069,
+        node_id: 'MDExOkVudmlyb25tZW50MTYxMDg4MDY5',
+        name: 'prod',
+        url: 'https://api.github.com/repos/acme/shop/environments/prod',
+        html_url: 'https://github.com/acme/shop/deployments/activity_log?environments_filter=prod',
+        created_at: '2020-11-23T22:00:40Z',
+        updated_at: '2020-11-23T22:00:40Z',
+      },
+    ],
     state: 'approved',
     user: { login: 'octo-reviewer', id: 583231, node_id: 'MDQ6VXNlcjE=', type: 'User', site_admin: false },
     comment: 'ship it',
@@ -24,7 +34,10 @@ const APPROVALS = [
 ];
 
 it('a refused move: outputs, summary section, one annotation per rule; then the required reviewer approves (verified:github)', async () => {
-  const vu = await runAction('version-update', { workspace: ws.dir, inputs: { application: APP, 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': 'v1' } });
+  const vu = await runAction('version-update', {
+    workspace: ws.dir,
+    inputs: { application: APP, 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': 'v1' },
+  });
   expect(vu.exitCode, vu.stdout + vu.stderr).toBe(0);
 
   const refused = await runAction('move', { workspace: ws.dir, inputs: { application: APP, to: 'prod' } });
@@ -57,17 +70,29 @@ it('a refused move: outputs, summary section, one annotation per rule; then the 
 }, 240_000);
 
 it('approvals the token may not read: exit 3 with the actions: read hint; an unreachable API: exit 4 naming it (github-api.ts, shared with the Deployments calls)', async () => {
-  const vu = await runAction('version-update', { workspace: ws.dir, inputs: { application: APP, 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': 'v1' } });
+  const vu = await runAction('version-update', {
+    workspace: ws.dir,
+    inputs: { application: APP, 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': 'v1' },
+  });
   expect(vu.exitCode, vu.stdout + vu.stderr).toBe(0);
   const inputs = { application: APP, stage: 'prod', 'platform-gate': 'true', 'github-token': 'ghs_fakeTokenForTheApprovalsApi' };
-  const api = await fakeGithub([{ method: 'GET', path: '/repos/acme/shop/actions/runs/4242/approvals', status: 403, body: { message: 'Resource not accessible by integration' } }]);
+  const api = await fakeGithub([
+    {
+      method: 'GET',
+      path: '/repos/acme/shop/actions/runs/4242/approvals',
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+    },
+  ]);
   try {
     const r = await runAction('approve', { workspace: ws.dir, inputs, env: { GITHUB_API_URL: api.url } });
     api.verify();
     expect(r.exitCode).toBe(1);
     const result = JSON.parse(r.outputs.result);
     expect(result).toMatchObject({ ok: false, error: { code: 'GITHUB_API', exitCode: 3 } });
-    expect(result.error.message).toBe('GitHub API: reading the approvals of run 4242 failed (HTTP 403): Resource not accessible by integration');
+    expect(result.error.message).toBe(
+      'GitHub API: reading the approvals of run 4242 failed (HTTP 403): Resource not accessible by integration',
+    );
     expect(result.error.hint).toContain('permissions: actions: read');
   } finally {
     await api.close();
@@ -77,6 +102,8 @@ it('approvals the token may not read: exit 3 with the actions: read hint; an unr
   expect(down.exitCode).toBe(1);
   const result = JSON.parse(down.outputs.result);
   expect(result).toMatchObject({ ok: false, error: { code: 'GITHUB_API', exitCode: 4 } });
-  expect(result.error.message).toMatch(/^GitHub API: reading the approvals of run 4242 failed: cannot reach the GitHub API at http:\/\/127\.0\.0\.1:9: bad port$/);
+  expect(result.error.message).toMatch(
+    /^GitHub API: reading the approvals of run 4242 failed: cannot reach the GitHub API at http:\/\/127\.0\.0\.1:9: bad port$/,
+  );
   expect(down.summary + down.outputs.result).not.toContain('ghs_fakeTokenForTheApprovalsApi');
 }, 120_000);

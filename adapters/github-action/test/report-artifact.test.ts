@@ -46,7 +46,10 @@ const warnings = (r: ActionRun) => r.stdout.split('\n').filter((l) => l.startsWi
 function expectNoToken(r: ActionRun): void {
   const claims = TOKEN.split('.')[1];
   const lines = r.stdout.split('\n');
-  const masks = lines.slice(0, lines.findIndex((l) => !l.startsWith('::add-mask::')));
+  const masks = lines.slice(
+    0,
+    lines.findIndex((l) => !l.startsWith('::add-mask::')),
+  );
   expect(masks).toContain(`::add-mask::${TOKEN}`);
   const log = lines.slice(masks.length).join('\n');
   for (const text of [log, r.stderr, ...Object.values(r.files)]) {
@@ -62,7 +65,11 @@ it('without the runtime token: one warning naming why, the page stays (report-ht
     env: { ACTIONS_RESULTS_URL: svc.url, GITHUB_ACTION: 'vu' },
   });
   expect(r.exitCode, r.stdout + r.stderr).toBe(0);
-  expect(warnings(r)).toEqual([expect.stringMatching(/release dashboard was not uploaded as an artifact: ACTIONS_RUNTIME_TOKEN is not set .*shiplog-report\.html stays in the workspace/)]);
+  expect(warnings(r)).toEqual([
+    expect.stringMatching(
+      /release dashboard was not uploaded as an artifact: ACTIONS_RUNTIME_TOKEN is not set .*shiplog-report\.html stays in the workspace/,
+    ),
+  ]);
   expect(r.outputs['report-html']).toBe('shiplog-report.html');
   expect(r.outputs['report-artifact-id']).toBeUndefined();
   expect(r.outputs['report-artifact-url']).toBeUndefined();
@@ -92,7 +99,11 @@ it('uploads shiplog-report.html and .md as one artifact, links it from the summa
   expect(Buffer.from(files['shiplog-report.html']).equals(await readFile(join(ws.dir, 'shiplog-report.html')))).toBe(true);
   expect(Buffer.from(files['shiplog-report.md']).equals(await readFile(join(ws.dir, 'shiplog-report.md')))).toBe(true);
   // outputs, the result's report, and the summary's link to the artifact's page
-  expect(r.outputs).toMatchObject({ 'report-html': 'shiplog-report.html', 'report-artifact-id': ARTIFACT_ID, 'report-artifact-url': ARTIFACT_URL });
+  expect(r.outputs).toMatchObject({
+    'report-html': 'shiplog-report.html',
+    'report-artifact-id': ARTIFACT_ID,
+    'report-artifact-url': ARTIFACT_URL,
+  });
   expect(JSON.parse(r.outputs.result).report.artifact).toEqual({ name: NAME, id: Number(ARTIFACT_ID), url: ARTIFACT_URL });
   // the whole-result output, with the artifact the action added, still matches the command's schema (schemas/)
   expect(validateResult(JSON.parse(r.outputs.result))).toEqual([]);
@@ -111,7 +122,11 @@ it('an upload the service refuses is a warning: the deployment stands, the summa
   expect(r.exitCode, r.stdout + r.stderr).toBe(0);
   svc.verify();
   expect(svc.calls.slice(before).map((c) => c.method)).toEqual(['CreateArtifact']);
-  expect(warnings(r)).toContainEqual(expect.stringMatching(new RegExp(`release dashboard was not uploaded as an artifact \\(${NAME}\\): .*409.*the operation's outcome stands`)));
+  expect(warnings(r)).toContainEqual(
+    expect.stringMatching(
+      new RegExp(`release dashboard was not uploaded as an artifact \\(${NAME}\\): .*409.*the operation's outcome stands`),
+    ),
+  );
   expect(r.outputs['deployment-status']).toBe('success');
   expect(r.outputs['report-html']).toBe('shiplog-report.html');
   expect(r.outputs['report-artifact-id']).toBeUndefined();

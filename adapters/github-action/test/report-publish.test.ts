@@ -19,7 +19,10 @@ afterEach(async () => {
 });
 
 it('deploy with report: true writes the page, outputs report-html, and summarises the dashboard with a link', async () => {
-  const vu = await runAction('version-update', { workspace: ws.dir, inputs: { 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': 'v1.0.0', application: APP } });
+  const vu = await runAction('version-update', {
+    workspace: ws.dir,
+    inputs: { 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': 'v1.0.0', application: APP },
+  });
   expect(vu.exitCode, vu.stdout).toBe(0);
   expect(vu.outputs['report-html']).toBeUndefined();
   const r = await runAction('deploy', {
@@ -36,7 +39,9 @@ it('deploy with report: true writes the page, outputs report-html, and summarise
   // the operation's own summary, then the dashboard's markdown, then the pointer to the run's artifacts
   expect(r.summary).toContain('shiplog deploy');
   expect(r.summary).toContain('| Application |');
-  expect(r.summary).toMatch(/\*\*Release dashboard\*\*: \[shiplog-report\.html\]\(https:\/\/github\.com\/[^)]+\/actions\/runs\/4242#artifacts\)/);
+  expect(r.summary).toMatch(
+    /\*\*Release dashboard\*\*: \[shiplog-report\.html\]\(https:\/\/github\.com\/[^)]+\/actions\/runs\/4242#artifacts\)/,
+  );
   expect(r.summary).not.toContain(SECRET);
   expect(new TextEncoder().encode(r.summary).length).toBeLessThan(1024 * 1024);
 });

@@ -117,7 +117,11 @@ describe('secrets', () => {
       const bad = await run('move', { application: APP, to: 'prod' }, viaEnv);
       expect(bad.exitCode).toBe(1);
 
-      const other = await run('approve', { application: APP, stage: 'prod', notes: `leaked? ${PASSWORD}x` }, { ...viaEnv, DHPASS: `${PASSWORD}x` });
+      const other = await run(
+        'approve',
+        { application: APP, stage: 'prod', notes: `leaked? ${PASSWORD}x` },
+        { ...viaEnv, DHPASS: `${PASSWORD}x` },
+      );
       expect(other.exitCode, other.stdout).toBe(backend === 'ortelius' ? 1 : 0);
 
       for (const [op, r] of runs) {
@@ -125,7 +129,10 @@ describe('secrets', () => {
         // masked before anything else is printed
         const pw = op === 'approve' ? `${PASSWORD}x` : PASSWORD;
         const lines = r.stdout.split('\n');
-        const leadingMasks = lines.slice(0, lines.findIndex((l) => !l.startsWith('::add-mask::')));
+        const leadingMasks = lines.slice(
+          0,
+          lines.findIndex((l) => !l.startsWith('::add-mask::')),
+        );
         expect(leadingMasks, op).toContain(`::add-mask::${commandEscape(pw)}`);
         if (r === dep) expect(leadingMasks).toContain(`::add-mask::${commandEscape(TOKEN)}`);
       }

@@ -13,18 +13,33 @@ import { reportLinks, runLinks, type RunContext, type RunLinks } from '../src/ru
 
 // The action's outputs and job summary are the kit's GitHub step report (main.ts wires them like this).
 const outputsFor = (op: AdapterCommandName, result: JsonResult) => Object.fromEntries(githubStepReport(buildReport(op, result), 0).outputs);
-const summaryMarkdown = (i: { operation: AdapterCommandName; result: JsonResult; links: RunLinks; mermaid?: string; githubDeployment?: { id: number; environmentUrl?: string } }) =>
+const summaryMarkdown = (i: {
+  operation: AdapterCommandName;
+  result: JsonResult;
+  links: RunLinks;
+  mermaid?: string;
+  githubDeployment?: { id: number; environmentUrl?: string };
+}) =>
   githubStepReport(
     buildReport(i.operation, i.result, {
       links: reportLinks(i.links),
       diagram: i.mermaid,
       facts: i.githubDeployment
-        ? [{ label: 'GitHub Deployment', values: [{ text: `#${i.githubDeployment.id}` }, ...(i.githubDeployment.environmentUrl ? [{ text: 'environment', href: i.githubDeployment.environmentUrl }] : [])] }]
+        ? [
+            {
+              label: 'GitHub Deployment',
+              values: [
+                { text: `#${i.githubDeployment.id}` },
+                ...(i.githubDeployment.environmentUrl ? [{ text: 'environment', href: i.githubDeployment.environmentUrl }] : []),
+              ],
+            },
+          ]
         : [],
     }),
     i.result.ok === false ? 1 : 0,
   ).summary;
-const inActionTerms = (op: AdapterCommandName, result: JsonResult) => inPlatformTerms('github', op, result, { noun: 'input', doc: 'adapters/github-action/README.md, "Inputs and outputs"' });
+const inActionTerms = (op: AdapterCommandName, result: JsonResult) =>
+  inPlatformTerms('github', op, result, { noun: 'input', doc: 'adapters/github-action/README.md, "Inputs and outputs"' });
 import { branchPush, openedPullRequest } from './webhook-payloads.js';
 
 const versionUpdate = {
@@ -72,7 +87,12 @@ describe('outputsFor', () => {
     const failed = { ok: false, error: { code: 'DEPLOY_FAILED', message: 'deployment to qa failed (exit 3)', exitCode: 1 } };
     expect(outputsFor('deploy', failed)).toEqual({ result: JSON.stringify(failed) });
     const recorded = { ...failed, deployment: { id: 4, appVersion: 'A.b;2', environment: 'qa', exitCode: 3, status: 'failed' } };
-    expect(outputsFor('deploy', recorded)).toEqual({ 'deployment-id': '4', 'deployment-status': 'failed', 'app-version': 'A.b;2', result: JSON.stringify(recorded) });
+    expect(outputsFor('deploy', recorded)).toEqual({
+      'deployment-id': '4',
+      'deployment-status': 'failed',
+      'app-version': 'A.b;2',
+      result: JSON.stringify(recorded),
+    });
     expect(outputsFor('move', { ok: false, error: { code: 'APPROVAL_REQUIRED', message: 'x', exitCode: 1 } })).toEqual({
       result: expect.any(String),
     });
@@ -115,7 +135,12 @@ describe('run links from the runner context and a real payload', () => {
 });
 
 describe('summaryMarkdown', () => {
-  const links = { runUrl: 'https://github.com/a/b/actions/runs/1', runLabel: 'CI run #1', commit: 'abcdef1234', commitUrl: 'https://github.com/a/b/commit/abcdef1234' };
+  const links = {
+    runUrl: 'https://github.com/a/b/actions/runs/1',
+    runLabel: 'CI run #1',
+    commit: 'abcdef1234',
+    commitUrl: 'https://github.com/a/b/commit/abcdef1234',
+  };
 
   it('tables what version-update created, with links and the lineage graph', () => {
     const md = summaryMarkdown({ operation: 'version-update', result: versionUpdate, links, mermaid: 'flowchart LR\n  v0["1_0_0"]' });
@@ -139,7 +164,10 @@ describe('summaryMarkdown', () => {
   it('shows a failure with its code, message and hint', () => {
     const md = summaryMarkdown({
       operation: 'move',
-      result: { ok: false, error: { code: 'APPROVAL_REQUIRED', message: 'prod needs an approval', exitCode: 1, hint: 'run approve first' } },
+      result: {
+        ok: false,
+        error: { code: 'APPROVAL_REQUIRED', message: 'prod needs an approval', exitCode: 1, hint: 'run approve first' },
+      },
       links: {},
     });
     expect(md).toContain('### ❌ shiplog move failed');
@@ -157,7 +185,11 @@ describe('summaryMarkdown', () => {
 });
 
 describe('inActionTerms', () => {
-  const invalid = (error: Record<string, unknown>) => ({ ok: false, operation: 'deploy', error: { code: 'INVALID_INPUT', exitCode: 2, ...error } });
+  const invalid = (error: Record<string, unknown>) => ({
+    ok: false,
+    operation: 'deploy',
+    error: { code: 'INVALID_INPUT', exitCode: 2, ...error },
+  });
 
   it('names the inputs instead of the CLI flags and points to the README instead of --help', () => {
     const got = inActionTerms(
@@ -171,14 +203,17 @@ describe('inActionTerms', () => {
     expect(got.error).toEqual({
       code: 'INVALID_INPUT',
       exitCode: 2,
-      message: '2 problems: input "timeout" must be a duration like 90s, 15m or 1h (got "abc"); DEPLOY_ENV (for input "env") must not contain ";"',
+      message:
+        '2 problems: input "timeout" must be a duration like 90s, 15m or 1h (got "abc"); DEPLOY_ENV (for input "env") must not contain ";"',
       problems: ['input "timeout" must be a duration like 90s, 15m or 1h (got "abc")', 'DEPLOY_ENV (for input "env") must not contain ";"'],
       hint: 'see the deploy inputs in adapters/github-action/README.md, "Inputs and outputs"',
     });
   });
 
   it('leaves flags this action folder does not take, and failures other than invalid input, alone', () => {
-    expect(inActionTerms('deploy', invalid({ message: '--json and --stage-x are not inputs' })).error).toMatchObject({ message: '--json and --stage-x are not inputs' });
+    expect(inActionTerms('deploy', invalid({ message: '--json and --stage-x are not inputs' })).error).toMatchObject({
+      message: '--json and --stage-x are not inputs',
+    });
     const failed = { ok: false, error: { code: 'DEPLOY_FAILED', exitCode: 1, message: 'command --timeout 3 failed' } };
     expect(inActionTerms('deploy', failed)).toEqual(failed);
     expect(inActionTerms('deploy', deployOk)).toBe(deployOk);

@@ -31,11 +31,23 @@ export interface JenkinsArg {
 export function jenkinsArgsFor(op: CommandName): JenkinsArg[] {
   return platformParams('jenkins', op)
     .filter((p) => p.spec.platform === 'jenkins')
-    .map((p) => ({ arg: p.name, type: p.spec.type, description: p.description, ...(p.default !== undefined ? { default: p.default } : {}), ...(p.exposure.binds ? { binds: p.exposure.binds } : {}) }));
+    .map((p) => ({
+      arg: p.name,
+      type: p.spec.type,
+      description: p.description,
+      ...(p.default !== undefined ? { default: p.default } : {}),
+      ...(p.exposure.binds ? { binds: p.exposure.binds } : {}),
+    }));
 }
 
 export function stepName(op: AdapterCommandName): string {
-  return 'shiplog' + op.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+  return (
+    'shiplog' +
+    op
+      .split('-')
+      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .join('')
+  );
 }
 
 export const camel = camelName;
@@ -101,7 +113,10 @@ export function inputsJson(): string {
 function describeInput(i: StepInput, required = i.required): string[] {
   const meta = [i.type + (i.values ? ` (${i.values.join(' | ')})` : ''), required ? 'required' : 'optional'];
   if (i.default !== undefined) meta.push(`default ${i.default}`);
-  return [`  <dt><code>${i.arg}</code> (${meta.join(', ')})</dt>`, `  <dd>${escapeHtml(i.description)} CLI flag <code>--${i.flag}</code>.</dd>`];
+  return [
+    `  <dt><code>${i.arg}</code> (${meta.join(', ')})</dt>`,
+    `  <dd>${escapeHtml(i.description)} CLI flag <code>--${i.flag}</code>.</dd>`,
+  ];
 }
 
 function describeJenkinsArgs(op: CommandName): string[] {
@@ -132,7 +147,9 @@ export function cliHelp(): string {
   lines.push(...describeJenkinsArgs('status'));
   lines.push('</dl>');
   lines.push(
-    `<p>Secrets are never arguments: ${secretArgs().map((a) => `<code>${a}</code>`).join(', ')} are refused; pass them through <code>credentialsId</code> and <code>storeCredentialsId</code>.</p>`,
+    `<p>Secrets are never arguments: ${secretArgs()
+      .map((a) => `<code>${a}</code>`)
+      .join(', ')} are refused; pass them through <code>credentialsId</code> and <code>storeCredentialsId</code>.</p>`,
   );
   lines.push(`<p>Example: <code>def s = ${CLI_STEP}(operation: 'status', application: 'GLOBAL.Acme.Store.shop')</code></p>`);
   return lines.join('\n') + '\n';

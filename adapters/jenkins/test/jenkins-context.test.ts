@@ -47,10 +47,12 @@ async function startFakeJenkins(): Promise<Fake> {
     if (req.method === 'GET' && req.url === '/job/shop/job/main/7/api/json') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(BUILD));
     } else if (req.method === 'POST' && req.url === '/job/shop/job/main/7/logText/progressiveText') {
-      res.writeHead(200, { 'content-type': 'text/plain', 'x-more-data': 'false' }).end(
-        `Started by user Alice\n+ helm upgrade\ntoken ${TOKEN} masked?\n> Authorization: Basic ${Buffer.from(`ci-bot:${TOKEN}`).toString('base64')}\n` +
-          `url ${encodeURIComponent(TOKEN)}\nFinished\n`,
-      );
+      res
+        .writeHead(200, { 'content-type': 'text/plain', 'x-more-data': 'false' })
+        .end(
+          `Started by user Alice\n+ helm upgrade\ntoken ${TOKEN} masked?\n> Authorization: Basic ${Buffer.from(`ci-bot:${TOKEN}`).toString('base64')}\n` +
+            `url ${encodeURIComponent(TOKEN)}\nFinished\n`,
+        );
     } else {
       unexpected.push(line);
       res.writeHead(404).end('not found');
@@ -67,7 +69,10 @@ async function startFakeJenkins(): Promise<Fake> {
 }
 
 /** Runs the bundled helper asynchronously (the fake server lives in this process: spawnSync would deadlock). */
-function runHelper(args: string[], env: Record<string, string | undefined>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runHelper(
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { env });
     let stdout = '';
@@ -112,7 +117,12 @@ describe('Jenkins API helper', () => {
   it('the bundled helper writes the console log (token masked) and prints the attributes', async () => {
     const bundle = join(__dirname, '../resources/shiplog/jenkins-context.mjs');
     const r = await runHelper([bundle, '--out', dir], {
-      PATH: process.env.PATH, JENKINS_URL: fake.url, JOB_NAME: 'shop/main', BUILD_NUMBER: '7', SHIPLOG_JENKINS_USER: 'ci-bot', SHIPLOG_JENKINS_TOKEN: TOKEN,
+      PATH: process.env.PATH,
+      JENKINS_URL: fake.url,
+      JOB_NAME: 'shop/main',
+      BUILD_NUMBER: '7',
+      SHIPLOG_JENKINS_USER: 'ci-bot',
+      SHIPLOG_JENKINS_TOKEN: TOKEN,
     });
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -131,7 +141,12 @@ describe('Jenkins API helper', () => {
     expect(none.status).toBe(0);
     expect(JSON.parse(none.stdout)).toMatchObject({ ok: false, warning: expect.stringContaining('JENKINS_URL') });
     const bad = await runHelper([bundle, '--out', dir], {
-      PATH: process.env.PATH, JENKINS_URL: fake.url, JOB_NAME: 'shop/main', BUILD_NUMBER: '7', SHIPLOG_JENKINS_USER: 'ci-bot', SHIPLOG_JENKINS_TOKEN: 'wrong-token-value',
+      PATH: process.env.PATH,
+      JENKINS_URL: fake.url,
+      JOB_NAME: 'shop/main',
+      BUILD_NUMBER: '7',
+      SHIPLOG_JENKINS_USER: 'ci-bot',
+      SHIPLOG_JENKINS_TOKEN: 'wrong-token-value',
     });
     expect(bad.status).toBe(0);
     const out = JSON.parse(bad.stdout);
@@ -164,7 +179,14 @@ describe('Jenkins API helper: response size limit', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
     try {
-      const err = await collectBuildFacts({ url, job: 'shop/main', number: 7, user: 'ci-bot', token: TOKEN, maxResponseBytes: 2 << 20 }).then(
+      const err = await collectBuildFacts({
+        url,
+        job: 'shop/main',
+        number: 7,
+        user: 'ci-bot',
+        token: TOKEN,
+        maxResponseBytes: 2 << 20,
+      }).then(
         () => undefined,
         (e: unknown) => e as Error,
       );

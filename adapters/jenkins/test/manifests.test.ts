@@ -11,7 +11,9 @@ const root = join(__dirname, '..');
 
 describe('Jenkins library manifests follow the core input table', () => {
   it('has one step per operation, named shiplog<Operation>, plus the shiplogCli runner', () => {
-    const steps = readdirSync(join(root, 'vars')).filter((f) => f.endsWith('.groovy')).map((f) => f.replace('.groovy', ''));
+    const steps = readdirSync(join(root, 'vars'))
+      .filter((f) => f.endsWith('.groovy'))
+      .map((f) => f.replace('.groovy', ''));
     expect(steps.sort()).toEqual([...ADAPTER_COMMANDS.map(stepName), 'shiplogCli'].sort());
     for (const op of ADAPTER_COMMANDS) {
       const src = readFileSync(join(root, 'vars', `${stepName(op)}.groovy`), 'utf8');

@@ -14,7 +14,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<Record<stri
   const missing = ['JENKINS_URL', 'JOB_NAME', 'BUILD_NUMBER', 'SHIPLOG_JENKINS_USER', 'SHIPLOG_JENKINS_TOKEN'].filter((k) => !env[k]);
   if (missing.length) return { ok: false, warning: `Jenkins API not used: ${missing.join(', ')} not set` };
   const number = Number(env.BUILD_NUMBER);
-  if (!Number.isInteger(number) || number < 1) return { ok: false, warning: `Jenkins API not used: BUILD_NUMBER "${env.BUILD_NUMBER}" is not a build number` };
+  if (!Number.isInteger(number) || number < 1)
+    return { ok: false, warning: `Jenkins API not used: BUILD_NUMBER "${env.BUILD_NUMBER}" is not a build number` };
   const token = env.SHIPLOG_JENKINS_TOKEN as string;
   // The core's redaction layer: raw, URL-encoded and base64 forms (also inside `user:token` basic-auth strings).
   const redactor = new Redactor();

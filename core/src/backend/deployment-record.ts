@@ -8,7 +8,12 @@ import type { DeploymentRecordSpec } from './backend.js';
 
 export function deploymentFromSpec(
   spec: DeploymentRecordSpec,
-  opts: { id: number; appVersion?: Pick<ApplicationVersion, 'name' | 'application' | 'components'>; appVersionName?: string; log?: string[] },
+  opts: {
+    id: number;
+    appVersion?: Pick<ApplicationVersion, 'name' | 'application' | 'components'>;
+    appVersionName?: string;
+    log?: string[];
+  },
 ): Deployment {
   const av = opts.appVersion ?? spec.appVersion;
   return {
@@ -50,4 +55,3 @@ export function environmentStateAfter(
     provenance: spec.provenance,
   };
 }
-

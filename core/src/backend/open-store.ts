@@ -19,7 +19,10 @@ export async function openDocumentStore(
   opts: Pick<BackendOptions, 'storePassword' | 'deadline' | 'maxResponseBytes'> = {},
 ): Promise<DocumentStore> {
   // The command's deadline and response size limit bound the git and postgres conversations (store-limits.ts).
-  const limits: StoreLimits = { ...(opts.deadline ? { deadline: opts.deadline } : {}), ...(opts.maxResponseBytes ? { maxResponseBytes: opts.maxResponseBytes } : {}) };
+  const limits: StoreLimits = {
+    ...(opts.deadline ? { deadline: opts.deadline } : {}),
+    ...(opts.maxResponseBytes ? { maxResponseBytes: opts.maxResponseBytes } : {}),
+  };
   switch (loc.kind) {
     case 'local': {
       const { openLocalDocumentStore } = await import('./local/index.js');
@@ -69,7 +72,8 @@ export function warnPlainHttp(host: Host, remote: string, password: string | und
   } catch {
     return;
   }
-  if (!isLoopback(hostname)) host.log.warn(`the store password goes to ${hostname} over plain http, readable on the way: use an https store URL`);
+  if (!isLoopback(hostname))
+    host.log.warn(`the store password goes to ${hostname} over plain http, readable on the way: use an https store URL`);
 }
 
 export async function openStoreBackend(host: Host, loc: EngineLocation, opts: BackendOptions): Promise<Backend> {

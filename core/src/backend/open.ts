@@ -73,7 +73,8 @@ export async function openBackend(host: Host, opts: BackendOptions): Promise<Bac
   }
   if (kind === 'git' || kind === 'postgres') {
     throw new UsageError(`--backend ${kind} needs a store URL: --store (or SHIPLOG_STORE)`, {
-      hint: kind === 'git' ? 'e.g. --store git+origin or --store git+https://host/org/repo.git' : 'e.g. --store postgres://user@host:5432/db',
+      hint:
+        kind === 'git' ? 'e.g. --store git+origin or --store git+https://host/org/repo.git' : 'e.g. --store postgres://user@host:5432/db',
     });
   }
   const url = loc?.kind === 'ortelius' ? loc.url : opts.dhurl;

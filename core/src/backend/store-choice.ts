@@ -90,5 +90,7 @@ export function registerStoreUrlSecrets(host: Host, store: string | undefined): 
   if (found.length === 0) return;
   // The Redactor masks every registered secret's URL-encoded and base64 forms too.
   for (const secret of found) host.redactor.add(secret);
-  host.log.warn('the store URL holds a password or token: it is never printed, but prefer SHIPLOG_STORE_PASSWORD (or PGPASSWORD for postgres)');
+  host.log.warn(
+    'the store URL holds a password or token: it is never printed, but prefer SHIPLOG_STORE_PASSWORD (or PGPASSWORD for postgres)',
+  );
 }

@@ -43,9 +43,7 @@ const GIT_TRANSPORTS = new Set(['file:', 'https:', 'http:', 'ssh:', 'git:']);
  * password of any URL, and the whole user part of an http(s) URL (`https://<token>@host` is a common form).
  */
 export function redactStoreUrl(raw: string): string {
-  return raw
-    .replace(/^((?:git\+)?https?:\/\/)[^/@#?]*@/i, '$1***@')
-    .replace(/(\/\/[^/@:#?]*):[^@/#?]*@/, '$1:***@');
+  return raw.replace(/^((?:git\+)?https?:\/\/)[^/@#?]*@/i, '$1***@').replace(/(\/\/[^/@:#?]*):[^@/#?]*@/, '$1:***@');
 }
 
 function bad(raw: string, why: string, hint?: string): UsageError {
@@ -112,7 +110,8 @@ export function parseStoreUrl(raw: string, cwd: string): StoreLocation {
     const [body, fragment] = splitFragment(text.slice(4));
     const ref = refOf(raw, fragment);
     const u = parseUrl(raw, body);
-    if (!GIT_TRANSPORTS.has(u.protocol)) throw bad(raw, `unknown git transport "${u.protocol.slice(0, -1)}" (file, https, http, ssh or git)`);
+    if (!GIT_TRANSPORTS.has(u.protocol))
+      throw bad(raw, `unknown git transport "${u.protocol.slice(0, -1)}" (file, https, http, ssh or git)`);
     if (u.protocol !== 'file:' && !u.hostname) throw bad(raw, 'has no host');
     if (u.search) throw bad(raw, 'a git store URL takes no query (?...)');
     const username = u.username ? decodeURIComponent(u.username) : undefined;

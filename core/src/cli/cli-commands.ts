@@ -22,7 +22,12 @@ export interface CliCommandIo {
 
 function usage(io: CliCommandIo, message: string, hint: string, json = false): void {
   printError(io.host, { message, hint });
-  if (json) printJson(io.host, { ok: false, schemaVersion: RESULT_SCHEMA_VERSION, error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint } }, io.stdoutJson);
+  if (json)
+    printJson(
+      io.host,
+      { ok: false, schemaVersion: RESULT_SCHEMA_VERSION, error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint } },
+      io.stdoutJson,
+    );
   io.done(EXIT.INVALID);
 }
 

@@ -10,7 +10,7 @@ import { COMMAND_MODULES } from '../operations/registry.js';
 import { resultVocabularyDocs } from './result-vocabulary-docs.js';
 
 const GATE_FIELDS =
-  '`gatePassed`, `unmetRules`: the release policy\'s verdict ([policy.md](policy.md)); `override`: `{reason, actor, at, rules}` when it passed by `--override`. Refused: exit 1 (code `GATE_REFUSED`, or `APPROVAL_REQUIRED`/`APPROVAL_REJECTED` when approvals are all that is missing), nothing written, with `gatePassed: false` and `unmetRules: [{rule, stage, environment?, message, next, ...}]` beside `error`; a dry run gives the same';
+  "`gatePassed`, `unmetRules`: the release policy's verdict ([policy.md](policy.md)); `override`: `{reason, actor, at, rules}` when it passed by `--override`. Refused: exit 1 (code `GATE_REFUSED`, or `APPROVAL_REQUIRED`/`APPROVAL_REJECTED` when approvals are all that is missing), nothing written, with `gatePassed: false` and `unmetRules: [{rule, stage, environment?, message, next, ...}]` beside `error`; a dry run gives the same";
 
 /** JSON result fields per command (the success shape; failures are `{ok:false, error}`). */
 const OUTPUT_FIELDS: Record<CommandName, string[]> = {
@@ -40,7 +40,7 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
     '`at`: when it was recorded',
     '`notes`',
     '`overrides`: `{actor, at}` of the rejection this approval overrides (`actor.source` `unknown`: the record keeps only the id)',
-    '`gatePassed`: `true`, `unmetRules`: `[]`. An identity the stage\'s approval rule refuses (`approvers`, `trust`, `self-approval`) is exit 1, code `APPROVER_REFUSED`, nothing stored, with `gatePassed: false` and `unmetRules`',
+    "`gatePassed`: `true`, `unmetRules`: `[]`. An identity the stage's approval rule refuses (`approvers`, `trust`, `self-approval`) is exit 1, code `APPROVER_REFUSED`, nothing stored, with `gatePassed: false` and `unmetRules`",
   ],
   deploy: [
     '`deployment`: `{id, appVersion, application, environment, stage, exitCode, status, mode, components, startedAt, finishedAt, durationMs, logLines, logUrl?, actor, override?}`; `durationMs`: how long the command ran (`run`) or the server-side deployment was followed (`server`), whole milliseconds; `null` for `record` and a dry run',
@@ -51,7 +51,12 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
     'Cancelled while its command runs (SIGINT, SIGTERM or SIGHUP, as CI systems cancel a job): the signal is passed on to the command (SIGKILL if it has not ended 5 s later), and the deployment is recorded as failed with its exit code (130 for SIGINT, 143 for SIGTERM, 137 after SIGKILL); exit 1',
     'Still running at `--timeout`: the command is stopped (SIGTERM, then SIGKILL 10 s later) and the deployment recorded as failed with its exit code (143 for SIGTERM, 137 for SIGKILL, 124 when it exited 0 once stopped); the same object with `ok:false` and `error.code` `TIMEOUT`, exit 5. Processes the command started in the background and that outlive it are not stopped',
   ],
-  envscript: ['`file`: the file appended to, or `null` (printed on stdout)', '`format`', '`variables`: `{KEY: value}`', '`script`: the text written (or printed), exactly as `shiplog envscript` without `--json` prints it. See [envscript.md](envscript.md)'],
+  envscript: [
+    '`file`: the file appended to, or `null` (printed on stdout)',
+    '`format`',
+    '`variables`: `{KEY: value}`',
+    '`script`: the text written (or printed), exactly as `shiplog envscript` without `--json` prints it. See [envscript.md](envscript.md)',
+  ],
   status: [
     '`environments`: `[{name, application, appVersion, components, deploymentId, deployedAt, build, actor?, override?}]` (`override`: the deployment passed its gate by `--override`); `filter`: `{environment, application}` as asked (`null` when not). See [queries.md](queries.md)',
   ],
@@ -75,11 +80,11 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
     'and, as every command that opened a store, `store` and `config` (below)',
   ],
   'store-copy': [
-    '`from`, `to`: both stores\' locations (credentials removed)',
+    "`from`, `to`: both stores' locations (credentials removed)",
     '`written`: records written; `alreadyPresent`: records the destination already held (a re-run writes nothing)',
     '`transactions`: destination transactions used (one per batch of up to 1000 records)',
     '`counts`: `{documents, environmentStates, deployments}` read back from BOTH stores and found equal; `verified: true`',
-    '`next`: the destination\'s next ids. A destination that holds other records is refused with exit 2 (`STORE_DISAGREES`) before any write. See [store.md](store.md#moving-a-store)',
+    "`next`: the destination's next ids. A destination that holds other records is refused with exit 2 (`STORE_DISAGREES`) before any write. See [store.md](store.md#moving-a-store)",
   ],
   'store-check': [
     '`location`, `consistent`, `counts`: `{documents, environmentStates, deployments}`',
@@ -104,7 +109,7 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
     'Exit 0 when `changes` is false, 1 when there is work, drift or a blocked row (still `ok:true`), 2 for a bad intent (every problem at once). See [intent.md](intent.md)',
   ],
   apply: [
-    '`plan`: the plan carried out (made again under the leases), as `plan`\'s result',
+    "`plan`: the plan carried out (made again under the leases), as `plan`'s result",
     '`steps`: one per plan row: `{environment, application, wave, action, appVersion, previous, status, deploymentId, exitCode, startedAt, finishedAt, durationMs, message?}`; `status`: `succeeded`, `failed`, `skipped` (not started), `blocked` or `unchanged`',
     '`counts`: `{succeeded, failed, skipped, blocked, unchanged}`; `lease`: `{holder, environments}` or `null` when there was nothing to do',
     'When a deployment failed or rows were blocked or not started: the same object with `ok:false`, `error.code` `APPLY_FAILED`, exit 1. A lease held by another apply past `--lock-timeout`: exit 4 (`LEASE_HELD`, naming the holder). Ortelius: exit 2 (`NOT_SUPPORTED`). See [intent.md](intent.md)',
@@ -112,9 +117,12 @@ const OUTPUT_FIELDS: Record<CommandName, string[]> = {
   'state-set': [
     '`environment`, `key`, `value` (redacted), `revision`, `setAt`, `actor` (who set it; `source` `unknown`: the store keeps only the id), `variable` (`SHIPLOG_STATE_<KEY>`)',
     '`changed`: `false` when the key already held this value (nothing written); `previous`: `{value, revision}` or `null`',
-    'A key with a secret\'s name: exit 2 (state is not a secret store). Ortelius: exit 2 (`NOT_SUPPORTED`). See [intent.md](intent.md#custom-state)',
+    "A key with a secret's name: exit 2 (state is not a secret store). Ortelius: exit 2 (`NOT_SUPPORTED`). See [intent.md](intent.md#custom-state)",
   ],
-  'state-get': ['`environment`, `key`, `value`, `revision`, `setAt`, `actor`, `variable`; `history`: the values newest first (at most `--limit`)', 'Without `--json` the value is printed on stdout (JSON text when it is not a string). A key never set: exit 2'],
+  'state-get': [
+    '`environment`, `key`, `value`, `revision`, `setAt`, `actor`, `variable`; `history`: the values newest first (at most `--limit`)',
+    'Without `--json` the value is printed on stdout (JSON text when it is not a string). A key never set: exit 2',
+  ],
   'state-list': ['`environments`: the environments read; `values`: `[{environment, key, value, revision, setAt, actor}]`'],
 };
 
@@ -139,11 +147,20 @@ export function renderCliDocs(): string {
   const out: string[] = [];
   const exitRows = [
     [EXIT.OK, 'success'],
-    [EXIT.OPERATION_FAILED, 'operation failed: deployment failed; the release policy refused a move, a deployment or an approver (approval missing or rejected, stage skipped or not reached, no successful deployment, soak time, branch, freeze); `check-gate` refused; internal error'],
-    [EXIT.INVALID, 'invalid input, config or usage: unknown flag/command, bad value, malformed component.toml/shiplog.toml, unknown stage/environment/application version, a refused [Export], a damaged store file or a symbolic link inside the store'],
+    [
+      EXIT.OPERATION_FAILED,
+      'operation failed: deployment failed; the release policy refused a move, a deployment or an approver (approval missing or rejected, stage skipped or not reached, no successful deployment, soak time, branch, freeze); `check-gate` refused; internal error',
+    ],
+    [
+      EXIT.INVALID,
+      'invalid input, config or usage: unknown flag/command, bad value, malformed component.toml/shiplog.toml, unknown stage/environment/application version, a refused [Export], a damaged store file or a symbolic link inside the store',
+    ],
     [EXIT.AUTH, 'authentication failed (ortelius backend)'],
     [EXIT.BACKEND, 'backend unavailable, server error, an answer larger than `--max-response-mib`, store locked too long'],
-    [EXIT.TIMEOUT, 'timeout: the command\'s `--timeout` ran out (a request, a retry, or a deployment still running: a command shiplog runs is stopped with its process group and recorded as failed; a server-side deployment is no longer followed)'],
+    [
+      EXIT.TIMEOUT,
+      "timeout: the command's `--timeout` ran out (a request, a retry, or a deployment still running: a command shiplog runs is stopped with its process group and recorded as failed; a server-side deployment is no longer followed)",
+    ],
   ];
   out.push(
     '# shiplog CLI reference',
@@ -164,12 +181,12 @@ export function renderCliDocs(): string {
     '  (`{"ok":true,"operation":...,"schemaVersion":1}`) or `{"ok":false,"schemaVersion":1,"error":{"code","message","exitCode","hint?","problems?"}}`,',
     '  in the vocabulary of "JSON results" below, each with its JSON Schema in schemas/.',
     "  Without `--json` only the command's product goes to stdout: the tables of `status`, `history` and `diff` (in the",
-    "  `--format` asked for: `table`, `json`, `markdown`, `csv` or `tsv`; `--json` is `--format json`), `envscript`",
-    "  without `--output` the script, `graph` the Mermaid text. A `table` on a terminal is aligned, fitted to its width",
-    "  (cells cut with `…`; `--wide` shows them whole) and measured in display columns (CJK, emoji); piped, it becomes",
-    "  tab-separated rows without header or padding, as the GitHub CLI prints them (unless `--format table` is given). An empty answer prints nothing on",
-    "  stdout and says so on stderr. Colour (`--color auto|always|never`, default auto) only on a terminal, never with",
-    "  a non-empty `NO_COLOR` or `TERM=dumb`; `FORCE_COLOR` forces it on (`FORCE_COLOR=0` off). See docs/queries.md.",
+    '  `--format` asked for: `table`, `json`, `markdown`, `csv` or `tsv`; `--json` is `--format json`), `envscript`',
+    '  without `--output` the script, `graph` the Mermaid text. A `table` on a terminal is aligned, fitted to its width',
+    '  (cells cut with `…`; `--wide` shows them whole) and measured in display columns (CJK, emoji); piped, it becomes',
+    '  tab-separated rows without header or padding, as the GitHub CLI prints them (unless `--format table` is given). An empty answer prints nothing on',
+    '  stdout and says so on stderr. Colour (`--color auto|always|never`, default auto) only on a terminal, never with',
+    '  a non-empty `NO_COLOR` or `TERM=dumb`; `FORCE_COLOR` forces it on (`FORCE_COLOR=0` off). See docs/queries.md.',
     '  `--json` and `--debug` may also come before the command (`shiplog --json status`).',
     '- **Progress**: a deployment shiplog runs or follows (`deploy`, `version-update --env`) prints on stderr',
     '  `deploy: <app version> to <env>: started (run: <command>)` (or `(server-side deployment on <server>)`), then at',
@@ -209,7 +226,7 @@ export function renderCliDocs(): string {
     '- **Pipeline**: stages, environments and the release policy come from `--config` (default `shiplog.toml`; when',
     '  that file is missing: dev -> qa -> prod, prod needs one approval, one environment per stage). See "Pipeline',
     '  config" below and [policy.md](policy.md).',
-    '- **Identity**: every record a command writes carries `actor` `{id, source}`: the CI platform\'s identity in CI,',
+    "- **Identity**: every record a command writes carries `actor` `{id, source}`: the CI platform's identity in CI,",
     '  else `git config user.email`, else the OS user; `--as` outside CI only (source `self-asserted`).',
     '- **Dry run**: `--dry-run` on every mutating command prints the plan and writes nothing (not even a new store',
     '  directory). The release policy judges a dry run as the real run: the same refusal, message and exit code.',
@@ -223,7 +240,9 @@ export function renderCliDocs(): string {
     ...resultVocabularyDocs(),
     '## Commands',
     '',
-    ...COMMANDS.map((c) => `- [\`${cliCommandWords(c).join(' ')}\`](#shiplog-${cliCommandWords(c).join('-')}): ${COMMAND_MODULES[c].summary}`),
+    ...COMMANDS.map(
+      (c) => `- [\`${cliCommandWords(c).join(' ')}\`](#shiplog-${cliCommandWords(c).join('-')}): ${COMMAND_MODULES[c].summary}`,
+    ),
     '',
     ...CLI_COMMAND_DOCS,
   );
@@ -241,7 +260,13 @@ export function renderCliDocs(): string {
     out.push('Examples:', '', '```sh', ...mod.examples, '```', '');
     out.push('| flag | dh aliases | type | default | env | description |', '|---|---|---|---|---|---|');
     for (const spec of inputsFor(name, { includeCliOnly: true })) out.push(flagRow(spec, name));
-    out.push('', `JSON result (besides \`ok\`, \`operation\` and \`schemaVersion\`; schema [schemas/${name}.json](../schemas/${name}.json)):`, '', ...OUTPUT_FIELDS[name].map((f) => `- ${f}`), '');
+    out.push(
+      '',
+      `JSON result (besides \`ok\`, \`operation\` and \`schemaVersion\`; schema [schemas/${name}.json](../schemas/${name}.json)):`,
+      '',
+      ...OUTPUT_FIELDS[name].map((f) => `- ${f}`),
+      '',
+    );
   }
   out.push(
     '## Pipeline config (shiplog.toml)',

@@ -30,7 +30,7 @@ export const DH_REWRITES: Readonly<Record<string, readonly string[]>> = {
 
 /** dh flags with no shiplog counterpart, with what to use instead. */
 export const DH_UNSUPPORTED_FLAGS: Readonly<Record<string, string>> = {
-  envs: 'shiplog deploy --env E to deploy to an environment (shiplog does not assign applications to environments; dh\'s call for it never worked: the server refuses its query form)',
+  envs: "shiplog deploy --env E to deploy to an environment (shiplog does not assign applications to environments; dh's call for it never worked: the server refuses its query form)",
   deploydata: 'shiplog deploy --application A --app-version V --env E --exit-code N [--log-file F] to record a deployment',
   deploydatasave: '--json (its result names the application and component versions)',
   logdeployment: 'shiplog deploy --exit-code N [--log-file F] (record only)',
@@ -42,17 +42,18 @@ export const DH_UNSUPPORTED_FLAGS: Readonly<Record<string, string>> = {
   importfile: 'the Ortelius UI or its API for export and import',
   consumes: 'Swagger = "<file>" in [Attributes] (uploaded as the component\'s API definition)',
   provides: 'Swagger = "<file>" in [Attributes] (uploaded as the component\'s API definition)',
-  cluster_json: 'shiplog version-update for each component (dh\'s cluster is not provided)',
-  msname: 'shiplog version-update --component-name (dh\'s cluster is not provided)',
-  msbranch: 'shiplog version-update --component-variant (dh\'s cluster is not provided)',
-  autoappinc: '--app-auto-increment true (dh\'s docs name --autoappinc, which dh itself does not have)',
+  cluster_json: "shiplog version-update for each component (dh's cluster is not provided)",
+  msname: "shiplog version-update --component-name (dh's cluster is not provided)",
+  msbranch: "shiplog version-update --component-variant (dh's cluster is not provided)",
+  autoappinc: "--app-auto-increment true (dh's docs name --autoappinc, which dh itself does not have)",
 };
 
 /** dh flags one shiplog command does not take, with what to use instead. */
 const DH_PER_COMMAND: Readonly<Partial<Record<CommandName, Readonly<Record<string, string>>>>> = {
   deploy: {
-    compname: 'shiplog deploy --application A [--app-version V] --env E (dh\'s component-only deploy and its CircleCI trigger are not provided)',
-    compversion: 'shiplog deploy --application A [--app-version V] --env E (dh\'s component-only deploy is not provided)',
+    compname:
+      "shiplog deploy --application A [--app-version V] --env E (dh's component-only deploy and its CircleCI trigger are not provided)",
+    compversion: "shiplog deploy --application A [--app-version V] --env E (dh's component-only deploy is not provided)",
   },
 };
 

@@ -29,7 +29,8 @@ function collect(value: string, previous: string[] | undefined): string[] {
 
 function makeOption(flag: string, spec: InputSpec, description: string): Option {
   if (spec.type === 'boolean') return new Option(`--${flag} [true|false]`, description);
-  const placeholder = spec.type === 'integer' ? '<n>' : spec.type === 'duration' ? '<duration>' : spec.type === 'enum' ? '<value>' : '<value>';
+  const placeholder =
+    spec.type === 'integer' ? '<n>' : spec.type === 'duration' ? '<duration>' : spec.type === 'enum' ? '<value>' : '<value>';
   const opt = new Option(`--${flag} ${placeholder}`, description);
   if (spec.type === 'list') opt.argParser(collect);
   return opt;

@@ -18,7 +18,13 @@ import { formatTable, type TableFormat } from './table-format.js';
  * A query's table is its product: stdout, in the --format asked for (with --json only the JSON is printed). The
  * other commands' human summary is a diagnostic: stderr, also with --json (graph writes its Mermaid itself).
  */
-export function printOutcome(host: Host, mod: AnyCommandModule | undefined, outcome: ExecuteOutcome, out: OutputOptions, stdoutJson: (text: string) => void): void {
+export function printOutcome(
+  host: Host,
+  mod: AnyCommandModule | undefined,
+  outcome: ExecuteOutcome,
+  out: OutputOptions,
+  stdoutJson: (text: string) => void,
+): void {
   const { result } = outcome;
   const json = out.format === 'json';
   // A successful result with its own exit code (plan: 1 when there is work) still prints as a success.

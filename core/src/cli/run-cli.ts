@@ -43,7 +43,7 @@ const POSITIONAL_INPUT: Partial<Record<CommandName, { input: string; argument: s
 
 /** Commands spelled in two words (`shiplog store info`) hang under a group command. */
 const GROUP_SUMMARIES: Record<string, string> = {
-  store: 'Inspect, copy and check the store that holds shiplog\'s state (info, copy, check)',
+  store: "Inspect, copy and check the store that holds shiplog's state (info, copy, check)",
   state: 'Custom state passed between releases: values per environment, given to deploy commands (set, get, list)',
 };
 
@@ -151,7 +151,14 @@ export function buildProgram(io: CliIo, done: (code: number) => void, redactor: 
       const inputs = readInputFlags(opts, bindings);
       if (positional && typeof args[0] === 'string') {
         if (inputs[positional.input] !== undefined) {
-          done(usageFailure(io, redactor, `give the ${positional.argument.replace(/[[\]]/g, '')} either as a word or with --${positional.input}, not both`, inputs));
+          done(
+            usageFailure(
+              io,
+              redactor,
+              `give the ${positional.argument.replace(/[[\]]/g, '')} either as a word or with --${positional.input}, not both`,
+              inputs,
+            ),
+          );
           return;
         }
         inputs[positional.input] = args[0];
@@ -170,9 +177,20 @@ export function buildProgram(io: CliIo, done: (code: number) => void, redactor: 
         ...(terminal ? { terminal } : {}),
         ...(io.heartbeatMs !== undefined ? { heartbeatMs: io.heartbeatMs } : {}),
       });
-      const conflict = [formatConflict(inputs, mod.table !== undefined, name), ...emptyPathProblems(name, inputs)].filter((p) => p !== undefined).join('; ') || undefined;
+      const conflict =
+        [formatConflict(inputs, mod.table !== undefined, name), ...emptyPathProblems(name, inputs)]
+          .filter((p) => p !== undefined)
+          .join('; ') || undefined;
       const outcome = conflict
-        ? { exitCode: EXIT.INVALID, result: { ok: false, operation: name, schemaVersion: RESULT_SCHEMA_VERSION, error: { code: 'USAGE', message: conflict, exitCode: EXIT.INVALID, hint: `see shiplog ${words.join(' ')} --help` } } }
+        ? {
+            exitCode: EXIT.INVALID,
+            result: {
+              ok: false,
+              operation: name,
+              schemaVersion: RESULT_SCHEMA_VERSION,
+              error: { code: 'USAGE', message: conflict, exitCode: EXIT.INVALID, hint: `see shiplog ${words.join(' ')} --help` },
+            },
+          }
         : await execute(name, inputs, host, { ...io.executeOptions, commandArgs });
       printOutcome(host, mod, outcome, outputOptions(inputs, io.env, io.terminal ?? {}, mod.table !== undefined), io.stdout);
       done(outcome.exitCode);
@@ -228,7 +246,11 @@ export async function runCli(io: CliIo): Promise<number> {
       const spelt = unknown && command && COMMANDS.includes(command) ? spellingOf(unknown, command) : undefined;
       const near = unknown && command && COMMANDS.includes(command) && !spelt ? suggestFlag(unknown, command) : undefined;
       if (spelt ?? near) message += ` (did you mean ${spelt ?? near}?)`;
-      const error = { ok: false, schemaVersion: RESULT_SCHEMA_VERSION, error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint: 'see shiplog --help' } };
+      const error = {
+        ok: false,
+        schemaVersion: RESULT_SCHEMA_VERSION,
+        error: { code: 'USAGE', message, exitCode: EXIT.INVALID, hint: 'see shiplog --help' },
+      };
       printError(host, error.error);
       if (io.argv.some((a) => a === '--json' || a === '--json=true')) printJson(host, error, io.stdout);
       return EXIT.INVALID;

@@ -80,7 +80,6 @@ export function fitWidths(natural: number[], minimums: number[], columns: number
   return widths;
 }
 
-
 function aligned(t: TableData, style: TableStyle): string {
   const cells = displayedCells(t);
   const natural = t.columns.map((c, i) => Math.max(width(c.header), ...cells.map((r) => width(r[i]))));

@@ -109,7 +109,10 @@ export async function runApply(
       if (running.size === 0) return undefined;
       const now = host.now().getTime();
       const list = [...running]
-        .map(([s, r]) => `${s.environment} ${s.application} ${versionPart(s.appVersion)} for ${formatDuration(now - r.since)}${r.note ? ` (${r.note})` : ''}`)
+        .map(
+          ([s, r]) =>
+            `${s.environment} ${s.application} ${versionPart(s.appVersion)} for ${formatDuration(now - r.since)}${r.note ? ` (${r.note})` : ''}`,
+        )
         .join('; ');
       return `apply: heartbeat: ${running.size} running: ${list} (${done} of ${work.length} done)`;
     },
@@ -131,7 +134,8 @@ export async function runApply(
       const d = rowOf.get(`${row.environment}\0${dep}`);
       if (!d || d.action === 'nothing' || d.action === 'undeploy') continue;
       const s = steps.get(d)!;
-      if (s.status !== 'succeeded') return `not started: its dependency ${dep} ${s.status === 'blocked' ? 'is blocked' : 'was not deployed'} in ${row.environment}`;
+      if (s.status !== 'succeeded')
+        return `not started: its dependency ${dep} ${s.status === 'blocked' ? 'is blocked' : 'was not deployed'} in ${row.environment}`;
     }
     return undefined;
   };
@@ -146,7 +150,14 @@ export async function runApply(
       host.log.info(`apply: wave ${row.wave}: ${why.replace(/^not started/, `not ${verb} ${what}`)}`);
       return;
     }
-    const note = row.action !== 'deploy' ? '' : row.current === row.desired ? ` (redeploy: ${row.stateChanged.join(', ')} changed)` : row.current ? ` (runs ${versionPart(row.current)})` : '';
+    const note =
+      row.action !== 'deploy'
+        ? ''
+        : row.current === row.desired
+          ? ` (redeploy: ${row.stateChanged.join(', ')} changed)`
+          : row.current
+            ? ` (runs ${versionPart(row.current)})`
+            : '';
     host.log.info(`apply: wave ${row.wave}: ${verb} ${what}${note}`);
     const t0 = host.now().getTime();
     const progress: { since: number; note?: string } = { since: t0 };
@@ -172,13 +183,16 @@ export async function runApply(
       done++;
       log.end(step.status !== 'succeeded');
     }
-    step.durationMs = step.startedAt && step.finishedAt ? Date.parse(step.finishedAt) - Date.parse(step.startedAt) : host.now().getTime() - t0;
+    step.durationMs =
+      step.startedAt && step.finishedAt ? Date.parse(step.finishedAt) - Date.parse(step.startedAt) : host.now().getTime() - t0;
     const ref = step.deploymentId !== null ? `deployment ${step.deploymentId}` : 'not recorded';
     if (step.status === 'succeeded') {
       host.log.info(`apply: wave ${row.wave}: ${what}: succeeded in ${formatDuration(step.durationMs)} (${ref})`);
       return;
     }
-    host.log.info(`apply: wave ${row.wave}: ${what}: failed in ${formatDuration(step.durationMs)} (${step.exitCode !== null ? `exit code ${step.exitCode}, ` : ''}${ref}): ${step.message ?? ''}`);
+    host.log.info(
+      `apply: wave ${row.wave}: ${what}: failed in ${formatDuration(step.durationMs)} (${step.exitCode !== null ? `exit code ${step.exitCode}, ` : ''}${ref}): ${step.message ?? ''}`,
+    );
     stopped.set(row.environment, `${row.application} failed in wave ${row.wave}`);
     if (opts.failFast) abort ??= `--fail-fast: ${row.application} failed in ${row.environment}`;
   };
@@ -198,7 +212,17 @@ export async function runApply(
   return rows.map((r) => steps.get(r)!);
 }
 
-async function deployRow(ctx: OperationContext, pipeline: PipelineConfig, backend: Backend, built: BuiltPlan, row: PlanRow, step: ApplyStep, opts: ApplyRunOptions, write: Write, sink: ProgressSink): Promise<void> {
+async function deployRow(
+  ctx: OperationContext,
+  pipeline: PipelineConfig,
+  backend: Backend,
+  built: BuiltPlan,
+  row: PlanRow,
+  step: ApplyStep,
+  opts: ApplyRunOptions,
+  write: Write,
+  sink: ProgressSink,
+): Promise<void> {
   const av = built.versions.get(row.desired!)!;
   const app = built.applications.get(row.application)!;
   const source: DeploySource = app.deploy ? { kind: 'run', argv: app.deploy } : { kind: 'server' };
@@ -210,7 +234,12 @@ async function deployRow(ctx: OperationContext, pipeline: PipelineConfig, backen
     step.finishedAt = d.finishedAt ?? null;
   };
   try {
-    const plan = await planDeployment(sub, pipeline, backend, { environment: row.environment, source, timeoutMs: opts.timeoutMs, attributes: { 'shiplog.apply': opts.runId } });
+    const plan = await planDeployment(sub, pipeline, backend, {
+      environment: row.environment,
+      source,
+      timeoutMs: opts.timeoutMs,
+      attributes: { 'shiplog.apply': opts.runId },
+    });
     const res = await performDeployment(sub, pipeline, backend, plan, av);
     fill(res.deployment);
     step.status = 'succeeded';
@@ -220,7 +249,17 @@ async function deployRow(ctx: OperationContext, pipeline: PipelineConfig, backen
   }
 }
 
-async function undeployRow(ctx: OperationContext, pipeline: PipelineConfig, backend: Backend, built: BuiltPlan, row: PlanRow, step: ApplyStep, opts: ApplyRunOptions, write: Write, sink: ProgressSink): Promise<void> {
+async function undeployRow(
+  ctx: OperationContext,
+  pipeline: PipelineConfig,
+  backend: Backend,
+  built: BuiltPlan,
+  row: PlanRow,
+  step: ApplyStep,
+  opts: ApplyRunOptions,
+  write: Write,
+  sink: ProgressSink,
+): Promise<void> {
   const av: ApplicationVersion | undefined = built.versions.get(row.current!) ?? (await backend.getApplicationVersion(row.current!));
   if (!av) throw new Error(`application version ${row.current} does not exist`);
   const app = built.applications.get(row.application)!;
@@ -228,7 +267,12 @@ async function undeployRow(ctx: OperationContext, pipeline: PipelineConfig, back
   const sub = rowContext(ctx, row, {}, write);
   const vars = await deploymentVariables(backend, sub.host.env, av, row.environment, stage, 'undeploy');
   sub.host.log.info(`undeploying ${av.name} from ${row.environment}: ${app.undeploy!.join(' ')}`);
-  const out = await runDeploymentCommand(sub.host, { argv: app.undeploy!, timeoutMs: opts.timeoutMs, env: vars.env, onLine: (l) => sink.line(l) });
+  const out = await runDeploymentCommand(sub.host, {
+    argv: app.undeploy!,
+    timeoutMs: opts.timeoutMs,
+    env: vars.env,
+    onLine: (l) => sink.line(l),
+  });
   const exitCode = out.timedOut && out.exitCode === 0 ? TIMED_OUT_EXIT_CODE : out.exitCode;
   const d = await backend.recordUndeployment({
     appVersion: av,

@@ -14,7 +14,12 @@ const MAX_HELD_CHARS = 4 * 1024 * 1024;
  * as it comes. Several in parallel: held until the deployment ends (up to MAX_HELD_CHARS), so that one group is
  * not cut by another's lines; apply's own start, end and heartbeat lines still come as they happen.
  */
-export function groupedLog(host: Host, groups: LogGroups | undefined, title: string, hold: boolean): { write: Write; end: (failed: boolean) => void } {
+export function groupedLog(
+  host: Host,
+  groups: LogGroups | undefined,
+  title: string,
+  hold: boolean,
+): { write: Write; end: (failed: boolean) => void } {
   if (!groups) return { write: (t) => host.stderr(t), end: () => {} };
   let opened = false;
   let held: string[] = [];

@@ -103,16 +103,20 @@ export function parseIntent(text: string, file: string): { intent: Intent; probl
   }
   const problems: string[] = [];
   for (const key of Object.keys(doc)) {
-    if (key !== 'application' && key !== 'environment') problems.push(`unknown key "${key}" (expected [application."<name>"] and [environment.<name>] tables)`);
+    if (key !== 'application' && key !== 'environment')
+      problems.push(`unknown key "${key}" (expected [application."<name>"] and [environment.<name>] tables)`);
   }
   const applications = parseApplications(doc.application, problems);
   const declared = new Set(applications.map((a) => a.name));
   for (const app of applications) {
     for (const dep of app.dependsOn) {
-      if (!declared.has(dep)) problems.push(`application ${app.name}: depends_on names unknown application ${dep} (declare it with [application."${dep}"])`);
+      if (!declared.has(dep))
+        problems.push(`application ${app.name}: depends_on names unknown application ${dep} (declare it with [application."${dep}"])`);
     }
   }
-  const { levels, cycles } = dependencyLevels(applications.map((a) => ({ name: a.name, dependsOn: a.dependsOn.filter((d) => declared.has(d)) })));
+  const { levels, cycles } = dependencyLevels(
+    applications.map((a) => ({ name: a.name, dependsOn: a.dependsOn.filter((d) => declared.has(d)) })),
+  );
   for (const cycle of cycles) problems.push(`depends_on cycle: ${cycle.join(' -> ')}`);
   const environments = parseEnvironments(doc.environment, declared, problems);
   return { intent: { file, applications, environments, levels }, problems };
@@ -159,7 +163,8 @@ function parseApplications(raw: unknown, problems: string[]): IntentApplication[
       problems.push(`${label} must be a table`);
       continue;
     }
-    for (const k of Object.keys(value)) if (!APP_KEYS.has(k)) problems.push(`${label}: unknown key "${k}" (known: ${[...APP_KEYS].join(', ')})`);
+    for (const k of Object.keys(value))
+      if (!APP_KEYS.has(k)) problems.push(`${label}: unknown key "${k}" (known: ${[...APP_KEYS].join(', ')})`);
     const app: IntentApplication = { name, dependsOn: [], usesState: [] };
     if (value.depends_on !== undefined) {
       if (!stringList(value.depends_on)) problems.push(`${label}: "depends_on" must be a list of application names`);
@@ -174,7 +179,8 @@ function parseApplications(raw: unknown, problems: string[]): IntentApplication[
     for (const k of ['deploy', 'undeploy'] as const) {
       const v = value[k];
       if (v === undefined) continue;
-      if (!stringList(v) || v.length === 0 || v[0].trim() === '') problems.push(`${label}: "${k}" must be a non-empty list of strings (the command and its arguments, run without a shell)`);
+      if (!stringList(v) || v.length === 0 || v[0].trim() === '')
+        problems.push(`${label}: "${k}" must be a non-empty list of strings (the command and its arguments, run without a shell)`);
       else app[k] = [...v];
     }
     if (value.uses_state !== undefined) {
@@ -221,7 +227,9 @@ function parseEnvironments(raw: unknown, declared: Set<string>, problems: string
         continue;
       }
       if (typeof sel !== 'string') {
-        problems.push(`environment ${name}: ${application} must be a selector string (a version, "latest", "latest-approved", "same-as:<environment>", "latest-in:<stage>" or "none")`);
+        problems.push(
+          `environment ${name}: ${application} must be a selector string (a version, "latest", "latest-approved", "same-as:<environment>", "latest-in:<stage>" or "none")`,
+        );
         continue;
       }
       const selector = parseSelector(sel, `environment ${name}: ${application}`, problems);
@@ -250,7 +258,9 @@ export function parseSelector(raw: string, where: string, problems: string[]): S
     return m[1] === 'same-as' ? { kind: 'same-as', environment: target } : { kind: 'latest-in', stage: target };
   }
   if (s === '' || m || /^latest/.test(s)) {
-    problems.push(`${where}: unknown selector ${quoteName(raw)} (a version, "latest", "latest-approved", "same-as:<environment>", "latest-in:<stage>" or "none")`);
+    problems.push(
+      `${where}: unknown selector ${quoteName(raw)} (a version, "latest", "latest-approved", "same-as:<environment>", "latest-in:<stage>" or "none")`,
+    );
     return undefined;
   }
   try {

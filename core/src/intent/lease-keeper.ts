@@ -60,7 +60,13 @@ export class LeaseKeeper {
     let announced: string | undefined;
     for (;;) {
       const at = this.host.now();
-      const outcome = await this.backend.acquireLease({ environment, holder: this.holder, ttlMs: this.opts.ttlMs, at: at.toISOString(), ...(replacing ? { replacing } : {}) });
+      const outcome = await this.backend.acquireLease({
+        environment,
+        holder: this.holder,
+        ttlMs: this.opts.ttlMs,
+        at: at.toISOString(),
+        ...(replacing ? { replacing } : {}),
+      });
       if (outcome.acquired) {
         if (replacing) this.host.log.info(`apply: took over the lease of ${environment}: its holder's process is gone`);
         this.held.set(environment, outcome.lease);
@@ -72,9 +78,12 @@ export class LeaseKeeper {
         continue;
       }
       if (at.getTime() >= deadline) {
-        throw new LeaseHeldError(`environment ${environment} is being applied by ${describeLease(other)}; gave up waiting after --lock-timeout`, {
-          hint: 'wait for that apply to finish, or raise --lock-timeout; a holder that stopped renewing frees the lease when it expires',
-        });
+        throw new LeaseHeldError(
+          `environment ${environment} is being applied by ${describeLease(other)}; gave up waiting after --lock-timeout`,
+          {
+            hint: 'wait for that apply to finish, or raise --lock-timeout; a holder that stopped renewing frees the lease when it expires',
+          },
+        );
       }
       if (announced !== other.holder.id) {
         this.host.log.info(`apply: waiting for the lease of ${environment}, held by ${describeLease(other)}`);
@@ -89,11 +98,18 @@ export class LeaseKeeper {
     const lost: string[] = [];
     for (const environment of this.held.keys()) {
       try {
-        const lease = await this.backend.renewLease({ environment, holderId: this.holder.id, ttlMs: this.opts.ttlMs, at: this.host.now().toISOString() });
+        const lease = await this.backend.renewLease({
+          environment,
+          holderId: this.holder.id,
+          ttlMs: this.opts.ttlMs,
+          at: this.host.now().toISOString(),
+        });
         if (lease) this.held.set(environment, lease);
         else lost.push(environment);
       } catch (err) {
-        this.host.log.warn(`apply: renewing the lease of ${environment} failed (${(err as Error).message}); trying again at the next heartbeat`);
+        this.host.log.warn(
+          `apply: renewing the lease of ${environment} failed (${(err as Error).message}); trying again at the next heartbeat`,
+        );
       }
     }
     for (const e of lost) this.held.delete(e);

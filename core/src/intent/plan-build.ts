@@ -84,7 +84,9 @@ export async function buildPlan(input: PlanInput): Promise<BuiltPlan> {
   const problems = [...input.problems];
   const apps = new Map(intent.applications.map((a) => [a.name, a]));
   const intentEnvs = new Set(intent.environments.map((e) => e.name));
-  for (const e of input.environments ?? []) if (!intentEnvs.has(e)) problems.push(`--env ${e}: not an environment of ${intent.file} (it has: ${[...intentEnvs].join(', ') || 'none'})`);
+  for (const e of input.environments ?? [])
+    if (!intentEnvs.has(e))
+      problems.push(`--env ${e}: not an environment of ${intent.file} (it has: ${[...intentEnvs].join(', ') || 'none'})`);
   for (const a of input.applications ?? []) if (!apps.has(a)) problems.push(`--application ${a}: not an application of ${intent.file}`);
   const known = pipelineEnvironments(pipeline);
   const where = pipeline.file ? `in ${pipeline.file}` : 'in the default pipeline';
@@ -96,8 +98,12 @@ export async function buildPlan(input: PlanInput): Promise<BuiltPlan> {
     if (!stage) problems.push(`unknown environment ${env.name} (not ${where}; environments: ${known.join(', ')})`);
     for (const entry of env.entries) {
       const s = entry.selector;
-      if (s.kind === 'same-as' && !known.includes(s.environment)) problems.push(`environment ${env.name}: ${entry.application} = "${entry.text}": unknown environment ${s.environment}`);
-      if (s.kind === 'latest-in' && !findStage(pipeline, s.stage)) problems.push(`environment ${env.name}: ${entry.application} = "${entry.text}": unknown stage ${s.stage} (stages: ${pipeline.stages.map((x) => x.name).join(', ')})`);
+      if (s.kind === 'same-as' && !known.includes(s.environment))
+        problems.push(`environment ${env.name}: ${entry.application} = "${entry.text}": unknown environment ${s.environment}`);
+      if (s.kind === 'latest-in' && !findStage(pipeline, s.stage))
+        problems.push(
+          `environment ${env.name}: ${entry.application} = "${entry.text}": unknown stage ${s.stage} (stages: ${pipeline.stages.map((x) => x.name).join(', ')})`,
+        );
     }
     if (!stage || (input.environments?.length && !input.environments.includes(env.name))) continue;
     const entries = env.entries.filter((e) => !input.applications?.length || input.applications.includes(e.application));
@@ -244,12 +250,16 @@ function wavesOf(rows: PlanRow[], intent: Intent, maxLevel: number): PlanWave[] 
   const planned = new Set(rows.filter((r) => r.action !== 'undeploy').map((r) => r.application));
   const out: PlanWave[] = [];
   for (let level = 1; level <= maxLevel; level++) {
-    const applications = intent.applications.filter((a) => planned.has(a.name) && (intent.levels.get(a.name) ?? 1) === level).map((a) => a.name);
+    const applications = intent.applications
+      .filter((a) => planned.has(a.name) && (intent.levels.get(a.name) ?? 1) === level)
+      .map((a) => a.name);
     if (applications.length) out.push({ wave: level, phase: 'deploy', applications });
   }
   const undeploys = new Map<number, Set<string>>();
-  for (const r of rows) if (r.action === 'undeploy') (undeploys.get(r.wave) ?? undeploys.set(r.wave, new Set()).get(r.wave)!).add(r.application);
-  for (const wave of [...undeploys.keys()].sort((a, b) => a - b)) out.push({ wave, phase: 'undeploy', applications: [...undeploys.get(wave)!].sort(cmp) });
+  for (const r of rows)
+    if (r.action === 'undeploy') (undeploys.get(r.wave) ?? undeploys.set(r.wave, new Set()).get(r.wave)!).add(r.application);
+  for (const wave of [...undeploys.keys()].sort((a, b) => a - b))
+    out.push({ wave, phase: 'undeploy', applications: [...undeploys.get(wave)!].sort(cmp) });
   return out;
 }
 

@@ -51,7 +51,9 @@ export function renderPlanMermaid(plan: Plan): string {
     const nodeIds: string[] = [];
     for (const app of w.applications) {
       const id = `n${nodes.length}`;
-      const rows = plan.rows.filter((r) => r.application === app && (w.phase === 'undeploy' ? r.action === 'undeploy' && r.wave === w.wave : r.action !== 'undeploy'));
+      const rows = plan.rows.filter(
+        (r) => r.application === app && (w.phase === 'undeploy' ? r.action === 'undeploy' && r.wave === w.wave : r.action !== 'undeploy'),
+      );
       const worst = rows.reduce<PlanAction>((acc, r) => (RANK[r.action] > RANK[acc] ? r.action : acc), 'nothing');
       nodes.push({ id, lines: [app, ...rows.map(describe)], className: worst });
       nodeIds.push(id);

@@ -70,10 +70,12 @@ function isEnterpriseServer(serverUrl: string | undefined): string | undefined {
  */
 export function reportArtifactUnavailable(env: Env): string | undefined {
   const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter((k) => !env[k]?.trim());
-  if (missing.length > 0) return `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set (not a GitHub-hosted artifact service: a local run, act, or GitHub Enterprise Server without artifacts v4)`;
+  if (missing.length > 0)
+    return `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set (not a GitHub-hosted artifact service: a local run, act, or GitHub Enterprise Server without artifacts v4)`;
   const ghes = isEnterpriseServer(env.GITHUB_SERVER_URL);
   if (ghes) return `GitHub Enterprise Server (${ghes}) has no artifacts v4 service, which @actions/artifact needs`;
-  if (!resultsScopeOf(env.ACTIONS_RUNTIME_TOKEN!.trim())) return 'ACTIONS_RUNTIME_TOKEN carries no Actions.Results scope (the artifact service is not offered to this job)';
+  if (!resultsScopeOf(env.ACTIONS_RUNTIME_TOKEN!.trim()))
+    return 'ACTIONS_RUNTIME_TOKEN carries no Actions.Results scope (the artifact service is not offered to this job)';
   return undefined;
 }
 
@@ -98,7 +100,10 @@ export function reportArtifactName(env: Env): string {
 }
 
 /** The artifact's page, from the run context and the id the upload returned; undefined without a repository or run. */
-export function reportArtifactUrl(ctx: { serverUrl?: string; repository?: string; runId?: number | string }, id: number): string | undefined {
+export function reportArtifactUrl(
+  ctx: { serverUrl?: string; repository?: string; runId?: number | string },
+  id: number,
+): string | undefined {
   if (!ctx.repository || ctx.runId === undefined || ctx.runId === '' || Number.isNaN(Number(ctx.runId))) return undefined;
   const server = (ctx.serverUrl || 'https://github.com').replace(/\/+$/, '');
   return `${server}/${ctx.repository}/actions/runs/${ctx.runId}/artifacts/${id}`;

@@ -20,7 +20,14 @@ export * from './github-report-artifact.js';
 export * from '../report/index.js';
 export type { Env } from '../host.js';
 // The response size limit every HTTP client applies (node:http/https only, no dependency).
-export { DEFAULT_MAX_RESPONSE_MIB, describeLimit, limitedAgent, limitedFetch, maxResponseBytes, responseTooLarge } from '../response-limit.js';
+export {
+  DEFAULT_MAX_RESPONSE_MIB,
+  describeLimit,
+  limitedAgent,
+  limitedFetch,
+  maxResponseBytes,
+  responseTooLarge,
+} from '../response-limit.js';
 // Where the adapters are published and the versioned references pipelines use (docs/install.md).
 export { ADAPTER_REFS, ADAPTER_REPOSITORY, BUILDKITE_MIRROR, JENKINS_LIBRARY, ORB_NAME, majorTag } from '../cli/adapter-refs.js';
 export { SHIPLOG_VERSION } from '../cli/version.js';

@@ -80,15 +80,18 @@ function planTable(plan: Rec): ReportTable {
   return {
     title: 'Plan',
     columns: ['Environment', 'Wave', 'Application', 'Current', 'Desired', 'Action', 'Reason'],
-    rows: capped(arr(plan.rows).map((r) => [
-      text(r.environment),
-      text(r.wave),
-      text(r.application),
-      version(r.current),
-      r.desired === null ? 'none' : version(r.desired),
-      text(r.action),
-      text(r.reason),
-    ]), 7),
+    rows: capped(
+      arr(plan.rows).map((r) => [
+        text(r.environment),
+        text(r.wave),
+        text(r.application),
+        version(r.current),
+        r.desired === null ? 'none' : version(r.desired),
+        text(r.action),
+        text(r.reason),
+      ]),
+      7,
+    ),
   };
 }
 
@@ -97,7 +100,10 @@ function blockedRules(plan: Rec): string[] {
   return arr(plan.rows)
     .filter((r) => r.action === 'blocked')
     .flatMap((r) =>
-      arr(r.unmetRules).map((u) => `${text(r.environment)} ${text(r.application)} ${version(r.desired)}: ${text(u.rule)}: ${text(u.message)}${text(u.next) ? ` (next: ${text(u.next)})` : ''}`),
+      arr(r.unmetRules).map(
+        (u) =>
+          `${text(r.environment)} ${text(r.application)} ${version(r.desired)}: ${text(u.rule)}: ${text(u.message)}${text(u.next) ? ` (next: ${text(u.next)})` : ''}`,
+      ),
     );
 }
 
@@ -105,17 +111,20 @@ function stepsTable(steps: Rec[]): ReportTable {
   return {
     title: 'Deployments',
     columns: ['Environment', 'Wave', 'Application', 'Version', 'Action', 'Status', 'Duration', 'Deployment', 'Note'],
-    rows: capped(steps.map((s) => [
-      text(s.environment),
-      text(s.wave),
-      text(s.application),
-      version(s.appVersion),
-      text(s.action),
-      s.status === 'skipped' ? 'not started' : text(s.status),
-      durationText(s.durationMs),
-      s.deploymentId === null || s.deploymentId === undefined ? '' : `#${text(s.deploymentId)}`,
-      text(s.message),
-    ]), 9),
+    rows: capped(
+      steps.map((s) => [
+        text(s.environment),
+        text(s.wave),
+        text(s.application),
+        version(s.appVersion),
+        text(s.action),
+        s.status === 'skipped' ? 'not started' : text(s.status),
+        durationText(s.durationMs),
+        s.deploymentId === null || s.deploymentId === undefined ? '' : `#${text(s.deploymentId)}`,
+        text(s.message),
+      ]),
+      9,
+    ),
   };
 }
 

@@ -73,7 +73,8 @@ export function expandReferences(text: string, param: string, env: Env): string 
 /** The variable an env_var_name parameter names (empty: its default), checked to be a name the job may own. */
 function namedVariable(p: PlatformParam, given: string): string {
   if (given === '') return p.envDefault!;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(given)) throw new ConfigError(`parameter ${p.name} must name an environment variable, got '${given}'`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(given))
+    throw new ConfigError(`parameter ${p.name} must name an environment variable, got '${given}'`);
   // SHIPLOG_STORE_PASSWORD is the core's own variable (the default), not the orb's.
   if (given !== p.envDefault && given.startsWith('SHIPLOG_')) {
     throw new ConfigError(`parameter ${p.name} names ${given}, a variable of the orb itself (SHIPLOG_*); name a variable of the job`);
@@ -89,7 +90,9 @@ function namedVariable(p: PlatformParam, given: string): string {
 export function orbInvocation(env: Env): { command: AdapterCommandName; argv: string[]; env: Record<string, string | undefined> } {
   const command = env.SHIPLOG_OPERATION as AdapterCommandName;
   if (!ADAPTER_COMMANDS.includes(command)) {
-    throw new ConfigError(`SHIPLOG_OPERATION is '${env.SHIPLOG_OPERATION ?? ''}', not one of ${ADAPTER_COMMANDS.join(', ')} (the orb sets it)`);
+    throw new ConfigError(
+      `SHIPLOG_OPERATION is '${env.SHIPLOG_OPERATION ?? ''}', not one of ${ADAPTER_COMMANDS.join(', ')} (the orb sets it)`,
+    );
   }
   const config: Record<string, unknown> = {};
   const vars: Record<string, string> = {};
@@ -100,7 +103,10 @@ export function orbInvocation(env: Env): { command: AdapterCommandName; argv: st
     // true adds the flag; false leaves it out (the core's default applies); anything else is refused by optionArgs.
     else if (channel === 'flag') config[p.name] = raw === 'true' || raw === '1' ? true : ['false', '0', ''].includes(raw) ? undefined : raw;
     else if (channel === 'list') {
-      const items = raw.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+      const items = raw
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
       if (items.length > 0) config[p.name] = items.map((item) => expandReferences(item, p.name, env));
     } else {
       const value = p.spec.name === 'command' ? raw : expandReferences(raw, p.name, env);
@@ -120,7 +126,9 @@ export function orbInvocation(env: Env): { command: AdapterCommandName; argv: st
   if (command === 'envscript' && config.output === undefined && env.BASH_ENV) {
     const format = (config.format as string | undefined) ?? 'sh';
     if (format !== 'sh') {
-      throw new ConfigError(`format ${format} cannot go to $BASH_ENV (later steps load it as shell): set output to a file, or use format sh`);
+      throw new ConfigError(
+        `format ${format} cannot go to $BASH_ENV (later steps load it as shell): set output to a file, or use format sh`,
+      );
     }
     args.push(`--output=${env.BASH_ENV}`);
   }

@@ -108,7 +108,8 @@ export const OUTPUTS: readonly OutputSpec[] = [
   },
   {
     name: 'changes',
-    description: 'plan, apply: how many rows of the plan differ from the intent (to deploy, to undeploy, blocked by the release policy); `0` when every environment matches.',
+    description:
+      'plan, apply: how many rows of the plan differ from the intent (to deploy, to undeploy, blocked by the release policy); `0` when every environment matches.',
     commands: ['plan', 'apply'],
     value: (r) => str(planChanges(r)),
     expose: meta('changes'),
@@ -143,7 +144,8 @@ export const OUTPUTS: readonly OutputSpec[] = [
   },
   {
     name: 'apply-status',
-    description: 'apply: `success` (every environment matches the intent), `dry-run`, or `failed` (a deployment failed, or rows stayed blocked or not started).',
+    description:
+      'apply: `success` (every environment matches the intent), `dry-run`, or `failed` (a deployment failed, or rows stayed blocked or not started).',
     commands: ['apply'],
     value: (r) => (r.ok === true ? (r.dryRun === true ? 'dry-run' : 'success') : r.ok === false ? 'failed' : undefined),
     expose: meta('apply-status'),
@@ -170,7 +172,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: 'report-artifact-url',
     description:
-      'With `report: true`: the uploaded artifact\'s page, `https://github.com/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID/artifacts/<id>` (the job summary links it); empty when it was not uploaded.',
+      "With `report: true`: the uploaded artifact's page, `https://github.com/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID/artifacts/<id>` (the job summary links it); empty when it was not uploaded.",
     commands: REPORTING_COMMANDS,
     value: (r) => str(reportArtifactOf(r)?.url),
     expose: { buildkite: false, circleci: false, jenkins: false },
@@ -179,7 +181,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: 'gate-passed',
     description:
-      'The release policy\'s verdict (docs/policy.md): `true` when the gate passed (or was passed by `override`), `false` when it refused (the step fails with exit 1). Set on a refusal and on a dry run too; absent when the operation stopped before the gate was asked (bad input, no such version).',
+      "The release policy's verdict (docs/policy.md): `true` when the gate passed (or was passed by `override`), `false` when it refused (the step fails with exit 1). Set on a refusal and on a dry run too; absent when the operation stopped before the gate was asked (bad input, no such version).",
     commands: GATED,
     value: (r) => (typeof r.gatePassed === 'boolean' ? String(r.gatePassed) : undefined),
     expose: { buildkite: { name: 'shiplog-gate-passed' }, circleci: { name: 'SHIPLOG_GATE_PASSED' }, jenkins: { name: 'gatePassed' } },

@@ -29,9 +29,12 @@ export class GateNotReleasedError extends OperationFailedError {
   override readonly code = 'GATE_NOT_RELEASED';
 }
 
-const rec = (x: unknown): Record<string, unknown> | undefined => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined);
-const str = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() !== '' ? x.trim() : typeof x === 'number' ? String(x) : undefined);
-const items = (x: unknown): Record<string, unknown>[] => (Array.isArray(x) ? x.map(rec).filter((r): r is Record<string, unknown> => r !== undefined) : []);
+const rec = (x: unknown): Record<string, unknown> | undefined =>
+  x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined;
+const str = (x: unknown): string | undefined =>
+  typeof x === 'string' && x.trim() !== '' ? x.trim() : typeof x === 'number' ? String(x) : undefined;
+const items = (x: unknown): Record<string, unknown>[] =>
+  Array.isArray(x) ? x.map(rec).filter((r): r is Record<string, unknown> => r !== undefined) : [];
 
 /** Where each platform's gate is documented for users (error hints). */
 const DOC = 'docs/policy.md, "Platform gates"';
@@ -44,8 +47,11 @@ const DOC = 'docs/policy.md, "Platform gates"';
  * wins (a re-run's); a rejection of it means the job should not be running at all.
  */
 export function githubGateApproval(approvals: unknown, environment: string): GateApproval {
-  if (!Array.isArray(approvals)) throw new InvalidInputError("the run's approvals answer is not a list (GET .../actions/runs/{run_id}/approvals)");
-  const forEnv = items(approvals).filter((a) => items(a.environments).some((e) => str(e.name)?.toLowerCase() === environment.toLowerCase()));
+  if (!Array.isArray(approvals))
+    throw new InvalidInputError("the run's approvals answer is not a list (GET .../actions/runs/{run_id}/approvals)");
+  const forEnv = items(approvals).filter((a) =>
+    items(a.environments).some((e) => str(e.name)?.toLowerCase() === environment.toLowerCase()),
+  );
   const approved = forEnv.filter((a) => a.state === 'approved');
   const last = approved[approved.length - 1];
   const login = str(rec(last?.user)?.login);
@@ -61,7 +67,11 @@ export function githubGateApproval(approvals: unknown, environment: string): Gat
     );
   }
   const comment = str(last.comment);
-  return { actor: { id: login, source: 'verified:github' }, gate: `GitHub environment ${environment} (required reviewers)`, ...(comment ? { comment } : {}) };
+  return {
+    actor: { id: login, source: 'verified:github' },
+    gate: `GitHub environment ${environment} (required reviewers)`,
+    ...(comment ? { comment } : {}),
+  };
 }
 
 // --- Buildkite: a block step ----------------------------------------------------------------------------------
@@ -78,7 +88,10 @@ export function buildkiteGateApproval(env: Env): GateApproval {
     });
   }
   const teams = str(env.BUILDKITE_UNBLOCKER_TEAMS);
-  return { actor: { id, source: 'verified:buildkite' }, gate: `Buildkite block step${teams ? ` (unblocker's teams: ${teams.split(':').join(', ')})` : ''}` };
+  return {
+    actor: { id, source: 'verified:buildkite' },
+    gate: `Buildkite block step${teams ? ` (unblocker's teams: ${teams.split(':').join(', ')})` : ''}`,
+  };
 }
 
 // --- CircleCI: an approval job --------------------------------------------------------------------------------
@@ -117,8 +130,14 @@ export function circleciGateApproval(job: { name: string; approvedBy: string }, 
  */
 export function circleciPipelineApproval(env: Env): GateApproval {
   const id = str(env.CIRCLE_USERNAME);
-  if (!id) throw new InvalidInputError('platform-gate without circleci_token needs CIRCLE_USERNAME (the pipeline\'s user), which is not set', { hint: `give circleci_token so the approver is read from the API (${DOC})` });
-  return { actor: { id, source: 'ci:circleci' }, gate: 'CircleCI approval job (approver not confirmed without an API token: the pipeline\'s user)' };
+  if (!id)
+    throw new InvalidInputError("platform-gate without circleci_token needs CIRCLE_USERNAME (the pipeline's user), which is not set", {
+      hint: `give circleci_token so the approver is read from the API (${DOC})`,
+    });
+  return {
+    actor: { id, source: 'ci:circleci' },
+    gate: "CircleCI approval job (approver not confirmed without an API token: the pipeline's user)",
+  };
 }
 
 // --- Jenkins: an input step -----------------------------------------------------------------------------------

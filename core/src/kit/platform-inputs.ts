@@ -59,7 +59,9 @@ export const PLATFORM_INPUTS: readonly InputSpec[] = [
     description:
       'Jenkins "Username with password" credentials whose password (a token, or the PostgreSQL password) is bound with withCredentials into SHIPLOG_STORE_PASSWORD for the store; the user name goes in the store URL when the server needs one.',
     commands: ALL,
-    expose: { jenkins: { binds: { kind: 'usernamePassword', usernameVariable: 'SHIPLOG_STORE_USER', passwordVariable: 'SHIPLOG_STORE_PASSWORD' } } },
+    expose: {
+      jenkins: { binds: { kind: 'usernamePassword', usernameVariable: 'SHIPLOG_STORE_USER', passwordVariable: 'SHIPLOG_STORE_PASSWORD' } },
+    },
   },
   {
     name: 'store-ssh-credentials-id',
@@ -75,23 +77,26 @@ export const PLATFORM_INPUTS: readonly InputSpec[] = [
     platform: 'jenkins',
     type: 'string',
     description:
-      "shiplogDeploy only: Jenkins \"Username with password\" credentials (user + API token) used to attach this build's console log, causes and change sets to a record-only deployment.",
+      'shiplogDeploy only: Jenkins "Username with password" credentials (user + API token) used to attach this build\'s console log, causes and change sets to a record-only deployment.',
     commands: ['deploy'],
-    expose: { jenkins: { binds: { kind: 'usernamePassword', usernameVariable: 'SHIPLOG_JENKINS_USER', passwordVariable: 'SHIPLOG_JENKINS_TOKEN' } } },
+    expose: {
+      jenkins: { binds: { kind: 'usernamePassword', usernameVariable: 'SHIPLOG_JENKINS_USER', passwordVariable: 'SHIPLOG_JENKINS_TOKEN' } },
+    },
   },
   {
     name: 'gate-message',
     platform: 'jenkins',
     type: 'string',
     description:
-      "shiplogApprove with platformGate: the message of the `input` step the library runs first (input(message, submitter, submitterParameter)); whoever submits it is recorded as the approver (verified:jenkins). Aborting the input aborts the build; nothing is stored.",
+      'shiplogApprove with platformGate: the message of the `input` step the library runs first (input(message, submitter, submitterParameter)); whoever submits it is recorded as the approver (verified:jenkins). Aborting the input aborts the build; nothing is stored.',
     commands: ['approve'],
   },
   {
     name: 'gate-submitters',
     platform: 'jenkins',
     type: 'string',
-    description: "shiplogApprove with platformGate: the input step's `submitter` (comma-separated user ids or groups allowed to submit). Empty: anyone who may build the job.",
+    description:
+      "shiplogApprove with platformGate: the input step's `submitter` (comma-separated user ids or groups allowed to submit). Empty: anyone who may build the job.",
     commands: ['approve'],
   },
   {
@@ -126,7 +131,8 @@ export const PLATFORM_INPUTS: readonly InputSpec[] = [
     platform: 'circleci',
     type: 'string',
     default: '',
-    description: 'Path of a shiplog.mjs already in the job (vendored, or from a workspace). Used instead of downloading; still checksum-verified. Empty: download.',
+    description:
+      'Path of a shiplog.mjs already in the job (vendored, or from a workspace). Used instead of downloading; still checksum-verified. Empty: download.',
     commands: ADAPTER_COMMANDS,
   },
   {

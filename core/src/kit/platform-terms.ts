@@ -21,9 +21,15 @@ const rec = (v: unknown): Record<string, unknown> | undefined =>
 export function inPlatformTerms(platform: Platform, command: CommandName, result: JsonResult, terms: PlatformTerms): JsonResult {
   const e = rec(result.error);
   if (result.ok !== false || !e || e.exitCode !== 2) return result;
-  const names = new Map(platformParams(platform, command).filter((p) => p.channel === 'value').map((p) => [p.spec.name, p.name]));
+  const names = new Map(
+    platformParams(platform, command)
+      .filter((p) => p.channel === 'value')
+      .map((p) => [p.spec.name, p.name]),
+  );
   const rename = (text: string): string =>
-    text.replace(/--([a-z][a-z0-9-]*[a-z0-9])(?![\w-])/g, (flag, name: string) => (names.has(name) ? `${terms.noun} "${names.get(name)}"` : flag));
+    text.replace(/--([a-z][a-z0-9-]*[a-z0-9])(?![\w-])/g, (flag, name: string) =>
+      names.has(name) ? `${terms.noun} "${names.get(name)}"` : flag,
+    );
   const error: Record<string, unknown> = { ...e };
   if (typeof e.message === 'string') error.message = rename(e.message);
   if (Array.isArray(e.problems)) error.problems = e.problems.map((p) => (typeof p === 'string' ? rename(p) : p));

@@ -20,14 +20,22 @@ export interface PlatformInputs {
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 
-export function readPlatformInputs(platform: Platform, command: CommandName, read: (name: string) => string, noun = 'input'): PlatformInputs {
+export function readPlatformInputs(
+  platform: Platform,
+  command: CommandName,
+  read: (name: string) => string,
+  noun = 'input',
+): PlatformInputs {
   const out: PlatformInputs = { inputs: {}, own: {}, problems: [] };
   for (const p of platformParams(platform, command)) {
     if (p.channel !== 'value') continue;
     const raw = read(p.name);
     if (!p.spec.platform) {
       if (p.spec.type === 'list') {
-        const items = raw.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== '');
+        const items = raw
+          .split(/\r?\n/)
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
         if (items.length > 0) out.inputs[p.spec.name] = items;
       } else if (raw.trim() !== '') {
         out.inputs[p.spec.name] = raw.trim();

@@ -62,7 +62,12 @@ const bytes = (s: string): number => new TextEncoder().encode(s).length;
  * A GitHub job summary: the operation's own summary, then the dashboard's markdown when both fit under the
  * 1 MiB limit; otherwise the dashboard gives way to one line pointing at the page (`where`: a link or a name).
  */
-export function jobSummaryWithReport(own: string, dashboard: string | undefined, where: { href?: string; name: string }, limit = SUMMARY_LIMIT_BYTES): string {
+export function jobSummaryWithReport(
+  own: string,
+  dashboard: string | undefined,
+  where: { href?: string; name: string },
+  limit = SUMMARY_LIMIT_BYTES,
+): string {
   const link = where.href ? `[${where.name}](${where.href})` : `\`${where.name}\``;
   const pointer = `\n\n**Release dashboard**: ${link}\n`;
   if (dashboard !== undefined && bytes(own) + bytes(dashboard) + bytes(pointer) + 2 <= limit) return `${own}\n\n${dashboard}${pointer}`;
@@ -70,7 +75,8 @@ export function jobSummaryWithReport(own: string, dashboard: string | undefined,
   if (bytes(own) + bytes(cut) <= limit) return `${own}${cut}`;
   // the operation's own summary alone is over the limit (it never is in practice): keep what fits, whole lines
   let kept = own;
-  while (kept.length > 0 && bytes(kept) + bytes(cut) > limit) kept = kept.slice(0, kept.lastIndexOf('\n', kept.length - 2) + 1 || Math.floor(kept.length / 2));
+  while (kept.length > 0 && bytes(kept) + bytes(cut) > limit)
+    kept = kept.slice(0, kept.lastIndexOf('\n', kept.length - 2) + 1 || Math.floor(kept.length / 2));
   return `${kept}${cut}`;
 }
 
@@ -91,5 +97,7 @@ export function buildkiteReportCalls(report: PublishedReport, markdown?: string)
 export function buildkiteAnnotation(report: PublishedReport, markdown: string | undefined, limit = SUMMARY_LIMIT_BYTES): string {
   const head = report.html ? `**Release dashboard**: <a href="artifact://${report.html.path}">${report.html.path}</a>\n\n` : '';
   const body = markdown ?? '';
-  return bytes(head) + bytes(body) <= limit ? `${head}${body}` : `${head}_The dashboard's markdown is too large for an annotation: open the page._\n`;
+  return bytes(head) + bytes(body) <= limit
+    ? `${head}${body}`
+    : `${head}_The dashboard's markdown is too large for an annotation: open the page._\n`;
 }

@@ -94,7 +94,11 @@ const BUILDKITE_STYLE: Readonly<Record<Verdict, string>> = { success: 'success',
  * Buildkite: the annotation (its style by verdict, the markdown renderer) and the build meta-data (the outputs
  * renderer, `shiplog-<name>` keys) of one run. Values come from the CLI's result, which the core has already redacted.
  */
-export function buildkiteStepReport(operation: string, resultText: string, exitCode: number): { style: string; annotation: string; metadata: [string, string][] } {
+export function buildkiteStepReport(
+  operation: string,
+  resultText: string,
+  exitCode: number,
+): { style: string; annotation: string; metadata: [string, string][] } {
   const report = reportOf(operation, resultText, exitCode);
   return { style: BUILDKITE_STYLE[report.verdict], annotation: renderMarkdown(report), metadata: renderOutputs(report, 'buildkite') };
 }

@@ -15,7 +15,11 @@ export interface AppVersionRef {
 }
 
 /** Parses the application inputs; pushes a problem instead of throwing so request() can report all. */
-export function parseAppVersionRef(application: string | undefined, appVersion: string | undefined, problems: string[]): AppVersionRef | undefined {
+export function parseAppVersionRef(
+  application: string | undefined,
+  appVersion: string | undefined,
+  problems: string[],
+): AppVersionRef | undefined {
   if (application === undefined) {
     problems.push('--application is required');
     return undefined;

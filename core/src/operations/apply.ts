@@ -49,9 +49,12 @@ function runnableProblems(built: BuiltPlan, backend: Backend): string[] {
   for (const r of built.plan.rows) {
     const app = built.applications.get(r.application)!;
     if (r.action === 'deploy' && !app.deploy && !canDeployItself(backend)) {
-      problems.add(`application ${r.application} has no "deploy" command in the intent, and the ${backend.kind} store cannot run deployments itself`);
+      problems.add(
+        `application ${r.application} has no "deploy" command in the intent, and the ${backend.kind} store cannot run deployments itself`,
+      );
     }
-    if (r.action === 'undeploy' && !app.undeploy) problems.add(`application ${r.application} has no "undeploy" command in the intent, and ${r.environment} wants none of it`);
+    if (r.action === 'undeploy' && !app.undeploy)
+      problems.add(`application ${r.application} has no "undeploy" command in the intent, and ${r.environment} wants none of it`);
   }
   return [...problems];
 }
@@ -109,7 +112,10 @@ export const applyCommand: CommandModule<ApplyRequest, ApplyResult> = {
     if (!hasWork(first)) {
       steps = await runApply(ctx, await ctx.pipeline(), backend, first, undefined, options(req, host));
     } else {
-      const keeper = new LeaseKeeper(host, backend, leaseHolder(ctx.ci(), host.env.USER ?? host.env.USERNAME), { ttlMs: LEASE_TTL_MS, lockTimeoutMs: req.lockTimeoutMs });
+      const keeper = new LeaseKeeper(host, backend, leaseHolder(ctx.ci(), host.env.USER ?? host.env.USERNAME), {
+        ttlMs: LEASE_TTL_MS,
+        lockTimeoutMs: req.lockTimeoutMs,
+      });
       const environments = first.plan.environments.map((e) => e.name);
       await keeper.acquire(environments);
       lease = { holder: keeper.holder.label, environments: [...environments].sort() };
@@ -127,10 +133,21 @@ export const applyCommand: CommandModule<ApplyRequest, ApplyResult> = {
     const res = result(built, steps, lease);
     const c = res.counts;
     if (c.failed || c.skipped || c.blocked) {
-      const parts = [c.failed ? `${c.failed} failed` : '', c.skipped ? `${c.skipped} not started` : '', c.blocked ? `${c.blocked} blocked by the release policy` : ''].filter(Boolean);
-      throw new ApplyFailedError(`apply did not reach the intent: ${parts.join(', ')} (${c.succeeded} deployed, ${c.unchanged} already matched)`, { ...res, ok: false }, {
-        hint: c.blocked && !c.failed ? 'see the unmet rules in the plan (shiplog plan)' : 'fix the cause and run shiplog apply again: it does only what still differs',
-      });
+      const parts = [
+        c.failed ? `${c.failed} failed` : '',
+        c.skipped ? `${c.skipped} not started` : '',
+        c.blocked ? `${c.blocked} blocked by the release policy` : '',
+      ].filter(Boolean);
+      throw new ApplyFailedError(
+        `apply did not reach the intent: ${parts.join(', ')} (${c.succeeded} deployed, ${c.unchanged} already matched)`,
+        { ...res, ok: false },
+        {
+          hint:
+            c.blocked && !c.failed
+              ? 'see the unmet rules in the plan (shiplog plan)'
+              : 'fix the cause and run shiplog apply again: it does only what still differs',
+        },
+      );
     }
     return res;
   },
@@ -138,10 +155,18 @@ export const applyCommand: CommandModule<ApplyRequest, ApplyResult> = {
   render(res) {
     if (res.dryRun) return `[dry run] ${renderPlanTable(res.plan)}`;
     const c = res.counts;
-    return c.succeeded === 0 ? 'apply: nothing to do: every environment matches the intent' : `apply: ${c.succeeded} deployed, ${c.unchanged} already matched`;
+    return c.succeeded === 0
+      ? 'apply: nothing to do: every environment matches the intent'
+      : `apply: ${c.succeeded} deployed, ${c.unchanged} already matched`;
   },
 };
 
 function options(req: ApplyRequest, host: Host) {
-  return { parallel: req.parallel, failFast: req.failFast, timeoutMs: req.timeoutMs, heartbeatMs: heartbeatPeriod(host), runId: randomBytes(6).toString('hex') };
+  return {
+    parallel: req.parallel,
+    failFast: req.failFast,
+    timeoutMs: req.timeoutMs,
+    heartbeatMs: heartbeatPeriod(host),
+    runId: randomBytes(6).toString('hex'),
+  };
 }

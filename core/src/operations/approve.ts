@@ -54,7 +54,13 @@ export const approveCommand: CommandModule<ApproveRequest, ApproveResult> = {
     // A platform gate is released, never rejected: the platform stops the job before this step runs.
     if (bool(inputs, 'platform-gate') && bool(inputs, 'reject')) problems.push('--platform-gate records an approval: leave out --reject');
     if (problems.length > 0 || !app) throw InvalidInputError.of(problems);
-    return { app, stage: str(inputs, 'stage'), reject: bool(inputs, 'reject'), notes: str(inputs, 'notes'), dryRun: bool(inputs, 'dry-run') };
+    return {
+      app,
+      stage: str(inputs, 'stage'),
+      reject: bool(inputs, 'reject'),
+      notes: str(inputs, 'notes'),
+      dryRun: bool(inputs, 'dry-run'),
+    };
   },
 
   async run(ctx, req) {
@@ -65,7 +71,9 @@ export const approveCommand: CommandModule<ApproveRequest, ApproveResult> = {
     const av = await findAppVersion(backend, req.app);
     let stage = named;
     if (!stage && av.stage !== undefined && !findStage(pipeline, av.stage)) {
-      throw new InvalidInputError(`${av.name} is in stage "${av.stage}", which the pipeline config does not have`, { hint: 'name the stage with --stage' });
+      throw new InvalidInputError(`${av.name} is in stage "${av.stage}", which the pipeline config does not have`, {
+        hint: 'name the stage with --stage',
+      });
     }
     if (!stage) {
       stage = nextStage(pipeline, av.stage);
@@ -90,10 +98,21 @@ export const approveCommand: CommandModule<ApproveRequest, ApproveResult> = {
     };
     // Who may decide: judged before anything is written, on a dry run too (the record stores re-check it).
     const problems = approverProblems(pipeline, stage, av, actor, { rejecting: req.reject });
-    if (problems.length > 0) throw approverRefusal(`${req.reject ? 'rejection' : 'approval'} of ${av.name} for ${stage.name}`, av.name, problems);
-    const base = { ok: true as const, operation: 'approve' as const, appVersion: av.name, approved: approval.approved, stage: stage.name, gatePassed: true, unmetRules: [] };
+    if (problems.length > 0)
+      throw approverRefusal(`${req.reject ? 'rejection' : 'approval'} of ${av.name} for ${stage.name}`, av.name, problems);
+    const base = {
+      ok: true as const,
+      operation: 'approve' as const,
+      appVersion: av.name,
+      approved: approval.approved,
+      stage: stage.name,
+      gatePassed: true,
+      unmetRules: [],
+    };
     if (req.dryRun) {
-      ctx.host.log.info(`dry run: would record ${approval.approved ? 'an approval' : 'a rejection'} of ${av.name} for ${stage.name} by ${approval.by}`);
+      ctx.host.log.info(
+        `dry run: would record ${approval.approved ? 'an approval' : 'a rejection'} of ${av.name} for ${stage.name} by ${approval.by}`,
+      );
       return { ...base, actor, at: approval.at, ...(notes ? { notes } : {}), dryRun: true };
     }
     const saved = await backend.recordApproval(approval, { pipeline });

@@ -36,7 +36,8 @@ export interface CheckGateResult extends CommandResultBase {
 
 export const checkGateCommand: CommandModule<CheckGateRequest, CheckGateResult> = {
   name: 'check-gate',
-  summary: 'Ask the release policy whether a move into a stage (--to) or a deployment to an environment (--env) would pass now: exit 0 passes, 1 refused with every unmet rule',
+  summary:
+    'Ask the release policy whether a move into a stage (--to) or a deployment to an environment (--env) would pass now: exit 0 passes, 1 refused with every unmet rule',
   examples: [
     'shiplog check-gate --application GLOBAL.Acme.Store.shop --to prod',
     'shiplog check-gate --application "GLOBAL.Acme.Store.shop;3" --env prod --json',
@@ -48,7 +49,8 @@ export const checkGateCommand: CommandModule<CheckGateRequest, CheckGateResult> 
     const app = parseAppVersionRef(str(inputs, 'application'), str(inputs, 'app-version'), problems);
     const to = str(inputs, 'to');
     const environment = str(inputs, 'env');
-    if (to === undefined && environment === undefined) problems.push('give the stage a move would enter (--to) or the environment a deployment would go to (--env)');
+    if (to === undefined && environment === undefined)
+      problems.push('give the stage a move would enter (--to) or the environment a deployment would go to (--env)');
     if (problems.length > 0 || !app) throw InvalidInputError.of(problems);
     // --to wins: DEPLOY_ENV left in the environment by a dh-style step must not turn a move question into a deploy one.
     return to !== undefined ? { app, to } : { app, environment };
@@ -61,9 +63,12 @@ export const checkGateCommand: CommandModule<CheckGateRequest, CheckGateResult> 
     const av = await findAppVersion(backend, req.app);
     const current = av.stage !== undefined ? findStage(pipeline, av.stage) : undefined;
     if (req.to !== undefined && !current) {
-      throw new InvalidInputError(`the current stage of ${av.name} is unknown to the ${backend.kind} backend`, { hint: 'ask with --env instead, or move it with shiplog move --from <stage>' });
+      throw new InvalidInputError(`the current stage of ${av.name} is unknown to the ${backend.kind} backend`, {
+        hint: 'ask with --env instead, or move it with shiplog move --from <stage>',
+      });
     }
-    const target: GateTarget = req.to !== undefined ? { action: 'move', from: current!.name, to: stage.name } : { action: 'deploy', environment: req.environment! };
+    const target: GateTarget =
+      req.to !== undefined ? { action: 'move', from: current!.name, to: stage.name } : { action: 'deploy', environment: req.environment! };
     const check = { pipeline, actor: await ctx.actor(), now: ctx.host.now().toISOString() };
     const { verdict } = judge(check, await recordFor(backend, av, pipeline), target);
     if (!verdict.gatePassed) throw gateRefusal(verdict);

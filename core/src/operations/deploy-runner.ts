@@ -140,7 +140,9 @@ export async function runDeploymentCommand(host: Host, spec: RunSpec): Promise<R
       // Kept referenced: shiplog does not exit before what it started is gone.
       killTimer = setTimeout(() => {
         if (!groupAlive()) return;
-        onLine(`shiplog: the deployment command${running() ? '' : "'s children"} did not stop within ${seconds(graceMs)} of ${signal}: sending SIGKILL to its process group`);
+        onLine(
+          `shiplog: the deployment command${running() ? '' : "'s children"} did not stop within ${seconds(graceMs)} of ${signal}: sending SIGKILL to its process group`,
+        );
         signalGroup('SIGKILL');
       }, graceMs);
     };
@@ -158,7 +160,9 @@ export async function runDeploymentCommand(host: Host, spec: RunSpec): Promise<R
         : setTimeout(() => {
             if (!running() || stopping) return;
             timedOut = true;
-            onLine(`shiplog: the deployment command is still running after the timeout (${seconds(spec.timeoutLabelMs ?? spec.timeoutMs!)}): stopping it and its process group; it will be recorded as failed`);
+            onLine(
+              `shiplog: the deployment command is still running after the timeout (${seconds(spec.timeoutLabelMs ?? spec.timeoutMs!)}): stopping it and its process group; it will be recorded as failed`,
+            );
             stop('SIGTERM', spec.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
           }, spec.timeoutMs);
     const stopTimers = () => {

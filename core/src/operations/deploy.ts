@@ -28,10 +28,18 @@ export interface DeployRequest {
 }
 
 /** Builds the deployment source from --command / words after `--` / --exit-code / --log-file. */
-export function deploySource(command: string | undefined, commandArgs: string[], exitCode: number | undefined, logFile: string | undefined, problems: string[]): DeploySource {
-  if (command !== undefined && commandArgs.length > 0) problems.push('give the deployment command either with --command or after `--`, not both');
+export function deploySource(
+  command: string | undefined,
+  commandArgs: string[],
+  exitCode: number | undefined,
+  logFile: string | undefined,
+  problems: string[],
+): DeploySource {
+  if (command !== undefined && commandArgs.length > 0)
+    problems.push('give the deployment command either with --command or after `--`, not both');
   const runs = command !== undefined || commandArgs.length > 0;
-  if (exitCode !== undefined && runs) problems.push('--exit-code records a deployment another step ran; it cannot be combined with a command to run');
+  if (exitCode !== undefined && runs)
+    problems.push('--exit-code records a deployment another step ran; it cannot be combined with a command to run');
   if (logFile !== undefined && exitCode === undefined) problems.push('--log-file needs --exit-code (record-only mode)');
   if (exitCode !== undefined && (exitCode < 0 || exitCode > 255)) problems.push(`--exit-code must be between 0 and 255 (got ${exitCode})`);
   if (command !== undefined) return { kind: 'run', shell: command };

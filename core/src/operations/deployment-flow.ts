@@ -21,9 +21,7 @@ import { forwardedProgress, startDeployProgress, type DeployProgress } from '../
 
 /** Where the deployment's result comes from. */
 export type DeploySource =
-  | { kind: 'run'; shell?: string; argv?: string[] }
-  | { kind: 'record'; exitCode: number; logFile?: string }
-  | { kind: 'server' };
+  { kind: 'run'; shell?: string; argv?: string[] } | { kind: 'record'; exitCode: number; logFile?: string } | { kind: 'server' };
 
 export interface DeploymentRequest {
   environment: string;
@@ -111,9 +109,12 @@ export async function planDeployment(
   const mode: DeploymentMode = req.source.kind;
   if (mode === 'server' && !canDeployItself(backend)) {
     if (command === 'version-update') {
-      throw new UsageError(`the ${backend.kind} backend cannot run deployments itself: give the deployment command to deploy to ${req.environment}`, {
-        hint: `shiplog version-update ... --env ${req.environment} -- ./deploy.sh (or --command "./deploy.sh"); or leave --env out and record the deployment later with shiplog deploy`,
-      });
+      throw new UsageError(
+        `the ${backend.kind} backend cannot run deployments itself: give the deployment command to deploy to ${req.environment}`,
+        {
+          hint: `shiplog version-update ... --env ${req.environment} -- ./deploy.sh (or --command "./deploy.sh"); or leave --env out and record the deployment later with shiplog deploy`,
+        },
+      );
     }
     throw new UsageError(`the ${backend.kind} backend cannot run deployments itself: give the deployment command or its exit code`, {
       hint: 'shiplog deploy ... -- ./deploy.sh   (run and record), or --exit-code N [--log-file F] (record only)',
@@ -138,7 +139,13 @@ export async function planDeployment(
 }
 
 /** Runs (or records) the planned deployment of `av`. Throws FailedDeploymentError when it failed. */
-export async function performDeployment(ctx: OperationContext, pipeline: PipelineConfig, backend: Backend, plan: DeploymentPlan, av: ApplicationVersion): Promise<DeployResult> {
+export async function performDeployment(
+  ctx: OperationContext,
+  pipeline: PipelineConfig,
+  backend: Backend,
+  plan: DeploymentPlan,
+  av: ApplicationVersion,
+): Promise<DeployResult> {
   const { req, mode, stage } = plan;
   const host = ctx.host;
   // The release policy, in every mode, before anything runs or is written; a dry run gets the same verdict.
@@ -162,7 +169,12 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
     ...d,
   });
   if (ctx.dryRun) {
-    const how = req.source.kind === 'run' ? `run ${describeCommand(req.source)}` : req.source.kind === 'record' ? `record exit code ${req.source.exitCode}` : `start it on ${backend.location}`;
+    const how =
+      req.source.kind === 'run'
+        ? `run ${describeCommand(req.source)}`
+        : req.source.kind === 'record'
+          ? `record exit code ${req.source.exitCode}`
+          : `start it on ${backend.location}`;
     host.log.info(`dry run: would deploy ${av.name} to ${req.environment}: ${how}`);
     return { ok: true, operation: 'deploy', deployment: summary({}), ...gate.fields, dryRun: true };
   }
@@ -172,7 +184,10 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
   let timedOut = false;
   let durationMs: number | null = null;
   const provenance = ctx.ci();
-  const attributes = req.attributes && Object.keys(req.attributes).length > 0 ? host.redactor.redactValue(maskSecretAttributes(host, req.attributes)) : undefined;
+  const attributes =
+    req.attributes && Object.keys(req.attributes).length > 0
+      ? host.redactor.redactValue(maskSecretAttributes(host, req.attributes))
+      : undefined;
   // Start line, heartbeat and end line (progress.ts); under apply its own heartbeat reports instead.
   let progress: DeployProgress | undefined;
   const startProgress = (runs: string): DeployProgress =>
@@ -208,7 +223,14 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
         const p = startProgress(`run: ${describeCommand(req.source)}`);
         // What is left of --timeout (the lookups before took some), but reported as the --timeout given.
         const left = Math.max(1, Math.min(req.timeoutMs, ctx.deadline?.remaining() ?? req.timeoutMs));
-        const out = await runDeploymentCommand(host, { shell: req.source.shell, argv: req.source.argv, timeoutMs: left, timeoutLabelMs: req.timeoutMs, env: vars.env, onLine: (l) => p.line(l) });
+        const out = await runDeploymentCommand(host, {
+          shell: req.source.shell,
+          argv: req.source.argv,
+          timeoutMs: left,
+          timeoutLabelMs: req.timeoutMs,
+          env: vars.env,
+          onLine: (l) => p.line(l),
+        });
         ({ exitCode, log, startedAt, finishedAt } = out);
         durationMs = Math.max(0, Date.parse(finishedAt) - Date.parse(startedAt));
         if (out.timedOut) {
@@ -248,7 +270,11 @@ export async function performDeployment(ctx: OperationContext, pipeline: Pipelin
   }
   if (progress) {
     const outcome = timedOut ? 'timed out' : deployment.status === 'success' ? 'succeeded' : 'failed';
-    durationMs = progress.end(outcome, `deployment ${deployment.id}, exit code ${deployment.exitCode ?? 'unknown'}`, durationMs ?? undefined);
+    durationMs = progress.end(
+      outcome,
+      `deployment ${deployment.id}, exit code ${deployment.exitCode ?? 'unknown'}`,
+      durationMs ?? undefined,
+    );
   }
   const result: DeployResult = {
     ok: true,

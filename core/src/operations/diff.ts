@@ -140,7 +140,13 @@ export function renderDiff(res: DiffResult): string {
  */
 export function diffTable(res: DiffResult): TableData {
   const rows = res.applications.flatMap((a) => [
-    { app: a.application, what: '(application)', from: a.from ? versionPart(a.from) : '-', to: a.to ? versionPart(a.to) : '-', first: true },
+    {
+      app: a.application,
+      what: '(application)',
+      from: a.from ? versionPart(a.from) : '-',
+      to: a.to ? versionPart(a.to) : '-',
+      first: true,
+    },
     ...a.components.map((c) => ({ app: a.application, what: c.base, from: c.from ?? '-', to: c.to ?? '-', first: false })),
   ]);
   const equal = res.applications.map((a) => `${a.equal} equal component${a.equal === 1 ? '' : 's'} in ${a.application}`);

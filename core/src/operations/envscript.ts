@@ -73,7 +73,9 @@ export async function envscript(ctx: OperationContext, req: EnvscriptRequest): P
   const now = host.now();
   const base = { env: host.env, git, ci, now, cwd: host.cwd };
   if (git.shallow) {
-    host.log.warn('shallow clone: BUILDNUM, GIT_BRANCH_PARENT, GIT_BRANCH_CREATE_COMMIT, GIT_BRANCH_CREATE_TIMESTAMP and GIT_COMMIT_AUTHORS are unknown and left out (fetch the whole history, e.g. fetch-depth: 0)');
+    host.log.warn(
+      'shallow clone: BUILDNUM, GIT_BRANCH_PARENT, GIT_BRANCH_CREATE_COMMIT, GIT_BRANCH_CREATE_TIMESTAMP and GIT_COMMIT_AUTHORS are unknown and left out (fetch the whole history, e.g. fetch-depth: 0)',
+    );
   }
   const first = buildVariables(base);
   const tomlPath = req.toml ?? 'component.toml';
@@ -140,7 +142,11 @@ export async function envscript(ctx: OperationContext, req: EnvscriptRequest): P
 function filterVariables(host: Host, vars: Record<string, string>): [string, string][] {
   const out: [string, string][] = [];
   // Values of secret-named variables, also those too short for the Redactor to register as substrings.
-  const secretEnvValues = new Set(Object.entries(host.env).filter(([k, v]) => v && isSecretName(k)).map(([, v]) => v as string));
+  const secretEnvValues = new Set(
+    Object.entries(host.env)
+      .filter(([k, v]) => v && isSecretName(k))
+      .map(([, v]) => v as string),
+  );
   for (const [k, v] of Object.entries(vars)) {
     if (!VARIABLE_NAME.test(k)) {
       host.log.warn(`envscript: "${k}" is not a valid variable name ([A-Za-z_][A-Za-z0-9_]*), skipped`);
@@ -167,7 +173,12 @@ function filterVariables(host: Host, vars: Record<string, string>): [string, str
  * GitCommit of the component's previous recorded version: the latest under its base, or, when that one is this
  * very commit (already recorded by this build), the latest with another commit. A backend problem is only a warning.
  */
-async function previousCommit(ctx: OperationContext, name: string | undefined, variant: string | undefined, current: string | undefined): Promise<string | undefined> {
+async function previousCommit(
+  ctx: OperationContext,
+  name: string | undefined,
+  variant: string | undefined,
+  current: string | undefined,
+): Promise<string | undefined> {
   if (!name || name.trim() === '') return undefined;
   let base: string;
   try {
@@ -185,7 +196,9 @@ async function previousCommit(ctx: OperationContext, name: string | undefined, v
     const commit = latest?.attributes.GitCommit?.trim();
     // This build already recorded (version-update before envscript): the previous version is the one before it.
     if (commit && current && commit === current) {
-      const older = (await backend.listComponentVersions(base)).map((v) => v.attributes.GitCommit?.trim()).filter((c) => c && c !== current);
+      const older = (await backend.listComponentVersions(base))
+        .map((v) => v.attributes.GitCommit?.trim())
+        .filter((c) => c && c !== current);
       return older.at(-1) || undefined;
     }
     return commit || undefined;

@@ -36,7 +36,15 @@ export function overrideInput(inputs: ResolvedInputs, problems: string[]): { rea
  */
 export async function recordFor(backend: Backend, av: ApplicationVersion, pipeline?: PipelineConfig): Promise<AppVersionRecord> {
   const branches = pipeline === undefined || pipeline.stages.some((s) => s.policy?.branches !== undefined);
-  return (await backend.applicationVersionRecord(av.name, { branches })) ?? { appVersion: av, components: [], approvals: [], moves: [], deployments: [] };
+  return (
+    (await backend.applicationVersionRecord(av.name, { branches })) ?? {
+      appVersion: av,
+      components: [],
+      approvals: [],
+      moves: [],
+      deployments: [],
+    }
+  );
 }
 
 export interface GateOutcome {
@@ -58,7 +66,10 @@ export async function passGate(
   const check: GateCheck = { pipeline, actor: await ctx.actor(), now: ctx.host.now().toISOString(), ...(override ? { override } : {}) };
   const decided = judge(check, await recordFor(backend, av, pipeline), target);
   if (!decided.verdict.gatePassed && !decided.override) throw gateRefusal(decided.verdict);
-  if (decided.override) ctx.host.log.warn(`overriding the release policy (${decided.override.rules.map((r) => r.rule).join(', ')}): ${decided.override.reason}`);
+  if (decided.override)
+    ctx.host.log.warn(
+      `overriding the release policy (${decided.override.rules.map((r) => r.rule).join(', ')}): ${decided.override.reason}`,
+    );
   return { check, ...decided, fields: verdictFields(decided.verdict, decided.override) };
 }
 

@@ -74,7 +74,9 @@ export async function runGraph(ctx: OperationContext, req: GraphRequest): Promis
   }
   const envOrder = environmentOrder(config);
   const byName = new Map(all.map((v) => [v.name, v]));
-  const versions = all.map((v) => graphVersion(v, v.predecessor ? byName.get(v.predecessor) : undefined, (deployed.get(v.name) ?? []).sort(envOrder)));
+  const versions = all.map((v) =>
+    graphVersion(v, v.predecessor ? byName.get(v.predecessor) : undefined, (deployed.get(v.name) ?? []).sort(envOrder)),
+  );
   const mermaid = lineageMermaid(versions);
   if (req.print) ctx.host.stdout(mermaid.endsWith('\n') ? mermaid : `${mermaid}\n`);
   return { ok: true, operation: 'graph', application: app, mermaid, versions };

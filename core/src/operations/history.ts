@@ -122,7 +122,14 @@ export async function runHistory(ctx: OperationContext, req: HistoryRequest): Pr
     kind: req.kind,
   };
   if (req.kind !== 'deploy') {
-    return { ok: true, operation: 'history', kind: req.kind, deployments: [], events: await releaseEvents(backend, await ctx.pipeline(), req), filter: filterOut };
+    return {
+      ok: true,
+      operation: 'history',
+      kind: req.kind,
+      deployments: [],
+      events: await releaseEvents(backend, await ctx.pipeline(), req),
+      filter: filterOut,
+    };
   }
   const filter = {
     application: req.application?.application,
@@ -242,7 +249,8 @@ export function renderHistory(res: HistoryResult): string {
 
 export const historyCommand: CommandModule<HistoryRequest, HistoryResult> = {
   name: 'history',
-  summary: 'List deployments (or with --kind: moves, approvals, rejections, overrides) newest first, filtered by application, environment or component.',
+  summary:
+    'List deployments (or with --kind: moves, approvals, rejections, overrides) newest first, filtered by application, environment or component.',
   examples: [
     'shiplog history',
     'shiplog history --env prod --limit 5',

@@ -97,7 +97,11 @@ export function resolveInputs(command: CommandName, given: RawInputs, env: Env):
   return { values, sources, problems };
 }
 
-function checkValue(spec: InputSpec, raw: unknown, envName: string | undefined): { value: string | string[] | boolean | number } | { problem: string } {
+function checkValue(
+  spec: InputSpec,
+  raw: unknown,
+  envName: string | undefined,
+): { value: string | string[] | boolean | number } | { problem: string } {
   const label = envName ? `${envName} (for --${spec.name})` : `--${spec.name}`;
   const shown = (v: unknown) => JSON.stringify(v);
   switch (spec.type) {

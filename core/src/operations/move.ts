@@ -87,20 +87,38 @@ export const moveCommand: CommandModule<MoveRequest, MoveResult> = {
     // A --from the config does not define names a server domain (dh's --from_domain): the server, which runs the
     // task, knows where the version is; shiplog's own record of its stage does not overrule that.
     if (fromNamed && current && fromNamed.name !== current.name && stageIndex(pipeline, fromNamed.name) >= 0) {
-      throw new InvalidInputError(`${av.name} is in stage "${current.name}", not "${fromNamed.name}"`, { hint: 'omit --from to move from the current stage' });
+      throw new InvalidInputError(`${av.name} is in stage "${current.name}", not "${fromNamed.name}"`, {
+        hint: 'omit --from to move from the current stage',
+      });
     }
-    const from = fromNamed ?? current ?? (av.stage !== undefined ? ((await named(av.stage)) ?? requireStage(pipeline, av.stage)) : undefined);
+    const from =
+      fromNamed ?? current ?? (av.stage !== undefined ? ((await named(av.stage)) ?? requireStage(pipeline, av.stage)) : undefined);
     if (!from) {
-      throw new InvalidInputError(`the current stage of ${av.name} is unknown to the ${backend.kind} backend`, { hint: 'name it with --from (stage or domain)' });
+      throw new InvalidInputError(`the current stage of ${av.name} is unknown to the ${backend.kind} backend`, {
+        hint: 'name it with --from (stage or domain)',
+      });
     }
     // From a stage the config does not define, the server's Move tasks say where it goes.
-    const viaServer = !toNamed && stageIndex(pipeline, from.name) < 0 ? await nextServerStage(pipeline, backend, from, req.task, req.app.application) : undefined;
+    const viaServer =
+      !toNamed && stageIndex(pipeline, from.name) < 0
+        ? await nextServerStage(pipeline, backend, from, req.task, req.app.application)
+        : undefined;
     const to = toNamed ?? viaServer?.stage ?? nextStage(pipeline, from.name);
     if (!to) {
-      throw new InvalidInputError(`${av.name} is in the last stage ("${from.name}"); there is no next stage`, { hint: 'name the target with --to' });
+      throw new InvalidInputError(`${av.name} is in the last stage ("${from.name}"); there is no next stage`, {
+        hint: 'name the target with --to',
+      });
     }
     const task = req.task ?? to.task;
-    const base = { ok: true as const, operation: 'move' as const, appVersion: av.name, from: from.name, to: to.name, task, requiresApproval: to.requiresApproval };
+    const base = {
+      ok: true as const,
+      operation: 'move' as const,
+      appVersion: av.name,
+      from: from.name,
+      to: to.name,
+      task,
+      requiresApproval: to.requiresApproval,
+    };
     if (from.name === to.name) {
       ctx.host.log.info(`${av.name} already is in ${to.name}; nothing to move`);
       return { ...base, moved: false };
@@ -109,7 +127,9 @@ export const moveCommand: CommandModule<MoveRequest, MoveResult> = {
     const gate = await passGate(ctx, pipeline, backend, av, { action: 'move', from: from.name, to: to.name }, req.override);
     const actor = gate.check.actor;
     if (req.dryRun) {
-      ctx.host.log.info(`dry run: would move ${av.name} from ${from.name} to ${to.name} via task "${task}"${to.requiresApproval ? ` (${to.name} needs an approval)` : ''}`);
+      ctx.host.log.info(
+        `dry run: would move ${av.name} from ${from.name} to ${to.name} via task "${task}"${to.requiresApproval ? ` (${to.name} needs an approval)` : ''}`,
+      );
       return { ...base, moved: false, actor, ...(req.notes ? { notes: req.notes } : {}), ...gate.fields, dryRun: true };
     }
     const done = await backend.moveApplicationVersion({
@@ -128,7 +148,16 @@ export const moveCommand: CommandModule<MoveRequest, MoveResult> = {
     });
     const notes = done.notes ?? (req.notes ? ctx.host.redactor.redact(req.notes) : undefined);
     const override = done.override ?? gate.override;
-    return { ...base, from: done.from, to: done.to, moved: true, actor, ...(notes ? { notes } : {}), ...gate.fields, ...(override ? { override } : {}) };
+    return {
+      ...base,
+      from: done.from,
+      to: done.to,
+      moved: true,
+      actor,
+      ...(notes ? { notes } : {}),
+      ...gate.fields,
+      ...(override ? { override } : {}),
+    };
   },
 
   render(res) {

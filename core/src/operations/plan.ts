@@ -50,7 +50,10 @@ export function planFilters(inputs: ResolvedInputs, problems: string[]): Pick<Pl
 }
 
 /** Reads the intent, the pipeline and the store, and builds the plan (plan-build.ts). */
-export async function computePlan(ctx: OperationContext, req: Pick<PlanRequest, 'intent' | 'environments' | 'applications'>): Promise<BuiltPlan> {
+export async function computePlan(
+  ctx: OperationContext,
+  req: Pick<PlanRequest, 'intent' | 'environments' | 'applications'>,
+): Promise<BuiltPlan> {
   const { intent, problems } = await loadIntent(ctx.host, req.intent);
   const pipeline = await ctx.pipeline();
   const backend = await ctx.backend();
@@ -59,7 +62,12 @@ export async function computePlan(ctx: OperationContext, req: Pick<PlanRequest, 
     problems,
     pipeline,
     backend,
-    gate: releaseGate(pipeline, backend, () => ctx.actor(), () => ctx.host.now()),
+    gate: releaseGate(
+      pipeline,
+      backend,
+      () => ctx.actor(),
+      () => ctx.host.now(),
+    ),
     environments: req.environments,
     applications: req.applications,
   });

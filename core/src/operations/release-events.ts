@@ -49,15 +49,39 @@ export function eventsOf(record: AppVersionRecord): ReleaseEvent[] {
   for (const m of record.moves) {
     const move = { ...base, at: m.at, actor: actorOrLegacy(m.actor, m.by), stage: m.to, from: m.from, to: m.to };
     out.push({ ...move, kind: 'move', ...(m.notes ? { notes: m.notes } : {}) });
-    if (m.override) out.push({ ...move, kind: 'override', actor: m.override.actor, reason: m.override.reason, rules: m.override.rules.map((r) => r.rule) });
+    if (m.override)
+      out.push({
+        ...move,
+        kind: 'override',
+        actor: m.override.actor,
+        reason: m.override.reason,
+        rules: m.override.rules.map((r) => r.rule),
+      });
   }
   for (const d of record.deployments) {
     const at = d.finishedAt ?? d.startedAt;
-    const deploy = { ...base, at, actor: actorOrLegacy(d.actor, undefined), environment: d.environment, deploymentId: d.id, status: d.status };
+    const deploy = {
+      ...base,
+      at,
+      actor: actorOrLegacy(d.actor, undefined),
+      environment: d.environment,
+      deploymentId: d.id,
+      status: d.status,
+    };
     out.push({ ...deploy, kind: 'deploy' });
-    if (d.override) out.push({ ...deploy, kind: 'override', actor: d.override.actor, reason: d.override.reason, rules: d.override.rules.map((r) => r.rule) });
+    if (d.override)
+      out.push({
+        ...deploy,
+        kind: 'override',
+        actor: d.override.actor,
+        reason: d.override.reason,
+        rules: d.override.rules.map((r) => r.rule),
+      });
   }
-  return out.map((e, i) => ({ e, i })).sort((x, y) => (x.e.at < y.e.at ? -1 : x.e.at > y.e.at ? 1 : x.i - y.i)).map((x) => x.e);
+  return out
+    .map((e, i) => ({ e, i }))
+    .sort((x, y) => (x.e.at < y.e.at ? -1 : x.e.at > y.e.at ? 1 : x.i - y.i))
+    .map((x) => x.e);
 }
 
 /** One line of what an event was: `qa -> prod`, `prod-eu: success (deployment 7)`, `prod: "CAB-123"`. */

@@ -38,13 +38,24 @@ interface IntentView {
 const key = (env: string, app: string) => `${env}\0${app}`;
 
 /** `intentFile`: --intent (else the nearest intent.toml, when there is one). */
-export async function annotateCells(ctx: OperationContext, dashboard: Dashboard, states: readonly StatusEntry[], intentFile?: string): Promise<Dashboard> {
+export async function annotateCells(
+  ctx: OperationContext,
+  dashboard: Dashboard,
+  states: readonly StatusEntry[],
+  intentFile?: string,
+): Promise<Dashboard> {
   const pipeline = await ctx.pipeline();
   const intent = await readIntent(ctx, dashboard, intentFile);
   const records = new Map<string, Promise<AppVersionRecord | undefined>>();
   const record = async (name: string) => {
     let r = records.get(name);
-    if (!r) records.set(name, (r = ctx.backend().then((b) => b.applicationVersionRecord(name, { branches: pipeline.stages.some((s) => s.policy?.branches !== undefined) }))));
+    if (!r)
+      records.set(
+        name,
+        (r = ctx
+          .backend()
+          .then((b) => b.applicationVersionRecord(name, { branches: pipeline.stages.some((s) => s.policy?.branches !== undefined) }))),
+      );
     return r;
   };
   const running = new Map(states.map((s) => [key(s.name, s.application), s]));
@@ -130,7 +141,11 @@ async function readIntent(ctx: OperationContext, dashboard: Dashboard, given: st
     const names = new Set(dashboard.applications.map((a) => a.name));
     return {
       environments: new Set(plan.environments.map((e) => e.name)),
-      rows: new Map(plan.rows.filter((r) => names.has(r.application)).map((r) => [key(r.environment, r.application), { current: r.current, desired: r.desired }])),
+      rows: new Map(
+        plan.rows
+          .filter((r) => names.has(r.application))
+          .map((r) => [key(r.environment, r.application), { current: r.current, desired: r.desired }]),
+      ),
     };
   } catch (err) {
     if (!(err instanceof ShiplogError)) throw err;

@@ -10,7 +10,14 @@ import path from 'node:path';
 import { InvalidInputError } from '../errors.js';
 import { renderDashboardHtml } from '../report/dashboard-html.js';
 import { renderDashboardMarkdown } from '../report/dashboard-markdown.js';
-import { versionOf, type Dashboard, type DashboardApplication, type DashboardBuild, type DashboardComponentRow, type DashboardDecision } from '../report/dashboard-model.js';
+import {
+  versionOf,
+  type Dashboard,
+  type DashboardApplication,
+  type DashboardBuild,
+  type DashboardComponentRow,
+  type DashboardDecision,
+} from '../report/dashboard-model.js';
 import { baseOfComponentVersion } from '../naming.js';
 import { actorOrLegacy } from '../policy/identity.js';
 import type { CommandModule, CommandResultBase, ResolvedInputs } from './command-module.js';
@@ -18,7 +25,14 @@ import type { OperationContext } from './context.js';
 import { diffApplication } from './diff.js';
 import { runGraph } from './graph.js';
 import { runHistory, type HistoryEntry } from './history.js';
-import { buildLabel, environmentOrder, parseApplication, pipelineEnvironments, type ApplicationFilter, type BuildInfo } from './query-filters.js';
+import {
+  buildLabel,
+  environmentOrder,
+  parseApplication,
+  pipelineEnvironments,
+  type ApplicationFilter,
+  type BuildInfo,
+} from './query-filters.js';
 import { annotateCells } from './report-annotations.js';
 import { int, str } from './request-inputs.js';
 import { runStatus, type StatusEntry } from './status.js';
@@ -66,9 +80,11 @@ export function reportRequest(inputs: ResolvedInputs): ReportRequest {
   const json = inputs.json === true || inputs.json === 'true';
   if (html === undefined && markdown === undefined && inputs.html === undefined && inputs.markdown === undefined && !json) markdown = '-';
   if (markdown === '-' && json) problems.push('--markdown - prints on stdout, which --json keeps for its one JSON object: name a file');
-  if (html !== undefined && markdown !== undefined && path.normalize(html) === path.normalize(markdown)) problems.push('--html and --markdown name the same file');
+  if (html !== undefined && markdown !== undefined && path.normalize(html) === path.normalize(markdown))
+    problems.push('--html and --markdown name the same file');
   const htmlUrl = str(inputs, 'html-url');
-  if (htmlUrl !== undefined && !/^https?:\/\/[^\s"'<>`]+$/.test(htmlUrl)) problems.push(`--html-url must be an http(s) URL, got "${htmlUrl}"`);
+  if (htmlUrl !== undefined && !/^https?:\/\/[^\s"'<>`]+$/.test(htmlUrl))
+    problems.push(`--html-url must be an http(s) URL, got "${htmlUrl}"`);
   const recent = int(inputs, 'recent') ?? DEFAULT_RECENT;
   if (!Number.isSafeInteger(recent) || recent < 1) problems.push(`--recent must be a whole number >= 1, got "${String(inputs.recent)}"`);
   if (problems.length > 0) throw InvalidInputError.of(problems, 'e.g. shiplog report --html report.html');
@@ -106,7 +122,13 @@ function componentRows(name: string, states: (StatusEntry | undefined)[]): Dashb
   }));
 }
 
-async function applicationOf(ctx: OperationContext, name: string, envs: string[], states: StatusEntry[], recent: number): Promise<DashboardApplication> {
+async function applicationOf(
+  ctx: OperationContext,
+  name: string,
+  envs: string[],
+  states: StatusEntry[],
+  recent: number,
+): Promise<DashboardApplication> {
   const byEnv = envs.map((e) => states.find((s) => s.name === e));
   let prev: StatusEntry | undefined;
   const cells = byEnv.map((s) => {
@@ -149,7 +171,14 @@ async function applicationOf(ctx: OperationContext, name: string, envs: string[]
     cells,
     components: componentRows(name, byEnv),
     lineage: {
-      versions: drawn.map((v) => ({ name: v.name, version: v.version, predecessor: v.predecessor, changed: v.changed, removed: v.removed, deployedTo: v.deployedTo })),
+      versions: drawn.map((v) => ({
+        name: v.name,
+        version: v.version,
+        predecessor: v.predecessor,
+        changed: v.changed,
+        removed: v.removed,
+        deployedTo: v.deployedTo,
+      })),
       omitted: graph.versions.length - drawn.length,
     },
     deployments: history.deployments.map((d) => ({
@@ -174,13 +203,25 @@ async function applicationOf(ctx: OperationContext, name: string, envs: string[]
 export async function buildDashboard(ctx: OperationContext, req: ReportRequest): Promise<Dashboard> {
   const status = await runStatus(ctx, { application: req.application });
   const config = await ctx.pipeline();
-  const environments = [...new Set([...pipelineEnvironments(config), ...status.environments.map((s) => s.name)])].sort(environmentOrder(config));
+  const environments = [...new Set([...pipelineEnvironments(config), ...status.environments.map((s) => s.name)])].sort(
+    environmentOrder(config),
+  );
   const names = [...new Set(status.environments.map((s) => s.application))].sort();
   const applications: DashboardApplication[] = [];
   for (let i = 0; i < names.length; i += PARALLEL) {
     const batch = names.slice(i, i + PARALLEL);
     applications.push(
-      ...(await Promise.all(batch.map((n) => applicationOf(ctx, n, environments, status.environments.filter((s) => s.application === n), req.recent)))),
+      ...(await Promise.all(
+        batch.map((n) =>
+          applicationOf(
+            ctx,
+            n,
+            environments,
+            status.environments.filter((s) => s.application === n),
+            req.recent,
+          ),
+        ),
+      )),
     );
   }
   const dashboard: Dashboard = {
@@ -229,14 +270,17 @@ export function renderReport(res: ReportResult): string {
   const what = `dashboard of ${d.applications.length} application(s) x ${d.environments.length} environment(s)`;
   const files = [
     res.html ? `HTML in ${res.html.path} (${Math.ceil(res.html.bytes / 1024)} KiB)` : '',
-    res.markdown && res.markdown.path !== '-' ? `markdown in ${res.markdown.path}${res.markdown.truncated ? ` (cut: ${res.markdown.omittedApplications} application(s) left out)` : ''}` : '',
+    res.markdown && res.markdown.path !== '-'
+      ? `markdown in ${res.markdown.path}${res.markdown.truncated ? ` (cut: ${res.markdown.omittedApplications} application(s) left out)` : ''}`
+      : '',
   ].filter(Boolean);
   return files.length > 0 ? `${what}: ${files.join(', ')}` : what;
 }
 
 export const reportCommand: CommandModule<ReportRequest, ReportResult> = {
   name: 'report',
-  summary: 'Write the release dashboard: one self-contained HTML page (matrix, component differences, lineage, deployments, approvals) and/or markdown.',
+  summary:
+    'Write the release dashboard: one self-contained HTML page (matrix, component differences, lineage, deployments, approvals) and/or markdown.',
   examples: [
     'shiplog report --html shiplog-report.html',
     'shiplog report --html shiplog-report.html --markdown - >> "$GITHUB_STEP_SUMMARY"',

@@ -26,7 +26,12 @@ export async function environmentStage(
 }
 
 /** A stage named in the config (by name or domain), else a domain of the server; undefined when neither. */
-export async function namedStage(pipeline: PipelineConfig, backend: Backend, name: string, application?: string): Promise<Stage | undefined> {
+export async function namedStage(
+  pipeline: PipelineConfig,
+  backend: Backend,
+  name: string,
+  application?: string,
+): Promise<Stage | undefined> {
   const known = findStage(pipeline, name);
   if (known || !backend.resolveDomain) return known;
   const d = await backend.resolveDomain(name, { application });
@@ -57,12 +62,16 @@ export async function nextServerStage(
   }
   const target = /^move\s+to\s+(.+)$/i.exec(chosen.trim())?.[1]?.trim();
   if (!target) {
-    throw new InvalidInputError(`cannot tell the target of task "${chosen}" in ${domain.name} (not "Move to <domain>")`, { hint: 'name the target stage or domain with --to' });
+    throw new InvalidInputError(`cannot tell the target of task "${chosen}" in ${domain.name} (not "Move to <domain>")`, {
+      hint: 'name the target stage or domain with --to',
+    });
   }
   const parent = domain.name.includes('.') ? domain.name.slice(0, domain.name.lastIndexOf('.')) : undefined;
   const stage =
     findStage(pipeline, target) ??
-    (await namedStage(pipeline, backend, parent && !target.includes('.') ? `${parent}.${target}` : target, application).catch(() => undefined)) ??
+    (await namedStage(pipeline, backend, parent && !target.includes('.') ? `${parent}.${target}` : target, application).catch(
+      () => undefined,
+    )) ??
     (await namedStage(pipeline, backend, target, application));
   return stage ? { stage, task: chosen } : undefined;
 }

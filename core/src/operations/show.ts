@@ -52,7 +52,8 @@ export interface ShowResult extends CommandResultBase {
 
 export const showCommand: CommandModule<ShowRequest, ShowResult> = {
   name: 'show',
-  summary: 'Show one application version: components, stage, every approval, rejection, move, deployment and override, and what each later stage still needs',
+  summary:
+    'Show one application version: components, stage, every approval, rejection, move, deployment and override, and what each later stage still needs',
   examples: ['shiplog show "GLOBAL.Acme.Store.shop;3"', 'shiplog show --application GLOBAL.Acme.Store.shop --json'],
   mutating: false,
 

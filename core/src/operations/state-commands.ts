@@ -111,7 +111,13 @@ export const stateSetCommand: CommandModule<StateSetRequest, StateSetResult> = {
     const fromJson = str(inputs, 'from-json');
     if ((value === undefined) === (fromJson === undefined)) problems.push('give the value with exactly one of --value or --from-json');
     if (problems.length) throw InvalidInputError.of(problems);
-    return { environment: environment!, key, ...(value !== undefined ? { value } : {}), ...(fromJson ? { fromJson } : {}), dryRun: bool(inputs, 'dry-run') };
+    return {
+      environment: environment!,
+      key,
+      ...(value !== undefined ? { value } : {}),
+      ...(fromJson ? { fromJson } : {}),
+      dryRun: bool(inputs, 'dry-run'),
+    };
   },
 
   async run(ctx, req) {
@@ -153,8 +159,20 @@ export const stateSetCommand: CommandModule<StateSetRequest, StateSetResult> = {
         dryRun: true,
       };
     }
-    const put = await backend.setCustomState({ environment: req.environment, key: req.key, value, by: (await ctx.actor()).id, at: ctx.host.now().toISOString(), provenance: ctx.ci() });
-    return { ...base, ...view(put.value), changed: put.changed, previous: put.previous ? { value: put.previous.value, revision: put.previous.revision } : null };
+    const put = await backend.setCustomState({
+      environment: req.environment,
+      key: req.key,
+      value,
+      by: (await ctx.actor()).id,
+      at: ctx.host.now().toISOString(),
+      provenance: ctx.ci(),
+    });
+    return {
+      ...base,
+      ...view(put.value),
+      changed: put.changed,
+      previous: put.previous ? { value: put.previous.value, revision: put.previous.revision } : null,
+    };
   },
 
   render(res) {
@@ -194,7 +212,10 @@ export const stateGetCommand: CommandModule<StateGetRequest, StateGetResult> = {
     const backend = await ctx.backend();
     const history = await backend.customStateHistory(req.environment, req.key, req.limit);
     const current = history[0];
-    if (!current) throw new NotFoundError(`no state ${req.key} in ${req.environment}`, { hint: `set it with shiplog state set --env ${req.environment} --key ${req.key} --value ...` });
+    if (!current)
+      throw new NotFoundError(`no state ${req.key} in ${req.environment}`, {
+        hint: `set it with shiplog state set --env ${req.environment} --key ${req.key} --value ...`,
+      });
     if (req.print) ctx.host.stdout(`${shown(current.value)}\n`);
     return { ok: true, operation: 'state-get', ...view(current), variable: stateVariableName(req.key), history: history.map(view) };
   },

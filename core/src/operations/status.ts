@@ -59,8 +59,10 @@ export function statusRequest(inputs: ResolvedInputs): StatusRequest {
   const app = str(inputs, 'application');
   const application = app === undefined ? undefined : parseApplication(app, problems);
   const html = inputs.format === 'html';
-  if (html && environment !== undefined) problems.push('--format html draws every environment (the page filters by environment): leave out --env');
-  if (html && application?.appVersion !== undefined) problems.push('--format html draws applications, not one version: name the application without a version');
+  if (html && environment !== undefined)
+    problems.push('--format html draws every environment (the page filters by environment): leave out --env');
+  if (html && application?.appVersion !== undefined)
+    problems.push('--format html draws applications, not one version: name the application without a version');
   if (problems.length > 0) throw InvalidInputError.of(problems);
   return { environment, application, ...(html ? { html } : {}) };
 }
@@ -85,7 +87,16 @@ export async function runStatus(ctx: OperationContext, req: StatusRequest): Prom
     filter: { environment: req.environment ?? null, application: req.application?.appVersion ?? req.application?.application ?? null },
   };
   // --format html: the same page `report --html` writes, from the same model (redacted before it is drawn)
-  if (req.html) result.html = renderDashboardHtml(ctx.host.redactor.redactValue(await buildDashboard(ctx, { application: req.application, recent: DEFAULT_RECENT, intent: ctx.host.env.SHIPLOG_INTENT || undefined })));
+  if (req.html)
+    result.html = renderDashboardHtml(
+      ctx.host.redactor.redactValue(
+        await buildDashboard(ctx, {
+          application: req.application,
+          recent: DEFAULT_RECENT,
+          intent: ctx.host.env.SHIPLOG_INTENT || undefined,
+        }),
+      ),
+    );
   return result;
 }
 
@@ -138,11 +149,7 @@ function cmp(a: string, b: string): number {
 export const statusCommand: CommandModule<StatusRequest, StatusResult> = {
   name: 'status',
   summary: 'Show what runs where: per environment the application version, its components, since when and by which build.',
-  examples: [
-    'shiplog status',
-    'shiplog status --env prod --json',
-    'shiplog status --application GLOBAL.Acme.Store.shop',
-  ],
+  examples: ['shiplog status', 'shiplog status --env prod --json', 'shiplog status --application GLOBAL.Acme.Store.shop'],
   mutating: false,
   request: (inputs) => statusRequest(inputs),
   run: runStatus,

@@ -28,7 +28,9 @@ async function recordStore(ctx: OperationContext, what: string): Promise<Documen
 async function openNamed(ctx: OperationContext, url: string, storePassword: string | undefined): Promise<DocumentStore> {
   const loc = parseStoreUrl(url, ctx.host.cwd);
   if (loc.kind === 'ortelius') {
-    throw new UsageError(`${loc.display} is an Ortelius server, not a store shiplog can copy`, { hint: 'store copy works on local, git and postgres stores' });
+    throw new UsageError(`${loc.display} is an Ortelius server, not a store shiplog can copy`, {
+      hint: 'store copy works on local, git and postgres stores',
+    });
   }
   const { openDocumentStore } = await import('../backend/open-store.js');
   return openDocumentStore(ctx.host, loc, {
@@ -51,7 +53,11 @@ export interface StoreInfoResult extends CommandResultBase, Omit<StoreInfo, 'kin
 export const storeInfoCommand: CommandModule<Record<string, never>, StoreInfoResult> = {
   name: 'store-info',
   summary: 'Which store this command uses (kind, location without credentials, where it was chosen), its schema version and counts',
-  examples: ['shiplog store info', 'shiplog store info --store git+origin --json', 'SHIPLOG_STORE=postgres://ci@db.internal/shiplog shiplog store info'],
+  examples: [
+    'shiplog store info',
+    'shiplog store info --store git+origin --json',
+    'SHIPLOG_STORE=postgres://ci@db.internal/shiplog shiplog store info',
+  ],
   mutating: false,
   request: () => ({}),
   async run(ctx) {
@@ -185,9 +191,13 @@ export const storeCheckCommand: CommandModule<Record<string, never>, StoreCheckR
     };
     if (report.problems.length > 0) {
       for (const p of report.problems) ctx.host.log.info(`  ${p.record}: ${p.problem}`);
-      throw new StoreInconsistentError(`store ${store.location}: ${report.problems.length} problem(s) in ${countLine(report.counts)}`, result as unknown as Record<string, unknown>, {
-        hint: 'restore the store from a copy (shiplog store copy) or its history (git: the state ref\'s log), then run store check again',
-      });
+      throw new StoreInconsistentError(
+        `store ${store.location}: ${report.problems.length} problem(s) in ${countLine(report.counts)}`,
+        result as unknown as Record<string, unknown>,
+        {
+          hint: "restore the store from a copy (shiplog store copy) or its history (git: the state ref's log), then run store check again",
+        },
+      );
     }
     return result;
   },

@@ -85,7 +85,11 @@ function tomlString(values: Record<string, unknown> | undefined, key: string): s
   return s === '' ? undefined : s;
 }
 
-export async function resolveComponentPlan(ctx: OperationContext, req: ComponentPlanInput, flagAttributes: Record<string, string>): Promise<ComponentPlan> {
+export async function resolveComponentPlan(
+  ctx: OperationContext,
+  req: ComponentPlanInput,
+  flagAttributes: Record<string, string>,
+): Promise<ComponentPlan> {
   const host = ctx.host;
   const now = host.now();
   const git = await readGitFacts(host, host.cwd);
@@ -101,14 +105,15 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
   // a request to name the component from git.
   const missingToml = !toml && req.tomlExplicit === true;
   // The build variables already prefer the CI provider's branch (agents check out a detached HEAD).
-  const fromGit = toml || missingToml
-    ? {}
-    : componentFromGit({
-        ...git,
-        branch: vars.GIT_BRANCH || git.branch,
-        org: git.org ?? vars.GIT_ORG,
-        repoProject: git.repoProject ?? vars.GIT_REPO_PROJECT,
-      });
+  const fromGit =
+    toml || missingToml
+      ? {}
+      : componentFromGit({
+          ...git,
+          branch: vars.GIT_BRANCH || git.branch,
+          org: git.org ?? vars.GIT_ORG,
+          repoProject: git.repoProject ?? vars.GIT_REPO_PROJECT,
+        });
   if (!toml && !missingToml) {
     const fromFlags = req.name !== undefined && (req.version !== undefined || req.autoIncrement);
     host.log.info(fromFlags ? `${req.toml} not found; using the flags` : `${req.toml} not found; naming the component from git`);
@@ -125,7 +130,12 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
   let parts: ComponentNameParts | undefined;
   if (name === undefined) {
     // With the named file missing, "no name" is only its consequence: the missing file is the one problem.
-    if (!missingToml) problems.push(toml ? `no component name: ${toml.file} has no Name and --component-name is not given` : 'no component name: give --component-name, or a component.toml with Name (git gave none)');
+    if (!missingToml)
+      problems.push(
+        toml
+          ? `no component name: ${toml.file} has no Name and --component-name is not given`
+          : 'no component name: give --component-name, or a component.toml with Name (git gave none)',
+      );
   } else {
     try {
       parts = componentParts(name, variant, requested);
@@ -161,7 +171,12 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
     }
   }
   if (problems.length > 0) {
-    throw InvalidInputError.of(problems, missingToml ? 'check the path; without --toml, ./component.toml is read when present, else the component is named from the flags or git' : undefined);
+    throw InvalidInputError.of(
+      problems,
+      missingToml
+        ? 'check the path; without --toml, ./component.toml is read when present, else the component is named from the flags or git'
+        : undefined,
+    );
   }
 
   const derived = derivedSources({ env: host.env, vars, ci, now });
@@ -170,7 +185,9 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
   // DockerBuildDate derived from the clock (not given by flag, component.toml or env) marks when the version was
   // first recorded: a re-run of the same build must not move it.
   const clockBuildDate =
-    flagAttributes.DockerBuildDate === undefined && toml?.attributes.DockerBuildDate === undefined && attributes.DockerBuildDate === derived.DockerBuildDate;
+    flagAttributes.DockerBuildDate === undefined &&
+    toml?.attributes.DockerBuildDate === undefined &&
+    attributes.DockerBuildDate === derived.DockerBuildDate;
   const files: NonNullable<ComponentVersionSpec['files']> = {};
   for (const kind of ['readme', 'license', 'swagger'] as const) {
     const text = resolved.files[kind];
@@ -194,7 +211,8 @@ export async function resolveComponentPlan(ctx: OperationContext, req: Component
             // Outside git nothing numbers the build: an identical re-run (the newest version of the same schema
             // carries this run's attributes) reuses that version instead of making the next one.
             const last = list[list.length - 1];
-            if (git.commitCount === undefined && last && sameSchema(last.version, next) && sameBuild(last.attributes, attributes)) return last.version;
+            if (git.commitCount === undefined && last && sameSchema(last.version, next) && sameBuild(last.attributes, attributes))
+              return last.version;
             return next;
           },
         }

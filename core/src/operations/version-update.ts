@@ -14,7 +14,14 @@ import { parseAttrArgs } from '../attributes.js';
 import { findAppVersion } from './app-version-lookup.js';
 import type { CommandModule, CommandResultBase } from './command-module.js';
 import type { OperationContext } from './context.js';
-import { canDeployItself, performDeployment, planDeployment, renderDeployment, type DeploymentPlan, type DeploymentSummary } from './deployment-flow.js';
+import {
+  canDeployItself,
+  performDeployment,
+  planDeployment,
+  renderDeployment,
+  type DeploymentPlan,
+  type DeploymentSummary,
+} from './deployment-flow.js';
 import { deploySource } from './deploy.js';
 import { DEFAULT_TIMEOUT_MS, durationInput } from './input-resolution.js';
 import { bool, list, str, tomlInput } from './request-inputs.js';
@@ -126,7 +133,16 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
     if (extra.length === 0) return first;
     const additional: NonNullable<VersionUpdateResult['additional']> = [];
     for (const e of extra) {
-      const r = await updateOne(ctx, { ...req, ...e, autoIncrement: req.autoIncrement, commandArgs: [], command: undefined, environment: undefined, skipDeployEnv: true, ownApplicationOnly: true });
+      const r = await updateOne(ctx, {
+        ...req,
+        ...e,
+        autoIncrement: req.autoIncrement,
+        commandArgs: [],
+        command: undefined,
+        environment: undefined,
+        skipDeployEnv: true,
+        ownApplicationOnly: true,
+      });
       additional.push(recordedVersions(r));
     }
     return { ...first, additional };
@@ -136,10 +152,15 @@ export const versionUpdateCommand: CommandModule<VersionUpdateRequest, VersionUp
     const lines = [
       `${res.dryRun ? '[dry run] ' : ''}component version ${res.componentVersion}${res.dryRun ? '' : res.componentVersionCreated ? ' (created)' : ' (exists, created: false)'}`,
     ];
-    if (res.appVersion) lines.push(`application version ${res.appVersion}${res.dryRun ? '' : res.appVersionCreated ? ' (created)' : ' (exists, created: false)'}`);
+    if (res.appVersion)
+      lines.push(
+        `application version ${res.appVersion}${res.dryRun ? '' : res.appVersionCreated ? ' (created)' : ' (exists, created: false)'}`,
+      );
     if (res.deployment) lines.push(renderDeployment(res.deployment));
     for (const a of res.additional ?? []) {
-      lines.push(`component version ${a.componentVersion}${a.componentVersionCreated ? ' (created)' : ' (exists, created: false)'}${a.appVersion ? ` in ${a.appVersion}` : ''}`);
+      lines.push(
+        `component version ${a.componentVersion}${a.componentVersionCreated ? ' (created)' : ' (exists, created: false)'}${a.appVersion ? ` in ${a.appVersion}` : ''}`,
+      );
     }
     return lines.join('\n');
   },
@@ -175,7 +196,10 @@ export function extraComponents(env: Readonly<Record<string, string | undefined>
   return out;
 }
 
-async function updateOne(ctx: OperationContext, req: VersionUpdateRequest & { skipDeployEnv?: boolean; ownApplicationOnly?: boolean }): Promise<VersionUpdateResult> {
+async function updateOne(
+  ctx: OperationContext,
+  req: VersionUpdateRequest & { skipDeployEnv?: boolean; ownApplicationOnly?: boolean },
+): Promise<VersionUpdateResult> {
   const host = ctx.host;
   const flags = await parseAttrArgs(host, req.attr);
   // Everything that can be wrong is found before the first write: names, files, pipeline, deploy mode.
@@ -185,9 +209,12 @@ async function updateOne(ctx: OperationContext, req: VersionUpdateRequest & { sk
   let deployPlan: DeploymentPlan | undefined;
   const runs = req.commandArgs.length > 0 || req.command !== undefined;
   if (plan.environment === undefined && runs) {
-    throw new InvalidInputError(`a deployment command was given (${req.command ?? req.commandArgs.join(' ')}) but no environment to deploy to`, {
-      hint: 'pass --env (or set DeployEnv in component.toml), or drop the words after --',
-    });
+    throw new InvalidInputError(
+      `a deployment command was given (${req.command ?? req.commandArgs.join(' ')}) but no environment to deploy to`,
+      {
+        hint: 'pass --env (or set DeployEnv in component.toml), or drop the words after --',
+      },
+    );
   }
   let environment = req.skipDeployEnv ? undefined : plan.environment;
   if (environment !== undefined && plan.environmentFrom === 'toml' && !runs && !canDeployItself(backend)) {
@@ -204,9 +231,17 @@ async function updateOne(ctx: OperationContext, req: VersionUpdateRequest & { sk
     const source = deploySource(req.command, req.commandArgs, undefined, undefined, problems);
     if (problems.length > 0) throw InvalidInputError.of(problems);
     if (!plan.app) {
-      throw new InvalidInputError(`deploying to ${environment} needs an application`, { hint: 'pass --application (or set Application in component.toml)' });
+      throw new InvalidInputError(`deploying to ${environment} needs an application`, {
+        hint: 'pass --application (or set Application in component.toml)',
+      });
     }
-    deployPlan = await planDeployment(ctx, pipeline, backend, { environment, application: plan.app.application, source, timeoutMs: req.timeoutMs }, 'version-update');
+    deployPlan = await planDeployment(
+      ctx,
+      pipeline,
+      backend,
+      { environment, application: plan.app.application, source, timeoutMs: req.timeoutMs },
+      'version-update',
+    );
   }
   const version = plan.autoIncrement ? await plan.autoIncrement(backend) : plan.parts.version!;
   const fullName = `${plan.base};${version}`;
@@ -217,7 +252,9 @@ async function updateOne(ctx: OperationContext, req: VersionUpdateRequest & { sk
 
   if (req.dryRun) {
     const existing = await backend.getComponentVersion(fullName);
-    host.log.info(`dry run: would ${existing ? 'reuse' : 'create'} component version ${fullName} (${Object.keys(attributes).length} attributes${plan.sboms.length ? `, ${plan.sboms.length} SBOMs` : ''})`);
+    host.log.info(
+      `dry run: would ${existing ? 'reuse' : 'create'} component version ${fullName} (${Object.keys(attributes).length} attributes${plan.sboms.length ? `, ${plan.sboms.length} SBOMs` : ''})`,
+    );
     let appName: string | null = null;
     if (plan.app) {
       appName = plan.app.version ? `${plan.app.application};${plan.app.version}` : `${plan.app.application} (next version)`;

@@ -34,7 +34,13 @@ export function q(name: string): string {
  * The rules an identity breaks by deciding about `av` for `stage`: not an approver, an untrusted source, or (for an
  * approval) the identity that recorded the version when self-approval is off. Empty: it may decide.
  */
-export function approverProblems(config: PipelineConfig, stage: Stage, av: ApplicationVersion, actor: Actor, opts: { rejecting?: boolean } = {}): UnmetRule[] {
+export function approverProblems(
+  config: PipelineConfig,
+  stage: Stage,
+  av: ApplicationVersion,
+  actor: Actor,
+  opts: { rejecting?: boolean } = {},
+): UnmetRule[] {
   const policy = policyOf(config, stage);
   const out: UnmetRule[] = [];
   const people = approverList(config, policy);
@@ -68,7 +74,13 @@ export function approverProblems(config: PipelineConfig, stage: Stage, av: Appli
 }
 
 /** The decisions recorded for `stage` and which of them count at `now`. */
-export function approvalState(config: PipelineConfig, stage: Stage, av: ApplicationVersion, approvals: readonly Approval[], now: Date): ApprovalState {
+export function approvalState(
+  config: PipelineConfig,
+  stage: Stage,
+  av: ApplicationVersion,
+  approvals: readonly Approval[],
+  now: Date,
+): ApprovalState {
   const policy = policyOf(config, stage);
   const decisions = approvals
     .filter((a) => a.stage === stage.name || a.stage === stage.domain)
@@ -86,7 +98,8 @@ export function approvalState(config: PipelineConfig, stage: Stage, av: Applicat
     const actor = actorOrLegacy(d.actor, d.by);
     const problems = approverProblems(config, stage, av, actor);
     let why: string | undefined;
-    if (i < lastRejection) why = `before the rejection by ${actorOrLegacy(decisions[lastRejection].actor, decisions[lastRejection].by).id} at ${decisions[lastRejection].at}`;
+    if (i < lastRejection)
+      why = `before the rejection by ${actorOrLegacy(decisions[lastRejection].actor, decisions[lastRejection].by).id} at ${decisions[lastRejection].at}`;
     else if (problems.length > 0) why = problems.map((p) => p.rule).join(', ');
     else if (policy.expires && Date.parse(d.at) + policy.expires.ms <= now.getTime()) {
       why = `expired at ${new Date(Date.parse(d.at) + policy.expires.ms).toISOString()} (expires = ${policy.expires.text})`;
@@ -105,7 +118,14 @@ export function approvalState(config: PipelineConfig, stage: Stage, av: Applicat
 }
 
 /** The unmet approval rules of entering `stage` (`approval`, `rejected`); `entering` false: only a standing rejection. */
-export function approvalRules(config: PipelineConfig, stage: Stage, av: ApplicationVersion, approvals: readonly Approval[], now: Date, entering: boolean): UnmetRule[] {
+export function approvalRules(
+  config: PipelineConfig,
+  stage: Stage,
+  av: ApplicationVersion,
+  approvals: readonly Approval[],
+  now: Date,
+  entering: boolean,
+): UnmetRule[] {
   const state = approvalState(config, stage, av, approvals, now);
   const people = approverList(config, policyOf(config, stage));
   const by = people ? ` by one of ${people.join(', ')}` : '';

@@ -16,7 +16,12 @@ export function gateSubject(record: AppVersionRecord): GateSubject {
   return {
     appVersion: record.appVersion,
     approvals: record.approvals,
-    deployments: record.deployments.map((d) => ({ id: d.id, environment: d.environment, status: d.status, at: d.finishedAt ?? d.startedAt })),
+    deployments: record.deployments.map((d) => ({
+      id: d.id,
+      environment: d.environment,
+      status: d.status,
+      at: d.finishedAt ?? d.startedAt,
+    })),
     branches: [...branches],
   };
 }
@@ -44,7 +49,13 @@ export function legacyMoveCheck(spec: MoveSpec): GateCheck | undefined {
   if (!spec.requiresApproval) return undefined;
   const base = { optional: false, requireSuccess: false, allEnvironments: false, allowSelfApproval: true, allowOverride: false };
   const from: Stage = { ...spec.from, requiresApproval: false, task: '', environments: [], policy: { ...base, minApprovals: 0 } };
-  const to: Stage = { ...spec.to, requiresApproval: true, task: spec.task, environments: [], policy: { ...base, after: spec.from.name, minApprovals: 1 } };
+  const to: Stage = {
+    ...spec.to,
+    requiresApproval: true,
+    task: spec.task,
+    environments: [],
+    policy: { ...base, after: spec.from.name, minApprovals: 1 },
+  };
   const pipeline: PipelineConfig = { stages: [from, to], environments: {} };
   return { pipeline, actor: spec.actor ?? { id: spec.by, source: 'unknown' }, now: spec.at };
 }

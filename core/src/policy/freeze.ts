@@ -55,14 +55,17 @@ export function parseFreeze(entry: unknown, i: number, envs: readonly string[], 
     problems.push(`${label}: "environments" must be a non-empty list of environment names or globs ("prod-*")`);
   } else {
     for (const p of patterns as string[]) {
-      if (!envs.some((e) => picomatch.isMatch(e, p.trim()))) problems.push(`${label}: environments "${p}" matches no environment of the pipeline`);
+      if (!envs.some((e) => picomatch.isMatch(e, p.trim())))
+        problems.push(`${label}: environments "${p}" matches no environment of the pipeline`);
     }
   }
   const tz = t.time_zone;
-  if (tz !== undefined && (typeof tz !== 'string' || !isTimeZone(tz))) problems.push(`${label}: "time_zone" ${JSON.stringify(tz)} is not a time zone (e.g. "Europe/Berlin", "UTC")`);
+  if (tz !== undefined && (typeof tz !== 'string' || !isTimeZone(tz)))
+    problems.push(`${label}: "time_zone" ${JSON.stringify(tz)} is not a time zone (e.g. "Europe/Berlin", "UTC")`);
   const fromText = timeText(t.from);
   const toText = timeText(t.to);
-  if (fromText === undefined) problems.push(`${label}: "from" is required (a date-time like 2026-12-20T18:00:00, or a weekday and time like "Fri 18:00")`);
+  if (fromText === undefined)
+    problems.push(`${label}: "from" is required (a date-time like 2026-12-20T18:00:00, or a weekday and time like "Fri 18:00")`);
   if (toText === undefined) problems.push(`${label}: "to" is required (a date-time, or a weekday and time)`);
   const timeZone = typeof tz === 'string' && isTimeZone(tz) ? tz : undefined;
   let schedule: FreezeWindow['schedule'] | undefined;
@@ -125,7 +128,11 @@ function instantOf(m: RegExpExecArray, zone: string): number | undefined {
 }
 
 /** The freeze in force for an environment at an instant: the window and when it ends (ISO); undefined when none. */
-export function activeFreeze(freezes: readonly FreezeWindow[] | undefined, environment: string, now: Date): { window: FreezeWindow; endsAt: string } | undefined {
+export function activeFreeze(
+  freezes: readonly FreezeWindow[] | undefined,
+  environment: string,
+  now: Date,
+): { window: FreezeWindow; endsAt: string } | undefined {
   for (const w of freezes ?? []) {
     if (!w.environments.some((p) => picomatch.isMatch(environment, p))) continue;
     const endsAt = freezeEnd(w, now.getTime());
@@ -153,5 +160,12 @@ function freezeEnd(w: FreezeWindow, t: number): number | undefined {
 
 function addMinutes(w: WallTime, minutes: number): Omit<WallTime, 'weekday'> {
   const d = new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute + minutes, 0));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0 };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: 0,
+  };
 }

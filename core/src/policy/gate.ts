@@ -60,7 +60,15 @@ export function evaluateGate(config: PipelineConfig, subject: GateSubject, targe
   if (!into) {
     // A stage or environment the pipeline does not know has no policy (the operations refuse unknown names first).
     const environment = target.action === 'deploy' ? { environment: target.environment } : {};
-    return { gatePassed: true, action: target.action, appVersion: av.name, stage: target.action === 'move' ? target.to : '', ...environment, actor, unmetRules: [] };
+    return {
+      gatePassed: true,
+      action: target.action,
+      appVersion: av.name,
+      stage: target.action === 'move' ? target.to : '',
+      ...environment,
+      actor,
+      unmetRules: [],
+    };
   }
   const stage: Stage = into;
   let environment: string | undefined;
@@ -135,7 +143,8 @@ function successRules(config: PipelineConfig, subject: GateSubject, from: Stage,
       }
     } else {
       const last = mine[mine.length - 1];
-      if (last?.status !== 'success') out.push(successRule(av, from, to, last?.environment, last, deployCmd(last?.environment ?? from.environments[0])));
+      if (last?.status !== 'success')
+        out.push(successRule(av, from, to, last?.environment, last, deployCmd(last?.environment ?? from.environments[0])));
     }
   }
   if (wait) {
@@ -168,7 +177,14 @@ function successRules(config: PipelineConfig, subject: GateSubject, from: Stage,
   return out;
 }
 
-function successRule(av: ApplicationVersion, from: Stage, to: Stage, env: string | undefined, last: DeploymentFact | undefined, deploy: string): UnmetRule {
+function successRule(
+  av: ApplicationVersion,
+  from: Stage,
+  to: Stage,
+  env: string | undefined,
+  last: DeploymentFact | undefined,
+  deploy: string,
+): UnmetRule {
   const where = env ?? from.environments.join(', ');
   if (!last) {
     return {
@@ -231,7 +247,12 @@ function freezeRules(config: PipelineConfig, stage: Stage, environments: readonl
  * `--override --reason`: a refused verdict passes when its stage allows overrides; the Override to record.
  * When it does not, the verdict gains an `override` rule saying so. A passing verdict needs no override.
  */
-export function applyOverride(config: PipelineConfig, verdict: Verdict, override: { reason: string } | undefined, now: Date): { verdict: Verdict; override?: Override } {
+export function applyOverride(
+  config: PipelineConfig,
+  verdict: Verdict,
+  override: { reason: string } | undefined,
+  now: Date,
+): { verdict: Verdict; override?: Override } {
   if (verdict.gatePassed || !override) return { verdict };
   const stage = findStage(config, verdict.stage)!;
   if (!policyOf(config, stage).allowOverride) {
@@ -258,7 +279,12 @@ export function applyOverride(config: PipelineConfig, verdict: Verdict, override
 export function formatSpan(ms: number): string {
   let s = Math.ceil(ms / 1000);
   const parts: string[] = [];
-  for (const [unit, size] of [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1]] as const) {
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
     const n = Math.floor(s / size);
     if (n > 0 || (unit === 's' && parts.length === 0)) parts.push(`${n}${unit}`);
     s -= n * size;

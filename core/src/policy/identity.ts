@@ -90,8 +90,11 @@ export function gitConfigEnv(env: Readonly<Record<string, string | undefined>>):
 /** `git config user.email` run in host.cwd with the host's git variables; undefined when unset or git fails. */
 export function readGitEmail(host: Pick<Host, 'cwd' | 'env'>): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', ['config', '--get', 'user.email'], { cwd: host.cwd, env: gitConfigEnv(host.env), windowsHide: true, encoding: 'utf8' }, (err, stdout) =>
-      resolve(err ? undefined : val(stdout)),
+    execFile(
+      'git',
+      ['config', '--get', 'user.email'],
+      { cwd: host.cwd, env: gitConfigEnv(host.env), windowsHide: true, encoding: 'utf8' },
+      (err, stdout) => resolve(err ? undefined : val(stdout)),
     );
   });
 }

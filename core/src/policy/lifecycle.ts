@@ -62,5 +62,11 @@ export function pathTo(config: PipelineConfig, from: Stage, to: Stage): { offPat
     const passed = ancestorsOf(config, from);
     return { offPath: true, skipped: before.filter((s) => !passed.includes(s) && !policyOf(config, s).optional).reverse() };
   }
-  return { offPath: false, skipped: before.slice(0, i).filter((s) => !policyOf(config, s).optional).reverse() };
+  return {
+    offPath: false,
+    skipped: before
+      .slice(0, i)
+      .filter((s) => !policyOf(config, s).optional)
+      .reverse(),
+  };
 }

@@ -37,16 +37,22 @@ export async function resolvePlatformGate(f: PlatformGateFacts): Promise<GateApp
   if (f.given) return f.given();
   const provider = f.ci.provider;
   if (provider === 'github') {
-    throw new InvalidInputError('platform-gate on GitHub Actions is read by the shiplog approve action (the run\'s approvals API, with github-token)', {
-      hint: `use the action (uses: ${ADAPTER_REFS.githubAction('approve')}) with platform-gate: true and github-token (docs/policy.md, "Platform gates")`,
-    });
+    throw new InvalidInputError(
+      "platform-gate on GitHub Actions is read by the shiplog approve action (the run's approvals API, with github-token)",
+      {
+        hint: `use the action (uses: ${ADAPTER_REFS.githubAction('approve')}) with platform-gate: true and github-token (docs/policy.md, "Platform gates")`,
+      },
+    );
   }
   const fromEnv = envGateApproval(provider, f.host.env);
   if (fromEnv) return fromEnv;
   if (provider === 'circleci') return f.circleciToken ? circleciApprover(f) : circleciPipelineApproval(f.host.env);
-  throw new InvalidInputError(`platform-gate needs a CI job of GitHub Actions, CircleCI, Buildkite or Jenkins (this is ${f.ci.isCi ? provider : 'not CI'})`, {
-    hint: 'leave platform-gate out: the approval is recorded with your identity (docs/policy.md, "Identity")',
-  });
+  throw new InvalidInputError(
+    `platform-gate needs a CI job of GitHub Actions, CircleCI, Buildkite or Jenkins (this is ${f.ci.isCi ? provider : 'not CI'})`,
+    {
+      hint: 'leave platform-gate out: the approval is recorded with your identity (docs/policy.md, "Identity")',
+    },
+  );
 }
 
 /** The approver of the workflow's approval job: GET /workflow/{id}/job, then GET /user/{approved_by}. */
@@ -66,10 +72,17 @@ function circleciGetter(base: string, f: PlatformGateFacts): (path: string) => P
     const what = `CircleCI API GET ${path.replace(/\/[0-9a-f-]{36}/gi, '/{id}')}`;
     let res: Response;
     try {
-      res = await fetchLimited(`${base}${path}`, { headers: { 'Circle-Token': f.circleciToken!, accept: 'application/json' }, ...(f.signal ? { signal: f.signal } : {}) });
+      res = await fetchLimited(`${base}${path}`, {
+        headers: { 'Circle-Token': f.circleciToken!, accept: 'application/json' },
+        ...(f.signal ? { signal: f.signal } : {}),
+      });
     } catch (err) {
       const timeout = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-      throw new PlatformApiError('CIRCLECI_API', `${what} failed: ${timeout ? 'timed out' : err instanceof Error ? err.message : String(err)}`, { failure: timeout ? 'timeout' : 'unavailable' });
+      throw new PlatformApiError(
+        'CIRCLECI_API',
+        `${what} failed: ${timeout ? 'timed out' : err instanceof Error ? err.message : String(err)}`,
+        { failure: timeout ? 'timeout' : 'unavailable' },
+      );
     }
     if (res.status === 401 || res.status === 403) {
       await res.body?.cancel().catch(() => undefined);

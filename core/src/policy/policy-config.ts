@@ -51,7 +51,8 @@ function bool(t: Record<string, unknown>, key: string, label: string, problems: 
 function strings(t: Record<string, unknown>, key: string, label: string, problems: string[], what: string): string[] | undefined {
   const v = t[key];
   if (v === undefined) return undefined;
-  if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.trim() !== '')) return (v as string[]).map((x) => x.trim());
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.trim() !== ''))
+    return (v as string[]).map((x) => x.trim());
   problems.push(`${label}: "${key}" must be a non-empty list of ${what}`);
   return undefined;
 }
@@ -84,7 +85,10 @@ export function readStagePolicy(t: Record<string, unknown>, label: string, probl
   raw.approvers = strings(t, 'approvers', label, problems, 'identities ("alice@example.com", "github:octocat", "group:release")');
   raw.trust = strings(t, 'trust', label, problems, 'identity sources ("ci", "verified", "git", "os", "self-asserted")');
   for (const x of raw.trust ?? []) {
-    if (!isTrustValue(x)) problems.push(`${label}: trust "${x}" is not an identity source (ci, verified, git, os, self-asserted, ci:<platform>, verified:<platform>)`);
+    if (!isTrustValue(x))
+      problems.push(
+        `${label}: trust "${x}" is not an identity source (ci, verified, git, os, self-asserted, ci:<platform>, verified:<platform>)`,
+      );
   }
   raw.wait = duration(t, 'wait', label, problems);
   raw.expires = duration(t, 'expires', label, problems);
@@ -131,7 +135,12 @@ export function expandApprovers(entries: readonly string[], groups: Readonly<Rec
  * `after` links form no cycle, approver groups exist, min_approvals fits the approver list. `requireSuccess`
  * is the default of require_success (true in a file).
  */
-export function finishPolicies(stages: { stage: Stage; raw: RawPolicy }[], groups: Record<string, string[]>, problems: string[], requireSuccess = true): void {
+export function finishPolicies(
+  stages: { stage: Stage; raw: RawPolicy }[],
+  groups: Record<string, string[]>,
+  problems: string[],
+  requireSuccess = true,
+): void {
   const names = new Set(stages.map((s) => s.stage.name));
   stages.forEach(({ stage, raw }, i) => {
     const label = `stage "${stage.name}"`;
@@ -149,18 +158,23 @@ export function finishPolicies(stages: { stage: Stage; raw: RawPolicy }[], group
     for (const a of raw.approvers ?? []) {
       if (a.startsWith('group:') && !(a.slice('group:'.length) in groups)) {
         unknownGroup = true;
-        problems.push(`${label}: approver "${a}" names a group that does not exist (groups: ${Object.keys(groups).join(', ') || 'none; define them under [groups]'})`);
+        problems.push(
+          `${label}: approver "${a}" names a group that does not exist (groups: ${Object.keys(groups).join(', ') || 'none; define them under [groups]'})`,
+        );
       }
     }
     const wantsApproval = raw.approvers !== undefined || (raw.minApprovals ?? 0) > 0;
-    if (raw.approval === false && wantsApproval) problems.push(`${label}: approval = false, but approvers or min_approvals ask for approvals`);
+    if (raw.approval === false && wantsApproval)
+      problems.push(`${label}: approval = false, but approvers or min_approvals ask for approvals`);
     const minApprovals = raw.minApprovals ?? (raw.approval === true || raw.approvers !== undefined ? 1 : 0);
     if (raw.approval === true && raw.minApprovals === 0) problems.push(`${label}: approval = true, but min_approvals = 0`);
     // With a group missing the list is unknown: its size would only repeat that problem.
     if (raw.approvers && !unknownGroup) {
       const people = expandApprovers(raw.approvers, groups);
       if (minApprovals > people.length) {
-        problems.push(`${label}: min_approvals = ${minApprovals} is larger than the approver list (${people.length}: ${people.join(', ') || 'nobody'})`);
+        problems.push(
+          `${label}: min_approvals = ${minApprovals} is larger than the approver list (${people.length}: ${people.join(', ') || 'nobody'})`,
+        );
       }
     }
     const policy: StagePolicy = {
@@ -180,7 +194,10 @@ export function finishPolicies(stages: { stage: Stage; raw: RawPolicy }[], group
     stage.policy = policy;
     stage.requiresApproval = minApprovals > 0;
   });
-  reportCycles(stages.map((s) => s.stage), problems);
+  reportCycles(
+    stages.map((s) => s.stage),
+    problems,
+  );
 }
 
 /** Each cycle of `after` links once: `stages "qa" -> "prod" -> "qa" form a cycle`. */
@@ -199,7 +216,9 @@ function reportCycles(stages: Stage[], problems: string[]): void {
     const key = [...loop].sort().join('\u0000');
     if (reported.has(key)) continue;
     reported.add(key);
-    problems.push(`stages ${[...loop, s.name].map((n) => `"${n}"`).join(' -> ')} form a cycle (each "after" must lead back to the first stage)`);
+    problems.push(
+      `stages ${[...loop, s.name].map((n) => `"${n}"`).join(' -> ')} form a cycle (each "after" must lead back to the first stage)`,
+    );
   }
 }
 

@@ -14,7 +14,9 @@ export function describeRules(rules: readonly UnmetRule[]): string {
 
 /** What a verdict is about: `move of GLOBAL.Acme.shop;3 to prod`, `deployment of ... to prod-eu`. */
 export function verdictSubject(v: Pick<Verdict, 'action' | 'appVersion' | 'stage' | 'environment'>): string {
-  return v.action === 'move' ? `move of ${v.appVersion} to ${v.stage}` : `deployment of ${v.appVersion} to ${v.environment} (stage ${v.stage})`;
+  return v.action === 'move'
+    ? `move of ${v.appVersion} to ${v.stage}`
+    : `deployment of ${v.appVersion} to ${v.environment} (stage ${v.stage})`;
 }
 
 export function gateDetails(rules: readonly UnmetRule[]): { gatePassed: false; unmetRules: UnmetRule[] } {
@@ -24,10 +26,14 @@ export function gateDetails(rules: readonly UnmetRule[]): { gatePassed: false; u
 /** The error of a refused verdict (APPROVAL_REQUIRED / APPROVAL_REJECTED when approvals are all that is missing). */
 export function gateRefusal(v: Pick<Verdict, 'action' | 'appVersion' | 'stage' | 'environment' | 'unmetRules'>): ShiplogError {
   const message = `${verdictSubject(v)} refused by the release policy: ${describeRules(v.unmetRules)}`;
-  const opts = { details: gateDetails(v.unmetRules), hint: `shiplog show "${v.appVersion}" lists every decision and what each stage still needs` };
+  const opts = {
+    details: gateDetails(v.unmetRules),
+    hint: `shiplog show "${v.appVersion}" lists every decision and what each stage still needs`,
+  };
   const kinds = new Set(v.unmetRules.map((r) => r.rule));
   if ([...kinds].every((k) => k === 'approval')) return new ApprovalRequiredError(message, opts);
-  if (kinds.has('rejected') && [...kinds].every((k) => k === 'approval' || k === 'rejected')) return new ApprovalRejectedError(message, opts);
+  if (kinds.has('rejected') && [...kinds].every((k) => k === 'approval' || k === 'rejected'))
+    return new ApprovalRejectedError(message, opts);
   return new GateRefusedError(message, opts);
 }
 

@@ -69,8 +69,12 @@ const OPERATION_FACTS: Partial<Record<CommandName, (r: JsonResult) => Fact[]>> =
 /** The one line that says it all, per operation (success and dry run). */
 const HEADLINES: Partial<Record<CommandName, (r: JsonResult) => string>> = {
   'version-update': (r) => `${nameOf(r.componentVersion) ?? ''}${nameOf(r.appVersion) ? ` in ${nameOf(r.appVersion)}` : ''}`,
-  move: (r) => (r.moved === false && r.dryRun !== true ? `${textOf(r.appVersion)} stays in ${textOf(r.to)}` : `moved ${textOf(r.appVersion)} ${textOf(r.from)} -> ${textOf(r.to)}`),
-  approve: (r) => `${r.approved === false ? 'rejected' : 'approved'} ${textOf(r.appVersion)}${textOf(r.stage) ? ` for ${textOf(r.stage)}` : ''}`,
+  move: (r) =>
+    r.moved === false && r.dryRun !== true
+      ? `${textOf(r.appVersion)} stays in ${textOf(r.to)}`
+      : `moved ${textOf(r.appVersion)} ${textOf(r.from)} -> ${textOf(r.to)}`,
+  approve: (r) =>
+    `${r.approved === false ? 'rejected' : 'approved'} ${textOf(r.appVersion)}${textOf(r.stage) ? ` for ${textOf(r.stage)}` : ''}`,
   deploy: (r) => {
     const d = deploymentOf(r) ?? {};
     return `${nameOf(d.appVersion) ?? ''} to ${textOf(d.environment)} ${textOf(d.status)}${d.id === undefined || d.id === null ? '' : ` (#${textOf(d.id)})`}`;
@@ -92,7 +96,12 @@ const HEADLINES: Partial<Record<CommandName, (r: JsonResult) => string>> = {
 function gateFact(result: JsonResult): Fact {
   const override = rec(result.override);
   const rules = Array.isArray(override.rules) ? override.rules.map((r) => textOf(rec(r).rule) || textOf(r)).filter(Boolean) : [];
-  return fact('Release policy', override.reason !== undefined ? v.text(`passed by override (${rules.join(', ') || 'refused rules'}): ${textOf(override.reason)}`) : { text: 'gate passed', status: 'success' });
+  return fact(
+    'Release policy',
+    override.reason !== undefined
+      ? v.text(`passed by override (${rules.join(', ') || 'refused rules'}): ${textOf(override.reason)}`)
+      : { text: 'gate passed', status: 'success' },
+  );
 }
 
 function errorOf(result: JsonResult): ReportError | undefined {
@@ -132,7 +141,11 @@ export function buildReport(command: CommandName | undefined, result: JsonResult
   if (error) {
     const deployment = deploymentOf(result);
     const recorded = op !== undefined && deployment !== undefined && deployment.id !== undefined && deployment.id !== null;
-    facts = [fact('Error', v.code(error.code), v.text(error.message)), ...(recorded ? deploymentFacts(deployment) : []), ...(intent?.facts ?? [])];
+    facts = [
+      fact('Error', v.code(error.code), v.text(error.message)),
+      ...(recorded ? deploymentFacts(deployment) : []),
+      ...(intent?.facts ?? []),
+    ];
     headline = recorded
       ? `${title}: ${nameOf(deployment.appVersion) ?? ''} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})`
       : gate && !gate.passed && gate.rules.length > 0
@@ -150,7 +163,10 @@ export function buildReport(command: CommandName | undefined, result: JsonResult
     title,
     headline,
     facts: [...facts.filter(some), ...(gate?.passed && !error ? [gateFact(result)] : []), ...(context.facts ?? [])],
-    tables: [...(error?.problems ? [{ title: 'Problems', columns: ['Problem'], rows: error.problems.map((p) => [p]) }] : []), ...(intent?.tables ?? [])],
+    tables: [
+      ...(error?.problems ? [{ title: 'Problems', columns: ['Problem'], rows: error.problems.map((p) => [p]) }] : []),
+      ...(intent?.tables ?? []),
+    ],
     links: context.links ?? [],
     unmetRules,
     ...(gate ? { gate } : {}),

@@ -80,7 +80,11 @@ function components(d: Dashboard, a: DashboardApplication): string {
   // environments, in the same order, as the matrix), which keeps a 200-application page small.
   const head = d.environments.map((e) => `<th data-env="${esc(e)}">${esc(e)}</th>`).join('');
   const rows = a.components.map((r) => {
-    const cells = r.versions.map((v, i) => (v === null ? '<td class="e">—</td>' : r.differs[i] ? `<td class="x"><mark>${esc(v)}</mark></td>` : `<td>${esc(v)}</td>`)).join('');
+    const cells = r.versions
+      .map((v, i) =>
+        v === null ? '<td class="e">—</td>' : r.differs[i] ? `<td class="x"><mark>${esc(v)}</mark></td>` : `<td>${esc(v)}</td>`,
+      )
+      .join('');
     return `<tr data-component="${esc(r.base)}"><th><code title="${esc(r.base)}">${esc(shortName(r.base))}</code></th>${cells}</tr>`;
   });
   return `<div class="scroll"><table class="comp"><thead><tr><th>Component</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
@@ -108,7 +112,8 @@ function decisions(a: DashboardApplication, now: string): string {
 
 function application(d: Dashboard, a: DashboardApplication, id: string, now: string): string {
   const comps = a.components.map((c) => c.base).join(' ');
-  const omitted = a.lineage.omitted > 0 ? `<p class="note">${a.lineage.omitted} older version${a.lineage.omitted === 1 ? '' : 's'} not drawn.</p>` : '';
+  const omitted =
+    a.lineage.omitted > 0 ? `<p class="note">${a.lineage.omitted} older version${a.lineage.omitted === 1 ? '' : 's'} not drawn.</p>` : '';
   const svg = lineageSvg(a.lineage.versions, `lineage of ${a.name}`, { sharedMarker: MARKER });
   return [
     `<section class="app" id="${id}" data-app="${esc(a.name)}" data-components="${esc(comps)}" aria-labelledby="${id}-h">`,
@@ -116,7 +121,9 @@ function application(d: Dashboard, a: DashboardApplication, id: string, now: str
     '<h3>Components per environment</h3>',
     components(d, a),
     '<h3>Lineage</h3>',
-    svg ? `<div class="scroll" tabindex="0" role="region" aria-label="${esc(`lineage of ${a.name}`)}">${svg}</div>${omitted}` : '<p class="none">No versions.</p>',
+    svg
+      ? `<div class="scroll" tabindex="0" role="region" aria-label="${esc(`lineage of ${a.name}`)}">${svg}</div>${omitted}`
+      : '<p class="none">No versions.</p>',
     `<h3>Last deployments</h3>`,
     deployments(a),
     '<h3>Approvals, rejections and overrides</h3>',

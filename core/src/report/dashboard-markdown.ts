@@ -4,7 +4,17 @@
  * summary over 1 MiB: the text stops before that at a whole section, saying what was left out and where the
  * full HTML report is.
  */
-import { driftText, formatAge, formatDuration, gateText, shortName, type Dashboard, type DashboardApplication, type DashboardCell, type DashboardCellNotes } from './dashboard-model.js';
+import {
+  driftText,
+  formatAge,
+  formatDuration,
+  gateText,
+  shortName,
+  type Dashboard,
+  type DashboardApplication,
+  type DashboardCell,
+  type DashboardCellNotes,
+} from './dashboard-model.js';
 import { escapeMarkdown as md, markdownCode, markdownLink } from './markdown.js';
 
 /** GitHub's job summary limit (bytes). */
@@ -44,7 +54,9 @@ function applicationSection(d: Dashboard, a: DashboardApplication): string {
   if (a.components.length > 0 && envs.length > 0) {
     const rows = a.components.map((r) => [
       markdownCode(shortName(r.base)),
-      ...envs.map(({ i }) => (r.versions[i] === null ? '—' : r.differs[i] ? `**${markdownCode(r.versions[i]!)}**` : markdownCode(r.versions[i]!))),
+      ...envs.map(({ i }) =>
+        r.versions[i] === null ? '—' : r.differs[i] ? `**${markdownCode(r.versions[i]!)}**` : markdownCode(r.versions[i]!),
+      ),
     ]);
     out.push(...table(['Component', ...envs.map(({ e }) => md(e))], rows), '');
   }

@@ -31,7 +31,8 @@ export interface GateAnnotation {
   message: string;
 }
 
-const rec = (x: unknown): Record<string, unknown> | undefined => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined);
+const rec = (x: unknown): Record<string, unknown> | undefined =>
+  x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined;
 const text = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() !== '' ? x : undefined);
 
 /** An unmet rule of a result: a structured rule, or a plain sentence (older results, other producers). */
@@ -42,7 +43,13 @@ function ruleOf(x: unknown): GateRule | undefined {
   if (!r || !message) return undefined;
   const environment = text(r.environment);
   const next = text(r.next);
-  return { rule: text(r.rule) ?? 'rule', stage: text(r.stage) ?? '', ...(environment ? { environment } : {}), message, ...(next ? { next } : {}) };
+  return {
+    rule: text(r.rule) ?? 'rule',
+    stage: text(r.stage) ?? '',
+    ...(environment ? { environment } : {}),
+    message,
+    ...(next ? { next } : {}),
+  };
 }
 
 /**

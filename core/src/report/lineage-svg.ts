@@ -85,14 +85,22 @@ export function lineageSvg(versions: DashboardLineageVersion[], label: string, o
     const z = pos(b);
     const y1 = a.y + LINE + PAD;
     const y2 = z.y + LINE + PAD;
-    const d = y1 === y2 ? `M${a.x + W},${y1}H${z.x - 1}` : `M${a.x + W},${y1}C${a.x + W + GAP / 2},${y1} ${z.x - GAP / 2},${y2} ${z.x - 1},${y2}`;
-    out.push(opts.sharedMarker === undefined ? `<path class="edge" d="${d}" marker-end="url(#${marker})"/>` : `<path class="edge" d="${d}"/>`);
+    const d =
+      y1 === y2 ? `M${a.x + W},${y1}H${z.x - 1}` : `M${a.x + W},${y1}C${a.x + W + GAP / 2},${y1} ${z.x - GAP / 2},${y2} ${z.x - 1},${y2}`;
+    out.push(
+      opts.sharedMarker === undefined ? `<path class="edge" d="${d}" marker-end="url(#${marker})"/>` : `<path class="edge" d="${d}"/>`,
+    );
   }
   for (const b of boxes) {
     const { x, y } = pos(b);
     const cls = b.v.deployedTo.length > 0 ? 'node deployed' : 'node';
-    const text = [`<tspan>${escapeHtml(fit(b.v.version))}</tspan>`, ...b.lines.map((l) => `<tspan x="${PAD}" dy="${LINE}">${escapeHtml(fit(l))}</tspan>`)];
-    out.push(`<g class="${cls}" transform="translate(${x},${y})"><rect width="${W}" height="${h}" rx="6"/><text x="${PAD}" y="${PAD + 11}">${text.join('')}</text></g>`);
+    const text = [
+      `<tspan>${escapeHtml(fit(b.v.version))}</tspan>`,
+      ...b.lines.map((l) => `<tspan x="${PAD}" dy="${LINE}">${escapeHtml(fit(l))}</tspan>`),
+    ];
+    out.push(
+      `<g class="${cls}" transform="translate(${x},${y})"><rect width="${W}" height="${h}" rx="6"/><text x="${PAD}" y="${PAD + 11}">${text.join('')}</text></g>`,
+    );
   }
   out.push('</svg>');
   return out.join('');

@@ -44,8 +44,8 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
   const heading = refused
     ? `### ⛔ ${report.title} refused by the release policy (exit ${report.error?.exitCode ?? 1})`
     : failed
-    ? `### ❌ ${report.title} failed (exit ${report.error?.exitCode ?? 1})`
-    : `### ${report.title}${report.verdict === 'dry-run' ? ' (dry run: nothing written)' : ''}`;
+      ? `### ❌ ${report.title} failed (exit ${report.error?.exitCode ?? 1})`
+      : `### ${report.title}${report.verdict === 'dry-run' ? ' (dry run: nothing written)' : ''}`;
   const rows = report.facts.map((f) => `| ${escapeMarkdown(f.label)} | ${f.values.map(value).join(' ')} |`);
   if (report.nextStep) rows.splice(failed ? 1 : rows.length, 0, `| Hint | ${escapeMarkdown(report.nextStep)} |`);
   for (const l of report.links) rows.push(`| ${escapeMarkdown(l.label)} | ${markdownLink(l.text, l.href)} |`);
@@ -55,9 +55,16 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
   for (const t of report.tables) {
     out.push(`${escapeMarkdown(t.title)}:`, '');
     if (t.columns.length === 1) out.push(...t.rows.map((r) => `- ${escapeMarkdown(r[0] ?? '')}`), '');
-    else out.push(`| ${t.columns.map(escapeMarkdown).join(' | ')} |`, `|${' --- |'.repeat(t.columns.length)}`, ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`), '');
+    else
+      out.push(
+        `| ${t.columns.map(escapeMarkdown).join(' | ')} |`,
+        `|${' --- |'.repeat(t.columns.length)}`,
+        ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`),
+        '',
+      );
   }
-  if (opts.diagrams && report.diagram) out.push(`#### ${escapeMarkdown(report.diagramTitle ?? 'Lineage')}`, '', '```mermaid', report.diagram.trimEnd(), '```', '');
+  if (opts.diagrams && report.diagram)
+    out.push(`#### ${escapeMarkdown(report.diagramTitle ?? 'Lineage')}`, '', '```mermaid', report.diagram.trimEnd(), '```', '');
   return out.join('\n');
 }
 
@@ -70,7 +77,8 @@ function gateSection(report: Report): string[] {
   if (report.gate?.passed !== false || rules.length === 0) {
     return report.unmetRules.length > 0 ? ['Unmet rules:', '', ...report.unmetRules.map((r) => `- ${escapeMarkdown(r)}`), ''] : [];
   }
-  if (rules.every((r) => r.stage === '')) return ['#### Release policy: refused', '', ...rules.map((r) => `- ${escapeMarkdown(r.message)}`), ''];
+  if (rules.every((r) => r.stage === ''))
+    return ['#### Release policy: refused', '', ...rules.map((r) => `- ${escapeMarkdown(r.message)}`), ''];
   const n = rules.length;
   return [
     '#### Release policy: refused',
@@ -79,7 +87,9 @@ function gateSection(report: Report): string[] {
     '',
     '| Rule | Where | What is missing | Next step |',
     '| --- | --- | --- | --- |',
-    ...rules.map((r) => `| ${markdownCode(r.rule)} | ${markdownCode(ruleWhere(r))} | ${escapeMarkdown(r.message)} | ${escapeMarkdown(r.next ?? '')} |`),
+    ...rules.map(
+      (r) => `| ${markdownCode(r.rule)} | ${markdownCode(ruleWhere(r))} | ${escapeMarkdown(r.message)} | ${escapeMarkdown(r.next ?? '')} |`,
+    ),
     '',
   ];
 }

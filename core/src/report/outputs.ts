@@ -12,7 +12,8 @@ import type { Report } from './model.js';
 export function renderOutputs(report: Report, platform: Platform): [string, string][] {
   if (!report.command) return [];
   const d = deploymentOf(report.result);
-  const recorded = report.verdict === 'success' || (report.error !== undefined && report.result.dryRun !== true && d?.id !== undefined && d?.id !== null);
+  const recorded =
+    report.verdict === 'success' || (report.error !== undefined && report.result.dryRun !== true && d?.id !== undefined && d?.id !== null);
   const out: [string, string][] = [];
   for (const { spec, name } of platformOutputs(platform, report.command)) {
     if (spec.name !== 'result' && !spec.always && !recorded) continue;

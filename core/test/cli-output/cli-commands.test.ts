@@ -89,7 +89,9 @@ describe('completion', () => {
     expect(zsh).toContain('complete -F _shiplog shiplog');
     const fish = completionScript('fish');
     expect(fish).toContain("complete -c shiplog -n '__fish_use_subcommand' -a status");
-    expect(fish).toContain("complete -c shiplog -n '__fish_seen_subcommand_from status' -l format -x -a 'table json markdown csv tsv html'");
+    expect(fish).toContain(
+      "complete -c shiplog -n '__fish_seen_subcommand_from status' -l format -x -a 'table json markdown csv tsv html'",
+    );
     expect((await cli(['completion', 'fish'])).out).toBe(fish);
     const bad = await cli(['completion', 'powershell']);
     expect(bad.code).toBe(2);

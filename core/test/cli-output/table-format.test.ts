@@ -305,9 +305,15 @@ describe('through the CLI', () => {
     const one = await cli(['status', '--format', 'html', '--application', APP]);
     expect(one.code, one.err).toBe(0);
     for (const [args, message] of [
-      [['history', '--format', 'html'], '--format html is the release dashboard page: only status draws it (or shiplog report --html FILE)'],
+      [
+        ['history', '--format', 'html'],
+        '--format html is the release dashboard page: only status draws it (or shiplog report --html FILE)',
+      ],
       [['status', '--format', 'html', '--json'], '--json and --format html contradict each other (--json is --format json)'],
-      [['status', '--format', 'html', '--env', 'dev'], '--format html draws every environment (the page filters by environment): leave out --env'],
+      [
+        ['status', '--format', 'html', '--env', 'dev'],
+        '--format html draws every environment (the page filters by environment): leave out --env',
+      ],
     ] as const) {
       const bad = await cli([...args]);
       expect(bad.code).toBe(2);

@@ -133,7 +133,15 @@ export class MemoryBackend implements Backend {
       moves: [],
       deployments: this.deployments
         .filter((d) => d.appVersion === fullName)
-        .map((d) => ({ id: d.id, environment: d.environment, status: d.status, exitCode: d.exitCode, mode: d.mode, startedAt: d.startedAt, ...(d.finishedAt ? { finishedAt: d.finishedAt } : {}) })),
+        .map((d) => ({
+          id: d.id,
+          environment: d.environment,
+          status: d.status,
+          exitCode: d.exitCode,
+          mode: d.mode,
+          startedAt: d.startedAt,
+          ...(d.finishedAt ? { finishedAt: d.finishedAt } : {}),
+        })),
     };
   }
 
@@ -148,9 +156,7 @@ export class MemoryBackend implements Backend {
       throw new InvalidInputError(`${av.name} is in stage ${av.stage}, not in ${spec.from.name}`);
     }
     if (spec.requiresApproval) {
-      const decisions = this.approvals.filter(
-        (a) => a.appVersion === av.name && (a.stage === spec.to.name || a.stage === spec.to.domain),
-      );
+      const decisions = this.approvals.filter((a) => a.appVersion === av.name && (a.stage === spec.to.name || a.stage === spec.to.domain));
       const last = decisions[decisions.length - 1];
       if (!last) throw new ApprovalRequiredError(`${av.name} needs an approval for ${spec.to.name}`);
       if (!last.approved) throw new ApprovalRejectedError(`${av.name} was rejected for ${spec.to.name}`);
@@ -180,7 +186,9 @@ export class MemoryBackend implements Backend {
     return [...this.current.values()]
       .filter((s) => filter.environment === undefined || s.name === filter.environment)
       .filter((s) => filter.application === undefined || s.application === filter.application)
-      .sort((a, b) => (a.name !== b.name ? (a.name < b.name ? -1 : 1) : a.application < b.application ? -1 : a.application > b.application ? 1 : 0))
+      .sort((a, b) =>
+        a.name !== b.name ? (a.name < b.name ? -1 : 1) : a.application < b.application ? -1 : a.application > b.application ? 1 : 0,
+      )
       .map((s) => clone(s)!);
   }
 

@@ -74,13 +74,37 @@ export const GITHUB_CI: CiContext = {
  */
 export async function seedShopScenario(backend: Backend): Promise<Record<string, ApplicationVersion>> {
   const t = (m: number) => `2026-11-22T08:${String(m).padStart(2, '0')}:00.000Z`;
-  const s1 = await seedRelease(backend, { application: SHOP, component: 'GLOBAL.Acme.Store.cart', variant: 'main', version: 'v1', at: t(1) });
-  const s2 = await seedRelease(backend, { application: SHOP, component: 'GLOBAL.Acme.Store.catalog', variant: 'main', version: 'v1', at: t(2) });
-  const s3 = await seedRelease(backend, { application: SHOP, component: 'GLOBAL.Acme.Store.checkout', variant: 'main', version: 'v1', at: t(3) });
+  const s1 = await seedRelease(backend, {
+    application: SHOP,
+    component: 'GLOBAL.Acme.Store.cart',
+    variant: 'main',
+    version: 'v1',
+    at: t(1),
+  });
+  const s2 = await seedRelease(backend, {
+    application: SHOP,
+    component: 'GLOBAL.Acme.Store.catalog',
+    variant: 'main',
+    version: 'v1',
+    at: t(2),
+  });
+  const s3 = await seedRelease(backend, {
+    application: SHOP,
+    component: 'GLOBAL.Acme.Store.checkout',
+    variant: 'main',
+    version: 'v1',
+    at: t(3),
+  });
   await seedDeployment(backend, s3, 'dev', { at: t(4) });
   await seedDeployment(backend, s3, 'qa', { at: t(5) });
   await seedDeployment(backend, s3, 'prod', { at: t(6), ci: GITHUB_CI });
-  const s4 = await seedRelease(backend, { application: SHOP, component: 'GLOBAL.Acme.Store.cart', variant: 'main', version: 'v2', at: t(7) });
+  const s4 = await seedRelease(backend, {
+    application: SHOP,
+    component: 'GLOBAL.Acme.Store.cart',
+    variant: 'main',
+    version: 'v2',
+    at: t(7),
+  });
   await seedDeployment(backend, s4, 'dev', { at: t(8), ci: GITHUB_CI });
   await seedDeployment(backend, s4, 'qa', { at: t(9), exitCode: 1 });
   return { s1, s2, s3, s4 };

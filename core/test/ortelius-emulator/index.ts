@@ -69,13 +69,7 @@ const ROUTES_UI: Route[] = [componentServletRoutes, applicationServletRoutes, ta
 export async function startOrteliusEmulator(opts: EmulatorOptions = {}): Promise<OrteliusEmulator> {
   const users = opts.users ?? { [DEFAULT_USER]: DEFAULT_PASSWORD };
   const state = new EmulatorState();
-  state.defineStages(
-    opts.stages ?? [
-      { name: 'dev' },
-      { name: 'qa' },
-      { name: 'prod', requiresApproval: true },
-    ],
-  );
+  state.defineStages(opts.stages ?? [{ name: 'dev' }, { name: 'qa' }, { name: 'prod', requiresApproval: true }]);
   for (const e of opts.environments ?? []) state.ensureEnvironment(e);
   const tokens = new Map<string, { user: string; valid: boolean }>();
   const faults = new Faults(() => {
@@ -203,7 +197,10 @@ export async function startOrteliusEmulator(opts: EmulatorOptions = {}): Promise
             return;
           } else if (rule.kind === 'respond') reply = json(rule.body);
           else if (rule.kind === 'status') reply = { status: rule.status ?? 500, body: 'Internal Server Error' };
-          else if (rule.kind === 'fail') reply = rec.path.startsWith('/dmadminweb/RunTask') ? json({ result: false, output: rule.error }) : fail(rule.error ?? 'Injected failure');
+          else if (rule.kind === 'fail')
+            reply = rec.path.startsWith('/dmadminweb/RunTask')
+              ? json({ result: false, output: rule.error })
+              : fail(rule.error ?? 'Injected failure');
         }
         try {
           send(res, reply ?? handle(rec));

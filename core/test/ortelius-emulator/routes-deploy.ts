@@ -81,7 +81,7 @@ function recordDeployment(state: EmulatorState, raw: string): Reply {
   void parseJsonBody;
   const appName = typeof body.application === 'string' ? body.application : '';
   const envField = body.environment;
-  const env = typeof envField === 'string' ? envField : envField && typeof envField === 'object' ? Object.keys(envField)[0] ?? '' : '';
+  const env = typeof envField === 'string' ? envField : envField && typeof envField === 'object' ? (Object.keys(envField)[0] ?? '') : '';
   if (!appName) return json({ errormsg: 'application must be specified' });
   if (!env) return json({ errormsg: 'environment must be specified' });
   let app = state.findApplication(appName);

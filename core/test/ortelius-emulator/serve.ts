@@ -18,7 +18,8 @@ const logBytes = arg('--log-bytes');
 const emu = await startOrteliusEmulator({ deployDelayMs: delay === undefined ? undefined : Number(delay) });
 if (logBytes !== undefined) {
   const n = Math.ceil(Number(logBytes) / 100);
-  emu.state.deployLog = (app, env) => Array.from({ length: n }, (_, i) => `${app} -> ${env} line ${String(i).padStart(8, '0')} `.padEnd(100, 'x'));
+  emu.state.deployLog = (app, env) =>
+    Array.from({ length: n }, (_, i) => `${app} -> ${env} line ${String(i).padStart(8, '0')} `.padEnd(100, 'x'));
 }
 if (portFile) {
   fs.writeFileSync(`${portFile}.tmp`, `${emu.url}\n`);

@@ -351,7 +351,12 @@ export class EmulatorState {
     if (found) return found;
     const i = name.lastIndexOf('.');
     const domain = i > 0 ? this.ensureDomain(name.slice(0, i)) : this.ensureDomain('GLOBAL');
-    const e: EmuEnvironment = { id: this.newId(), name: i > 0 ? name.slice(i + 1) : name, domainId: domain.id, ...(i > 0 ? {} : { implicit: true }) };
+    const e: EmuEnvironment = {
+      id: this.newId(),
+      name: i > 0 ? name.slice(i + 1) : name,
+      domainId: domain.id,
+      ...(i > 0 ? {} : { implicit: true }),
+    };
     this.environments.push(e);
     return e;
   }
@@ -365,7 +370,10 @@ export class EmulatorState {
       domains: this.domains.map((d) => ({ ...d })),
       environments: this.environments.map((e) => ({ ...e })),
       components: this.components.map(({ created: _c, ...rest }) => rest),
-      applications: this.applications.map(({ created: _c, approvals, ...rest }) => ({ ...rest, approvals: approvals.map(({ at: _a, ...a }) => a) })),
+      applications: this.applications.map(({ created: _c, approvals, ...rest }) => ({
+        ...rest,
+        approvals: approvals.map(({ at: _a, ...a }) => a),
+      })),
       deployments: this.deployments.map(({ startedAt: _s, ...rest }) => rest),
     };
   }

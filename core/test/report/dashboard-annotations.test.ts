@@ -73,7 +73,9 @@ describe('dashboard gate and drift (shiplog report, local store)', () => {
     expect(shop.cells[1]!.gate).toEqual({ state: 'passed' });
     expect(shop.cells[2]).toBeNull();
     expect(shop.emptyCells?.[2]).toEqual({ gate: { state: 'waiting', approvalsMissing: 2, next: `${APP};1` } });
-    expect(html).toContain('<td data-env="prod" class="e" title="not deployed">—<span class="g g-waiting">next 1: waiting for 2 approvals</span></td>');
+    expect(html).toContain(
+      '<td data-env="prod" class="e" title="not deployed">—<span class="g g-waiting">next 1: waiting for 2 approvals</span></td>',
+    );
     expect(md).toContain('| —<br>next 1: waiting for 2 approvals |');
     await ok('approve', { application: APP, stage: 'prod' }, { GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'maria' });
     ({ d } = await report());
@@ -89,8 +91,16 @@ describe('dashboard gate and drift (shiplog report, local store)', () => {
     let { d, html } = await report();
     expect(d.applications[0].emptyCells?.[2]?.gate).toEqual({ state: 'frozen', reason: 'year-end', next: `${APP};1` });
     expect(html).toContain('<span class="g g-frozen">next 1: frozen: year-end</span>');
-    await ok('move', { application: APP, to: 'prod', override: true, reason: 'hotfix INC-7' }, { GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'maria' });
-    await ok('deploy', { application: APP, env: 'prod', 'exit-code': '0', override: true, reason: 'hotfix INC-7' }, { GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'maria' });
+    await ok(
+      'move',
+      { application: APP, to: 'prod', override: true, reason: 'hotfix INC-7' },
+      { GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'maria' },
+    );
+    await ok(
+      'deploy',
+      { application: APP, env: 'prod', 'exit-code': '0', override: true, reason: 'hotfix INC-7' },
+      { GITHUB_ACTIONS: 'true', GITHUB_ACTOR: 'maria' },
+    );
     ({ d, html } = await report());
     expect(d.applications[0].cells[2]!.gate).toEqual({
       state: 'overridden',
@@ -151,9 +161,15 @@ describe('dashboard gate and drift (shiplog report, local store)', () => {
 describe('gateStatus: the verdict in the dashboard words', () => {
   const rule = (r: string, extra: object = {}) => ({ rule: r, stage: 'prod', message: r, next: '', ...extra });
   it('freeze first, then other rules, then approvals; stage-reached alone is passed; a running version shows only freezes', () => {
-    expect(gateStatus([rule('approval', { missing: 2 }), rule('freeze', { window: 'xmas' })], true)).toEqual({ state: 'frozen', reason: 'xmas' });
+    expect(gateStatus([rule('approval', { missing: 2 }), rule('freeze', { window: 'xmas' })], true)).toEqual({
+      state: 'frozen',
+      reason: 'xmas',
+    });
     expect(gateStatus([rule('stage-reached'), rule('approval', { missing: 1 })], true)).toEqual({ state: 'waiting', approvalsMissing: 1 });
-    expect(gateStatus([rule('stage-reached'), rule('wait'), rule('approval', { missing: 1 })], true)).toEqual({ state: 'blocked', rules: ['wait', 'approval'] });
+    expect(gateStatus([rule('stage-reached'), rule('wait'), rule('approval', { missing: 1 })], true)).toEqual({
+      state: 'blocked',
+      rules: ['wait', 'approval'],
+    });
     expect(gateStatus([rule('stage-reached')], true)).toEqual({ state: 'passed' });
     expect(gateStatus([rule('rejected')], false)).toEqual({ state: 'passed' });
     expect(gateStatus([rule('freeze')], false)).toEqual({ state: 'frozen' });

@@ -22,7 +22,14 @@ function app(name: string, over: Partial<DashboardApplication> = {}): DashboardA
     name,
     cells: [
       { appVersion: `${name};2`, version: '2', since: '2026-01-01T00:00:00Z', deploymentId: 2, build, differsFromPrevious: false },
-      { appVersion: `${name};1`, version: '1', since: '2025-12-30T00:00:00Z', deploymentId: 1, build: { ...build, url: 'javascript:alert(1)' }, differsFromPrevious: true },
+      {
+        appVersion: `${name};1`,
+        version: '1',
+        since: '2025-12-30T00:00:00Z',
+        deploymentId: 1,
+        build: { ...build, url: 'javascript:alert(1)' },
+        differsFromPrevious: true,
+      },
       null,
     ],
     components: [{ base: `GLOBAL.A.${HOSTILE};main`, versions: ['1_1', '1_0', null], differs: [false, true, false] }],
@@ -34,15 +41,45 @@ function app(name: string, over: Partial<DashboardApplication> = {}): DashboardA
       omitted: 0,
     },
     deployments: [
-      { id: 2, environment: 'dev', appVersion: `${name};2`, version: '2', status: 'success', exitCode: 0, startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:01:05Z', durationMs: 65_000, mode: 'record', logUrl: null, build },
+      {
+        id: 2,
+        environment: 'dev',
+        appVersion: `${name};2`,
+        version: '2',
+        status: 'success',
+        exitCode: 0,
+        startedAt: '2026-01-01T00:00:00Z',
+        finishedAt: '2026-01-01T00:01:05Z',
+        durationMs: 65_000,
+        mode: 'record',
+        logUrl: null,
+        build,
+      },
     ],
-    decisions: [{ appVersion: `${name};1`, version: '1', stage: 'prod', decision: 'rejected', actor: { id: HOSTILE, source: 'unknown' }, at: '2026-01-01T00:00:00Z', notes: HOSTILE }],
+    decisions: [
+      {
+        appVersion: `${name};1`,
+        version: '1',
+        stage: 'prod',
+        decision: 'rejected',
+        actor: { id: HOSTILE, source: 'unknown' },
+        at: '2026-01-01T00:00:00Z',
+        notes: HOSTILE,
+      },
+    ],
     ...over,
   };
 }
 
 function dashboard(apps: DashboardApplication[], over: Partial<Dashboard> = {}): Dashboard {
-  return { title: 'shiplog release dashboard', generatedAt: '2026-01-02T00:00:00Z', environments: ['dev', 'qa', 'prod'], applications: apps, limits: { deployments: 10, lineage: 12 }, ...over };
+  return {
+    title: 'shiplog release dashboard',
+    generatedAt: '2026-01-02T00:00:00Z',
+    environments: ['dev', 'qa', 'prod'],
+    applications: apps,
+    limits: { deployments: 10, lineage: 12 },
+    ...over,
+  };
 }
 
 describe('dashboard HTML', () => {
@@ -85,7 +122,14 @@ describe('dashboard HTML', () => {
 
 describe('lineage SVG', () => {
   it('a version whose predecessor already has a successor starts a lane below; text is escaped', () => {
-    const v = (n: string, p: string | null) => ({ name: `A;${n}`, version: n, predecessor: p, changed: [`GLOBAL.A.${HOSTILE};m;${n}`], removed: [], deployedTo: [] });
+    const v = (n: string, p: string | null) => ({
+      name: `A;${n}`,
+      version: n,
+      predecessor: p,
+      changed: [`GLOBAL.A.${HOSTILE};m;${n}`],
+      removed: [],
+      deployedTo: [],
+    });
     const straight = lineageSvg([v('1', null), v('2', 'A;1')], 'l');
     const branched = lineageSvg([v('1', null), v('2', 'A;1'), v('3', 'A;1')], 'l');
     const height = (svg: string) => Number(/height="(\d+)"/.exec(svg)![1]);
@@ -169,7 +213,9 @@ describe('shiplog report (execute, local store)', () => {
     for (const text of [html, md, JSON.stringify(r.result)]) expect(text).not.toContain('s3cr3t-t0ken-value');
     expect(html).toContain('ticket ***');
     expect(md).toContain('ticket \\*\\*\\*');
-    expect(renderReport(r.result as unknown as ReportResult)).toMatch(/^dashboard of 1 application\(s\) x 3 environment\(s\): HTML in out.html \(\d+ KiB\), markdown in out.md$/);
+    expect(renderReport(r.result as unknown as ReportResult)).toMatch(
+      /^dashboard of 1 application\(s\) x 3 environment\(s\): HTML in out.html \(\d+ KiB\), markdown in out.md$/,
+    );
   });
 
   it('the kit report of a report run says what it made (adapters and Jenkins shiplogQuery show this headline)', async () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { JsonResult } from '../../src/kit/outputs.js';
 
 /** plan and apply results as the CLI printed them (goldens kept by plan-golden.test.ts and intent-ci.test.ts). */
-const planFixture = (name: string): JsonResult => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'plan', name), 'utf8')) as JsonResult;
+const planFixture = (name: string): JsonResult =>
+  JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'plan', name), 'utf8')) as JsonResult;
 
 export const RESULTS: Record<string, JsonResult> = {
   'version-update': {
@@ -39,7 +40,14 @@ export const RESULTS: Record<string, JsonResult> = {
   deploy: {
     ok: true,
     operation: 'deploy',
-    deployment: { id: 7, appVersion: 'GLOBAL.Acme.Store.shop;1_0_3', environment: 'qa', exitCode: 0, status: 'success', logUrl: 'https://ci.example/build/7' },
+    deployment: {
+      id: 7,
+      appVersion: 'GLOBAL.Acme.Store.shop;1_0_3',
+      environment: 'qa',
+      exitCode: 0,
+      status: 'success',
+      logUrl: 'https://ci.example/build/7',
+    },
   },
   envscript: { ok: true, operation: 'envscript', file: 'build.env', format: 'sh', variables: { GIT_BRANCH: 'main', SHORT_SHA: '61ba0ab' } },
   'deploy-failed': {
@@ -51,7 +59,12 @@ export const RESULTS: Record<string, JsonResult> = {
   'move-blocked': {
     ok: false,
     operation: 'move',
-    error: { code: 'APPROVAL_REQUIRED', message: 'GLOBAL.Acme.Store.shop;1_0_3 needs an approval for prod', exitCode: 1, hint: 'run shiplog approve --stage prod first' },
+    error: {
+      code: 'APPROVAL_REQUIRED',
+      message: 'GLOBAL.Acme.Store.shop;1_0_3 needs an approval for prod',
+      exitCode: 1,
+      hint: 'run shiplog approve --stage prod first',
+    },
   },
   // A refusal as the core writes it (policy/refusal.ts): the verdict beside `error`, one entry per unmet rule.
   'move-refused': {
@@ -59,8 +72,21 @@ export const RESULTS: Record<string, JsonResult> = {
     operation: 'move',
     gatePassed: false,
     unmetRules: [
-      { rule: 'approval', stage: 'prod', message: 'GLOBAL.Acme.Store.shop;1_0_3 needs 1 more approval for stage prod (1 of 2)', next: 'shiplog approve --application "GLOBAL.Acme.Store.shop;1_0_3" --stage prod', missing: 1 },
-      { rule: 'freeze', stage: 'prod', environment: 'prod-eu', message: 'prod-eu is frozen by year-end until 2027-01-04T05:00:00.000Z', next: 'wait until the freeze ends', endsAt: '2027-01-04T05:00:00.000Z' },
+      {
+        rule: 'approval',
+        stage: 'prod',
+        message: 'GLOBAL.Acme.Store.shop;1_0_3 needs 1 more approval for stage prod (1 of 2)',
+        next: 'shiplog approve --application "GLOBAL.Acme.Store.shop;1_0_3" --stage prod',
+        missing: 1,
+      },
+      {
+        rule: 'freeze',
+        stage: 'prod',
+        environment: 'prod-eu',
+        message: 'prod-eu is frozen by year-end until 2027-01-04T05:00:00.000Z',
+        next: 'wait until the freeze ends',
+        endsAt: '2027-01-04T05:00:00.000Z',
+      },
     ],
     error: {
       code: 'GATE_REFUSED',
@@ -81,6 +107,12 @@ export const RESULTS: Record<string, JsonResult> = {
   'approve-invalid': {
     ok: false,
     operation: 'approve',
-    error: { code: 'INVALID_INPUT', message: '2 problems: --application is required; --stage x', exitCode: 2, problems: ['--application is required', '--stage x'], hint: 'see shiplog approve --help' },
+    error: {
+      code: 'INVALID_INPUT',
+      message: '2 problems: --application is required; --stage x',
+      exitCode: 2,
+      problems: ['--application is required', '--stage x'],
+      hint: 'see shiplog approve --help',
+    },
   },
 };

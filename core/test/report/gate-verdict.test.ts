@@ -8,7 +8,15 @@
 import { describe, expect, it } from 'vitest';
 import { execute } from '../../src/execute.js';
 import { createMemoryHost } from '../../src/host.js';
-import { buildReport, gateAnnotations, gateVerdictOf, renderHeadline, renderMarkdown, renderOutputs, renderText } from '../../src/report/index.js';
+import {
+  buildReport,
+  gateAnnotations,
+  gateVerdictOf,
+  renderHeadline,
+  renderMarkdown,
+  renderOutputs,
+  renderText,
+} from '../../src/report/index.js';
 import { PLATFORMS } from '../../src/inputs.js';
 import { APP, makeRepoWithAppVersion } from '../execute-fixtures.js';
 
@@ -57,13 +65,22 @@ describe('a refused gate on every surface', () => {
       const md = renderMarkdown(report);
       expect(md).toContain('### ⛔ shiplog check-gate refused by the release policy (exit 1)');
       expect(md).toContain('#### Release policy: refused');
-      expect(md.split('\n').filter((l) => /^\| `(approval|freeze|stage-order|wait|require-success)`/.test(l))).toHaveLength(verdict.rules.length);
+      expect(md.split('\n').filter((l) => /^\| `(approval|freeze|stage-order|wait|require-success)`/.test(l))).toHaveLength(
+        verdict.rules.length,
+      );
       // CircleCI step output and the Jenkins console: a line per rule; the Jenkins build description names them
       const text = renderText(report);
       expect(text.split('\n').filter((l) => l.startsWith('  unmet rule: '))).toHaveLength(verdict.rules.length);
-      expect(renderHeadline(report)).toBe(`shiplog check-gate refused by the release policy: ${verdict.rules.length} unmet rules (${[...new Set(kinds)].join(', ')})`);
+      expect(renderHeadline(report)).toBe(
+        `shiplog check-gate refused by the release policy: ${verdict.rules.length} unmet rules (${[...new Set(kinds)].join(', ')})`,
+      );
       // outputs on every platform, with the platform's names
-      const names = { github: ['gate-passed', 'unmet-rules'], buildkite: ['shiplog-gate-passed', 'shiplog-unmet-rules'], circleci: ['SHIPLOG_GATE_PASSED', 'SHIPLOG_UNMET_RULES'], jenkins: ['gatePassed', 'unmetRules'] };
+      const names = {
+        github: ['gate-passed', 'unmet-rules'],
+        buildkite: ['shiplog-gate-passed', 'shiplog-unmet-rules'],
+        circleci: ['SHIPLOG_GATE_PASSED', 'SHIPLOG_UNMET_RULES'],
+        jenkins: ['gatePassed', 'unmetRules'],
+      };
       for (const platform of PLATFORMS) {
         const out = Object.fromEntries(renderOutputs(report, platform));
         const [passed, rules] = names[platform];
@@ -91,8 +108,17 @@ describe('a refused gate on every surface', () => {
   });
 
   it('a dry run publishes the verdict; a bad input (the gate never asked) publishes none', async () => {
-    const refusedDry = { ok: false, operation: 'move', dryRun: true, gatePassed: false, unmetRules: [{ rule: 'approval', stage: 'prod', message: 'needs 1 more approval', next: 'shiplog approve' }], error: { code: 'APPROVAL_REQUIRED', message: 'x', exitCode: 1 } };
-    expect(Object.fromEntries(renderOutputs(buildReport('move', refusedDry), 'buildkite'))).toMatchObject({ 'shiplog-gate-passed': 'false' });
+    const refusedDry = {
+      ok: false,
+      operation: 'move',
+      dryRun: true,
+      gatePassed: false,
+      unmetRules: [{ rule: 'approval', stage: 'prod', message: 'needs 1 more approval', next: 'shiplog approve' }],
+      error: { code: 'APPROVAL_REQUIRED', message: 'x', exitCode: 1 },
+    };
+    expect(Object.fromEntries(renderOutputs(buildReport('move', refusedDry), 'buildkite'))).toMatchObject({
+      'shiplog-gate-passed': 'false',
+    });
     const invalid = { ok: false, operation: 'move', error: { code: 'INVALID_INPUT', message: '--application is required', exitCode: 2 } };
     const out = Object.fromEntries(renderOutputs(buildReport('move', invalid), 'github'));
     expect(out['gate-passed']).toBeUndefined();
@@ -104,7 +130,14 @@ describe('a refused gate on every surface', () => {
       ok: false,
       operation: 'move',
       gatePassed: false,
-      unmetRules: [{ rule: 'approval', stage: 'prod|x', message: '<img src=x onerror=alert(1)> | *x*\n::error::forged', next: '[x](javascript:alert(1))' }],
+      unmetRules: [
+        {
+          rule: 'approval',
+          stage: 'prod|x',
+          message: '<img src=x onerror=alert(1)> | *x*\n::error::forged',
+          next: '[x](javascript:alert(1))',
+        },
+      ],
       error: { code: 'GATE_REFUSED', message: 'refused', exitCode: 1 },
     });
     const md = renderMarkdown(r).replace(/`[^`]*`/g, '');

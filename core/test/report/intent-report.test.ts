@@ -17,9 +17,16 @@ describe('intent report', () => {
 
   it('other commands and an apply refused before it planned have no intent part', () => {
     expect(intentReport('deploy', RESULTS.deploy)).toBeUndefined();
-    const refused = { ok: false, operation: 'apply', error: { code: 'INVALID_INPUT', message: 'intent.toml: unknown selector', exitCode: 2 } };
+    const refused = {
+      ok: false,
+      operation: 'apply',
+      error: { code: 'INVALID_INPUT', message: 'intent.toml: unknown selector', exitCode: 2 },
+    };
     expect(intentReport('apply', refused)).toBeUndefined();
-    expect(renderOutputs(buildReport('apply', refused), 'github')).toEqual([['apply-status', 'failed'], ['result', JSON.stringify(refused)]]);
+    expect(renderOutputs(buildReport('apply', refused), 'github')).toEqual([
+      ['apply-status', 'failed'],
+      ['result', JSON.stringify(refused)],
+    ]);
   });
 
   it('a plan with nothing to do: headline, has-changes false, changes 0', () => {
@@ -28,7 +35,10 @@ describe('intent report', () => {
     const quiet = { ...plan, rows, counts: { deploy: 0, undeploy: 0, nothing: 6, blocked: 0 }, changes: false };
     const report = buildReport('plan', quiet);
     expect(report.headline).toBe('shiplog plan: nothing to do, 6 up to date');
-    expect(renderOutputs(report, 'buildkite')).toEqual([['shiplog-changes', '0'], ['shiplog-has-changes', 'false']]);
+    expect(renderOutputs(report, 'buildkite')).toEqual([
+      ['shiplog-changes', '0'],
+      ['shiplog-has-changes', 'false'],
+    ]);
     expect(renderMarkdown(report, { diagrams: true })).toContain('#### Waves\n\n```mermaid\n');
   });
 });

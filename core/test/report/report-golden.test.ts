@@ -2,7 +2,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, type CommandName } from '../../src/inputs.js';
-import { buildReport, noResultReport, renderHeadline, renderHtml, renderMarkdown, renderOutputs, renderText } from '../../src/report/index.js';
+import {
+  buildReport,
+  noResultReport,
+  renderHeadline,
+  renderHtml,
+  renderMarkdown,
+  renderOutputs,
+  renderText,
+} from '../../src/report/index.js';
 import { RESULTS } from './fixtures.js';
 
 const golden = (name: string) => join(__dirname, 'golden', name);
@@ -52,7 +60,11 @@ describe('report goldens', () => {
   });
 
   it('unmet rules of a refused gate are listed by every renderer', () => {
-    const r = buildReport('move', { ok: false, operation: 'move', error: { code: 'GATE_REFUSED', message: 'prod gate refused', exitCode: 1, unmetRules: ['two approvals', 'no self-review'] } });
+    const r = buildReport('move', {
+      ok: false,
+      operation: 'move',
+      error: { code: 'GATE_REFUSED', message: 'prod gate refused', exitCode: 1, unmetRules: ['two approvals', 'no self-review'] },
+    });
     expect(r.verdict).toBe('blocked');
     expect(renderMarkdown(r)).toContain('- no self-review');
     expect(renderText(r)).toContain('unmet rule: two approvals');
@@ -60,10 +72,18 @@ describe('report goldens', () => {
   });
 
   it('hostile values stay text in every renderer', () => {
-    const r = buildReport('approve', { ...RESULTS.approve, appVersion: '<img src=x onerror=alert(1)>|`x`\n# h', notes: '[x](javascript:alert(1))' });
+    const r = buildReport('approve', {
+      ...RESULTS.approve,
+      appVersion: '<img src=x onerror=alert(1)>|`x`\n# h',
+      notes: '[x](javascript:alert(1))',
+    });
     // outside code spans (which render their text literally) no tag and no link survive
     expect(renderMarkdown(r).replace(/`[^`]*`/g, '')).not.toMatch(/<img|(?<!\\)\](\(javascript)/);
     expect(renderHtml(r)).not.toContain('<img');
-    expect(renderText(r).split('\n').filter((l) => l.startsWith('# h'))).toEqual([]);
+    expect(
+      renderText(r)
+        .split('\n')
+        .filter((l) => l.startsWith('# h')),
+    ).toEqual([]);
   });
 });

@@ -27,7 +27,11 @@ describe('report: true after an operation (execute)', () => {
 
   it('writes the page and the markdown after a deployment, even a failed one; the result says where', async () => {
     repo = await makeRepoWithAppVersion();
-    const ok = await repo.run('deploy', { application: APP, env: 'dev', 'exit-code': '0', report: 'true' }, { env: { DEPLOY_API_TOKEN: SECRET } });
+    const ok = await repo.run(
+      'deploy',
+      { application: APP, env: 'dev', 'exit-code': '0', report: 'true' },
+      { env: { DEPLOY_API_TOKEN: SECRET } },
+    );
     expect(ok.exitCode).toBe(0);
     const report = publishedReportOf(ok.result)!;
     expect(report).toMatchObject({ html: { path: REPORT_HTML_FILE }, markdown: { path: REPORT_MARKDOWN_FILE, truncated: false } });
@@ -37,7 +41,11 @@ describe('report: true after an operation (execute)', () => {
     expect(readFileSync(path.join(repo.dir, REPORT_MARKDOWN_FILE), 'utf8')).toContain(APP);
     expect(ok.err).toContain('release dashboard written to shiplog-report.html');
 
-    const failed = await repo.run('deploy', { application: APP, env: 'dev', 'exit-code': '3', report: true, 'log-url': `https://ci.example/log?token=${SECRET}` }, { env: { DEPLOY_API_TOKEN: SECRET } });
+    const failed = await repo.run(
+      'deploy',
+      { application: APP, env: 'dev', 'exit-code': '3', report: true, 'log-url': `https://ci.example/log?token=${SECRET}` },
+      { env: { DEPLOY_API_TOKEN: SECRET } },
+    );
     expect(failed.exitCode).toBe(1);
     expect(publishedReportOf(failed.result)?.html?.path).toBe(REPORT_HTML_FILE);
     const after = readFileSync(path.join(repo.dir, REPORT_HTML_FILE), 'utf8');
@@ -59,7 +67,11 @@ describe('report: true after an operation (execute)', () => {
     mkdirSync(path.join(repo.dir, REPORT_HTML_FILE));
     const ro = await repo.run('move', { application: APP, to: 'qa', report: true });
     expect(ro.exitCode, JSON.stringify(ro.result)).toBe(0);
-    expect(publishedReportOf(ro.result)).toMatchObject({ html: null, markdown: null, error: expect.stringContaining('cannot write shiplog-report.html') });
+    expect(publishedReportOf(ro.result)).toMatchObject({
+      html: null,
+      markdown: null,
+      error: expect.stringContaining('cannot write shiplog-report.html'),
+    });
     expect(ro.err).toContain('the release dashboard was not written');
   });
 });
@@ -69,8 +81,22 @@ describe('kit: report publishing', () => {
     expect(wantsReport('deploy', { report: 'true' })).toBe(true);
     expect(wantsReport('deploy', { report: 'false' })).toBe(false);
     expect(wantsReport('envscript', { report: 'true' })).toBe(false);
-    const inputs = reportInputsFrom('deploy', { application: APP, env: 'dev', store: '/srv/state', 'state-dir': '.s', dhpass: SECRET, report: 'true', json: true });
-    expect(inputs).toMatchObject({ html: REPORT_HTML_FILE, markdown: REPORT_MARKDOWN_FILE, store: '/srv/state', 'state-dir': '.s', dhpass: SECRET });
+    const inputs = reportInputsFrom('deploy', {
+      application: APP,
+      env: 'dev',
+      store: '/srv/state',
+      'state-dir': '.s',
+      dhpass: SECRET,
+      report: 'true',
+      json: true,
+    });
+    expect(inputs).toMatchObject({
+      html: REPORT_HTML_FILE,
+      markdown: REPORT_MARKDOWN_FILE,
+      store: '/srv/state',
+      'state-dir': '.s',
+      dhpass: SECRET,
+    });
     expect(inputs).not.toHaveProperty('application');
     expect(inputs).not.toHaveProperty('env');
     expect(inputs).not.toHaveProperty('report');
@@ -79,8 +105,13 @@ describe('kit: report publishing', () => {
 
   it("GitHub's job summary: the dashboard beside the operation's summary under the limit, else a pointer to the page", () => {
     const own = '### shiplog deploy\nok\n';
-    const both = jobSummaryWithReport(own, '## dashboard\n| a |\n', { name: REPORT_HTML_FILE, href: 'https://github.example/acme/store/actions/runs/7#artifacts' });
-    expect(both).toBe(`${own}\n\n## dashboard\n| a |\n\n\n**Release dashboard**: [shiplog-report.html](https://github.example/acme/store/actions/runs/7#artifacts)\n`);
+    const both = jobSummaryWithReport(own, '## dashboard\n| a |\n', {
+      name: REPORT_HTML_FILE,
+      href: 'https://github.example/acme/store/actions/runs/7#artifacts',
+    });
+    expect(both).toBe(
+      `${own}\n\n## dashboard\n| a |\n\n\n**Release dashboard**: [shiplog-report.html](https://github.example/acme/store/actions/runs/7#artifacts)\n`,
+    );
     const big = 'x'.repeat(2000);
     const cut = jobSummaryWithReport(own, big, { name: REPORT_HTML_FILE }, 1024);
     expect(new TextEncoder().encode(cut).length).toBeLessThanOrEqual(1024);
@@ -103,7 +134,9 @@ describe('kit: report publishing', () => {
     // the annotation's text goes on the annotate call's stdin
     expect(buildkiteReportCalls(report, '## md\n')[1].stdin).toBe(buildkiteAnnotation(report, '## md\n'));
     expect(buildkiteReportCalls(report)[0].stdin).toBeUndefined();
-    expect(buildkiteAnnotation(report, '## md\n')).toBe('**Release dashboard**: <a href="artifact://shiplog-report.html">shiplog-report.html</a>\n\n## md\n');
+    expect(buildkiteAnnotation(report, '## md\n')).toBe(
+      '**Release dashboard**: <a href="artifact://shiplog-report.html">shiplog-report.html</a>\n\n## md\n',
+    );
     expect(buildkiteAnnotation(report, 'y'.repeat(3000), 1024)).not.toContain('yyy');
   });
 });

@@ -12,11 +12,35 @@ const { createMemoryHost } = await import('../../src/host.ts');
 const { DEFAULT_USER, DEFAULT_PASSWORD } = await import('../ortelius-emulator/index.ts');
 
 const host = createMemoryHost();
-const backend = await openOrteliusBackend(host, { url, user: DEFAULT_USER, password: DEFAULT_PASSWORD, poll: { initialMs: 200, maxMs: 400 } });
+const backend = await openOrteliusBackend(host, {
+  url,
+  user: DEFAULT_USER,
+  password: DEFAULT_PASSWORD,
+  poll: { initialMs: 200, maxMs: 400 },
+});
 const at = new Date().toISOString();
 const prov = { provider: 'local', isCi: false };
-const cv = (await backend.putComponentVersion({ domain: 'GLOBAL.Acme', short: 'big', version: 'v1', kind: 'docker', attributes: { A: '1' }, provenance: prov, at })).value;
-const av = (await backend.putApplicationVersion({ application: 'GLOBAL.Acme.biglog', autoIncrement: false, component: cv, initialStage: 'dev', provenance: prov, at })).value;
+const cv = (
+  await backend.putComponentVersion({
+    domain: 'GLOBAL.Acme',
+    short: 'big',
+    version: 'v1',
+    kind: 'docker',
+    attributes: { A: '1' },
+    provenance: prov,
+    at,
+  })
+).value;
+const av = (
+  await backend.putApplicationVersion({
+    application: 'GLOBAL.Acme.biglog',
+    autoIncrement: false,
+    component: cv,
+    initialStage: 'dev',
+    provenance: prov,
+    at,
+  })
+).value;
 const baselineRss = process.memoryUsage().rss;
 let lines = 0;
 let bytes = 0;
@@ -33,7 +57,10 @@ if (mode === 'stream') {
 } else {
   // the former way: every poll reads the whole log into one string and one parsed object
   const headers = { Cookie: '' };
-  const login = await fetch(`${url}/dmadminweb/API/login`, { method: 'POST', body: new URLSearchParams({ user: DEFAULT_USER, pass: DEFAULT_PASSWORD }) });
+  const login = await fetch(`${url}/dmadminweb/API/login`, {
+    method: 'POST',
+    body: new URLSearchParams({ user: DEFAULT_USER, pass: DEFAULT_PASSWORD }),
+  });
   headers.Cookie = `token=${(await login.json()).token}`;
   for (;;) {
     const check = await (await fetch(`${url}/dmadminweb/API/log/${id}?checkcomplete=Y`, { headers })).json();

@@ -9,15 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
 
-
-
 import type { CiContext } from '../../src/model.js';
 import type { GitWriterArgs } from '../fixtures/store/git-writer.js';
 import { startGitWriter, type Ack, type Writer } from '../fixtures/store/spawn-writer.js';
 import { git } from './git-servers.js';
 import { dense, type StoreAudit } from './git-store-audit.js';
-
-
 
 export const SHARED_APP = 'GLOBAL.Acme.Store.shop';
 export const started: ChildProcess[] = [];
@@ -75,7 +71,11 @@ export interface ClientRun {
 }
 
 /** Starts the writers (spread over the runners) and one reader per runner; waits for the writers, stops the readers. */
-export async function runClients(runners: Runner[], plan: Omit<GitWriterArgs, 'cwd' | 'cacheHome'>[], password?: string): Promise<ClientRun> {
+export async function runClients(
+  runners: Runner[],
+  plan: Omit<GitWriterArgs, 'cwd' | 'cacheHome'>[],
+  password?: string,
+): Promise<ClientRun> {
   const readers = runners.map((r, k) => track(startGitWriter({ ...r, password, worker: 100 + k, count: 0, reader: true })));
   const t0 = Date.now();
   const writers = plan.map((p, n) => track(startGitWriter({ ...runners[n % runners.length], ...p })));
@@ -102,7 +102,10 @@ export function summarise(transport: string, run: ClientRun, audit: StoreAudit) 
     componentVersions: audit.docs['component-version'],
     applicationVersions: app.versions.length,
     distinctApplicationVersions: new Set(app.versions).size,
-    avIdsDense: dense([...audit.appVersions.values()].map((d) => d.value.id), 'av:'),
+    avIdsDense: dense(
+      [...audit.appVersions.values()].map((d) => d.value.id),
+      'av:',
+    ),
     deployments: audit.deployments.length,
     deploymentIdsDense: dense(audit.deployments.map((d) => d.id)),
     duplicateDeployments: tags.length - new Set(tags).size,

@@ -90,7 +90,12 @@ export interface HttpGitServer {
 }
 
 /** `git http-backend` (CGI) behind a Node server with Basic auth for every request. */
-export async function startHttpGitServer(opts: { root: string; username: string; password: string; port?: number }): Promise<HttpGitServer> {
+export async function startHttpGitServer(opts: {
+  root: string;
+  username: string;
+  password: string;
+  port?: number;
+}): Promise<HttpGitServer> {
   const expected = `Basic ${Buffer.from(`${opts.username}:${opts.password}`).toString('base64')}`;
   const requests: HttpGitServer['requests'] = [];
   const children = new Set<ChildProcess>();

@@ -79,7 +79,18 @@ async function auditOnce(remote: string, scope: { applications: string[]; bases:
     }
     const next = JSON.parse(git(['--git-dir', remote, 'show', `${STATE_REF}:meta.json`])).next;
     const { problems } = await storeProblems(new RecordBackend(host, store), scope);
-    return { commits: log.length, byKind, repeatedKeys: [...keys.values()].filter((n) => n > 1).length, docs, deployments, environmentStates, next, applications, appVersions, problems };
+    return {
+      commits: log.length,
+      byKind,
+      repeatedKeys: [...keys.values()].filter((n) => n > 1).length,
+      docs,
+      deployments,
+      environmentStates,
+      next,
+      applications,
+      appVersions,
+      problems,
+    };
   } finally {
     await store.close();
     await rm(dir, { recursive: true, force: true });

@@ -24,15 +24,32 @@ export async function gitFixture(prefix = 'shiplog-git-') {
   const remote = makeBareRemote(join(dir, 'remote.git'));
   const host = createMemoryHost();
   let n = 0;
-  const open = (more: Partial<GitStoreOptions> = {}) => openGitStore(host, { remote: `file://${remote}`, cacheDir: join(dir, `cache-${n++}`), ...more });
+  const open = (more: Partial<GitStoreOptions> = {}) =>
+    openGitStore(host, { remote: `file://${remote}`, cacheDir: join(dir, `cache-${n++}`), ...more });
   const backend = async (more: Partial<GitStoreOptions> = {}) => new RecordBackend(host, await open(more));
   return { dir, remote, host, open, backend, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
 export async function seed(b: RecordBackend, short = 'cart', version = '1', provenance: CiContext = PROV) {
   const cv = await b.putComponentVersion({ domain: 'GLOBAL.Acme', short, version, kind: 'docker', attributes: {}, provenance, at: AT });
-  const av = await b.putApplicationVersion({ application: 'GLOBAL.Acme.shop', autoIncrement: false, component: cv.value, initialStage: 'dev', provenance, at: AT });
-  const dep = await b.recordDeployment({ appVersion: av.value, environment: 'qa', exitCode: 0, log: ['ok'], startedAt: AT, finishedAt: AT, mode: 'record', provenance });
+  const av = await b.putApplicationVersion({
+    application: 'GLOBAL.Acme.shop',
+    autoIncrement: false,
+    component: cv.value,
+    initialStage: 'dev',
+    provenance,
+    at: AT,
+  });
+  const dep = await b.recordDeployment({
+    appVersion: av.value,
+    environment: 'qa',
+    exitCode: 0,
+    log: ['ok'],
+    startedAt: AT,
+    finishedAt: AT,
+    mode: 'record',
+    provenance,
+  });
   return { cv, av, dep };
 }
 

@@ -79,7 +79,11 @@ export interface IntentFixture {
   store: StoreUnderTest;
   /** The environment of every run: PATH, HOME, SHIPLOG_STORE and the store's own variables. */
   env: Record<string, string>;
-  run(command: CommandName, inputs?: ExecuteInputs, opts?: { env?: Record<string, string> }): Promise<ExecuteOutcome & { out: string; err: string }>;
+  run(
+    command: CommandName,
+    inputs?: ExecuteInputs,
+    opts?: { env?: Record<string, string> },
+  ): Promise<ExecuteOutcome & { out: string; err: string }>;
   /** Runs and throws unless the exit code is the one expected. */
   must(command: CommandName, inputs?: ExecuteInputs, exitCode?: number): Promise<ExecuteOutcome & { out: string; err: string }>;
   write(file: string, text: string): void;
@@ -107,7 +111,8 @@ export async function intentFixture(store: StoreUnderTest, opts: { intent?: stri
   };
   const must: IntentFixture['must'] = async (command, inputs = {}, exitCode = 0) => {
     const r = await run(command, inputs);
-    if (r.exitCode !== exitCode) throw new Error(`${command} exited ${r.exitCode}, not ${exitCode}: ${r.err}${JSON.stringify(r.result.error ?? null)}`);
+    if (r.exitCode !== exitCode)
+      throw new Error(`${command} exited ${r.exitCode}, not ${exitCode}: ${r.err}${JSON.stringify(r.result.error ?? null)}`);
     return r;
   };
   for (const app of APPS) {
@@ -122,7 +127,8 @@ export async function intentFixture(store: StoreUnderTest, opts: { intent?: stri
     run,
     must,
     write,
-    deployLog: () => (existsSync(path.join(dir, 'deploy.log')) ? readFileSync(path.join(dir, 'deploy.log'), 'utf8').trim().split('\n').filter(Boolean) : []),
+    deployLog: () =>
+      existsSync(path.join(dir, 'deploy.log')) ? readFileSync(path.join(dir, 'deploy.log'), 'utf8').trim().split('\n').filter(Boolean) : [],
     async deployments() {
       const b = await store.open();
       try {

@@ -44,7 +44,9 @@ function serverUser(): { uid: number; gid: number } | undefined {
   const r = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
   const g = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
   if (r.status !== 0) {
-    throw new PgBinariesMissing('running as root, the test server needs the `postgres` system user: install the Debian package `postgresql` (it creates it)');
+    throw new PgBinariesMissing(
+      'running as root, the test server needs the `postgres` system user: install the Debian package `postgresql` (it creates it)',
+    );
   }
   return { uid: Number(r.stdout.trim()), gid: Number(g.stdout.trim()) };
 }
@@ -53,7 +55,11 @@ function serverUser(): { uid: number; gid: number } | undefined {
 function runAsServer(bin: string, args: string[], opts: { allowFail?: boolean } = {}): { status: number | null; out: string } {
   const cmd = isRoot() ? 'runuser' : bin;
   const argv = isRoot() ? ['-u', 'postgres', '--', bin, ...args] : args;
-  const r = spawnSync(cmd, argv, { encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', LANG: 'C' }, cwd: '/' });
+  const r = spawnSync(cmd, argv, {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', LANG: 'C' },
+    cwd: '/',
+  });
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   if (r.status !== 0 && !opts.allowFail) throw new Error(`${bin} ${args.join(' ')} failed (${r.status}): ${out.trim().slice(-2000)}`);
   return { status: r.status, out };
@@ -110,8 +116,17 @@ export async function startPgServer(root: string, opts: { superPassword?: string
   if (owner) chownSync(pwfile, owner.uid, owner.gid);
   const data = join(root, 'data');
   runAsServer(join(binDir, 'initdb'), [
-    '-D', data, '-U', 'postgres', `--pwfile=${pwfile}`, '--auth-local=trust', '--auth-host=scram-sha-256',
-    '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8',
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    `--pwfile=${pwfile}`,
+    '--auth-local=trust',
+    '--auth-host=scram-sha-256',
+    '--no-sync',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
   ]);
   rmSync(pwfile, { force: true });
   const caFile = makeCertificate(root, data, owner);
@@ -160,7 +175,18 @@ export function attach(state: PgServerState): PgServer {
     ...(state.caFile ? { caFile: state.caFile } : {}),
     url: (database, user = TEST_ROLE) => `postgres://${encodeURIComponent(user)}@127.0.0.1:${state.port}/${encodeURIComponent(database)}`,
     admin: (database = 'postgres') =>
-      postgres({ host: '127.0.0.1', port: state.port, database, user: 'postgres', pass: state.superPassword, ssl: false, max: 1, onnotice: () => undefined, fetch_types: false, connection: { application_name: 'shiplog-test-admin' } }),
+      postgres({
+        host: '127.0.0.1',
+        port: state.port,
+        database,
+        user: 'postgres',
+        pass: state.superPassword,
+        ssl: false,
+        max: 1,
+        onnotice: () => undefined,
+        fetch_types: false,
+        connection: { application_name: 'shiplog-test-admin' },
+      }),
     stop: (mode = 'fast') => void runAsServer(pgctl, ['-D', data, '-w', '-m', mode, 'stop'], { allowFail: true }),
     start: () => void runAsServer(pgctl, ['-D', data, '-w', '-t', '60', '-l', join(state.root, 'server.log'), 'start']),
     destroy() {
@@ -176,7 +202,23 @@ function makeCertificate(root: string, data: string, owner: { uid: number; gid: 
   const key = join(data, 'server.key');
   const r = spawnSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt, '-days', '3', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      crt,
+      '-days',
+      '3',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    ],
     { encoding: 'utf8' },
   );
   if (r.status !== 0) return undefined;
@@ -213,10 +255,14 @@ export async function dropDatabase(server: PgServer, name: string): Promise<void
  * The random key of pg_dump's \restrict guard lines (new in the 2025 minor releases) is the only part left out.
  */
 export function dumpDatabase(server: PgServer, database: string): string {
-  const dump = execFileSync(join(server.binDir, 'pg_dump'), ['-h', '127.0.0.1', '-p', String(server.port), '-U', 'postgres', '--no-sync', '-d', database], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PGPASSWORD: server.superPassword, PGSSLMODE: 'disable' },
-    maxBuffer: 256 << 20,
-  });
+  const dump = execFileSync(
+    join(server.binDir, 'pg_dump'),
+    ['-h', '127.0.0.1', '-p', String(server.port), '-U', 'postgres', '--no-sync', '-d', database],
+    {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PGPASSWORD: server.superPassword, PGSSLMODE: 'disable' },
+      maxBuffer: 256 << 20,
+    },
+  );
   return dump.replace(/^\\(un)?restrict \S+$/gm, '\\$1restrict <key>');
 }

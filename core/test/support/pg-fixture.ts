@@ -29,9 +29,33 @@ export async function fixture(query = '?sslmode=disable') {
 }
 
 export async function seed(b: RecordBackend, short = 'cart', version = '1', environment = 'qa') {
-  const cv = await b.putComponentVersion({ domain: 'GLOBAL.Acme', short, version, kind: 'docker', attributes: {}, provenance: PROV, at: AT });
-  const av = await b.putApplicationVersion({ application: 'GLOBAL.Acme.shop', autoIncrement: false, component: cv.value, initialStage: 'dev', provenance: PROV, at: AT });
-  const dep = await b.recordDeployment({ appVersion: av.value, environment, exitCode: 0, log: ['ok'], startedAt: AT, finishedAt: AT, mode: 'record', provenance: PROV });
+  const cv = await b.putComponentVersion({
+    domain: 'GLOBAL.Acme',
+    short,
+    version,
+    kind: 'docker',
+    attributes: {},
+    provenance: PROV,
+    at: AT,
+  });
+  const av = await b.putApplicationVersion({
+    application: 'GLOBAL.Acme.shop',
+    autoIncrement: false,
+    component: cv.value,
+    initialStage: 'dev',
+    provenance: PROV,
+    at: AT,
+  });
+  const dep = await b.recordDeployment({
+    appVersion: av.value,
+    environment,
+    exitCode: 0,
+    log: ['ok'],
+    startedAt: AT,
+    finishedAt: AT,
+    mode: 'record',
+    provenance: PROV,
+  });
   return { cv, av, dep };
 }
 
@@ -46,5 +70,6 @@ export async function failure(p: Promise<unknown>): Promise<ShiplogError> {
 }
 
 export const tablesOf = async (f: { admin: ReturnType<TestDatabase['server']['admin']> }, schema = 'shiplog') =>
-  (await f.admin`select relname::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = ${schema} and relkind in ('r', 'i') order by 1`).map((r) => r.name as string);
-
+  (
+    await f.admin`select relname::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = ${schema} and relkind in ('r', 'i') order by 1`
+  ).map((r) => r.name as string);

@@ -5,7 +5,16 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { attach, createDatabase, dropDatabase, startPgServer, TEST_ROLE, TEST_ROLE_PASSWORD, type PgServer, type PgServerState } from './pg-cluster.js';
+import {
+  attach,
+  createDatabase,
+  dropDatabase,
+  startPgServer,
+  TEST_ROLE,
+  TEST_ROLE_PASSWORD,
+  type PgServer,
+  type PgServerState,
+} from './pg-cluster.js';
 
 let shared: Promise<PgServer> | undefined;
 
@@ -31,7 +40,13 @@ async function startOrAttach(runDir: string): Promise<PgServer> {
     if (mine) {
       try {
         const server = await startPgServer(join(runDir, 'cluster'));
-        const state: PgServerState = { root: server.root, port: server.port, binDir: server.binDir, superPassword: server.superPassword, ...(server.caFile ? { caFile: server.caFile } : {}) };
+        const state: PgServerState = {
+          root: server.root,
+          port: server.port,
+          binDir: server.binDir,
+          superPassword: server.superPassword,
+          ...(server.caFile ? { caFile: server.caFile } : {}),
+        };
         writeFileSync(`${stateFile}.tmp`, JSON.stringify(state));
         renameSync(`${stateFile}.tmp`, stateFile);
         return server;

@@ -35,16 +35,30 @@ export async function pgStoreProblems(sql: postgres.Sql, schema = 'shiplog'): Pr
   // The application catalog (when the store has one) lists every application once.
   for (const c of byKind('catalog').map((d) => d.value as { applications: string[] })) {
     const listed = [...c.applications].sort().join(',');
-    const stored = apps.map((a) => a.application).sort().join(',');
+    const stored = apps
+      .map((a) => a.application)
+      .sort()
+      .join(',');
     if (listed !== stored) problems.push(`catalog lists ${listed}, the store holds ${stored}`);
   }
-  const [counters] = await sql.unsafe(`select component_version::int as cv, application_version::int as av, deployment::int as dep from ${s}.counters`);
+  const [counters] = await sql.unsafe(
+    `select component_version::int as cv, application_version::int as av, deployment::int as dep from ${s}.counters`,
+  );
   const denseIds = (ids: number[], next: number, what: string) => {
     const sorted = [...ids].sort((a, b) => a - b);
-    if (sorted.some((id, i) => id !== i + 1) || next !== sorted.length + 1) problems.push(`${what} ids not dense 1..${sorted.length} with next ${next}: ${sorted.slice(-5)}`);
+    if (sorted.some((id, i) => id !== i + 1) || next !== sorted.length + 1)
+      problems.push(`${what} ids not dense 1..${sorted.length} with next ${next}: ${sorted.slice(-5)}`);
   };
-  denseIds(cvs.map((c) => Number(c.value.id.slice(3))), counters.cv, 'component version');
-  denseIds(avs.map((a) => Number(a.value.id.slice(3))), counters.av, 'application version');
+  denseIds(
+    cvs.map((c) => Number(c.value.id.slice(3))),
+    counters.cv,
+    'component version',
+  );
+  denseIds(
+    avs.map((a) => Number(a.value.id.slice(3))),
+    counters.av,
+    'application version',
+  );
   const cvNames = new Set(cvs.map((c) => c.value.name));
   const avNames = new Set(avs.map((a) => a.value.name));
   if (avNames.size !== avs.length) problems.push('duplicate application version names');
@@ -73,9 +87,14 @@ export async function pgStoreProblems(sql: postgres.Sql, schema = 'shiplog'): Pr
     environment: r.environment as string,
     value: r.value as Deployment,
   }));
-  denseIds(deps.map((d) => d.id), counters.dep, 'deployment');
+  denseIds(
+    deps.map((d) => d.id),
+    counters.dep,
+    'deployment',
+  );
   for (const d of deps) {
-    if (d.value.id !== d.id || d.value.application !== d.application || d.value.environment !== d.environment) problems.push(`deployment row ${d.id} disagrees with its value`);
+    if (d.value.id !== d.id || d.value.application !== d.application || d.value.environment !== d.environment)
+      problems.push(`deployment row ${d.id} disagrees with its value`);
     if (!avNames.has(d.value.appVersion)) problems.push(`deployment ${d.id} of missing ${d.value.appVersion}`);
   }
   const keys = await sql.unsafe(`select deployment_id::int as id, count(*)::int as n from ${s}.deployment_components group by 1`);
@@ -85,17 +104,23 @@ export async function pgStoreProblems(sql: postgres.Sql, schema = 'shiplog'): Pr
     if ((keyCount.get(d.id) ?? 0) !== want) problems.push(`deployment ${d.id} has ${keyCount.get(d.id) ?? 0} component keys, not ${want}`);
   }
   if (keys.length > deps.length) problems.push('component keys of missing deployments');
-  const states = (await sql.unsafe(`select environment, application, deployment_id::int as id, value from ${s}.environment_states`)).map((r) => ({
-    id: r.id as number,
-    environment: r.environment as string,
-    application: r.application as string,
-    value: r.value as EnvironmentState,
-  }));
+  const states = (await sql.unsafe(`select environment, application, deployment_id::int as id, value from ${s}.environment_states`)).map(
+    (r) => ({
+      id: r.id as number,
+      environment: r.environment as string,
+      application: r.application as string,
+      value: r.value as EnvironmentState,
+    }),
+  );
   for (const st of states) {
     const d = deps.find((x) => x.id === st.id);
-    if (!d || d.value.status !== 'success' || d.value.appVersion !== st.value.appVersion) problems.push(`state ${st.environment}/${st.application} points to ${st.id}`);
-    const newest = deps.filter((x) => x.environment === st.environment && x.application === st.application && x.value.status === 'success').pop();
-    if (newest && newest.id !== st.id) problems.push(`state ${st.environment}/${st.application} is ${st.id}, the newest success is ${newest.id}`);
+    if (!d || d.value.status !== 'success' || d.value.appVersion !== st.value.appVersion)
+      problems.push(`state ${st.environment}/${st.application} points to ${st.id}`);
+    const newest = deps
+      .filter((x) => x.environment === st.environment && x.application === st.application && x.value.status === 'success')
+      .pop();
+    if (newest && newest.id !== st.id)
+      problems.push(`state ${st.environment}/${st.application} is ${st.id}, the newest success is ${newest.id}`);
   }
   const approvals = avs.reduce((n, a) => n + a.approvals.length, 0);
   const moves = avs.reduce((n, a) => n + a.moves.length, 0);

@@ -42,14 +42,23 @@ export const SLOW_STORE_MS = 600_000;
 
 let handles = 0;
 
-function subject(dir: string, url: string, fingerprint: () => Promise<string>, extra: { env?: Record<string, string>; cleanup?: () => Promise<void> } = {}): StoreUnderTest {
+function subject(
+  dir: string,
+  url: string,
+  fingerprint: () => Promise<string>,
+  extra: { env?: Record<string, string>; cleanup?: () => Promise<void> } = {},
+): StoreUnderTest {
   const env = { XDG_CACHE_HOME: join(dir, 'cache'), ...extra.env };
   return {
     url,
     env,
     async open(host) {
       // Each handle gets its own git cache: two handles behave like two runners.
-      const h = host ?? createMemoryHost({ env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...extra.env, XDG_CACHE_HOME: join(dir, `cache-${++handles}`) } });
+      const h =
+        host ??
+        createMemoryHost({
+          env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...extra.env, XDG_CACHE_HOME: join(dir, `cache-${++handles}`) },
+        });
       const loc = parseStoreUrl(url, dir);
       if (loc.kind === 'ortelius') throw new Error('not a record store');
       return openStoreBackend(h, loc, {});

@@ -23,7 +23,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { agentEnv } from '../../../adapters/buildkite-plugin/test/agent-env.mjs';
-import { filesOf, makeCheckout, parseJson, removeDir, REPO_ROOT, type Driver, type DriverResult, type Inputs, type Operation, type RunContext } from './driver.js';
+import {
+  filesOf,
+  makeCheckout,
+  parseJson,
+  removeDir,
+  REPO_ROOT,
+  type Driver,
+  type DriverResult,
+  type Inputs,
+  type Operation,
+  type RunContext,
+} from './driver.js';
 
 export const PLUGIN_DIR = join(REPO_ROOT, 'adapters', 'buildkite-plugin');
 export const LOCATION = 'github.com/shiplog/shiplog/adapters/buildkite-plugin#v0.1.0';
@@ -34,7 +45,11 @@ interface AgentCall {
   stdin: string;
 }
 
-function bash(script: string, cwd: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function bash(
+  script: string,
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('bash', [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -142,12 +157,18 @@ export function buildkiteDriver(): Driver & { checkout(): Promise<string> } {
       artifacts['hook:command:stdout'] = command.stdout;
       artifacts['hook:command:stderr'] = command.stderr;
       // The agent runs post-command after the command phase, with its exit status (a no-op unless wrapping).
-      const post = await bash(join(plugin, 'hooks', 'post-command'), checkout!, { ...env, BUILDKITE_COMMAND_EXIT_STATUS: String(command.status) });
+      const post = await bash(join(plugin, 'hooks', 'post-command'), checkout!, {
+        ...env,
+        BUILDKITE_COMMAND_EXIT_STATUS: String(command.status),
+      });
       artifacts['hook:post-command:stdout'] = post.stdout;
       artifacts['hook:post-command:stderr'] = post.stderr;
 
       const calls: AgentCall[] = existsSync(files.calls)
-        ? readFileSync(files.calls, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as AgentCall)
+        ? readFileSync(files.calls, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as AgentCall)
         : [];
       calls.forEach((c, i) => {
         if (c.args[0] === 'redactor') artifacts[`${REDACTOR_INPUT}:${i}`] = `${c.args.join(' ')}\n${c.stdin}`;
@@ -158,7 +179,11 @@ export function buildkiteDriver(): Driver & { checkout(): Promise<string> } {
       for (const [rel, b] of Object.entries(await filesOf(checkout!))) artifacts[`checkout:${rel}`] = b;
       const result = existsSync(files.result) ? parseJson(readFileSync(files.result, 'utf8')) : null;
       const exitCode = command.status !== 0 ? command.status : post.status;
-      return { exitCode, result, artifacts: Object.assign(artifacts, { 'agent-calls.json': JSON.stringify(calls.filter((c) => c.args[0] !== 'redactor')) }) };
+      return {
+        exitCode,
+        result,
+        artifacts: Object.assign(artifacts, { 'agent-calls.json': JSON.stringify(calls.filter((c) => c.args[0] !== 'redactor')) }),
+      };
     },
     async close() {
       await removeDir(root);

@@ -16,7 +16,14 @@ import { readPin, ORB_ROOT } from '../../../adapters/circleci-orb/scripts/orb-so
 import { join } from 'node:path';
 import { expandJob } from '../../../adapters/circleci-orb/test/circleci-expand.js';
 import { runJob } from '../../../adapters/circleci-orb/test/circleci-runner.js';
-import { freshOrb, loadOrb, makeMachine, startFakeRegistry, type FakeRegistry, type Machine } from '../../../adapters/circleci-orb/test/e2e-fixture.js';
+import {
+  freshOrb,
+  loadOrb,
+  makeMachine,
+  startFakeRegistry,
+  type FakeRegistry,
+  type Machine,
+} from '../../../adapters/circleci-orb/test/e2e-fixture.js';
 import { filesOf, parseJson, type Driver, type DriverResult, type Inputs, type Operation, type RunContext } from './driver.js';
 
 interface ParamSpec {
@@ -63,7 +70,13 @@ export function circleciDriver(): Driver & { machine(): Machine } {
       const results = join(mach.root, `results-${n}`);
       const artifactsDir = join(mach.root, `artifacts-${n}`);
       mkdirSync(results, { recursive: true });
-      const env: Record<string, string> = { ...mach.env, SHIPLOG_RESULT_DIR: results, DHPASS: ctx.password, CIRCLE_TOKEN: ctx.token, ...(ctx.env ?? {}) };
+      const env: Record<string, string> = {
+        ...mach.env,
+        SHIPLOG_RESULT_DIR: results,
+        DHPASS: ctx.password,
+        CIRCLE_TOKEN: ctx.token,
+        ...(ctx.env ?? {}),
+      };
       const given = { ...inputs };
       if (ctx.backend.kind === 'local') {
         given.backend ??= 'local';

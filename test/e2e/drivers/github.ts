@@ -11,7 +11,16 @@
  * every file the action left in the workspace (outside .git).
  */
 import { runAction } from '../../../adapters/github-action/test/runner-harness.js';
-import { filesOf, makeCheckout, removeDir, type Driver, type DriverResult, type Inputs, type Operation, type RunContext } from './driver.js';
+import {
+  filesOf,
+  makeCheckout,
+  removeDir,
+  type Driver,
+  type DriverResult,
+  type Inputs,
+  type Operation,
+  type RunContext,
+} from './driver.js';
 
 export const ADD_MASK = 'runner-commands:add-mask';
 

@@ -18,7 +18,18 @@ import { mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { filesOf, makeCheckout, parseJson, removeDir, REPO_ROOT, type Driver, type DriverResult, type Inputs, type Operation, type RunContext } from './driver.js';
+import {
+  filesOf,
+  makeCheckout,
+  parseJson,
+  removeDir,
+  REPO_ROOT,
+  type Driver,
+  type DriverResult,
+  type Inputs,
+  type Operation,
+  type RunContext,
+} from './driver.js';
 
 export const JENKINS_API_USER = 'ci-bot';
 export const JENKINS_ROOT = join(REPO_ROOT, 'adapters', 'jenkins');

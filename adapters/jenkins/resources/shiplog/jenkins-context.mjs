@@ -50,8 +50,9 @@ class BackendError extends ShiplogError {
 class ResponseTooLargeError extends BackendError {
   code = "RESPONSE_TOO_LARGE";
 }
+const INVISIBLE_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 function oneLine(s) {
-  return s.replace(/\s*\n\s*/g, " ").trim().replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return s.replace(/\s*\n\s*/g, " ").trim().replace(INVISIBLE_CHARS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 const LONG_NEEDLE = 512;
@@ -3910,7 +3911,8 @@ async function main(argv, env) {
   const missing = ["JENKINS_URL", "JOB_NAME", "BUILD_NUMBER", "SHIPLOG_JENKINS_USER", "SHIPLOG_JENKINS_TOKEN"].filter((k) => !env[k]);
   if (missing.length) return { ok: false, warning: `Jenkins API not used: ${missing.join(", ")} not set` };
   const number = Number(env.BUILD_NUMBER);
-  if (!Number.isInteger(number) || number < 1) return { ok: false, warning: `Jenkins API not used: BUILD_NUMBER "${env.BUILD_NUMBER}" is not a build number` };
+  if (!Number.isInteger(number) || number < 1)
+    return { ok: false, warning: `Jenkins API not used: BUILD_NUMBER "${env.BUILD_NUMBER}" is not a build number` };
   const token = env.SHIPLOG_JENKINS_TOKEN;
   const redactor = new Redactor();
   redactor.add(token);

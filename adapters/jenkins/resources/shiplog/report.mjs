@@ -214,7 +214,20 @@ const INPUTS = [
     name: "application",
     type: "string",
     description: "Full application name with its domain, e.g. GLOBAL.Acme.Store.shop (may carry ;version). status, history, diff, report: only this application. show: also the first word after the command. plan, apply: only these applications of the intent (repeatable).",
-    commands: ["version-update", "move", "approve", "deploy", "history", "graph", "status", "diff", "report", "show", "check-gate", ...PLAN_APPLY],
+    commands: [
+      "version-update",
+      "move",
+      "approve",
+      "deploy",
+      "history",
+      "graph",
+      "status",
+      "diff",
+      "report",
+      "show",
+      "check-gate",
+      ...PLAN_APPLY
+    ],
     required: ["move", "approve", "deploy", "graph", "show", "check-gate"],
     listFor: PLAN_APPLY,
     aliases: ["appname"],
@@ -329,7 +342,18 @@ const INPUTS = [
     name: "env",
     type: "string",
     description: "deploy and version-update: environment to deploy to (must exist in the pipeline config). check-gate: the environment a deployment would go to. status and history: only this environment. plan, apply: only these environments of the intent (repeatable). state: the environment whose custom state is set or read. envscript: also write that environment's custom state as SHIPLOG_STATE_<KEY>.",
-    commands: ["deploy", "version-update", "status", "history", "check-gate", "envscript", ...PLAN_APPLY, "state-set", "state-get", "state-list"],
+    commands: [
+      "deploy",
+      "version-update",
+      "status",
+      "history",
+      "check-gate",
+      "envscript",
+      ...PLAN_APPLY,
+      "state-set",
+      "state-get",
+      "state-list"
+    ],
     required: ["deploy", "state-set", "state-get"],
     listFor: PLAN_APPLY,
     aliases: ["deployenv", "deploy-env"],
@@ -563,7 +587,13 @@ function ruleOf(x) {
   if (!r || !message) return void 0;
   const environment = text$2(r.environment);
   const next = text$2(r.next);
-  return { rule: text$2(r.rule) ?? "rule", stage: text$2(r.stage) ?? "", ...environment ? { environment } : {}, message, ...next ? { next } : {} };
+  return {
+    rule: text$2(r.rule) ?? "rule",
+    stage: text$2(r.stage) ?? "",
+    ...environment ? { environment } : {},
+    message,
+    ...next ? { next } : {}
+  };
 }
 function gateVerdictOf(result) {
   const e = rec$3(result.error);
@@ -660,37 +690,45 @@ function planTable(plan) {
   return {
     title: "Plan",
     columns: ["Environment", "Wave", "Application", "Current", "Desired", "Action", "Reason"],
-    rows: capped(arr(plan.rows).map((r) => [
-      text$1(r.environment),
-      text$1(r.wave),
-      text$1(r.application),
-      version(r.current),
-      r.desired === null ? "none" : version(r.desired),
-      text$1(r.action),
-      text$1(r.reason)
-    ]), 7)
+    rows: capped(
+      arr(plan.rows).map((r) => [
+        text$1(r.environment),
+        text$1(r.wave),
+        text$1(r.application),
+        version(r.current),
+        r.desired === null ? "none" : version(r.desired),
+        text$1(r.action),
+        text$1(r.reason)
+      ]),
+      7
+    )
   };
 }
 function blockedRules(plan) {
   return arr(plan.rows).filter((r) => r.action === "blocked").flatMap(
-    (r) => arr(r.unmetRules).map((u) => `${text$1(r.environment)} ${text$1(r.application)} ${version(r.desired)}: ${text$1(u.rule)}: ${text$1(u.message)}${text$1(u.next) ? ` (next: ${text$1(u.next)})` : ""}`)
+    (r) => arr(r.unmetRules).map(
+      (u) => `${text$1(r.environment)} ${text$1(r.application)} ${version(r.desired)}: ${text$1(u.rule)}: ${text$1(u.message)}${text$1(u.next) ? ` (next: ${text$1(u.next)})` : ""}`
+    )
   );
 }
 function stepsTable(steps) {
   return {
     title: "Deployments",
     columns: ["Environment", "Wave", "Application", "Version", "Action", "Status", "Duration", "Deployment", "Note"],
-    rows: capped(steps.map((s) => [
-      text$1(s.environment),
-      text$1(s.wave),
-      text$1(s.application),
-      version(s.appVersion),
-      text$1(s.action),
-      s.status === "skipped" ? "not started" : text$1(s.status),
-      durationText(s.durationMs),
-      s.deploymentId === null || s.deploymentId === void 0 ? "" : `#${text$1(s.deploymentId)}`,
-      text$1(s.message)
-    ]), 9)
+    rows: capped(
+      steps.map((s) => [
+        text$1(s.environment),
+        text$1(s.wave),
+        text$1(s.application),
+        version(s.appVersion),
+        text$1(s.action),
+        s.status === "skipped" ? "not started" : text$1(s.status),
+        durationText(s.durationMs),
+        s.deploymentId === null || s.deploymentId === void 0 ? "" : `#${text$1(s.deploymentId)}`,
+        text$1(s.message)
+      ]),
+      9
+    )
   };
 }
 function applyHeadline(result) {
@@ -812,7 +850,10 @@ const HEADLINES = {
 function gateFact(result) {
   const override = rec(result.override);
   const rules = Array.isArray(override.rules) ? override.rules.map((r) => textOf(rec(r).rule) || textOf(r)).filter(Boolean) : [];
-  return fact("Release policy", override.reason !== void 0 ? v.text(`passed by override (${rules.join(", ") || "refused rules"}): ${textOf(override.reason)}`) : { text: "gate passed", status: "success" });
+  return fact(
+    "Release policy",
+    override.reason !== void 0 ? v.text(`passed by override (${rules.join(", ") || "refused rules"}): ${textOf(override.reason)}`) : { text: "gate passed", status: "success" }
+  );
 }
 function errorOf(result) {
   if (result.ok !== false) return void 0;
@@ -844,7 +885,11 @@ function buildReport(command, result, context = {}) {
   if (error) {
     const deployment = deploymentOf(result);
     const recorded = op !== void 0 && deployment !== void 0 && deployment.id !== void 0 && deployment.id !== null;
-    facts = [fact("Error", v.code(error.code), v.text(error.message)), ...recorded ? deploymentFacts(deployment) : [], ...intent?.facts ?? []];
+    facts = [
+      fact("Error", v.code(error.code), v.text(error.message)),
+      ...recorded ? deploymentFacts(deployment) : [],
+      ...intent?.facts ?? []
+    ];
     headline = recorded ? `${title}: ${nameOf(deployment.appVersion) ?? ""} to ${textOf(deployment.environment)} FAILED (#${textOf(deployment.id)})` : gate && !gate.passed && gate.rules.length > 0 ? refusalHeadline(title, gate) : `${title} failed: ${error.message}`;
   } else {
     facts = intent ? intent.facts : op && OPERATION_FACTS[op] ? OPERATION_FACTS[op](result) : [];
@@ -858,7 +903,10 @@ function buildReport(command, result, context = {}) {
     title,
     headline,
     facts: [...facts.filter(some), ...gate?.passed && !error ? [gateFact(result)] : [], ...context.facts ?? []],
-    tables: [...error?.problems ? [{ title: "Problems", columns: ["Problem"], rows: error.problems.map((p) => [p]) }] : [], ...intent?.tables ?? []],
+    tables: [
+      ...error?.problems ? [{ title: "Problems", columns: ["Problem"], rows: error.problems.map((p) => [p]) }] : [],
+      ...intent?.tables ?? []
+    ],
     links: context.links ?? [],
     unmetRules,
     ...gate ? { gate } : {},

@@ -46,7 +46,8 @@ export function privateRef(): string {
 export async function ensureCache(host: Host, gitDir: string): Promise<void> {
   if (await exists(join(gitDir, 'HEAD'))) return;
   const r = await new Git(buildGitEnv(host.env, {}), host).run(['init', '--bare', '--quiet', '--object-format=sha1', gitDir]);
-  if (r.code !== 0 && !(await exists(join(gitDir, 'HEAD')))) throw new ConfigError(`cannot create the git store cache ${gitDir}: ${r.stderr.trim()}`);
+  if (r.code !== 0 && !(await exists(join(gitDir, 'HEAD'))))
+    throw new ConfigError(`cannot create the git store cache ${gitDir}: ${r.stderr.trim()}`);
 }
 
 export class GitCache {
@@ -91,7 +92,9 @@ export class GitCache {
       release = await acquireStoreLock(this.gitDir, { timeoutMs: FILL_LOCK_TIMEOUT_MS });
     } catch (e) {
       if (e instanceof StoreLockedError) {
-        throw new BackendError(`git store cache ${this.gitDir}: another shiplog has been filling it for too long: ${e.message}`, { hint: e.hint });
+        throw new BackendError(`git store cache ${this.gitDir}: another shiplog has been filling it for too long: ${e.message}`, {
+          hint: e.hint,
+        });
       }
       throw e;
     }
@@ -115,7 +118,10 @@ export class GitCache {
       release = await acquireStoreLock(dir, { timeoutMs: TXN_LOCK_TIMEOUT_MS });
     } catch (e) {
       if (e instanceof StoreLockedError) {
-        throw new BackendError(`git store cache ${this.gitDir}: another shiplog on this runner has been writing for too long: ${e.message}`, { hint: e.hint });
+        throw new BackendError(
+          `git store cache ${this.gitDir}: another shiplog on this runner has been writing for too long: ${e.message}`,
+          { hint: e.hint },
+        );
       }
       throw e;
     }

@@ -184,7 +184,9 @@ export class Git {
       .split('\n')
       .map((l) => l.trim())
       // git's hints and the boilerplate it adds to every failed remote conversation name no cause
-      .filter((l) => l && !/^hint:/.test(l) && !/^(Please make sure you have the correct access rights|and the repository exists\.)$/.test(l));
+      .filter(
+        (l) => l && !/^hint:/.test(l) && !/^(Please make sure you have the correct access rights|and the repository exists\.)$/.test(l),
+      );
     return this.host.redactor.redact(lines.slice(-3).join(' / ') || 'no message');
   }
 }
@@ -195,15 +197,23 @@ export type TransportFailure = 'auth' | 'unreachable' | 'transient' | 'other';
 export function classifyTransport(stderr: string): TransportFailure {
   const s = stderr;
   if (
-    /Authentication failed|could not read (Username|Password)|terminal prompts disabled|returned error: 40[13]|HTTP 40[13]|Permission denied \(publickey|Invalid username or password|invalid credentials|access denied|401 Unauthorized/i.test(s)
+    /Authentication failed|could not read (Username|Password)|terminal prompts disabled|returned error: 40[13]|HTTP 40[13]|Permission denied \(publickey|Invalid username or password|invalid credentials|access denied|401 Unauthorized/i.test(
+      s,
+    )
   ) {
     return 'auth';
   }
-  if (/Connection (reset|timed out)|hung up unexpectedly|early EOF|returned error: 5\d\d|HTTP 5\d\d|RPC failed|Operation timed out|unexpected disconnect|transfer closed|Empty reply/i.test(s)) {
+  if (
+    /Connection (reset|timed out)|hung up unexpectedly|early EOF|returned error: 5\d\d|HTTP 5\d\d|RPC failed|Operation timed out|unexpected disconnect|transfer closed|Empty reply/i.test(
+      s,
+    )
+  ) {
     return 'transient';
   }
   if (
-    /Could not resolve host|Connection refused|Failed to connect|unable to connect|unable to access|does not appear to be a git repository|Could not read from remote repository|not found|No such file or directory|unable to look up|Name or service not known|No route to host|Network is unreachable/i.test(s)
+    /Could not resolve host|Connection refused|Failed to connect|unable to connect|unable to access|does not appear to be a git repository|Could not read from remote repository|not found|No such file or directory|unable to look up|Name or service not known|No route to host|Network is unreachable/i.test(
+      s,
+    )
   ) {
     // A refused connection may be a restart: retried a few times like a reset.
     return /Connection refused|Failed to connect|unable to connect/i.test(s) ? 'transient' : 'unreachable';
@@ -222,7 +232,8 @@ export function transportError(kind: TransportFailure, what: string, location: s
 
 /** What to check, from what git said. */
 function transportHint(detail: string): string {
-  if (/Host key verification failed/i.test(detail)) return "add the server's SSH host key to known_hosts on this runner (ssh-keyscan <host>)";
+  if (/Host key verification failed/i.test(detail))
+    return "add the server's SSH host key to known_hosts on this runner (ssh-keyscan <host>)";
   if (/not found|does not appear to be a git repository|No such file or directory/i.test(detail)) {
     return 'check the remote URL and that the repository exists; a host that hides private repositories also answers "not found" when these credentials may not read it';
   }

@@ -101,7 +101,9 @@ export class GitDocumentStore implements DocumentStore {
       });
     }
     if (schema.schema > GIT_SCHEMA_VERSION) {
-      throw new SchemaVersionError(`${where} has schema ${schema.schema}; this shiplog reads up to ${GIT_SCHEMA_VERSION}`, { hint: 'upgrade shiplog' });
+      throw new SchemaVersionError(`${where} has schema ${schema.schema}; this shiplog reads up to ${GIT_SCHEMA_VERSION}`, {
+        hint: 'upgrade shiplog',
+      });
     }
     if (!(await this.reader.get(`${tip}:${META_PATH}`))) throw new ConfigError(`${where} is inconsistent: ${META_PATH} is missing`);
     this.verified.add(tip);
@@ -175,7 +177,7 @@ export class GitDocumentStore implements DocumentStore {
     const optimistic = !this.contended && this.tip.confirmedWithin(this.tuning.optimisticMs);
     this.contended = false;
     let base = optimistic ? { tip: this.tip.last, fresh: false } : { tip: await this.tip.fetch(), fresh: true };
-    for (let attempt = 1; ; ) {
+    for (let attempt = 1; ;) {
       const { tip, fresh } = base;
       const meta = await this.meta(tip);
       for (const [attemptId, result] of unknown) if (meta.recent.includes(attemptId)) return result;
@@ -203,7 +205,12 @@ export class GitDocumentStore implements DocumentStore {
       const attemptId = `${nonce}.${attempt}`;
       staged.set(META_PATH, { next, recent: [...meta.recent, attemptId].slice(-RECENT_OPS) } satisfies GitMetaFile);
       if (op.key !== undefined) staged.set(operationPath(op.key), { key: op.key, result } satisfies OperationRecord<T>);
-      if (!tip) staged.set(SCHEMA_PATH, { format: GIT_STORE_FORMAT, schema: GIT_SCHEMA_VERSION, createdAt: this.host.now().toISOString() } satisfies GitSchemaFile);
+      if (!tip)
+        staged.set(SCHEMA_PATH, {
+          format: GIT_STORE_FORMAT,
+          schema: GIT_SCHEMA_VERSION,
+          createdAt: this.host.now().toISOString(),
+        } satisfies GitSchemaFile);
       const commit = await this.tip.writer.commit({
         parent: tip,
         files: new Map([...staged].map(([p, v]) => [p, Buffer.from(`${JSON.stringify(v)}\n`, 'utf8')])),
@@ -222,9 +229,12 @@ export class GitDocumentStore implements DocumentStore {
       } else if (pushed.outcome === 'failed' && pushed.failure === 'transient') {
         unknown.set(attemptId, result);
         if (++transportFailures >= this.tuning.transportAttempts) {
-          throw new BackendError(`git store ${this.location}: push to ${this.remote.ref} failed ${transportFailures} times: ${pushed.detail}`, {
-            hint: 'check that the git server is reachable from this runner; nothing was written by the failed attempts unless a later read shows it',
-          });
+          throw new BackendError(
+            `git store ${this.location}: push to ${this.remote.ref} failed ${transportFailures} times: ${pushed.detail}`,
+            {
+              hint: 'check that the git server is reachable from this runner; nothing was written by the failed attempts unless a later read shows it',
+            },
+          );
         }
       } else if (pushed.outcome === 'failed') {
         throw fetchFailure({ failure: pushed.failure, detail: pushed.detail }, this.remote);

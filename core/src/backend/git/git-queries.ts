@@ -30,7 +30,11 @@ export async function readStatus(
   return out.sort((a, b) => cmp(a.name, b.name) || cmp(a.application, b.application));
 }
 
-export async function envStatePaths(reader: ObjectReader, tip: string, filter: { environment?: string; application?: string }): Promise<string[]> {
+export async function envStatePaths(
+  reader: ObjectReader,
+  tip: string,
+  filter: { environment?: string; application?: string },
+): Promise<string[]> {
   if (filter.environment !== undefined && filter.application !== undefined) return [envStatePath(filter.environment, filter.application)];
   const dirs =
     filter.environment !== undefined
@@ -52,7 +56,12 @@ export async function readHistory(reader: ObjectReader, tip: string, meta: GitMe
   let id = meta.next.deployment - 1;
   while (id >= 1 && out.length < limit) {
     const n = Math.min(id, filtered ? 256 : Math.min(256, limit - out.length));
-    const batch = await readDeployments(reader, tip, Array.from({ length: n }, (_, i) => id - i), dirs);
+    const batch = await readDeployments(
+      reader,
+      tip,
+      Array.from({ length: n }, (_, i) => id - i),
+      dirs,
+    );
     for (const d of batch) {
       if (!matches(d, filter)) continue;
       out.push(d);

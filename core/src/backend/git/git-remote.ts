@@ -102,7 +102,10 @@ export function classifyPush(code: number, stdout: string, stderr: string, ref: 
   if (code === 0 && (flag === '*' || flag === ' ' || flag === '+' || flag === '=' || flag === '-')) return { outcome: 'pushed' };
   const summary = line.split('\t').slice(2).join(' ').trim();
   if (flag === '!') {
-    if (/^\[rejected\]/.test(summary) || /^\[remote rejected\].*(cannot lock|failed to (update|lock)|incorrect old value|reference already exists)/i.test(summary)) {
+    if (
+      /^\[rejected\]/.test(summary) ||
+      /^\[remote rejected\].*(cannot lock|failed to (update|lock)|incorrect old value|reference already exists)/i.test(summary)
+    ) {
       return { outcome: 'stale', detail: summary };
     }
     const remoteLines = stderr

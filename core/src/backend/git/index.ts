@@ -90,10 +90,20 @@ export async function openGitStore(host: Host, opts: GitStoreOptions): Promise<D
   await mkdir(gitDir, { recursive: true });
   await ensureCache(host, gitDir);
   const askpass = secret !== undefined ? await ensureAskpass(gitDir) : undefined;
-  const env = buildGitEnv(host.env, { gitDir, extraGitConfig: opts.extraGitConfig, askpass, username: user, password: secret, extraEnv: opts.extraEnv });
+  const env = buildGitEnv(host.env, {
+    gitDir,
+    extraGitConfig: opts.extraGitConfig,
+    askpass,
+    username: user,
+    password: secret,
+    extraEnv: opts.extraEnv,
+  });
   const git = new Git(env, host, limits);
-  return new GitDocumentStore(host, spec, tuning, (verify, backoff) =>
-    new TransportRemote(host, git, spec, { transportAttempts: tuning.transportAttempts, backoff }, verify),
+  return new GitDocumentStore(
+    host,
+    spec,
+    tuning,
+    (verify, backoff) => new TransportRemote(host, git, spec, { transportAttempts: tuning.transportAttempts, backoff }, verify),
   );
 }
 
@@ -105,7 +115,8 @@ function positive(v: number | undefined, dflt: number, name: string): number {
 
 export function normaliseRef(ref: string): string {
   const r = ref.startsWith('refs/') ? ref : `refs/heads/${ref}`;
-  if (!/^refs\/[A-Za-z0-9._/-]+$/.test(r) || /\.\.|\/\/|\/$|\.lock$|\.$/.test(r)) throw new InvalidInputError(`git store ref "${ref}" is not a valid ref name`);
+  if (!/^refs\/[A-Za-z0-9._/-]+$/.test(r) || /\.\.|\/\/|\/$|\.lock$|\.$/.test(r))
+    throw new InvalidInputError(`git store ref "${ref}" is not a valid ref name`);
   return r;
 }
 
@@ -119,7 +130,8 @@ export function splitCredentials(remote: string, cwd: string): { url: string; us
     } catch {
       throw new ConfigError(`git store remote "${redactUrl(remote)}" is not a valid URL`);
     }
-    if (!/^(https?|file|ssh|git):$/.test(u.protocol)) throw new ConfigError(`git store remote scheme ${u.protocol} is not supported (file, http, https, ssh, git)`);
+    if (!/^(https?|file|ssh|git):$/.test(u.protocol))
+      throw new ConfigError(`git store remote scheme ${u.protocol} is not supported (file, http, https, ssh, git)`);
     if (/^https?:$/.test(u.protocol) && (u.username || u.password)) {
       const username = u.username ? decodeURIComponent(u.username) : undefined;
       const password = u.password ? decodeURIComponent(u.password) : undefined;

@@ -43,7 +43,8 @@ export async function localBareRemote(url: string): Promise<string | undefined> 
   const isDir = async (p: string) => (await stat(p).catch(() => undefined))?.isDirectory() === true;
   if (!(await isFile(join(dir, 'HEAD'))) || !(await isDir(join(dir, 'objects'))) || !(await isDir(join(dir, 'refs')))) return undefined;
   const config = await readFile(join(dir, 'config'), 'utf8').catch(() => undefined);
-  if (config === undefined || !/^\s*bare\s*=\s*true\s*$/im.test(config) || /^\s*(hookspath|sharedrepository)\s*=/im.test(config)) return undefined;
+  if (config === undefined || !/^\s*bare\s*=\s*true\s*$/im.test(config) || /^\s*(hookspath|sharedrepository)\s*=/im.test(config))
+    return undefined;
   for (const hook of RECEIVE_HOOKS) if (await isFile(join(dir, 'hooks', hook))) return undefined;
   return dir;
 }
@@ -81,7 +82,8 @@ export class LocalRemote implements StateRemote {
     } else {
       const r = await this.git.run(['rev-parse', '--verify', '--quiet', `${this.remote.ref}^{commit}`]);
       if (r.code === 0) tip = r.stdout.toString('utf8').trim();
-      else if (r.stderr.trim()) throw this.failed('reading', this.git.tail(r.stderr), 'check that this runner may read the repository directory');
+      else if (r.stderr.trim())
+        throw this.failed('reading', this.git.tail(r.stderr), 'check that this runner may read the repository directory');
     }
     if (tip) await this.verify(tip);
     this.last = tip;
@@ -104,18 +106,27 @@ export class LocalRemote implements StateRemote {
       // a ref's lock is held for milliseconds: an old one was left by a killed process
       const age = await lockAge(this.gitDir, this.remote.ref, this.host.now().getTime());
       if (age !== undefined && age > STALE_REF_LOCK_MS) {
-        this.host.log.debug(`git store: removing the lock of ${this.remote.ref}, left by a writer that stopped ${Math.round(age / 1000)} s ago`);
+        this.host.log.debug(
+          `git store: removing the lock of ${this.remote.ref}, left by a writer that stopped ${Math.round(age / 1000)} s ago`,
+        );
         await removeLock(this.gitDir, this.remote.ref);
       }
     }
-    return { outcome: 'stale', detail: outcome === 'locked' ? `${this.remote.ref} is locked by another writer` : `${this.remote.ref} moved` };
+    return {
+      outcome: 'stale',
+      detail: outcome === 'locked' ? `${this.remote.ref} is locked by another writer` : `${this.remote.ref} moved`,
+    };
   }
 
   private async swapRefFile(commit: string, expected: string | undefined): Promise<'updated' | 'moved' | 'locked'> {
     try {
       return await compareAndSwapRef(this.gitDir, this.remote.ref, commit, expected);
     } catch (e) {
-      throw this.failed('updating', (e as Error).message, 'check that this runner may write to the repository directory and the disk is not full');
+      throw this.failed(
+        'updating',
+        (e as Error).message,
+        'check that this runner may write to the repository directory and the disk is not full',
+      );
     }
   }
 
@@ -124,11 +135,17 @@ export class LocalRemote implements StateRemote {
     if (r.code === 0) return 'updated';
     if (/Unable to create .*\.lock.*File exists/is.test(r.stderr)) return 'locked';
     if (/cannot lock ref|but expected|already exists|unable to resolve reference/i.test(r.stderr)) return 'moved';
-    throw this.failed('updating', this.git.tail(r.stderr), 'check that this runner may write to the repository directory and the disk is not full');
+    throw this.failed(
+      'updating',
+      this.git.tail(r.stderr),
+      'check that this runner may write to the repository directory and the disk is not full',
+    );
   }
 
   private failed(what: string, detail: string, hint: string): BackendError {
-    return new BackendError(`git store ${this.remote.location}: ${what} ${this.remote.ref} failed: ${this.host.redactor.redact(detail)}`, { hint });
+    return new BackendError(`git store ${this.remote.location}: ${what} ${this.remote.ref} failed: ${this.host.redactor.redact(detail)}`, {
+      hint,
+    });
   }
 
   async close(): Promise<void> {

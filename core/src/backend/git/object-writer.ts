@@ -39,7 +39,14 @@ export class ObjectWriter {
   async commit(spec: CommitSpec): Promise<string> {
     const root = await this.tree('', spec.parent, groupByDirectory(spec.files));
     const ident = `shiplog <shiplog@localhost> ${spec.when} +0000`;
-    const text = [`tree ${root}`, ...(spec.parent ? [`parent ${spec.parent}`] : []), `author ${ident}`, `committer ${ident}`, '', spec.message].join('\n');
+    const text = [
+      `tree ${root}`,
+      ...(spec.parent ? [`parent ${spec.parent}`] : []),
+      `author ${ident}`,
+      `committer ${ident}`,
+      '',
+      spec.message,
+    ].join('\n');
     return this.write('commit', Buffer.from(text, 'utf8'));
   }
 

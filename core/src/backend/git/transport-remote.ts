@@ -107,7 +107,8 @@ export class TransportRemote implements StateRemote {
       }
       if (res.failure !== 'transient' || attempt >= this.tuning.transportAttempts) {
         const err = fetchFailure(res, this.remote);
-        if (res.failure === 'transient') throw new BackendError(`${err.message} (after ${attempt} attempts)`, { hint: (err as BackendError).hint });
+        if (res.failure === 'transient')
+          throw new BackendError(`${err.message} (after ${attempt} attempts)`, { hint: (err as BackendError).hint });
         throw err;
       }
       await this.tuning.backoff(attempt);

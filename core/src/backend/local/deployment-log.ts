@@ -44,7 +44,9 @@ export async function truncateUncommitted(entries: StoreEntries, log: MetaFile['
   }
   if (st.isSymbolicLink()) throw symlinkRefused(entries.root, rel);
   if (st.size < log.length) {
-    throw new ConfigError(`deployment log ${segmentPath(log.segment)} is shorter (${st.size} bytes) than its committed length ${log.length}`);
+    throw new ConfigError(
+      `deployment log ${segmentPath(log.segment)} is shorter (${st.size} bytes) than its committed length ${log.length}`,
+    );
   }
   if (st.size > log.length) {
     const fh = await entries.open(rel, constants.O_RDWR);

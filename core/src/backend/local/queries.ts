@@ -11,15 +11,13 @@ import { readDeploymentsNewestFirst } from './deployment-log.js';
 import { ENV_DIR, envDir, envStateFile, envStatePath } from './layout.js';
 import type { LocalStore } from './transaction.js';
 
-export async function readStatus(
-  store: LocalStore,
-  filter: { environment?: string; application?: string },
-): Promise<EnvironmentState[]> {
+export async function readStatus(store: LocalStore, filter: { environment?: string; application?: string }): Promise<EnvironmentState[]> {
   const files: string[] = [];
   if (filter.environment !== undefined && filter.application !== undefined) {
     files.push(envStatePath(filter.environment, filter.application));
   } else {
-    const dirs = filter.environment !== undefined ? [envDir(filter.environment)] : (await store.entries.list(ENV_DIR)).map((d) => join(ENV_DIR, d));
+    const dirs =
+      filter.environment !== undefined ? [envDir(filter.environment)] : (await store.entries.list(ENV_DIR)).map((d) => join(ENV_DIR, d));
     for (const d of dirs) {
       if (filter.application !== undefined) files.push(join(d, envStateFile(filter.application)));
       else for (const f of await store.entries.list(d)) if (f.endsWith('.json')) files.push(join(d, f));

@@ -319,7 +319,8 @@ export class LocalStore {
         throw new ConfigError(`state store ${this.root} has a malformed ${JOURNAL_FILE}`);
       }
       // A journal restored with the store is input like any file of it: it may only name the store's own files.
-      if (!isJournal(journal)) throw new ConfigError(`state store ${this.root} has a ${JOURNAL_FILE} that names files outside the store's layout`);
+      if (!isJournal(journal))
+        throw new ConfigError(`state store ${this.root} has a ${JOURNAL_FILE} that names files outside the store's layout`);
       await this.checkTargets(journal);
       await this.applyJournal(journal);
     }
@@ -389,7 +390,20 @@ export class LocalStore {
 const SCHEMA_TEMP_SUFFIX = '.new';
 
 /** The entries checked for links before a writer makes a directory, takes the lock or sweeps anything. */
-const FIXED_ENTRIES = [SCHEMA_FILE, META_FILE, JOURNAL_FILE, LOCK_FILE, TMP_DIR, LOG_DIR, 'objects', 'objects/cb', 'objects/cv', 'objects/ab', 'objects/av', ENV_DIR];
+const FIXED_ENTRIES = [
+  SCHEMA_FILE,
+  META_FILE,
+  JOURNAL_FILE,
+  LOCK_FILE,
+  TMP_DIR,
+  LOG_DIR,
+  'objects',
+  'objects/cb',
+  'objects/cv',
+  'objects/ab',
+  'objects/av',
+  ENV_DIR,
+];
 
 /** The files a journal may replace: meta.json and the object files of layout.ts. */
 
@@ -399,7 +413,13 @@ function isJournal(j: unknown): j is Journal {
   if (!Number.isInteger(seq) || !Array.isArray(writes)) return false;
   if (!writes.every((w) => w && typeof w.path === 'string' && JOURNAL_PATH.test(w.path) && typeof w.data === 'string')) return false;
   if (append === undefined) return true;
-  return Number.isInteger(append.segment) && append.segment >= 1 && Number.isInteger(append.offset) && append.offset >= 0 && typeof append.data === 'string';
+  return (
+    Number.isInteger(append.segment) &&
+    append.segment >= 1 &&
+    Number.isInteger(append.offset) &&
+    append.offset >= 0 &&
+    typeof append.data === 'string'
+  );
 }
 
 const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;

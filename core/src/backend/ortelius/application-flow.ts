@@ -170,7 +170,12 @@ export class ApplicationFlow {
     const source = from ? String(from.id) : spec.application;
     const call = `GET ${API}/newappver/${source}/`;
     const r = await recoverAfterLostAnswer(
-      () => this.http.get(`${API}/newappver/${enc(source)}/`, { query: { name, domain: names.domain }, envelope: 'success', idempotent: false }),
+      () =>
+        this.http.get(`${API}/newappver/${enc(source)}/`, {
+          query: { name, domain: names.domain },
+          envelope: 'success',
+          idempotent: false,
+        }),
       async () => {
         const made = await this.lookup({ name: full });
         return made ? { result: { id: made.id } } : undefined;
@@ -222,7 +227,11 @@ export class ApplicationFlow {
     if (!app.predecessor || (await this.attributes(app.id))[STAGE_KEY]) return false;
     const pred = await this.lookupId(app.predecessor.id);
     if (!pred) return false;
-    const ids = (a: ServerApplication) => a.components.map((c) => c.id).sort((x, y) => x - y).join(',');
+    const ids = (a: ServerApplication) =>
+      a.components
+        .map((c) => c.id)
+        .sort((x, y) => x - y)
+        .join(',');
     return ids(pred) === ids(app);
   }
 
@@ -241,11 +250,20 @@ export class ApplicationFlow {
       names[i] = comp.name;
       return names;
     }
-    const last: ServerAppComponent | undefined = app.components.find((c) => c.id === app.lastcompver) ?? app.components[app.components.length - 1];
+    const last: ServerAppComponent | undefined =
+      app.components.find((c) => c.id === app.lastcompver) ?? app.components[app.components.length - 1];
     const xpos = last ? last.xpos : 100;
     const ypos = last ? last.ypos + 100 : 100;
-    await this.http.get(`${UI}/UpdateAttrs`, { query: { f: 'acvm', a: app.id, c: comp.id, xpos, ypos }, envelope: 'status', idempotent: true });
-    await this.http.get(`${UI}/UpdateAttrs`, { query: { f: 'cal', a: app.id, fn: last ? last.id : 0, tn: comp.id }, envelope: 'status', idempotent: true });
+    await this.http.get(`${UI}/UpdateAttrs`, {
+      query: { f: 'acvm', a: app.id, c: comp.id, xpos, ypos },
+      envelope: 'status',
+      idempotent: true,
+    });
+    await this.http.get(`${UI}/UpdateAttrs`, {
+      query: { f: 'cal', a: app.id, fn: last ? last.id : 0, tn: comp.id },
+      envelope: 'status',
+      idempotent: true,
+    });
     return [...names, comp.name];
   }
 
@@ -267,7 +285,6 @@ export class ApplicationFlow {
     if (app.domain && app.name.includes(';')) this.versionCache.set(`${app.domain}.${app.name}`, app);
     return app;
   }
-
 }
 
 /** Who created a version, kept in its attributes (CREATED_BY_KEY). */

@@ -39,9 +39,15 @@ export class Catalog {
         hint: 'give the full name (<domain>.<environment>), as dh takes it',
       });
     }
-    throw new InvalidInputError(`unknown environment "${name}": not in the pipeline config nor on the Ortelius server${nearest(name, all.map((e) => e.name))}`, {
-      hint: 'give an environment the server has (full name <domain>.<environment>, or its short name within the application\'s domain), or list it in shiplog.toml',
-    });
+    throw new InvalidInputError(
+      `unknown environment "${name}": not in the pipeline config nor on the Ortelius server${nearest(
+        name,
+        all.map((e) => e.name),
+      )}`,
+      {
+        hint: "give an environment the server has (full name <domain>.<environment>, or its short name within the application's domain), or list it in shiplog.toml",
+      },
+    );
   }
 
   /** A domain by full name, or by short name within the application's domain (then anywhere, when unique). */
@@ -53,9 +59,12 @@ export class Catalog {
       const id = num(resultOf(r).id);
       if (r && Number.isInteger(id) && id > 0) return { id, name: fullDomainName(resultOf(r), t) };
     }
-    throw new InvalidInputError(`unknown domain "${name}": not a stage in the pipeline config nor a domain on the Ortelius server${nearest(name, await this.domains())}`, {
-      hint: 'give a domain the server has (full name, as dh\'s --from_domain takes it), or a stage of shiplog.toml',
-    });
+    throw new InvalidInputError(
+      `unknown domain "${name}": not a stage in the pipeline config nor a domain on the Ortelius server${nearest(name, await this.domains())}`,
+      {
+        hint: "give a domain the server has (full name, as dh's --from_domain takes it), or a stage of shiplog.toml",
+      },
+    );
   }
 
   /** Names of the Move tasks of a domain (GetTasks answers a bare array of {type, id, name}). */
@@ -110,7 +119,13 @@ function inside(d: string, base: string): boolean {
 /** ` (did you mean A, B?)` with the names nearest to `name` (full or short), or ''. */
 export function nearest(name: string, names: string[]): string {
   const scored = names
-    .map((n) => ({ n, d: Math.min(distance(name.toLowerCase(), n.toLowerCase()), distance(name.toLowerCase(), n.slice(n.lastIndexOf('.') + 1).toLowerCase())) }))
+    .map((n) => ({
+      n,
+      d: Math.min(
+        distance(name.toLowerCase(), n.toLowerCase()),
+        distance(name.toLowerCase(), n.slice(n.lastIndexOf('.') + 1).toLowerCase()),
+      ),
+    }))
     .filter((x) => x.d <= NEAR)
     .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n))
     .slice(0, 3)

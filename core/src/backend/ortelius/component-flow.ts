@@ -57,7 +57,12 @@ export class ComponentFlow {
     if (!base || i < 0) return undefined;
     const entry = base.versions[i];
     const cv = toComponentVersion(
-      { id: entry.id, name: entry.name, domain: fullName.slice(0, fullName.lastIndexOf('.', fullName.indexOf(';'))), ...(i > 0 ? { predecessor: base.versions[i - 1] } : {}) },
+      {
+        id: entry.id,
+        name: entry.name,
+        domain: fullName.slice(0, fullName.lastIndexOf('.', fullName.indexOf(';'))),
+        ...(i > 0 ? { predecessor: base.versions[i - 1] } : {}),
+      },
       await this.attributes(entry.id),
     );
     this.byName.set(cv.name, cv);
@@ -66,7 +71,12 @@ export class ComponentFlow {
 
   /** The newest version under a base (`latest=Y`), with its attributes: 2 calls whatever the history. */
   async latest(base: string): Promise<ComponentVersion | undefined> {
-    const r = await this.http.get(`${API}/component/`, { query: { name: base, latest: 'Y' }, envelope: 'success', idempotent: true, notFoundOk: true });
+    const r = await this.http.get(`${API}/component/`, {
+      query: { name: base, latest: 'Y' },
+      envelope: 'success',
+      idempotent: true,
+      notFoundOk: true,
+    });
     if (!r) return undefined;
     const result = resultOf(r);
     const baseParts = base.slice(base.lastIndexOf('.') + 1).split(';').length;
@@ -196,7 +206,9 @@ export class ComponentFlow {
         () => this.http.get(`${what}${parentId}`, { envelope: 'success', idempotent: false }),
         async () => {
           const again = await this.base(baseName);
-          const made = again?.versions.find((v) => !before.has(v.id) && v.name.startsWith(prefix) && /^\d+$/.test(v.name.slice(prefix.length)));
+          const made = again?.versions.find(
+            (v) => !before.has(v.id) && v.name.startsWith(prefix) && /^\d+$/.test(v.name.slice(prefix.length)),
+          );
           return made ? { result: { id: made.id } } : undefined;
         },
       );
@@ -217,7 +229,12 @@ export class ComponentFlow {
 
   /** `GET component ?name=<base>`: the base's id and its versions (oldest first), or undefined. */
   private async base(baseName: string): Promise<BaseAnswer | undefined> {
-    const r = await this.http.get(`${API}/component/`, { query: { name: baseName }, envelope: 'success', idempotent: true, notFoundOk: true });
+    const r = await this.http.get(`${API}/component/`, {
+      query: { name: baseName },
+      envelope: 'success',
+      idempotent: true,
+      notFoundOk: true,
+    });
     if (!r) return undefined;
     const result = resultOf(r);
     const versions = (Array.isArray(result.versions) ? (result.versions as Json[]) : [])

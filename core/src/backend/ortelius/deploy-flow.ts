@@ -67,14 +67,21 @@ export class DeployFlow {
   ): Promise<{ id: number }> {
     const appId = await this.apps.idOf(appVersion.name, appVersion.id);
     const remember = (id: number) =>
-      this.started.set(id, { name: appVersion.name, id: appVersion.id, components: [...appVersion.components], ...(opts.facts ? { facts: opts.facts } : {}) });
+      this.started.set(id, {
+        name: appVersion.name,
+        id: appVersion.id,
+        components: [...appVersion.components],
+        ...(opts.facts ? { facts: opts.facts } : {}),
+      });
     const marker = deployMarkerKey(environment);
     if (opts.key) {
       const prev = parseMarker((await this.apps.attributes(appId))[marker]);
       if (prev?.key === opts.key) {
         const adopted = prev.id !== undefined ? prev.id : await this.findStarted(appVersion.name, environment);
         if (adopted !== undefined && !(await this.failed(adopted))) {
-          this.host.log.info(`deployment ${adopted} of ${appVersion.name} to ${environment} was already started by this build; following it`);
+          this.host.log.info(
+            `deployment ${adopted} of ${appVersion.name} to ${environment} was already started by this build; following it`,
+          );
           if (prev.id === undefined) await this.apps.setAttributes(appId, { [marker]: JSON.stringify({ key: opts.key, id: adopted }) });
           remember(adopted);
           return { id: adopted };
@@ -84,7 +91,13 @@ export class DeployFlow {
     }
     const call = `GET ${API}/deploy`;
     const r = await recoverAfterLostAnswer(
-      () => this.http.get(`${API}/deploy`, { query: { app: appId, env: environment, wait: 'N' }, envelope: 'success', idempotent: false, refusal: true }),
+      () =>
+        this.http.get(`${API}/deploy`, {
+          query: { app: appId, env: environment, wait: 'N' },
+          envelope: 'success',
+          idempotent: false,
+          refusal: true,
+        }),
       async () => {
         const id = await this.findStarted(appVersion.name, environment);
         return id === undefined ? undefined : { success: true, deploymentid: id };
@@ -92,7 +105,9 @@ export class DeployFlow {
     );
     const raw = num(r?.deploymentid);
     if (Number.isFinite(raw) && raw < 0) {
-      throw new OperationFailedError(`Ortelius could not start the deployment of ${appVersion.name} to ${environment}: ${str(r?.error) || 'no deployment id'}`);
+      throw new OperationFailedError(
+        `Ortelius could not start the deployment of ${appVersion.name} to ${environment}: ${str(r?.error) || 'no deployment id'}`,
+      );
     }
     const id = serverId(r?.deploymentid, 'deployment', call);
     if (opts.key) await this.apps.setAttributes(appId, { [marker]: JSON.stringify({ key: opts.key, id }) });
@@ -117,15 +132,26 @@ export class DeployFlow {
       if (done || (opts.onLog && due)) {
         lastRead = this.host.now().getTime();
         // Streamed: the lines already seen are skipped without being kept (log-reader.ts).
-        const log = await readDeploymentLog(this.http, id, { seen, keep: KEPT_LOG_LINES, onNew: opts.onLog ? (lines) => opts.onLog!(redact(lines)) : undefined });
+        const log = await readDeploymentLog(this.http, id, {
+          seen,
+          keep: KEPT_LOG_LINES,
+          onNew: opts.onLog ? (lines) => opts.onLog!(redact(lines)) : undefined,
+        });
         seen = Math.max(seen, log.total);
         if (done) {
           // Some server revisions name the application version without its domain in the log.
           const mine = this.started.get(id);
-          const d = toDeployment(id, { ...log.header, logoutput: log.tail, complete: true, application: mine?.name ?? log.header.application }, mine?.components ?? []);
+          const d = toDeployment(
+            id,
+            { ...log.header, logoutput: log.tail, complete: true, application: mine?.name ?? log.header.application },
+            mine?.components ?? [],
+          );
           const finished = { ...d, log: redact(d.log), ...stored(mine?.facts) };
           // Kept on the application version like a recorded deployment: who ran it, an override, the CI context.
-          if (mine?.facts) await this.apps.setAttributes(await this.apps.idOf(mine.name, mine.id), { [deploymentKey(id)]: encodeDeployment(this.host.redactor.redactValue(finished)) });
+          if (mine?.facts)
+            await this.apps.setAttributes(await this.apps.idOf(mine.name, mine.id), {
+              [deploymentKey(id)]: encodeDeployment(this.host.redactor.redactValue(finished)),
+            });
           return finished;
         }
       }
@@ -158,7 +184,10 @@ export class DeployFlow {
       if (adopted !== undefined) {
         this.host.log.info(`deployment ${adopted} of ${spec.appVersion.name} to ${spec.environment} was already recorded by this build`);
         const d = deploymentFromSpec(spec, { id: adopted, appVersionName: spec.appVersion.name, log });
-        await this.apps.setAttributes(knownAppId, { [marker]: JSON.stringify({ key: opts.key, id: adopted }), [deploymentKey(adopted)]: encodeDeployment(this.host.redactor.redactValue(d)) });
+        await this.apps.setAttributes(knownAppId, {
+          [marker]: JSON.stringify({ key: opts.key, id: adopted }),
+          [deploymentKey(adopted)]: encodeDeployment(this.host.redactor.redactValue(d)),
+        });
         return d;
       }
       await this.apps.setAttributes(knownAppId, { [marker]: JSON.stringify({ key: opts.key }) });
@@ -188,7 +217,8 @@ export class DeployFlow {
     const d = deploymentFromSpec(spec, { id, appVersionName: appVersion, log });
     // The log endpoint keeps neither how the deployment ran nor where from: keep them on the app version.
     // An `appid` the server sent must be a real id: 0, null or a negative one is never written to.
-    const appId = r && 'appid' in r ? serverId(r.appid, 'application', call) : (knownAppId ?? (await this.apps.idOf(appVersion, spec.appVersion.id)));
+    const appId =
+      r && 'appid' in r ? serverId(r.appid, 'application', call) : (knownAppId ?? (await this.apps.idOf(appVersion, spec.appVersion.id)));
     await this.apps.setAttributes(appId, {
       ...(opts.key ? { [marker]: JSON.stringify({ key: opts.key, id }) } : {}),
       [deploymentKey(id)]: encodeDeployment(this.host.redactor.redactValue(d)),
@@ -198,7 +228,12 @@ export class DeployFlow {
 
   /** A deployment that completed with a non-zero exit code (a re-run starts a new one then). */
   private async failed(id: number): Promise<boolean> {
-    const r = await this.http.get(`${API}/log/${id}`, { query: { filelist: 'Y' }, envelope: 'success', idempotent: true, notFoundOk: true });
+    const r = await this.http.get(`${API}/log/${id}`, {
+      query: { filelist: 'Y' },
+      envelope: 'success',
+      idempotent: true,
+      notFoundOk: true,
+    });
     if (!r) return true;
     const complete = r.complete === true || r.complete === 'Y';
     return complete && num(r.exitcode) !== 0;
@@ -212,7 +247,12 @@ export class DeployFlow {
     const newest = await newestDeploymentId(this.http);
     const short = appVersion.slice(appVersion.lastIndexOf('.', appVersion.indexOf(';') < 0 ? undefined : appVersion.indexOf(';')) + 1);
     for (let id = newest; id >= 1 && id > newest - RECENT_DEPLOYMENTS; id--) {
-      const r = await this.http.get(`${API}/log/${id}`, { query: { filelist: 'Y' }, envelope: 'success', idempotent: true, notFoundOk: true });
+      const r = await this.http.get(`${API}/log/${id}`, {
+        query: { filelist: 'Y' },
+        envelope: 'success',
+        idempotent: true,
+        notFoundOk: true,
+      });
       if (!r) continue;
       const app = str(r.application);
       if ((app !== appVersion && app !== short) || str(r.environment) !== environment) continue;

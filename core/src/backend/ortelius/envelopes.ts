@@ -6,7 +6,8 @@ import { AuthError, BackendError, NotFoundError, OperationFailedError, type Ship
 
 export type Json = Record<string, unknown>;
 
-export const AUTH_REFUSED = /login required|not logged in|invalid token|token (has )?expired|session (has )?expired|unauthori[sz]ed|authorization failed/i;
+export const AUTH_REFUSED =
+  /login required|not logged in|invalid token|token (has )?expired|session (has )?expired|unauthori[sz]ed|authorization failed/i;
 export const NOT_FOUND = /not found|no \w+( \w+)? found|does not exist|could not find|id invalid/i;
 export const NO_PERMISSION = /permission|access denied|not allowed/i;
 

@@ -121,7 +121,7 @@ export class OrteliusHttp {
     const url = path + buildQuery(query);
     const what = `GET ${path}`;
     let relogged = false;
-    for (let attempt = 0; ; ) {
+    for (let attempt = 0; ;) {
       await this.ensureLogin();
       const started = this.host.now().getTime();
       let res: AxiosResponse<NodeJS.ReadableStream> | undefined;
@@ -139,7 +139,9 @@ export class OrteliusHttp {
       } catch (err) {
         netErr = err;
       }
-      this.host.log.debug(`ortelius: GET ${url} -> ${res ? `HTTP ${res.status} (streamed)` : describeNetError(netErr)} (${this.host.now().getTime() - started} ms)`);
+      this.host.log.debug(
+        `ortelius: GET ${url} -> ${res ? `HTTP ${res.status} (streamed)` : describeNetError(netErr)} (${this.host.now().getTime() - started} ms)`,
+      );
       if (!res) {
         if (attempt++ < this.opts.retries && !isTlsError(netErr)) {
           await sleep(this.backoff(attempt - 1));
@@ -154,7 +156,10 @@ export class OrteliusHttp {
         relogged = true;
         continue;
       }
-      if (refused) throw new AuthError(`Ortelius refused the session on ${what} right after logging in`, { hint: 'check the user\'s permissions and DHURL' });
+      if (refused)
+        throw new AuthError(`Ortelius refused the session on ${what} right after logging in`, {
+          hint: "check the user's permissions and DHURL",
+        });
       if ((res.status >= 500 || res.status === 429) && attempt++ < this.opts.retries) {
         await sleep(this.backoff(attempt - 1));
         continue;
@@ -183,7 +188,10 @@ export class OrteliusHttp {
     }
     const data = this.parse(res, 'POST /dmadminweb/API/login');
     if (res.status !== 200) {
-      throw new BackendError(`Ortelius answered HTTP ${res.status} to POST /dmadminweb/API/login`, { status: res.status, hint: 'is DHURL the server\'s base URL?' });
+      throw new BackendError(`Ortelius answered HTTP ${res.status} to POST /dmadminweb/API/login`, {
+        status: res.status,
+        hint: "is DHURL the server's base URL?",
+      });
     }
     if (data.success !== true) {
       const why = typeof data.error === 'string' && data.error ? data.error : 'no success flag';
@@ -204,7 +212,13 @@ export class OrteliusHttp {
     let relogged = false;
     for (;;) {
       await this.ensureLogin();
-      const res = await this.send(method, url, { body, contentType: body === undefined ? undefined : 'application/json' }, opts.idempotent, true);
+      const res = await this.send(
+        method,
+        url,
+        { body, contentType: body === undefined ? undefined : 'application/json' },
+        opts.idempotent,
+        true,
+      );
       if (this.refused(res) && !relogged) {
         this.host.log.debug(`ortelius: token refused on ${what}; logging in again`);
         this.token = undefined;
@@ -212,7 +226,9 @@ export class OrteliusHttp {
         continue;
       }
       if (this.refused(res)) {
-        throw new AuthError(`Ortelius refused the session on ${what} right after logging in`, { hint: 'check the user\'s permissions and DHURL' });
+        throw new AuthError(`Ortelius refused the session on ${what} right after logging in`, {
+          hint: "check the user's permissions and DHURL",
+        });
       }
       return this.check(res, what, opts);
     }
@@ -228,7 +244,10 @@ export class OrteliusHttp {
 
   private check(res: AxiosResponse<string>, what: string, opts: CallOptions): Json | undefined {
     if (res.status >= 300 && res.status < 400) {
-      throw new BackendError(`Ortelius answered a redirect (HTTP ${res.status}) to ${what}`, { status: res.status, hint: 'is DHURL the server\'s base URL?' });
+      throw new BackendError(`Ortelius answered a redirect (HTTP ${res.status}) to ${what}`, {
+        status: res.status,
+        hint: "is DHURL the server's base URL?",
+      });
     }
     if (res.status >= 400) {
       if (res.status === 404 && opts.notFoundOk) return undefined;
@@ -246,7 +265,8 @@ export class OrteliusHttp {
     const data = this.parse(res, what, opts.envelope === 'array');
     switch (opts.envelope) {
       case 'array':
-        if (!Array.isArray(data) && data.success === false) throw businessError(typeof data.error === 'string' && data.error ? data.error : 'unknown error', what, opts.refusal);
+        if (!Array.isArray(data) && data.success === false)
+          throw businessError(typeof data.error === 'string' && data.error ? data.error : 'unknown error', what, opts.refusal);
         if (!Array.isArray(data)) throw malformed(what, 'a JSON array');
         return { items: data };
       case 'result':
@@ -254,7 +274,8 @@ export class OrteliusHttp {
         return data;
       case 'deploy':
         if (typeof data.errormsg === 'string' && data.errormsg) throw businessError(data.errormsg, what, true);
-        if (data.success === false) throw businessError(typeof data.error === 'string' && data.error ? data.error : 'unknown error', what, true);
+        if (data.success === false)
+          throw businessError(typeof data.error === 'string' && data.error ? data.error : 'unknown error', what, true);
         if (typeof data.deployid !== 'number' && typeof data.deployid !== 'string') throw malformed(what, '`deployid` or `errormsg`');
         return data;
       case 'success':
@@ -272,7 +293,9 @@ export class OrteliusHttp {
   private parse(res: AxiosResponse<string>, what: string, allowArray = false): Json {
     const data = tryParse(res.data);
     if (data === undefined || (Array.isArray(data) && !allowArray)) {
-      throw new BackendError(`Ortelius answered ${what} with something that is not a JSON object (HTTP ${res.status})`, { status: res.status });
+      throw new BackendError(`Ortelius answered ${what} with something that is not a JSON object (HTTP ${res.status})`, {
+        status: res.status,
+      });
     }
     return data as Json;
   }
@@ -297,7 +320,9 @@ export class OrteliusHttp {
         res = await this.axios.request<string>({
           method,
           url,
-          ...(deadline ? { timeout: Math.max(1, Math.min(this.opts.timeoutMs, deadline.remaining())), signal: deadline.requestSignal() } : {}),
+          ...(deadline
+            ? { timeout: Math.max(1, Math.min(this.opts.timeoutMs, deadline.remaining())), signal: deadline.requestSignal() }
+            : {}),
           data: payload.body,
           headers: {
             ...(payload.contentType ? { 'Content-Type': payload.contentType } : {}),
@@ -323,7 +348,7 @@ export class OrteliusHttp {
       }
       if (tlsProblem) {
         throw new BackendError(`cannot verify the TLS certificate of ${this.opts.baseUrl}: ${describeNetError(netErr)}`, {
-          hint: 'add the server\'s CA with --ca-cert FILE (or, knowingly, --insecure)',
+          hint: "add the server's CA with --ca-cert FILE (or, knowingly, --insecure)",
         });
       }
       if (res) {
@@ -331,11 +356,14 @@ export class OrteliusHttp {
           status: res.status,
         });
       }
-      throw new BackendError(`cannot reach Ortelius at ${this.opts.baseUrl}: ${describeNetError(netErr)} on ${what}${attempt ? ` (after ${attempt + 1} attempts)` : ''}`, {
-        hint: 'check DHURL and that the server is up',
-        // recovery.ts tells a lost answer (the request may have been applied) from a request never sent.
-        cause: netErr,
-      });
+      throw new BackendError(
+        `cannot reach Ortelius at ${this.opts.baseUrl}: ${describeNetError(netErr)} on ${what}${attempt ? ` (after ${attempt + 1} attempts)` : ''}`,
+        {
+          hint: 'check DHURL and that the server is up',
+          // recovery.ts tells a lost answer (the request may have been applied) from a request never sent.
+          cause: netErr,
+        },
+      );
     }
   }
 

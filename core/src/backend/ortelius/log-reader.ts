@@ -81,7 +81,8 @@ export async function readDeploymentLog(
     });
   });
   if (header.success !== true) {
-    if (header.success === false) throw businessError(typeof header.error === 'string' && header.error ? header.error : 'unknown error', what);
+    if (header.success === false)
+      throw businessError(typeof header.error === 'string' && header.error ? header.error : 'unknown error', what);
     throw new BackendError(`Ortelius answered ${what} without a \`success\` field`);
   }
   flush();

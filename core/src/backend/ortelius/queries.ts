@@ -33,9 +33,7 @@ export class QueryFlow {
 
   async status(filter: { environment?: string; application?: string } = {}): Promise<EnvironmentState[]> {
     const envs = filter.environment ? [filter.environment] : await this.exported('environments');
-    const applications = filter.application
-      ? [filter.application]
-      : (await this.exported('applications')).filter((n) => !n.includes(';'));
+    const applications = filter.application ? [filter.application] : (await this.exported('applications')).filter((n) => !n.includes(';'));
     const out: EnvironmentState[] = [];
     for (const env of envs) {
       for (const application of applications) {
@@ -108,7 +106,12 @@ export class QueryFlow {
 
   /** Full name, components and stored deployment facts of an application version (empty when it is gone). */
   private async appFacts(appVersion: string): Promise<AppFacts> {
-    const r = await this.http.get(`${API}/application/`, { query: { name: appVersion }, envelope: 'success', idempotent: true, notFoundOk: true });
+    const r = await this.http.get(`${API}/application/`, {
+      query: { name: appVersion },
+      envelope: 'success',
+      idempotent: true,
+      notFoundOk: true,
+    });
     if (!r) return { components: [], meta: new Map() };
     const app = applicationOf(resultOf(r));
     const av = toApplicationVersion(app);

@@ -48,7 +48,12 @@ export class SbomUpload {
         const r = await this.http.post('/msapi/package', { json: { _key: cv.id, content }, envelope: 'status', idempotent: true });
         refused(r, 'POST /msapi/package');
       } else {
-        const r = await this.http.post(`/msapi/deppkg/${sbom.type}`, { query: { compid: cv.id }, rawJson: sbom.content, envelope: 'status', idempotent: true });
+        const r = await this.http.post(`/msapi/deppkg/${sbom.type}`, {
+          query: { compid: cv.id },
+          rawJson: sbom.content,
+          envelope: 'status',
+          idempotent: true,
+        });
         refused(r, `POST /msapi/deppkg/${sbom.type}`);
       }
     }

@@ -100,7 +100,10 @@ export function approvalsFrom(appVersion: string, attrs: Record<string, string>)
     const a = toApproval(appVersion, k.slice(APPROVAL_PREFIX.length), s);
     if (!out.some((o) => o.stage === a.stage && o.at === a.at && o.by === a.by && o.approved === a.approved)) out.push(a);
   }
-  return out.map((a, i) => ({ a, i })).sort((x, y) => x.a.at.localeCompare(y.a.at) || x.i - y.i).map((x) => x.a);
+  return out
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => x.a.at.localeCompare(y.a.at) || x.i - y.i)
+    .map((x) => x.a);
 }
 
 export function encodeMove(m: MoveRecord): string {
@@ -113,7 +116,8 @@ export function movesFrom(attrs: Record<string, string>): MoveRecord[] {
   for (const k of Object.keys(attrs).sort()) {
     if (!k.startsWith(MOVE_PREFIX)) continue;
     const m = parse<MoveRecord>(attrs[k]);
-    if (m && typeof m.to === 'string' && typeof m.at === 'string') out.push({ ...m, actor: m.actor ?? { id: String(m.by || 'unknown'), source: 'unknown' } });
+    if (m && typeof m.to === 'string' && typeof m.at === 'string')
+      out.push({ ...m, actor: m.actor ?? { id: String(m.by || 'unknown'), source: 'unknown' } });
   }
   return out;
 }

@@ -82,7 +82,9 @@ export class StageFlow {
     // A from-stage that is a domain of the server (dh's --from_domain, not a stage of the config) is trusted:
     // RunTask refuses a version that is not there.
     if (stage && stage !== spec.from.name && stage !== spec.from.domain && !spec.from.name.includes('.')) {
-      throw new InvalidInputError(`${name} is in stage "${stage}", not "${spec.from.name}"`, { hint: 'omit --from to move from the current stage' });
+      throw new InvalidInputError(`${name} is in stage "${stage}", not "${spec.from.name}"`, {
+        hint: 'omit --from to move from the current stage',
+      });
     }
     const legacy = spec.gate ? undefined : legacyMoveCheck(spec);
     if (legacy) {
@@ -95,7 +97,7 @@ export class StageFlow {
     if (!task) {
       const names = tasks.map((t) => `"${str(t.name)}"`).join(', ') || 'none';
       throw new NotFoundError(`no task "${spec.task}" in Ortelius domain ${spec.from.domain} (tasks: ${names})`, {
-        hint: 'set the stage\'s task in shiplog.toml, or pass --task',
+        hint: "set the stage's task in shiplog.toml, or pass --task",
       });
     }
     const build = buildKeyOf(spec.provenance);

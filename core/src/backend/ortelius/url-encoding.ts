@@ -14,4 +14,3 @@ export function buildQuery(q: Query | undefined): string {
     .map(([k, v]) => `${enc(k)}=${enc(v as string | number)}`);
   return parts.length ? `?${parts.join('&')}` : '';
 }
-

@@ -106,7 +106,8 @@ export function resolvePgConnection(host: Host, url: string, storePassword?: str
   let connectTimeoutS = DEFAULT_CONNECT_TIMEOUT_S;
   if (timeoutText !== undefined) {
     const t = Number(timeoutText);
-    if (!Number.isInteger(t) || t < 0) throw new UsageError(`postgres store: connect_timeout "${timeoutText}" is not a whole number of seconds`);
+    if (!Number.isInteger(t) || t < 0)
+      throw new UsageError(`postgres store: connect_timeout "${timeoutText}" is not a whole number of seconds`);
     // As libpq: 0 waits indefinitely, anything else at least 2 s.
     connectTimeoutS = t === 0 ? 0 : Math.max(2, t);
   }
@@ -115,7 +116,10 @@ export function resolvePgConnection(host: Host, url: string, storePassword?: str
     throw new UsageError(`postgres store: schema "${schema}" must be a lower-case SQL identifier (letters, digits, _; at most 63)`);
   }
   const targetSessionAttrs = nonEmpty(q.get('target_session_attrs')) ?? nonEmpty(env.PGTARGETSESSIONATTRS);
-  if (targetSessionAttrs !== undefined && !['any', 'read-write', 'read-only', 'primary', 'standby', 'prefer-standby'].includes(targetSessionAttrs)) {
+  if (
+    targetSessionAttrs !== undefined &&
+    !['any', 'read-write', 'read-only', 'primary', 'standby', 'prefer-standby'].includes(targetSessionAttrs)
+  ) {
     throw new UsageError(`postgres store: target_session_attrs "${targetSessionAttrs}" is not supported`);
   }
 
@@ -131,7 +135,7 @@ export function resolvePgConnection(host: Host, url: string, storePassword?: str
     ssl: tlsOptions(host, sslmode, hostName, q),
     connectTimeoutS,
     applicationName: nonEmpty(q.get('application_name')) ?? nonEmpty(env.PGAPPNAME) ?? 'shiplog',
-    ...(nonEmpty(q.get('options')) ?? nonEmpty(env.PGOPTIONS) ? { options: nonEmpty(q.get('options')) ?? nonEmpty(env.PGOPTIONS) } : {}),
+    ...((nonEmpty(q.get('options')) ?? nonEmpty(env.PGOPTIONS)) ? { options: nonEmpty(q.get('options')) ?? nonEmpty(env.PGOPTIONS) } : {}),
     ...(targetSessionAttrs && targetSessionAttrs !== 'any' ? { targetSessionAttrs } : {}),
     schema,
   };
@@ -256,7 +260,9 @@ function tlsOptions(host: Host, mode: SslMode, server: string, q: Map<string, st
   if (effective === 'require' && ca) effective = 'verify-ca';
   if (effective === 'require') return { ...client, rejectUnauthorized: false };
   if ((effective === 'verify-ca' || effective === 'verify-full') && !ca && !system) {
-    throw new UsageError(`postgres store: sslmode ${mode} needs a root certificate: sslrootcert=<file> (or PGSSLROOTCERT), or sslrootcert=system`);
+    throw new UsageError(
+      `postgres store: sslmode ${mode} needs a root certificate: sslrootcert=<file> (or PGSSLROOTCERT), or sslrootcert=system`,
+    );
   }
   return {
     ...client,

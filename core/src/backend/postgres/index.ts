@@ -29,15 +29,27 @@ export interface PostgresStoreOptions {
 export async function openPostgresStore(host: Host, opts: PostgresStoreOptions): Promise<PostgresDocumentStore> {
   const conn = resolvePgConnection(host, opts.url, opts.storePassword);
   const limits = opts.limits ?? {};
-  const link = new PgLink((onclose) => postgres({ ...driverOptions(host, conn, limits.maxResponseBytes), onclose }), limits, `postgres store ${conn.display}`);
-  return new PostgresDocumentStore(host, link, conn, { ...DEFAULT_PG_TUNING, ...opts.tuning, ...(limits.deadline ? { deadline: limits.deadline } : {}) });
+  const link = new PgLink(
+    (onclose) => postgres({ ...driverOptions(host, conn, limits.maxResponseBytes), onclose }),
+    limits,
+    `postgres store ${conn.display}`,
+  );
+  return new PostgresDocumentStore(host, link, conn, {
+    ...DEFAULT_PG_TUNING,
+    ...opts.tuning,
+    ...(limits.deadline ? { deadline: limits.deadline } : {}),
+  });
 }
 
 /**
  * Every driver option given explicitly: the driver falls back to process.env (PGHOST, PGPASSWORD, PGSSL, ...) for
  * any option left out, and the store reads only the host's environment.
  */
-function driverOptions(host: Host, conn: PgConnection, maxBytes: number | undefined): postgres.Options<Record<string, postgres.PostgresType>> {
+function driverOptions(
+  host: Host,
+  conn: PgConnection,
+  maxBytes: number | undefined,
+): postgres.Options<Record<string, postgres.PostgresType>> {
   const socket = conn.host.startsWith('/');
   return {
     // Every document is a json/jsonb value: one larger than the response size limit is refused before it is parsed.

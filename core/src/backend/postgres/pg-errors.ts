@@ -31,7 +31,13 @@ const CONNECTION_CODES = new Set([
 ]);
 
 /** The driver's own failure codes besides the connection ones. */
-const DRIVER_CODES = new Set(['SASL_SIGNATURE_MISMATCH', 'AUTH_TYPE_NOT_IMPLEMENTED', 'MAX_PARAMETERS_EXCEEDED', 'MESSAGE_NOT_SUPPORTED', 'UNSAFE_TRANSACTION']);
+const DRIVER_CODES = new Set([
+  'SASL_SIGNATURE_MISMATCH',
+  'AUTH_TYPE_NOT_IMPLEMENTED',
+  'MAX_PARAMETERS_EXCEEDED',
+  'MESSAGE_NOT_SUPPORTED',
+  'UNSAFE_TRANSACTION',
+]);
 
 /** Server SQLSTATEs that mean "this session or server is going away / not ready": try a new connection. */
 const SERVER_GONE = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '08001', '08004']);
@@ -52,7 +58,9 @@ export function isDriverError(err: unknown): boolean {
   const code = errCode(err);
   if (isServerError(err)) return true;
   if (code === undefined) return false;
-  return CONNECTION_CODES.has(code) || TLS_CODES.test(code) || DRIVER_CODES.has(code) || /^E[A-Z]+$/.test(code) || /^[0-9A-Z]{5}$/.test(code);
+  return (
+    CONNECTION_CODES.has(code) || TLS_CODES.test(code) || DRIVER_CODES.has(code) || /^E[A-Z]+$/.test(code) || /^[0-9A-Z]{5}$/.test(code)
+  );
 }
 
 export function failureKind(err: unknown): FailureKind {

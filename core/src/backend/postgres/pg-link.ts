@@ -55,12 +55,17 @@ export class PgLink {
   private session(inst: Instance): PgSession {
     return {
       unsafe: async (query: string, params: SqlParam[] = [], opts: { prepare?: boolean } = {}) => {
-        if (inst.dead) throw Object.assign(new Error('write CONNECTION_CLOSED (the connection closed during the operation)'), { code: 'CONNECTION_CLOSED' });
+        if (inst.dead)
+          throw Object.assign(new Error('write CONNECTION_CLOSED (the connection closed during the operation)'), {
+            code: 'CONNECTION_CLOSED',
+          });
         const deadline = this.limits.deadline;
         if (deadline?.expired) throw deadline.error(`${this.where}: a statement was not sent`);
         // Named prepared statements (the driver's unsafe() default is unnamed): after a statement's first use on the
         // connection it costs one round trip instead of two (describe, then execute).
-        const pending = inst.sql.unsafe(query, params as never[], { prepare: true, ...opts }) as unknown as Promise<Record<string, unknown>[]>;
+        const pending = inst.sql.unsafe(query, params as never[], { prepare: true, ...opts }) as unknown as Promise<
+          Record<string, unknown>[]
+        >;
         if (!deadline) return await pending;
         return await new Promise<Record<string, unknown>[]>((resolve, reject) => {
           const onDeadline = () => {

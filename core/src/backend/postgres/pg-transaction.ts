@@ -50,9 +50,16 @@ export class PgTransaction implements DocTx {
 
   /** Writes everything staged, the counters and the operation row: one statement on the transaction's session. */
   async flush(op: { id: string; attempt: number; title: string }): Promise<void> {
-    const states = [...this.states.values()].map((s) => ({ environment: s.name, application: s.application, deployment_id: s.deploymentId, value: s }));
+    const states = [...this.states.values()].map((s) => ({
+      environment: s.name,
+      application: s.application,
+      deployment_id: s.deploymentId,
+      value: s,
+    }));
     const deployments = this.deployments.map((d) => ({ id: d.id, application: d.application, environment: d.environment, value: d }));
-    const keys = this.deployments.flatMap((d) => [...componentKeys(d.componentVersions)].map((component) => ({ component, deployment_id: d.id })));
+    const keys = this.deployments.flatMap((d) =>
+      [...componentKeys(d.componentVersions)].map((component) => ({ component, deployment_id: d.id })),
+    );
     await this.t.unsafe(this.q.flush, [
       jsonParam([...this.docs.values()]),
       jsonParam(states),

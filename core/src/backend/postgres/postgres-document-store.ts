@@ -16,7 +16,16 @@ import type { HistoryFilter } from '../backend.js';
 import { BackendError, ShiplogError } from '../../errors.js';
 import type { Host } from '../../host.js';
 import type { Deployment, EnvironmentState } from '../../model.js';
-import type { Counters, DocKind, DocReader, DocTx, DocumentStore, OperationSummary, StoreEntry, StoreInfo } from '../records/document-store.js';
+import type {
+  Counters,
+  DocKind,
+  DocReader,
+  DocTx,
+  DocumentStore,
+  OperationSummary,
+  StoreEntry,
+  StoreInfo,
+} from '../records/document-store.js';
 import type { PgConnection } from './connection-options.js';
 import { failureKind, isDriverError, toStoreError } from './pg-errors.js';
 import type { PgLink } from './pg-link.js';
@@ -52,7 +61,6 @@ export const DEFAULT_PG_TUNING: PgStoreTuning = {
   lockTimeoutMs: 60_000,
   idleInTransactionMs: 30_000,
 };
-
 
 export class PostgresDocumentStore implements DocumentStore {
   readonly kind = 'postgres' as const;
@@ -98,7 +106,9 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   private migrate(): Promise<void> {
-    return migrateStore(this.link, this.readWrite(), this.q, this.conn, this.where, (m) => this.host.log.debug(`postgres store ${this.location}: ${m}`));
+    return migrateStore(this.link, this.readWrite(), this.q, this.conn, this.where, (m) =>
+      this.host.log.debug(`postgres store ${this.location}: ${m}`),
+    );
   }
 
   private async ensureStore(): Promise<void> {
@@ -183,7 +193,9 @@ export class PostgresDocumentStore implements DocumentStore {
     return this.reading('info', async () => {
       const details = { database: this.conn.database, schema: this.conn.schema, ssl: this.conn.sslmode };
       if ((await this.readableState()) === 'absent') {
-        const [server] = await this.link.run((t) => t.unsafe(`select current_setting('server_version') as server, current_user::text as "user"`));
+        const [server] = await this.link.run((t) =>
+          t.unsafe(`select current_setting('server_version') as server, current_user::text as "user"`),
+        );
         return {
           kind: 'postgres',
           location: this.location,
@@ -257,7 +269,10 @@ export class PostgresDocumentStore implements DocumentStore {
         const landed = (outcome as { landed?: number }).landed;
         if (landed !== undefined) {
           this.host.log.debug(`postgres store: attempt ${landed} of operation ${opId} had committed; not applying it again`);
-          if (!unknown.has(landed)) throw new BackendError(`postgres store ${this.location}: operation ${opId} committed by an attempt this process did not finish`);
+          if (!unknown.has(landed))
+            throw new BackendError(
+              `postgres store ${this.location}: operation ${opId} committed by an attempt this process did not finish`,
+            );
           return unknown.get(landed) as T;
         }
         return result as T;
@@ -266,10 +281,13 @@ export class PostgresDocumentStore implements DocumentStore {
         const kind = failureKind(err);
         if (kind === 'retry-transaction') {
           if (++conflicts >= this.tuning.maxAttempts) {
-            throw new BackendError(`postgres store ${this.location}: gave up after ${conflicts} attempts that lost to concurrent writers (${String((err as Error).message)})`, {
-              hint: 'too many concurrent writers, or a session holding locks on the store; retry the command',
-              cause: err,
-            });
+            throw new BackendError(
+              `postgres store ${this.location}: gave up after ${conflicts} attempts that lost to concurrent writers (${String((err as Error).message)})`,
+              {
+                hint: 'too many concurrent writers, or a session holding locks on the store; retry the command',
+                cause: err,
+              },
+            );
           }
         } else if (kind === 'connection') {
           if (ran) unknown.set(attempt, result as T);
@@ -277,7 +295,12 @@ export class PostgresDocumentStore implements DocumentStore {
             const outcome = unknown.size
               ? 'an attempt whose answer was lost may have committed the whole operation: check history or status before running it again'
               : 'nothing was written';
-            throw toStoreError(this.host, this.conn, err, `(${connectionFailures} attempts; each attempt is one transaction, never half-written; ${outcome})`);
+            throw toStoreError(
+              this.host,
+              this.conn,
+              err,
+              `(${connectionFailures} attempts; each attempt is one transaction, never half-written; ${outcome})`,
+            );
           }
         } else {
           throw this.failure(err);
@@ -305,6 +328,9 @@ class NeedsSnapshot extends Error {}
 
 function countersOf(row: Record<string, unknown> | undefined): Counters {
   if (!row) throw new BackendError('postgres store: the counters row is missing (the store is damaged)');
-  return { componentVersion: Number(row.component_version), applicationVersion: Number(row.application_version), deployment: Number(row.deployment) };
+  return {
+    componentVersion: Number(row.component_version),
+    applicationVersion: Number(row.application_version),
+    deployment: Number(row.deployment),
+  };
 }
-

@@ -19,7 +19,15 @@ export const PG_STORE_FORMAT = 'shiplog-postgres-store';
 export const PG_SCHEMA_VERSION = 1;
 
 /** The tables shiplog owns in its schema: any of them without our schema_version row means a foreign schema. */
-export const STORE_TABLES = ['schema_version', 'counters', 'documents', 'environment_states', 'deployments', 'deployment_components', 'operations'];
+export const STORE_TABLES = [
+  'schema_version',
+  'counters',
+  'documents',
+  'environment_states',
+  'deployments',
+  'deployment_components',
+  'operations',
+];
 
 export interface Migration {
   version: number;
@@ -163,7 +171,9 @@ export function ownerProblem(facts: SchemaFacts, schema: string, database: strin
   if (facts.exists) {
     return new ConfigError(
       `schema ${schema} in database ${database} is owned by role ${facts.owner}; role ${facts.currentUser} may not create or migrate shiplog's tables in it`,
-      { hint: `run shiplog once as ${facts.owner}, or GRANT CREATE ON SCHEMA ${schema} TO ${facts.currentUser}, or use another schema (?schema=<name>)` },
+      {
+        hint: `run shiplog once as ${facts.owner}, or GRANT CREATE ON SCHEMA ${schema} TO ${facts.currentUser}, or use another schema (?schema=<name>)`,
+      },
     );
   }
   return new ConfigError(`role ${facts.currentUser} may not create schema ${schema} in database ${database}`, {

@@ -43,7 +43,11 @@ export function refOf(d: Deployment): DeploymentRef {
 }
 
 /** Deployments of one application version from the history (documents written before they were kept), oldest first. */
-export async function deploymentsFromHistory(store: Pick<DocumentStore, 'history'>, application: string, appVersion: string): Promise<DeploymentRef[]> {
+export async function deploymentsFromHistory(
+  store: Pick<DocumentStore, 'history'>,
+  application: string,
+  appVersion: string,
+): Promise<DeploymentRef[]> {
   const filter: HistoryFilter = { application };
   const all = await store.history(filter);
   return all

@@ -71,13 +71,16 @@ export async function readCustomState(store: DocumentStore, environment: string)
 }
 
 export async function putCustomState(host: Host, store: DocumentStore, input: CustomStateSpec): Promise<CustomStatePut> {
-  const problems = [environmentProblem(input.environment), stateKeyProblem(input.key ?? ''), stateValueProblem(input.value)].filter((p): p is string => !!p);
+  const problems = [environmentProblem(input.environment), stateKeyProblem(input.key ?? ''), stateValueProblem(input.value)].filter(
+    (p): p is string => !!p,
+  );
   if (problems.length) throw InvalidInputError.of(problems);
   const spec = host.redactor.redactValue(input);
   const { environment, key } = spec;
   return store.transact({ title: `state set: ${key} in ${environment} by ${spec.by}` }, async (tx) => {
     const doc = (await tx.get<CustomStateDoc>('custom-state', environment)) ?? { environment, values: {} };
-    if (doc.environment !== environment) throw new ConfigError(`state store custom-state document for ${environment} belongs to another object (hash collision)`);
+    if (doc.environment !== environment)
+      throw new ConfigError(`state store custom-state document for ${environment} belongs to another object (hash collision)`);
     const previous = Object.prototype.hasOwnProperty.call(doc.values, key) ? doc.values[key] : undefined;
     if (previous && canonicalJson(previous.value) === canonicalJson(spec.value)) return { value: previous, changed: false };
     const value: CustomStateValue = {
@@ -98,7 +101,12 @@ export async function putCustomState(host: Host, store: DocumentStore, input: Cu
 }
 
 /** Every value (environment, key) held, newest first, at most `limit`: one read per revision, from the current one down. */
-export async function customStateHistory(store: DocumentStore, environment: string, key: string, limit = Number.POSITIVE_INFINITY): Promise<CustomStateValue[]> {
+export async function customStateHistory(
+  store: DocumentStore,
+  environment: string,
+  key: string,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<CustomStateValue[]> {
   const problems = [environmentProblem(environment), stateKeyProblem(key)].filter((p): p is string => !!p);
   if (problems.length) throw InvalidInputError.of(problems);
   return store.read(async (r) => {
@@ -109,7 +117,8 @@ export async function customStateHistory(store: DocumentStore, environment: stri
     for (let rev = current.revision; rev >= 1 && out.length < limit; rev--) {
       const name = historyName(environment, key, rev);
       const doc = await r.get<CustomStateHistoryDoc>('custom-state-history', name);
-      if (!doc || doc.name !== name) throw new ConfigError(`state store is inconsistent: revision ${rev} of state ${key} in ${environment} is missing`);
+      if (!doc || doc.name !== name)
+        throw new ConfigError(`state store is inconsistent: revision ${rev} of state ${key} in ${environment} is missing`);
       out.push(doc.entry);
     }
     return out;
@@ -126,7 +135,8 @@ async function leaseOf(r: DocReader, environment: string): Promise<Lease | undef
 function leaseProblems(environment: string, at: string, ttlMs?: number): string[] {
   const out = [environmentProblem(environment)];
   if (!Number.isFinite(Date.parse(at))) out.push(`lease time ${JSON.stringify(at)} is not an ISO time`);
-  if (ttlMs !== undefined && !(Number.isInteger(ttlMs) && ttlMs > 0)) out.push(`lease duration ${String(ttlMs)} is not a positive number of milliseconds`);
+  if (ttlMs !== undefined && !(Number.isInteger(ttlMs) && ttlMs > 0))
+    out.push(`lease duration ${String(ttlMs)} is not a positive number of milliseconds`);
   return out.filter((p): p is string => !!p);
 }
 
@@ -149,7 +159,8 @@ export async function acquireLease(host: Host, store: DocumentStore, input: Leas
   return store.transact({ title: `lease: ${environment} taken by ${holder.label}` }, async (tx) => {
     const current = await leaseOf(tx, environment);
     const mine = current?.holder.id === holder.id;
-    if (current && !mine && current.holder.id !== req.replacing && Date.parse(current.expiresAt) > now) return { acquired: false, lease: current };
+    if (current && !mine && current.holder.id !== req.replacing && Date.parse(current.expiresAt) > now)
+      return { acquired: false, lease: current };
     const lease: Lease = {
       environment,
       holder,
@@ -163,7 +174,10 @@ export async function acquireLease(host: Host, store: DocumentStore, input: Leas
 }
 
 /** Extends the holder's lease; undefined when it no longer holds it (it expired and someone else took it). */
-export async function renewLease(store: DocumentStore, req: { environment: string; holderId: string; ttlMs: number; at: string }): Promise<Lease | undefined> {
+export async function renewLease(
+  store: DocumentStore,
+  req: { environment: string; holderId: string; ttlMs: number; at: string },
+): Promise<Lease | undefined> {
   const problems = leaseProblems(req.environment, req.at, req.ttlMs);
   if (problems.length) throw InvalidInputError.of(problems);
   return store.transact({ title: `lease: ${req.environment} renewed` }, async (tx) => {
@@ -182,7 +196,10 @@ export async function releaseLease(store: DocumentStore, req: { environment: str
   return store.transact({ title: `lease: ${req.environment} released` }, async (tx) => {
     const current = await leaseOf(tx, req.environment);
     if (current?.holder.id !== req.holderId) return false;
-    tx.put('lease', req.environment, { environment: req.environment, released: { at: req.at, by: current.holder.label } } satisfies LeaseDoc);
+    tx.put('lease', req.environment, {
+      environment: req.environment,
+      released: { at: req.at, by: current.holder.label },
+    } satisfies LeaseDoc);
     return true;
   });
 }
@@ -195,7 +212,10 @@ export async function releaseLease(store: DocumentStore, req: { environment: str
  */
 export async function recordUndeployment(host: Host, store: DocumentStore, input: DeploymentRecordSpec): Promise<Deployment> {
   const spec = host.redactor.redactValue(input);
-  const problems = [environmentProblem(spec.environment), Number.isInteger(spec.exitCode) ? undefined : `exit code ${String(spec.exitCode)} is not an integer`];
+  const problems = [
+    environmentProblem(spec.environment),
+    Number.isInteger(spec.exitCode) ? undefined : `exit code ${String(spec.exitCode)} is not an integer`,
+  ];
   const found = problems.filter((p): p is string => !!p);
   if (found.length) throw InvalidInputError.of(found);
   const name = spec.appVersion.name;
@@ -204,7 +224,10 @@ export async function recordUndeployment(host: Host, store: DocumentStore, input
     const doc = await tx.get<{ value: ApplicationVersion }>('application-version', name);
     if (!doc || doc.value.name !== name) throw new NotFoundError(`application version ${name} does not exist`);
     const av = doc.value;
-    const deployment: Deployment = { ...deploymentFromSpec(spec, { id: tx.next.deployment++, appVersion: av, log: spec.log }), action: 'undeploy' };
+    const deployment: Deployment = {
+      ...deploymentFromSpec(spec, { id: tx.next.deployment++, appVersion: av, log: spec.log }),
+      action: 'undeploy',
+    };
     tx.appendDeployment(deployment);
     if (deployment.status === 'success') {
       tx.putEnvState({ ...environmentStateAfter(deployment, av, spec), undeployed: true });

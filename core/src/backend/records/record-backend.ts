@@ -14,7 +14,16 @@ import type {
 } from '../backend.js';
 import { ConfigError, InvalidInputError, NotFoundError } from '../../errors.js';
 import type { Host } from '../../host.js';
-import type { AppVersionRecord, Approval, ApplicationVersion, ComponentVersion, Deployment, EnvironmentState, Override, Put } from '../../model.js';
+import type {
+  AppVersionRecord,
+  Approval,
+  ApplicationVersion,
+  ComponentVersion,
+  Deployment,
+  EnvironmentState,
+  Override,
+  Put,
+} from '../../model.js';
 import { bumpVersion, componentBaseName, componentVersionName, namePartProblem, splitDomain } from '../../naming.js';
 import { addToCatalog, avDoc, cvDoc, legacyApproval, listApplications } from './app-version-records.js';
 import { nextFreeVersion, swapComponent } from './component-swap.js';
@@ -113,7 +122,11 @@ export class RecordBackend implements Backend {
         ...(spec.actor ? { actor: spec.actor } : {}),
       };
       baseDoc.versions.push(name);
-      const doc: ComponentVersionDoc = { value, ...(spec.files ? { files: spec.files } : {}), ...(spec.sboms ? { sboms: spec.sboms } : {}) };
+      const doc: ComponentVersionDoc = {
+        value,
+        ...(spec.files ? { files: spec.files } : {}),
+        ...(spec.sboms ? { sboms: spec.sboms } : {}),
+      };
       tx.put('component-version', name, doc);
       tx.put('component-base', base, baseDoc);
       return { value, created: true };

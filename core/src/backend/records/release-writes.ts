@@ -24,14 +24,27 @@ export class ReleaseWrites {
 
   async approve(approval: Approval, gate: Pick<GateCheck, 'pipeline'> | undefined): Promise<Approval> {
     const verb = approval.approved ? 'approve' : 'reject';
-    const key = operationKey('approve', approval.provenance, [approval.appVersion, approval.stage, approval.approved, approval.by, approval.notes ?? '']);
+    const key = operationKey('approve', approval.provenance, [
+      approval.appVersion,
+      approval.stage,
+      approval.approved,
+      approval.by,
+      approval.notes ?? '',
+    ]);
     return this.store.transact({ title: `${verb}: ${approval.appVersion} for ${approval.stage} by ${approval.by}`, key }, async (tx) => {
       const doc = await avDoc(tx, approval.appVersion);
       if (!doc) throw new NotFoundError(`application version ${approval.appVersion} does not exist`);
       const stage = gate ? findStage(gate.pipeline, approval.stage) : undefined;
       if (gate && stage) {
-        const problems = approverProblems(gate.pipeline, stage, doc.value, actorOrLegacy(approval.actor, approval.by), { rejecting: !approval.approved });
-        if (problems.length > 0) throw approverRefusal(`${verb === 'approve' ? 'approval' : 'rejection'} of ${doc.value.name} for ${stage.name}`, doc.value.name, problems);
+        const problems = approverProblems(gate.pipeline, stage, doc.value, actorOrLegacy(approval.actor, approval.by), {
+          rejecting: !approval.approved,
+        });
+        if (problems.length > 0)
+          throw approverRefusal(
+            `${verb === 'approve' ? 'approval' : 'rejection'} of ${doc.value.name} for ${stage.name}`,
+            doc.value.name,
+            problems,
+          );
       }
       const saved = withOverriddenRejection(approval, doc.approvals);
       doc.approvals.push(saved);
@@ -96,7 +109,10 @@ export class ReleaseWrites {
         const av = doc.value;
         const target = { action: 'deploy' as const, environment: spec.environment };
         const override = gated ? enforceGate(gated, await recordOf(tx, doc, needLegacy(doc, legacy)), target).override : spec.override;
-        const deployment: Deployment = deploymentFromSpec({ ...spec, override }, { id: tx.next.deployment++, appVersion: av, log: spec.log });
+        const deployment: Deployment = deploymentFromSpec(
+          { ...spec, override },
+          { id: tx.next.deployment++, appVersion: av, log: spec.log },
+        );
         tx.appendDeployment(deployment);
         // A document written before per-version deployments keeps none: readers take them from the history.
         if (doc.deployments) {
@@ -136,7 +152,10 @@ export class ReleaseWrites {
 export function operationKey(kind: string, provenance: CiContext | undefined, request: unknown[]): string | undefined {
   if (!provenance?.isCi || !provenance.buildId) return undefined;
   const who = [provenance.provider, provenance.repo ?? '', provenance.buildId, provenance.job ?? '', provenance.jobUrl ?? ''];
-  return createHash('sha256').update(JSON.stringify([kind, ...who, ...request]), 'utf8').digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([kind, ...who, ...request]), 'utf8')
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** Thrown inside a read or transaction that met a document without its deployments (withLegacy retries). */
@@ -161,4 +180,3 @@ function withOverriddenRejection(approval: Approval, earlier: readonly Approval[
   const last = [...earlier].reverse().find((a) => a.stage === approval.stage);
   return last && !last.approved ? { ...approval, overrides: { by: last.by, at: last.at } } : approval;
 }
-

@@ -56,7 +56,13 @@ export async function checkStore(store: DocumentStore): Promise<StoreCheckReport
       const d = e.value;
       if (!Number.isSafeInteger(d.id) || d.id < 1) report(label, `has no valid id (${JSON.stringify(d.id)})`);
       else {
-        if (d.id !== lastId + 1) report(label, d.id <= lastId ? `comes after deployment ${lastId} (ids must increase)` : `follows deployment ${lastId}: ids ${lastId + 1}-${d.id - 1} are missing`);
+        if (d.id !== lastId + 1)
+          report(
+            label,
+            d.id <= lastId
+              ? `comes after deployment ${lastId} (ids must increase)`
+              : `follows deployment ${lastId}: ids ${lastId + 1}-${d.id - 1} are missing`,
+          );
         lastId = Math.max(lastId, d.id);
         deployments.set(d.id, { appVersion: d.appVersion, environment: d.environment, status: d.status });
       }
@@ -74,7 +80,8 @@ export async function checkStore(store: DocumentStore): Promise<StoreCheckReport
   let maxCv = 0;
   for (const [name, cv] of cvs) {
     if (!bases.get(cv.base)?.versions?.includes(name)) report(`component-version ${name}`, `is not listed by its base ${cv.base}`);
-    if (cv.predecessor !== undefined && !cvs.has(cv.predecessor)) report(`component-version ${name}`, `names predecessor ${cv.predecessor}, which does not exist`);
+    if (cv.predecessor !== undefined && !cvs.has(cv.predecessor))
+      report(`component-version ${name}`, `names predecessor ${cv.predecessor}, which does not exist`);
     const n = numericId(cv.id, 'cv:');
     if (n === undefined) report(`component-version ${name}`, `has no valid id (${JSON.stringify(cv.id)})`);
     else maxCv = Math.max(maxCv, n);
@@ -88,9 +95,12 @@ export async function checkStore(store: DocumentStore): Promise<StoreCheckReport
   }
   let maxAv = 0;
   for (const [name, av] of avs) {
-    if (!apps.get(av.application)?.versions?.includes(name)) report(`application-version ${name}`, `is not listed by its application ${av.application}`);
-    for (const c of av.components ?? []) if (!cvs.has(c)) report(`application-version ${name}`, `holds component version ${c}, which does not exist`);
-    if (av.predecessor !== undefined && !avs.has(av.predecessor)) report(`application-version ${name}`, `names predecessor ${av.predecessor}, which does not exist`);
+    if (!apps.get(av.application)?.versions?.includes(name))
+      report(`application-version ${name}`, `is not listed by its application ${av.application}`);
+    for (const c of av.components ?? [])
+      if (!cvs.has(c)) report(`application-version ${name}`, `holds component version ${c}, which does not exist`);
+    if (av.predecessor !== undefined && !avs.has(av.predecessor))
+      report(`application-version ${name}`, `names predecessor ${av.predecessor}, which does not exist`);
     const n = numericId(av.id, 'av:');
     if (n === undefined) report(`application-version ${name}`, `has no valid id (${JSON.stringify(av.id)})`);
     else maxAv = Math.max(maxAv, n);
@@ -108,8 +118,10 @@ export async function checkStore(store: DocumentStore): Promise<StoreCheckReport
     }
   }
   const next = info.next;
-  if (next.componentVersion <= maxCv) report('counters', `next component version id ${next.componentVersion} is not above the highest in use (cv:${maxCv})`);
-  if (next.applicationVersion <= maxAv) report('counters', `next application version id ${next.applicationVersion} is not above the highest in use (av:${maxAv})`);
+  if (next.componentVersion <= maxCv)
+    report('counters', `next component version id ${next.componentVersion} is not above the highest in use (cv:${maxCv})`);
+  if (next.applicationVersion <= maxAv)
+    report('counters', `next application version id ${next.applicationVersion} is not above the highest in use (av:${maxAv})`);
   if (next.deployment <= lastId) report('counters', `next deployment id ${next.deployment} is not above the highest in use (${lastId})`);
   return { counts: fp.counts, problems };
 }

@@ -74,12 +74,21 @@ export async function copyStore(from: DocumentStore, to: DocumentStore, opts: Co
     const extra = [...present.keys()].filter((k) => !seen.has(k)).map((k) => k.replace(/\0/g, ' '));
     if (differing.length > 0 || extra.length > 0) {
       const parts = [
-        ...(differing.length ? [`${differing.length} record(s) differ from the source (${differing.slice(0, 3).join(', ')}${differing.length > 3 ? ', ...' : ''})`] : []),
-        ...(extra.length ? [`${extra.length} record(s) are not in the source (${extra.slice(0, 3).join(', ')}${extra.length > 3 ? ', ...' : ''})`] : []),
+        ...(differing.length
+          ? [
+              `${differing.length} record(s) differ from the source (${differing.slice(0, 3).join(', ')}${differing.length > 3 ? ', ...' : ''})`,
+            ]
+          : []),
+        ...(extra.length
+          ? [`${extra.length} record(s) are not in the source (${extra.slice(0, 3).join(', ')}${extra.length > 3 ? ', ...' : ''})`]
+          : []),
       ];
-      throw new StoreDisagreesError(`destination ${to.location} is not empty and disagrees with ${from.location}: ${parts.join('; ')}; nothing was copied`, {
-        hint: 'copy into an empty store (a new directory, ref or database), or into the store an earlier copy of this source started',
-      });
+      throw new StoreDisagreesError(
+        `destination ${to.location} is not empty and disagrees with ${from.location}: ${parts.join('; ')}; nothing was copied`,
+        {
+          hint: 'copy into an empty store (a new directory, ref or database), or into the store an earlier copy of this source started',
+        },
+      );
     }
   }
 
@@ -97,7 +106,9 @@ export async function copyStore(from: DocumentStore, to: DocumentStore, opts: Co
       const entries = batch;
       batch = [];
       bytes = 0;
-      written += await to.transact({ title: `store copy: ${entries.length} record(s) from ${from.location}` }, (tx) => applyBatch(tx, entries, present, last ? srcInfo.next : undefined));
+      written += await to.transact({ title: `store copy: ${entries.length} record(s) from ${from.location}` }, (tx) =>
+        applyBatch(tx, entries, present, last ? srcInfo.next : undefined),
+      );
       transactions++;
       opts.onProgress?.({ written, read: read.total });
     };
@@ -130,7 +141,12 @@ function countersCover(a: Counters, b: Counters): boolean {
 }
 
 /** Stages one batch; returns how many records it wrote. Pure over tx (the engine may run it more than once). */
-async function applyBatch(tx: DocTx, entries: StoreEntry[], present: Map<string, string>, finalNext: Counters | undefined): Promise<number> {
+async function applyBatch(
+  tx: DocTx,
+  entries: StoreEntry[],
+  present: Map<string, string>,
+  finalNext: Counters | undefined,
+): Promise<number> {
   let n = 0;
   for (const e of entries) {
     const known = present.get(entryKey(e));

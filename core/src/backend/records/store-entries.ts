@@ -50,7 +50,11 @@ export function entryDigest(e: StoreEntry): Buffer {
 
 /** Counts per entry type and an order-independent digest of a whole store (XOR of the entry digests). */
 export class StoreFingerprint {
-  readonly counts: Record<'documents' | 'environmentStates' | 'deployments', number> = { documents: 0, environmentStates: 0, deployments: 0 };
+  readonly counts: Record<'documents' | 'environmentStates' | 'deployments', number> = {
+    documents: 0,
+    environmentStates: 0,
+    deployments: 0,
+  };
   private readonly acc = Buffer.alloc(32);
 
   add(e: StoreEntry): void {
