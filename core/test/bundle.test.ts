@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP, COMPONENT_TOML, makeRepo, type TestRepo } from './execute-fixtures.js';
 import { DEFAULT_PASSWORD, DEFAULT_USER, startOrteliusEmulator } from './ortelius-emulator/index.js';
+import { validateResult } from './support/result-schemas.js';
 
 const bundle = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'shiplog.mjs');
 let binDir: string;
@@ -27,7 +28,13 @@ afterAll(() => {
 
 function run(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: repo.dir, env: { ...repo.env, ...env }, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) as Record<string, unknown> };
+  // The bundle's printed results are checked against schemas/ too (in-process ones are, by the vitest setup file).
+  const json = () => {
+    const result = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(validateResult(result), r.stdout).toEqual([]);
+    return result;
+  };
+  return { code: r.status, out: r.stdout, err: r.stderr, json };
 }
 
 describe('bundled CLI (core/dist/shiplog.mjs)', () => {

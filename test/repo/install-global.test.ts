@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateResult } from '../../core/test/support/result-schemas.js';
 
 const ROOT = join(__dirname, '..', '..');
 let dir: string;
@@ -118,6 +119,7 @@ describe('npm install -g of the packed core, offline', () => {
       },
     );
     expect(r.status, r.stderr).toBe(0);
+    expect(validateResult(JSON.parse(r.stdout))).toEqual([]);
     expect(JSON.parse(r.stdout)).toMatchObject({
       ok: true,
       operation: 'version-update',

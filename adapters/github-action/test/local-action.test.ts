@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { parseFileCommands, ACTION_ROOT } from './runner-harness.js';
+import { validateResult } from '../../../core/test/support/result-schemas.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -83,6 +84,8 @@ it('runs every action through local-action, from the bundle the runner runs', as
     expect(stdout.split(`::group::shiplog ${op}`).length - 1, op).toBe(1);
     const outputs = parseFileCommands(await readFile(files.output, 'utf8'));
     expect(JSON.parse(outputs.result), `${op}: ${stdout}`).toMatchObject({ ok: true, operation: op });
+    // the action's whole-result output follows the command's schema (schemas/)
+    expect(validateResult(JSON.parse(outputs.result)), op).toEqual([]);
     check(outputs, await readFile(files.summary, 'utf8'));
     expect(await readFile(files.summary, 'utf8')).toContain(`### shiplog ${op}`);
   }
