@@ -20,8 +20,10 @@ const outDir = process.env.SHIPLOG_ACTION_OUT_DIR || 'dist';
 const shared = {
   // Library modules are treated as side-effect free, so what the action does not call is dropped: the OIDC
   // client of @actions/core and getOctokit of @actions/github would otherwise pull @actions/http-client and
-  // undici (~2 MB) into every cold start. The core's own modules keep their normal treatment.
-  treeshake: { moduleSideEffects: (id) => !id.includes('/node_modules/') },
+  // undici (~2 MB) into every cold start. Node's builtins are side-effect free too: an import whose bindings go
+  // unused (node:http, node:https) is dropped instead of loaded at start. The core's own modules keep their normal
+  // treatment.
+  treeshake: { moduleSideEffects: (id, external) => !external && !id.includes('/node_modules/') },
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
     warn(warning);
