@@ -48,8 +48,11 @@ export function noteOf(line: string, max = MAX_NOTE_CHARS): string {
 }
 
 export interface Heartbeat {
-  /** Stops the timers and removes the status line. */
-  stop(): void;
+  /**
+   * Stops the timers and removes the status line; resolves once a beat already under way (its onBeat: apply's lease
+   * renewal) has ended, so nothing of the heartbeat writes after its owner is done.
+   */
+  stop(): Promise<void>;
 }
 
 export interface HeartbeatOptions {
@@ -70,11 +73,10 @@ export interface HeartbeatOptions {
 export function startHeartbeat(host: Host, opts: HeartbeatOptions): Heartbeat {
   const period = opts.periodMs ?? heartbeatPeriod(host);
   const live = !opts.isCi ? host.statusLine : undefined;
-  let beating = false;
+  let beating: Promise<void> | undefined;
   const beat = setInterval(() => {
     if (beating) return;
-    beating = true;
-    void (async () => {
+    beating = (async () => {
       if (!live) {
         const text = opts.text();
         if (text !== undefined) host.log.info(text);
@@ -82,17 +84,18 @@ export function startHeartbeat(host: Host, opts: HeartbeatOptions): Heartbeat {
       await opts.onBeat?.();
     })()
       .catch((err: unknown) => host.log.debug(`heartbeat: ${String(err)}`))
-      .finally(() => (beating = false));
+      .finally(() => (beating = undefined));
   }, period);
   const refresh = live ? setInterval(() => live(opts.text()), Math.min(period, LIVE_REFRESH_MS)) : undefined;
   // Progress never keeps the process alive by itself (the work it reports on does, while it runs).
   beat.unref();
   refresh?.unref();
   return {
-    stop() {
+    async stop() {
       clearInterval(beat);
       if (refresh) clearInterval(refresh);
       live?.(undefined);
+      await beating;
     },
   };
 }
@@ -149,7 +152,7 @@ export function startDeployProgress(
     },
     end(outcome, detail, ms) {
       if (ended !== undefined) return ended;
-      heartbeat.stop();
+      void heartbeat.stop();
       ended = Math.max(0, Math.round(ms ?? host.now().getTime() - t0));
       const how = outcome === 'succeeded' || outcome === 'failed' ? 'in' : 'after';
       host.log.info(`${label}: ${outcome} ${how} ${formatDuration(ended)}${detail ? ` (${detail})` : ''}`);

@@ -13,7 +13,7 @@ import { main } from '../src/cli/main.js';
 import type { Terminal } from '../src/cli/output-options.js';
 import { execute } from '../src/execute.js';
 import { createMemoryHost } from '../src/host.js';
-import { formatDuration, noteOf } from '../src/progress.js';
+import { formatDuration, noteOf, startHeartbeat } from '../src/progress.js';
 import { CLEAR_LINE, statusLine } from '../src/status-line.js';
 import { APP, makeRepo, makeRepoWithAppVersion, type TestRepo } from './execute-fixtures.js';
 import { DEFAULT_PASSWORD, DEFAULT_USER, startOrteliusEmulator, type OrteliusEmulator } from './ortelius-emulator/index.js';
@@ -128,6 +128,33 @@ describe('deploy progress (a command shiplog runs)', () => {
     });
     expect(r.code, r.err).toBe(0);
     expect(r.err).not.toContain('\r');
+  });
+});
+
+describe('startHeartbeat', () => {
+  it('stop() waits for a beat under way (apply renews its leases there): nothing of it runs after its owner is done', async () => {
+    const host = createMemoryHost({ env: {} });
+    let release!: () => void;
+    let began = false;
+    let ended = false;
+    const heartbeat = startHeartbeat(host, {
+      periodMs: 5,
+      isCi: true,
+      text: () => 'beat',
+      onBeat: async () => {
+        began = true;
+        await new Promise<void>((r) => (release = r));
+        ended = true;
+      },
+    });
+    while (!began) await new Promise((r) => setTimeout(r, 5));
+    let stopped = false;
+    const stopping = heartbeat.stop().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(ended).toBe(true);
   });
 });
 

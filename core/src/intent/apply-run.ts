@@ -206,7 +206,8 @@ export async function runApply(
       );
     }
   } finally {
-    heartbeat.stop();
+    // A lease renewal under way ends before apply releases its leases (no write after the run).
+    await heartbeat.stop();
     unsubscribe?.();
   }
   return rows.map((r) => steps.get(r)!);
