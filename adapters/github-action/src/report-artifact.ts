@@ -1,21 +1,14 @@
 /**
  * `report: true`: uploads the dashboard the core wrote (shiplog-report.html and .md) as one artifact of the
  * workflow run with GitHub's @actions/artifact (artifacts v4), so that the job summary can link it. The kit says
- * whether the runner offers the service and names the artifact (kit/github-report-artifact.ts); this file only
+ * whether the runner offers the service and names the artifact (report-artifact-rules.ts); this file only
  * does the upload. The release already happened: a runner without the service or a failed upload is one warning,
  * never a failed step, and the page stays in the workspace (the `report-html` output).
  */
 import path from 'node:path';
 import * as core from '@actions/core';
-import {
-  publishedReportOf,
-  reportArtifactName,
-  reportArtifactUnavailable,
-  reportArtifactUrl,
-  type JsonResult,
-  type Redactor,
-  type ReportArtifact,
-} from '@shiplog/core';
+import { publishedReportOf, type JsonResult, type Redactor, type ReportArtifact } from '@shiplog/core';
+import { reportArtifactName, reportArtifactUnavailable, reportArtifactUrl } from './report-artifact-rules.js';
 import type { RunContext } from './run-links.js';
 
 const NOT_UPLOADED = 'the release dashboard was not uploaded as an artifact';

@@ -16,7 +16,6 @@ export * from './read-inputs.js';
 export * from './structured-inputs.js';
 export * from './orb-parameters.js';
 export * from './report-publishing.js';
-export * from './github-report-artifact.js';
 export * from '../report/index.js';
 export type { Env } from '../host.js';
 // The response size limit every HTTP client applies (node:http/https only, no dependency).

@@ -6,7 +6,6 @@
  */
 import { INPUTS, type CommandName } from '../inputs.js';
 import { SUMMARY_LIMIT_BYTES } from '../report/dashboard-markdown.js';
-import type { ReportArtifact } from './github-report-artifact.js';
 
 /** The page, in the step's working directory. */
 export const REPORT_HTML_FILE = 'shiplog-report.html';
@@ -15,13 +14,21 @@ export const REPORT_MARKDOWN_FILE = 'shiplog-report.md';
 /** The Buildkite annotation context (one annotation per build, replaced by each step that publishes). */
 export const REPORT_ANNOTATION_CONTEXT = 'shiplog-report';
 
+/** What the action added to the result's `report` once the page was uploaded (the outputs read it). */
+export interface ReportArtifact {
+  name: string;
+  id: number;
+  /** The artifact's page: https://github.com/<repo>/actions/runs/<run id>/artifacts/<id> */
+  url?: string;
+}
+
 /** What `report: true` made: the files and their size, or why there are none (the operation's outcome stands). */
 export interface PublishedReport {
   html: { path: string; bytes: number } | null;
   markdown: { path: string; bytes: number; truncated: boolean } | null;
   /** Set when the dashboard could not be written (a warning, never the step's failure). */
   error?: string;
-  /** GitHub: the artifact the action uploaded the page (and the markdown) as (kit/github-report-artifact.ts). */
+  /** GitHub: the artifact the action uploaded the page (and the markdown) as (adapters/github-action/src/report-artifact.ts). */
   artifact?: ReportArtifact;
 }
 

@@ -1,7 +1,7 @@
-// kit/github-report-artifact.ts: when a GitHub runner can take the dashboard as an artifact, the artifact's name
+// src/report-artifact-rules.ts: when a GitHub runner can take the dashboard as an artifact, the artifact's name
 // (unique per job, step, attempt and matrix leg) and its page. Tables over an injected env.
 import { describe, expect, it } from 'vitest';
-import { reportArtifactName, reportArtifactUnavailable, reportArtifactUrl, resultsScopeOf } from '../../src/kit/github-report-artifact.js';
+import { reportArtifactName, reportArtifactUnavailable, reportArtifactUrl, resultsScopeOf } from '../src/report-artifact-rules.js';
 
 const jwt = (claims: object) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2ln`;
 const TOKEN = jwt({

@@ -1,20 +1,12 @@
 /**
- * The GitHub Action's artifact for `report: true` (docs/dashboard.md, "report: true on every adapter"): whether the
- * runner offers the artifact service, the artifact's name, and its page. Pure, over an injected env: the action
- * does the upload (@actions/artifact) and turns a refusal here into one warning.
+ * The artifact of `report: true` (docs/dashboard.md, "report: true on every adapter"): whether the runner offers the
+ * artifact service, the artifact's name, and its page. GitHub-only, so it lives in the action; pure, over an
+ * injected env: report-artifact.ts does the upload (@actions/artifact) and turns a refusal here into one warning.
  */
-import type { Env } from '../host.js';
+import type { Env } from '@shiplog/core';
 
 /** Every artifact name starts with this. */
 export const REPORT_ARTIFACT_PREFIX = 'shiplog-report';
-
-/** What the action added to the result's `report` once the page was uploaded (the outputs read it). */
-export interface ReportArtifact {
-  name: string;
-  id: number;
-  /** The artifact's page: https://github.com/<repo>/actions/runs/<run id>/artifacts/<id> */
-  url?: string;
-}
 
 /** The part of a runtime token's claims the artifact service keys an upload with. */
 interface ResultsScope {
