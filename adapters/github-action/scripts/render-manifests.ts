@@ -11,7 +11,7 @@ import {
   type OutputSpec,
   type PlatformParam,
 } from '@shiplog/core';
-import { OPERATION_INPUT } from '../src/action-inputs.js';
+import { OPERATION_INPUT } from '@shiplog/core';
 
 /** One input as an action.yml declares it. */
 export interface ManifestInput {

@@ -1,22 +1,14 @@
 /**
- * `report: true`: uploads the dashboard the core wrote (shiplog-report.html and .md) as one artifact of the
- * workflow run with GitHub's @actions/artifact (artifacts v4), so that the job summary can link it. The kit says
- * whether the runner offers the service and names the artifact (report-artifact-rules.ts); this file only
- * does the upload. The release already happened: a runner without the service or a failed upload is one warning,
- * never a failed step, and the page stays in the workspace (the `report-html` output).
+ * `report: true`: uploads the dashboard the core wrote (shiplog-report.html and .md) as one artifact of the workflow
+ * run with @actions/artifact (artifacts v4), so that the job summary can link it. Whether the runner offers the
+ * service, the name and the page are the kit's (kit/github-artifact.ts). The release already happened: no service
+ * or a failed upload is one warning, never a failed step, and the page stays in the workspace.
  */
 import path from 'node:path';
 import * as core from '@actions/core';
-import { publishedReportOf, type JsonResult, type Redactor, type ReportArtifact } from '@shiplog/core';
-import { reportArtifactName, reportArtifactUnavailable, reportArtifactUrl } from './report-artifact-rules.js';
-import type { RunContext } from './run-links.js';
+import { publishedReportOf, reportArtifactName, reportArtifactUnavailable, reportArtifactUrl } from '@shiplog/core';
+import type { JsonResult, Redactor, ReportArtifact, RunContext } from '@shiplog/core';
 
-const NOT_UPLOADED = 'the release dashboard was not uploaded as an artifact';
-
-/**
- * Uploads the written page as the run's artifact and returns it, or undefined (no page, no service, a failed
- * upload: each but the first with one warning). `env` is the job's environment, the one @actions/artifact reads.
- */
 export async function uploadReportArtifact(
   json: JsonResult,
   cwd: string,
@@ -27,15 +19,16 @@ export async function uploadReportArtifact(
   const published = publishedReportOf(json);
   if (!published?.html) return undefined;
   const keep = `${published.html.path} stays in the workspace (the report-html output)`;
-  const why = reportArtifactUnavailable(env);
-  if (why) {
-    core.warning(redactor.redact(`${NOT_UPLOADED}: ${why}; ${keep}`));
-    return undefined;
-  }
+  const warn = (why: string) => core.warning(redactor.redact(`the release dashboard was not uploaded as an artifact${why}${keep}`));
+  const unavailable = reportArtifactUnavailable(env);
+  if (unavailable) return void warn(`: ${unavailable}; `);
   const name = reportArtifactName(env);
-  const files = [published.html.path, ...(published.markdown ? [published.markdown.path] : [])].map((f) => path.resolve(cwd, f));
+  const files = [published.html, published.markdown].flatMap((f) => (f ? [path.resolve(cwd, f.path)] : []));
   try {
-    const { uploadArtifact } = await loadUploader();
+    // dist/artifact-upload.cjs: a bundle of its own (not a chunk), so that none of its modules is hoisted into the entry.
+    const { uploadArtifact } = (await import(
+      new URL('./artifact-upload.cjs', import.meta.url).href
+    )) as typeof import('./artifact-upload.js');
     const uploaded = await core.group(`shiplog: upload the release dashboard as artifact ${name}`, () =>
       uploadArtifact(name, files, path.resolve(cwd)),
     );
@@ -44,19 +37,7 @@ export async function uploadReportArtifact(
     core.info(`release dashboard uploaded as artifact ${name}${url ? `: ${url}` : ` (id ${uploaded.id})`}`);
     return { name, id: uploaded.id, ...(url ? { url } : {}) };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    core.warning(redactor.redact(`${NOT_UPLOADED} (${name}): ${firstLine(message)}; the operation's outcome stands, ${keep}`));
+    warn(` (${name}): ${(err instanceof Error ? err.message : String(err)).split('\n', 1)[0].trim()}; the operation's outcome stands, `);
     return undefined;
   }
 }
-
-/**
- * The artifact client, dist/artifact-upload.cjs beside this bundle: a separate bundle (not a chunk of this one) so
- * that none of its modules is hoisted into the action's entry; loaded only here.
- */
-async function loadUploader(): Promise<typeof import('./artifact-upload.js')> {
-  const url = new URL('./artifact-upload.cjs', import.meta.url).href;
-  return (await import(url)) as typeof import('./artifact-upload.js');
-}
-
-const firstLine = (s: string): string => s.split('\n', 1)[0].trim();

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ADAPTER_COMMANDS, ADAPTER_REFS, exposureOf, inputsFor, isRequired, OUTPUTS, PLATFORM_INPUTS } from '@shiplog/core';
-import { OPERATION_INPUT } from '../src/action-inputs.js';
+import { OPERATION_INPUT } from '@shiplog/core';
 
 // The GitHub-only inputs and the outputs, from the one table.
 const ACTION_ONLY_INPUTS = PLATFORM_INPUTS.filter((i) => i.platform === 'github');

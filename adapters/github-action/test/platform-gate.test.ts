@@ -69,7 +69,7 @@ it('a refused move: outputs, summary section, one annotation per rule; then the 
   expect(moved.outputs).toMatchObject({ 'gate-passed': 'true', 'unmet-rules': '[]' });
 }, 240_000);
 
-it('approvals the token may not read: exit 3 with the actions: read hint; an unreachable API: exit 4 naming it (github-api.ts, shared with the Deployments calls)', async () => {
+it('approvals the token may not read: exit 3 with the actions: read hint; an unreachable API: exit 4 naming it (kit/github-api.ts, shared with the Deployments calls)', async () => {
   const vu = await runAction('version-update', {
     workspace: ws.dir,
     inputs: { application: APP, 'component-name': 'GLOBAL.Acme.Store.cart', 'component-version': 'v1' },

@@ -8,8 +8,11 @@ import {
   escapeMarkdown as plain,
   type JsonResult,
   type AdapterCommandName,
+  reportLinks,
+  runLinks,
+  type RunContext,
+  type RunLinks,
 } from '@shiplog/core';
-import { reportLinks, runLinks, type RunContext, type RunLinks } from '../src/run-links.js';
 
 // The action's outputs and job summary are the kit's GitHub step report (main.ts wires them like this).
 const outputsFor = (op: AdapterCommandName, result: JsonResult) => Object.fromEntries(githubStepReport(buildReport(op, result), 0).outputs);

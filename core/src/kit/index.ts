@@ -35,3 +35,7 @@ export * from './intent-report.js';
 export * from './log-groups.js';
 export * from './platform-gates.js';
 export * from './step-report.js';
+// The GitHub Action's decisions (the action only calls @actions/core, Octokit and the artifact client with them).
+export * from './github-step.js';
+export * from './github-api.js';
+export * from './github-artifact.js';

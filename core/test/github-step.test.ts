@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { exposureOf, inputsFor, isRequired, ADAPTER_COMMANDS, secretParamNames, type AdapterCommandName } from '@shiplog/core';
-import { ActionInputError, coreInputs, githubOptions, operationOf } from '../src/action-inputs.js';
+import { exposureOf, inputsFor, isRequired, ADAPTER_COMMANDS, secretParamNames, type AdapterCommandName } from '../src/index.js';
+import {
+  InvalidInputError as ActionInputError,
+  githubCoreInputs as coreInputs,
+  githubOperationOf as operationOf,
+  githubOptions,
+} from '../src/kit/index.js';
 
 const secretInputNames = (op: AdapterCommandName) => secretParamNames('github', op);
 

@@ -1,7 +1,7 @@
-// src/report-artifact-rules.ts: when a GitHub runner can take the dashboard as an artifact, the artifact's name
+// kit/github-artifact.ts: when a GitHub runner can take the dashboard as an artifact, the artifact's name
 // (unique per job, step, attempt and matrix leg) and its page. Tables over an injected env.
 import { describe, expect, it } from 'vitest';
-import { reportArtifactName, reportArtifactUnavailable, reportArtifactUrl, resultsScopeOf } from '../src/report-artifact-rules.js';
+import { reportArtifactName, reportArtifactUnavailable, reportArtifactUrl, resultsScopeOf } from '../src/kit/github-artifact.js';
 
 const jwt = (claims: object) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2ln`;
 const TOKEN = jwt({

@@ -1,9 +1,10 @@
 /**
- * The artifact of `report: true` (docs/dashboard.md, "report: true on every adapter"): whether the runner offers the
- * artifact service, the artifact's name, and its page. GitHub-only, so it lives in the action; pure, over an
- * injected env: report-artifact.ts does the upload (@actions/artifact) and turns a refusal here into one warning.
+ * The GitHub artifact of `report: true` (docs/dashboard.md, "report: true on every adapter"): whether the runner
+ * offers the artifact service, the artifact's name, and its page. Pure, over an injected env: the action
+ * (adapters/github-action/src/report-artifact.ts) does the upload with @actions/artifact and turns a refusal here
+ * into one warning.
  */
-import type { Env } from '@shiplog/core';
+import type { Env } from '../host.js';
 
 /** Every artifact name starts with this. */
 export const REPORT_ARTIFACT_PREFIX = 'shiplog-report';
