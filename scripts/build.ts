@@ -10,10 +10,11 @@
  * library's resources/ and vars/*.txt, docs/cli.md and the adapters' README tables. Not committed (a build or
  * release step places them): core/dist (npm pack), the orb's generated sources and orb.yml (orb publish).
  */
-import { mkdirSync, readFileSync, existsSync, writeFileSync, chmodSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { leftovers } from './build-owned.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -49,23 +50,6 @@ async function generatedFiles(local: boolean): Promise<Generated[]> {
   return out;
 }
 
-/**
- * Folders whose every file the build writes: a file there that the build no longer makes (a chunk of a module that
- * was removed or renamed) is stale too; the build deletes it, `--check` names it while it is committed.
- */
-const OWNED_DIRS = ['adapters/github-action/dist', 'adapters/buildkite-plugin/dist', 'adapters/jenkins/resources/shiplog'];
-
-/** Files in OWNED_DIRS that the build did not make: committed ones (check), or on disk (build). */
-function leftovers(files: Generated[], check: boolean): string[] {
-  const made = new Set(files.map((f) => relative(ROOT, f.path)));
-  const present = check
-    ? execFileSync('git', ['ls-files', '--', ...OWNED_DIRS], { cwd: ROOT, encoding: 'utf8' })
-        .split('\n')
-        .filter(Boolean)
-    : OWNED_DIRS.flatMap((d) => (existsSync(join(ROOT, d)) ? readdirSync(join(ROOT, d)).map((f) => `${d}/${f}`) : []));
-  return present.filter((f) => !made.has(f));
-}
-
 async function main(argv: string[]): Promise<number> {
   const check = argv.includes('--check');
   const local = argv.includes('--local');
@@ -85,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     if (f.executable) chmodSync(f.path, 0o755);
   }
   if (!local) {
-    for (const f of leftovers(files, check)) {
+    for (const f of leftovers(ROOT, new Set(files.map((g) => relative(ROOT, g.path))), check)) {
       if (check) stale.push(`${f} (no longer built: delete it)`);
       else rmSync(join(ROOT, f), { recursive: true, force: true });
     }
