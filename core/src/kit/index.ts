@@ -35,3 +35,4 @@ export * from './intent-report.js';
 export * from './log-groups.js';
 export * from './platform-gates.js';
 export * from './step-report.js';
+export * from './jenkins-helpers.js';
