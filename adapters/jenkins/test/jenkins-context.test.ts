@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildAttributes, collectBuildFacts } from '../ts/jenkins-context.js';
+import { collectBuildFacts } from '../ts/jenkins-context.js';
 
 const TOKEN = 'jenkins-api-t0ken-42';
 const BUILD = {
@@ -84,6 +84,7 @@ function runHelper(
   });
 }
 
+// What the helper decides (the attributes of a build's JSON, its environment, its answer): core/test/kit-jenkins-helpers.test.ts.
 describe('Jenkins API helper', () => {
   let fake: Fake;
   let dir: string;
@@ -95,16 +96,6 @@ describe('Jenkins API helper', () => {
     expect(fake.unexpected).toEqual([]);
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('maps causes and change sets to deployment attributes', () => {
-    expect(buildAttributes(BUILD)).toEqual({
-      JobTriggeredBy: 'Started by user Alice',
-      TriggeredByUser: 'alice',
-      CommitAuthors: 'Alice,Bob',
-      ChangeSetCommits: 'a1b2c3,d4e5f6,a1b2c4',
-    });
-    expect(buildAttributes({})).toEqual({});
   });
 
   it('reads build info and console text with the API token in the header only', async () => {

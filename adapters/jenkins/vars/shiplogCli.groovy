@@ -1,12 +1,8 @@
-// Shared runner behind the shiplog* steps (vars/shiplog<Operation>.groovy, generated); also usable directly for
-// the queries:
+// Shared runner behind the shiplog* steps (vars/shiplog<Operation>.groovy, generated) and the queries:
 //   def s = shiplogCli(operation: 'status')            // or 'history', 'diff', 'graph', ...
-// It maps named arguments to CLI flags and credentials bindings using resources/shiplog/inputs.json (generated
-// from the core's input table), writes the bundled CLI into the workspace and runs it with node. Every value
-// reaches the CLI through environment variables referenced by a constant, single-quoted script: nothing is
-// interpolated into shell text, and secrets only ever live in withCredentials scopes. Nothing here masks or
-// describes a result: the CLI's output is already redacted by the core, and the build description line and the
-// failure message are the core's report (resources/shiplog/report.mjs).
+// Named arguments become CLI flags and credentials bindings by resources/shiplog/inputs.json; every value reaches
+// the bundled CLI through environment variables of a constant script, secrets only inside withCredentials. What a
+// result says (description line, failure message) is the core's report (resources/shiplog/report.mjs).
 import groovy.transform.Field
 
 @Field static final String BIN_DIR = '.shiplog-bin'
@@ -30,7 +26,8 @@ def runOperation(String operation, String step, Map args) {
  * approver (docs/policy.md, "Platform gates"); aborting the input aborts the build before anything is stored.
  */
 private def runStep(String operation, String step, Map args, Map rest) {
-    def manifest = plainJson(readJSON(text: libraryResource('shiplog/inputs.json')))
+    // returnPojo (every readJSON here): plain Map/List, JSON null as null (json-lib's JSONNull is truthy)
+    def manifest = readJSON(text: libraryResource('shiplog/inputs.json'), returnPojo: true)
     refuseSecretArgs(step, manifest, args)
     boolean query = step == 'shiplogCli'
     def spec = query ? (manifest.queries as Map)[operation] : manifest.steps[step]
@@ -38,20 +35,16 @@ private def runStep(String operation, String step, Map args, Map rest) {
         error(query ? "shiplogCli: operation must be one of ${(manifest.queries as Map).keySet().join(', ')} (use the shiplog* steps for the others)" : "${step}: unknown shiplog step")
     }
     List<String> flags = tableFlags(query ? "shiplogCli(operation: '${operation}')" : step, spec, args, query ? ['operation'] : [])
-    if (!(args.platformGate && args.gateMessage)) {
-        return runShiplog(operation, step, rest, flags, spec.args as List)
+    List<String> envs = []
+    if (args.platformGate && args.gateMessage) {
+        Map ask = [message: args.gateMessage as String, ok: 'Approve', submitterParameter: 'shiplogSubmitter']
+        if (args.gateSubmitters) {
+            ask.submitter = args.gateSubmitters as String
+        }
+        // With submitterParameter as its only parameter, input returns the submitter's user id.
+        envs << "SHIPLOG_INPUT_SUBMITTER=${input(ask) as String}".toString()
     }
-    Map ask = [message: args.gateMessage as String, ok: 'Approve', submitterParameter: 'shiplogSubmitter']
-    if (args.gateSubmitters) {
-        ask.submitter = args.gateSubmitters as String
-    }
-    // With submitterParameter as its only parameter, input returns the submitter's user id.
-    String submitter = input(ask) as String
-    def result = null
-    withEnv(["SHIPLOG_INPUT_SUBMITTER=${submitter}".toString()]) {
-        result = runShiplog(operation, step, rest, flags, spec.args as List)
-    }
-    return result
+    return runShiplog(operation, rest, flags, spec.args as List, envs)
 }
 
 private void refuseSecretArgs(String step, def manifest, Map args) {
@@ -101,7 +94,8 @@ private List bindings(Map args, List jenkinsArgs, String except) {
     return out
 }
 
-private def runShiplog(String operation, String step, Map args, List<String> flags, List jenkinsArgs) {
+/** Runs the CLI with the flags; `envs`: more environment for it (the gate's submitter). */
+private def runShiplog(String operation, Map args, List<String> flags, List jenkinsArgs, List<String> envs) {
     String node = (args.nodeBinary ?: 'node') as String
     writeFile(file: "${BIN_DIR}/shiplog.mjs", text: libraryResource('shiplog/shiplog.mjs'))
     writeFile(file: "${BIN_DIR}/report.mjs", text: libraryResource('shiplog/report.mjs'))
@@ -111,8 +105,8 @@ private def runShiplog(String operation, String step, Map args, List<String> fla
         flags.addAll(jenkinsFacts(args, node))
     }
 
-    List<String> envs = ["SHIPLOG_NODE=${node}", "SHIPLOG_BIN_DIR=${BIN_DIR}", "SHIPLOG_OPERATION=${operation}",
-                         "SHIPLOG_RESULT=${result}"].collect { it.toString() }
+    envs.addAll(["SHIPLOG_NODE=${node}", "SHIPLOG_BIN_DIR=${BIN_DIR}", "SHIPLOG_OPERATION=${operation}",
+                 "SHIPLOG_RESULT=${result}"].collect { it.toString() })
     StringBuilder script = new StringBuilder('set +x\n')
     // A git+ssh store with storeSshCredentialsId: git uses the bound key (its path, not the key, is in the env).
     script.append('[ -z "${SHIPLOG_STORE_SSH_KEY:-}" ] || export GIT_SSH_COMMAND="ssh -i \\"$SHIPLOG_STORE_SSH_KEY\\" -o IdentitiesOnly=yes"\n')
@@ -187,7 +181,7 @@ private List<String> jenkinsFacts(Map args, String node) {
                      returnStdout: true) as String
         }
     }
-    def facts = out?.trim() ? plainJson(readJSON(text: out.trim())) : [ok: false, warning: 'Jenkins API helper printed nothing']
+    def facts = out?.trim() ? readJSON(text: out.trim(), returnPojo: true) : [ok: false, warning: 'Jenkins API helper printed nothing']
     if (!facts.ok) {
         echo("shiplog: ${facts.warning}")
         return []
@@ -205,7 +199,7 @@ private List<String> jenkinsFacts(Map args, String node) {
 /** The CLI's JSON result (already redacted by the core), or a NO_RESULT failure when it printed none. */
 private Map readResult(String file, int status) {
     try {
-        def parsed = plainJson(readJSON(file: file))
+        def parsed = readJSON(file: file, returnPojo: true)
         if (parsed instanceof Map) {
             return parsed as Map
         }
@@ -220,29 +214,4 @@ private void appendDescription(String line) {
     String safe = line.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
     String current = currentBuild.description ?: ''
     currentBuild.description = current ? "${current}<br>${safe}".toString() : safe
-}
-
-/**
- * readJSON's value with JSON null as null, deeply: the step returns json-lib's JSONNull for it, an object that is
- * true in a condition and `!= null`, but equals(null). Lists and maps are rebuilt as plain ones.
- */
-private def plainJson(def v) {
-    if (v == null || v.equals(null)) {
-        return null
-    }
-    if (v instanceof Map) {
-        Map m = [:]
-        for (def e : (v as Map).entrySet()) {
-            m.put(e.key, plainJson(e.value))
-        }
-        return m
-    }
-    if (v instanceof List) {
-        List l = []
-        for (def x : (v as List)) {
-            l.add(plainJson(x))
-        }
-        return l
-    }
-    return v
 }

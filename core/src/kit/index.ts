@@ -39,3 +39,5 @@ export * from './step-report.js';
 export * from './github-step.js';
 export * from './github-api.js';
 export * from './github-artifact.js';
+// The Jenkins library's node helpers (jenkins-context.mjs, report.mjs): their checks, mapping and answers.
+export * from './jenkins-helpers.js';

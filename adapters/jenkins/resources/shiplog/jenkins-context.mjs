@@ -340,6 +340,63 @@ function limitedAgent(protocol, limitBytes, what) {
   }();
 }
 
+const JENKINS_CONTEXT_ENV = ["JENKINS_URL", "JOB_NAME", "BUILD_NUMBER", "SHIPLOG_JENKINS_USER", "SHIPLOG_JENKINS_TOKEN"];
+const NOT_USED = "Jenkins API not used";
+function jenkinsBuildFacts(build, text) {
+  const consoleText = typeof text === "string" ? text.slice(-1e6) : "";
+  return { consoleText, attributes: jenkinsBuildAttributes(build) };
+}
+function jenkinsBuildAttributes(build) {
+  const causes = (build.actions ?? []).flatMap((a) => a && Array.isArray(a.causes) ? a.causes : []);
+  const triggeredBy = unique(causes.map((c) => c.shortDescription?.trim()).filter(isText));
+  const users = unique(causes.map((c) => c.userId?.trim()).filter(isText));
+  const items = [...build.changeSets ?? [], ...build.changeSet ? [build.changeSet] : []].flatMap((s) => s.items ?? []);
+  const authors = unique(items.map((i) => i.author?.fullName?.trim() || i.authorEmail?.trim()).filter(isText));
+  const commits = unique(items.map((i) => i.commitId?.trim()).filter(isText)).slice(0, 50);
+  const attrs = {};
+  if (triggeredBy.length) attrs.JobTriggeredBy = triggeredBy.join("; ");
+  if (users.length) attrs.TriggeredByUser = users.join(",");
+  if (authors.length) attrs.CommitAuthors = authors.join(",");
+  if (commits.length) attrs.ChangeSetCommits = commits.join(",");
+  if (build.result) attrs.JenkinsResult = build.result;
+  return attrs;
+}
+async function jenkinsContextAnswer(env, collect, writeLog) {
+  try {
+    return await answer$1(env, collect, writeLog);
+  } catch (e) {
+    return { ok: false, warning: `${NOT_USED}: ${String(e).split("\n")[0]}` };
+  }
+}
+async function answer$1(env, collect, writeLog) {
+  const missing = JENKINS_CONTEXT_ENV.filter((k) => !env[k]);
+  if (missing.length) return { ok: false, warning: `${NOT_USED}: ${missing.join(", ")} not set` };
+  const number = Number(env.BUILD_NUMBER);
+  if (!Number.isInteger(number) || number < 1)
+    return { ok: false, warning: `${NOT_USED}: BUILD_NUMBER "${env.BUILD_NUMBER}" is not a build number` };
+  const user = env.SHIPLOG_JENKINS_USER;
+  const token = env.SHIPLOG_JENKINS_TOKEN;
+  const redactor = new Redactor();
+  redactor.add(token);
+  redactor.add(`${user}:${token}`);
+  const mib = Number(env.SHIPLOG_MAX_RESPONSE_MIB);
+  try {
+    const ref = { url: env.JENKINS_URL, job: env.JOB_NAME, number, user, token };
+    const facts = await collect({ ...ref, maxResponseBytes: maxResponseBytes(mib > 0 ? mib : void 0) });
+    const logFile = writeLog(redactor.redact(facts.consoleText));
+    return { ok: true, logFile, attributes: redactor.redactValue(facts.attributes) };
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    return { ok: false, warning: `${NOT_USED}: ${redactor.redact(msg).split("\n")[0]}` };
+  }
+}
+function unique(xs) {
+  return [...new Set(xs)];
+}
+function isText(s) {
+  return typeof s === "string" && s.length > 0;
+}
+
 function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
@@ -3880,64 +3937,15 @@ async function collectBuildFacts(ref) {
     client.build.get(ref.job, ref.number),
     client.build.log(ref.job, ref.number)
   ]);
-  const consoleText = typeof text === "string" ? text.slice(-1e6) : "";
-  return { consoleText, attributes: buildAttributes(build) };
-}
-function buildAttributes(build) {
-  const causes = (build.actions ?? []).flatMap((a) => a && Array.isArray(a.causes) ? a.causes : []);
-  const triggeredBy = unique(causes.map((c) => c.shortDescription?.trim()).filter(isText));
-  const users = unique(causes.map((c) => c.userId?.trim()).filter(isText));
-  const items = [...build.changeSets ?? [], ...build.changeSet ? [build.changeSet] : []].flatMap((s) => s.items ?? []);
-  const authors = unique(items.map((i) => i.author?.fullName?.trim() || i.authorEmail?.trim()).filter(isText));
-  const commits = unique(items.map((i) => i.commitId?.trim()).filter(isText)).slice(0, 50);
-  const attrs = {};
-  if (triggeredBy.length) attrs.JobTriggeredBy = triggeredBy.join("; ");
-  if (users.length) attrs.TriggeredByUser = users.join(",");
-  if (authors.length) attrs.CommitAuthors = authors.join(",");
-  if (commits.length) attrs.ChangeSetCommits = commits.join(",");
-  if (build.result) attrs.JenkinsResult = build.result;
-  return attrs;
-}
-function unique(xs) {
-  return [...new Set(xs)];
-}
-function isText(s) {
-  return typeof s === "string" && s.length > 0;
+  return jenkinsBuildFacts(build, text);
 }
 
-async function main(argv, env) {
-  const outIdx = argv.indexOf("--out");
-  const out = resolve(outIdx >= 0 && argv[outIdx + 1] ? argv[outIdx + 1] : ".shiplog-bin/jenkins");
-  const missing = ["JENKINS_URL", "JOB_NAME", "BUILD_NUMBER", "SHIPLOG_JENKINS_USER", "SHIPLOG_JENKINS_TOKEN"].filter((k) => !env[k]);
-  if (missing.length) return { ok: false, warning: `Jenkins API not used: ${missing.join(", ")} not set` };
-  const number = Number(env.BUILD_NUMBER);
-  if (!Number.isInteger(number) || number < 1)
-    return { ok: false, warning: `Jenkins API not used: BUILD_NUMBER "${env.BUILD_NUMBER}" is not a build number` };
-  const token = env.SHIPLOG_JENKINS_TOKEN;
-  const redactor = new Redactor();
-  redactor.add(token);
-  redactor.add(`${env.SHIPLOG_JENKINS_USER}:${token}`);
-  try {
-    const facts = await collectBuildFacts({
-      url: env.JENKINS_URL,
-      job: env.JOB_NAME,
-      number,
-      user: env.SHIPLOG_JENKINS_USER,
-      token,
-      maxResponseBytes: maxResponseBytes(Number(env.SHIPLOG_MAX_RESPONSE_MIB) > 0 ? Number(env.SHIPLOG_MAX_RESPONSE_MIB) : void 0)
-    });
-    mkdirSync(out, { recursive: true });
-    const logFile = join(out, "console.log");
-    writeFileSync(logFile, redactor.redact(facts.consoleText));
-    return { ok: true, logFile, attributes: redactor.redactValue(facts.attributes) };
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    return { ok: false, warning: `Jenkins API not used: ${redactor.redact(msg).split("\n")[0]}` };
-  }
-}
-main(process.argv.slice(2), process.env).then(
-  (r) => process.stdout.write(JSON.stringify(r) + "\n"),
-  (e) => {
-    process.stdout.write(JSON.stringify({ ok: false, warning: `Jenkins API not used: ${String(e).split("\n")[0]}` }) + "\n");
-  }
-);
+const argv = process.argv.slice(2);
+const at = argv.indexOf("--out");
+const out = resolve(at >= 0 && argv[at + 1] ? argv[at + 1] : ".shiplog-bin/jenkins");
+const answer = await jenkinsContextAnswer(process.env, collectBuildFacts, (text) => {
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, "console.log"), text);
+  return join(out, "console.log");
+});
+process.stdout.write(JSON.stringify(answer) + "\n");

@@ -579,17 +579,17 @@ const INPUTS = [
 INPUTS.filter((i) => i.secret && !i.cliOnly).map((i) => i.name);
 
 const rec$3 = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : void 0;
-const text$2 = (x) => typeof x === "string" && x.trim() !== "" ? x : void 0;
+const text$1 = (x) => typeof x === "string" && x.trim() !== "" ? x : void 0;
 function ruleOf(x) {
-  if (typeof x === "string") return text$2(x) ? { rule: "rule", stage: "", message: x } : void 0;
+  if (typeof x === "string") return text$1(x) ? { rule: "rule", stage: "", message: x } : void 0;
   const r = rec$3(x);
-  const message = text$2(r?.message);
+  const message = text$1(r?.message);
   if (!r || !message) return void 0;
-  const environment = text$2(r.environment);
-  const next = text$2(r.next);
+  const environment = text$1(r.environment);
+  const next = text$1(r.next);
   return {
-    rule: text$2(r.rule) ?? "rule",
-    stage: text$2(r.stage) ?? "",
+    rule: text$1(r.rule) ?? "rule",
+    stage: text$1(r.stage) ?? "",
     ...environment ? { environment } : {},
     message,
     ...next ? { next } : {}
@@ -646,10 +646,10 @@ function textOf(x) {
 
 const rec$1 = (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x : {};
 const arr = (x) => Array.isArray(x) ? x.map(rec$1) : [];
-const text$1 = (x) => typeof x === "string" ? x : typeof x === "number" ? String(x) : "";
+const text = (x) => typeof x === "string" ? x : typeof x === "number" ? String(x) : "";
 const num = (x) => typeof x === "number" ? x : 0;
 function version(full) {
-  const s = text$1(full);
+  const s = text(full);
   if (s === "") return "-";
   const i = s.lastIndexOf(";");
   return i < 0 ? s : s.slice(i + 1);
@@ -678,9 +678,9 @@ function planHeadline(plan) {
   return `${planChanges(plan) ? "" : "nothing to do, "}${parts.join(", ")}`;
 }
 function planFacts(plan) {
-  const envs = arr(plan.environments).map((e) => text$1(e.name));
+  const envs = arr(plan.environments).map((e) => text(e.name));
   return [
-    { label: "Intent", values: [{ text: text$1(plan.intent), code: true }] },
+    { label: "Intent", values: [{ text: text(plan.intent), code: true }] },
     { label: "Environments", values: envs.length ? envs.map((e) => ({ text: e, code: true })) : [{ text: "none" }] },
     { label: "Changes", values: [{ text: String(planChanges(plan) ?? 0) }] },
     { label: "Waves", values: [{ text: String(arr(plan.waves).length) }] }
@@ -692,13 +692,13 @@ function planTable(plan) {
     columns: ["Environment", "Wave", "Application", "Current", "Desired", "Action", "Reason"],
     rows: capped(
       arr(plan.rows).map((r) => [
-        text$1(r.environment),
-        text$1(r.wave),
-        text$1(r.application),
+        text(r.environment),
+        text(r.wave),
+        text(r.application),
         version(r.current),
         r.desired === null ? "none" : version(r.desired),
-        text$1(r.action),
-        text$1(r.reason)
+        text(r.action),
+        text(r.reason)
       ]),
       7
     )
@@ -707,7 +707,7 @@ function planTable(plan) {
 function blockedRules(plan) {
   return arr(plan.rows).filter((r) => r.action === "blocked").flatMap(
     (r) => arr(r.unmetRules).map(
-      (u) => `${text$1(r.environment)} ${text$1(r.application)} ${version(r.desired)}: ${text$1(u.rule)}: ${text$1(u.message)}${text$1(u.next) ? ` (next: ${text$1(u.next)})` : ""}`
+      (u) => `${text(r.environment)} ${text(r.application)} ${version(r.desired)}: ${text(u.rule)}: ${text(u.message)}${text(u.next) ? ` (next: ${text(u.next)})` : ""}`
     )
   );
 }
@@ -717,15 +717,15 @@ function stepsTable(steps) {
     columns: ["Environment", "Wave", "Application", "Version", "Action", "Status", "Duration", "Deployment", "Note"],
     rows: capped(
       steps.map((s) => [
-        text$1(s.environment),
-        text$1(s.wave),
-        text$1(s.application),
+        text(s.environment),
+        text(s.wave),
+        text(s.application),
         version(s.appVersion),
-        text$1(s.action),
-        s.status === "skipped" ? "not started" : text$1(s.status),
+        text(s.action),
+        s.status === "skipped" ? "not started" : text(s.status),
         durationText(s.durationMs),
-        s.deploymentId === null || s.deploymentId === void 0 ? "" : `#${text$1(s.deploymentId)}`,
-        text$1(s.message)
+        s.deploymentId === null || s.deploymentId === void 0 ? "" : `#${text(s.deploymentId)}`,
+        text(s.message)
       ]),
       9
     )
@@ -742,13 +742,13 @@ function applyFacts(result) {
   const lease = rec$1(result.lease);
   const n = (label, key) => num(c[key]) ? [{ label, values: [{ text: String(num(c[key])) }] }] : [];
   return [
-    { label: "Intent", values: [{ text: text$1(rec$1(result.plan).intent), code: true }] },
+    { label: "Intent", values: [{ text: text(rec$1(result.plan).intent), code: true }] },
     { label: "Deployed", values: [{ text: String(num(c.succeeded)) }] },
     ...n("Failed", "failed"),
     ...n("Not started", "skipped"),
     ...n("Blocked", "blocked"),
     { label: "Already matched", values: [{ text: String(num(c.unchanged)) }] },
-    ...text$1(lease.holder) ? [{ label: "Lease holder", values: [{ text: text$1(lease.holder) }] }] : []
+    ...text(lease.holder) ? [{ label: "Lease holder", values: [{ text: text(lease.holder) }] }] : []
   ];
 }
 function intentReport(command, result) {
@@ -758,7 +758,7 @@ function intentReport(command, result) {
       facts: planFacts(result),
       tables: [planTable(result)],
       unmetRules: blockedRules(result),
-      diagram: text$1(result.mermaid) || void 0,
+      diagram: text(result.mermaid) || void 0,
       diagramTitle: "Waves"
     };
   }
@@ -771,7 +771,7 @@ function intentReport(command, result) {
       facts: applyFacts(result),
       tables: dry ? [planTable(plan)] : worked.length ? [stepsTable(worked)] : [],
       unmetRules: blockedRules(plan),
-      diagram: text$1(plan.mermaid) || void 0,
+      diagram: text(plan.mermaid) || void 0,
       diagramTitle: "Waves"
     };
   }
@@ -979,17 +979,22 @@ function jenkinsStepLines(operation, resultText, exitCode) {
   return { description, failure: plainLine(failure), ...console };
 }
 
-const argv = process.argv.slice(2);
-const arg = (name) => argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : void 0;
-let text;
-try {
-  text = readFileSync(arg("--result") ?? "", "utf8");
-} catch {
-  text = "";
-}
-const exit = arg("--exit");
-const lines = jenkinsStepLines(arg("--operation"), text, exit === void 0 ? void 0 : Number(exit));
-if (lines.console !== void 0) process.stderr.write(lines.console);
-process.stdout.write(`${lines.description}
+function jenkinsReportOutput(argv, read) {
+  const arg = (name) => argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : void 0;
+  let text;
+  try {
+    text = read(arg("--result") ?? "");
+  } catch {
+    text = "";
+  }
+  const exit = arg("--exit");
+  const lines = jenkinsStepLines(arg("--operation"), text, exit === void 0 ? void 0 : Number(exit));
+  const stdout = `${lines.description}
 ${lines.failure !== void 0 ? `${lines.failure}
-` : ""}`);
+` : ""}`;
+  return lines.console !== void 0 ? { stdout, stderr: lines.console } : { stdout };
+}
+
+const out = jenkinsReportOutput(process.argv.slice(2), (file) => readFileSync(file, "utf8"));
+if (out.stderr !== void 0) process.stderr.write(out.stderr);
+process.stdout.write(out.stdout);

@@ -166,26 +166,28 @@ class Harness {
         return f.getText('UTF-8')
     }
 
+    /**
+     * As pipeline-utility-steps' readJSON: with `returnPojo: true` plain LinkedHashMap/ArrayList with JSON null as
+     * null; without it json-lib's objects, JSON null as JSONNull (JsonNullStandIn below), an object, so truthy in
+     * Groovy: a step that forgets returnPojo meets JSONNull here as it would on Jenkins.
+     */
     def readJSON(Map a) {
         String text = a.containsKey('text') ? a.text : readFile(file: a.file)
-        return plain(new JsonSlurper().parseText(text as String))
+        return plain(new JsonSlurper().parseText(text as String), a.returnPojo == true)
     }
 
-    /**
-     * JsonSlurper's lazy maps -> plain LinkedHashMap/ArrayList, as readJSON's results behave, and JSON null as the
-     * real step returns it: json-lib's JSONNull (JsonNullStandIn below), an object, so truthy in Groovy.
-     */
-    static def plain(def v) {
+    /** JsonSlurper's lazy maps -> plain LinkedHashMap/ArrayList; JSON null -> null (pojo) or JsonNullStandIn. */
+    static def plain(def v, boolean pojo) {
         if (v == null) {
-            return JsonNullStandIn.INSTANCE
+            return pojo ? null : JsonNullStandIn.INSTANCE
         }
         if (v instanceof Map) {
             Map m = new LinkedHashMap()
-            v.each { k, x -> m[k] = plain(x) }
+            v.each { k, x -> m[k] = plain(x, pojo) }
             return m
         }
         if (v instanceof List) {
-            return v.collect { plain(it) }
+            return v.collect { plain(it, pojo) }
         }
         return v
     }
