@@ -13,25 +13,8 @@ import {
   type JenkinsBuildFacts,
   type JenkinsBuildRef,
 } from '@shiplog/core/kit';
+import { BUILD, TOKEN } from './support/jenkins-build-fixture.js';
 
-const TOKEN = 'jenkins-api-t0ken-42';
-const BUILD = {
-  result: null,
-  actions: [
-    { _class: 'hudson.model.CauseAction', causes: [{ shortDescription: 'Started by user Alice', userId: 'alice' }] },
-    null,
-    { _class: 'hudson.plugins.git.util.BuildData' },
-  ],
-  changeSets: [
-    {
-      items: [
-        { commitId: 'a1b2c3', author: { fullName: 'Alice' } },
-        { commitId: 'd4e5f6', author: { fullName: 'Bob' } },
-        { commitId: 'a1b2c4', author: { fullName: 'Alice' } },
-      ],
-    },
-  ],
-};
 const ENV = {
   JENKINS_URL: 'https://ci.example.com/',
   JOB_NAME: 'shop/main',

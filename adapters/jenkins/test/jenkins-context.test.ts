@@ -4,26 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BUILD, TOKEN } from '../../../core/test/support/jenkins-build-fixture.js';
 import { collectBuildFacts } from '../ts/jenkins-context.js';
-
-const TOKEN = 'jenkins-api-t0ken-42';
-const BUILD = {
-  result: null,
-  actions: [
-    { _class: 'hudson.model.CauseAction', causes: [{ shortDescription: 'Started by user Alice', userId: 'alice' }] },
-    null,
-    { _class: 'hudson.plugins.git.util.BuildData' },
-  ],
-  changeSets: [
-    {
-      items: [
-        { commitId: 'a1b2c3', author: { fullName: 'Alice' } },
-        { commitId: 'd4e5f6', author: { fullName: 'Bob' } },
-        { commitId: 'a1b2c4', author: { fullName: 'Alice' } },
-      ],
-    },
-  ],
-};
 
 /** A loopback fake of the two Jenkins API calls; any other request fails the test. */
 interface Fake {
