@@ -1782,9 +1782,7 @@ function buildkiteStepReport(operation, resultText, exitCode) {
 }
 
 const TERMS = { noun: "plugin option", envGroup: "credentials", setVariable: "set it (for example in your secrets hook)" };
-function envKey(key) {
-  return key.toUpperCase().replace(/[-\s]/g, "_");
-}
+const envKey = (key) => key.toUpperCase().replace(/[-\s]/g, "_");
 function parseJson(raw, what) {
   try {
     return JSON.parse(raw);
@@ -1843,7 +1841,7 @@ function configFromFlattened(env) {
   if (Object.keys(credentials).length) config.credentials = credentials;
   return config;
 }
-function readConfig(env) {
+function readBuildkiteConfig(env) {
   const raw = env.BUILDKITE_PLUGIN_CONFIGURATION;
   if (raw === void 0 || raw.trim() === "") return configFromFlattened(env);
   const config = parseJson(raw, "BUILDKITE_PLUGIN_CONFIGURATION");
@@ -1852,8 +1850,8 @@ function readConfig(env) {
   }
   return config;
 }
-function planFor(env, phase) {
-  const config = readConfig(env);
+function buildkitePlan(env, phase) {
+  const config = readBuildkiteConfig(env);
   const { command: operation, vars: credentials, args } = structuredCommand("buildkite", config, env, TERMS);
   const mode = /[^ \t\n\r\f\v]/.test(env.BUILDKITE_COMMAND ?? "") ? "wrap" : "run";
   if (mode === "wrap") {
@@ -1877,6 +1875,44 @@ function planFor(env, phase) {
     args.push(...Number(status) < 0 ? ["--exit-code=255", `--attr=BuildkiteCommandExitStatus=${status}`] : [`--exit-code=${status}`]);
   }
   return { mode, operation, credentials, args };
+}
+function buildkiteRedactorCall(env, plan) {
+  const forms = envNameSecretForms("buildkite", plan.operation, plan.credentials, env);
+  if (Object.keys(forms).length === 0) return void 0;
+  const warning = "could not register the password with the agent's redactor (this agent may lack 'buildkite-agent redactor add')";
+  return { argv: ["redactor", "add", "--format", "json"], stdin: JSON.stringify(forms), warning };
+}
+function buildkiteHookOutcome(plan, phase, code, json, readText) {
+  const { operation } = plan;
+  const result = parseResult(json);
+  const r = buildkiteStepReport(operation, json, code);
+  const calls = [
+    {
+      argv: ["annotate", "--style", r.style, "--context", `shiplog-${operation}`],
+      stdin: r.annotation,
+      warning: "buildkite-agent annotate failed"
+    },
+    ...r.metadata.map(([key, value]) => ({
+      argv: ["meta-data", "set", key, value],
+      stdin: "",
+      warning: `buildkite-agent meta-data set ${key} failed`
+    }))
+  ];
+  const published = result ? publishedReportOf(result) : void 0;
+  const markdown = published?.markdown ? readText(published.markdown.path) : void 0;
+  (published ? buildkiteReportCalls(published, markdown) : []).forEach(
+    (call, i) => calls.push({
+      argv: call.argv,
+      stdin: call.stdin ?? "",
+      warning: `buildkite-agent ${call.argv.join(" ")} failed`,
+      afterPrevious: i > 0
+    })
+  );
+  const printScript = operation === "envscript" && code === 0 && result?.ok && !result.file && typeof result.script === "string";
+  const stdout = printScript ? result.script : "";
+  if (phase === "post-command" && code === 1 && result?.error?.code === "DEPLOY_FAILED")
+    return { stdout, calls, note: "shiplog: recorded the failed deployment; the step keeps the command's exit status", exitCode: 0 };
+  return { stdout, calls, exitCode: code };
 }
 
 const real = (path) => {
@@ -1924,16 +1960,20 @@ function fail(message) {
   process.stderr.write(`shiplog: error: ${message}
 `);
 }
-function agent(args, input, what) {
-  const r = spawnSync("buildkite-agent", args, { input, stdio: ["pipe", "ignore", "inherit"] });
+function agent(call) {
+  const r = spawnSync("buildkite-agent", call.argv, { input: call.stdin, stdio: ["pipe", "ignore", "inherit"] });
   if (!r.error && r.status === 0) return true;
   const why = r.error?.code === "ENOENT" ? "buildkite-agent is not on PATH" : r.error?.message;
-  process.stderr.write(`shiplog: warning: ${what}${why ? ` (${why})` : ""}
+  process.stderr.write(`shiplog: warning: ${call.warning}${why ? ` (${why})` : ""}
 `);
   return false;
 }
-function redactorInput(env, plan) {
-  return JSON.stringify(envNameSecretForms("buildkite", plan.operation, plan.credentials, env));
+function readText(path) {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return void 0;
+  }
 }
 async function runOperation(plan) {
   if (!existsSync(BUNDLE)) {
@@ -1956,21 +1996,6 @@ async function runOperation(plan) {
   });
   return { code, json };
 }
-function report(operation, code, json, result) {
-  const r = buildkiteStepReport(operation, json, code);
-  agent(["annotate", "--style", r.style, "--context", `shiplog-${operation}`], r.annotation, "buildkite-agent annotate failed");
-  for (const [key, value] of r.metadata) agent(["meta-data", "set", key, value], "", `buildkite-agent meta-data set ${key} failed`);
-  const published = result ? publishedReportOf(result) : void 0;
-  let markdown;
-  try {
-    markdown = published?.markdown ? readFileSync(published.markdown.path, "utf8") : void 0;
-  } catch {
-    markdown = void 0;
-  }
-  for (const call of published ? buildkiteReportCalls(published, markdown) : []) {
-    if (!agent(call.argv, call.stdin ?? "", `buildkite-agent ${call.argv.join(" ")} failed`)) break;
-  }
-}
 async function runHook(phase) {
   if (phase !== "command" && phase !== "post-command") {
     process.stderr.write("usage: node hook.mjs command|post-command\n");
@@ -1978,20 +2003,15 @@ async function runHook(phase) {
   }
   let plan;
   try {
-    plan = planFor(process.env, phase);
+    plan = buildkitePlan(process.env, phase);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     fail(err.message);
     return 2;
   }
   if (phase === "post-command" && plan.mode !== "wrap") return 0;
-  const redact = redactorInput(process.env, plan);
-  if (redact !== "{}")
-    agent(
-      ["redactor", "add", "--format", "json"],
-      redact,
-      "could not register the password with the agent's redactor (this agent may lack 'buildkite-agent redactor add')"
-    );
+  const redactor = buildkiteRedactorCall(process.env, plan);
+  if (redactor) agent(redactor);
   if (phase === "command" && plan.mode === "wrap") return runStepCommand(process.env, fail);
   process.stderr.write(`--- :rocket: shiplog ${plan.operation}
 `);
@@ -1999,18 +2019,16 @@ async function runHook(phase) {
     fail(`the shiplog CLI failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`);
     return { code: 1, json: "" };
   });
-  const result = parseResult(json);
-  if (plan.operation === "envscript" && code === 0 && result?.ok && !result.file && typeof result.script === "string")
-    process.stdout.write(result.script);
-  report(plan.operation, code, json, result);
-  if (phase === "post-command" && code === 1 && result?.error?.code === "DEPLOY_FAILED") {
-    process.stderr.write("shiplog: recorded the failed deployment; the step keeps the command's exit status\n");
-    return 0;
-  }
-  return code;
+  const outcome = buildkiteHookOutcome(plan, phase, code, json, readText);
+  if (outcome.stdout) process.stdout.write(outcome.stdout);
+  let ok = true;
+  for (const call of outcome.calls) ok = call.afterPrevious && !ok ? false : agent(call);
+  if (outcome.note) process.stderr.write(`${outcome.note}
+`);
+  return outcome.exitCode;
 }
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await runHook(process.argv[2]);
 }
 
-export { redactorInput, runHook };
+export { runHook };

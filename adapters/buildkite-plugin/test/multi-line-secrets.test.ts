@@ -5,8 +5,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildkiteRedactorCall } from '@shiplog/core/kit';
 import { leaks, needles, PEM, printed, SECRET_CASES } from '../../../core/test/multi-line-secret-cases.js';
-import { redactorInput } from '../src/hook.js';
 import { filesUnder, makeJob, type HookRun, type Job } from './hook-harness.js';
 
 const APP = 'GLOBAL.Acme.Store.shop';
@@ -64,7 +64,7 @@ describe('buildkite hooks, embedded store', () => {
   it("a multi-line DHPASS is registered with the agent's redactor line by line", () => {
     const forms = Object.values(
       JSON.parse(
-        redactorInput({ DHPASS: PEM }, { mode: 'run', operation: 'approve', credentials: { dhpass: 'DHPASS' }, args: [] }),
+        buildkiteRedactorCall({ DHPASS: PEM }, { mode: 'run', operation: 'approve', credentials: { dhpass: 'DHPASS' }, args: [] })!.stdin,
       ) as Record<string, string>,
     );
     for (const l of needles(PEM)) expect(forms).toContain(l);

@@ -41,3 +41,5 @@ export * from './github-api.js';
 export * from './github-artifact.js';
 // The Jenkins library's node helpers (jenkins-context.mjs, report.mjs): their checks, mapping and answers.
 export * from './jenkins-helpers.js';
+// The Buildkite plugin's hook: its configuration and plan, and the buildkite-agent calls it makes.
+export * from './buildkite-plugin.js';

@@ -1,14 +1,24 @@
-// The plugin configuration the Buildkite agent hands to a hook, and the plan of the hook (hook.ts runs it):
-// { mode, operation, credentials, args }. The configuration is BUILDKITE_PLUGIN_CONFIGURATION (JSON), or the
-// flattened BUILDKITE_PLUGIN_<NAME>_* variables when the JSON is absent (older agents), or this plugin's entry of
-// BUILDKITE_PLUGINS when the agent set neither (it drops them when an option is left empty); null is unset.
-// The options, their types and the credentials are the kit's (kit/structured-inputs.ts, from the input table).
-// mode is `run` (the command hook runs the operation) or `wrap` (the step's own command is the deployment: the
-// command hook runs it, post-command records it). Bad configuration throws ConfigError (exit 2 in the hook).
-import { allOptionTypes, ConfigError, envNameDefaults, structuredCommand, type AdapterCommandName, type Env } from '@shiplog/core/kit';
+/**
+ * The Buildkite plugin's decisions (its hook, adapters/buildkite-plugin/src/hook.ts, makes only the calls):
+ * - the configuration the agent hands to a hook: BUILDKITE_PLUGIN_CONFIGURATION (JSON), or the flattened
+ *   BUILDKITE_PLUGIN_<NAME>_* variables when the JSON is absent (older agents), or this plugin's entry of
+ *   BUILDKITE_PLUGINS when the agent set neither (it drops them when an option is left empty); null is unset;
+ * - the plan of the hook, { mode, operation, credentials, args }: the options, their types and the credentials are
+ *   structured-inputs.ts's (from the input table); mode is `run` (the command hook runs the operation) or `wrap`
+ *   (the step's own command is the deployment: the command hook runs it, post-command records it);
+ * - the `buildkite-agent` calls (arguments, stdin, the warning when one fails): the credentials for the agent's
+ *   redactor, then the annotation, the meta-data and the dashboard of a result; and what else the hook prints and
+ *   exits with. Pure; bad configuration throws ConfigError (exit 2 in the hook).
+ */
+import { ConfigError } from '../errors.js';
+import type { Env } from '../host.js';
+import type { AdapterCommandName } from '../inputs.js';
+import { buildkiteReportCalls, publishedReportOf } from './report-publishing.js';
+import { buildkiteStepReport, parseResult } from './step-report.js';
+import { allOptionTypes, envNameDefaults, envNameSecretForms, structuredCommand, type OptionTerms } from './structured-inputs.js';
 
 type Config = Record<string, unknown>;
-export interface Plan {
+export interface BuildkitePlan {
   mode: 'run' | 'wrap';
   operation: AdapterCommandName;
   /** credentials key -> the environment variable the job names for it. */
@@ -16,12 +26,10 @@ export interface Plan {
   args: string[];
 }
 
-const TERMS = { noun: 'plugin option', envGroup: 'credentials', setVariable: 'set it (for example in your secrets hook)' };
+const TERMS: OptionTerms = { noun: 'plugin option', envGroup: 'credentials', setVariable: 'set it (for example in your secrets hook)' };
 
 /** The agent's key -> environment variable name rule (upper case, `-` and spaces become `_`). */
-export function envKey(key: string): string {
-  return key.toUpperCase().replace(/[-\s]/g, '_');
-}
+const envKey = (key: string): string => key.toUpperCase().replace(/[-\s]/g, '_');
 
 function parseJson(raw: string, what: string): unknown {
   try {
@@ -52,7 +60,7 @@ function isThisPlugin(location: string, env: Env): boolean {
 }
 
 /** This plugin's entry of BUILDKITE_PLUGINS (every plugin entry of the job, as JSON), when it has one. */
-export function configFromPlugins(env: Env): Config | undefined {
+function configFromPlugins(env: Env): Config | undefined {
   if ((env.BUILDKITE_PLUGINS ?? '').trim() === '') return undefined;
   const entries = parseJson(env.BUILDKITE_PLUGINS!, 'BUILDKITE_PLUGINS');
   if (!Array.isArray(entries)) throw new ConfigError('BUILDKITE_PLUGINS is not a list of plugin entries');
@@ -69,7 +77,7 @@ export function configFromPlugins(env: Env): Config | undefined {
 }
 
 /** Rebuilds the configuration object from the flattened variables (only known keys can be recovered). */
-export function configFromFlattened(env: Env): Config {
+function configFromFlattened(env: Env): Config {
   const prefix = flattenedPrefix(env);
   if (prefix === undefined) {
     const fromPlugins = configFromPlugins(env);
@@ -94,7 +102,8 @@ export function configFromFlattened(env: Env): Config {
   return config;
 }
 
-export function readConfig(env: Env): Config {
+/** The plugin's configuration, from whichever form the agent set. */
+export function readBuildkiteConfig(env: Env): Config {
   const raw = env.BUILDKITE_PLUGIN_CONFIGURATION;
   if (raw === undefined || raw.trim() === '') return configFromFlattened(env);
   const config = parseJson(raw, 'BUILDKITE_PLUGIN_CONFIGURATION');
@@ -105,8 +114,8 @@ export function readConfig(env: Env): Config {
 }
 
 /** The whole mapping: configuration + agent env -> the plan. phase is the hook running it (`command` or `post-command`). */
-export function planFor(env: Env, phase: string): Plan {
-  const config = readConfig(env);
+export function buildkitePlan(env: Env, phase: string): BuildkitePlan {
+  const config = readBuildkiteConfig(env);
   const { command: operation, vars: credentials, args } = structuredCommand('buildkite', config, env, TERMS);
   // Blank means the characters bash's [[:space:]] matches, as the hooks decide it (hooks/post-command).
   const mode = /[^ \t\n\r\f\v]/.test(env.BUILDKITE_COMMAND ?? '') ? 'wrap' : 'run';
@@ -134,4 +143,78 @@ export function planFor(env: Env, phase: string): Plan {
     args.push(...(Number(status) < 0 ? ['--exit-code=255', `--attr=BuildkiteCommandExitStatus=${status}`] : [`--exit-code=${status}`]));
   }
   return { mode, operation, credentials, args };
+}
+
+/** One `buildkite-agent` call; `afterPrevious`: made only when the call before it succeeded (else skipped as failed). */
+export interface BuildkiteAgentCall {
+  argv: string[];
+  stdin: string;
+  /** The warning when the call fails (the step goes on). */
+  warning: string;
+  afterPrevious?: boolean;
+}
+
+/** The secret credentials' values, in every form the core's Redactor masks, for the agent's redactor; undefined when none is set. */
+export function buildkiteRedactorCall(env: Env, plan: BuildkitePlan): BuildkiteAgentCall | undefined {
+  const forms = envNameSecretForms('buildkite', plan.operation, plan.credentials, env);
+  if (Object.keys(forms).length === 0) return undefined;
+  const warning = "could not register the password with the agent's redactor (this agent may lack 'buildkite-agent redactor add')";
+  return { argv: ['redactor', 'add', '--format', 'json'], stdin: JSON.stringify(forms), warning };
+}
+
+/** What the hook does after the operation, in this order: print `stdout`, make the `calls`, print `note` (stderr), exit. */
+export interface BuildkiteHookOutcome {
+  stdout: string;
+  calls: BuildkiteAgentCall[];
+  note?: string;
+  exitCode: number;
+}
+
+/**
+ * The operation's outcome (the CLI's exit code and `--json` text) on Buildkite: the annotation (style by outcome, one
+ * context per operation), the meta-data and, with `report: true`, the dashboard (kit/report-publishing.ts; its
+ * markdown through `readText`, undefined when it cannot be read); problems with any of them only warn.
+ */
+export function buildkiteHookOutcome(
+  plan: BuildkitePlan,
+  phase: string,
+  code: number,
+  json: string,
+  readText: (path: string) => string | undefined,
+): BuildkiteHookOutcome {
+  const { operation } = plan;
+  const result = parseResult(json);
+  const r = buildkiteStepReport(operation, json, code);
+  const calls: BuildkiteAgentCall[] = [
+    {
+      argv: ['annotate', '--style', r.style, '--context', `shiplog-${operation}`],
+      stdin: r.annotation,
+      warning: 'buildkite-agent annotate failed',
+    },
+    ...r.metadata.map(([key, value]) => ({
+      argv: ['meta-data', 'set', key, value],
+      stdin: '',
+      warning: `buildkite-agent meta-data set ${key} failed`,
+    })),
+  ];
+  const published = result ? publishedReportOf(result) : undefined;
+  const markdown = published?.markdown ? readText(published.markdown.path) : undefined;
+  (published ? buildkiteReportCalls(published, markdown) : []).forEach((call, i) =>
+    calls.push({
+      argv: call.argv,
+      stdin: call.stdin ?? '',
+      warning: `buildkite-agent ${call.argv.join(' ')} failed`,
+      afterPrevious: i > 0,
+    }),
+  );
+  // envscript without `output`: under --json the CLI prints the result object, not the script; the job log is the
+  // only place the script goes, so the hook prints the one the result carries.
+  const printScript = operation === 'envscript' && code === 0 && result?.ok && !result.file && typeof result.script === 'string';
+  const stdout = printScript ? (result.script as string) : '';
+  // post-command (wrapper mode) succeeds once the deployment is stored, a failed one included (DEPLOY_FAILED,
+  // exit 1): the agent ends the job with a failing post-command's status before it looks at the command's, and the
+  // step must keep the command's own exit status. Any other failure means nothing was recorded.
+  if (phase === 'post-command' && code === 1 && (result?.error as { code?: unknown } | undefined)?.code === 'DEPLOY_FAILED')
+    return { stdout, calls, note: "shiplog: recorded the failed deployment; the step keeps the command's exit status", exitCode: 0 };
+  return { stdout, calls, exitCode: code };
 }

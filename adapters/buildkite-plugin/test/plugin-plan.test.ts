@@ -1,7 +1,8 @@
-// src/config-args.ts (with the kit's structured inputs): the agent's plugin environment in, shiplog CLI arguments out (tables, env-ci style).
+// The kit's Buildkite plan (kit/buildkite-plugin.ts, on its structured inputs): the agent's plugin environment in, shiplog CLI
+// arguments out (tables, env-ci style). It stays beside the plugin's test helper for the agent's environment (agent-env.mjs).
 import { describe, expect, it } from 'vitest';
 import { agentEnv } from './agent-env.mjs';
-import { planFor, readConfig } from '../src/config-args.js';
+import { buildkitePlan as planFor, readBuildkiteConfig as readConfig } from '@shiplog/core/kit';
 
 const LOCATION = 'github.com/acme/shiplog-buildkite-plugin#v1.0.0';
 const JOB = { BUILDKITE_BUILD_URL: 'https://buildkite.com/acme/shop/builds/7', BUILDKITE_JOB_ID: 'job-1' };
