@@ -177,7 +177,7 @@ class Harness {
     }
 
     /** JsonSlurper's lazy maps -> plain LinkedHashMap/ArrayList; JSON null -> null (pojo) or JsonNullStandIn. */
-    static def plain(def v, boolean pojo) {
+    static def plain(def v, boolean pojo = true) {
         if (v == null) {
             return pojo ? null : JsonNullStandIn.INSTANCE
         }

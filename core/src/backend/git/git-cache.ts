@@ -18,9 +18,9 @@
  * milliseconds), and objects it wrote without a commit that landed are unreferenced and harmless.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { BackendError, ConfigError, StoreLockedError } from '../../errors.js';
 import type { Host } from '../../host.js';
 import { acquireStoreLock, processAlive } from '../local/store-lock.js';
@@ -42,12 +42,34 @@ export function privateRef(): string {
   return `${PRIVATE_REF_ROOT}/${process.pid}.${HOST_TAG}.${randomBytes(4).toString('hex')}`;
 }
 
-/** Creates the cache (a bare SHA-1 repository) unless it exists. */
+/**
+ * Creates the cache (a bare SHA-1 repository) unless it exists. `git init` runs in a private directory beside it
+ * that one rename puts in place: the processes of a job that start together see either no cache or a whole one
+ * (two inits into one directory race on copying git's templates, and the loser fails with "File exists").
+ */
 export async function ensureCache(host: Host, gitDir: string): Promise<void> {
   if (await exists(join(gitDir, 'HEAD'))) return;
-  const r = await new Git(buildGitEnv(host.env, {}), host).run(['init', '--bare', '--quiet', '--object-format=sha1', gitDir]);
-  if (r.code !== 0 && !(await exists(join(gitDir, 'HEAD'))))
-    throw new ConfigError(`cannot create the git store cache ${gitDir}: ${r.stderr.trim()}`);
+  const git = new Git(buildGitEnv(host.env, {}), host);
+  const init = (dir: string) => git.run(['init', '--bare', '--quiet', '--object-format=sha1', dir]);
+  const fail = (why: string) => new ConfigError(`cannot create the git store cache ${gitDir}: ${why}`);
+  await mkdir(dirname(gitDir), { recursive: true }).catch(() => undefined);
+  const tmp = `${gitDir}.${process.pid}.${randomBytes(4).toString('hex')}.init`;
+  const r = await init(tmp);
+  if (r.code !== 0) {
+    await rm(tmp, { recursive: true, force: true });
+    throw fail(r.stderr.trim());
+  }
+  try {
+    await rename(tmp, gitDir);
+    return;
+  } catch {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  // Another process put its cache in place first; or a directory without HEAD is there (an init that was killed
+  // before this way existed): git init completes it in place.
+  if (await exists(join(gitDir, 'HEAD'))) return;
+  const again = await init(gitDir);
+  if (again.code !== 0 && !(await exists(join(gitDir, 'HEAD')))) throw fail(again.stderr.trim());
 }
 
 export class GitCache {
