@@ -14,11 +14,10 @@ import { AuthError, BackendError } from '../src/errors.js';
 import { createMemoryHost } from '../src/host.js';
 import { describeBackendConformance } from './backend-conformance.js';
 import { git, installHook, makeBareRemote, startGitDaemon, startHttpGitServer } from './support/git-servers.js';
+import { AT, PROV, seed } from './support/record-seed.js';
 
 const USER = 'ci-bot';
 const PASSWORD = 'pw-Zq8!s3cr3t/+=';
-const PROV = { provider: 'local', isCi: false, buildId: '1' };
-const AT = '2026-01-02T03:04:05.000Z';
 
 async function httpFixture() {
   const dir = await mkdtemp(join(tmpdir(), 'shiplog-git-http-'));
@@ -48,37 +47,6 @@ describeBackendConformance('git (smart http, Basic auth)', async () => {
   });
   return { backend: new RecordBackend(host, store), cleanup: f.cleanup };
 });
-
-async function seed(b: RecordBackend, version = '1') {
-  const cv = await b.putComponentVersion({
-    domain: 'GLOBAL.Acme',
-    short: 'cart',
-    version,
-    kind: 'docker',
-    attributes: {},
-    provenance: PROV,
-    at: AT,
-  });
-  const av = await b.putApplicationVersion({
-    application: 'GLOBAL.Acme.shop',
-    autoIncrement: false,
-    component: cv.value,
-    initialStage: 'dev',
-    provenance: PROV,
-    at: AT,
-  });
-  const dep = await b.recordDeployment({
-    appVersion: av.value,
-    environment: 'qa',
-    exitCode: 0,
-    log: ['ok'],
-    startedAt: AT,
-    finishedAt: AT,
-    mode: 'record',
-    provenance: PROV,
-  });
-  return { cv, av, dep };
-}
 
 /** Every file under dir whose bytes contain needle (raw), as relative paths. */
 function filesContaining(dir: string, needle: string): string[] {
@@ -261,10 +229,10 @@ describe('git store over git daemon', () => {
       const { dep } = await seed(a);
       const b = new RecordBackend(host, await openGitStore(host, { remote: daemon.url('state.git'), cacheDir: join(dir, 'b') }));
       expect((await b.status()).map((s) => [s.name, s.appVersion, s.deploymentId])).toEqual([['qa', 'GLOBAL.Acme.shop;1', dep.id]]);
-      await seed(b, '2');
+      await seed(b, 'cart', '2');
       expect((await a.history({})).map((d) => d.id)).toEqual([2, 1]);
       installHook(remote, 'pre-receive', 'echo "state is read-only" >&2; exit 1');
-      await expect(seed(a, '3')).rejects.toMatchObject({ exitCode: 4, message: expect.stringContaining('state is read-only') });
+      await expect(seed(a, 'cart', '3')).rejects.toMatchObject({ exitCode: 4, message: expect.stringContaining('state is read-only') });
       await a.close();
       await b.close();
     } finally {

@@ -4,12 +4,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openGitStore, type GitStoreOptions } from '../src/backend/git/index.js';
+import { openGitStore } from '../src/backend/git/index.js';
 import { BackendError, ConfigError, SchemaVersionError } from '../src/errors.js';
 import { RecordBackend } from '../src/backend/records/record-backend.js';
 import { createMemoryHost } from '../src/host.js';
 import { describeBackendConformance } from './backend-conformance.js';
 import { git, installHook, makeBareRemote } from './support/git-servers.js';
+import { AT, PROV, gitFixture as fixture, seed } from './support/git-store-fixture.js';
 
 describeBackendConformance('git (file://)', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'shiplog-git-conf-'));
@@ -18,51 +19,6 @@ describeBackendConformance('git (file://)', async () => {
   const store = await openGitStore(host, { remote: `file://${remote}`, cacheDir: join(dir, 'cache') });
   return { backend: new RecordBackend(host, store), cleanup: () => rm(dir, { recursive: true, force: true }) };
 });
-
-const PROV = { provider: 'local', isCi: false, buildId: '1' };
-const AT = '2026-01-02T03:04:05.000Z';
-
-/** A bare remote, a host and a way to open stores on it with their own caches. */
-async function fixture() {
-  const dir = await mkdtemp(join(tmpdir(), 'shiplog-git-'));
-  const remote = makeBareRemote(join(dir, 'remote.git'));
-  const host = createMemoryHost();
-  let n = 0;
-  const open = (more: Partial<GitStoreOptions> = {}) =>
-    openGitStore(host, { remote: `file://${remote}`, cacheDir: join(dir, `cache-${n++}`), ...more });
-  return { dir, remote, host, open, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
-
-async function seed(b: RecordBackend, short = 'cart', version = '1') {
-  const cv = await b.putComponentVersion({
-    domain: 'GLOBAL.Acme',
-    short,
-    version,
-    kind: 'docker',
-    attributes: {},
-    provenance: PROV,
-    at: AT,
-  });
-  const av = await b.putApplicationVersion({
-    application: 'GLOBAL.Acme.shop',
-    autoIncrement: false,
-    component: cv.value,
-    initialStage: 'dev',
-    provenance: PROV,
-    at: AT,
-  });
-  const dep = await b.recordDeployment({
-    appVersion: av.value,
-    environment: 'qa',
-    exitCode: 0,
-    log: ['ok'],
-    startedAt: AT,
-    finishedAt: AT,
-    mode: 'record',
-    provenance: PROV,
-  });
-  return { cv, av, dep };
-}
 
 const remoteTip = (remote: string) => git(['--git-dir', remote, 'rev-parse', '--verify', '-q', 'refs/heads/shiplog-state']).trim();
 

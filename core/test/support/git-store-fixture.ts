@@ -9,11 +9,10 @@ import { RecordBackend } from '../../src/backend/records/record-backend.js';
 import { createMemoryHost } from '../../src/host.js';
 import type { CiContext } from '../../src/model.js';
 import { git, makeBareRemote } from './git-servers.js';
+export { AT, PROV, seed } from './record-seed.js';
 
-export const PROV: CiContext = { provider: 'local', isCi: false, buildId: '1' };
 /** A CI build's provenance: deployments, approvals and moves made with it carry an idempotency key. */
 export const CI_PROV: CiContext = { provider: 'github', isCi: true, buildId: '9001', job: 'release / deploy', repo: 'acme/store' };
-export const AT = '2026-01-02T03:04:05.000Z';
 export const STATE_REF = 'refs/heads/shiplog-state';
 
 export type GitFixture = Awaited<ReturnType<typeof gitFixture>>;
@@ -28,29 +27,6 @@ export async function gitFixture(prefix = 'shiplog-git-') {
     openGitStore(host, { remote: `file://${remote}`, cacheDir: join(dir, `cache-${n++}`), ...more });
   const backend = async (more: Partial<GitStoreOptions> = {}) => new RecordBackend(host, await open(more));
   return { dir, remote, host, open, backend, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
-
-export async function seed(b: RecordBackend, short = 'cart', version = '1', provenance: CiContext = PROV) {
-  const cv = await b.putComponentVersion({ domain: 'GLOBAL.Acme', short, version, kind: 'docker', attributes: {}, provenance, at: AT });
-  const av = await b.putApplicationVersion({
-    application: 'GLOBAL.Acme.shop',
-    autoIncrement: false,
-    component: cv.value,
-    initialStage: 'dev',
-    provenance,
-    at: AT,
-  });
-  const dep = await b.recordDeployment({
-    appVersion: av.value,
-    environment: 'qa',
-    exitCode: 0,
-    log: ['ok'],
-    startedAt: AT,
-    finishedAt: AT,
-    mode: 'record',
-    provenance,
-  });
-  return { cv, av, dep };
 }
 
 export const remoteTip = (remote: string, ref = STATE_REF) => git(['--git-dir', remote, 'rev-parse', '--verify', '-q', ref]).trim();

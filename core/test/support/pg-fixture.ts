@@ -1,13 +1,11 @@
 /** Shared fixtures of the postgres store tests: a fresh database, a host with its password, a store opener. */
 import { expect } from 'vitest';
 import { openPostgresStore, type PgStoreTuning } from '../../src/backend/postgres/index.js';
-import type { RecordBackend } from '../../src/backend/records/record-backend.js';
 import { ShiplogError } from '../../src/errors.js';
 import { createMemoryHost } from '../../src/host.js';
 import { testDatabase, type TestDatabase } from './pg-shared.js';
 
-export const PROV = { provider: 'local', isCi: false, buildId: '1' };
-export const AT = '2026-01-02T03:04:05.000Z';
+export { AT, PROV, seed } from './record-seed.js';
 export const FAST: Partial<PgStoreTuning> = { backoffMinMs: 5, backoffMaxMs: 20 };
 
 export async function fixture(query = '?sslmode=disable') {
@@ -26,37 +24,6 @@ export async function fixture(query = '?sslmode=disable') {
       await db.drop();
     },
   };
-}
-
-export async function seed(b: RecordBackend, short = 'cart', version = '1', environment = 'qa') {
-  const cv = await b.putComponentVersion({
-    domain: 'GLOBAL.Acme',
-    short,
-    version,
-    kind: 'docker',
-    attributes: {},
-    provenance: PROV,
-    at: AT,
-  });
-  const av = await b.putApplicationVersion({
-    application: 'GLOBAL.Acme.shop',
-    autoIncrement: false,
-    component: cv.value,
-    initialStage: 'dev',
-    provenance: PROV,
-    at: AT,
-  });
-  const dep = await b.recordDeployment({
-    appVersion: av.value,
-    environment,
-    exitCode: 0,
-    log: ['ok'],
-    startedAt: AT,
-    finishedAt: AT,
-    mode: 'record',
-    provenance: PROV,
-  });
-  return { cv, av, dep };
 }
 
 export async function failure(p: Promise<unknown>): Promise<ShiplogError> {
