@@ -19,9 +19,9 @@ export async function uploadReportArtifact(
   const published = publishedReportOf(json);
   if (!published?.html) return undefined;
   const keep = `${published.html.path} stays in the workspace (the report-html output)`;
-  const warn = (why: string) => core.warning(redactor.redact(`the release dashboard was not uploaded as an artifact${why}${keep}`));
+  const warn = (why: string) => core.warning(redactor.redact(`the release dashboard was not uploaded as an artifact${why} ${keep}`));
   const unavailable = reportArtifactUnavailable(env);
-  if (unavailable) return void warn(`: ${unavailable}; `);
+  if (unavailable) return void warn(`: ${unavailable};`);
   const name = reportArtifactName(env);
   const files = [published.html, published.markdown].flatMap((f) => (f ? [path.resolve(cwd, f.path)] : []));
   try {
@@ -37,7 +37,7 @@ export async function uploadReportArtifact(
     core.info(`release dashboard uploaded as artifact ${name}${url ? `: ${url}` : ` (id ${uploaded.id})`}`);
     return { name, id: uploaded.id, ...(url ? { url } : {}) };
   } catch (err) {
-    warn(` (${name}): ${(err instanceof Error ? err.message : String(err)).split('\n', 1)[0].trim()}; the operation's outcome stands, `);
+    warn(` (${name}): ${(err instanceof Error ? err.message : String(err)).split('\n', 1)[0].trim()}; the operation's outcome stands,`);
     return undefined;
   }
 }

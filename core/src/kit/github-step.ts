@@ -12,7 +12,7 @@ import { ADAPTER_REFS } from '../cli/adapter-refs.js';
 import type { ReportLink } from '../report/model.js';
 import { secretParamNames } from './exposure.js';
 import { ADAPTER_COMMANDS, type AdapterCommandName } from '../inputs.js';
-import { readPlatformInputs } from './read-inputs.js';
+import { isYamlTrue, readPlatformInputs } from './read-inputs.js';
 import type { PublishedReport } from './report-publishing.js';
 
 /** Reads one input's raw value ('' when absent), e.g. @actions/core's getInput. */
@@ -105,7 +105,6 @@ export interface GithubStep {
 }
 
 const OWNER_REPO = /^[^/\s]+\/[^/\s]+$/;
-const TRUE = ['true', 'True', 'TRUE'];
 
 /**
  * Reads and checks one step: the operation, the core inputs (export-env sends envscript to GITHUB_ENV; a deploy
@@ -131,7 +130,7 @@ export function githubStep(read: ReadInput, env: Env, ctx: RunContext): GithubSt
     coreEnv: Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('INPUT_'))),
     secrets: secrets.filter((s) => s.trim() !== ''),
   };
-  const gate = op === 'approve' && TRUE.includes(String(inputs['platform-gate'] ?? '').trim());
+  const gate = op === 'approve' && isYamlTrue(inputs['platform-gate']);
   if (!(op === 'deploy' && options.githubToken !== undefined) && !gate) return step;
   const api = {
     token: options.githubToken ?? '',

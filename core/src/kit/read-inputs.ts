@@ -18,6 +18,9 @@ export interface PlatformInputs {
 
 /** YAML 1.2 core-schema booleans (what GitHub documents for action inputs). */
 const TRUE = ['true', 'True', 'TRUE'];
+
+/** Whether an input's text is a YAML 1.2 `true` (blanks around it ignored). */
+export const isYamlTrue = (text: unknown): boolean => TRUE.includes(String(text ?? '').trim());
 const FALSE = ['false', 'False', 'FALSE'];
 
 export function readPlatformInputs(
